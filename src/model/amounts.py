@@ -1,0 +1,63 @@
+"""Amounts in 万元 as exact decimals, read the way clerks type them."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　", "0123456789.,-+ ")
+_AMOUNT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+class AmountError(ValueError):
+    """Text that is not an amount; the message is for the clerk."""
+
+
+def parse_amount(value: object) -> Decimal | None:
+    """Decimal from text such as '1,485.34', '１４８５．３４', '1, 994. 32' or '￥12万元'.
+
+    Empty means None. Binary floats are taken through their shortest repr so that
+    0.1 stays 0.1 rather than 0.1000000000000000055511151231257827.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise AmountError("金额不能是真/假值")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise AmountError("金额不是有限数字")
+        return Decimal(repr(value))
+    if not isinstance(value, str):
+        raise AmountError(f"金额应为数字，实际是 {type(value).__name__}")
+    text = value.translate(_FULL_WIDTH).strip()
+    text = re.sub(r"^[￥¥]|万元$|元$", "", text).strip()
+    text = re.sub(r"[\s,]", "", text)
+    if text in ("", "-", "—"):
+        return None
+    if len(text) > 40 or not _AMOUNT.match(text):
+        raise AmountError(f"“{value[:40]}”不是金额，请填写数字，例如 1485.34")
+    try:
+        return Decimal(text)
+    except InvalidOperation as error:  # pragma: no cover - the pattern already excludes this
+        raise AmountError(f"“{value[:40]}”不是金额") from error
+
+
+def format_amount(value: Decimal | None) -> str | None:
+    """Fixed-point text with at least two decimals, never exponent notation; no digit dropped."""
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -2:
+        value = value.quantize(Decimal("0.01"))  # "82.6" → "82.60", as the forms print amounts
+    return format(value, "f")
+
+
+def display_amount(value: Decimal | None) -> str:
+    """Two decimals with thousands separators, as the published tables show amounts."""
+    if value is None:
+        return ""
+    return f"{value:,.2f}"

@@ -1,0 +1,124 @@
+"""The declaration as pydantic types: department, projects, indicators.
+
+Fields hold what the clerk wrote, even when a check will object to it (a wrong
+total, a 二级 under the wrong 一级): the checks judge, the model only keeps.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Optional
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+
+from .amounts import format_amount, parse_amount
+from .framework import canonical_level
+
+
+# Characters XML 1.0 (and so xlsx) cannot hold; dropping them on input keeps every format lossless.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean_text(value: object) -> object:
+    if isinstance(value, str):
+        value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+        if not value.strip():
+            return None
+    return value
+
+
+Amount = Annotated[
+    Optional[Decimal],
+    BeforeValidator(parse_amount),
+    PlainSerializer(format_amount, return_type=Optional[str], when_used="json"),
+]
+Text = Annotated[Optional[str], BeforeValidator(_clean_text)]
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False, str_strip_whitespace=False)
+
+
+class Indicator(_Node):
+    level1: Text = None
+    level2: Text = None
+    name: Text = None
+    period_value: Text = None
+    annual_value: Text = None
+
+    @field_validator("level1", "level2", mode="after")
+    @classmethod
+    def _canonical(cls, value: Optional[str]) -> Optional[str]:
+        return canonical_level(value)
+
+
+class Funds(_Node):
+    total: Amount = None
+    fiscal: Amount = None
+    special_account: Amount = None
+    other: Amount = None
+
+
+class Budget(_Node):
+    basic: Amount = None
+    project: Amount = None
+    special_funds: Amount = None
+    other_development: Amount = None
+    fiscal: Amount = None
+    other_income: Amount = None
+    own_level: Amount = None
+    transfer: Amount = None
+
+
+class Task(_Node):
+    name: Text = None
+    content: Text = None
+    funds: Amount = None
+    expected: Text = None
+
+
+class Department(_Node):
+    name: Text = None
+    functions: Text = None
+    budget: Budget = Budget()
+    overall_goal: Text = None
+    tasks: list[Task] = []
+    indicators: list[Indicator] = []
+
+
+class Project(_Node):
+    name: Text = None
+    unit: Text = None
+    period: Text = None
+    funds: Funds = Funds()
+    goal: Text = None
+    indicators: list[Indicator] = []
+
+
+class Declaration(_Node):
+    year: Optional[int] = Field(default=None, ge=1000, le=9999)
+    department: Department = Department()
+    projects: list[Project] = []
+
+
+# Field order as the forms show them; used by storage and UI so labels agree.
+FUNDS_LABELS = {"total": "总计", "fiscal": "财政拨款", "special_account": "财政专户拨款", "other": "其他资金"}
+BUDGET_LABELS = {
+    "basic": "基本支出",
+    "project": "项目支出",
+    "special_funds": "财政专项资金",
+    "other_development": "其他事业发展性支出",
+    "fiscal": "财政拨款",
+    "other_income": "其他资金",
+    "own_level": "区本级使用资金",
+    "transfer": "拟用于对下转移支付资金",
+}
+INDICATOR_LABELS = {
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "name": "三级指标",
+    "period_value": "实施周期指标值",
+    "annual_value": "年度指标值",
+}
+TASK_LABELS = {"name": "名称", "content": "主要实施内容", "funds": "拟投入的资金（万元）", "expected": "期望达到的目标"}

@@ -1,0 +1,153 @@
+"""Indicator values understood: free text → comparator + number + unit, or qualitative.
+
+Chinese statistical usage (DOMAIN.md): 以上/不少于/不低于/至少 include the number (≥),
+以下/不超过/不高于 include it (≤), 低于/少于 exclude it (＜), 超过/高于 exclude it (＞).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from .framework import placeholders
+
+GE, GT, EQ, LT, LE = "≥", "＞", "＝", "＜", "≤"
+QUALITATIVE = "定性"
+
+QUANTITATIVE_KIND = "quantitative"
+QUALITATIVE_KIND = "qualitative"
+EMPTY_KIND = "empty"
+PLACEHOLDER_KIND = "placeholder"
+
+_NORMALISE = str.maketrans(
+    "０１２３４５６７８９．％，：；（）＞＜＝",
+    "0123456789.%,:;()><=",
+)
+_SYMBOLS = [(">=", GE), ("≥", GE), ("≧", GE), ("<=", LE), ("≤", LE), ("≦", LE),
+            (">", GT), ("<", LT), ("=", EQ)]
+# Words before the number, longest first so 不少于 wins over 少于.
+_PREFIX_WORDS = [
+    ("不少于", GE), ("不低于", GE), ("不小于", GE), ("不少", GE), ("至少", GE), ("大于等于", GE),
+    ("不超过", LE), ("不高于", LE), ("不大于", LE), ("最多", LE), ("控制在", None), ("小于等于", LE),
+    ("低于", LT), ("少于", LT), ("小于", LT), ("超过", GT), ("高于", GT), ("大于", GT),
+    ("达到", GE), ("达", GE),
+]
+# Words after the number (and its unit).
+_SUFFIX_WORDS = [("及以上", GE), ("以上", GE), ("及以下", LE), ("以下", LE), ("以内", LE), ("之内", LE)]
+# Longest first, so 场次 wins over 场 and 万元 over 万.
+_KNOWN_UNITS = sorted(
+    "% ‰ 次 场次 场 人次 人 个 件 宗 期 批次 批 份 家 项 小时 天 日 个月 月 年 户 元 万元 所 篇 条 台 套 册 本 "
+    "名 位 课时 学时 工作日 分 岁 平方米 米 公里 间 处 张 辆 周 班 组 类 部 起 单".split(),
+    key=len, reverse=True,
+)
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_CHINESE_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CHINESE_COUNT = re.compile(r"([一两二三四五六七八九十])(次|场|个|人|期|批|件|项|份|家|宗|场次|人次)")
+_UNIT_STOP = re.compile(r"[\s,.;:!?()+\-/，。；：、！？\"“”'‘’以及]|左右")
+
+
+@dataclass(frozen=True)
+class ValueReading:
+    """How an indicator value reads. number is None unless quantitative."""
+
+    kind: str
+    comparator: str | None = None
+    number: Decimal | None = None
+    unit: str = ""
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.kind == QUANTITATIVE_KIND
+
+    @property
+    def is_percentage(self) -> bool:
+        return self.unit in ("%", "‰")
+
+    @property
+    def is_floor(self) -> bool:
+        return self.comparator in (GE, GT)
+
+    @property
+    def is_ceiling(self) -> bool:
+        return self.comparator in (LE, LT)
+
+    def describe(self) -> str:
+        """The reading in the words the editor shows: '≥ 2000 次', '定性指标'."""
+        if self.kind == QUANTITATIVE_KIND:
+            number = format(self.number, "f")
+            return f"{self.comparator} {number}{(' ' + self.unit) if self.unit and not self.is_percentage else self.unit}"
+        if self.kind == QUALITATIVE_KIND:
+            return "定性指标"
+        if self.kind == PLACEHOLDER_KIND:
+            return "占位符，未填写实际值"
+        return "未填写"
+
+
+EMPTY = ValueReading(EMPTY_KIND)
+
+
+@lru_cache(maxsize=65536)
+def parse_value(text: str | None) -> ValueReading:
+    """Read an indicator value. Never raises; anything unreadable is qualitative."""
+    if text is None:
+        return EMPTY
+    normal = str(text).translate(_NORMALISE)
+    normal = re.sub(r"<[^>]{0,20}>", "", normal).strip()
+    if not normal:
+        return EMPTY
+    compact = normal.replace(" ", "")
+    if compact in placeholders() or re.fullmatch(r"[*xX×]+", compact):
+        return ValueReading(PLACEHOLDER_KIND)
+    normal = _CHINESE_COUNT.sub(lambda m: f"{_CHINESE_DIGITS[m.group(1)]}{m.group(2)}", normal)
+    match = _NUMBER.search(normal)
+    if match is None:
+        return ValueReading(QUALITATIVE_KIND)
+    try:
+        number = Decimal(match.group(0).replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern only matches decimals
+        return ValueReading(QUALITATIVE_KIND)
+    before = normal[: match.start()].replace(" ", "")
+    after = normal[match.end():].lstrip()
+    if after.startswith("+"):
+        return ValueReading(QUALITATIVE_KIND)  # "8+46个示范性…工作站建设": a description, not a target
+    unit = _unit_at(after)
+    rest = after[len(unit):].lstrip()
+    comparator = _comparator_before(before)
+    suffix = _comparator_after(rest)
+    if suffix is not None:
+        comparator = suffix
+    return ValueReading(QUANTITATIVE_KIND, comparator or EQ, number, unit.strip())
+
+
+def _unit_at(after: str) -> str:
+    for unit in _KNOWN_UNITS:
+        if after.startswith(unit):
+            return unit
+    stop = _UNIT_STOP.search(after)
+    return (after[: stop.start()] if stop else after)[:4]
+
+
+def _comparator_before(before: str) -> str | None:
+    for symbol, comparator in _SYMBOLS:
+        if before.endswith(symbol):
+            return comparator
+    # The word closest to the number counts: 每年不少于 → 不少于, 控制在 → decided by 以下.
+    best: tuple[int, str | None] | None = None
+    for word, comparator in _PREFIX_WORDS:
+        position = before.rfind(word)
+        if position >= 0:
+            end = position + len(word)
+            if best is None or end > best[0]:
+                best = (end, comparator)
+    if best is not None and len(before) - best[0] <= 4:
+        return best[1]
+    return None
+
+
+def _comparator_after(rest: str) -> str | None:
+    for word, comparator in _SUFFIX_WORDS:
+        if rest.startswith(word):
+            return comparator
+    return None

@@ -1,0 +1,82 @@
+"""The editor's JSON format (README: "The JSON file format"), version 1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..model.declaration import Declaration
+from .errors import FileProblem
+
+FORMAT_NAME = "perf-target-declaration"
+SCHEMA_VERSION = 1
+_MAX_BYTES = 256 * 1024 * 1024
+
+
+def declaration_to_json(declaration: Declaration) -> bytes:
+    body = declaration.model_dump(mode="json")
+    document = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION, **body}
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def read_json(path: str | Path) -> Declaration:
+    source = Path(path)
+    try:
+        if source.stat().st_size > _MAX_BYTES:
+            raise FileProblem(source, "文件超过 256 MB，不像是绩效目标申报文件")
+        raw = source.read_bytes()
+    except FileProblem:
+        raise
+    except OSError as error:
+        raise FileProblem(source, f"无法读取文件：{error.strerror or error}") from error
+    return declaration_from_json(raw, source)
+
+
+def declaration_from_json(raw: bytes, source: str | Path = "文件") -> Declaration:
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise FileProblem(source, "不是 UTF-8 编码的 JSON 文件，可能不是本软件保存的文件") from error
+    except json.JSONDecodeError as error:
+        raise FileProblem(source, f"JSON 格式损坏（第 {error.lineno} 行第 {error.colno} 列），文件可能不完整") from error
+    except (RecursionError, MemoryError) as error:
+        raise FileProblem(source, "JSON 嵌套过深或过大，无法读取") from error
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise FileProblem(source, f"不是绩效目标申报文件（缺少 \"format\": \"{FORMAT_NAME}\"）")
+    version = document.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise FileProblem(source, "缺少有效的 schema_version")
+    if version > SCHEMA_VERSION:
+        raise FileProblem(source, f"文件由更新版本的软件保存（格式版本 {version}，本软件支持到 {SCHEMA_VERSION}），请升级软件后再打开")
+    if version < 1:
+        raise FileProblem(source, f"格式版本 {version} 无效")
+    body = {key: value for key, value in document.items() if key not in ("format", "schema_version")}
+    try:
+        return Declaration.model_validate(body)
+    except ValidationError as error:
+        raise FileProblem(source, describe_validation_error(error)) from error
+    except (RecursionError, MemoryError) as error:
+        raise FileProblem(source, "文件内容嵌套过深或过大，无法读取") from error
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """First pydantic error as '位置 projects[3].funds.total：原因', in Chinese where we know the words."""
+    details = error.errors(include_url=False)
+    first = details[0]
+    location = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]).lstrip(".")
+    kind = first.get("type", "")
+    message = first.get("msg", "")
+    if kind == "extra_forbidden":
+        reason = "有本软件不认识的字段，可能来自其他软件或更新版本"
+    elif kind == "missing":
+        reason = "缺少必需的字段"
+    elif kind.endswith("_type") or kind.endswith("_parsing"):
+        reason = f"类型不对（{message}）"
+    elif kind == "value_error":
+        reason = message.removeprefix("Value error, ")
+    else:
+        reason = message
+    more = f"（另有 {len(details) - 1} 处问题）" if len(details) > 1 else ""
+    return f"内容有误，位置 {location or '顶层'}：{reason}{more}"

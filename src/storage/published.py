@@ -1,0 +1,333 @@
+"""Importers of published tables, finding everything by its label, never by coordinates.
+
+项目支出绩效目标表 (seeds 000, 002) and 部门整体预算绩效目标申报表 (seeds 001, 003).
+Each returns what it recovered and notes in Chinese on what it had to guess or skip.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model.amounts import AmountError, parse_amount
+from ..model.declaration import Budget, Department, Funds, Indicator, Project, Task
+from .indicator_text import clean_cell_text, parse_indicator_text
+from .sheet_grid import Grid, label_key
+
+_HEADER_SCAN_ROWS = 40
+
+# Column role → predicate on the normalised header text. Order matters: first match wins.
+_PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
+    ("name", lambda t: t.startswith("项目名称") or t == "项目"),
+    ("department", lambda t: t in ("主管部门", "部门名称", "主管部门名称", "部门")),
+    ("unit", lambda t: t in ("预算单位", "预算单位名称", "资金使用单位", "实施单位", "单位名称", "项目单位")),
+    ("period", lambda t: t.startswith("实施周期")),
+    ("total", lambda t: t in ("总计", "合计", "资金总额", "金额合计", "项目资金总额") or t.startswith("总计(")),
+    ("fiscal", lambda t: t.startswith("财政拨款")),
+    ("special_account", lambda t: t.startswith("财政专户")),
+    ("other", lambda t: t.startswith("其他资金")),
+    ("goal", lambda t: t in ("绩效目标", "年度绩效目标", "项目绩效目标", "总体绩效目标")),
+    ("indicators", lambda t: t in ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标及指标值")),
+]
+_TOTAL_ROW = re.compile(r"^(合计|总计|小计|本页合计)$")
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
+_DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
+
+
+@dataclass
+class ImportedTable:
+    sheet: str
+    header_row: int  # 0-based
+    projects: list[Project] = field(default_factory=list)
+    department_name: str | None = None
+    year: int | None = None
+    grand_total: Decimal | None = None  # the 合计 row: the department's 项目支出
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportedDepartment:
+    sheet: str
+    department: Department
+    year: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    for row in range(min(len(grid.rows), _HEADER_SCAN_ROWS)):
+        columns = _map_columns(grid, row)
+        if "name" in columns and ("indicators" in columns or "goal" in columns):
+            # A two-row header puts 总计/财政拨款… under a merged 资金 cell.
+            for role, column in _map_columns(grid, row + 1).items():
+                columns.setdefault(role, column)
+            return row, columns
+    return None
+
+
+def _map_columns(grid: Grid, row: int) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    if row >= len(grid.rows):
+        return columns
+    for column, value in enumerate(grid.rows[row]):
+        text = label_key(value)
+        if not text:
+            continue
+        for role, matches in _PROJECT_COLUMNS:
+            if role not in columns and matches(text):
+                columns[role] = column
+                break
+    return columns
+
+
+def import_project_table(grid: Grid) -> ImportedTable | None:
+    found = find_project_header(grid)
+    if found is None:
+        return None
+    header_row, columns = found
+    table = ImportedTable(grid.name, header_row)
+    title_department = _read_title_block(grid, header_row, table)
+    group_unit: str | None = None
+    labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
+    for row in range(header_row + 1, len(grid.rows)):
+        values = {role: clean_cell_text(grid.text(row, column)) for role, column in columns.items()}
+        if not any(values.values()) or label_key(values.get("name")) in labels:
+            continue
+        name = values.get("name", "")
+        if _TOTAL_ROW.match(label_key(name)) or (not name and any(values.get(k) for k in ("total", "fiscal"))):
+            table.notes.append(f"第 {row + 1} 行是合计行，未作为项目导入")
+            if table.grand_total is None and table.projects == []:
+                table.grand_total = _quiet_amount(values.get("total"))
+            continue
+        if name and not values.get("goal") and not values.get("indicators"):
+            group_unit = name
+            table.notes.append(f"第 {row + 1} 行“{name}”是部门/单位小计行，作为其下项目的预算单位")
+            continue
+        if not name:
+            table.notes.append(f"第 {row + 1} 行没有项目名称，已跳过")
+            continue
+        table.projects.append(_project_from_row(values, group_unit, row, table))
+        if values.get("department") and not table.department_name:
+            table.department_name = values["department"]
+    table.department_name = table.department_name or title_department or group_unit
+    return table
+
+
+def _quiet_amount(text: str | None) -> Decimal | None:
+    try:
+        return parse_amount(text)
+    except AmountError:
+        return None
+
+
+def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable) -> Project:
+    funds = {}
+    for key in ("total", "fiscal", "special_account", "other"):
+        try:
+            funds[key] = parse_amount(values.get(key))
+        except AmountError as error:
+            funds[key] = None
+            table.notes.append(f"第 {row + 1} 行的金额无法识别，已留空：{error}")
+    split = parse_indicator_text(values.get("indicators"))
+    name = values["name"]
+    table.notes.extend(f"项目“{name}”：{note}" for note in split.notes)
+    return Project(
+        name=name,
+        unit=values.get("unit") or group_unit,
+        period=values.get("period") or None,
+        funds=Funds(**funds),
+        goal=values.get("goal") or None,
+        indicators=split.indicators,
+    )
+
+
+def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> str | None:
+    """Year and 部门名称：… above the header; returns the department named in the title, if any."""
+    title_department = None
+    for row in range(header_row):
+        for value in grid.rows[row]:
+            text = clean_cell_text(str(value)) if value is not None else ""
+            if not text:
+                continue
+            key = label_key(text)
+            if key.startswith("部门名称:") and len(key) > 5:
+                table.department_name = key.split(":", 1)[1]
+            year = _YEAR.search(text)
+            if year and table.year is None:
+                table.year = int(year.group(1))
+            if title_department is None and ("绩效目标表" in text or "绩效目标申报表" in text):
+                title = _DEPARTMENT_IN_TITLE.match(text)
+                if title and "绩效" not in title.group(1):
+                    title_department = title.group(1)
+    return title_department
+
+
+# ---- 部门整体预算绩效目标申报表 -------------------------------------------------
+
+_BUDGET_LABELS = {
+    "basic": ("基本支出",),
+    "project": ("项目支出",),
+    "special_funds": ("财政专项资金",),
+    "other_development": ("其他事业发展性支出",),
+    "fiscal": ("财政拨款",),
+    "other_income": ("其他资金",),
+    "own_level": ("区本级使用资金", "本级使用资金"),
+    "transfer": ("拟用于对下转移支付资金", "对下转移支付资金"),
+}
+_INDICATOR_HEADERS = {
+    "level1": "一级指标", "level2": "二级指标", "name": "三级指标",
+    "period_value": "实施周期指标值", "annual_value": "年度指标值",
+}
+_TEMPLATE_TASK = re.compile(r"^其他需完成的任务")
+
+
+def is_department_form(grid: Grid) -> bool:
+    keys = {label_key(value) for row in grid.rows[:200] for value in row if value is not None}
+    return "部门名称" in keys and ("总体绩效目标" in keys or "预算整体情况" in keys)
+
+
+def import_department_form(grid: Grid, published: bool = True) -> ImportedDepartment:
+    """published=False reads the editor's own sheet: text kept byte for byte, indicators elsewhere."""
+    notes: list[str] = []
+    text_of = clean_multiline if published else _raw_text
+    department = Department(name=_value_right_of(grid, ("部门名称",), text_of))
+    year = None
+    for row in grid.rows[:5]:
+        for value in row:
+            match = _YEAR.search(cell_str(value))
+            if match and year is None:
+                year = int(match.group(1))
+    department.functions = _value_right_of(grid, ("部门职能概述",), text_of)
+    department.overall_goal = _value_right_of(grid, ("总体绩效目标",), text_of)
+    budget = {}
+    for key, labels in _BUDGET_LABELS.items():
+        text = _amount_right_of(grid, labels)
+        try:
+            budget[key] = parse_amount(text)
+        except AmountError:
+            budget[key] = None
+            notes.append(f"{labels[0]}的金额“{text}”无法识别，已留空")
+    department.budget = Budget(**budget)
+    department.tasks = _tasks(grid, notes, text_of)
+    if published:
+        department.indicators = _indicator_table(grid, notes)
+    return ImportedDepartment(grid.name, department, year, notes)
+
+
+def cell_str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _find_label(grid: Grid, labels: tuple[str, ...]) -> tuple[int, int] | None:
+    wanted = {label_key(label) for label in labels}
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            if value is not None and label_key(value) in wanted:
+                return r, c
+    return None
+
+
+def _value_right_of(grid: Grid, labels: tuple[str, ...], text_of: Callable[[str], str | None]) -> str | None:
+    """The first filled cell right of the label that is not the label again (merged labels repeat)."""
+    found = _find_label(grid, labels)
+    if found is None:
+        return None
+    row, column = found
+    label = label_key(grid.cell(row, column))
+    for c in range(column + 1, len(grid.rows[row])):
+        text = grid.text(row, c)
+        if text.strip() and label_key(text) != label:
+            return text_of(text)
+    return None
+
+
+def _amount_right_of(grid: Grid, labels: tuple[str, ...]) -> str | None:
+    """The cell right beside an amount label: an empty one means no amount, not the next label."""
+    found = _find_label(grid, labels)
+    if found is None:
+        return None
+    row, column = found
+    label = label_key(grid.cell(row, column))
+    for c in range(column + 1, len(grid.rows[row])):
+        text = grid.text(row, c)
+        if label_key(text) != label:
+            return text if text.strip() and not label_key(text).startswith("预算金额") else None
+    return None
+
+
+def _raw_text(text: str) -> str | None:
+    return text if text.strip() else None
+
+
+def clean_multiline(text: str) -> str | None:
+    """Keep the clerk's text, but drop the stray tags published cells carry."""
+    text = re.sub(r"<\s*/?\s*p\s*>", "", text)
+    return text if text.strip() else None
+
+
+def _header_columns(grid: Grid, row: int, headers: dict[str, str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    wanted = {label_key(label): role for role, label in headers.items()}
+    for column, value in enumerate(grid.rows[row]):
+        key = label_key(value)
+        for label, role in wanted.items():
+            if role not in columns and key.startswith(label):
+                columns[role] = column
+    return columns
+
+
+def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None]) -> list[Task]:
+    headers = {"name": "名称", "content": "主要实施内容", "funds": "拟投入的资金", "expected": "期望达到的目标"}
+    for row in range(len(grid.rows)):
+        columns = _header_columns(grid, row, headers)
+        if "name" in columns and "content" in columns:
+            return _task_rows(grid, row, columns, notes, text_of)
+    return []
+
+
+def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str],
+               text_of: Callable[[str], str | None]) -> list[Task]:
+    tasks = []
+    for row in range(header_row + 1, len(grid.rows)):
+        values = {role: grid.text(row, column) for role, column in columns.items()}
+        first = label_key(values.get("name"))
+        if first in ("一级指标", "绩效指标") or any(label_key(grid.cell(row, c)) == "一级指标" for c in range(len(grid.rows[row]))):
+            break
+        if _TEMPLATE_TASK.match(first):
+            if any(values.get(k, "").strip() and label_key(values[k]) != first for k in ("content", "funds", "expected")):
+                notes.append(f"第 {row + 1} 行“其他需完成的任务”有内容，但表格样式未提供名称，已跳过")
+            break
+        if not any(v.strip() for v in values.values()):
+            continue
+        try:
+            funds = parse_amount(values.get("funds"))
+        except AmountError:
+            funds = None
+            notes.append(f"第 {row + 1} 行任务的拟投入资金“{values.get('funds')}”无法识别，已留空")
+        tasks.append(Task(name=text_of(values.get("name", "")), content=text_of(values.get("content", "")),
+                          funds=funds, expected=text_of(values.get("expected", ""))))
+    return tasks
+
+
+def _indicator_table(grid: Grid, notes: list[str]) -> list[Indicator]:
+    for row in range(len(grid.rows)):
+        columns = _header_columns(grid, row, _INDICATOR_HEADERS)
+        if {"level1", "name", "annual_value"} <= columns.keys():
+            return _indicator_rows(grid, row, columns, notes)
+    notes.append("没有找到绩效指标表（一级指标 / 二级指标 / 三级指标 / 实施周期指标值 / 年度指标值）")
+    return []
+
+
+def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str]) -> list[Indicator]:
+    indicators = []
+    skipped = 0
+    for row in range(header_row + 1, len(grid.rows)):
+        values = {role: grid.text(row, column).strip() for role, column in columns.items()}
+        if not values.get("name"):
+            skipped += any(values.get(k) for k in ("period_value", "annual_value"))
+            continue
+        indicators.append(Indicator(**{role: clean_multiline(text) if text else None for role, text in values.items()}))
+    if skipped:
+        notes.append(f"绩效指标表中有 {skipped} 行填了指标值但没有三级指标名称，已跳过")
+    return indicators

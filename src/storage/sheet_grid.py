@@ -1,0 +1,133 @@
+"""Workbooks read into plain grids of cell values, the one shape the importers work on.
+
+calamine reads values fast (PLATFORM.md: ~15× openpyxl); openpyxl is used where
+merged cells matter (published department forms merge 一级/二级 down their rows).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from .errors import FileProblem
+
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+_MAX_UNCOMPRESSED = 1024 * 1024 * 1024
+_MAX_RATIO = 200
+
+
+@dataclass
+class Grid:
+    name: str
+    rows: list[list[object]]
+
+    def cell(self, row: int, column: int) -> object:
+        if 0 <= row < len(self.rows) and 0 <= column < len(self.rows[row]):
+            return self.rows[row][column]
+        return None
+
+    def text(self, row: int, column: int) -> str:
+        return cell_text(self.cell(row, column))
+
+
+def cell_text(value: object) -> str:
+    """A cell as the text a clerk sees: 8.0 → '8', None → ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+def label_key(value: object) -> str:
+    """Header text compared loosely: no spaces or line breaks, half-width brackets and colons."""
+    text = cell_text(value)
+    for wide, narrow in (("（", "("), ("）", ")"), ("：", ":")):
+        text = text.replace(wide, narrow)
+    return "".join(text.split())
+
+
+def check_zip(path: Path) -> None:
+    """Refuse what is not an xlsx, and zip bombs, before a parser sees it."""
+    if not zipfile.is_zipfile(path):
+        raise FileProblem(path, "不是有效的 Excel 工作簿（.xlsx），文件可能已损坏、不完整，或其实是其他格式")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            names = {member.filename for member in members}
+            if "[Content_Types].xml" not in names or not any(n.startswith("xl/worksheets/") for n in names):
+                raise FileProblem(path, "压缩包里没有工作表，不是 Excel 工作簿")
+            total = sum(member.file_size for member in members)
+            packed = max(1, sum(member.compress_size for member in members))
+            if total > _MAX_UNCOMPRESSED or (total > 50 * 1024 * 1024 and total / packed > _MAX_RATIO):
+                raise FileProblem(path, "工作簿解压后过大（疑似压缩炸弹），已拒绝打开")
+            bad = archive.testzip()
+            if bad is not None:
+                raise FileProblem(path, f"工作簿已损坏（{bad} 校验失败）")
+    except FileProblem:
+        raise
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise FileProblem(path, f"工作簿已损坏，无法解压：{error}") from error
+
+
+def read_grids_fast(path: Path) -> list[Grid]:
+    """Values of every sheet through calamine; merged cells keep only their top-left value."""
+    from python_calamine import CalamineWorkbook
+
+    check_zip(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        grids = []
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            if sheet.total_height > MAX_ROWS:
+                raise FileProblem(path, f"工作表“{name}”有 {sheet.total_height} 行，超过 {MAX_ROWS} 行的上限")
+            rows = sheet.to_python(skip_empty_area=False)
+            grids.append(Grid(name, [list(row[:MAX_COLUMNS]) for row in rows]))
+        return grids
+    except FileProblem:
+        raise
+    except Exception as error:  # calamine raises its own error types for every kind of damage
+        raise FileProblem(path, f"工作簿无法读取，文件可能已损坏：{_short(error)}") from error
+
+
+def read_grids_merged(path: Path) -> list[Grid]:
+    """Values of every sheet through openpyxl, each merged range's value copied into all its cells."""
+    import openpyxl
+
+    check_zip(path)
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except Exception as error:  # openpyxl raises KeyError, TypeError… on damaged parts
+        raise FileProblem(path, f"工作簿无法读取，文件可能已损坏：{_short(error)}") from error
+    grids = []
+    try:
+        for sheet in workbook.worksheets:
+            if sheet.max_row > MAX_ROWS:
+                raise FileProblem(path, f"工作表“{sheet.title}”有 {sheet.max_row} 行，超过 {MAX_ROWS} 行的上限")
+            rows = [list(row[:MAX_COLUMNS]) for row in sheet.iter_rows(values_only=True)]
+            for merged in sheet.merged_cells.ranges:
+                value = sheet.cell(merged.min_row, merged.min_col).value
+                for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
+                    for c in range(merged.min_col - 1, min(merged.max_col, MAX_COLUMNS)):
+                        while len(rows[r]) <= c:
+                            rows[r].append(None)
+                        rows[r][c] = value
+            grids.append(Grid(sheet.title, rows))
+    finally:
+        workbook.close()
+    return grids
+
+
+def _short(error: Exception) -> str:
+    text = str(error) or type(error).__name__
+    return text if len(text) < 160 else text[:160] + "…"

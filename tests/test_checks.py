@@ -1,0 +1,143 @@
+"""Each check: a clean declaration passes it, one broken field trips it at the right location."""
+
+from decimal import Decimal
+
+import pytest
+
+from src.model.checks import check_declaration
+from src.model.declaration import Indicator
+from tests.builders import clean_declaration, indicator
+
+
+def problems_of(declaration):
+    return {(p.code, p.location) for p in check_declaration(declaration)}
+
+
+def test_clean_declaration_has_no_problem():
+    assert check_declaration(clean_declaration()) == []
+
+
+def break_department_name(d): d.department.name = None
+def break_year(d): d.year = None
+def break_year_range(d): d.year = 1999
+def break_project_name(d): d.projects[1].name = None
+def break_unit(d): d.projects[0].unit = None
+def break_goal(d): d.projects[0].goal = None
+def break_indicator_level1(d): d.projects[0].indicators[1].level1 = None
+def break_indicator_name(d): d.projects[0].indicators[1].name = None
+def break_annual_value(d): d.projects[1].indicators[2].annual_value = None
+def break_task_name(d): d.department.tasks[0].name = None
+def negative_amount(d): d.projects[0].funds.other = Decimal("-5"); d.projects[0].funds.fiscal = Decimal("90")
+def three_decimals(d): d.department.budget.transfer = Decimal("0.001"); d.department.budget.own_level = Decimal("2493.279")
+def wrong_total(d): d.projects[0].funds.total = Decimal("101")
+def budget_income(d): d.department.budget.fiscal = Decimal("3000"); d.department.budget.own_level = Decimal("3000.28")
+def budget_levels(d): d.department.budget.transfer = Decimal("1")
+def projects_vs_budget(d): d.department.budget.project = Decimal("150"); d.department.budget.basic = Decimal("2343.28")
+def task_funds(d): d.department.tasks[0].funds = Decimal("5000")
+def unknown_level1(d): d.projects[0].indicators[0].level1 = "投入指标"
+def unknown_level2(d): d.projects[0].indicators[0].level2 = "数目指标"
+def wrong_level2(d): d.projects[0].indicators[2].level2 = "数量指标"
+def missing_level2(d): d.projects[0].indicators[2].level2 = None
+def no_output(d): d.projects[1].indicators = d.projects[1].indicators[2:]
+def no_effect(d): del d.projects[1].indicators[2]
+def no_satisfaction(d): del d.projects[0].indicators[3]
+def duplicate_indicator(d): d.projects[0].indicators.append(d.projects[0].indicators[0].model_copy())
+def duplicate_project(d): d.projects.append(d.projects[0].model_copy(deep=True))
+def placeholder(d): d.projects[0].indicators[0].annual_value = "XX"
+def rate_over(d): d.projects[0].indicators[1].annual_value = "≥105%"
+def rate_over_from_name(d): d.projects[0].indicators[1].name = "调解成功率（%）"; d.projects[0].indicators[1].annual_value = "≥120"
+def cost_floor(d): d.projects[0].indicators.append(indicator("成本指标", "经济成本指标", "单位调解成本", "≤500元", "≥500元"))
+def negative_floor(d): d.projects[0].indicators[2].name = "当事人投诉率"; d.projects[0].indicators[2].annual_value = "≥5%"; d.projects[0].indicators[2].period_value = "≥5%"
+def vague(d): d.projects[0].indicators[2].annual_value = "明显提高"
+def qualitative_rate(d): d.projects[0].indicators[1].annual_value = "较高"; d.projects[0].indicators[1].period_value = "达标"
+def contradict(d): d.projects[0].indicators[1].period_value = "≤5%"
+def annual_over_period(d): d.projects[0].indicators[0].annual_value = "500件"
+def mixed_framework(d):
+    d.projects[0].indicators.append(indicator("成本指标", "经济成本指标", "单位调解成本", "≤500元", "≤500元"))
+    d.projects[1].indicators.append(indicator("产出指标", "成本指标", "人均经费", "≤2万元", "≤2万元"))
+
+
+CASES = [
+    (break_department_name, "required", "department.name"),
+    (break_year, "required", "year"),
+    (break_year_range, "year-out-of-range", "year"),
+    (break_project_name, "required", "projects[1].name"),
+    (break_unit, "required", "projects[0].unit"),
+    (break_goal, "required", "projects[0].goal"),
+    (break_indicator_level1, "required", "projects[0].indicators[1].level1"),
+    (break_indicator_name, "required", "projects[0].indicators[1].name"),
+    (break_annual_value, "required", "projects[1].indicators[2].annual_value"),
+    (break_task_name, "required", "department.tasks[0].name"),
+    (negative_amount, "amount-negative", "projects[0].funds.other"),
+    (three_decimals, "amount-precision", "department.budget.transfer"),
+    (wrong_total, "project-total-mismatch", "projects[0].funds.total"),
+    (budget_income, "budget-income-mismatch", "department.budget.fiscal"),
+    (budget_levels, "budget-level-mismatch", "department.budget.own_level"),
+    (projects_vs_budget, "projects-total-vs-budget", "department.budget.project"),
+    (task_funds, "task-funds-exceed", "department.tasks"),
+    (unknown_level1, "level1-unknown", "projects[0].indicators[0].level1"),
+    (unknown_level2, "level2-unknown", "projects[0].indicators[0].level2"),
+    (wrong_level2, "level2-wrong-level1", "projects[0].indicators[2].level2"),
+    (missing_level2, "level2-missing", "projects[0].indicators[2].level2"),
+    (no_output, "missing-output-indicator", "projects[1].indicators"),
+    (no_effect, "missing-effect-indicator", "projects[1].indicators"),
+    (no_satisfaction, "missing-satisfaction-indicator", "projects[0].indicators"),
+    (duplicate_indicator, "duplicate-indicator", "projects[0].indicators[4].name"),
+    (duplicate_project, "duplicate-project", "projects[2].name"),
+    (placeholder, "value-placeholder", "projects[0].indicators[0].annual_value"),
+    (rate_over, "rate-over-100", "projects[0].indicators[1].annual_value"),
+    (rate_over_from_name, "rate-over-100", "projects[0].indicators[1].annual_value"),
+    (cost_floor, "cost-without-ceiling", "projects[0].indicators[4].annual_value"),
+    (negative_floor, "negative-indicator-floor", "projects[0].indicators[2].annual_value"),
+    (vague, "value-vague", "projects[0].indicators[2].annual_value"),
+    (qualitative_rate, "value-qualitative-rate", "projects[0].indicators[1].period_value"),
+    (contradict, "values-contradict", "projects[0].indicators[1].annual_value"),
+    (annual_over_period, "annual-exceeds-period", "projects[0].indicators[0].annual_value"),
+    (mixed_framework, "framework-mixed", "projects[1].indicators[4].level1"),
+]
+
+
+@pytest.mark.parametrize("breaker, code, location", CASES, ids=[c[0].__name__ for c in CASES])
+def test_check_trips_on_the_broken_field(breaker, code, location):
+    declaration = clean_declaration()
+    assert (code, location) not in problems_of(declaration)
+    breaker(declaration)
+    assert (code, location) in problems_of(declaration)
+
+
+def test_every_problem_has_severity_and_chinese_message():
+    problems = []
+    for breaker, *_ in CASES:
+        declaration = clean_declaration()
+        breaker(declaration)
+        problems += check_declaration(declaration)
+    assert {p.code for p in problems} >= {code for _, code, _ in CASES}
+    for problem in problems:
+        assert problem.severity in ("error", "warning", "hint")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in problem.message)
+
+
+def test_legacy_framework_accepts_cost_under_output():
+    declaration = clean_declaration()
+    declaration.projects[0].indicators.append(indicator("产出指标", "成本指标", "人均经费", "≤2万元", "≤2万元"))
+    assert check_declaration(declaration) == []
+
+
+def test_balance_including_development_spending_as_published_forms_do():
+    # Seed 003 (海珠): 2293.28 + 969.00 + 0.00 + 314.00 = 3576.28 = 财政拨款 + 其他资金.
+    declaration = clean_declaration()
+    budget = declaration.department.budget
+    budget.basic, budget.project, budget.special_funds, budget.other_development = (
+        Decimal("2293.28"), Decimal("969.00"), Decimal("0.00"), Decimal("314.00"))
+    budget.fiscal, budget.other_income, budget.own_level, budget.transfer = (
+        Decimal("3576.28"), Decimal("0"), Decimal("3576.28"), Decimal("0"))
+    declaration.projects = [p for p in declaration.projects]
+    codes = {p.code for p in check_declaration(declaration)}
+    assert "budget-income-mismatch" not in codes
+
+
+def test_level_aliases_are_stored_canonical():
+    item = Indicator(level1="1-产出", level2="22-社会效益", name="x", annual_value="1")
+    assert (item.level1, item.level2) == ("产出指标", "社会效益指标")
+    assert Indicator(level1="满意度", level2="31-服务对象满意度").level2 == "服务对象满意度指标"
+    assert Indicator(level2="11-数量指标").level2 == "数量指标"

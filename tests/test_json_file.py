@@ -1,0 +1,110 @@
+"""The JSON format: stable keys, exact decimals, canonical levels, clear refusals."""
+
+import json
+import os
+import stat
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from src.storage.atomic import atomic_write
+from src.storage.errors import FileProblem
+from src.storage.files import open_declaration, save_declaration
+from src.storage.json_file import declaration_from_json, declaration_to_json, read_json
+from tests.builders import clean_declaration
+
+
+def test_top_level_keys_and_amount_strings():
+    document = json.loads(declaration_to_json(clean_declaration()))
+    assert list(document) == ["format", "schema_version", "year", "department", "projects"]
+    assert document["format"] == "perf-target-declaration" and document["schema_version"] == 1
+    assert list(document["department"]) == ["name", "functions", "budget", "overall_goal", "tasks", "indicators"]
+    assert list(document["department"]["budget"]) == ["basic", "project", "special_funds", "other_development",
+                                                      "fiscal", "other_income", "own_level", "transfer"]
+    assert list(document["projects"][0]) == ["name", "unit", "period", "funds", "goal", "indicators"]
+    assert list(document["projects"][0]["funds"]) == ["total", "fiscal", "special_account", "other"]
+    assert list(document["projects"][0]["indicators"][0]) == ["level1", "level2", "name", "period_value", "annual_value"]
+    assert document["projects"][0]["funds"]["total"] == "100.00"
+    assert document["department"]["functions"] is None
+
+
+def test_amounts_are_exact_decimals_from_strings_numbers_and_clerk_habits():
+    raw = json.loads(declaration_to_json(clean_declaration()))
+    raw["projects"][0]["funds"]["total"] = 0.1
+    raw["projects"][0]["funds"]["fiscal"] = "1,485.34"
+    raw["projects"][0]["funds"]["other"] = "１２．５"
+    declaration = declaration_from_json(json.dumps(raw).encode())
+    funds = declaration.projects[0].funds
+    assert (funds.total, funds.fiscal, funds.other) == (Decimal("0.1"), Decimal("1485.34"), Decimal("12.5"))
+
+
+@pytest.mark.parametrize("mutate, words", [
+    (lambda d: d.update(schema_version=99), "更新版本"),
+    (lambda d: d.pop("format"), "不是绩效目标申报文件"),
+    (lambda d: d["projects"][0].update(colour="red"), "projects[0].colour"),
+    (lambda d: d["projects"][0]["funds"].update(total="一百万"), "projects[0].funds.total"),
+    (lambda d: d.update(year="明年"), "year"),
+    (lambda d: d.update(projects={"a": 1}), "projects"),
+])
+def test_bad_content_is_refused_with_a_located_message(mutate, words):
+    raw = json.loads(declaration_to_json(clean_declaration()))
+    mutate(raw)
+    with pytest.raises(FileProblem) as caught:
+        declaration_from_json(json.dumps(raw, ensure_ascii=False).encode(), "x.json")
+    assert words in str(caught.value)
+
+
+def test_deeply_nested_json_is_a_file_problem():
+    with pytest.raises(FileProblem):
+        declaration_from_json(b"[" * 100000 + b"]" * 100000)
+
+
+def test_save_is_atomic_and_keeps_a_backup(tmp_path):
+    path = tmp_path / "申报 2023.json"
+    first = clean_declaration()
+    save_declaration(first, path)
+    second = clean_declaration()
+    second.department.name = "新名称"
+    save_declaration(second, path)
+    assert open_declaration(path).declaration == second
+    assert read_json(tmp_path / "申报 2023.json.bak") == first
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_failed_replace_leaves_old_file_intact(tmp_path, monkeypatch):
+    path = tmp_path / "a.json"
+    atomic_write(path, b"old")
+
+    def refuse(*_):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(FileProblem) as caught:
+        atomic_write(path, b"new")
+    assert "原文件未改动" in str(caught.value)
+    assert path.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "a.json.bak"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_folder_save_fails_cleanly(tmp_path):
+    path = tmp_path / "a.json"
+    atomic_write(path, b"old")
+    tmp_path.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(FileProblem):
+            atomic_write(path, b"new")
+    finally:
+        tmp_path.chmod(stat.S_IRWXU)
+    assert path.read_bytes() == b"old"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_only_ever_raise_file_problem(data):
+    try:
+        declaration_from_json(data)
+    except FileProblem as problem:
+        assert str(problem)

@@ -1,0 +1,144 @@
+"""Published tables import by their labels: every fact of every example, and layouts they don't show."""
+
+import json
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from src.storage.errors import FileProblem
+from src.storage.files import open_declaration
+
+EXAMPLE_NAMES = ["haizhu-department", "panyu-2022-projects", "tianhe-2023-projects"]
+ONLY_LEVEL2 = {"满意度指标": "服务对象满意度指标"}
+
+
+def amount(text):
+    return None if text is None else Decimal(text)
+
+
+def assert_indicator(got, expected):
+    facts = got.model_dump()
+    for key, value in expected.items():
+        if key == "level2" and value is None and facts["level1"] in ONLY_LEVEL2:
+            assert facts[key] in (None, ONLY_LEVEL2[facts["level1"]])  # README: an equivalent reading
+        else:
+            assert facts[key] == value, key
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_fact_of_the_example_is_recovered(examples_dir, name):
+    expected = json.loads((examples_dir / f"{name}.expected.json").read_text(encoding="utf-8"))
+    opened = open_declaration(examples_dir / expected["file"])
+    declaration = opened.declaration
+    department = declaration.department
+    assert department.name in [expected["department_name"], *expected.get("department_name_aliases", [])]
+    assert len(declaration.projects) == expected["project_count"]
+    indicators = department.indicators + [i for p in declaration.projects for i in p.indicators]
+    assert len(indicators) == expected["indicator_count"]
+    assert len(department.tasks) == expected["task_count"]
+    assert any(f"工作表“{expected['sheet']}”" in note for note in opened.notes)
+    if "header_row" in expected:
+        assert any(f"表头在第 {expected['header_row']} 行" in note for note in opened.notes)
+    for key, value in expected.get("budget", {}).items():
+        assert getattr(department.budget, key) == amount(value), key
+    if "overall_goal" in expected:
+        assert department.overall_goal == expected["overall_goal"]
+    for task, facts in zip(department.tasks, expected.get("tasks", []), strict=True):
+        assert (task.name, task.content, task.funds, task.expected) == (
+            facts["name"], facts["content"], amount(facts["funds"]), facts["expected"])
+    if "indicators" in expected:
+        for got, facts in zip(department.indicators, expected["indicators"], strict=True):
+            assert_indicator(got, facts)
+    if "first_indicator" in expected:
+        assert_indicator(department.indicators[0], expected["first_indicator"])
+        assert_indicator(department.indicators[-1], expected["last_indicator"])
+    for project, facts in zip(declaration.projects, expected["projects"], strict=True):
+        assert (project.name, project.unit) == (facts["name"], facts["unit"])
+        for key in ("total", "fiscal", "special_account", "other"):
+            assert getattr(project.funds, key) == amount(facts[key]), (project.name, key)
+        assert len(project.indicators) == facts["indicator_count"], project.name
+        assert_indicator(project.indicators[0], facts["first_indicator"])
+        assert_indicator(project.indicators[-1], facts["last_indicator"])
+
+
+def test_import_notes_say_what_was_guessed(examples_dir):
+    notes = open_declaration(examples_dir / "panyu-2022-projects.xlsx").notes
+    assert any("已按一级指标补为“服务对象满意度指标”" in n for n in notes)
+    assert any("没有“年度指标值”标签" in n for n in notes)
+    tianhe = open_declaration(examples_dir / "tianhe-2023-projects.xlsx").notes
+    assert any("合计行" in n for n in tianhe) and any("小计行" in n for n in tianhe)
+
+
+def write_rows(path, rows, sheet_title="表1", extra_sheets=()):
+    workbook = openpyxl.Workbook()
+    for title in extra_sheets:
+        other = workbook.create_sheet(title)
+        other["B3"] = "说明：本表为附件"
+    sheet = workbook.active
+    sheet.title = sheet_title
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_variant_layout_other_order_blank_margins_text_amounts(tmp_path):
+    """Columns reordered, a blank first column and rows, 预算单位名称, amounts as text with separators, line breaks."""
+    rows = [
+        [], [None, "2024年某区司法局项目支出绩效目标表"], [None, "部门名称：某区司法局", None, None, None, None, "单位：万元"], [],
+        [None, "绩效\n指标", "预算单位名称", "项目名称", "绩效目标", "其他资金", "财政拨款", "总计"],
+        [None, None, None, "合计", None, None, "1,234.50", "1,234.50"],
+        [None, "1、1-产出指标：11-数量指标：培训人次；实施周期指标值:≥300人次；年度指标值:≥100人次。\n2、2-效益指标：22-社会效益：\n知晓率；实施周期指标值:≥90%；年度指标值:≥85%。",
+         "区法律援助处", "法律援助\n经费", "保障法律援助。", None, "1,234.50", "1,234.50"],
+    ]
+    path = write_rows(tmp_path / "变体.xlsx", rows, extra_sheets=("封面",))
+    opened = open_declaration(path)
+    declaration = opened.declaration
+    assert declaration.year == 2024 and declaration.department.name == "某区司法局"
+    [project] = declaration.projects
+    assert (project.name, project.unit, project.funds.total, project.funds.fiscal, project.funds.other) == (
+        "法律援助经费", "区法律援助处", Decimal("1234.50"), Decimal("1234.50"), None)
+    assert [(i.level1, i.level2, i.name, i.period_value, i.annual_value) for i in project.indicators] == [
+        ("产出指标", "数量指标", "培训人次", "≥300人次", "≥100人次"),
+        ("效益指标", "社会效益指标", "知晓率", "≥90%", "≥85%"),
+    ]
+    assert any("工作表“表1”" in n for n in opened.notes)
+
+
+def test_two_row_header_with_merged_funds_caption(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["项目名称", "资金", None, None, None, "绩效目标", "绩效指标"])
+    sheet.append([None, "总计", "财政拨款", "财政专户拨款", "其他资金"])
+    sheet.merge_cells("B1:E1")
+    sheet.append(["甲项目", 10, 6, 3, 1, "目标", "1、产出指标：数量指标：X；年度指标值：1次。"])
+    workbook.save(tmp_path / "two.xlsx")
+    [project] = open_declaration(tmp_path / "two.xlsx").declaration.projects
+    assert (project.funds.total, project.funds.fiscal, project.funds.special_account, project.funds.other) == (10, 6, 3, 1)
+    assert project.indicators[0].level2 == "数量指标"
+
+
+def test_workbook_without_a_recognisable_table(tmp_path):
+    path = write_rows(tmp_path / "random.xlsx", [["姓名", "电话"], ["张三", "123"]])
+    with pytest.raises(FileProblem) as caught:
+        open_declaration(path)
+    assert "random.xlsx" in str(caught.value) and "没有找到" in str(caught.value)
+
+
+@pytest.mark.parametrize("content", [b"just text named xlsx", b"PK\x03\x04broken zip"])
+def test_not_an_xlsx(tmp_path, content):
+    path = tmp_path / "fake.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(FileProblem) as caught:
+        open_declaration(path)
+    assert "fake.xlsx" in str(caught.value)
+
+
+def test_truncated_workbook_is_a_file_problem(tmp_path, examples_dir):
+    data = (examples_dir / "tianhe-2023-projects.xlsx").read_bytes()
+    for fraction in (0.3, 0.6, 0.95):
+        path = tmp_path / f"cut{fraction}.xlsx"
+        path.write_bytes(data[: int(len(data) * fraction)])
+        with pytest.raises(FileProblem):
+            open_declaration(path)
