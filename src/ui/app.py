@@ -1,10 +1,45 @@
-"""Start the editor window."""
+"""Start the editor: one QApplication, a CJK font, the main window, an optional file."""
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .fields import STYLE_SHEET
+
+# 宋体/微软雅黑 on office PCs, WenQuanYi on Linux (PLATFORM.md: fallback picks odd faces).
+FONT_PREFERENCE = ["Microsoft YaHei", "微软雅黑", "SimSun", "宋体", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
+                   "Source Han Sans SC", "PingFang SC"]
+
+
+def cjk_font_family() -> str | None:
+    families = set(QFontDatabase.families())
+    for family in FONT_PREFERENCE:
+        if family in families:
+            return family
+    return None
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName("perf-target-editor")
+    app.setApplicationName("绩效目标申报编辑器")
+    family = cjk_font_family()
+    if family:
+        app.setFont(QFont(family, 10))
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
 
 def run_editor(argv: list[str]) -> int:
-    print("编辑器窗口正在开发中；现在可以使用 check / convert 命令，例如：python main.py check 文件.json", file=sys.stderr)
-    return 2
+    app = application()
+    from .main_window import MainWindow  # after the QApplication, so styles and fonts apply
+
+    window = MainWindow(QSettings())
+    window.show()
+    if argv:
+        window.files.open(argv[0])
+    return app.exec()

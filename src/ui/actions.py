@@ -1,0 +1,55 @@
+"""Every action of the window in one place, with objectNames, shortcuts and when each is enabled."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+# name: (text, shortcut, status tip)
+_SPECS = {
+    "new": ("新建(&N)", QKeySequence.StandardKey.New, "新建申报表（含标准指标框架）"),
+    "open": ("打开(&O)…", QKeySequence.StandardKey.Open, "打开 JSON 文件、本软件保存的工作簿或公开发布的表格"),
+    "save": ("保存(&S)", QKeySequence.StandardKey.Save, "保存当前文件"),
+    "saveAs": ("另存为(&A)…", QKeySequence.StandardKey.SaveAs, "另存为 JSON 或 Excel 工作簿"),
+    "quit": ("退出(&X)", QKeySequence.StandardKey.Quit, "退出编辑器"),
+    "addProject": ("添加项目", "Ctrl+Shift+N", "在当前项目之后添加一个项目"),
+    "duplicateProject": ("复制项目", "Ctrl+D", "复制当前项目及其全部指标"),
+    "addIndicator": ("添加指标", "Ctrl+Shift+I", "为当前项目添加一个绩效指标"),
+    "delete": ("删除", "Del", "删除树中选中的项目或指标"),
+    "moveUp": ("上移", "Alt+Up", "将选中的项目或指标上移"),
+    "moveDown": ("下移", "Alt+Down", "将选中的项目或指标下移"),
+    "find": ("查找(&F)", QKeySequence.StandardKey.Find, "在树中按项目名称、单位或指标名称筛选"),
+    "nextProblem": ("下一个问题", "F8", "跳到问题列表中的下一个问题"),
+    "printPreview": ("打印预览…", "Ctrl+Shift+P", "预览要打印的表格"),
+    "print": ("打印(&P)…", QKeySequence.StandardKey.Print, "打印表格"),
+    "exportPdf": ("导出 PDF…", "Ctrl+E", "把表格导出为 PDF 文件"),
+}
+STRUCTURE_ACTIONS = ("duplicateProject", "addIndicator", "delete", "moveUp", "moveDown")
+
+
+class Actions:
+    def __init__(self, parent: QWidget):
+        self.by_name: dict[str, QAction] = {}
+        for name, (text, shortcut, tip) in _SPECS.items():
+            action = QAction(text, parent)
+            action.setObjectName(f"{name}Action")
+            action.setShortcut(QKeySequence(shortcut))
+            action.setStatusTip(tip)
+            action.setToolTip(f"{text.split('(')[0].rstrip('…')}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）")
+            self.by_name[name] = action
+        # Delete and Alt+arrows belong to the tree: in a text field they edit text.
+        for name in ("delete", "moveUp", "moveDown"):
+            self.by_name[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    def update(self, kind: str | None) -> None:
+        """Enable what makes sense for the selected tree node's kind."""
+        on_project = kind in ("project", "group", "indicator")
+        self["duplicateProject"].setEnabled(on_project)
+        self["addIndicator"].setEnabled(on_project)
+        self["delete"].setEnabled(kind in ("project", "indicator"))
+        self["moveUp"].setEnabled(kind in ("project", "indicator"))
+        self["moveDown"].setEnabled(kind in ("project", "indicator"))

@@ -1,0 +1,100 @@
+"""Every edit as a QUndoCommand: redo() does the work, undo() restores exactly."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from ..model import paths
+from .document import Document
+
+_FIELD_COMMAND_ID = 1001
+
+
+class SetFieldCommand(QUndoCommand):
+    """One field changed; consecutive keystrokes in the same field merge into one undo step."""
+
+    def __init__(self, document: Document, location: str, value: Any, text: str, merge: bool = True):
+        super().__init__(text)
+        self.document = document
+        self.location = location
+        self.old = document.value(location)
+        self.new = value
+        self.mergeable = merge
+
+    def id(self) -> int:
+        return _FIELD_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetFieldCommand) and self.mergeable and other.mergeable
+                and other.location == self.location):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.document.apply_field(self.location, self.new)
+
+    def undo(self) -> None:
+        self.document.apply_field(self.location, self.old)
+
+
+class InsertCommand(QUndoCommand):
+    def __init__(self, document: Document, list_location: str, index: int, item: Any, text: str):
+        super().__init__(text)
+        self.document, self.list_location, self.index, self.item = document, list_location, index, item
+
+    def redo(self) -> None:
+        self.document.apply_insert(self.list_location, self.index, copy.deepcopy(self.item))
+
+    def undo(self) -> None:
+        self.document.apply_remove(self.list_location, self.index)
+
+
+class RemoveCommand(QUndoCommand):
+    def __init__(self, document: Document, list_location: str, index: int, text: str):
+        super().__init__(text)
+        self.document, self.list_location, self.index = document, list_location, index
+        self.item = copy.deepcopy(paths.list_at(document.declaration, list_location)[index])
+
+    def redo(self) -> None:
+        self.document.apply_remove(self.list_location, self.index)
+
+    def undo(self) -> None:
+        self.document.apply_insert(self.list_location, self.index, copy.deepcopy(self.item))
+
+
+class MoveCommand(QUndoCommand):
+    def __init__(self, document: Document, list_location: str, source: int, target: int, text: str):
+        super().__init__(text)
+        self.document, self.list_location, self.source, self.target = document, list_location, source, target
+
+    def redo(self) -> None:
+        self.document.apply_move(self.list_location, self.source, self.target)
+
+    def undo(self) -> None:
+        self.document.apply_move(self.list_location, self.target, self.source)
+
+
+def set_field(document: Document, location: str, value: Any, label: str, merge: bool = True) -> None:
+    """Push a field change unless it changes nothing (so focus-out does not add undo steps)."""
+    if document.value(location) == value and type(document.value(location)) is type(value):
+        return
+    document.undo_stack.push(SetFieldCommand(document, location, value, f"修改{label}", merge))
+
+
+def set_indicator_level1(document: Document, location: str, level1: str | None) -> None:
+    """Changing 一级 clears a 二级 that no longer fits, as one undo step."""
+    from ..model import framework
+
+    stack = document.undo_stack
+    stack.beginMacro("修改一级指标")
+    stack.push(SetFieldCommand(document, f"{location}.level1", level1, "修改一级指标", merge=False))
+    level2 = document.value(f"{location}.level2")
+    if level2 and level2 not in framework.level2_choices(level1):
+        stack.push(SetFieldCommand(document, f"{location}.level2", framework.only_level2(level1), "修改二级指标", merge=False))
+    elif not level2 and framework.only_level2(level1):
+        stack.push(SetFieldCommand(document, f"{location}.level2", framework.only_level2(level1), "修改二级指标", merge=False))
+    stack.endMacro()

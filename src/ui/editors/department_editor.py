@@ -1,0 +1,106 @@
+"""The department form: name, year, functions, 预算整体情况 with computed totals, goal, tasks, indicators."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from ...model.checks import parts_sum
+from ...model.declaration import BUDGET_LABELS, Task
+from ..commands import InsertCommand, RemoveCommand
+from ..document import Document
+from ..fields import multiline
+from ..table_models import TASK_COLUMNS, ListTableModel
+from .form_parts import FormBuilder, amount_edit, selected_row, table_with_buttons
+from .indicator_table import IndicatorTable
+
+_BUDGET_GROUPS = [
+    ("部门预算支出", ("basic", "project")),
+    ("事业发展性支出", ("special_funds", "other_development")),
+    ("收入来源", ("fiscal", "other_income")),
+    ("按预算级次划分", ("own_level", "transfer")),
+]
+
+
+class DepartmentEditor(QScrollArea):
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("departmentEditor")
+        self.document = document
+        self.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(QLabel("<b>部门整体预算绩效目标申报表</b>"))
+        form = QFormLayout()
+        column.addLayout(form)
+        self.form = FormBuilder(document, form, lambda: "department")
+        self.form.field("departmentName", QLineEdit(), "name", "部门名称")
+        self.year_form = FormBuilder(document, form, lambda: "")
+        self.year_form.field("year", QLineEdit(), "year", "预算年度", "year").setMaximumWidth(120)
+        self.form.field("departmentFunctions", multiline(60), "functions", "部门职能概述")
+        column.addWidget(self._budget_box())
+        goal_form = QFormLayout()
+        column.addLayout(goal_form)
+        self.goal_form = FormBuilder(document, goal_form, lambda: "department")
+        self.goal_form.field("overallGoal", multiline(90), "overall_goal", "总体绩效目标")
+        column.addWidget(QLabel("<b>年度重点工作任务</b>"))
+        self.tasks = ListTableModel(document, lambda: "department.tasks", TASK_COLUMNS)
+        box, self.task_view = table_with_buttons("taskTable", [
+            ("taskTableAdd", "添加任务", self.add_task), ("taskTableRemove", "删除任务", self.remove_task)])
+        self.task_view.setModel(self.tasks)
+        column.addWidget(box)
+        column.addWidget(QLabel("<b>部门整体绩效指标</b>"))
+        self.indicators = IndicatorTable(document, lambda: "department.indicators", "departmentIndicatorTable")
+        column.addWidget(self.indicators.container)
+        column.addStretch(1)
+        self.setWidget(body)
+        document.fieldChanged.connect(lambda location: location.startswith("department.budget") and self.update_totals())
+
+    def _budget_box(self) -> QGroupBox:
+        box = QGroupBox("预算整体情况（万元）")
+        grid = QGridLayout(box)
+        budget_form = QFormLayout()
+        self.budget_form = FormBuilder(self.document, budget_form, lambda: "department.budget")
+        for title, keys in _BUDGET_GROUPS:
+            budget_form.addRow(QLabel(f"<i>{title}</i>"))
+            for key in keys:
+                self.budget_form.field(f"budget_{key}", amount_edit(), key, BUDGET_LABELS[key], "amount", self.update_totals)
+        grid.addLayout(budget_form, 0, 0)
+        self.totals = QLabel()
+        self.totals.setObjectName("budgetTotals")
+        self.totals.setWordWrap(True)
+        grid.addWidget(self.totals, 0, 1)
+        grid.setColumnStretch(1, 1)
+        return box
+
+    def show_location(self, location: str = "department") -> None:
+        for builder in (self.form, self.year_form, self.budget_form, self.goal_form):
+            builder.refresh()
+        self.tasks.retarget()
+        self.indicators.model.retarget()
+        self.update_totals()
+
+    def update_totals(self) -> None:
+        budget = self.document.declaration.department.budget
+
+        def show(value):
+            return "未填写" if value is None else f"{value:,.2f}"
+
+        spending = parts_sum(budget.basic, budget.project)
+        development = parts_sum(budget.special_funds, budget.other_development)
+        income = parts_sum(budget.fiscal, budget.other_income)
+        levels = parts_sum(budget.own_level, budget.transfer)
+        self.totals.setText(
+            f"基本支出 + 项目支出 = {show(spending)}\n"
+            f"事业发展性支出合计 = {show(development)}\n"
+            f"收入来源合计 = {show(income)}\n"
+            f"按预算级次合计 = {show(levels)}")
+
+    def add_task(self) -> None:
+        row = selected_row(self.task_view)
+        index = len(self.document.declaration.department.tasks) if row is None else row + 1
+        self.document.undo_stack.push(InsertCommand(self.document, "department.tasks", index, Task(name="新任务"), "添加重点工作任务"))
+
+    def remove_task(self) -> None:
+        row = selected_row(self.task_view)
+        if row is not None:
+            self.document.undo_stack.push(RemoveCommand(self.document, "department.tasks", row, "删除重点工作任务"))

@@ -1,0 +1,99 @@
+"""Pieces the three forms share: a labelled field with its message line, a table with row buttons."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..document import Document
+from ..fields import FieldBinding
+
+
+class FormBuilder:
+    """Adds bound fields to a QFormLayout; every field gets an objectName tests and shortcuts use."""
+
+    def __init__(self, document: Document, layout: QFormLayout, prefix_of: Callable[[], str | None]):
+        self.document = document
+        self.layout = layout
+        self.prefix_of = prefix_of
+        self.bindings: list[FieldBinding] = []
+
+    def field(self, name: str, widget: QWidget, field: str, label: str, kind: str = "text",
+              on_change: Callable[[], None] | None = None) -> QWidget:
+        widget.setObjectName(name)
+        message = QLabel()
+        message.setObjectName(f"{name}Message")
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(message)
+        caption = QLabel(f"{label}：")
+        caption.setBuddy(widget)
+        self.layout.addRow(caption, box)
+        self.bindings.append(FieldBinding(self.document, widget, lambda: self._location(field), label, kind,
+                                          message, on_change))
+        return widget
+
+    def _location(self, field: str) -> str | None:
+        prefix = self.prefix_of()
+        if prefix is None:
+            return None
+        return f"{prefix}.{field}" if prefix else field
+
+    def refresh(self) -> None:
+        for binding in self.bindings:
+            binding.refresh()
+
+
+def amount_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText("万元，例如 1,485.34")
+    edit.setMaximumWidth(220)
+    return edit
+
+
+def table_with_buttons(name: str, buttons: list[tuple[str, str, Callable[[], None]]]) -> tuple[QWidget, QTableView]:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(200)
+    column.addWidget(table)
+    row = QHBoxLayout()
+    for object_name, text, slot in buttons:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch(1)
+    column.addLayout(row)
+    return box, table
+
+
+def selected_row(table: QTableView) -> int | None:
+    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+    if rows:
+        return rows[0].row()
+    current = table.currentIndex()
+    return current.row() if current.isValid() else None

@@ -1,0 +1,158 @@
+"""One indicator field by field, with the value's reading shown live ("识别为：≥ 2000 次")."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from ...model import framework
+from ...model.values import parse_value
+from ..commands import set_field, set_indicator_level1
+from ..document import Document
+from ..fields import FieldBinding, set_severity
+from ..table_models import level_choices
+from .form_parts import FormBuilder
+
+LIBRARY = Path(__file__).resolve().parents[3] / "resources" / "indicator_library.json"
+
+
+@lru_cache(maxsize=1)
+def indicator_library() -> dict[str, list[str]]:
+    try:
+        return json.loads(LIBRARY.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # autocomplete is a help, not a requirement
+
+
+def suggestions(level1: str | None, level2: str | None) -> list[str]:
+    library = indicator_library()
+    if level2 and level2 in library:
+        return library[level2]
+    names: list[str] = []
+    for key in [level1, *framework.level2_choices(level1)]:
+        names += [n for n in library.get(key or "", []) if n not in names]
+    return names
+
+
+class IndicatorEditor(QScrollArea):
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("indicatorEditor")
+        self.document = document
+        self.location: str | None = None
+        self.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(QLabel("<b>绩效指标</b>"))
+        self.layout_ = QFormLayout()
+        column.addLayout(self.layout_)
+        self.level1 = self._combo("indicatorLevel1", "一级指标")
+        self.level2 = self._combo("indicatorLevel2", "二级指标")
+        self.level1.activated.connect(self._level1_chosen)
+        self.level2.activated.connect(self._level2_chosen)
+        self.form = FormBuilder(document, self.layout_, lambda: self.location)
+        self.name = self.form.field("indicatorName", QLineEdit(), "name", "三级指标")
+        self.completions = QStringListModel(self)
+        completer = QCompleter(self.completions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name.setCompleter(completer)
+        self.period = self.form.field("periodValue", QLineEdit(), "period_value", "实施周期指标值",
+                                      on_change=self.update_readings)
+        self.period_reading = self._reading("periodReading")
+        self.annual = self.form.field("annualValue", QLineEdit(), "annual_value", "年度指标值",
+                                      on_change=self.update_readings)
+        self.annual_reading = self._reading("annualReading")
+        for widget in (self.period, self.annual):
+            widget.setPlaceholderText("例如 ≥95%、不少于2000次、及时")
+        column.addStretch(1)
+        self.setWidget(body)
+        document.fieldChanged.connect(self._field_changed)
+        document.problemsChanged.connect(self._show_level_problems)
+
+    def _combo(self, name: str, label: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        message = QLabel()
+        message.setObjectName(f"{name}Message")
+        message.setProperty("role", "message")
+        message.hide()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(combo)
+        layout.addWidget(message)
+        caption = QLabel(f"{label}：")
+        caption.setBuddy(combo)
+        self.layout_.addRow(caption, box)
+        combo.message = message
+        return combo
+
+    def _reading(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setProperty("role", "reading")
+        self.layout_.addRow("", label)
+        return label
+
+    def show_location(self, location: str) -> None:
+        self.location = location
+        self.form.refresh()
+        self._refresh_levels()
+        self.update_readings()
+
+    def _refresh_levels(self) -> None:
+        indicator = self.document.value(self.location)
+        for combo, field in ((self.level1, "level1"), (self.level2, "level2")):
+            with QSignalBlocker(combo):
+                combo.clear()
+                choices = level_choices(indicator.level1, field)
+                current = getattr(indicator, field) or ""
+                if current not in choices:
+                    choices.append(current)  # keep what the file says, even outside the framework
+                combo.addItems(choices)
+                combo.setCurrentText(current)
+        self.completions.setStringList(suggestions(indicator.level1, indicator.level2))
+        self._show_level_problems()
+
+    def _level1_chosen(self, _row: int) -> None:
+        if self.location:
+            set_indicator_level1(self.document, self.location, self.level1.currentText() or None)
+
+    def _level2_chosen(self, _row: int) -> None:
+        if self.location:
+            set_field(self.document, f"{self.location}.level2", self.level2.currentText() or None, "二级指标", merge=False)
+
+    def _field_changed(self, location: str) -> None:
+        if self.location and location.startswith(self.location + ".level"):
+            self._refresh_levels()
+        if self.location and location.endswith("_value") and location.startswith(self.location):
+            self.update_readings()
+
+    def _show_level_problems(self) -> None:
+        if not self.location:
+            return
+        for combo, field in ((self.level1, "level1"), (self.level2, "level2")):
+            problems = self.document.problems_at(f"{self.location}.{field}")
+            worst = min((p.severity for p in problems), key=["error", "warning", "hint"].index, default=None)
+            set_severity(combo, worst)
+            text = "\n".join(p.message for p in problems)
+            combo.setToolTip(text)
+            combo.message.setText(text)
+            set_severity(combo.message, worst)
+            combo.message.setVisible(bool(text))
+
+    def update_readings(self) -> None:
+        if not self.location:
+            return
+        for edit, label in ((self.period, self.period_reading), (self.annual, self.annual_reading)):
+            reading = parse_value(edit.text())
+            label.setText("" if reading.kind == "empty" else f"识别为：{reading.describe()}")
+
+    @property
+    def bindings(self) -> list[FieldBinding]:
+        return self.form.bindings

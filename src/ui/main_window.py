@@ -1,0 +1,220 @@
+"""The main window: assembles the workspace, the problems dock, menus and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
+
+from ..model import paths
+from ..model.skeleton import new_declaration
+from . import structure_edits
+from .actions import Actions
+from .document import Document
+from .file_controller import FileController
+from .problems_panel import ProblemsView
+from .workspace import Workspace
+
+APP_TITLE = "绩效目标申报编辑器"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.resize(1280, 820)
+        self.setAcceptDrops(True)
+        self.settings = settings or QSettings()
+        self.files = FileController(self, self.settings)
+        self.actions = Actions(self)
+        self.document: Document | None = None
+        self.workspace: Workspace | None = None
+        self.problems_dock = QDockWidget("问题列表", self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("problemCounts")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._build_menus()
+        self._connect_actions()
+        self.set_document(Document(new_declaration()))
+
+    # ---- assembly ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        for name in ("new", "open"):
+            file_menu.addAction(a[name])
+        self.recent_menu = QMenu("最近打开(&R)", self)
+        self.recent_menu.setObjectName("recentMenu")
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        for name in ("save", "saveAs"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        for name in ("printPreview", "print", "exportPdf"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.view_menu = self.menuBar().addMenu("查看(&V)")
+        self.view_menu.addAction(a["find"])
+        self.view_menu.addAction(a["nextProblem"])
+        self.view_menu.addAction(self.problems_dock.toggleViewAction())
+        self.toolbar = self.addToolBar("常用")
+        self.toolbar.setObjectName("mainToolbar")
+        for name in ("new", "open", "save"):
+            self.toolbar.addAction(a[name])
+        self.toolbar.addSeparator()
+        for name in ("addProject", "addIndicator", "duplicateProject", "delete"):
+            self.toolbar.addAction(a[name])
+        self.rebuild_recent_menu()
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a["new"].triggered.connect(self.files.new)
+        a["open"].triggered.connect(lambda: self.files.open())
+        a["save"].triggered.connect(self.files.save)
+        a["saveAs"].triggered.connect(self.files.save_as)
+        a["quit"].triggered.connect(self.close)
+        a["addProject"].triggered.connect(self.add_project)
+        a["duplicateProject"].triggered.connect(self.duplicate_project)
+        a["addIndicator"].triggered.connect(self.add_indicator)
+        a["delete"].triggered.connect(self.delete_selected)
+        a["moveUp"].triggered.connect(lambda: self.move_selected(-1))
+        a["moveDown"].triggered.connect(lambda: self.move_selected(1))
+        a["find"].triggered.connect(self.focus_filter)
+        a["nextProblem"].triggered.connect(self.next_problem)
+        for name in ("printPreview", "print", "exportPdf"):
+            a[name].setEnabled(False)  # enabled by the printing module when it is installed
+
+    def set_document(self, document: Document) -> None:
+        old_workspace, old_document = self.workspace, self.document
+        self.document = document
+        self.workspace = Workspace(document)
+        self.setCentralWidget(self.workspace)
+        self.problems_view = ProblemsView(document)
+        self.problems_view.locationActivated.connect(self.go_to)
+        self.problems_dock.setWidget(self.problems_view)
+        tree = self.workspace.tree
+        for name in ("addProject", "addIndicator", "duplicateProject", "delete", "moveUp", "moveDown"):
+            tree.addAction(self.actions[name])
+        self._rebuild_edit_menu(document)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        document.pathChanged.connect(self._update_title)
+        document.problemsChanged.connect(self._update_counts)
+        self.workspace.selectionKindChanged.connect(self.actions.update)
+        self.actions.update(self.workspace.current()[0])
+        self._update_title()
+        self._update_counts()
+        for stale in (old_workspace, old_document):
+            if stale is not None:
+                stale.deleteLater()
+
+    def _rebuild_edit_menu(self, document: Document) -> None:
+        self.edit_menu.clear()
+        undo = document.undo_stack.createUndoAction(self, "撤销")
+        undo.setObjectName("undoAction")
+        undo.setShortcut("Ctrl+Z")
+        redo = document.undo_stack.createRedoAction(self, "重做")
+        redo.setObjectName("redoAction")
+        redo.setShortcuts(["Ctrl+Y", "Ctrl+Shift+Z"])
+        for action in (undo, redo):
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        for name in ("addProject", "duplicateProject", "addIndicator", "delete", "moveUp", "moveDown"):
+            self.edit_menu.addAction(self.actions[name])
+
+    def rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.files.recent()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.files.open(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _update_title(self) -> None:
+        document = self.document
+        self.setWindowTitle(f"{document.display_name()}[*] — {APP_TITLE}")
+        self.setWindowModified(document.is_modified)
+
+    def _update_counts(self) -> None:
+        counts = self.document.counts()
+        self.counts_label.setText(f"错误 {counts['error']}　警告 {counts['warning']}　提示 {counts['hint']}")
+
+    # ---- structure edits from the tree's selection ---------------------------------------------------
+    def _selected(self) -> tuple[str | None, str | None]:
+        return self.workspace.current() if self.workspace else (None, None)
+
+    def add_project(self) -> None:
+        _, location = self._selected()
+        index = paths.project_index(location or "")
+        self.workspace.select_location(structure_edits.add_project(self.document, index), focus_field=False)
+        self.workspace.focus_field(f"{self.workspace.current()[1]}.name")
+
+    def duplicate_project(self) -> None:
+        _, location = self._selected()
+        index = paths.project_index(location or "")
+        if index is not None:
+            self.workspace.select_location(structure_edits.duplicate_project(self.document, index))
+
+    def add_indicator(self) -> None:
+        kind, location = self._selected()
+        index = paths.project_index(location or "")
+        if index is None:
+            return
+        after = int(location.rsplit("[", 1)[1].rstrip("]")) if kind == "indicator" else None
+        level1 = self.workspace.tree.currentIndex().data().split("（")[0] if kind == "group" else None
+        new = structure_edits.add_indicator(self.document, index, level1, after)
+        self.workspace.select_location(new, focus_field=True)
+        self.workspace.focus_field(f"{new}.name")
+
+    def delete_selected(self) -> None:
+        _, location = self._selected()
+        if location:
+            structure_edits.delete(self.document, location)
+
+    def move_selected(self, step: int) -> None:
+        _, location = self._selected()
+        if location:
+            moved = structure_edits.move(self.document, location, step)
+            if moved:
+                self.workspace.select_location(moved)
+
+    def focus_filter(self) -> None:
+        self.workspace.filter.setFocus()
+        self.workspace.filter.selectAll()
+
+    def go_to(self, location: str) -> None:
+        self.workspace.select_location(location, focus_field=True)
+
+    def next_problem(self) -> None:
+        view = self.problems_view
+        model = view.model()
+        if model.rowCount() == 0:
+            return
+        row = (view.currentIndex().row() + 1) % model.rowCount()
+        view.setCurrentIndex(model.index(row, 0))
+        self.go_to(model.index(row, 0).data(Qt.ItemDataRole.UserRole))
+
+    # ---- window events ---------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().lower().endswith((".json", ".xlsx")) for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            if path.lower().endswith((".json", ".xlsx")):
+                event.acceptProposedAction()
+                self.files.open(path)
+                return

@@ -1,0 +1,175 @@
+"""One document's working area: the filterable tree on the left, the form of the selection on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
+
+from ..model import paths
+from .document import Document
+from .editors.department_editor import DepartmentEditor
+from .editors.indicator_editor import IndicatorEditor
+from .editors.project_editor import ProjectEditor
+from .tree_model import KIND_ROLE, LOCATION_ROLE, SEARCH_ROLE, DeclarationTreeModel
+
+
+class Workspace(QSplitter):
+    selectionKindChanged = Signal(object)  # 'department' | 'project' | 'group' | 'indicator' | None
+
+    def __init__(self, document: Document, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("workspace")
+        self.document = document
+        self.tree_model = DeclarationTreeModel(document, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.tree_model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setAutoAcceptChildRows(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.addWidget(self._left_side())
+        self.editors = QStackedWidget()
+        self.editors.setObjectName("editorStack")
+        self.department_editor = DepartmentEditor(document)
+        self.project_editor = ProjectEditor(document)
+        self.indicator_editor = IndicatorEditor(document)
+        self.group_page = QLabel("选择一个项目或指标进行编辑。")
+        self.group_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for page in (self.department_editor, self.project_editor, self.indicator_editor, self.group_page):
+            self.editors.addWidget(page)
+        self.addWidget(self.editors)
+        self.setStretchFactor(1, 1)
+        self.setSizes([340, 760])
+        self.tree_model.regrouped.connect(self._expand_regrouped)
+        document.listChanged.connect(self._list_changed)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self._filter_timer = QTimer(self, singleShot=True, interval=200)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.select_location("department")
+
+    def _left_side(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("treeFilter")
+        self.filter.setPlaceholderText("筛选：项目名称、预算单位、指标名称（Ctrl+F）")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+        column.addWidget(self.filter)
+        self.tree = QTreeView()
+        self.tree.setObjectName("declarationTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        column.addWidget(self.tree)
+        return box
+
+    def _apply_filter(self) -> None:
+        self.proxy.setFilterFixedString(self.filter.text().strip())
+        if self.filter.text().strip():
+            self.tree.expandAll()
+        else:
+            self.tree.expand(self.proxy.mapFromSource(self.tree_model.department_index()))
+
+    # ---- selection ------------------------------------------------------------------------------
+    def current(self) -> tuple[str | None, str | None]:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None, None
+        return index.data(KIND_ROLE), index.data(LOCATION_ROLE)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        kind = current.data(KIND_ROLE) if current.isValid() else None
+        location = current.data(LOCATION_ROLE) if current.isValid() else None
+        self._show_editor(kind, location)
+        self.selectionKindChanged.emit(kind)
+
+    def _show_editor(self, kind: str | None, location: str | None) -> None:
+        if kind == "department":
+            self.department_editor.show_location()
+            self.editors.setCurrentWidget(self.department_editor)
+        elif kind == "project":
+            self.project_editor.show_location(location)
+            self.editors.setCurrentWidget(self.project_editor)
+        elif kind == "indicator":
+            if location.startswith("department"):
+                self.department_editor.show_location()
+                self.editors.setCurrentWidget(self.department_editor)
+            else:
+                self.indicator_editor.show_location(location)
+                self.editors.setCurrentWidget(self.indicator_editor)
+        elif kind == "group":
+            self.project_editor.show_location(location)
+            self.editors.setCurrentWidget(self.project_editor)
+        else:
+            self.editors.setCurrentWidget(self.group_page)
+
+    def select_location(self, location: str, focus_field: bool = False) -> None:
+        """Select the node that shows location; with focus_field, put the cursor in its field."""
+        source = self.tree_model.index_of_location(location)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid() and self.filter.text():
+            self.filter.clear()
+            self._apply_filter()
+            index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.tree.scrollTo(index)
+            self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if location == "department":
+                self.tree.expand(index)
+        if focus_field:
+            self.focus_field(location)
+
+    def focus_field(self, location: str) -> None:
+        page = self.editors.currentWidget()
+        for binding in getattr(getattr(page, "form", None), "bindings", []) + self._extra_bindings(page):
+            if binding.location == location:
+                page.ensureWidgetVisible(binding.widget)
+                binding.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        table = self._table_for(page, location)
+        if table is not None:
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _extra_bindings(self, page: QWidget) -> list:
+        if page is self.department_editor:
+            editor = self.department_editor
+            return editor.year_form.bindings + editor.budget_form.bindings + editor.goal_form.bindings
+        return []
+
+    def _table_for(self, page: QWidget, location: str):
+        if page is self.project_editor and ".indicators" in location:
+            return self.project_editor.indicators.table
+        if page is self.department_editor:
+            if "tasks" in location:
+                return self.department_editor.task_view
+            if "indicators" in location:
+                return self.department_editor.indicators.table
+        return None
+
+    # ---- structure follow-up ---------------------------------------------------------------------
+    def _expand_regrouped(self, source_index: QModelIndex) -> None:
+        index = self.proxy.mapFromSource(source_index)
+        if index.isValid() and self.tree.isExpanded(index):
+            for row in range(self.proxy.rowCount(index)):
+                self.tree.expand(self.proxy.index(row, 0, index))
+
+    def _list_changed(self, list_location: str, action: str, first: int, _count: int) -> None:
+        kind, location = self.current()
+        if location and list_location == "projects" and action == "remove":
+            remaining = len(self.document.declaration.projects)
+            self.select_location(f"projects[{min(first, remaining - 1)}]" if remaining else "department")
+        elif kind in ("project", "group"):
+            self._show_editor(kind, location)
+
+    def refresh_current(self) -> None:
+        kind, location = self.current()
+        if location is not None:
+            try:
+                paths.resolve(self.document.declaration, location)
+            except LookupError:
+                self.select_location("department")
+                return
+        self._show_editor(kind, location)
