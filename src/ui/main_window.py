@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
             a[name].setEnabled(False)  # enabled by the printing module when it is installed
 
     def set_document(self, document: Document) -> None:
-        old_workspace, old_document = self.workspace, self.document
+        old_workspace = self.takeCentralWidget() if self.workspace is not None else None
+        old_document = self.document
         self.document = document
         self.workspace = Workspace(document)
         self.setCentralWidget(self.workspace)

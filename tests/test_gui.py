@@ -1,0 +1,272 @@
+"""The real window under pytest-qt: open, edit, see problems appear and go, undo, prompts, scale."""
+
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from src.model.checks import check_declaration
+from src.storage.files import open_declaration, save_declaration
+from src.ui import file_controller
+from src.ui.app import application
+from src.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(settings)
+    main.show()  # not qtbot.addWidget: pytest-qt would close it before this fixture can mark it clean
+    # No modal dialog may block a test: every question is answered by the test that expects it.
+    monkeypatch.setattr(main.files, "ask_unsaved", lambda name: pytest.fail(f"unexpected unsaved prompt for {name}"))
+    monkeypatch.setattr(main.files, "tell_error", lambda *a: pytest.fail(f"unexpected error dialog {a}"))
+    monkeypatch.setattr(main.files, "tell_import_notes", lambda *a: None)
+    yield main
+    main.document.undo_stack.setClean()  # closing at teardown is not a test of the unsaved prompt
+    main.close()
+    main.deleteLater()
+
+
+def type_text(widget, text):
+    """Type as a user does; Chinese goes through the input method, as qtbot.keyClicks cannot (PLATFORM.md)."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def field(window, name):
+    return window.workspace.findChild(QWidget, name)
+
+
+def problem_codes(window):
+    model = window.problems_view.problems_model
+    return {(p.code, p.location) for p in model.rows}
+
+
+def test_tree_model_passes_the_model_tester(window, qtmodeltester, demo_path):
+    window.files.open(str(demo_path))
+    model = window.workspace.tree_model
+    window.workspace.tree.expandAll()
+    qtmodeltester.check(model)
+    department = model.department_index()
+    assert model.rowCount(department) == 22
+    first = model.index(0, 0, department)
+    assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == ["产出指标（4）", "效益指标（1）"]
+
+
+def test_amount_that_breaks_the_total_shows_on_the_field_and_in_the_panel(window, qtbot, demo_path):
+    window.files.open(str(demo_path))
+    window.workspace.select_location("projects[0]")
+    fiscal = field(window, "funds_fiscal")
+    message = window.workspace.findChild(QLabel, "funds_fiscalMessage")
+    total = field(window, "funds_total")
+    assert total.property("severity") in (None, "")
+    fiscal.selectAll()
+    qtbot.keyClicks(fiscal, "80")
+    assert ("project-total-mismatch", "projects[0].funds.total") in problem_codes(window)
+    assert total.property("severity") == "error"
+    assert "≠" in window.workspace.findChild(QLabel, "funds_totalMessage").text()
+    assert window.document.declaration.projects[0].funds.fiscal == 80
+    fiscal.selectAll()
+    qtbot.keyClicks(fiscal, "82.6")
+    assert ("project-total-mismatch", "projects[0].funds.total") not in problem_codes(window)
+    assert total.property("severity") == "" and not message.isVisible()
+
+
+def test_amount_field_refuses_letters_and_accepts_clerk_habits(window, qtbot):
+    window.workspace.select_location("projects[0]")
+    total = field(window, "funds_total")
+    qtbot.keyClicks(total, "12a3")
+    assert total.text() == "123"
+    total.clear()
+    qtbot.keyClicks(total, "1,485.34")
+    assert str(window.document.declaration.projects[0].funds.total) == "1485.34"
+    type_text(total, "")
+    total.clear()
+    type_text(total, "１２３．５")
+    assert str(window.document.declaration.projects[0].funds.total) == "123.5"
+
+
+def test_invalid_amount_is_kept_as_typed_with_an_error(window, qtbot):
+    window.workspace.select_location("projects[0]")
+    total = field(window, "funds_total")
+    qtbot.keyClicks(total, "1.2.3")
+    assert total.text() == "1.2.3"
+    assert total.property("severity") == "error"
+    assert "不是金额" in window.workspace.findChild(QLabel, "funds_totalMessage").text()
+
+
+def test_changing_level1_makes_level2_choices_follow(window, demo_path):
+    window.files.open(str(demo_path))
+    window.workspace.select_location("projects[0].indicators[0]")
+    level1 = field(window, "indicatorLevel1")
+    level2 = field(window, "indicatorLevel2")
+    assert window.workspace.editors.currentWidget().objectName() == "indicatorEditor"
+    level1.setCurrentText("满意度指标")
+    level1.activated.emit(level1.currentIndex())
+    indicator = window.document.declaration.projects[0].indicators[0]
+    assert (indicator.level1, indicator.level2) == ("满意度指标", "服务对象满意度指标")
+    window.workspace.select_location("projects[0].indicators[0]")
+    assert [level2.itemText(i) for i in range(level2.count())] == ["", "服务对象满意度指标"]
+    level1 = field(window, "indicatorLevel1")
+    level1.setCurrentText("效益指标")
+    level1.activated.emit(level1.currentIndex())
+    level2 = field(window, "indicatorLevel2")
+    assert [level2.itemText(i) for i in range(level2.count())] == ["", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]
+    assert window.document.declaration.projects[0].indicators[0].level2 is None
+    window.document.undo_stack.undo()
+    assert window.document.declaration.projects[0].indicators[0].level1 == "满意度指标"
+
+
+def test_live_reading_and_error_in_the_indicator_form(window, qtbot, demo_path):
+    window.files.open(str(demo_path))
+    window.workspace.select_location("projects[1].indicators[1]")
+    annual = field(window, "annualValue")
+    annual.clear()
+    type_text(annual, "不少于2000次")
+    assert window.workspace.findChild(QLabel, "annualReading").text() == "识别为：≥ 2000 次"
+    annual.clear()
+    qtbot.keyClicks(annual, "105%")
+    assert annual.property("severity") == "error"
+    assert "超过 100%" in window.workspace.findChild(QLabel, "annualValueMessage").text()
+
+
+def test_undo_and_redo_a_deletion_restore_exactly(window, demo_path):
+    window.files.open(str(demo_path))
+    before = window.document.declaration.model_copy(deep=True)
+    window.workspace.select_location("projects[2]")
+    window.actions["delete"].trigger()
+    assert len(window.document.declaration.projects) == 21
+    assert window.workspace.tree_model.rowCount(window.workspace.tree_model.department_index()) == 21
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()
+    assert window.document.declaration == before
+    assert window.workspace.tree_model.rowCount(window.workspace.tree_model.department_index()) == 22
+    assert not window.isWindowModified()
+    window.document.undo_stack.redo()
+    assert window.document.declaration.projects[2].name == before.projects[3].name
+
+
+def test_keystrokes_in_one_field_are_one_undo_step(window, qtbot):
+    window.workspace.select_location("projects[0]")
+    name = field(window, "projectName")
+    name.selectAll()
+    qtbot.keyClicks(name, "abc")
+    assert window.document.declaration.projects[0].name == "abc"
+    window.document.undo_stack.undo()
+    assert window.document.declaration.projects[0].name == "新项目"
+    assert name.text() == "新项目"
+
+
+def test_add_project_with_indicators_by_keyboard_then_save_and_reopen(window, qtbot, tmp_path):
+    window.workspace.tree.setFocus()
+    window.workspace.select_location("projects[0]")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.document.declaration.projects) == 2
+    name = field(window, "projectName")
+    assert QApplication.focusWidget() is name
+    name.selectAll()
+    type_text(name, "法律援助经费")
+    window.workspace.select_location("projects[1]")
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.document.declaration.projects[1].indicators) == 6
+    assert QApplication.focusWidget() is field(window, "indicatorName")
+    path = tmp_path / "新 申报.json"
+    window.files.ask_save_path = lambda suggested: str(path)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified() and window.windowTitle().startswith("新 申报.json")
+    assert open_declaration(path).declaration == window.document.declaration
+    assert window.document.declaration.projects[1].name == "法律援助经费"
+
+
+def test_filter_narrows_the_tree(window, qtbot, demo_path):
+    window.files.open(str(demo_path))
+    workspace = window.workspace
+    type_text(workspace.filter, "社区矫正")
+    workspace._apply_filter()
+    department = workspace.proxy.index(0, 0)
+    shown = [workspace.proxy.index(r, 0, department).data() for r in range(workspace.proxy.rowCount(department))]
+    expected = [p.name for p in window.document.declaration.projects
+                if "社区矫正" in f"{p.name}{p.unit}" or any("社区矫正" in (i.name or "") for i in p.indicators)]
+    assert shown == expected
+    assert 0 < len(shown) < 22 and "天河区社区矫正中心物业管理服务" in shown
+
+
+def test_problem_double_click_jumps_to_the_field(window, demo_path):
+    window.files.open(str(demo_path))
+    view = window.problems_view
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(Qt.ItemDataRole.UserRole) == "projects[16].indicators[4].annual_value")
+    view.activated.emit(model.index(row, 1))
+    assert window.workspace.current()[1] == "projects[16].indicators[4]"
+    assert QApplication.focusWidget() is field(window, "annualValue")
+
+
+def test_unsaved_changes_prompt_on_close(window, qtbot, monkeypatch):
+    window.workspace.select_location("projects[0]")
+    qtbot.keyClicks(field(window, "projectUnit"), "x")
+    asked = []
+    monkeypatch.setattr(window.files, "ask_unsaved", lambda name: asked.append(name) or file_controller.CANCEL)
+    assert not window.close()
+    assert asked == ["未命名"] and window.isVisible()
+    monkeypatch.setattr(window.files, "ask_unsaved", lambda name: file_controller.DISCARD)
+    assert window.close()
+
+
+def test_failed_save_keeps_the_document_dirty(window, qtbot, tmp_path, monkeypatch):
+    window.workspace.select_location("projects[0]")
+    qtbot.keyClicks(field(window, "projectUnit"), "x")
+    errors = []
+    monkeypatch.setattr(window.files, "tell_error", lambda title, problem, advice: errors.append(str(problem)))
+    window.files.ask_save_path = lambda suggested: str(tmp_path / "missing folder" / "a.json")
+    assert not window.files.save()
+    assert errors and window.isWindowModified() and window.document.path is None
+
+
+def test_open_broken_file_shows_an_error_and_keeps_the_document(window, tmp_path, monkeypatch):
+    broken = tmp_path / "坏.json"
+    broken.write_text("{", encoding="utf-8")
+    errors = []
+    monkeypatch.setattr(window.files, "tell_error", lambda title, problem, advice: errors.append(str(problem)))
+    document = window.document
+    assert not window.files.open(str(broken))
+    assert errors and "坏.json" in errors[0] and window.document is document
+
+
+def test_recent_files_are_remembered(window, demo_path, examples_dir):
+    window.files.open(str(demo_path))
+    window.files.open(str(examples_dir / "panyu-2022-projects.xlsx"))
+    assert [p.rsplit("/", 1)[-1] for p in window.files.recent()][:2] == ["panyu-2022-projects.xlsx", "demo-tianhe-2023.json"]
+    assert window.document.path is None  # an imported table is saved elsewhere, never overwritten
+    assert len(window.recent_menu.actions()) == 2
+
+
+@pytest.mark.slow
+def test_large_file_opens_and_takes_typing(window, qtbot, tmp_path):
+    from bench.generate import generate
+
+    path = tmp_path / "large.json"
+    save_declaration(generate(2000, 10), path)
+    assert window.files.open(str(path))
+    assert window.workspace.tree_model.rowCount(window.workspace.tree_model.department_index()) == 2000
+    window.workspace.select_location("projects[1500].indicators[3]")
+    annual = field(window, "annualValue")
+    annual.clear()
+    qtbot.keyClicks(annual, "120%")
+    assert window.document.declaration.projects[1500].indicators[3].annual_value == "120%"
+    assert annual.property("severity") == "error"
+    assert {p.code for p in window.document.problems} == {p.code for p in check_declaration(window.document.declaration)}
+
+
+def test_none_refcount_is_not_corrupted_by_qt_calls(qtbot):
+    """PySide6 6.12.0 on CPython 3.11 drops None's refcount on every void call (PLATFORM.md)."""
+    label = QLabel()
+    qtbot.addWidget(label)
+    before = sys.getrefcount(None)
+    for number in range(5000):
+        label.setText(str(number))
+    assert sys.getrefcount(None) >= before - 100
