@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("source")
     pdf.add_argument("target")
     pdf.add_argument("--form", choices=("project", "summary", "department", "all"), default="all")
+    pdf.add_argument("--draft", action="store_true", help="每页加“草稿”水印")
     return parser
 
 
@@ -40,7 +41,7 @@ def run(argv: Sequence[str]) -> int:
             return _check(arguments.file, arguments.format)
         if arguments.command == "convert":
             return _convert(arguments.source, arguments.target)
-        return _pdf(arguments.source, arguments.target, arguments.form)
+        return _pdf(arguments.source, arguments.target, arguments.form, arguments.draft)
     except FileProblem as problem:
         print(f"无法处理 {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -70,10 +71,13 @@ def _convert(source: str, target: str) -> int:
     return EXIT_OK
 
 
-def _pdf(source: str, target: str, form: str) -> int:
+def _pdf(source: str, target: str, form: str, draft: bool) -> int:
     opened = open_declaration(source)
-    from .forms.pdf_export import export_pdf  # Qt is only loaded for this command
+    from .ui.printing import export_pdf  # Qt is only loaded for this command
 
-    pages = export_pdf(opened.declaration, target, form)
+    errors = sum(p.severity == ERROR for p in check_declaration(opened.declaration))
+    if errors and not draft:
+        print(f"注意：申报表还有 {errors} 个错误；需要时可加 --draft 在每页标注“草稿”", file=sys.stderr)
+    pages = export_pdf(opened.declaration, target, form, draft=draft)
     print(f"已生成 {Path(target).name}，共 {pages} 页")
     return EXIT_OK

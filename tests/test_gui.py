@@ -270,3 +270,23 @@ def test_none_refcount_is_not_corrupted_by_qt_calls(qtbot):
     for number in range(5000):
         label.setText(str(number))
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_export_pdf_from_the_window(window, tmp_path, demo_path):
+    import shutil
+    import subprocess
+
+    from src.ui.print_dialogs import PrintChoice
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    window.files.open(str(demo_path))
+    window.workspace.select_location("projects[4]")
+    target = tmp_path / "当前项目.pdf"
+    window.printing.ask_choice = lambda: PrintChoice("project", [4], True)
+    window.printing.ask_pdf_path = lambda: str(target)
+    window.actions["exportPdf"].trigger()
+    text = subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    project = window.document.declaration.projects[4]
+    assert project.name in text.replace("\n", "") and "草稿" in text
+    assert window.document.declaration.projects[0].name not in text.replace("\n", "")

@@ -14,6 +14,7 @@ from . import structure_edits
 from .actions import Actions
 from .document import Document
 from .file_controller import FileController
+from .print_dialogs import PrintController
 from .problems_panel import ProblemsView
 from .workspace import Workspace
 
@@ -28,6 +29,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.settings = settings or QSettings()
         self.files = FileController(self, self.settings)
+        self.printing = PrintController(self)
         self.actions = Actions(self)
         self.document: Document | None = None
         self.workspace: Workspace | None = None
@@ -70,6 +72,9 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         for name in ("addProject", "addIndicator", "duplicateProject", "delete"):
             self.toolbar.addAction(a[name])
+        self.toolbar.addSeparator()
+        for name in ("printPreview", "exportPdf"):
+            self.toolbar.addAction(a[name])
         self.rebuild_recent_menu()
 
     def _connect_actions(self) -> None:
@@ -87,8 +92,9 @@ class MainWindow(QMainWindow):
         a["moveDown"].triggered.connect(lambda: self.move_selected(1))
         a["find"].triggered.connect(self.focus_filter)
         a["nextProblem"].triggered.connect(self.next_problem)
-        for name in ("printPreview", "print", "exportPdf"):
-            a[name].setEnabled(False)  # enabled by the printing module when it is installed
+        a["printPreview"].triggered.connect(self.printing.preview)
+        a["print"].triggered.connect(self.printing.print)
+        a["exportPdf"].triggered.connect(self.printing.export)
 
     def set_document(self, document: Document) -> None:
         old_workspace = self.takeCentralWidget() if self.workspace is not None else None

@@ -1,0 +1,204 @@
+"""The three official forms as HTML that QTextDocument prints; pure functions, so tests can read them.
+
+1. 项目支出绩效目标申报表 — one per project, portrait, the form a unit signs.
+2. 项目支出绩效目标表（汇总） — one row per project as seeds 000/002 publish it, landscape.
+3. 部门整体预算绩效目标申报表 — as seeds 001/003, portrait.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from ..model.amounts import display_amount
+from ..model.checks import parts_sum, project_total
+from ..model.declaration import BUDGET_LABELS, Declaration, Indicator, Project
+
+PORTRAIT, LANDSCAPE = "portrait", "landscape"
+FORM_TITLES = {
+    "project": "项目支出绩效目标申报表",
+    "summary": "项目支出绩效目标表（含转移支付项目）",
+    "department": "部门整体预算绩效目标申报表",
+}
+
+_STYLE = """
+<style>
+body { font-size: 10pt; }
+h1 { font-size: 16pt; font-weight: bold; text-align: center; margin: 0; }
+p.sub { text-align: center; margin: 2pt 0 6pt 0; }
+table.grid { border-collapse: collapse; border: 1px solid #000; width: 100%; }
+table.grid td, table.grid th { border: 1px solid #000; padding: 3pt; vertical-align: middle; }
+table.grid th { background-color: #eeeeee; font-weight: bold; text-align: center; }
+td.label { font-weight: bold; text-align: center; background-color: #f6f6f6; }
+td.amount { text-align: right; }
+table.caption { width: 100%; margin-bottom: 2pt; }
+p.sign { margin-top: 14pt; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """One form to print: its HTML, its orientation and a short title for the page header."""
+
+    title: str
+    html: str
+    orientation: str
+
+
+def text(value: object) -> str:
+    """Escaped text with line breaks kept; an empty cell still has a line's height."""
+    if value is None or value == "":
+        return "&nbsp;"
+    return escape(str(value)).replace("\n", "<br/>")
+
+
+def amount(value) -> str:
+    return escape(display_amount(value)) if value is not None else "&nbsp;"
+
+
+def _year_title(declaration: Declaration, title: str) -> str:
+    return f"{declaration.year}年{title}" if declaration.year else title
+
+
+def _document(body: str) -> str:
+    return f"<html><head><meta charset='utf-8'/>{_STYLE}</head><body>{body}</body></html>"
+
+
+def indicator_rows(indicators: list[Indicator]) -> str:
+    """Rows 一级 / 二级 / 三级 / 实施周期 / 年度, with 一级 and 二级 cells spanning their runs."""
+    rows = []
+    count = len(indicators)
+    for index, indicator in enumerate(indicators):
+        cells = []
+        if index == 0 or indicators[index - 1].level1 != indicator.level1:
+            span = _run_length(indicators, index, lambda i: i.level1)
+            cells.append(f"<td rowspan='{span}' class='label'>{text(indicator.level1)}</td>")
+        if index == 0 or (indicators[index - 1].level1, indicators[index - 1].level2) != (indicator.level1, indicator.level2):
+            span = _run_length(indicators, index, lambda i: (i.level1, i.level2))
+            cells.append(f"<td rowspan='{span}'>{text(indicator.level2)}</td>")
+        cells += [f"<td>{text(indicator.name)}</td>", f"<td>{text(indicator.period_value)}</td>",
+                  f"<td>{text(indicator.annual_value)}</td>"]
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    if count == 0:
+        rows.append("<tr><td colspan='5' align='center'>（未填写绩效指标）</td></tr>")
+    return "".join(rows)
+
+
+def _run_length(indicators: list[Indicator], start: int, key) -> int:
+    end = start + 1
+    while end < len(indicators) and key(indicators[end]) == key(indicators[start]):
+        end += 1
+    return end - start
+
+
+_INDICATOR_HEAD = ("<thead><tr><th width='14%'>一级指标</th><th width='16%'>二级指标</th><th width='34%'>三级指标</th>"
+                   "<th width='18%'>实施周期指标值</th><th width='18%'>年度指标值</th></tr></thead>")
+
+
+def project_form(declaration: Declaration, project: Project) -> PrintJob:
+    funds = project.funds
+    body = f"""
+<h1>{escape(FORM_TITLES['project'])}</h1>
+<p class='sub'>（{declaration.year or '　　'}年度）</p>
+<table class='caption' width='100%'><tr><td width='60%'>主管部门：{text(declaration.department.name)}</td><td align='right'>单位：万元</td></tr></table>
+<table class='grid' width='100%' cellspacing='0' cellpadding='4'>
+<tr><td class='label' width='16%'>项目名称</td><td colspan='4'>{text(project.name)}</td></tr>
+<tr><td class='label'>主管部门</td><td colspan='2'>{text(declaration.department.name)}</td>
+    <td class='label' width='16%'>实施周期</td><td>{text(project.period)}</td></tr>
+<tr><td class='label'>预算单位</td><td colspan='4'>{text(project.unit)}</td></tr>
+<tr><td class='label' rowspan='2'>项目资金<br/>（万元）</td><th>总计</th><th>财政拨款</th><th>财政专户拨款</th><th>其他资金</th></tr>
+<tr><td class='amount'>{amount(funds.total)}</td><td class='amount'>{amount(funds.fiscal)}</td>
+    <td class='amount'>{amount(funds.special_account)}</td><td class='amount'>{amount(funds.other)}</td></tr>
+<tr><td class='label'>绩效目标</td><td colspan='4'>{text(project.goal)}</td></tr>
+</table>
+<p><b>绩效指标</b></p>
+<table class='grid' width='100%' cellspacing='0' cellpadding='4'>{_INDICATOR_HEAD}{indicator_rows(project.indicators)}</table>
+<p class='sign'>填报人：＿＿＿＿＿　联系电话：＿＿＿＿＿＿　单位负责人（签章）：＿＿＿＿＿　填报日期：　　年　　月　　日</p>
+"""
+    return PrintJob(f"{FORM_TITLES['project']}：{project.name or ''}", _document(body), PORTRAIT)
+
+
+def numbered_indicators(indicators: list[Indicator]) -> str:
+    """The published tables' numbered text, one indicator per line."""
+    lines = []
+    for number, indicator in enumerate(indicators, start=1):
+        levels = "：".join(part for part in (indicator.level1, indicator.level2) if part)
+        values = f"实施周期指标值：{indicator.period_value or '—'}；年度指标值：{indicator.annual_value or '—'}"
+        lines.append(f"{number}、{escape(levels)}{'：' if levels else ''}{escape(indicator.name or '')}；{escape(values)}。")
+    return "<br/>".join(lines) or "&nbsp;"
+
+
+def summary_form(declaration: Declaration) -> PrintJob:
+    projects = declaration.projects
+    totals = {key: parts_sum(*(getattr(p.funds, key) for p in projects)) for key in ("fiscal", "special_account", "other")}
+    grand = parts_sum(*(project_total(p) for p in projects))
+    rows = [f"<tr><td class='label'>合计</td><td>&nbsp;</td><td class='amount'>{amount(grand)}</td>"
+            f"<td class='amount'>{amount(totals['fiscal'])}</td><td class='amount'>{amount(totals['special_account'])}</td>"
+            f"<td class='amount'>{amount(totals['other'])}</td><td>&nbsp;</td><td>&nbsp;</td></tr>"]
+    for project in projects:
+        funds = project.funds
+        rows.append(f"<tr><td>{text(project.name)}</td><td>{text(project.unit)}</td><td class='amount'>{amount(funds.total)}</td>"
+                    f"<td class='amount'>{amount(funds.fiscal)}</td><td class='amount'>{amount(funds.special_account)}</td>"
+                    f"<td class='amount'>{amount(funds.other)}</td><td>{text(project.goal)}</td>"
+                    f"<td>{numbered_indicators(project.indicators)}</td></tr>")
+    body = f"""
+<h1>{escape(_year_title(declaration, FORM_TITLES['summary']))}</h1>
+<table class='caption' width='100%'><tr><td width='60%'>部门名称：{text(declaration.department.name)}</td><td align='right'>单位：万元</td></tr></table>
+<table class='grid' width='100%' cellspacing='0' cellpadding='4'>
+<thead><tr><th width='12%'>项目名称</th><th width='9%'>预算单位</th><th width='6%'>总计</th><th width='6%'>财政拨款</th>
+<th width='6%'>财政专户拨款</th><th width='6%'>其他资金</th><th width='20%'>绩效目标</th><th width='35%'>绩效指标</th></tr></thead>
+{''.join(rows)}
+</table>
+"""
+    return PrintJob(FORM_TITLES["summary"], _document(body), LANDSCAPE)
+
+
+def department_form(declaration: Declaration) -> PrintJob:
+    department = declaration.department
+    budget = department.budget
+
+    def pair(left: str, right: str) -> str:
+        return (f"<tr><td>{BUDGET_LABELS[left]}</td><td class='amount'>{amount(getattr(budget, left))}</td>"
+                f"<td>{BUDGET_LABELS[right]}</td><td class='amount'>{amount(getattr(budget, right))}</td></tr>")
+
+    tasks = "".join(f"<tr><td>{text(t.name)}</td><td>{text(t.content)}</td><td class='amount'>{amount(t.funds)}</td>"
+                    f"<td>{text(t.expected)}</td></tr>" for t in department.tasks) or \
+        "<tr><td colspan='4' align='center'>（未填写）</td></tr>"
+    body = f"""
+<h1>{escape(_year_title(declaration, FORM_TITLES['department']))}</h1>
+<p class='sub'>&nbsp;</p>
+<table class='grid' width='100%' cellspacing='0' cellpadding='4'>
+<tr><td class='label' width='18%'>部门名称</td><td colspan='4'>{text(department.name)}</td></tr>
+<tr><td class='label'>部门职能概述</td><td colspan='4'>{text(department.functions)}</td></tr>
+<tr><td class='label' rowspan='7'>预算整体情况<br/>（万元）</td><th>部门预算支出</th><th>预算金额（万元）</th><th>收入来源</th><th>预算金额（万元）</th></tr>
+{pair('basic', 'fiscal')}
+{pair('project', 'other_income')}
+<tr><th>事业发展性支出</th><th>预算金额（万元）</th><th>按预算级次划分</th><th>预算金额（万元）</th></tr>
+{pair('special_funds', 'own_level')}
+{pair('other_development', 'transfer')}
+<tr><td colspan='4'>合计：{amount(parts_sum(budget.fiscal, budget.other_income))}</td></tr>
+<tr><td class='label'>总体绩效目标</td><td colspan='4'>{text(department.overall_goal)}</td></tr>
+</table>
+<p><b>年度重点工作任务</b></p>
+<table class='grid' width='100%' cellspacing='0' cellpadding='4'>
+<thead><tr><th width='20%'>名称</th><th width='34%'>主要实施内容</th><th width='14%'>拟投入的资金（万元）</th><th width='32%'>期望达到的目标（概述）</th></tr></thead>
+{tasks}
+</table>
+<p><b>绩效指标</b></p>
+<table class='grid' width='100%' cellspacing='0' cellpadding='4'>{_INDICATOR_HEAD}{indicator_rows(department.indicators)}</table>
+"""
+    return PrintJob(FORM_TITLES["department"], _document(body), PORTRAIT)
+
+
+def print_jobs(declaration: Declaration, form: str = "all", projects: list[int] | None = None) -> list[PrintJob]:
+    """The forms to print, in the order a department hands them in: department, summary, each project."""
+    chosen = range(len(declaration.projects)) if projects is None else projects
+    jobs: list[PrintJob] = []
+    if form in ("department", "all"):
+        jobs.append(department_form(declaration))
+    if form in ("summary", "all"):
+        jobs.append(summary_form(declaration))
+    if form in ("project", "all"):
+        jobs += [project_form(declaration, declaration.projects[index]) for index in chosen]
+    return jobs

@@ -1,0 +1,163 @@
+"""Paint the forms of src/forms onto a printer or a PDF: A4, header, 第 N 页 共 M 页, optional 草稿 mark.
+
+Every page is painted here (not by QTextDocument.print_), so the header, the footer and the
+page count are ours and the orientation can change from one form to the next.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice,
+                           QPainter, QPdfWriter, QTextDocument)
+
+from ..forms.html_forms import LANDSCAPE, PrintJob, print_jobs
+from ..model.declaration import Declaration
+from ..storage.atomic import atomic_write
+from ..storage.errors import FileProblem
+
+# 宋体 first: the forms are official documents; WenQuanYi on Linux gives a correct PDF text layer (PLATFORM.md).
+PRINT_FONTS = ["SimSun", "宋体", "NSimSun", "Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+               "Source Han Serif SC", "Noto Serif CJK SC", "Noto Sans CJK SC"]
+_MARGINS_MM = QMarginsF(15, 12, 15, 12)
+
+
+class NoChineseFont(RuntimeError):
+    pass
+
+
+def print_font_family() -> str:
+    families = set(QFontDatabase.families())
+    for family in PRINT_FONTS:
+        if family in families:
+            return family
+    for family in sorted(families):
+        if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
+            return family
+    raise NoChineseFont("系统中没有可用的中文字体，打印会丢失汉字。请安装宋体或文泉驿微米黑（fonts-wqy-microhei）后再打印。")
+
+
+def ensure_gui_application() -> None:
+    """The CLI prints without a window: an offscreen QGuiApplication is enough for fonts and painting."""
+    if QGuiApplication.instance() is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication([])
+
+
+def _page_layout(orientation: str) -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                       QPageLayout.Orientation.Landscape if orientation == LANDSCAPE else QPageLayout.Orientation.Portrait,
+                       _MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def _layout_document(job: PrintJob, device: QPagedPaintDevice, font: QFont, body: QRectF) -> QTextDocument:
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setDefaultFont(font)
+    document.setHtml(job.html)
+    document.setPageSize(body.size())
+    return document
+
+
+def render(jobs: list[PrintJob], device: QPagedPaintDevice, header: str, draft: bool = False) -> int:
+    """Paint all jobs onto device; returns the number of pages."""
+    if not jobs:
+        return 0
+    font = QFont(print_font_family(), 10)
+    planned = []
+    for job in jobs:
+        device.setPageLayout(_page_layout(job.orientation))
+        page = QRectF(device.pageLayout().paintRectPixels(device.resolution()))
+        band = device.resolution() * 0.35  # header and footer lines, about 9 mm
+        body = QRectF(0, 0, page.width(), page.height() - 2 * band)
+        planned.append((job, _layout_document(job, device, font, body), body, band))
+    total = sum(document.pageCount() for _, document, _, _ in planned)
+    device.setPageLayout(_page_layout(jobs[0].orientation))
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("无法开始打印（打印机或文件不可用）")
+    number = 0
+    try:
+        for job_index, (job, document, body, band) in enumerate(planned):
+            for page in range(document.pageCount()):
+                if number > 0:
+                    device.setPageLayout(_page_layout(job.orientation))
+                    device.newPage()
+                number += 1
+                _paint_page(painter, document, page, body, band, font, header, job.title, number, total, draft)
+    finally:
+        painter.end()
+    return total
+
+
+def _paint_page(painter: QPainter, document: QTextDocument, page: int, body: QRectF, band: float, font: QFont,
+                header: str, title: str, number: int, total: int, draft: bool) -> None:
+    small = QFont(font)
+    small.setPointSizeF(8)
+    painter.setFont(small)
+    painter.setPen(QColor("#444444"))
+    width = body.width()
+    painter.drawText(QRectF(0, 0, width, band * 0.8), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, header)
+    painter.drawText(QRectF(0, 0, width, band * 0.8), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, title)
+    painter.drawLine(QPointF(0, band * 0.9), QPointF(width, band * 0.9))
+    footer_top = band + body.height()
+    painter.drawText(QRectF(0, footer_top + band * 0.2, width, band * 0.8), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                     f"第 {number} 页 共 {total} 页")
+    painter.save()
+    painter.translate(0, band)
+    painter.setClipRect(QRectF(0, 0, width, body.height()))
+    painter.translate(0, -page * body.height())
+    document.drawContents(painter, QRectF(0, page * body.height(), width, body.height()))
+    painter.restore()
+    if draft:
+        _paint_draft_mark(painter, font, width, band * 2 + body.height())
+
+
+def _paint_draft_mark(painter: QPainter, font: QFont, width: float, height: float) -> None:
+    painter.save()
+    mark = QFont(font)
+    mark.setPointSizeF(72)
+    mark.setBold(True)
+    painter.setFont(mark)
+    painter.setPen(QColor(200, 0, 0, 60))
+    painter.translate(width / 2, height / 2)
+    painter.rotate(-30)
+    painter.drawText(QRectF(-width, -height / 4, 2 * width, height / 2), Qt.AlignmentFlag.AlignCenter, "草稿")
+    painter.restore()
+
+
+def header_text(declaration: Declaration) -> str:
+    name = declaration.department.name or "（未填写部门名称）"
+    return f"{name}　{declaration.year}年度" if declaration.year else name
+
+
+def pdf_bytes(declaration: Declaration, form: str = "all", projects: list[int] | None = None,
+              draft: bool = False) -> tuple[bytes, int]:
+    ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setCreator("绩效目标申报编辑器")
+    writer.setTitle(header_text(declaration))
+    pages = render(print_jobs(declaration, form, projects), writer, header_text(declaration), draft)
+    del writer  # finishes the PDF into the buffer
+    buffer.close()
+    return bytes(data), pages
+
+
+def export_pdf(declaration: Declaration, path: str | Path, form: str = "all", projects: list[int] | None = None,
+               draft: bool = False) -> int:
+    """Write the PDF atomically; returns its page count. Failures are FileProblems for the UI and CLI."""
+    try:
+        data, pages = pdf_bytes(declaration, form, projects, draft)
+    except NoChineseFont as error:
+        raise FileProblem(path, str(error)) from error
+    if pages == 0:
+        raise FileProblem(path, "没有可打印的表格（所选范围内没有项目）")
+    atomic_write(path, data, keep_backup=False)
+    return pages
