@@ -2,8 +2,14 @@ import os
 import sys
 from pathlib import Path
 
+import tempfile
+
 # Before any QApplication exists: no display on CI machines (PLATFORM.md).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings and recovery files of test runs stay out of the user's own folders.
+_SANDBOX = tempfile.mkdtemp(prefix="perf-editor-tests-")
+os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

@@ -7,6 +7,7 @@ merged cells matter (published department forms merge 一级/二级 down their r
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -75,7 +76,7 @@ def check_zip(path: Path) -> None:
                 raise FileProblem(path, f"工作簿已损坏（{bad} 校验失败）")
     except FileProblem:
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
         raise FileProblem(path, f"工作簿已损坏，无法解压：{error}") from error
 
 

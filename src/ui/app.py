@@ -40,6 +40,7 @@ def run_editor(argv: list[str]) -> int:
 
     window = MainWindow(QSettings())
     window.show()
-    if argv:
+    restored = window.offer_recovery()
+    if argv and not restored:
         window.files.open(argv[0])
     return app.exec()

@@ -33,6 +33,8 @@ class Document(QObject):
         self.path = path
         self.import_notes: list[str] = []
         self.suggested_name: str | None = None  # for Save As after an import
+        self.restored = False  # restored from a recovery file: unsaved although the undo stack is clean
+        self.read_only = False  # another session holds the file's lock: Save goes to Save As
         self.undo_stack = QUndoStack(self)
         self._department_problems: list[Problem] = []
         self._project_problems: list[list[Problem]] = []
@@ -46,7 +48,12 @@ class Document(QObject):
     # ---- state ------------------------------------------------------------------------
     @property
     def is_modified(self) -> bool:
-        return not self.undo_stack.isClean()
+        return self.restored or not self.undo_stack.isClean()
+
+    def mark_saved(self) -> None:
+        self.restored = False
+        self.undo_stack.setClean()
+        self.pathChanged.emit()
 
     def display_name(self) -> str:
         return self.path.name if self.path else "未命名"

@@ -12,8 +12,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..model.skeleton import new_declaration
+from ..storage import lock
 from ..storage.errors import FileProblem
 from ..storage.files import OPEN_FILTER, SAVE_FILTER, open_declaration, save_declaration
+from ..storage.recovery import Recovery
 from .document import Document
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+READ_ONLY, TAKE_OVER = "read-only", "take-over"
+RESTORE, LATER = "restore", "later"
 
 
 class FileController:
@@ -53,6 +57,30 @@ class FileController:
 
     def tell_error(self, title: str, problem: Exception, advice: str) -> None:
         QMessageBox.critical(self.window, title, f"{problem}\n\n{advice}")
+
+    def ask_locked(self, locked: lock.FileLocked) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, "文件正在被使用",
+                          f"“{locked.path.name}”正被 {locked.info.describe()}打开。\n\n"
+                          "以只读方式打开可以查看和另存；如果确定对方已经关闭（例如电脑死机），可以接管。", parent=self.window)
+        read_only = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
+        take_over = box.addButton("接管并编辑", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        return READ_ONLY if clicked is read_only else TAKE_OVER if clicked is take_over else CANCEL
+
+    def ask_restore(self, recoveries: list[Recovery]) -> str:
+        listing = "\n".join(f"• {r.label()}" for r in recoveries[:5])
+        box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作",
+                          f"上次编辑器没有正常关闭，找到自动保存的副本：\n{listing}\n\n是否恢复最近的一份？", parent=self.window)
+        restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("放弃这些副本", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        return RESTORE if clicked is restore else DISCARD if clicked is discard else LATER
 
     def tell_import_notes(self, name: str, notes: list[str]) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "导入说明",
@@ -92,6 +120,8 @@ class FileController:
         # A published table is imported, not edited in place: saving asks where, so it is never overwritten.
         document = Document(opened.declaration, None if imported else source.resolve())
         document.import_notes = opened.notes
+        if not imported and not self._lock(document):
+            return False
         document.suggested_name = source.stem + ".json" if imported else source.name
         self.window.set_document(document)
         self._remember(source)
@@ -99,9 +129,52 @@ class FileController:
             self.tell_import_notes(source.name, opened.notes)
         return True
 
+    def _lock(self, document: Document) -> bool:
+        try:
+            lock.acquire(document.path)
+        except lock.FileLocked as locked:
+            answer = self.ask_locked(locked)
+            if answer == CANCEL:
+                return False
+            if answer == TAKE_OVER:
+                lock.acquire(document.path, take_over=True)
+            else:
+                document.read_only = True
+        return True
+
+    def release(self, document: Document | None) -> None:
+        if document is not None and document.path is not None and not document.read_only:
+            lock.release(document.path)
+
+    def restore(self, recoveries: list[Recovery]) -> bool:
+        """Offer the newest recovery file of a crashed session; True when a document was restored."""
+        if not recoveries:
+            return False
+        answer = self.ask_restore(recoveries)
+        if answer == LATER:
+            return False
+        if answer == DISCARD:
+            for recovery in recoveries:
+                recovery.discard()
+            return False
+        newest = recoveries[0]
+        try:
+            declaration = newest.load()
+        except FileProblem as problem:
+            self.tell_error("无法恢复", problem, "该恢复副本已损坏，已保留在恢复文件夹中。")
+            return False
+        original = newest.original_path if newest.original_path and newest.original_path.exists() else None
+        document = Document(declaration, original)
+        document.restored = True
+        if original is not None:
+            self._lock(document)
+        self.window.set_document(document)
+        newest.discard()  # this session's autosave takes over from here
+        return True
+
     def save(self) -> bool:
         document = self.window.document
-        if document.path is None:
+        if document.path is None or document.read_only:
             return self.save_as()
         return self._write(document, document.path)
 
@@ -113,7 +186,10 @@ class FileController:
             return False
         if not self._write(document, Path(path)):
             return False
+        self.release(document)
+        document.read_only = False
         document.set_path(Path(path).resolve())
+        lock.acquire(document.path, take_over=True)
         self._remember(Path(path))
         return True
 
@@ -123,7 +199,8 @@ class FileController:
         except FileProblem as problem:
             self.tell_error("保存失败", problem, "文档仍在编辑器中，修改没有丢失。请换一个位置另存，或关闭占用该文件的程序后重试。")
             return False
-        document.undo_stack.setClean()
+        document.mark_saved()
+        self.window.autosaver.clear()
         self.window.statusBar().showMessage(f"已保存到 {path}", 5000)
         return True
 

@@ -12,6 +12,7 @@ from ..model import paths
 from ..model.skeleton import new_declaration
 from . import structure_edits
 from .actions import Actions
+from .autosave import AutoSaver
 from .document import Document
 from .file_controller import FileController
 from .print_dialogs import PrintController
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.files = FileController(self, self.settings)
         self.printing = PrintController(self)
+        self.autosaver = AutoSaver(self, self.settings)
         self.actions = Actions(self)
         self.document: Document | None = None
         self.workspace: Workspace | None = None
@@ -99,6 +101,8 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document) -> None:
         old_workspace = self.takeCentralWidget() if self.workspace is not None else None
         old_document = self.document
+        if old_document is not None and old_document is not document:
+            self.files.release(old_document)
         self.document = document
         self.workspace = Workspace(document)
         self.setCentralWidget(self.workspace)
@@ -145,8 +149,12 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         document = self.document
-        self.setWindowTitle(f"{document.display_name()}[*] — {APP_TITLE}")
+        read_only = "（只读）" if document.read_only else ""
+        self.setWindowTitle(f"{document.display_name()}{read_only}[*] — {APP_TITLE}")
         self.setWindowModified(document.is_modified)
+
+    def offer_recovery(self) -> bool:
+        return self.files.restore(self.autosaver.store.orphans())
 
     def _update_counts(self) -> None:
         counts = self.document.counts()
@@ -210,6 +218,8 @@ class MainWindow(QMainWindow):
     # ---- window events ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
+            self.autosaver.clear()  # a clean exit leaves no recovery file behind
+            self.files.release(self.document)
             event.accept()
         else:
             event.ignore()
