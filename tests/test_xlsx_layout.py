@@ -85,3 +85,15 @@ def test_detail_sheet_filter_and_dropdowns(saved):
     formulas = {str(dv.sqref)[0]: dv.formula1 for dv in sheet.data_validations.dataValidation}
     assert "产出指标" in formulas["C"] and "成本指标" in formulas["C"]
     assert "服务对象满意度指标" in formulas["D"]
+
+
+def test_rows_with_wrapped_text_are_tall_enough(tmp_path, demo_path):
+    from src.storage.files import open_declaration
+
+    declaration = open_declaration(demo_path).declaration
+    path = tmp_path / "demo.xlsx"
+    save_declaration(declaration, path)
+    sheet = openpyxl.load_workbook(path)[PROJECT_SHEET]
+    # The first project's goal is 120 characters in a 40-wide column: several lines, not one clipped line.
+    assert sheet.row_dimensions[5].height and sheet.row_dimensions[5].height >= 13.5 * 4
+    assert sheet["I5"].value == declaration.projects[0].goal

@@ -86,6 +86,30 @@ def _title_row(sheet: Worksheet, text: str, width: int) -> None:
     sheet.row_dimensions[1].height = 32
 
 
+def _text_width(text: str) -> float:
+    """Width in Excel's column units: a CJK character is about two Latin ones."""
+    return sum(1.7 if ord(ch) > 0x2E80 else 1.0 for ch in text)
+
+
+def fit_row_heights(sheet: Worksheet, first_row: int) -> None:
+    """Excel and LibreOffice do not grow rows for wrapped text written by openpyxl: set heights ourselves."""
+    widths = {}
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_row == merged.max_row:
+            widths[(merged.min_row, merged.min_col)] = sum(
+                sheet.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(merged.min_col, merged.max_col + 1))
+    for row in sheet.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            width = widths.get((cell.row, cell.column)) or sheet.column_dimensions[cell.column_letter].width or 8.43
+            usable = max(width - 1.5, 2.0)
+            lines = max(lines, sum(max(1, -(-int(_text_width(part)) // int(usable))) for part in cell.value.split("\n")))
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = min(409, 13.5 * lines + 3)
+
+
 def _merge(sheet: Worksheet, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
     if last_row > first_row or last_column > first_column:
         sheet.merge_cells(start_row=first_row, start_column=first_column, end_row=last_row, end_column=last_column)
@@ -143,9 +167,9 @@ def _department_sheet(sheet: Worksheet, declaration: Declaration) -> None:
     put(sheet, 10, 1, "总体绩效目标", "label")
     put(sheet, 10, 2, department.overall_goal)
     _merge(sheet, 10, 2, 10, 6)
-    sheet.row_dimensions[10].height = 80
     row = _task_table(sheet, 11, department)
     _department_indicator_table(sheet, row, department.indicators)
+    fit_row_heights(sheet, 2)
     sheet.freeze_panes = "A2"
     _page_setup(sheet, None, landscape=False)
 
@@ -221,6 +245,7 @@ def _project_sheet(sheet: Worksheet, declaration: Declaration) -> None:
         for column, value in enumerate(values, start=1):
             put(sheet, row, column, value)
     _widths(sheet, (6, 28, 18, 12, 12, 12, 12, 12, 40, 60))
+    fit_row_heights(sheet, 4)
     sheet.freeze_panes = "C4"
     _page_setup(sheet, "3:3")
 
@@ -245,6 +270,7 @@ def _detail_sheet(sheet: Worksheet, declaration: Declaration) -> None:
     _level_dropdowns(sheet, last)
     sheet.auto_filter.ref = f"A3:{get_column_letter(len(DETAIL_HEADERS))}{last}"
     _widths(sheet, (8, 30, 12, 18, 40, 18, 18))
+    fit_row_heights(sheet, 4)
     sheet.freeze_panes = "A4"
     _page_setup(sheet, "3:3")
 
