@@ -129,22 +129,36 @@ def numbered_indicators(indicators: list[Indicator]) -> str:
     return "<br/>".join(lines) or "&nbsp;"
 
 
-def summary_form(declaration: Declaration) -> PrintJob:
+SUMMARY_CHUNK = 40
+
+
+def summary_form(declaration: Declaration, first: int = 0, count: int | None = None) -> PrintJob:
+    """The summary table; with first/count, one slice of it (the 合计 row and title only on the first slice).
+
+    QTextDocument paints a table in time that grows with its whole length on every page, so long
+    summaries are printed as slices of SUMMARY_CHUNK projects, each continuing on a new page.
+    """
     projects = declaration.projects
-    totals = {key: parts_sum(*(getattr(p.funds, key) for p in projects)) for key in ("fiscal", "special_account", "other")}
-    grand = parts_sum(*(project_total(p) for p in projects))
-    rows = [f"<tr><td class='label'>合计</td><td>&nbsp;</td><td class='amount'>{amount(grand)}</td>"
-            f"<td class='amount'>{amount(totals['fiscal'])}</td><td class='amount'>{amount(totals['special_account'])}</td>"
-            f"<td class='amount'>{amount(totals['other'])}</td><td>&nbsp;</td><td>&nbsp;</td></tr>"]
-    for project in projects:
+    chosen = projects[first:] if count is None else projects[first:first + count]
+    rows = []
+    if first == 0:
+        totals = {key: parts_sum(*(getattr(p.funds, key) for p in projects)) for key in ("fiscal", "special_account", "other")}
+        grand = parts_sum(*(project_total(p) for p in projects))
+        rows.append(f"<tr><td class='label'>合计</td><td>&nbsp;</td><td class='amount'>{amount(grand)}</td>"
+                    f"<td class='amount'>{amount(totals['fiscal'])}</td><td class='amount'>{amount(totals['special_account'])}</td>"
+                    f"<td class='amount'>{amount(totals['other'])}</td><td>&nbsp;</td><td>&nbsp;</td></tr>")
+    for project in chosen:
         funds = project.funds
         rows.append(f"<tr><td>{text(project.name)}</td><td>{text(project.unit)}</td><td class='amount'>{amount(funds.total)}</td>"
                     f"<td class='amount'>{amount(funds.fiscal)}</td><td class='amount'>{amount(funds.special_account)}</td>"
                     f"<td class='amount'>{amount(funds.other)}</td><td>{text(project.goal)}</td>"
                     f"<td>{numbered_indicators(project.indicators)}</td></tr>")
-    body = f"""
-<h1>{escape(_year_title(declaration, FORM_TITLES['summary']))}</h1>
-<table class='caption' width='100%'><tr><td width='60%'>部门名称：{text(declaration.department.name)}</td><td align='right'>单位：万元</td></tr></table>
+    heading = ""
+    if first == 0:
+        heading = (f"<h1>{escape(_year_title(declaration, FORM_TITLES['summary']))}</h1>"
+                   f"<table class='caption' width='100%'><tr><td width='60%'>部门名称：{text(declaration.department.name)}</td>"
+                   f"<td align='right'>单位：万元</td></tr></table>")
+    body = f"""{heading}
 <table class='grid' width='100%' cellspacing='0' cellpadding='4'>
 <thead><tr><th width='12%'>项目名称</th><th width='9%'>预算单位</th><th width='6%'>总计</th><th width='6%'>财政拨款</th>
 <th width='6%'>财政专户拨款</th><th width='6%'>其他资金</th><th width='20%'>绩效目标</th><th width='35%'>绩效指标</th></tr></thead>
@@ -152,6 +166,12 @@ def summary_form(declaration: Declaration) -> PrintJob:
 </table>
 """
     return PrintJob(FORM_TITLES["summary"], _document(body), LANDSCAPE)
+
+
+def summary_jobs(declaration: Declaration) -> list[PrintJob]:
+    count = len(declaration.projects)
+    starts = range(0, max(count, 1), SUMMARY_CHUNK)
+    return [summary_form(declaration, first, SUMMARY_CHUNK) for first in starts]
 
 
 def department_form(declaration: Declaration) -> PrintJob:
@@ -198,7 +218,7 @@ def print_jobs(declaration: Declaration, form: str = "all", projects: list[int] 
     if form in ("department", "all"):
         jobs.append(department_form(declaration))
     if form in ("summary", "all"):
-        jobs.append(summary_form(declaration))
+        jobs += summary_jobs(declaration)
     if form in ("project", "all"):
         jobs += [project_form(declaration, declaration.projects[index]) for index in chosen]
     return jobs

@@ -22,8 +22,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def _clean_text(value: object) -> object:
     if isinstance(value, str):
-        value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-        if not value.strip():
+        if "\r" in value:
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if _CONTROL.search(value):
+            value = _CONTROL.sub("", value)
+        if not value or value.isspace():
             return None
     return value
 

@@ -30,6 +30,7 @@ def _data() -> dict:
     return json.loads(_DATA_FILE.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
 def variants() -> dict[str, dict[str, list[str]]]:
     return {key: value["levels"] for key, value in _data()["variants"].items()}
 
@@ -55,35 +56,58 @@ def _all_level2() -> frozenset[str]:
 
 def level2_choices(level1: str | None, variant: str | None = None) -> list[str]:
     """二级 names that fit level1 in the variant (both variants when unknown)."""
+    return list(_level2_choices(level1, variant))
+
+
+@lru_cache(maxsize=256)
+def _level2_choices(level1: str | None, variant: str | None) -> tuple[str, ...]:
     if not level1:
-        return []
+        return ()
     chosen = [variants()[variant]] if variant else list(variants().values())
     names: list[str] = []
     for levels in chosen:
         for name in levels.get(level1, []):
             if name not in names:
                 names.append(name)
-    return names
+    return tuple(names)
+
+
+def fits(level1: str | None, level2: str | None, variant: str | None = None) -> bool:
+    return level2 in _level2_choices(level1, variant)
 
 
 def only_level2(level1: str | None) -> str | None:
     """The 二级 when level1 allows exactly one in every variant (满意度 → 服务对象满意度)."""
-    choices = level2_choices(level1)
+    choices = _level2_choices(level1, None)
     return choices[0] if len(choices) == 1 else None
 
 
+@lru_cache(maxsize=1)
 def negative_keywords() -> tuple[str, ...]:
     return tuple(_data()["negative_keywords"])
 
 
+@lru_cache(maxsize=1)
 def vague_words() -> tuple[str, ...]:
     return tuple(_data()["vague_words"])
 
 
+@lru_cache(maxsize=1)
+def negative_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, negative_keywords())))
+
+
+@lru_cache(maxsize=1)
+def vague_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, vague_words())))
+
+
+@lru_cache(maxsize=1)
 def placeholders() -> frozenset[str]:
     return frozenset(_data()["placeholders"])
 
 
+@lru_cache(maxsize=4096)
 def canonical_level(text: str | None) -> str | None:
     """Canonical full name for a level as written in real tables; unknown text is kept."""
     if text is None:

@@ -7,6 +7,7 @@ straight to the widget that edits it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 _STEP = re.compile(r"([a-z_0-9]+)(?:\[(\d+)\])?")
@@ -71,6 +72,7 @@ def project_index(location: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+@lru_cache(maxsize=65536)
 def node_of(location: str) -> str:
     """The node a field belongs to: 'projects[3].indicators[2].annual_value' → 'projects[3].indicators[2]'.
 

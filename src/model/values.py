@@ -7,7 +7,7 @@ Chinese statistical usage (DOMAIN.md): 以上/不少于/不低于/至少 include
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -50,12 +50,23 @@ _UNIT_STOP = re.compile(r"[\s,.;:!?()+\-/，。；：、！？\"“”'‘’以
 
 @dataclass(frozen=True)
 class ValueReading:
-    """How an indicator value reads. number is None unless quantitative."""
+    """How an indicator value reads. number is None unless quantitative.
+
+    floor/ceiling/percent are computed once here because the checks ask them for every indicator.
+    """
 
     kind: str
     comparator: str | None = None
     number: Decimal | None = None
     unit: str = ""
+    floor: bool = field(init=False, default=False)
+    ceiling: bool = field(init=False, default=False)
+    percent: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "floor", self.comparator in (GE, GT))
+        object.__setattr__(self, "ceiling", self.comparator in (LE, LT))
+        object.__setattr__(self, "percent", self.unit in ("%", "‰"))
 
     @property
     def is_quantitative(self) -> bool:
@@ -63,15 +74,15 @@ class ValueReading:
 
     @property
     def is_percentage(self) -> bool:
-        return self.unit in ("%", "‰")
+        return self.percent
 
     @property
     def is_floor(self) -> bool:
-        return self.comparator in (GE, GT)
+        return self.floor
 
     @property
     def is_ceiling(self) -> bool:
-        return self.comparator in (LE, LT)
+        return self.ceiling
 
     def describe(self) -> str:
         """The reading in the words the editor shows: '≥ 2000 次', '定性指标'."""

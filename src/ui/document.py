@@ -7,6 +7,7 @@ one project's rules plus the few that look across projects.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model import paths
-from ..model.checks import check_across_projects, check_department, check_framework_mix, check_project, declaration_variant
+from ..model.checks import (check_across_projects, check_department, check_framework_mix, check_project,
+                            declaration_variant, framework_signals)
 from ..model.declaration import Declaration
 from ..model.problems import ERROR, SEVERITY_ORDER, WARNING, Problem
 
@@ -38,11 +40,13 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self._department_problems: list[Problem] = []
         self._project_problems: list[list[Problem]] = []
-        self._cross_problems: list[Problem] = []
+        self._across_problems: list[Problem] = []
+        self._mix_problems: list[Problem] = []
         self._variant: str | None = None
         self.problems: list[Problem] = []
         self._by_location: dict[str, list[Problem]] = {}
         self._worst_by_node: dict[str, str] = {}
+        self.changed_nodes: set[str] | None = None  # nodes whose mark changed in the last publish
         self.recheck_all()
 
     # ---- state ------------------------------------------------------------------------
@@ -91,32 +95,40 @@ class Document(QObject):
     # ---- problems -----------------------------------------------------------------------
     def recheck_all(self) -> None:
         declaration = self.declaration
-        self._variant = declaration_variant(declaration)
-        self._department_problems = check_department(declaration)
+        signals = framework_signals(declaration)
+        self._variant = declaration_variant(declaration, signals)
+        self._department_problems = check_department(declaration, self._variant)
         self._project_problems = [check_project(p, i, self._variant) for i, p in enumerate(declaration.projects)]
-        self._cross_problems = check_across_projects(declaration) + check_framework_mix(declaration)
-        self._publish()
+        self._across_problems = check_across_projects(declaration)
+        self._mix_problems = check_framework_mix(declaration, signals)
+        self._publish(structural=True)
 
     def recheck_for(self, location: str) -> None:
-        """The work one keystroke triggers: the edited node's own rules and the cross-project ones."""
+        """The work one keystroke triggers: the edited node's own rules and the cross-project ones it touches."""
+        declaration = self.declaration
         index = paths.project_index(location)
-        if location.endswith(("level1", "level2")) and declaration_variant(self.declaration) != self._variant:
-            self.recheck_all()
-            return
+        if location.endswith(("level1", "level2")):
+            signals = framework_signals(declaration)
+            if declaration_variant(declaration, signals) != self._variant:
+                self.recheck_all()
+                return
+            self._mix_problems = check_framework_mix(declaration, signals)
         if index is None or index >= len(self._project_problems):
-            self._department_problems = check_department(self.declaration)
+            self._department_problems = check_department(declaration, self._variant)
         else:
-            self._project_problems[index] = check_project(self.declaration.projects[index], index, self._variant)
-        if index is None or location.endswith(("name", "unit", "total", "fiscal", "special_account", "other",
-                                                "level1", "level2")):
-            self._cross_problems = check_across_projects(self.declaration) + check_framework_mix(self.declaration)
+            self._project_problems[index] = check_project(declaration.projects[index], index, self._variant)
+        if index is None or location.endswith((f"[{index}].name", f"[{index}].unit", "total", "fiscal",
+                                               "special_account", "other")):
+            self._across_problems = check_across_projects(declaration)
         self._publish()
 
-    def _publish(self) -> None:
+    def _publish(self, structural: bool = False) -> None:
+        """structural: nodes may have moved, so every mark is to be repainted (changed_nodes None)."""
         problems = list(self._department_problems)
         for project_problems in self._project_problems:
             problems.extend(project_problems)
-        problems.extend(self._cross_problems)
+        problems.extend(self._across_problems)
+        problems.extend(self._mix_problems)
         self.problems = problems
         by_location: dict[str, list[Problem]] = {}
         worst: dict[str, str] = {}
@@ -130,6 +142,9 @@ class Document(QObject):
                 if current is None or SEVERITY_ORDER[problem.severity] < SEVERITY_ORDER[current]:
                     worst[ancestor] = problem.severity
         self._by_location = by_location
+        previous = self._worst_by_node
+        self.changed_nodes = None if structural else {
+            node for node in previous.keys() | worst.keys() if previous.get(node) != worst.get(node)}
         self._worst_by_node = worst
         self.problemsChanged.emit()
 
@@ -147,7 +162,8 @@ class Document(QObject):
         return counts
 
 
-def _ancestors(node: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _ancestors(node: str) -> tuple[str, ...]:
     """'projects[3].indicators[2]' → itself, 'projects[3]', 'department' (the department node holds all)."""
     chain = [node]
     parts = node.split(".")
@@ -156,4 +172,4 @@ def _ancestors(node: str) -> list[str]:
         chain.append(".".join(parts))
     if "department" not in chain:
         chain.append("department")
-    return chain
+    return tuple(chain)

@@ -25,8 +25,11 @@ class ProblemsModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        rows = sorted(self.document.problems, key=lambda p: SEVERITY_ORDER[p.severity])
+        if rows == self.rows:
+            return  # most keystrokes change no problem: keep the view (and its selection) as it is
         self.beginResetModel()
-        self.rows = sorted(self.document.problems, key=lambda p: SEVERITY_ORDER[p.severity])
+        self.rows = rows
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -74,7 +77,8 @@ class ProblemsView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # measuring thousands of rows per keystroke is too slow
+        self.setColumnWidth(0, 70)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.setColumnWidth(1, 320)

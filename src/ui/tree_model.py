@@ -22,19 +22,24 @@ UNGROUPED = "（未填写一级指标）"
 
 
 class TreeNode:
-    __slots__ = ("kind", "location", "parent", "_children", "group", "__weakref__")
+    __slots__ = ("kind", "location", "parent", "_children", "group", "row_number", "__weakref__")
 
-    def __init__(self, kind: str, location: str, parent: "TreeNode | None", group: str | None = None):
+    def __init__(self, kind: str, location: str, parent: "TreeNode | None", group: str | None = None, row: int = 0):
         self.kind = kind
         self.location = location
         self.parent = parent
         self.group = group
+        self.row_number = row  # kept current by whoever changes the parent's children (views ask constantly)
         self._children: list[TreeNode] | None = None
 
     def row(self) -> int:
-        if self.parent is None or self.parent._children is None:
-            return 0
-        return self.parent._children.index(self)
+        return self.row_number
+
+
+def _number(children: list[TreeNode]) -> list[TreeNode]:
+    for row, child in enumerate(children):
+        child.row_number = row
+    return children
 
 
 class DeclarationTreeModel(QAbstractItemModel):
@@ -59,7 +64,7 @@ class DeclarationTreeModel(QAbstractItemModel):
     def _children(self, node: TreeNode) -> list[TreeNode]:
         if node._children is None:
             if node.kind == "department":
-                node._children = [TreeNode("project", f"projects[{i}]", node)
+                node._children = [TreeNode("project", f"projects[{i}]", node, row=i)
                                   for i in range(len(self.document.declaration.projects))]
             elif node.kind == "project":
                 node._children = self._build_groups(node)
@@ -76,10 +81,10 @@ class DeclarationTreeModel(QAbstractItemModel):
             by_group.setdefault(key, []).append(index)
         keys = sorted(by_group, key=lambda k: (order.index(k) if k in order else len(order), k))
         groups = []
-        for key in keys:
-            group = TreeNode("group", project_node.location, project_node, key)
-            group._children = [TreeNode("indicator", f"{project_node.location}.indicators[{i}]", group)
-                               for i in by_group[key]]
+        for row, key in enumerate(keys):
+            group = TreeNode("group", project_node.location, project_node, key, row)
+            group._children = [TreeNode("indicator", f"{project_node.location}.indicators[{i}]", group, row=child_row)
+                               for child_row, i in enumerate(by_group[key])]
             groups.append(group)
         return groups
 
@@ -199,9 +204,9 @@ class DeclarationTreeModel(QAbstractItemModel):
         project_node = projects[project]
         if ".indicators[" in node_location:
             for group in self._children(project_node):
-                for child_row, child in enumerate(group._children):
+                for child in group._children:
                     if child.location == node_location:
-                        return self.createIndex(child_row, 0, child)
+                        return self.createIndex(child.row_number, 0, child)
         return self.createIndex(project, 0, project_node)
 
     # ---- document signals ----------------------------------------------------------------------
@@ -276,6 +281,7 @@ class DeclarationTreeModel(QAbstractItemModel):
     def _renumber(self) -> None:
         """Projects after an insert or removal get their new index; their subtrees follow."""
         for row, project_node in enumerate(self._department._children or []):
+            project_node.row_number = row
             new = f"projects[{row}]"
             if project_node.location != new:
                 old = project_node.location
@@ -287,17 +293,47 @@ class DeclarationTreeModel(QAbstractItemModel):
         # Subtrees built before the renumbering of an inserted project are rebuilt on demand.
 
     def _on_problems_changed(self) -> None:
+        """Repaint the marks that changed; the document says which nodes' worst severity moved."""
         roles = [Qt.ItemDataRole.DecorationRole]
+        changed = self.document.changed_nodes
+        if changed is None or len(changed) > 500:
+            self._repaint_all_marks(roles)
+            return
+        for location in changed:
+            index = self._built_index(location)
+            if index.isValid():
+                self.dataChanged.emit(index, index, roles)
+
+    def _built_index(self, location: str) -> QModelIndex:
+        """The index of a node already built (an unbuilt one has nothing on screen to repaint)."""
+        from ..model import paths
+
+        if location == "department":
+            return self.department_index()
+        project = paths.project_index(location)
+        projects = self._department._children
+        if project is None or projects is None or project >= len(projects):
+            return QModelIndex()
+        project_node = projects[project]
+        if ".indicators[" not in location:
+            return self.createIndex(project_node.row_number, 0, project_node)
+        for group in project_node._children or []:
+            for child in group._children or []:
+                if child.location == location:
+                    return self.createIndex(child.row_number, 0, child)
+        return QModelIndex()
+
+    def _repaint_all_marks(self, roles) -> None:
         department = self.department_index()
         self.dataChanged.emit(department, department, roles)
         projects = self._department._children
         if not projects:
             return
         self.dataChanged.emit(self.index(0, 0, department), self.index(len(projects) - 1, 0, department), roles)
-        for row, project_node in enumerate(projects):
-            for group_row, group in enumerate(project_node._children or []):
+        for project_node in projects:
+            for group in project_node._children or []:
                 if group._children:
-                    group_index = self.createIndex(group_row, 0, group)
+                    group_index = self.createIndex(group.row_number, 0, group)
                     self.dataChanged.emit(self.index(0, 0, group_index),
                                           self.index(len(group._children) - 1, 0, group_index), roles)
 

@@ -1,0 +1,147 @@
+"""The floors: what the same work costs with the bare libraries, and the editor's per-keystroke work."""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import subprocess
+import time
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel
+
+
+class PlainIndicator(BaseModel):
+    level1: Optional[str] = None
+    level2: Optional[str] = None
+    name: Optional[str] = None
+    period_value: Optional[str] = None
+    annual_value: Optional[str] = None
+
+
+class PlainFunds(BaseModel):
+    total: Optional[Decimal] = None
+    fiscal: Optional[Decimal] = None
+    special_account: Optional[Decimal] = None
+    other: Optional[Decimal] = None
+
+
+class PlainBudget(BaseModel):
+    basic: Optional[Decimal] = None
+    project: Optional[Decimal] = None
+    special_funds: Optional[Decimal] = None
+    other_development: Optional[Decimal] = None
+    fiscal: Optional[Decimal] = None
+    other_income: Optional[Decimal] = None
+    own_level: Optional[Decimal] = None
+    transfer: Optional[Decimal] = None
+
+
+class PlainTask(BaseModel):
+    name: Optional[str] = None
+    content: Optional[str] = None
+    funds: Optional[Decimal] = None
+    expected: Optional[str] = None
+
+
+class PlainDepartment(BaseModel):
+    name: Optional[str] = None
+    functions: Optional[str] = None
+    budget: PlainBudget = PlainBudget()
+    overall_goal: Optional[str] = None
+    tasks: list[PlainTask] = []
+    indicators: list[PlainIndicator] = []
+
+
+class PlainProject(BaseModel):
+    name: Optional[str] = None
+    unit: Optional[str] = None
+    period: Optional[str] = None
+    funds: PlainFunds = PlainFunds()
+    goal: Optional[str] = None
+    indicators: list[PlainIndicator] = []
+
+
+class PlainDeclaration(BaseModel):
+    format: str
+    schema_version: int
+    year: Optional[int] = None
+    department: PlainDepartment = PlainDepartment()
+    projects: list[PlainProject] = []
+
+
+def plain_json_load(raw: bytes) -> PlainDeclaration:
+    return PlainDeclaration.model_validate(json.loads(raw))
+
+
+@lru_cache(maxsize=4)
+def _plain(raw: bytes) -> PlainDeclaration:
+    return plain_json_load(raw)
+
+
+def plain_json_dump(raw: bytes, path: Path) -> None:
+    path.write_bytes(_plain(raw).model_dump_json(indent=2).encode("utf-8"))
+
+
+def workbook_cells(declaration) -> list[list[list[object]]]:
+    """The values the editor's workbook holds, sheet by sheet, as plain rows."""
+    from src.storage.indicator_text import format_indicator_text
+
+    department = declaration.department
+    budget = [float(v) if v is not None else None for v in department.budget.model_dump().values()]
+    first = [[department.name], [department.functions], budget, [department.overall_goal]]
+    first += [[t.name, t.content, float(t.funds) if t.funds is not None else None, t.expected] for t in department.tasks]
+    first += [[i.level1, i.level2, i.name, i.period_value, i.annual_value] for i in department.indicators]
+    projects = [[n, p.name, p.unit, p.period] + [float(v) if v is not None else None for v in p.funds.model_dump().values()]
+                + [p.goal, format_indicator_text(p.indicators)] for n, p in enumerate(declaration.projects, start=1)]
+    detail = [[n, p.name, i.level1, i.level2, i.name, i.period_value, i.annual_value]
+              for n, p in enumerate(declaration.projects, start=1) for i in p.indicators]
+    return [first, projects, detail]
+
+
+def write_only_cells(sheets: list[list[list[object]]]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for number, rows in enumerate(sheets):
+        sheet = workbook.create_sheet(f"sheet{number}")
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def calamine_read_all(path: Path) -> int:
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_path(str(path))
+    return sum(len(workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)) for name in workbook.sheet_names)
+
+
+def libreoffice_to_csv(path: Path, folder: Path) -> None:
+    subprocess.run(["libreoffice", "--headless", "--convert-to", "csv", "--outdir", str(folder), str(path)],
+                   check=True, capture_output=True, timeout=300)
+
+
+def one_field_revalidation(declaration, edits: int = 40) -> float:
+    """Median seconds of the checking work one edited 年度指标值 triggers in an open document."""
+    from PySide6.QtGui import QGuiApplication
+
+    from src.ui.document import Document
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    document = Document(declaration.model_copy(deep=True))
+    middle = len(declaration.projects) // 2
+    location = f"projects[{middle}].indicators[1].annual_value"
+    values = []
+    for number in range(edits):
+        start = time.perf_counter()
+        document.apply_field(location, "≥105%" if number % 2 else "≥95%")
+        values.append(time.perf_counter() - start)
+    del _app
+    return statistics.median(values)
