@@ -94,3 +94,26 @@ def test_convert_never_leaves_partial_output(tmp_path):
     assert result.returncode == 2
     assert not target.exists()
     assert list(tmp_path.iterdir()) == [source]
+
+
+def test_convert_published_xlsx_to_json_and_own_xlsx_back(tmp_path, examples_dir):
+    from src.storage.files import open_declaration
+
+    as_json = tmp_path / "天河 2023.json"
+    result = run_main("convert", str(examples_dir / "tianhe-2023-projects.xlsx"), str(as_json))
+    assert result.returncode == 0, result.stderr
+    assert "导入说明" in result.stderr and "合计行" in result.stderr
+    as_xlsx = tmp_path / "天河 2023.xlsx"
+    assert run_main("convert", str(as_json), str(as_xlsx)).returncode == 0
+    back = tmp_path / "back.json"
+    assert run_main("convert", str(as_xlsx), str(back)).returncode == 0
+    assert open_declaration(back).declaration == open_declaration(as_json).declaration
+    assert len(open_declaration(back).declaration.projects) == 22
+
+
+def test_convert_text_file_named_xlsx_exits_2_without_output(tmp_path):
+    fake = tmp_path / "假的.xlsx"
+    fake.write_text("不是工作簿", encoding="utf-8")
+    result = run_main("convert", str(fake), str(tmp_path / "out.json"))
+    assert result.returncode == 2 and "假的.xlsx" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out.json").exists()

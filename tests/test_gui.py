@@ -290,3 +290,41 @@ def test_export_pdf_from_the_window(window, tmp_path, demo_path):
     project = window.document.declaration.projects[4]
     assert project.name in text.replace("\n", "") and "草稿" in text
     assert window.document.declaration.projects[0].name not in text.replace("\n", "")
+
+
+def test_indicator_name_autocomplete_follows_level2(window, demo_path):
+    window.files.open(str(demo_path))
+    window.workspace.select_location("projects[0].indicators[0]")
+    editor = window.workspace.indicator_editor
+    quantity = editor.completions.stringList()
+    assert "工程量完成率" in quantity  # a 数量指标 of seed 002
+    level2 = field(window, "indicatorLevel2")
+    level2.setCurrentText("时效指标")
+    level2.activated.emit(level2.currentIndex())
+    timely = editor.completions.stringList()
+    assert "工程完成及时性" in timely and "工程量完成率" not in timely
+
+
+def test_dropping_a_file_opens_it(window, demo_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(demo_path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.document.path == demo_path.resolve()
+    assert len(window.document.declaration.projects) == 22
+
+
+def test_print_preview_paints_onto_a_printer(window, tmp_path, demo_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from src.ui.print_dialogs import PrintChoice
+
+    window.files.open(str(demo_path))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+    window.printing._paint(printer, PrintChoice("summary", None, False))
+    assert (tmp_path / "preview.pdf").stat().st_size > 10_000

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..model.bulk import collector_paused
 from ..model.declaration import Declaration
 from .errors import FileProblem
 
@@ -16,9 +17,10 @@ _MAX_BYTES = 256 * 1024 * 1024
 
 
 def declaration_to_json(declaration: Declaration) -> bytes:
-    body = declaration.model_dump(mode="json")
-    document = {"format": FORMAT_NAME, "schema_version": SCHEMA_VERSION, **body}
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """The format and version keys first, then the declaration as pydantic's (Rust) serializer writes it."""
+    body = declaration.model_dump_json(indent=2)
+    header = f'{{\n  "format": "{FORMAT_NAME}",\n  "schema_version": {SCHEMA_VERSION},\n'
+    return (header + body[2:] + "\n").encode("utf-8") if body.startswith("{\n") else (header + body[1:]).encode("utf-8")
 
 
 def read_json(path: str | Path) -> Declaration:
@@ -36,7 +38,8 @@ def read_json(path: str | Path) -> Declaration:
 
 def declaration_from_json(raw: bytes, source: str | Path = "文件") -> Declaration:
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
+        with collector_paused():
+            document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise FileProblem(source, "不是 UTF-8 编码的 JSON 文件，可能不是本软件保存的文件") from error
     except json.JSONDecodeError as error:
@@ -54,7 +57,8 @@ def declaration_from_json(raw: bytes, source: str | Path = "文件") -> Declarat
         raise FileProblem(source, f"格式版本 {version} 无效")
     body = {key: value for key, value in document.items() if key not in ("format", "schema_version")}
     try:
-        return Declaration.model_validate(body)
+        with collector_paused():
+            return Declaration.model_validate(body)
     except ValidationError as error:
         raise FileProblem(source, describe_validation_error(error)) from error
     except (RecursionError, MemoryError) as error:

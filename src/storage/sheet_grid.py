@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import FileProblem
 
-MAX_ROWS = 200_000
+MAX_ROWS = 500_000  # a city-wide file holds 200,000 indicators; a million rows is not a declaration
 MAX_COLUMNS = 200
 _MAX_UNCOMPRESSED = 1024 * 1024 * 1024
 _MAX_RATIO = 200
@@ -93,7 +93,9 @@ def read_grids_fast(path: Path) -> list[Grid]:
             if sheet.total_height > MAX_ROWS:
                 raise FileProblem(path, f"工作表“{name}”有 {sheet.total_height} 行，超过 {MAX_ROWS} 行的上限")
             rows = sheet.to_python(skip_empty_area=False)
-            grids.append(Grid(name, [list(row[:MAX_COLUMNS]) for row in rows]))
+            if sheet.total_width > MAX_COLUMNS:
+                rows = [row[:MAX_COLUMNS] for row in rows]
+            grids.append(Grid(name, rows))
         return grids
     except FileProblem:
         raise

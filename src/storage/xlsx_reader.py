@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..model.bulk import collector_paused
 from ..model.declaration import Declaration
 from .errors import FileProblem
 from .json_file import describe_validation_error
@@ -16,7 +17,8 @@ from .workbook import DEPARTMENT_SHEET, DETAIL_HEADERS, DETAIL_SHEET, PROJECT_HE
 
 
 def read_workbook(path: Path) -> OpenResult:
-    grids = {grid.name: grid for grid in read_grids_fast(path)}
+    with collector_paused():
+        grids = {grid.name: grid for grid in read_grids_fast(path)}
     if _is_own_workbook(grids):
         return OpenResult(_read_own(path, grids))
     return _import_published(path, read_grids_merged(path))
@@ -65,7 +67,8 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
         owner.append({"level1": _text(cells[0]), "level2": _text(cells[1]), "name": _text(cells[2]),
                       "period_value": _text(cells[3]), "annual_value": _text(cells[4])})
     try:
-        return Declaration.model_validate({"year": department_part.year, "department": department, "projects": projects})
+        with collector_paused():
+            return Declaration.model_validate({"year": department_part.year, "department": department, "projects": projects})
     except ValidationError as error:
         raise FileProblem(path, describe_validation_error(error).replace("内容有误", "工作簿内容有误")) from error
 

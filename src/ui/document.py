@@ -7,7 +7,6 @@ one project's rules plus the few that look across projects.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,8 @@ from ..model import paths
 from ..model.checks import (check_across_projects, check_department, check_framework_mix, check_project,
                             declaration_variant, framework_signals)
 from ..model.declaration import Declaration
-from ..model.problems import ERROR, SEVERITY_ORDER, WARNING, Problem
+from ..model.problem_index import ACROSS, DEPARTMENT, MIX, ProblemIndex
+from ..model.problems import Problem
 
 
 class Document(QObject):
@@ -27,6 +27,8 @@ class Document(QObject):
     listMoved = Signal(str, int, int)  # list location, from, to
     reset = Signal()
     problemsChanged = Signal()
+    problemsReset = Signal()  # every problem may have changed (structure edits, a new file)
+    problemRowsReplaced = Signal(int, int, int)  # offset in problems, rows removed, rows inserted there
     pathChanged = Signal()
 
     def __init__(self, declaration: Declaration | None = None, path: Path | None = None, parent: QObject | None = None):
@@ -38,15 +40,9 @@ class Document(QObject):
         self.restored = False  # restored from a recovery file: unsaved although the undo stack is clean
         self.read_only = False  # another session holds the file's lock: Save goes to Save As
         self.undo_stack = QUndoStack(self)
-        self._department_problems: list[Problem] = []
-        self._project_problems: list[list[Problem]] = []
-        self._across_problems: list[Problem] = []
-        self._mix_problems: list[Problem] = []
         self._variant: str | None = None
-        self.problems: list[Problem] = []
-        self._by_location: dict[str, list[Problem]] = {}
-        self._worst_by_node: dict[str, str] = {}
-        self.changed_nodes: set[str] | None = None  # nodes whose mark changed in the last publish
+        self.index = ProblemIndex()
+        self.changed_nodes: set[str] | None = None  # nodes whose mark changed in the last check
         self.recheck_all()
 
     # ---- state ------------------------------------------------------------------------
@@ -97,79 +93,51 @@ class Document(QObject):
         declaration = self.declaration
         signals = framework_signals(declaration)
         self._variant = declaration_variant(declaration, signals)
-        self._department_problems = check_department(declaration, self._variant)
-        self._project_problems = [check_project(p, i, self._variant) for i, p in enumerate(declaration.projects)]
-        self._across_problems = check_across_projects(declaration)
-        self._mix_problems = check_framework_mix(declaration, signals)
-        self._publish(structural=True)
+        self.index.reset(check_department(declaration, self._variant),
+                         [check_project(p, i, self._variant) for i, p in enumerate(declaration.projects)],
+                         check_across_projects(declaration), check_framework_mix(declaration, signals))
+        self.changed_nodes = None  # nodes may have moved: every mark is to be repainted
+        self.problemsReset.emit()
+        self.problemsChanged.emit()
 
     def recheck_for(self, location: str) -> None:
         """The work one keystroke triggers: the edited node's own rules and the cross-project ones it touches."""
         declaration = self.declaration
         index = paths.project_index(location)
+        replacements = []
         if location.endswith(("level1", "level2")):
             signals = framework_signals(declaration)
             if declaration_variant(declaration, signals) != self._variant:
                 self.recheck_all()
                 return
-            self._mix_problems = check_framework_mix(declaration, signals)
-        if index is None or index >= len(self._project_problems):
-            self._department_problems = check_department(declaration, self._variant)
+            replacements.append((MIX, check_framework_mix(declaration, signals)))
+        if index is None or index >= self.index.project_count:
+            replacements.append((DEPARTMENT, check_department(declaration, self._variant)))
         else:
-            self._project_problems[index] = check_project(declaration.projects[index], index, self._variant)
+            replacements.append((index, check_project(declaration.projects[index], index, self._variant)))
         if index is None or location.endswith((f"[{index}].name", f"[{index}].unit", "total", "fiscal",
                                                "special_account", "other")):
-            self._across_problems = check_across_projects(declaration)
-        self._publish()
-
-    def _publish(self, structural: bool = False) -> None:
-        """structural: nodes may have moved, so every mark is to be repainted (changed_nodes None)."""
-        problems = list(self._department_problems)
-        for project_problems in self._project_problems:
-            problems.extend(project_problems)
-        problems.extend(self._across_problems)
-        problems.extend(self._mix_problems)
-        self.problems = problems
-        by_location: dict[str, list[Problem]] = {}
-        worst: dict[str, str] = {}
-        for problem in problems:
-            by_location.setdefault(problem.location, []).append(problem)
-            if problem.severity not in (ERROR, WARNING):
-                continue
-            node = paths.node_of(problem.location)
-            for ancestor in _ancestors(node):
-                current = worst.get(ancestor)
-                if current is None or SEVERITY_ORDER[problem.severity] < SEVERITY_ORDER[current]:
-                    worst[ancestor] = problem.severity
-        self._by_location = by_location
-        previous = self._worst_by_node
-        self.changed_nodes = None if structural else {
-            node for node in previous.keys() | worst.keys() if previous.get(node) != worst.get(node)}
-        self._worst_by_node = worst
+            replacements.append((ACROSS, check_across_projects(declaration)))
+        changed: set[str] = set()
+        for key, problems in replacements:
+            result = self.index.replace(key, problems)
+            if result is not None:
+                offset, removed, inserted, nodes = result
+                changed |= nodes
+                self.problemRowsReplaced.emit(offset, removed, inserted)
+        self.changed_nodes = changed
         self.problemsChanged.emit()
 
+    @property
+    def problems(self) -> list[Problem]:
+        return self.index.flat
+
     def problems_at(self, location: str) -> list[Problem]:
-        return self._by_location.get(location, [])
+        return self.index.at(location)
 
     def worst_under(self, node_location: str) -> str | None:
         """Worst error/warning of a node or anything under it ('department' covers the whole file)."""
-        return self._worst_by_node.get(node_location)
+        return self.index.worst_under(node_location)
 
     def counts(self) -> dict[str, int]:
-        counts = {"error": 0, "warning": 0, "hint": 0}
-        for problem in self.problems:
-            counts[problem.severity] += 1
-        return counts
-
-
-@lru_cache(maxsize=65536)
-def _ancestors(node: str) -> tuple[str, ...]:
-    """'projects[3].indicators[2]' → itself, 'projects[3]', 'department' (the department node holds all)."""
-    chain = [node]
-    parts = node.split(".")
-    while len(parts) > 1:
-        parts.pop()
-        chain.append(".".join(parts))
-    if "department" not in chain:
-        chain.append("department")
-    return tuple(chain)
+        return self.index.counts()

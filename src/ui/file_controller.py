@@ -33,15 +33,22 @@ class FileController:
         self.settings = settings
 
     # ---- dialogs (replaceable in tests) -------------------------------------------------------
-    def ask_unsaved(self, name: str) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, "保存修改", f"“{name}”有尚未保存的修改。是否保存？", parent=self.window)
-        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
+    def _choose(self, icon: QMessageBox.Icon, title: str, text: str, accept: tuple[str, str],
+                destructive: tuple[str, str], reject: tuple[str, str]) -> str:
+        """A three-way question; each choice is (button text, answer). The accepting one is the default."""
+        box = QMessageBox(icon, title, text, parent=self.window)
+        answers = {}
+        for (label, answer), role in ((accept, QMessageBox.ButtonRole.AcceptRole),
+                                      (destructive, QMessageBox.ButtonRole.DestructiveRole),
+                                      (reject, QMessageBox.ButtonRole.RejectRole)):
+            answers[box.addButton(label, role)] = answer
+        box.setDefaultButton(next(iter(answers)))
         box.exec()
-        clicked = box.clickedButton()
-        return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+        return answers.get(box.clickedButton(), reject[1])
+
+    def ask_unsaved(self, name: str) -> str:
+        return self._choose(QMessageBox.Icon.Warning, "保存修改", f"“{name}”有尚未保存的修改。是否保存？",
+                            ("保存", SAVE), ("不保存", DISCARD), ("取消", CANCEL))
 
     def ask_open_path(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.window, "打开申报文件", self._folder(), OPEN_FILTER)
@@ -59,28 +66,16 @@ class FileController:
         QMessageBox.critical(self.window, title, f"{problem}\n\n{advice}")
 
     def ask_locked(self, locked: lock.FileLocked) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, "文件正在被使用",
-                          f"“{locked.path.name}”正被 {locked.info.describe()}打开。\n\n"
-                          "以只读方式打开可以查看和另存；如果确定对方已经关闭（例如电脑死机），可以接管。", parent=self.window)
-        read_only = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
-        take_over = box.addButton("接管并编辑", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(read_only)
-        box.exec()
-        clicked = box.clickedButton()
-        return READ_ONLY if clicked is read_only else TAKE_OVER if clicked is take_over else CANCEL
+        return self._choose(QMessageBox.Icon.Warning, "文件正在被使用",
+                            f"“{locked.path.name}”正被 {locked.info.describe()}打开。\n\n"
+                            "以只读方式打开可以查看和另存；如果确定对方已经关闭（例如电脑死机），可以接管。",
+                            ("以只读方式打开", READ_ONLY), ("接管并编辑", TAKE_OVER), ("取消", CANCEL))
 
     def ask_restore(self, recoveries: list[Recovery]) -> str:
         listing = "\n".join(f"• {r.label()}" for r in recoveries[:5])
-        box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作",
-                          f"上次编辑器没有正常关闭，找到自动保存的副本：\n{listing}\n\n是否恢复最近的一份？", parent=self.window)
-        restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("放弃这些副本", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("以后再说", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restore)
-        box.exec()
-        clicked = box.clickedButton()
-        return RESTORE if clicked is restore else DISCARD if clicked is discard else LATER
+        return self._choose(QMessageBox.Icon.Question, "恢复未保存的工作",
+                            f"上次编辑器没有正常关闭，找到自动保存的副本：\n{listing}\n\n是否恢复最近的一份？",
+                            ("恢复", RESTORE), ("放弃这些副本", DISCARD), ("以后再说", LATER))
 
     def tell_import_notes(self, name: str, notes: list[str]) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "导入说明",

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView
 
 from ..model.paths import describe
-from ..model.problems import ERROR, SEVERITY_LABELS, SEVERITY_ORDER, WARNING
+from ..model.problems import ERROR, SEVERITY_LABELS, WARNING
 from .document import Document
 
 _COLUMNS = ("类型", "位置", "说明")
@@ -21,16 +21,25 @@ class ProblemsModel(QAbstractTableModel):
         self._icons = {ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                        WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
                        "hint": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)}
-        document.problemsChanged.connect(self.reload)
+        document.problemsReset.connect(self.reload)
+        document.problemRowsReplaced.connect(self._replace_rows)
         self.reload()
 
     def reload(self) -> None:
-        rows = sorted(self.document.problems, key=lambda p: SEVERITY_ORDER[p.severity])
-        if rows == self.rows:
-            return  # most keystrokes change no problem: keep the view (and its selection) as it is
         self.beginResetModel()
-        self.rows = rows
+        self.rows = list(self.document.problems)
         self.endResetModel()
+
+    def _replace_rows(self, offset: int, removed: int, inserted: int) -> None:
+        """One group of problems changed: remove its old rows and insert the new, nothing else moves."""
+        if removed:
+            self.beginRemoveRows(QModelIndex(), offset, offset + removed - 1)
+            del self.rows[offset:offset + removed]
+            self.endRemoveRows()
+        if inserted:
+            self.beginInsertRows(QModelIndex(), offset, offset + inserted - 1)
+            self.rows[offset:offset] = self.document.problems[offset:offset + inserted]
+            self.endInsertRows()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
