@@ -8,7 +8,6 @@ import statistics
 import subprocess
 import time
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -78,13 +77,8 @@ def plain_json_load(raw: bytes) -> PlainDeclaration:
     return PlainDeclaration.model_validate(json.loads(raw))
 
 
-@lru_cache(maxsize=4)
-def _plain(raw: bytes) -> PlainDeclaration:
-    return plain_json_load(raw)
-
-
-def plain_json_dump(raw: bytes, path: Path) -> None:
-    path.write_bytes(_plain(raw).model_dump_json(indent=2).encode("utf-8"))
+def plain_json_dump(plain: PlainDeclaration, path: Path) -> None:
+    path.write_bytes(plain.model_dump_json(indent=2).encode("utf-8"))
 
 
 def workbook_cells(declaration) -> list[list[list[object]]]:

@@ -17,7 +17,6 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 
 from src.ui.app import application  # noqa: E402
 
@@ -30,6 +29,8 @@ def peak_rss_mb() -> float:
 
 
 def keystroke_ms(window, app) -> float:
+    from PySide6.QtTest import QTest  # only here: the editor itself never loads QtTest
+
     workspace = window.workspace
     middle = len(window.document.declaration.projects) // 2
     workspace.select_location(f"projects[{middle}].indicators[1]")

@@ -15,7 +15,6 @@ from .actions import Actions
 from .autosave import AutoSaver
 from .document import Document
 from .file_controller import FileController
-from .print_dialogs import PrintController
 from .problems_panel import ProblemsView
 from .workspace import Workspace
 
@@ -30,7 +29,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.settings = settings or QSettings()
         self.files = FileController(self, self.settings)
-        self.printing = PrintController(self)
+        self._printing = None
         self.autosaver = AutoSaver(self, self.settings)
         self.actions = Actions(self)
         self.document: Document | None = None
@@ -44,6 +43,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_actions()
         self.set_document(Document(new_declaration()))
+
+    @property
+    def printing(self):
+        """Print support loads on first use: QtPrintSupport is not needed to start editing."""
+        if self._printing is None:
+            from .print_dialogs import PrintController
+
+            self._printing = PrintController(self)
+        return self._printing
 
     # ---- assembly ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -94,9 +102,9 @@ class MainWindow(QMainWindow):
         a["moveDown"].triggered.connect(lambda: self.move_selected(1))
         a["find"].triggered.connect(self.focus_filter)
         a["nextProblem"].triggered.connect(self.next_problem)
-        a["printPreview"].triggered.connect(self.printing.preview)
-        a["print"].triggered.connect(self.printing.print)
-        a["exportPdf"].triggered.connect(self.printing.export)
+        a["printPreview"].triggered.connect(lambda: self.printing.preview())
+        a["print"].triggered.connect(lambda: self.printing.print())
+        a["exportPdf"].triggered.connect(lambda: self.printing.export())
 
     def set_document(self, document: Document) -> None:
         old_workspace = self.takeCentralWidget() if self.workspace is not None else None

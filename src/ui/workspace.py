@@ -124,7 +124,7 @@ class Workspace(QSplitter):
 
     def focus_field(self, location: str) -> None:
         page = self.editors.currentWidget()
-        for binding in getattr(getattr(page, "form", None), "bindings", []) + self._extra_bindings(page):
+        for binding in getattr(page, "bindings", []):
             if binding.location == location:
                 page.ensureWidgetVisible(binding.widget)
                 binding.widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -132,12 +132,6 @@ class Workspace(QSplitter):
         table = self._table_for(page, location)
         if table is not None:
             table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _extra_bindings(self, page: QWidget) -> list:
-        if page is self.department_editor:
-            editor = self.department_editor
-            return editor.year_form.bindings + editor.budget_form.bindings + editor.goal_form.bindings
-        return []
 
     def _table_for(self, page: QWidget, location: str):
         if page is self.project_editor and ".indicators" in location:

@@ -72,6 +72,10 @@ class DepartmentEditor(QScrollArea):
         grid.setColumnStretch(1, 1)
         return box
 
+    @property
+    def bindings(self) -> list:
+        return [b for builder in (self.form, self.year_form, self.budget_form, self.goal_form) for b in builder.bindings]
+
     def show_location(self, location: str = "department") -> None:
         for builder in (self.form, self.year_form, self.budget_form, self.goal_form):
             builder.refresh()

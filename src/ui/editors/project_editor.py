@@ -43,6 +43,10 @@ class ProjectEditor(QScrollArea):
         self.setWidget(body)
         document.fieldChanged.connect(self._field_changed)
 
+    @property
+    def bindings(self) -> list:
+        return self.form.bindings
+
     def _indicator_list(self) -> str | None:
         return f"{self.location}.indicators" if self.location else None
 
