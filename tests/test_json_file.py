@@ -88,6 +88,20 @@ def test_failed_replace_leaves_old_file_intact(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "a.json.bak"]
 
 
+@pytest.mark.parametrize("hard_links", [True, False], ids=["hard-link", "copy"])
+def test_backup_holds_the_previous_save_each_time(tmp_path, monkeypatch, hard_links):
+    if not hard_links:
+        def no_links(*_):
+            raise OSError(1, "Operation not permitted")
+        monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "a.json"
+    for content in (b"first", b"second", b"third"):
+        atomic_write(path, content)
+    assert path.read_bytes() == b"third"
+    assert (tmp_path / "a.json.bak").read_bytes() == b"second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "a.json.bak"]
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
 def test_read_only_folder_save_fails_cleanly(tmp_path):
     path = tmp_path / "a.json"

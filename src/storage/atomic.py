@@ -30,7 +30,7 @@ def atomic_write(path: str | Path, data: bytes, keep_backup: bool = True) -> Non
             stream.flush()
             os.fsync(stream.fileno())
         if keep_backup and target.exists():
-            shutil.copy2(target, target.with_name(target.name + ".bak"))
+            _keep_backup(target)
         os.replace(temp_name, target)
     except OSError as error:
         _remove_quietly(temp_name)
@@ -39,6 +39,23 @@ def atomic_write(path: str | Path, data: bytes, keep_backup: bool = True) -> Non
         _remove_quietly(temp_name)
         raise
     _fsync_folder(folder)
+
+
+def _keep_backup(target: Path) -> None:
+    """NAME.bak takes the old file's content before NAME is replaced.
+
+    A hard link costs nothing whatever the file's size, and after the replace it is the
+    only name of the old content; filesystems without hard links (FAT, some shares) get a copy.
+    """
+    backup = target.with_name(target.name + ".bak")
+    staging = target.with_name(f".{target.name}.bak.tmp")
+    try:
+        _remove_quietly(str(staging))
+        os.link(target, staging)
+        os.replace(staging, backup)
+    except OSError:
+        _remove_quietly(str(staging))
+        shutil.copy2(target, backup)
 
 
 def _mode_for(target: Path) -> int:
