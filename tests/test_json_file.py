@@ -122,3 +122,51 @@ def test_arbitrary_bytes_only_ever_raise_file_problem(data):
         declaration_from_json(data)
     except FileProblem as problem:
         assert str(problem)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xlsx"])
+def test_an_opened_declaration_holds_no_reference_cycles(tmp_path, suffix):
+    """open_declaration takes the declaration out of the cyclic collector's sight (gc.freeze);
+    that is only safe while reference counting alone can free it."""
+    import gc
+
+    from src.model.checks import check_declaration
+    from src.storage.files import _read_declaration
+
+    path = tmp_path / f"demo{suffix}"
+    save_declaration(open_declaration("resources/demo-tianhe-2023.json").declaration, path)
+    gc.collect()
+    gc.disable()
+    try:
+        opened = _read_declaration(path)
+        problems = check_declaration(opened.declaration)
+        opened.declaration.projects[0].indicators[0].name = "改过"
+        gc.collect()  # whatever reading left behind is not ours to judge
+        del opened, problems
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def _frozen_after_repeated_opens(path) -> tuple[int, int]:
+    import gc
+
+    open_declaration(path)
+    settled = gc.get_freeze_count()
+    for _ in range(5):
+        open_declaration(path)
+    return settled, gc.get_freeze_count()
+
+
+def test_opening_a_json_file_again_and_again_keeps_nothing_behind(tmp_path):
+    """What open_declaration hides from the collector must be freed by reference counting alone."""
+    path = tmp_path / "demo.json"
+    save_declaration(open_declaration("resources/demo-tianhe-2023.json").declaration, path)
+    settled, after = _frozen_after_repeated_opens(path)
+    assert after <= settled
+
+
+def test_importing_a_published_table_again_and_again_keeps_nothing_behind(examples_dir):
+    """openpyxl leaves reference cycles behind; they must be collected before the freeze, not kept."""
+    settled, after = _frozen_after_repeated_opens(examples_dir / "panyu-2022-projects.xlsx")
+    assert after <= settled

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.bulk import keep_out_of_collection
 from ..model.declaration import Declaration
 from .atomic import atomic_write
 from .errors import FileProblem
@@ -22,6 +23,12 @@ class OpenResult:
 
 def open_declaration(path: str | Path) -> OpenResult:
     source = Path(path)
+    result = _read_declaration(source)
+    keep_out_of_collection(collect_first=source.suffix.lower() != ".json")
+    return result
+
+
+def _read_declaration(source: Path) -> OpenResult:
     suffix = source.suffix.lower()
     if not source.exists():
         raise FileProblem(source, "文件不存在")
