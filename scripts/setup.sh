@@ -34,3 +34,6 @@ project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 print("\n".join(project["dependencies"] + project["optional-dependencies"]["test"]))
 PY
 .venv/bin/python -m pip install -q --disable-pip-version-check -r .venv/requirements.txt
+# Compiled once here, as an installer would: where PYTHONDONTWRITEBYTECODE is set, Python would
+# otherwise recompile every module at each start of the editor.
+.venv/bin/python -m compileall -q src main.py >/dev/null

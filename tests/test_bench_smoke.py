@@ -19,3 +19,20 @@ def test_benchmark_runs_at_size_s(tmp_path):
         assert figures[name]["value"] > 0 and figures[name]["floor"] > 0 and figures[name]["ratio"] > 0
     assert figures["validate_one_field"]["unit"] == "ms"
     assert "open_json" in result.stdout
+
+
+def test_window_figures_are_measured(tmp_path, qapp):  # qapp: the PDF is drawn in this process
+    """The window probes (cold start, open, keystroke, memory, PDF) on a small file, so they cannot rot either."""
+    from bench.__main__ import window_figures
+    from bench.generate import generate
+    from src.storage.files import save_declaration
+
+    declaration = generate(20, 6)
+    path = tmp_path / "small.json"
+    save_declaration(declaration, path)
+    figures = window_figures(path, declaration)
+    assert set(figures) == {"pdf_summary", "cold_start", "open_window", "rss_open", "keystroke_feedback"}
+    assert figures["pdf_summary"]["pages"] >= 1 and figures["pdf_summary"]["value"] > 0
+    assert figures["cold_start"]["floor"] > 0 and figures["cold_start"]["ratio"] > 0
+    assert 0 < figures["keystroke_feedback"]["value"] < 5000
+    assert figures["rss_open"]["value"] > 20
