@@ -13,7 +13,9 @@ from src.storage.atomic import atomic_write
 from src.storage.errors import FileProblem
 from src.storage.files import open_declaration, save_declaration
 from src.storage.json_file import declaration_from_json, declaration_to_json, read_json
+from src.model.declaration import Declaration
 from tests.builders import clean_declaration
+from tests.strategies import declarations
 
 
 def test_top_level_keys_and_amount_strings():
@@ -170,3 +172,28 @@ def test_importing_a_published_table_again_and_again_keeps_nothing_behind(exampl
     """openpyxl leaves reference cycles behind; they must be collected before the freeze, not kept."""
     settled, after = _frozen_after_repeated_opens(examples_dir / "panyu-2022-projects.xlsx")
     assert after <= settled
+
+
+@settings(max_examples=40, deadline=None)
+@given(declarations)
+def test_the_quick_path_reads_exactly_what_the_careful_one_reads(declaration):
+    """Fine files go through pydantic's JSON parser in one pass; the careful path stays for the rest."""
+    from src.storage.json_file import _declaration_from_json_slowly
+
+    raw = declaration_to_json(declaration)
+    quick, careful = declaration_from_json(raw), _declaration_from_json_slowly(raw, "x.json")
+    assert type(quick) is Declaration and quick == careful == declaration
+    assert quick.model_dump(exclude_unset=True) == careful.model_dump(exclude_unset=True)
+    assert quick.model_dump_json() == careful.model_dump_json()
+
+
+@pytest.mark.parametrize("header, words", [
+    ('"schema_version": 2', "更新版本"),
+    ('"schema_version": true', "schema_version"),
+    ('"schema_version": "1"', "schema_version"),
+])
+def test_files_the_quick_path_refuses_get_the_careful_message(header, words):
+    raw = declaration_to_json(clean_declaration()).replace(b'"schema_version": 1', header.encode())
+    with pytest.raises(FileProblem) as caught:
+        declaration_from_json(raw, "x.json")
+    assert words in str(caught.value)
