@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import StrictInt, ValidationError
+from pydantic import StrictInt, TypeAdapter, ValidationError
 
 from ..model.bulk import collector_paused
 from ..model.declaration import Declaration
@@ -18,10 +19,19 @@ _MAX_BYTES = 256 * 1024 * 1024
 
 
 def declaration_to_json(declaration: Declaration) -> bytes:
-    """The format and version keys first, then the declaration as pydantic's (Rust) serializer writes it."""
-    body = declaration.model_dump_json(indent=2)
-    header = f'{{\n  "format": "{FORMAT_NAME}",\n  "schema_version": {SCHEMA_VERSION},\n'
-    return (header + body[2:] + "\n").encode("utf-8") if body.startswith("{\n") else (header + body[1:]).encode("utf-8")
+    """The format and version keys first, then the declaration as pydantic's (Rust) serializer writes it.
+
+    Bytes straight from the serializer: going through a str and encoding it again copied a
+    city-sized file (55 MB) twice more and made saving grow faster than the file.
+    """
+    body = _declaration_adapter().dump_json(declaration, indent=2)
+    header = f'{{\n  "format": "{FORMAT_NAME}",\n  "schema_version": {SCHEMA_VERSION},\n'.encode("utf-8")
+    return header + body[2:] + b"\n"
+
+
+@lru_cache(maxsize=1)
+def _declaration_adapter() -> TypeAdapter:
+    return TypeAdapter(Declaration)
 
 
 def read_json(path: str | Path) -> Declaration:
