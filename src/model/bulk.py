@@ -22,15 +22,11 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def keep_out_of_collection(collect_first: bool) -> None:
+def keep_out_of_collection() -> None:
     """Move everything alive now (a freshly opened declaration above all) out of the collector's sight.
 
     A declaration lives until its window closes and holds no reference cycles, so reference
     counting frees it; without this, the collector's next passes re-walk its millions of objects.
-    collect_first when the reading left cyclic garbage behind (openpyxl's workbook objects do),
-    so that none of it is kept; JSON reading leaves none, and the collection would cost as much
-    as a third of the reading.
+    Readers that make cyclic garbage (openpyxl's workbooks) collect it themselves before this.
     """
-    if collect_first:
-        gc.collect()
     gc.freeze()

@@ -22,9 +22,8 @@ class OpenResult:
 
 
 def open_declaration(path: str | Path) -> OpenResult:
-    source = Path(path)
-    result = _read_declaration(source)
-    keep_out_of_collection(collect_first=source.suffix.lower() != ".json")
+    result = _read_declaration(Path(path))
+    keep_out_of_collection()
     return result
 
 
