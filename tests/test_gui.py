@@ -328,3 +328,21 @@ def test_print_preview_paints_onto_a_printer(window, tmp_path, demo_path):
     printer.setOutputFileName(str(tmp_path / "preview.pdf"))
     window.printing._paint(printer, PrintChoice("summary", None, False))
     assert (tmp_path / "preview.pdf").stat().st_size > 10_000
+
+
+def test_opening_file_after_file_leaves_no_old_trees_behind(window, demo_path):
+    """A replaced document's tree nodes (which point at their parents) must be collectable."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QEvent
+
+    assert window.files.open(str(demo_path))
+    window.workspace.tree.expandAll()
+    old_node = weakref.ref(window.workspace.tree_model.department_index().internalPointer())
+    window.document.undo_stack.setClean()
+    assert window.files.open(str(demo_path))
+    window.document.undo_stack.setClean()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert old_node() is None

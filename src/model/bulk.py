@@ -22,11 +22,13 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def keep_out_of_collection() -> None:
-    """Move everything alive now (a freshly opened declaration above all) out of the collector's sight.
+def settle_as_long_lived() -> None:
+    """Move everything alive now, a freshly read declaration above all, into the oldest generation.
 
-    A declaration lives until its window closes and holds no reference cycles, so reference
-    counting frees it; without this, the collector's next passes re-walk its millions of objects.
-    Readers that make cyclic garbage (openpyxl's workbooks) collect it themselves before this.
+    Read with the collector paused, a declaration's millions of objects sit in the youngest
+    generation, and two collections would walk them all before they reach the oldest; freeze
+    followed by unfreeze moves them there in one step. Nothing stays frozen, so whatever becomes
+    garbage later (an old document's tree, openpyxl's workbooks) is still collected.
     """
     gc.freeze()
+    gc.unfreeze()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.bulk import keep_out_of_collection
+from ..model.bulk import settle_as_long_lived
 from ..model.declaration import Declaration
 from .atomic import atomic_write
 from .errors import FileProblem
@@ -23,7 +23,7 @@ class OpenResult:
 
 def open_declaration(path: str | Path) -> OpenResult:
     result = _read_declaration(Path(path))
-    keep_out_of_collection()
+    settle_as_long_lived()
     return result
 
 

@@ -6,7 +6,6 @@ merged cells matter (published department forms merge 一级/二级 down their r
 
 from __future__ import annotations
 
-import gc
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -106,12 +105,6 @@ def read_grids_fast(path: Path) -> list[Grid]:
 
 def read_grids_merged(path: Path) -> list[Grid]:
     """Values of every sheet through openpyxl, each merged range's value copied into all its cells."""
-    grids = _read_through_openpyxl(path)
-    gc.collect()  # openpyxl's workbook and sheets point at each other: freed here, where they were made
-    return grids
-
-
-def _read_through_openpyxl(path: Path) -> list[Grid]:
     import openpyxl
 
     check_zip(path)
