@@ -139,6 +139,8 @@ def print_table(results: dict) -> None:
             floor = "" if data["floor"] is None else f"{data['floor']:.4g}"
             ratio = "" if data["ratio"] is None else f"{data['ratio']:.2f}×"
             print(f"{size:<5}{name:<22}{data['value']:>12.4g} {data['unit']:<8}{floor:>10}{ratio:>8}")
+            if "libreoffice_csv" in data:
+                print(f"{size:<5}{'  LibreOffice → csv':<22}{data['libreoffice_csv']:>12.4g} s")
     if "M" in results and "L" in results:
         print("\nL/M growth (10× the data)      ours   floor's")
         for name, growth in growth_table(results).items():
