@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 _STEP = re.compile(r"([a-z_0-9]+)(?:\[(\d+)\])?")
 
@@ -30,15 +30,24 @@ def _steps(location: str) -> list[tuple[str, int | None]]:
 
 def resolve(root: Any, location: str) -> Any:
     """The object or value at location."""
+    steps = _steps(location)
+    reached = list(_walk(root, steps))
+    if len(reached) < len(steps):
+        raise LocationError(location)
+    return reached[-1][2] if reached else root
+
+
+def _walk(root: Any, steps: list[tuple[str, int | None]]) -> Iterator[tuple[str, int | None, Any]]:
+    """Each step with what it reaches, up to where the path leaves the declaration."""
     current = root
-    for name, index in _steps(location):
+    for name, index in steps:
         try:
             current = getattr(current, name)
             if index is not None:
                 current = current[index]
-        except (AttributeError, IndexError, TypeError) as error:
-            raise LocationError(location) from error
-    return current
+        except (AttributeError, IndexError, TypeError):
+            return
+        yield name, index, current
 
 
 def split_field(location: str) -> tuple[str, str]:
@@ -99,14 +108,7 @@ _FIELD_NAMES = {
 def describe(root: Any, location: str) -> str:
     """'projects[3].indicators[2].annual_value' → '项目“调解经费” › 指标 3“调解成功率” › 年度指标值'."""
     words = []
-    current = root
-    for name, index in _steps(location):
-        try:
-            current = getattr(current, name)
-            if index is not None:
-                current = current[index]
-        except (AttributeError, IndexError, TypeError):
-            break
+    for name, index, current in _walk(root, _steps(location)):
         if name == "projects" and index is not None:
             words.append(f"项目“{current.name or f'第 {index + 1} 个'}”")
         elif name == "indicators" and index is not None:
