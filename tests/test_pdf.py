@@ -83,8 +83,36 @@ def test_large_generated_file_keeps_all_text_across_page_breaks(tmp_path):
     source = tmp_path / "large.json"
     save_declaration(declaration, source)
     pdf = tmp_path / "large.pdf"
-    check_pdf(pdf, declaration, make_pdf(source, pdf, "--form", "summary").stdout)
+    texts = check_pdf(pdf, declaration, make_pdf(source, pdf, "--form", "summary").stdout)
     assert pages_of(pdf) > 20
+    pages = [squash(text) for text in texts]
+    for project in declaration.projects:  # a row that would cross a page break starts the next page instead
+        assert any(squash(project.name) in page and squash(project.goal) in page for page in pages), project.name
+
+
+def test_a_project_form_over_three_pages_names_its_levels_on_each_and_draws_each_value_once(tmp_path, demo_path):
+    """A 一级/二级 span crossing a page break restarts on the new page; no value is drawn half on each page."""
+    from src.model.declaration import Indicator
+
+    declaration = open_declaration(demo_path).declaration
+    project = declaration.projects[1]
+    project.indicators = [Indicator(level1="产出指标", level2="数量指标", name=f"第{n}项：每月到社区提供法律服务（含非现场服务折抵时间）",
+                                    period_value=f"不少于{n}0次", annual_value=f"≥{n}次") for n in range(1, 71)]
+    project.indicators.append(Indicator(level1="效益指标", level2="社会效益指标", name="群众法治意识提升", annual_value="有所提升"))
+    declaration.projects = [project]
+    source = tmp_path / "long.json"
+    save_declaration(declaration, source)
+    pdf = tmp_path / "long.pdf"
+    make_pdf(source, pdf, "--form", "project")
+    texts = page_texts(pdf)
+    assert len(texts) >= 3
+    for page, text in enumerate(texts, start=1):
+        if re.search(r"第\d+项", text):
+            assert "产出指标" in text and "数量指标" in text, f"page {page} does not say which levels its rows are under"
+    for indicator in project.indicators[:-1]:
+        for value in (indicator.period_value, indicator.annual_value):
+            pages = [page for page, text in enumerate(texts, start=1) if re.search(re.escape(value) + r"(?!\d)", text)]
+            assert len(pages) == 1, f"{value} drawn on pages {pages}"
 
 
 def test_single_forms_and_draft_mark(tmp_path, examples_dir):

@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from html import escape
+from typing import Callable, Optional
 
 from ..model.amounts import display_amount
 from ..model.checks import parts_sum, project_total
@@ -27,7 +29,7 @@ body { font-size: 10pt; }
 h1 { font-size: 16pt; font-weight: bold; text-align: center; margin: 0; }
 p.sub { text-align: center; margin: 2pt 0 6pt 0; }
 table.grid { border-collapse: collapse; border: 1px solid #000; width: 100%; }
-table.grid td, table.grid th { border: 1px solid #000; padding: 3pt; vertical-align: middle; }
+table.grid td, table.grid th { border: 1px solid #000; padding: 3pt; vertical-align: top; }
 table.grid th { background-color: #eeeeee; font-weight: bold; text-align: center; }
 td.label { font-weight: bold; text-align: center; background-color: #f6f6f6; }
 td.amount { text-align: right; }
@@ -44,6 +46,32 @@ class PrintJob:
     title: str
     html: str
     orientation: str
+    grid: Optional["Grid"] = None
+    # The same form again, told which grid rows begin a page and which must be pushed to a new
+    # page; only the printer knows, once the form is laid out on paper (src/ui/printing.py).
+    paginate: Optional[Callable[[frozenset[int], frozenset[int]], "PrintJob"]] = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The table of a form that runs over pages: its first header cell, and the columns every row has its own cell in."""
+
+    header: str
+    own_columns: tuple[int, ...]
+
+
+def grid_tables(head: str, rows: list[str], pushes: frozenset[int]) -> str:
+    """The rows as one table, or as several where rows are pushed to a new page, each with the header."""
+    parts: list[list[str]] = [[]]
+    for index, row in enumerate(rows):
+        if index in pushes and parts[-1]:
+            parts.append([])
+        parts[-1].append(row)
+    tables = []
+    for number, part in enumerate(parts):
+        page_break = " style='page-break-before: always'" if number else ""
+        tables.append(f"<table class='grid' width='100%' cellspacing='0' cellpadding='4'{page_break}>{head}{''.join(part)}</table>")
+    return "".join(tables)
 
 
 def text(value: object) -> str:
@@ -65,38 +93,50 @@ def _document(body: str) -> str:
     return f"<html><head><meta charset='utf-8'/>{_STYLE}</head><body>{body}</body></html>"
 
 
-def indicator_rows(indicators: list[Indicator]) -> str:
-    """Rows 一级 / 二级 / 三级 / 实施周期 / 年度, with 一级 and 二级 cells spanning their runs."""
+def indicator_grid(indicators: list[Indicator], starts: frozenset[int] = frozenset(),
+                   pushes: frozenset[int] = frozenset()) -> str:
+    """The indicator table; 一级/二级 spans restart on each row that begins a page, so every page names them."""
+    return grid_tables(_INDICATOR_HEAD, indicator_rows(indicators, starts | pushes), pushes)
+
+
+def indicator_rows(indicators: list[Indicator], breaks: frozenset[int] = frozenset()) -> list[str]:
+    """Rows 一级 / 二级 / 三级 / 实施周期 / 年度, with 一级 and 二级 cells spanning their runs.
+
+    A run also ends before each row in breaks.
+    """
     rows = []
     count = len(indicators)
     for index, indicator in enumerate(indicators):
         cells = []
-        if index == 0 or indicators[index - 1].level1 != indicator.level1:
-            span = _run_length(indicators, index, lambda i: i.level1)
+        starts = index == 0 or index in breaks
+        if starts or indicators[index - 1].level1 != indicator.level1:
+            span = _run_length(indicators, index, lambda i: i.level1, breaks)
             cells.append(f"<td rowspan='{span}' class='label'>{text(indicator.level1)}</td>")
-        if index == 0 or (indicators[index - 1].level1, indicators[index - 1].level2) != (indicator.level1, indicator.level2):
-            span = _run_length(indicators, index, lambda i: (i.level1, i.level2))
+        if starts or (indicators[index - 1].level1, indicators[index - 1].level2) != (indicator.level1, indicator.level2):
+            span = _run_length(indicators, index, lambda i: (i.level1, i.level2), breaks)
             cells.append(f"<td rowspan='{span}'>{text(indicator.level2)}</td>")
         cells += [f"<td>{text(indicator.name)}</td>", f"<td>{text(indicator.period_value)}</td>",
                   f"<td>{text(indicator.annual_value)}</td>"]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     if count == 0:
         rows.append("<tr><td colspan='5' align='center'>（未填写绩效指标）</td></tr>")
-    return "".join(rows)
+    return rows
 
 
-def _run_length(indicators: list[Indicator], start: int, key) -> int:
+def _run_length(indicators: list[Indicator], start: int, key, breaks: frozenset[int]) -> int:
     end = start + 1
-    while end < len(indicators) and key(indicators[end]) == key(indicators[start]):
+    while end < len(indicators) and end not in breaks and key(indicators[end]) == key(indicators[start]):
         end += 1
     return end - start
 
 
-_INDICATOR_HEAD = ("<thead><tr><th width='14%'>一级指标</th><th width='16%'>二级指标</th><th width='34%'>三级指标</th>"
+INDICATOR_GRID = Grid("一级指标", (2, 3, 4))
+_INDICATOR_HEAD = (f"<thead><tr><th width='14%'>{INDICATOR_GRID.header}</th><th width='16%'>二级指标</th><th width='34%'>三级指标</th>"
                    "<th width='18%'>实施周期指标值</th><th width='18%'>年度指标值</th></tr></thead>")
 
 
-def project_form(declaration: Declaration, project: Project) -> PrintJob:
+def project_form(declaration: Declaration, project: Project, starts: frozenset[int] = frozenset(),
+                 pushes: frozenset[int] = frozenset()) -> PrintJob:
     funds = project.funds
     body = f"""
 <h1>{escape(FORM_TITLES['project'])}</h1>
@@ -113,10 +153,11 @@ def project_form(declaration: Declaration, project: Project) -> PrintJob:
 <tr><td class='label'>绩效目标</td><td colspan='4'>{text(project.goal)}</td></tr>
 </table>
 <p><b>绩效指标</b></p>
-<table class='grid' width='100%' cellspacing='0' cellpadding='4'>{_INDICATOR_HEAD}{indicator_rows(project.indicators)}</table>
+{indicator_grid(project.indicators, starts, pushes)}
 <p class='sign'>填报人：＿＿＿＿＿　联系电话：＿＿＿＿＿＿　单位负责人（签章）：＿＿＿＿＿　填报日期：　　年　　月　　日</p>
 """
-    return PrintJob(f"{FORM_TITLES['project']}：{project.name or ''}", _document(body), PORTRAIT)
+    return PrintJob(f"{FORM_TITLES['project']}：{project.name or ''}", _document(body), PORTRAIT,
+                    INDICATOR_GRID, partial(project_form, declaration, project))
 
 
 def numbered_indicators(indicators: list[Indicator]) -> str:
@@ -132,8 +173,15 @@ def numbered_indicators(indicators: list[Indicator]) -> str:
 SUMMARY_CHUNK = 40
 
 
-def summary_form(declaration: Declaration, first: int = 0, count: int | None = None) -> PrintJob:
-    """The summary table; with first/count, one slice of it (the 合计 row and title only on the first slice).
+SUMMARY_GRID = Grid("项目名称", tuple(range(8)))
+_SUMMARY_HEAD = (f"<thead><tr><th width='12%'>{SUMMARY_GRID.header}</th><th width='9%'>预算单位</th><th width='6%'>总计</th>"
+                 "<th width='6%'>财政拨款</th><th width='6%'>财政专户拨款</th><th width='6%'>其他资金</th>"
+                 "<th width='20%'>绩效目标</th><th width='35%'>绩效指标</th></tr></thead>")
+
+
+def summary_form(declaration: Declaration, first: int = 0, count: int | None = None,
+                 starts: frozenset[int] = frozenset(), pushes: frozenset[int] = frozenset()) -> PrintJob:
+    """The summary table (starts unused: its rows span nothing); with first/count, one slice of it (the 合计 row and title only on the first slice).
 
     QTextDocument paints a table in time that grows with its whole length on every page, so long
     summaries are printed as slices of SUMMARY_CHUNK projects, each continuing on a new page.
@@ -158,14 +206,9 @@ def summary_form(declaration: Declaration, first: int = 0, count: int | None = N
         heading = (f"<h1>{escape(_year_title(declaration, FORM_TITLES['summary']))}</h1>"
                    f"<table class='caption' width='100%'><tr><td width='60%'>部门名称：{text(declaration.department.name)}</td>"
                    f"<td align='right'>单位：万元</td></tr></table>")
-    body = f"""{heading}
-<table class='grid' width='100%' cellspacing='0' cellpadding='4'>
-<thead><tr><th width='12%'>项目名称</th><th width='9%'>预算单位</th><th width='6%'>总计</th><th width='6%'>财政拨款</th>
-<th width='6%'>财政专户拨款</th><th width='6%'>其他资金</th><th width='20%'>绩效目标</th><th width='35%'>绩效指标</th></tr></thead>
-{''.join(rows)}
-</table>
-"""
-    return PrintJob(FORM_TITLES["summary"], _document(body), LANDSCAPE)
+    body = heading + grid_tables(_SUMMARY_HEAD, rows, pushes)
+    return PrintJob(FORM_TITLES["summary"], _document(body), LANDSCAPE, SUMMARY_GRID,
+                    partial(summary_form, declaration, first, count))
 
 
 def summary_jobs(declaration: Declaration) -> list[PrintJob]:
@@ -174,7 +217,8 @@ def summary_jobs(declaration: Declaration) -> list[PrintJob]:
     return [summary_form(declaration, first, SUMMARY_CHUNK) for first in starts]
 
 
-def department_form(declaration: Declaration) -> PrintJob:
+def department_form(declaration: Declaration, starts: frozenset[int] = frozenset(),
+                    pushes: frozenset[int] = frozenset()) -> PrintJob:
     department = declaration.department
     budget = department.budget
 
@@ -206,9 +250,9 @@ def department_form(declaration: Declaration) -> PrintJob:
 {tasks}
 </table>
 <p><b>绩效指标</b></p>
-<table class='grid' width='100%' cellspacing='0' cellpadding='4'>{_INDICATOR_HEAD}{indicator_rows(department.indicators)}</table>
+{indicator_grid(department.indicators, starts, pushes)}
 """
-    return PrintJob(FORM_TITLES["department"], _document(body), PORTRAIT)
+    return PrintJob(FORM_TITLES["department"], _document(body), PORTRAIT, INDICATOR_GRID, partial(department_form, declaration))
 
 
 def print_jobs(declaration: Declaration, form: str = "all", projects: list[int] | None = None) -> list[PrintJob]:

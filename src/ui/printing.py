@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice,
-                           QPainter, QPdfWriter, QTextDocument)
+                           QPainter, QPdfWriter, QTextDocument, QTextTable)
 
-from ..forms.html_forms import LANDSCAPE, PrintJob, print_jobs
+from ..forms.html_forms import LANDSCAPE, Grid, PrintJob, print_jobs
 from ..model.declaration import Declaration
 from ..storage.atomic import atomic_write
 from ..storage.errors import FileProblem
@@ -54,12 +54,64 @@ def _page_layout(orientation: str) -> QPageLayout:
 
 
 def _layout_document(job: PrintJob, device: QPagedPaintDevice, font: QFont, body: QRectF) -> QTextDocument:
+    """The form laid out on pages, its grid's rows kept whole on one page and its spans named on each.
+
+    QTextDocument would split a row over two pages and centre nothing across the break, and a
+    一级指标 spanning two pages would be named on one. So the layout is read back: rows that
+    cross a page are pushed to the next one (a new table with the header), rows that begin a
+    page restart the spans. Pushing moves the rows after it, so this repeats (four rounds at most;
+    a row left over is split with its text whole, not cut).
+    """
+    document = _laid_out(job.html, device, font, body)
+    starts: frozenset[int] = frozenset()
+    pushes: frozenset[int] = frozenset()
+    for _ in range(4):
+        if job.paginate is None or job.grid is None:
+            break
+        found_starts, found_pushes = _grid_rows_at_page_breaks(document, job.grid, body.height())
+        if found_pushes <= pushes and found_starts - pushes == starts:
+            break
+        # Pushes stay (a pushed row begins its page from then on); starts are those of this layout.
+        pushes = pushes | found_pushes
+        starts = found_starts - pushes
+        document = _laid_out(job.paginate(starts, pushes).html, device, font, body)
+    return document
+
+
+def _laid_out(html: str, device: QPagedPaintDevice, font: QFont, body: QRectF) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
     document.setDefaultFont(font)
-    document.setHtml(job.html)
+    document.setHtml(html)
     document.setPageSize(body.size())
     return document
+
+
+def _grid_rows_at_page_breaks(document: QTextDocument, grid: Grid, page_height: float) -> tuple[frozenset[int], frozenset[int]]:
+    """Rows of the grid (numbered across its tables, headers excluded) that begin a page, and
+    those that cross into the next one though they would fit on a page of their own."""
+    layout = document.documentLayout()
+    starts, pushes = set(), set()
+    number, previous_page = 0, None
+    for table in _grid_tables(document, grid):
+        for row in range(1, table.rows()):
+            cells = [table.cellAt(row, column) for column in grid.own_columns]
+            top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells)
+            bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells)
+            page = int(top // page_height)
+            if int((bottom - 1) // page_height) != page and bottom - top < page_height * 0.8:
+                pushes.add(number)
+            elif number > 0 and page != previous_page:
+                starts.add(number)
+            previous_page = page
+            number += 1
+    return frozenset(starts), frozenset(pushes)
+
+
+def _grid_tables(document: QTextDocument, grid: Grid) -> list[QTextTable]:
+    return [frame for frame in document.rootFrame().childFrames()
+            if isinstance(frame, QTextTable) and frame.rows() > 1
+            and frame.cellAt(0, 0).firstCursorPosition().block().text() == grid.header]
 
 
 def render(jobs: list[PrintJob], device: QPagedPaintDevice, header: str, draft: bool = False) -> int:
