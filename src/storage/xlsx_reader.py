@@ -59,8 +59,8 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
         if number is None or number == "":
             continue
         try:
-            owner = owners[int(float(cell_text(number)))]
-        except (ValueError, KeyError) as error:
+            owner = owners[int(number) if type(number) in (int, float) else int(float(cell_text(number)))]
+        except (ValueError, KeyError, OverflowError) as error:
             line = offset + _header_row(detail, DETAIL_HEADERS) + 2
             raise FileProblem(path, f"工作表“{DETAIL_SHEET}”第 {line} 行的项目序号“{cell_text(number)}”没有对应的项目") from error
         cells = (list(row[2:7]) + [None] * 5)[:5]
