@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
 
@@ -31,11 +33,9 @@ class Workspace(QSplitter):
         self.editors = QStackedWidget()
         self.editors.setObjectName("editorStack")
         self.department_editor = DepartmentEditor(document)
-        self.project_editor = ProjectEditor(document)
-        self.indicator_editor = IndicatorEditor(document)
         self.group_page = QLabel("选择一个项目或指标进行编辑。")
         self.group_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for page in (self.department_editor, self.project_editor, self.indicator_editor, self.group_page):
+        for page in (self.department_editor, self.group_page):
             self.editors.addWidget(page)
         self.addWidget(self.editors)
         self.setStretchFactor(1, 1)
@@ -46,6 +46,19 @@ class Workspace(QSplitter):
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.select_location("department")
+
+    # The project and indicator forms are built when first shown: a start shows the department form only.
+    @cached_property
+    def project_editor(self) -> ProjectEditor:
+        editor = ProjectEditor(self.document)
+        self.editors.addWidget(editor)
+        return editor
+
+    @cached_property
+    def indicator_editor(self) -> IndicatorEditor:
+        editor = IndicatorEditor(self.document)
+        self.editors.addWidget(editor)
+        return editor
 
     def _left_side(self) -> QWidget:
         box = QWidget()
