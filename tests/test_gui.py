@@ -292,6 +292,39 @@ def test_export_pdf_from_the_window(window, tmp_path, demo_path):
     assert window.document.declaration.projects[0].name not in text.replace("\n", "")
 
 
+def test_projects_ctrl_selected_in_the_tree_print_together(window, tmp_path, demo_path):
+    import shutil
+    import subprocess
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    from src.ui.print_dialogs import PrintOptionsDialog
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed")
+    window.files.open(str(demo_path))
+    workspace = window.workspace
+    workspace.select_location("projects[2]")
+    group = workspace.proxy.mapFromSource(workspace.tree_model.index_of_location("projects[5]"))
+    workspace.tree.selectionModel().select(group, QItemSelectionModel.SelectionFlag.Select)  # as Ctrl+click does
+    assert workspace.selected_projects() == [2, 5]
+    dialog = PrintOptionsDialog(window, 2, False, workspace.selected_projects())
+    assert dialog.selected.isEnabled()
+    dialog.selected.setChecked(True)
+    dialog.form.setCurrentIndex(dialog.form.findData("project"))  # "all" would add the summary of every project
+    choice = dialog.choice()
+    assert choice.projects == [2, 5] and choice.form == "project"
+    target = tmp_path / "所选项目.pdf"
+    window.printing.ask_choice = lambda: choice
+    window.printing.ask_pdf_path = lambda: str(target)
+    window.actions["exportPdf"].trigger()
+    text = subprocess.run(["pdftotext", "-raw", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    text = text.replace("\n", "")
+    projects = window.document.declaration.projects
+    assert projects[2].name in text and projects[5].name in text
+    assert projects[0].name not in text and projects[3].name not in text
+
+
 def test_indicator_name_autocomplete_follows_level2(window, demo_path):
     window.files.open(str(demo_path))
     window.workspace.select_location("projects[0].indicators[0]")
@@ -346,3 +379,4 @@ def test_opening_file_after_file_leaves_no_old_trees_behind(window, demo_path):
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     assert old_node() is None
+

@@ -29,7 +29,8 @@ class PrintChoice:
 
 
 class PrintOptionsDialog(QDialog):
-    def __init__(self, window: "MainWindow", current_project: int | None, has_errors: bool):
+    def __init__(self, window: "MainWindow", current_project: int | None, has_errors: bool,
+                 selected_projects: list[int] | None = None):
         super().__init__(window)
         self.setWindowTitle("打印选项")
         self.setObjectName("printOptionsDialog")
@@ -43,9 +44,14 @@ class PrintOptionsDialog(QDialog):
         self.current = QRadioButton("当前项目")
         self.current.setObjectName("printCurrentProject")
         self.current.setEnabled(current_project is not None)
+        self.selected_projects = selected_projects or []
+        self.selected = QRadioButton(f"树中所选的 {len(self.selected_projects)} 个项目（Ctrl/Shift+单击多选）")
+        self.selected.setObjectName("printSelectedProjects")
+        self.selected.setEnabled(len(self.selected_projects) > 1)
         self.every = QRadioButton("全部项目")
         self.every.setChecked(True)
         form.addRow("项目：", self.current)
+        form.addRow("", self.selected)
         form.addRow("", self.every)
         self.draft = QCheckBox("每页标注“草稿”")
         self.draft.setObjectName("printDraft")
@@ -61,7 +67,11 @@ class PrintOptionsDialog(QDialog):
         self.current_project = current_project
 
     def choice(self) -> PrintChoice:
-        projects = [self.current_project] if self.current.isChecked() and self.current_project is not None else None
+        projects = None
+        if self.current.isChecked() and self.current_project is not None:
+            projects = [self.current_project]
+        elif self.selected.isChecked() and self.selected_projects:
+            projects = list(self.selected_projects)
         return PrintChoice(self.form.currentData(), projects, self.draft.isChecked())
 
 
@@ -73,7 +83,8 @@ class PrintController:
         document = self.window.document
         _, location = self.window.workspace.current()
         errors = document.counts()["error"]
-        dialog = PrintOptionsDialog(self.window, paths.project_index(location or ""), errors > 0)
+        dialog = PrintOptionsDialog(self.window, paths.project_index(location or ""), errors > 0,
+                                    self.window.workspace.selected_projects())
         if errors and QMessageBox.question(self.window, "申报表还有错误",
                                            f"申报表还有 {errors} 个错误。仍要打印吗？（可在下一步标注“草稿”）") != QMessageBox.StandardButton.Yes:
             return None

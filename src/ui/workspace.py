@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
 
 from ..model import paths
 from .document import Document
@@ -76,6 +76,8 @@ class Workspace(QSplitter):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # Ctrl/Shift-click picks several projects to print; editing follows the current node.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         column.addWidget(self.tree)
         return box
 
@@ -92,6 +94,12 @@ class Workspace(QSplitter):
         if not index.isValid():
             return None, None
         return index.data(KIND_ROLE), index.data(LOCATION_ROLE)
+
+    def selected_projects(self) -> list[int]:
+        """The projects selected in the tree (an indicator or group counts for its project), in file order."""
+        chosen = {paths.project_index(index.data(LOCATION_ROLE) or "") for index in self.tree.selectionModel().selectedIndexes()}
+        chosen.discard(None)
+        return sorted(chosen)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         kind = current.data(KIND_ROLE) if current.isValid() else None
