@@ -380,3 +380,13 @@ def test_opening_file_after_file_leaves_no_old_trees_behind(window, demo_path):
     gc.collect()
     assert old_node() is None
 
+
+def test_qt_own_buttons_speak_chinese(window):
+    """Dialog buttons Qt labels itself (print options, error boxes, questions) match the Chinese interface."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(button.text() for button in buttons.buttons()) == sorted(["确定", "取消"])
+    box = QMessageBox()
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert {button.text().split("(")[0] for button in box.buttons()} == {"是", "否"}

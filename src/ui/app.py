@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -31,7 +31,19 @@ def application(argv: list[str] | None = None) -> QApplication:
     if family:
         app.setFont(QFont(family, 10))
     app.setStyleSheet(STYLE_SHEET)
+    _install_qt_chinese(app)
     return app
+
+
+def _install_qt_chinese(app: QApplication) -> None:
+    """Qt's own words (确定/取消 on dialog buttons, the print dialogs, file dialogs) in Chinese, as ours are."""
+    if app.property("qtChineseInstalled"):
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        app.setProperty("qtChineseInstalled", True)
 
 
 def run_editor(argv: list[str]) -> int:
