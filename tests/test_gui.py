@@ -4,7 +4,8 @@ import sys
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QAction, QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from src.model.checks import check_declaration
@@ -323,6 +324,25 @@ def test_projects_ctrl_selected_in_the_tree_print_together(window, tmp_path, dem
     projects = window.document.declaration.projects
     assert projects[2].name in text and projects[5].name in text
     assert projects[0].name not in text and projects[3].name not in text
+
+
+def test_delete_removes_every_selected_project_and_one_undo_restores_them(window, demo_path):
+    from PySide6.QtCore import QItemSelectionModel
+
+    window.files.open(str(demo_path))
+    workspace = window.workspace
+    before = [p.model_copy(deep=True) for p in window.document.declaration.projects]
+    workspace.select_location("projects[2]")
+    for number in (5, 9):
+        row = workspace.proxy.mapFromSource(workspace.tree_model.index_of_location(f"projects[{number}]"))
+        workspace.tree.selectionModel().select(row, QItemSelectionModel.SelectionFlag.Select)
+    window.actions["delete"].trigger()
+    names = [p.name for p in window.document.declaration.projects]
+    assert len(names) == len(before) - 3
+    assert [p.name for i, p in enumerate(before) if i not in (2, 5, 9)] == names
+    QTest.keyClick(window.workspace.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.declaration.projects == before
+    assert len(window.findChildren(QAction, "undoAction")) == 1  # the opened file's, not also the first document's
 
 
 def test_indicator_name_autocomplete_follows_level2(window, demo_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
 from ..model import paths
@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
 
     def _rebuild_edit_menu(self, document: Document) -> None:
         self.edit_menu.clear()
+        for name in ("undoAction", "redoAction"):  # the previous document's; kept, they piled up as children
+            for stale in self.findChildren(QAction, name):
+                stale.setObjectName("")
+                stale.deleteLater()
         undo = document.undo_stack.createUndoAction(self, "撤销")
         undo.setObjectName("undoAction")
         undo.setShortcut("Ctrl+Z")
@@ -196,8 +200,14 @@ class MainWindow(QMainWindow):
         self.workspace.focus_field(f"{new}.name")
 
     def delete_selected(self) -> None:
-        _, location = self._selected()
-        if location:
+        kind, location = self._selected()
+        projects = self.workspace.selected_projects(project_rows_only=True)
+        if kind == "project" and len(projects) > 1:
+            self.document.undo_stack.beginMacro(f"删除 {len(projects)} 个项目")  # one Ctrl+Z brings them all back
+            for index in reversed(projects):  # from the end, so the indices before stay right
+                structure_edits.delete(self.document, f"projects[{index}]")
+            self.document.undo_stack.endMacro()
+        elif location:
             structure_edits.delete(self.document, location)
 
     def move_selected(self, step: int) -> None:

@@ -95,9 +95,11 @@ class Workspace(QSplitter):
             return None, None
         return index.data(KIND_ROLE), index.data(LOCATION_ROLE)
 
-    def selected_projects(self) -> list[int]:
-        """The projects selected in the tree (an indicator or group counts for its project), in file order."""
-        chosen = {paths.project_index(index.data(LOCATION_ROLE) or "") for index in self.tree.selectionModel().selectedIndexes()}
+    def selected_projects(self, project_rows_only: bool = False) -> list[int]:
+        """The projects selected in the tree, in file order; an indicator or group selected counts for its
+        project unless project_rows_only."""
+        chosen = {paths.project_index(index.data(LOCATION_ROLE) or "") for index in self.tree.selectionModel().selectedIndexes()
+                  if not project_rows_only or index.data(KIND_ROLE) == "project"}
         chosen.discard(None)
         return sorted(chosen)
 
