@@ -8,7 +8,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from .fields import STYLE_SHEET
 
 # 宋体/微软雅黑 on office PCs, WenQuanYi on Linux (PLATFORM.md: fallback picks odd faces).
 FONT_PREFERENCE = ["Microsoft YaHei", "微软雅黑", "SimSun", "宋体", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
@@ -30,7 +29,6 @@ def application(argv: list[str] | None = None) -> QApplication:
     family = cjk_font_family()
     if family:
         app.setFont(QFont(family, 10))
-    app.setStyleSheet(STYLE_SHEET)
     _install_qt_chinese(app)
     return app
 
