@@ -184,6 +184,86 @@ def test_add_project_with_indicators_by_keyboard_then_save_and_reopen(window, qt
     assert window.document.declaration.projects[1].name == "法律援助经费"
 
 
+def test_a_clerk_finds_fixes_saves_and_reopens_with_the_keyboard_only(window, qtbot, tmp_path, demo_path):
+    """Issue 4's "done when": find a project through the filter, fix every problem the panel lists, undo and
+    redo, save, reopen and see exactly what was saved — keys only (Chinese text through the input method)."""
+    import shutil
+
+    path = tmp_path / "天河 2023.json"
+    shutil.copy(demo_path, path)
+    assert window.files.open(str(path))
+    workspace, view, document = window.workspace, window.problems_view, window.document
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+    def key(code, modifiers=Qt.KeyboardModifier.NoModifier):
+        qtbot.keyClick(QApplication.focusWidget() or window, code, modifiers)
+
+    def replace_text(text):
+        key(Qt.Key.Key_A, control)
+        type_text(QApplication.focusWidget(), text)
+
+    key(Qt.Key.Key_F, control)
+    assert QApplication.focusWidget() is workspace.filter
+    type_text(workspace.filter, "慰问")
+    qtbot.waitUntil(lambda: workspace.proxy.rowCount(workspace.proxy.index(0, 0)) == 1, timeout=2000)
+    assert workspace.proxy.index(0, 0, workspace.proxy.index(0, 0)).data() == "区管退休干部节日慰问经费"
+    key(Qt.Key.Key_A, control)
+    key(Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: workspace.proxy.rowCount(workspace.proxy.index(0, 0)) == 22, timeout=2000)
+
+    assert document.counts() == {"error": 3, "warning": 19, "hint": 2}
+    for _ in range(300):  # F8 walks the problems list; each problem is fixed where the cursor lands
+        if not document.problems:
+            break
+        key(Qt.Key.Key_F8)
+        problem = view.problems_model.rows[view.model().mapToSource(view.currentIndex()).row()]
+        here = lambda: [p for p in document.problems if p.location == problem.location and p.code == problem.code]  # noqa: E731
+        if problem.code == "level2-wrong-level1":  # 满意度 written under 效益: pick a 二级 that fits
+            assert QApplication.focusWidget() is field(window, "indicatorLevel2")
+            for _ in range(6):  # the wrong value is kept as the last choice; the fitting ones are above it
+                if not here():
+                    break
+                key(Qt.Key.Key_Up)
+        elif problem.code == "required" and problem.location.endswith("annual_value"):
+            assert QApplication.focusWidget() is field(window, "annualValue")
+            type_text(QApplication.focusWidget(), "≥95%")
+        elif problem.code == "missing-satisfaction-indicator":
+            key(Qt.Key.Key_I, control | shift)  # a new indicator: 产出指标 / 数量指标, cursor in 三级指标
+            assert QApplication.focusWidget() is field(window, "indicatorName")
+            type_text(QApplication.focusWidget(), "服务对象满意度")
+            key(Qt.Key.Key_Backtab)
+            key(Qt.Key.Key_Backtab)
+            assert QApplication.focusWidget() is field(window, "indicatorLevel1")
+            key(Qt.Key.Key_Down)
+            key(Qt.Key.Key_Down)  # 产出 → 效益 → 满意度指标; its one 二级 follows
+            assert QApplication.focusWidget() is field(window, "indicatorLevel1")
+            for _ in range(4):  # 二级, 三级, 实施周期, 年度
+                key(Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is field(window, "annualValue")
+            type_text(QApplication.focusWidget(), "≥90%")
+        elif problem.code == "duplicate-indicator":
+            assert QApplication.focusWidget() is field(window, "indicatorName")
+            replace_text(document.value(problem.location) + "（复核）")
+        elif problem.code == "value-qualitative-rate":
+            replace_text("≥5%")
+        else:
+            pytest.fail(f"no keyboard fix planned for {problem}")
+        assert not here(), problem
+    assert not document.problems
+
+    key(Qt.Key.Key_Z, control)
+    assert len(document.problems) == 1
+    key(Qt.Key.Key_Y, control)
+    assert not document.problems
+    key(Qt.Key.Key_S, control)
+    assert not window.isWindowModified()
+    edited = document.declaration.model_copy(deep=True)
+    assert edited.projects[16].indicators[4].annual_value == "≥95%"
+    assert all(any(i.level1 == "满意度指标" for i in p.indicators) for p in edited.projects)
+    assert window.files.open(str(path))
+    assert window.document.declaration == edited and not window.document.problems
+
+
 def test_filter_narrows_the_tree(window, qtbot, demo_path):
     window.files.open(str(demo_path))
     workspace = window.workspace

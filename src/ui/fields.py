@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtGui import QAction, QValidator
@@ -50,6 +50,13 @@ def set_severity(widget: QWidget, severity: str | None) -> None:
     widget.setProperty("severity", severity or "")
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+class FocusTarget(NamedTuple):
+    """A widget that edits location without a FieldBinding of its own (the indicator form's combos)."""
+
+    location: str
+    widget: QWidget
 
 
 class FieldBinding(QObject):

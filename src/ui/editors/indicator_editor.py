@@ -13,7 +13,7 @@ from ...model import framework
 from ...model.values import parse_value
 from ..commands import set_field, set_indicator_level1
 from ..document import Document
-from ..fields import FieldBinding, set_severity
+from ..fields import FieldBinding, FocusTarget, set_severity
 from ..table_models import level_choices
 from .form_parts import FormBuilder
 
@@ -154,5 +154,9 @@ class IndicatorEditor(QScrollArea):
             label.setText("" if reading.kind == "empty" else f"识别为：{reading.describe()}")
 
     @property
-    def bindings(self) -> list[FieldBinding]:
-        return self.form.bindings
+    def bindings(self) -> list:
+        """Every field with its location, the 一级/二级 combos too, so a problem can put the cursor in it."""
+        if self.location is None:
+            return self.form.bindings
+        combos = [FocusTarget(f"{self.location}.level1", self.level1), FocusTarget(f"{self.location}.level2", self.level2)]
+        return combos + self.form.bindings
