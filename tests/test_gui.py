@@ -264,6 +264,35 @@ def test_a_clerk_finds_fixes_saves_and_reopens_with_the_keyboard_only(window, qt
     assert window.document.declaration == edited and not window.document.problems
 
 
+def test_the_project_indicator_table_is_edited_with_the_keyboard(window, qtbot, demo_path):
+    window.files.open(str(demo_path))
+    window.workspace.select_location("projects[0]")
+    table = window.workspace.project_editor.indicators.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(4):
+        qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 4)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, "≥99%")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits a delegate's editor through the event loop
+    first = lambda: window.document.declaration.projects[0].indicators[0]  # noqa: E731
+    qtbot.waitUntil(lambda: first().annual_value == "≥99%", timeout=2000)
+    qtbot.keyClick(table, Qt.Key.Key_Home)  # the row's 一级指标, a dropdown
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: first().level1 == "效益指标", timeout=2000)
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert window.document.declaration.projects[0].indicators[0].level1 == "产出指标"
+    assert window.document.declaration.projects[0].indicators[0].annual_value == "100%"
+
+
 def test_filter_narrows_the_tree(window, qtbot, demo_path):
     window.files.open(str(demo_path))
     workspace = window.workspace
