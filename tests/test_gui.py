@@ -293,6 +293,30 @@ def test_the_project_indicator_table_is_edited_with_the_keyboard(window, qtbot, 
     assert window.document.declaration.projects[0].indicators[0].annual_value == "100%"
 
 
+def test_save_as_workbook_then_reopen_it_and_save_again(window, qtbot, tmp_path, demo_path):
+    window.files.open(str(demo_path))
+    window.workspace.select_location("projects[1]")
+    name = field(window, "projectName")
+    name.selectAll()
+    type_text(name, "法律顾问经费（调整）")
+    target = tmp_path / "申报 2023.xlsx"
+    window.files.ask_save_path = lambda suggested: str(target)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert target.exists() and not window.isWindowModified()
+    assert window.windowTitle().startswith("申报 2023.xlsx")
+    edited = window.document.declaration.model_copy(deep=True)
+    assert window.files.open(str(target))
+    assert window.document.declaration == edited and window.document.path == target.resolve()
+    window.workspace.select_location("projects[1]")
+    name = field(window, "projectName")
+    name.selectAll()
+    type_text(name, "法律顾问经费")
+    window.files.ask_save_path = lambda suggested: pytest.fail("Ctrl+S on the editor's own workbook saves in place")
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert open_declaration(target).declaration.projects[1].name == "法律顾问经费"
+    assert (tmp_path / "申报 2023.xlsx.bak").exists()
+
+
 def test_filter_narrows_the_tree(window, qtbot, demo_path):
     window.files.open(str(demo_path))
     workspace = window.workspace
