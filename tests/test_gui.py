@@ -1,6 +1,7 @@
 """The real window under pytest-qt: open, edit, see problems appear and go, undo, prompts, scale."""
 
 import sys
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -315,6 +316,45 @@ def test_save_as_workbook_then_reopen_it_and_save_again(window, qtbot, tmp_path,
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert open_declaration(target).declaration.projects[1].name == "法律顾问经费"
     assert (tmp_path / "申报 2023.xlsx.bak").exists()
+
+
+def test_a_department_form_filled_in_with_the_keyboard(window, qtbot):
+    """A new declaration's department form: amounts typed as clerks type them, the balance checked as they
+    go, a key task added from its button and filled in the table, all by keys."""
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    document = window.document
+    window.workspace.select_location("department")
+    budget = document.declaration.department.budget
+
+    def enter(name, text):
+        widget = field(window, name)
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(widget, text)
+
+    enter("departmentName", "番禺区司法局")
+    enter("budget_basic", "１,２００.５")  # full-width digits and a thousands comma
+    enter("budget_project", "300")
+    enter("budget_fiscal", "1,400.50")
+    enter("budget_other_income", "50")
+    assert budget.basic == Decimal("1200.50") and budget.fiscal == Decimal("1400.50")
+    codes = {p.code for p in document.problems if p.location.startswith("department.budget")}
+    assert codes == {"budget-income-mismatch"}, codes  # 1,500.50 spent, 1,450.50 of income
+    enter("budget_other_income", "100")  # 1,200.50 + 300 = 1,400.50 + 100
+    assert not [p for p in document.problems if p.severity == "error" and p.location.startswith("department.budget")]
+
+    add = window.workspace.findChild(QWidget, "taskTableAdd")
+    add.setFocus()
+    qtbot.keyClick(add, Qt.Key.Key_Space)
+    tasks = window.workspace.department_editor.task_view
+    assert len(document.declaration.department.tasks) == 1
+    tasks.setFocus()
+    tasks.setCurrentIndex(tasks.model().index(0, 0))
+    qtbot.keyClick(tasks, Qt.Key.Key_F2)
+    type_text(QApplication.focusWidget(), "公共法律服务")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: document.declaration.department.tasks[0].name == "公共法律服务", timeout=2000)
+    assert window.isWindowModified()
 
 
 def test_filter_narrows_the_tree(window, qtbot, demo_path):
