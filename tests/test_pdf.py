@@ -115,6 +115,25 @@ def test_a_project_form_over_three_pages_names_its_levels_on_each_and_draws_each
             assert len(pages) == 1, f"{value} drawn on pages {pages}"
 
 
+def test_long_key_tasks_each_print_whole_on_one_page(tmp_path, demo_path):
+    from decimal import Decimal
+
+    from src.model.declaration import Task
+
+    declaration = open_declaration(demo_path).declaration
+    content = "组织开展公共法律服务进村居活动，完善一村（社区）一法律顾问工作机制，" * 6
+    declaration.department.tasks = [Task(name=f"第{n}项重点工作", content=f"{content}（第{n}项内容完）", funds=Decimal("12.50"),
+                                         expected=f"第{n}项任务的目标：群众满意度不低于90%") for n in range(1, 13)]
+    source = tmp_path / "tasks.json"
+    save_declaration(declaration, source)
+    pdf = tmp_path / "tasks.pdf"
+    make_pdf(source, pdf, "--form", "department")
+    pages = [squash(text) for text in page_texts(pdf)]
+    assert len(pages) >= 2
+    for n in range(1, 13):
+        assert any(f"第{n}项重点工作" in page and f"第{n}项内容完" in page for page in pages), n
+
+
 def test_single_forms_and_draft_mark(tmp_path, examples_dir):
     source = examples_dir / "haizhu-department.xlsx"
     pdf = tmp_path / "department.pdf"

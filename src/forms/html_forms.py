@@ -46,10 +46,10 @@ class PrintJob:
     title: str
     html: str
     orientation: str
-    grid: Optional["Grid"] = None
-    # The same form again, told which grid rows begin a page and which must be pushed to a new
-    # page; only the printer knows, once the form is laid out on paper (src/ui/printing.py).
-    paginate: Optional[Callable[[frozenset[int], frozenset[int]], "PrintJob"]] = field(default=None, compare=False)
+    grids: tuple["Grid", ...] = ()
+    # The same form again, told for each grid (by its header) which rows begin a page and which must
+    # be pushed to a new page; only the printer knows, once the form is laid out (src/ui/printing.py).
+    paginate: Optional[Callable[["PageBreaks"], "PrintJob"]] = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,11 @@ class Grid:
 
     header: str
     own_columns: tuple[int, ...]
+
+
+# grid header → (rows that begin a page, rows pushed to a new page)
+PageBreaks = dict[str, tuple[frozenset[int], frozenset[int]]]
+_NO_BREAKS: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
 
 
 def grid_tables(head: str, rows: list[str], pushes: frozenset[int]) -> str:
@@ -135,9 +140,9 @@ _INDICATOR_HEAD = (f"<thead><tr><th width='14%'>{INDICATOR_GRID.header}</th><th 
                    "<th width='18%'>实施周期指标值</th><th width='18%'>年度指标值</th></tr></thead>")
 
 
-def project_form(declaration: Declaration, project: Project, starts: frozenset[int] = frozenset(),
-                 pushes: frozenset[int] = frozenset()) -> PrintJob:
+def project_form(declaration: Declaration, project: Project, breaks: PageBreaks | None = None) -> PrintJob:
     funds = project.funds
+    starts, pushes = (breaks or {}).get(INDICATOR_GRID.header, _NO_BREAKS)
     body = f"""
 <h1>{escape(FORM_TITLES['project'])}</h1>
 <p class='sub'>（{declaration.year or '　　'}年度）</p>
@@ -157,7 +162,7 @@ def project_form(declaration: Declaration, project: Project, starts: frozenset[i
 <p class='sign'>填报人：＿＿＿＿＿　联系电话：＿＿＿＿＿＿　单位负责人（签章）：＿＿＿＿＿　填报日期：　　年　　月　　日</p>
 """
     return PrintJob(f"{FORM_TITLES['project']}：{project.name or ''}", _document(body), PORTRAIT,
-                    INDICATOR_GRID, partial(project_form, declaration, project))
+                    (INDICATOR_GRID,), partial(project_form, declaration, project))
 
 
 def numbered_indicators(indicators: list[Indicator]) -> str:
@@ -180,8 +185,8 @@ _SUMMARY_HEAD = (f"<thead><tr><th width='12%'>{SUMMARY_GRID.header}</th><th widt
 
 
 def summary_form(declaration: Declaration, first: int = 0, count: int | None = None,
-                 starts: frozenset[int] = frozenset(), pushes: frozenset[int] = frozenset()) -> PrintJob:
-    """The summary table (starts unused: its rows span nothing); with first/count, one slice of it (the 合计 row and title only on the first slice).
+                 breaks: PageBreaks | None = None) -> PrintJob:
+    """The summary table; with first/count, one slice of it (the 合计 row and title only on the first slice).
 
     QTextDocument paints a table in time that grows with its whole length on every page, so long
     summaries are printed as slices of SUMMARY_CHUNK projects, each continuing on a new page.
@@ -206,8 +211,9 @@ def summary_form(declaration: Declaration, first: int = 0, count: int | None = N
         heading = (f"<h1>{escape(_year_title(declaration, FORM_TITLES['summary']))}</h1>"
                    f"<table class='caption' width='100%'><tr><td width='60%'>部门名称：{text(declaration.department.name)}</td>"
                    f"<td align='right'>单位：万元</td></tr></table>")
+    _, pushes = (breaks or {}).get(SUMMARY_GRID.header, _NO_BREAKS)  # its rows span nothing: starts unused
     body = heading + grid_tables(_SUMMARY_HEAD, rows, pushes)
-    return PrintJob(FORM_TITLES["summary"], _document(body), LANDSCAPE, SUMMARY_GRID,
+    return PrintJob(FORM_TITLES["summary"], _document(body), LANDSCAPE, (SUMMARY_GRID,),
                     partial(summary_form, declaration, first, count))
 
 
@@ -217,18 +223,24 @@ def summary_jobs(declaration: Declaration) -> list[PrintJob]:
     return [summary_form(declaration, first, SUMMARY_CHUNK) for first in starts]
 
 
-def department_form(declaration: Declaration, starts: frozenset[int] = frozenset(),
-                    pushes: frozenset[int] = frozenset()) -> PrintJob:
+TASK_GRID = Grid("名称", (0, 1, 2, 3))
+_TASK_HEAD = (f"<thead><tr><th width='20%'>{TASK_GRID.header}</th><th width='34%'>主要实施内容</th>"
+              "<th width='14%'>拟投入的资金（万元）</th><th width='32%'>期望达到的目标（概述）</th></tr></thead>")
+
+
+def department_form(declaration: Declaration, breaks: PageBreaks | None = None) -> PrintJob:
     department = declaration.department
     budget = department.budget
+    starts, pushes = (breaks or {}).get(INDICATOR_GRID.header, _NO_BREAKS)
+    _, task_pushes = (breaks or {}).get(TASK_GRID.header, _NO_BREAKS)
 
     def pair(left: str, right: str) -> str:
         return (f"<tr><td>{BUDGET_LABELS[left]}</td><td class='amount'>{amount(getattr(budget, left))}</td>"
                 f"<td>{BUDGET_LABELS[right]}</td><td class='amount'>{amount(getattr(budget, right))}</td></tr>")
 
-    tasks = "".join(f"<tr><td>{text(t.name)}</td><td>{text(t.content)}</td><td class='amount'>{amount(t.funds)}</td>"
-                    f"<td>{text(t.expected)}</td></tr>" for t in department.tasks) or \
-        "<tr><td colspan='4' align='center'>（未填写）</td></tr>"
+    tasks = [f"<tr><td>{text(t.name)}</td><td>{text(t.content)}</td><td class='amount'>{amount(t.funds)}</td>"
+             f"<td>{text(t.expected)}</td></tr>" for t in department.tasks] or \
+        ["<tr><td colspan='4' align='center'>（未填写）</td></tr>"]
     body = f"""
 <h1>{escape(_year_title(declaration, FORM_TITLES['department']))}</h1>
 <p class='sub'>&nbsp;</p>
@@ -245,14 +257,12 @@ def department_form(declaration: Declaration, starts: frozenset[int] = frozenset
 <tr><td class='label'>总体绩效目标</td><td colspan='4'>{text(department.overall_goal)}</td></tr>
 </table>
 <p><b>年度重点工作任务</b></p>
-<table class='grid' width='100%' cellspacing='0' cellpadding='4'>
-<thead><tr><th width='20%'>名称</th><th width='34%'>主要实施内容</th><th width='14%'>拟投入的资金（万元）</th><th width='32%'>期望达到的目标（概述）</th></tr></thead>
-{tasks}
-</table>
+{grid_tables(_TASK_HEAD, tasks, task_pushes)}
 <p><b>绩效指标</b></p>
 {indicator_grid(department.indicators, starts, pushes)}
 """
-    return PrintJob(FORM_TITLES["department"], _document(body), PORTRAIT, INDICATOR_GRID, partial(department_form, declaration))
+    return PrintJob(FORM_TITLES["department"], _document(body), PORTRAIT, (TASK_GRID, INDICATOR_GRID),
+                    partial(department_form, declaration))
 
 
 def print_jobs(declaration: Declaration, form: str = "all", projects: list[int] | None = None) -> list[PrintJob]:

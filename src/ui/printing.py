@@ -54,7 +54,7 @@ def _page_layout(orientation: str) -> QPageLayout:
 
 
 def _layout_document(job: PrintJob, device: QPagedPaintDevice, font: QFont, body: QRectF) -> QTextDocument:
-    """The form laid out on pages, its grid's rows kept whole on one page and its spans named on each.
+    """The form laid out on pages, its grids' rows kept whole on one page and its spans named on each.
 
     QTextDocument would split a row over two pages and centre nothing across the break, and a
     一级指标 spanning two pages would be named on one. So the layout is read back: rows that
@@ -63,18 +63,23 @@ def _layout_document(job: PrintJob, device: QPagedPaintDevice, font: QFont, body
     a row left over is split with its text whole, not cut).
     """
     document = _laid_out(job.html, device, font, body)
-    starts: frozenset[int] = frozenset()
-    pushes: frozenset[int] = frozenset()
+    if job.paginate is None or not job.grids:
+        return document
+    applied: dict[str, tuple[frozenset[int], frozenset[int]]] = {grid.header: (frozenset(), frozenset()) for grid in job.grids}
     for _ in range(4):
-        if job.paginate is None or job.grid is None:
+        changed = False
+        for grid in job.grids:
+            starts, pushes = applied[grid.header]
+            found_starts, found_pushes = _grid_rows_at_page_breaks(document, grid, body.height())
+            if found_pushes <= pushes and found_starts - pushes == starts:
+                continue
+            # Pushes stay (a pushed row begins its page from then on); starts are those of this layout.
+            pushes = pushes | found_pushes
+            applied[grid.header] = (found_starts - pushes, pushes)
+            changed = True
+        if not changed:
             break
-        found_starts, found_pushes = _grid_rows_at_page_breaks(document, job.grid, body.height())
-        if found_pushes <= pushes and found_starts - pushes == starts:
-            break
-        # Pushes stay (a pushed row begins its page from then on); starts are those of this layout.
-        pushes = pushes | found_pushes
-        starts = found_starts - pushes
-        document = _laid_out(job.paginate(starts, pushes).html, device, font, body)
+        document = _laid_out(job.paginate(applied).html, device, font, body)
     return document
 
 
