@@ -34,7 +34,7 @@ class Workspace(QSplitter):
         self.editors = QStackedWidget()
         self.editors.setObjectName("editorStack")
         # The error/warning styles of the fields; set here, not on the application, so the tree, the
-        # problems list and the menus are drawn without the style-sheet engine (a third of start-up).
+        # problems list and the menus are drawn without the style-sheet engine (~0.03 s of start-up).
         self.editors.setStyleSheet(STYLE_SHEET)
         self.department_editor = DepartmentEditor(document)
         self.group_page = QLabel("选择一个项目或指标进行编辑。")
