@@ -58,6 +58,13 @@ def test_tree_model_passes_the_model_tester(window, qtmodeltester, demo_path):
     assert model.rowCount(department) == 22
     first = model.index(0, 0, department)
     assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == ["产出指标（4）", "效益指标（1）"]
+    from src.ui.commands import set_indicator_level1
+
+    set_indicator_level1(window.document, "projects[0].indicators[0]", "满意度指标")  # regrouped under the tester's eye
+    assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == \
+        ["产出指标（3）", "效益指标（1）", "满意度指标（1）"]
+    window.document.undo_stack.undo()
+    assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == ["产出指标（4）", "效益指标（1）"]
 
 
 def test_amount_that_breaks_the_total_shows_on_the_field_and_in_the_panel(window, qtbot, demo_path):
@@ -235,8 +242,13 @@ def test_a_clerk_finds_fixes_saves_and_reopens_with_the_keyboard_only(window, qt
             key(Qt.Key.Key_Backtab)
             key(Qt.Key.Key_Backtab)
             assert QApplication.focusWidget() is field(window, "indicatorLevel1")
+            added = workspace.current()[1]
             key(Qt.Key.Key_Down)
             key(Qt.Key.Key_Down)  # 产出 → 效益 → 满意度指标; its one 二级 follows
+            # the indicator moved to another group of the tree; the clerk stays on it, in the same field
+            assert workspace.current() == ("indicator", added)
+            current = workspace.proxy.mapToSource(workspace.tree.currentIndex())
+            assert current == workspace.tree_model.index_of_location(added)  # the rebuilt node, not a stale one
             assert QApplication.focusWidget() is field(window, "indicatorLevel1")
             for _ in range(4):  # 二级, 三级, 实施周期, 年度
                 key(Qt.Key.Key_Tab)

@@ -212,7 +212,7 @@ class DeclarationTreeModel(QAbstractItemModel):
     # ---- document signals ----------------------------------------------------------------------
     def _on_field_changed(self, location: str) -> None:
         if location.endswith(".level1") and ".indicators[" in location and not location.startswith("department"):
-            self._regroup(self._project_node(location))
+            self._regroup_keeping_places(self._project_node(location))
             return
         index = self.index_of_location(location)
         if index.isValid():
@@ -246,6 +246,31 @@ class DeclarationTreeModel(QAbstractItemModel):
             project_node._children = groups
             self.endInsertRows()
         self.regrouped.emit(index)
+
+    def _regroup_keeping_places(self, project_node: TreeNode | None) -> None:
+        """A new 一级 moves an indicator to another group. The groups are rebuilt as a layout change, each
+        view's current node, selection and expanded groups carried over by group name and indicator location
+        (which a change of 一级 leaves as they are), so the clerk stays on the indicator being edited."""
+        if project_node is None or project_node._children is None:
+            self._regroup(project_node)  # nothing is built under it yet
+            return
+        self.layoutAboutToBeChanged.emit()
+        carried = [(index, index.internalPointer()) for index in self.persistentIndexList()]
+        project_node._children = self._build_groups(project_node)
+        groups = {group.group: group for group in project_node._children}
+        indicators = {child.location: child for group in project_node._children for child in group._children}
+        for index, node in carried:
+            if node is None or node.parent is None:
+                continue
+            if node.kind == "group" and node.parent is project_node:
+                new = groups.get(node.group)
+            elif node.kind == "indicator" and node.parent.parent is project_node:
+                new = indicators.get(node.location)
+            else:
+                continue
+            self.changePersistentIndex(index, self.createIndex(new.row(), index.column(), new) if new else QModelIndex())
+        self.layoutChanged.emit()
+        self.regrouped.emit(self.createIndex(project_node.row(), 0, project_node))
 
     def _on_list_changed(self, list_location: str, action: str, first: int, count: int) -> None:
         if list_location == "projects":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
 
 from ..model import paths
 from .document import Document
@@ -177,16 +177,6 @@ class Workspace(QSplitter):
         if index.isValid() and self.tree.isExpanded(index):
             for row in range(self.proxy.rowCount(index)):
                 self.tree.expand(self.proxy.index(row, 0, index))
-        # A new 一级 moves the indicator being edited to another group: its tree node is rebuilt and the
-        # tree loses its place, but the clerk stays in the indicator form, on the same indicator.
-        editing = self.__dict__.get("indicator_editor")
-        project = source_index.internalPointer().location if source_index.isValid() else None
-        if (editing is not None and self.editors.currentWidget() is editing and self.current()[1] is None
-                and project and (editing.location or "").startswith(f"{project}.indicators[")):
-            focus = QApplication.focusWidget()
-            self.select_location(editing.location)
-            if focus is not None and focus.isVisible():
-                focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _list_changed(self, list_location: str, action: str, first: int, _count: int) -> None:
         kind, location = self.current()
