@@ -1,24 +1,15 @@
-"""Open and save a declaration by file extension; every failure is a FileProblem."""
+"""Open and save a declaration in whichever format the registry finds; every failure is a FileProblem."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.bulk import settle_as_long_lived
 from ..model.declaration import Declaration
+from . import formats
 from .atomic import atomic_write
 from .errors import FileProblem
-from .json_file import declaration_to_json, read_json
-
-OPEN_FILTER = "绩效目标申报文件 (*.json *.xlsx);;JSON 文件 (*.json);;Excel 工作簿 (*.xlsx)"
-SAVE_FILTER = "JSON 文件 (*.json);;Excel 工作簿 (*.xlsx)"
-
-
-@dataclass
-class OpenResult:
-    declaration: Declaration
-    notes: list[str] = field(default_factory=list)  # what an import had to guess or skip
+from .opened import OpenResult
 
 
 def open_declaration(path: str | Path) -> OpenResult:
@@ -28,30 +19,27 @@ def open_declaration(path: str | Path) -> OpenResult:
 
 
 def _read_declaration(source: Path) -> OpenResult:
-    suffix = source.suffix.lower()
     if not source.exists():
         raise FileProblem(source, "文件不存在")
     if source.is_dir():
         raise FileProblem(source, "这是一个文件夹，不是文件")
-    if suffix == ".json":
-        return OpenResult(read_json(source))
-    if suffix in (".xlsx", ".xlsm"):
-        from .xlsx_reader import read_workbook  # openpyxl is slow to import; only when needed
-
-        return read_workbook(source)
-    raise FileProblem(source, f"不支持的文件类型“{suffix or '无扩展名'}”，请选择 .json 或 .xlsx 文件")
+    found = formats.recognise(source)
+    if not found.reads:
+        raise FileProblem(source, f"这是{found.label}，本程序还不能直接打开。{found.advice}")
+    result = found.read(source)
+    suffix = source.suffix.lower()
+    if suffix not in found.extensions:
+        result.notes.insert(0, f"文件扩展名是“{suffix or '无'}”，内容却是{found.label}，已按内容打开")
+    # Saving over a file whose name promises another format (or .xlsm, which must hold macros) would
+    # give a file its own program refuses; such a file is saved elsewhere, as an imported one is.
+    if not result.imported and suffix in found.extensions and suffix not in found.save_extensions:
+        result.notes.append(f"本程序不写“{suffix}”文件，保存时请另存为 {found.save_extensions[0]}")
+    result.imported = result.imported or suffix not in found.save_extensions
+    return result
 
 
 def declaration_bytes(declaration: Declaration, path: str | Path) -> bytes:
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix == ".json":
-        return declaration_to_json(declaration)
-    if suffix == ".xlsx":
-        from .workbook import workbook_bytes
-
-        return workbook_bytes(declaration)
-    raise FileProblem(target, f"不支持保存为“{suffix or '无扩展名'}”，请使用 .json 或 .xlsx")
+    return formats.for_saving(path).to_bytes(declaration)
 
 
 def save_declaration(declaration: Declaration, path: str | Path) -> None:

@@ -12,6 +12,7 @@ from pydantic import StrictInt, TypeAdapter, ValidationError
 from ..model.bulk import collector_paused
 from ..model.declaration import Declaration
 from .errors import FileProblem
+from .opened import OpenResult
 
 FORMAT_NAME = "perf-target-declaration"
 SCHEMA_VERSION = 1
@@ -45,6 +46,10 @@ def read_json(path: str | Path) -> Declaration:
     except OSError as error:
         raise FileProblem(source, f"无法读取文件：{error.strerror or error}") from error
     return declaration_from_json(raw, source)
+
+
+def open_json(path: Path) -> OpenResult:
+    return OpenResult(read_json(path))
 
 
 class _WholeFile(Declaration):

@@ -6,6 +6,7 @@ merged cells matter (published department forms merge 一级/二级 down their r
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -86,7 +87,8 @@ def read_grids_fast(path: Path) -> list[Grid]:
 
     check_zip(path)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as stream:  # from a stream calamine goes by the content, not the file's name
+            workbook = CalamineWorkbook.from_filelike(stream)
         grids = []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
@@ -109,7 +111,8 @@ def read_grids_merged(path: Path) -> list[Grid]:
 
     check_zip(path)
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
+        with path.open("rb") as stream:  # a stream: openpyxl would refuse a misnamed workbook by its name
+            workbook = openpyxl.load_workbook(io.BytesIO(stream.read()), data_only=True)
     except Exception as error:  # openpyxl raises KeyError, TypeError… on damaged parts
         raise FileProblem(path, f"工作簿无法读取，文件可能已损坏：{_short(error)}") from error
     grids = []

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
 
 from ..storage.errors import FileProblem
 from ..storage.recovery import RecoveryStore
+from .session import Session
 
 DEFAULT_SECONDS = 60
 
@@ -18,11 +19,11 @@ def recovery_folder() -> Path:
 
 
 class AutoSaver(QObject):
-    def __init__(self, window, settings: QSettings, store: RecoveryStore | None = None):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: Session, settings: QSettings, store: RecoveryStore | None = None):
+        super().__init__(session)
+        self.session = session
         self.store = store or RecoveryStore(recovery_folder())
-        self.last_error: str | None = None
+        session.saved.connect(self.clear)  # the file itself now holds what the copy held
         seconds = settings.value("autosaveSeconds", DEFAULT_SECONDS)
         try:
             seconds = max(1, int(seconds))
@@ -34,22 +35,20 @@ class AutoSaver(QObject):
         self.timer.start()
 
     def save_now(self) -> None:
-        document = self.window.document
+        document = self.session.document
         if document is None:
             return
         try:
             if document.is_modified:
                 self.store.write(document.declaration, document.path)
-                self.window.statusBar().showMessage("已自动保存恢复副本", 3000)
+                self.session.tell("已自动保存恢复副本", 3000)
             else:
                 self.store.clear()
-            self.last_error = None
         except (FileProblem, OSError) as error:
             # Never interrupt the clerk for this; the status bar says it, the next tick tries again.
-            self.last_error = str(error)
-            self.window.statusBar().showMessage(f"自动保存失败：{error}", 8000)
+            self.session.tell(f"自动保存失败：{error}", 8000)
 
-    def clear(self) -> None:
+    def clear(self, *_saved) -> None:
         try:
             self.store.clear()
         except FileProblem:

@@ -1,4 +1,4 @@
-"""New, open, save, save as, recent files and the unsaved-changes question, for the main window.
+"""New, open, save, save as, recent files and the unsaved-changes question, for a session's document.
 
 Dialogs go through ask_*/tell_* methods so tests can answer them without a modal loop.
 """
@@ -6,20 +6,19 @@ Dialogs go through ask_*/tell_* methods so tests can answer them without a modal
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..model.skeleton import new_declaration
 from ..storage import lock
 from ..storage.errors import FileProblem
-from ..storage.files import OPEN_FILTER, SAVE_FILTER, open_declaration, save_declaration
+from ..storage import formats
+from ..storage.files import open_declaration, save_declaration
 from ..storage.recovery import Recovery
 from .document import Document
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .messages import show_error
+from .session import Session
 
 MAX_RECENT = 8
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -27,16 +26,21 @@ READ_ONLY, TAKE_OVER = "read-only", "take-over"
 RESTORE, LATER = "restore", "later"
 
 
-class FileController:
-    def __init__(self, window: "MainWindow", settings: QSettings):
-        self.window = window
+class FileController(QObject):
+    recentChanged = Signal()
+
+    def __init__(self, session: Session, settings: QSettings, dialog_parent: QWidget | None = None):
+        super().__init__(session)
+        self.session = session
         self.settings = settings
+        self.dialog_parent = dialog_parent
+        session.documentReplaced.connect(self._release_replaced)
 
     # ---- dialogs (replaceable in tests) -------------------------------------------------------
     def _choose(self, icon: QMessageBox.Icon, title: str, text: str, accept: tuple[str, str],
                 destructive: tuple[str, str], reject: tuple[str, str]) -> str:
         """A three-way question; each choice is (button text, answer). The accepting one is the default."""
-        box = QMessageBox(icon, title, text, parent=self.window)
+        box = QMessageBox(icon, title, text, parent=self.dialog_parent)
         answers = {}
         for (label, answer), role in ((accept, QMessageBox.ButtonRole.AcceptRole),
                                       (destructive, QMessageBox.ButtonRole.DestructiveRole),
@@ -51,19 +55,21 @@ class FileController:
                             ("保存", SAVE), ("不保存", DISCARD), ("取消", CANCEL))
 
     def ask_open_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "打开申报文件", self._folder(), OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "打开申报文件", self._folder(), formats.open_dialog_filter())
         return path or None
 
     def ask_save_path(self, suggested: str) -> str | None:
-        path, chosen = QFileDialog.getSaveFileName(self.window, "另存为", str(Path(self._folder()) / suggested), SAVE_FILTER)
+        filters = dict(formats.save_dialog_filters())
+        path, chosen = QFileDialog.getSaveFileName(self.dialog_parent, "另存为", str(Path(self._folder()) / suggested),
+                                                   ";;".join(filters))
         if not path:
             return None
         if not Path(path).suffix:
-            path += ".xlsx" if "xlsx" in chosen else ".json"
+            path += filters.get(chosen, next(iter(filters.values())))
         return path
 
     def tell_error(self, title: str, problem: Exception, advice: str) -> None:
-        QMessageBox.critical(self.window, title, f"{problem}\n\n{advice}")
+        show_error(self.dialog_parent, title, problem, advice)
 
     def ask_locked(self, locked: lock.FileLocked) -> str:
         return self._choose(QMessageBox.Icon.Warning, "文件正在被使用",
@@ -79,7 +85,7 @@ class FileController:
 
     def tell_import_notes(self, name: str, notes: list[str]) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "导入说明",
-                          f"已从“{name}”导入。导入时做了以下推断或跳过，请核对：", parent=self.window)
+                          f"已从“{name}”导入。导入时做了以下推断或跳过，请核对：", parent=self.dialog_parent)
         box.setInformativeText("\n".join(f"• {note}" for note in notes[:12]) + ("\n…" if len(notes) > 12 else ""))
         box.setDetailedText("\n".join(notes))
         box.exec()
@@ -87,7 +93,7 @@ class FileController:
     # ---- commands ---------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document (saved, discarded, or clean)."""
-        document = self.window.document
+        document = self.session.document
         if document is None or not document.is_modified:
             return True
         answer = self.ask_unsaved(document.display_name())
@@ -97,7 +103,7 @@ class FileController:
 
     def new(self) -> None:
         if self.maybe_save():
-            self.window.set_document(Document(new_declaration()))
+            self.session.replace(Document(new_declaration()))
 
     def open(self, path: str | None = None) -> bool:
         if not self.maybe_save():
@@ -108,19 +114,19 @@ class FileController:
         try:
             opened = open_declaration(path)
         except FileProblem as problem:
-            self.tell_error("无法打开文件", problem, "请确认文件完整、是 .json 或 .xlsx 格式；当前文档未受影响。")
+            self.tell_error("无法打开文件", problem,
+                            f"请确认文件完整、是 {formats.readable_description()} 文件；当前文档未受影响。")
             return False
         source = Path(path)
-        imported = bool(opened.notes)
-        # A published table is imported, not edited in place: saving asks where, so it is never overwritten.
+        imported = opened.imported
+        # An imported file is not edited in place: saving asks where, so it is never overwritten.
         document = Document(opened.declaration, None if imported else source.resolve())
-        document.import_notes = opened.notes
         if not imported and not self._lock(document):
             return False
         document.suggested_name = source.stem + ".json" if imported else source.name
-        self.window.set_document(document)
+        self.session.replace(document)
         self._remember(source)
-        if imported:
+        if opened.notes:
             self.tell_import_notes(source.name, opened.notes)
         return True
 
@@ -136,6 +142,10 @@ class FileController:
             else:
                 document.read_only = True
         return True
+
+    def _release_replaced(self, new: Document, old: Document | None) -> None:
+        if old is not None and old is not new:
+            self.release(old)
 
     def release(self, document: Document | None) -> None:
         if document is not None and document.path is not None and not document.read_only:
@@ -163,18 +173,18 @@ class FileController:
         document.restored = True
         if original is not None:
             self._lock(document)
-        self.window.set_document(document)
+        self.session.replace(document)
         newest.discard()  # this session's autosave takes over from here
         return True
 
     def save(self) -> bool:
-        document = self.window.document
+        document = self.session.document
         if document.path is None or document.read_only:
             return self.save_as()
         return self._write(document, document.path)
 
     def save_as(self) -> bool:
-        document = self.window.document
+        document = self.session.document
         suggested = document.suggested_name or f"{document.declaration.department.name or '绩效目标申报'}.json"
         path = self.ask_save_path(suggested)
         if not path:
@@ -195,8 +205,8 @@ class FileController:
             self.tell_error("保存失败", problem, "文档仍在编辑器中，修改没有丢失。请换一个位置另存，或关闭占用该文件的程序后重试。")
             return False
         document.mark_saved()
-        self.window.autosaver.clear()
-        self.window.statusBar().showMessage(f"已保存到 {path}", 5000)
+        self.session.saved.emit(document)
+        self.session.tell(f"已保存到 {path}", 5000)
         return True
 
     # ---- recent files -------------------------------------------------------------------------------
@@ -210,7 +220,7 @@ class FileController:
         entry = str(path.resolve())
         files = [entry] + [p for p in self.recent() if p != entry]
         self.settings.setValue("recentFiles", files[:MAX_RECENT])
-        self.window.rebuild_recent_menu()
+        self.recentChanged.emit()
 
     def _folder(self) -> str:
         recent = self.recent()

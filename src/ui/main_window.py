@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
 from ..model import paths
 from ..model.skeleton import new_declaration
+from ..storage import formats
 from . import structure_edits
 from .actions import Actions
 from .autosave import AutoSaver
 from .document import Document
 from .file_controller import FileController
 from .problems_panel import ProblemsView
+from .session import Session
 from .workspace import Workspace
 
 APP_TITLE = "绩效目标申报编辑器"
@@ -28,11 +30,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.setAcceptDrops(True)
         self.settings = settings or QSettings()
-        self.files = FileController(self, self.settings)
+        self.session = Session(self)
+        self.files = FileController(self.session, self.settings, self)
         self._printing = None
-        self.autosaver = AutoSaver(self, self.settings)
+        self.autosaver = AutoSaver(self.session, self.settings)
         self.actions = Actions(self)
-        self.document: Document | None = None
         self.workspace: Workspace | None = None
         self.problems_dock = QDockWidget("问题列表", self)
         self.problems_dock.setObjectName("problemsDock")
@@ -42,7 +44,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
         self._connect_actions()
+        self.session.documentReplaced.connect(self._show_document)
+        self.session.status.connect(lambda text, milliseconds: self.statusBar().showMessage(text, milliseconds))
+        self.files.recentChanged.connect(self.rebuild_recent_menu)
         self.set_document(Document(new_declaration()))
+
+    @property
+    def document(self) -> Document | None:
+        return self.session.document
 
     @property
     def printing(self):
@@ -50,8 +59,12 @@ class MainWindow(QMainWindow):
         if self._printing is None:
             from .print_dialogs import PrintController
 
-            self._printing = PrintController(self)
+            self._printing = PrintController(self.session, self, self._print_selection)
         return self._printing
+
+    def _print_selection(self) -> tuple[int | None, list[int]]:
+        _, location = self._selected()
+        return paths.project_index(location or ""), self.workspace.selected_projects()
 
     # ---- assembly ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -107,11 +120,10 @@ class MainWindow(QMainWindow):
         a["exportPdf"].triggered.connect(lambda: self.printing.export())
 
     def set_document(self, document: Document) -> None:
+        self.session.replace(document)
+
+    def _show_document(self, document: Document, old_document: Document | None) -> None:
         old_workspace = self.takeCentralWidget() if self.workspace is not None else None
-        old_document = self.document
-        if old_document is not None and old_document is not document:
-            self.files.release(old_document)
-        self.document = document
         self.workspace = Workspace(document)
         self.setCentralWidget(self.workspace)
         self.problems_view = ProblemsView(document)
@@ -129,7 +141,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
         for stale in (old_workspace, old_document):
-            if stale is not None:
+            if stale is not None and stale is not document:
                 stale.deleteLater()
 
     def _rebuild_edit_menu(self, document: Document) -> None:
@@ -243,13 +255,17 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.toLocalFile().lower().endswith((".json", ".xlsx")) for url in event.mimeData().urls()):
+        if self._dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            path = url.toLocalFile()
-            if path.lower().endswith((".json", ".xlsx")):
-                event.acceptProposedAction()
-                self.files.open(path)
-                return
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open(path)
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
+        """The first dropped file of a kind the registry knows; opening it says what it is if unreadable."""
+        return next((url.toLocalFile() for url in event.mimeData().urls()
+                     if url.isLocalFile() and formats.is_known_name(url.toLocalFile())), None)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox,
-                               QRadioButton, QVBoxLayout)
+                               QRadioButton, QVBoxLayout, QWidget)
 
 from ..forms.html_forms import print_jobs
-from ..model import paths
 from ..storage.errors import FileProblem
+from .messages import show_error
 from .printing import NoChineseFont, export_pdf, header_text, render
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .session import Session
 
 FORM_CHOICES = [("all", "全部表格"), ("project", "项目支出绩效目标申报表（每个项目一份）"),
                 ("summary", "项目支出绩效目标表（汇总）"), ("department", "部门整体预算绩效目标申报表")]
@@ -29,9 +27,9 @@ class PrintChoice:
 
 
 class PrintOptionsDialog(QDialog):
-    def __init__(self, window: "MainWindow", current_project: int | None, has_errors: bool,
+    def __init__(self, parent: QWidget | None, current_project: int | None, has_errors: bool,
                  selected_projects: list[int] | None = None):
-        super().__init__(window)
+        super().__init__(parent)
         self.setWindowTitle("打印选项")
         self.setObjectName("printOptionsDialog")
         layout = QVBoxLayout(self)
@@ -76,41 +74,48 @@ class PrintOptionsDialog(QDialog):
 
 
 class PrintController:
-    def __init__(self, window: "MainWindow"):
-        self.window = window
+    """selection() gives the project being edited (or None) and the projects selected in the tree."""
+
+    def __init__(self, session: Session, dialog_parent: QWidget | None,
+                 selection: Callable[[], tuple[int | None, list[int]]]):
+        self.session = session
+        self.dialog_parent = dialog_parent
+        self.selection = selection
+
+    def tell_error(self, title: str, problem: Exception, advice: str) -> None:
+        show_error(self.dialog_parent, title, problem, advice)
 
     def ask_choice(self) -> PrintChoice | None:
-        document = self.window.document
-        _, location = self.window.workspace.current()
+        document = self.session.document
+        current, selected = self.selection()
         errors = document.counts()["error"]
-        dialog = PrintOptionsDialog(self.window, paths.project_index(location or ""), errors > 0,
-                                    self.window.workspace.selected_projects())
-        if errors and QMessageBox.question(self.window, "申报表还有错误",
+        dialog = PrintOptionsDialog(self.dialog_parent, current, errors > 0, selected)
+        if errors and QMessageBox.question(self.dialog_parent, "申报表还有错误",
                                            f"申报表还有 {errors} 个错误。仍要打印吗？（可在下一步标注“草稿”）") != QMessageBox.StandardButton.Yes:
             return None
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_pdf_path(self) -> str | None:
-        document = self.window.document
+        document = self.session.document
         suggested = (document.path.with_suffix(".pdf").name if document.path else "绩效目标申报表.pdf")
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出 PDF", suggested, "PDF 文件 (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self.dialog_parent, "导出 PDF", suggested, "PDF 文件 (*.pdf)")
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path or None
 
     def _paint(self, printer: QPrinter, choice: PrintChoice) -> None:
-        declaration = self.window.document.declaration
+        declaration = self.session.document.declaration
         try:
             render(print_jobs(declaration, choice.form, choice.projects), printer, header_text(declaration), choice.draft)
         except (NoChineseFont, OSError) as error:
-            self.window.files.tell_error("无法打印", error, "请安装中文字体或检查打印机后重试。")
+            self.tell_error("无法打印", error, "请安装中文字体或检查打印机后重试。")
 
     def preview(self) -> None:
         choice = self.ask_choice()
         if choice is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog = QPrintPreviewDialog(printer, self.dialog_parent)
         dialog.setWindowTitle("打印预览")
         dialog.paintRequested.connect(lambda p: self._paint(p, choice))
         dialog.resize(1000, 800)
@@ -121,7 +126,7 @@ class PrintController:
         if choice is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self.window).exec() == QDialog.DialogCode.Accepted:
+        if QPrintDialog(printer, self.dialog_parent).exec() == QDialog.DialogCode.Accepted:
             self._paint(printer, choice)
 
     def export(self) -> bool:
@@ -132,9 +137,9 @@ class PrintController:
         if not path:
             return False
         try:
-            pages = export_pdf(self.window.document.declaration, path, choice.form, choice.projects, choice.draft)
+            pages = export_pdf(self.session.document.declaration, path, choice.form, choice.projects, choice.draft)
         except FileProblem as problem:
-            self.window.files.tell_error("导出 PDF 失败", problem, "请换一个位置或关闭占用该文件的程序后重试。")
+            self.tell_error("导出 PDF 失败", problem, "请换一个位置或关闭占用该文件的程序后重试。")
             return False
-        self.window.statusBar().showMessage(f"已导出 {path}，共 {pages} 页", 8000)
+        self.session.tell(f"已导出 {path}，共 {pages} 页", 8000)
         return True

@@ -1,0 +1,54 @@
+"""Grids of cells from any container → a declaration, by the labels of the published tables.
+
+Whatever holds a published table (a workbook today) is read into grids first; this picks the
+project table and the department form among them and says what it had to guess.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.declaration import Declaration
+from .errors import FileProblem
+from .opened import OpenResult
+from .published import ImportedDepartment, ImportedTable, import_department_form, import_project_table, is_department_form
+from .sheet_grid import Grid
+
+
+def import_published(path: Path, grids: list[Grid]) -> OpenResult:
+    tables: list[ImportedTable] = []
+    departments: list[ImportedDepartment] = []
+    for grid in grids:
+        table = import_project_table(grid)
+        if table is not None and table.projects:
+            tables.append(table)
+        elif is_department_form(grid):
+            departments.append(import_department_form(grid))
+    if not tables and not departments:
+        names = "、".join(f"“{g.name}”" for g in grids)
+        raise FileProblem(path, f"在工作表 {names} 中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表"
+                                "（需要“项目名称”“绩效指标”等表头，或“部门名称”“总体绩效目标”等栏目）")
+    notes: list[str] = []
+    declaration = Declaration()
+    if departments:
+        form = departments[0]
+        declaration.department = form.department
+        declaration.year = form.year
+        notes.append(f"从工作表“{form.sheet}”导入部门整体绩效目标：{len(form.department.tasks)} 项重点工作任务，"
+                     f"{len(form.department.indicators)} 个绩效指标")
+        notes.extend(form.notes)
+    if tables:
+        table = max(tables, key=lambda t: len(t.projects))
+        declaration.projects = table.projects
+        declaration.year = declaration.year or table.year
+        declaration.department.name = declaration.department.name or table.department_name
+        if table.grand_total is not None and declaration.department.budget.project is None:
+            declaration.department.budget.project = table.grand_total
+            notes.append(f"合计行 {table.grand_total:,.2f} 万元已作为部门预算的项目支出")
+        count = sum(len(p.indicators) for p in table.projects)
+        notes.append(f"从工作表“{table.sheet}”（表头在第 {table.header_row + 1} 行）导入 {len(table.projects)} 个项目、{count} 个绩效指标")
+        for other in tables:
+            if other is not table:
+                notes.append(f"工作表“{other.sheet}”也像项目表（{len(other.projects)} 个项目），未导入")
+        notes.extend(table.notes)
+    return OpenResult(declaration, notes, imported=True)

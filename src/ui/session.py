@@ -1,0 +1,29 @@
+"""The document open in a window, and what its helpers have to tell the clerk.
+
+The file, print and autosave helpers hold a session, not the window: they read and replace the
+document here and speak through its signals, which the window shows (status bar, title, menus).
+So each helper works, and is tested, without a main window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from .document import Document
+
+
+class Session(QObject):
+    documentReplaced = Signal(object, object)  # the new Document, the one it replaced (None at the start)
+    status = Signal(str, int)  # a status-bar message, and for how many milliseconds
+    saved = Signal(object)  # a Document just written to its own file
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document: Document | None = None
+
+    def replace(self, document: Document) -> None:
+        old, self.document = self.document, document
+        self.documentReplaced.emit(document, old)
+
+    def tell(self, text: str, milliseconds: int = 5000) -> None:
+        self.status.emit(text, milliseconds)

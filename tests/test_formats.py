@@ -1,0 +1,127 @@
+"""The format registry: content before extension, one list for dialogs, drag-and-drop and messages."""
+
+import json
+import zipfile
+
+import pytest
+
+from src.storage import formats
+from src.storage.errors import FileProblem
+from src.storage.files import declaration_bytes, open_declaration, save_declaration
+from src.storage.json_file import declaration_to_json
+from tests.builders import clean_declaration
+
+
+def test_every_reader_and_writer_resolves():
+    for file_format in formats.FORMATS:
+        if file_format.reads:
+            assert callable(formats._function(file_format.reader)), file_format.key
+        if file_format.writes:
+            assert callable(formats._function(file_format.writer)), file_format.key
+            assert set(file_format.save_extensions) <= set(file_format.extensions)
+    extensions = [e for f in formats.FORMATS for e in f.extensions]
+    assert len(extensions) == len(set(extensions)), "an extension belongs to one format"
+
+
+def test_open_dialog_lists_every_readable_extension():
+    text = formats.open_dialog_filter()
+    first = text.split(";;")[0]
+    for extension in (".json", ".xlsx", ".xlsm"):
+        assert f"*{extension}" in first
+    assert text.endswith("所有文件 (*)")
+    assert [name for name, _ in formats.save_dialog_filters()] == ["JSON 申报文件 (*.json)", "Excel 工作簿 (*.xlsx)"]
+
+
+def test_own_workbook_named_xls_opens_by_content_and_is_not_saved_over(tmp_path):
+    path = tmp_path / "去年的表.xls"
+    path.write_bytes(declaration_bytes(clean_declaration(), tmp_path / "x.xlsx"))
+    opened = open_declaration(path)
+    assert opened.declaration == clean_declaration()
+    assert opened.imported
+    assert "内容却是Excel 工作簿" in opened.notes[0]
+
+
+def test_json_named_xlsx_opens_as_json(tmp_path):
+    path = tmp_path / "申报.xlsx"
+    path.write_bytes(declaration_to_json(clean_declaration()))
+    opened = open_declaration(path)
+    assert opened.declaration == clean_declaration()
+    assert opened.imported and "JSON" in opened.notes[0]
+
+
+def test_own_files_open_in_place(tmp_path):
+    for name in ("申报.json", "申报.xlsx"):
+        save_declaration(clean_declaration(), tmp_path / name)
+        opened = open_declaration(tmp_path / name)
+        assert not opened.imported and opened.notes == []
+
+
+def test_xlsm_is_read_but_saved_elsewhere(tmp_path):
+    path = tmp_path / "宏.xlsm"
+    path.write_bytes(declaration_bytes(clean_declaration(), tmp_path / "x.xlsx"))
+    opened = open_declaration(path)
+    assert opened.declaration == clean_declaration()
+    assert opened.imported and ".xlsx" in opened.notes[-1]
+
+
+@pytest.mark.parametrize("content, says", [
+    ("项目名称\t预算单位\n人民调解\t司法局\n".encode("gb18030"), "文本文件"),
+    ("<html><body><table><tr><td>项目名称</td></tr></table></body></html>".encode(), "网页"),
+])
+def test_text_named_xlsx_is_named_for_what_it_is(tmp_path, content, says):
+    path = tmp_path / "表格.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(FileProblem) as raised:
+        open_declaration(path)
+    assert says in str(raised.value) and "表格.xlsx" in str(raised.value)
+
+
+def test_broken_json_keeps_the_json_readers_message(tmp_path):
+    path = tmp_path / "坏.json"
+    path.write_text("这不是 JSON", encoding="utf-8")
+    with pytest.raises(FileProblem) as raised:
+        open_declaration(path)
+    assert "JSON" in str(raised.value)
+
+
+def test_zip_that_is_no_workbook_and_empty_file(tmp_path):
+    archive = tmp_path / "压缩包.xlsx"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(FileProblem, match="不是 Excel 工作簿|没有工作表"):
+        open_declaration(archive)
+    empty = tmp_path / "空.json"
+    empty.write_bytes(b"")
+    with pytest.raises(FileProblem, match="空的"):
+        open_declaration(empty)
+
+
+def test_known_but_unreadable_formats_say_what_to_do(tmp_path):
+    pdf = tmp_path / "附件.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    with pytest.raises(FileProblem) as raised:
+        open_declaration(pdf)
+    assert "PDF" in str(raised.value) and ".xlsx" in str(raised.value)
+    assert formats.is_known_name("去年.XLS") and formats.is_known_name("表.et")
+    assert not formats.is_known_name("合同.docx")
+
+
+def test_unknown_binary_and_unwritable_target(tmp_path):
+    blob = tmp_path / "数据.bin"
+    blob.write_bytes(b"\x00\x01\x02binary")
+    with pytest.raises(FileProblem, match="不支持的文件类型“.bin”.*.json"):
+        open_declaration(blob)
+    with pytest.raises(FileProblem, match="不支持保存为“.pdf”"):
+        save_declaration(clean_declaration(), tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_utf16_and_bom_text_is_recognised_as_text(tmp_path):
+    path = tmp_path / "复制的表.xlsx"
+    path.write_bytes("\ufeff项目名称\t预算单位\n".encode("utf-16-le"))
+    with pytest.raises(FileProblem, match="文本文件"):
+        open_declaration(path)
+    bom_json = tmp_path / "带BOM.json"
+    bom_json.write_bytes(b"\xef\xbb\xbf" + declaration_to_json(clean_declaration()))
+    assert formats.recognise(bom_json).key == "json"
+    assert json.loads(declaration_to_json(clean_declaration()))["schema_version"] == 1
