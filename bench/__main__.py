@@ -20,8 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parent.parent  # run as `python -m bench` from the repository root
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench import floors  # noqa: E402
@@ -100,18 +99,18 @@ def window_figures(json_path: Path, declaration) -> dict:
     elapsed = time.perf_counter() - start
     results["pdf_summary"] = figure(pages / elapsed, "pages/s")
     results["pdf_summary"]["pages"] = pages
-    probe = ROOT / "bench" / "window_probe.py"
+    probe = "bench.window_probe"
     compileall.compile_dir(ROOT / "src", quiet=1)  # as scripts/setup.sh leaves it; an installed app has its .pyc
     floors_seen, ours_seen = [], []
     for _ in range(5):  # alternately, like the other figures and their floors
-        floors_seen.append(launch([sys.executable, str(ROOT / "bench" / "minimal_window.py")])["ready"])
-        ours_seen.append(launch([sys.executable, str(probe)])["ready"])
+        floors_seen.append(launch([sys.executable, "-m", "bench.minimal_window"])["ready"])
+        ours_seen.append(launch([sys.executable, "-m", probe])["ready"])
     minimal, cold = statistics.median(floors_seen), statistics.median(ours_seen)
-    opened = [launch([sys.executable, str(probe), str(json_path)]) for _ in range(2)]
+    opened = [launch([sys.executable, "-m", probe, str(json_path)]) for _ in range(2)]
     results["cold_start"] = figure(cold, "s", minimal)
     results["open_window"] = figure(statistics.median(o["ready"] for o in opened), "s")
     results["rss_open"] = figure(max(o["peak_rss_mb"] for o in opened), "MB")
-    keystrokes = launch([sys.executable, str(probe), str(json_path), "--keystrokes"])
+    keystrokes = launch([sys.executable, "-m", probe, str(json_path), "--keystrokes"])
     results["keystroke_feedback"] = figure(keystrokes["keystroke_ms"], "ms")
     return results
 

@@ -6,11 +6,10 @@ import json
 import random
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
-
+from src.bundled import INDICATOR_LIBRARY, resource_file
 from src.model.declaration import Budget, Declaration, Department, Funds, Indicator, Project, Task
 
-_LIBRARY = Path(__file__).resolve().parent.parent / "resources" / "indicator_library.json"
+_LIBRARY = resource_file(INDICATOR_LIBRARY)
 _UNITS = ["区司法局本级", "区法律援助处", "区公职律师事务所", "区公证处", "区社区矫正中心", "区人民调解中心"]
 _PROJECT_WORDS = ["人民调解", "法律援助", "社区矫正", "普法宣传", "公共法律服务", "行政复议", "律师管理", "安置帮教",
                   "一村（社区）一法律顾问", "法治政府建设", "信息化运维", "司法所建设"]

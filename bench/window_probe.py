@@ -1,8 +1,9 @@
 """The editor started as main.py starts it; prints READY{json} once the window is usable.
+Run from the repository root:
 
-    window_probe.py                 → empty window shown (cold start)
-    window_probe.py FILE            → FILE open, tree shown, first project selected
-    window_probe.py FILE --keystrokes → also times keystroke → error style in the 年度指标值 field
+    python -m bench.window_probe                   → empty window shown (cold start)
+    python -m bench.window_probe FILE              → FILE open, tree shown, first project selected
+    python -m bench.window_probe FILE --keystrokes → also times keystroke → error style in the 年度指标值 field
 """
 
 import json
@@ -12,8 +13,6 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402

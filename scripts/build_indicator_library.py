@@ -1,19 +1,17 @@
 """Build resources/indicator_library.json: 三级指标 names by 二级指标, from the seeds' tables.
 
-Run from the repository root with ../shared beside it:  .venv/bin/python scripts/build_indicator_library.py
+Run from the repository root with ../shared beside it:  .venv/bin/python -m scripts.build_indicator_library
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from src.model import framework  # noqa: E402
-from src.storage.files import open_declaration  # noqa: E402
+from src.model import framework
+from src.storage.files import open_declaration
 
 # Indicators finance offices commonly expect (DOMAIN.md's framework), beside the seeds' own.
 COMMON = {

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from . import __version__
 from .model.checks import check_declaration
 from .model.problems import ERROR, SEVERITY_LABELS, SEVERITY_ORDER
+from .storage import formats
 from .storage.errors import FileProblem
 from .storage.files import open_declaration, save_declaration
 
@@ -18,12 +20,14 @@ EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="绩效目标申报编辑器（无界面命令）")
+    parser = argparse.ArgumentParser(prog=Path(sys.argv[0]).name, description="绩效目标申报编辑器（无界面命令）")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="检查申报文件，列出问题")
     check.add_argument("file")
     check.add_argument("--format", choices=("text", "json"), default="text")
-    convert = commands.add_parser("convert", help="按扩展名转换格式（.json / .xlsx）")
+    saved_as = " / ".join(e for f in formats.writable() for e in f.save_extensions)
+    convert = commands.add_parser("convert", help=f"转换格式：读入任何能打开的文件，按目标扩展名（{saved_as}）保存")
     convert.add_argument("source")
     convert.add_argument("target")
     pdf = commands.add_parser("pdf", help="打印表格到 PDF")

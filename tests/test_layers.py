@@ -1,4 +1,5 @@
-"""The floors of the codebase: model and storage never import Qt (STYLE.md)."""
+"""The floors of the codebase (STYLE.md): model ← storage/forms ← ui/cli ← launcher ← main, no Qt below
+the UI, and no import cycles between modules."""
 
 import ast
 from pathlib import Path
@@ -6,6 +7,16 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src"
+
+# A module may import its own floor and the floors below it. bundled.py only locates data files.
+FLOORS = {"bundled": 0, "model": 1, "storage": 2, "forms": 2, "ui": 3, "cli": 3, "launcher": 4, "__main__": 5}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(["src", *parts])
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -19,6 +30,39 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
+def own_imports(path: Path) -> set[str]:
+    """The src modules a file imports, relative imports resolved (`from . import x` counts as the package)."""
+    package = module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    modules = set()
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[:len(package) - node.level + 1]
+            target = ".".join(base + ([node.module] if node.module else []))
+            modules |= {f"{target}.{a.name}" if _is_module(f"{target}.{a.name}") else target for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("src"):
+            modules.add(node.module)
+        elif isinstance(node, ast.Import):
+            modules |= {a.name for a in node.names if a.name.startswith("src")}
+    return {m for m in modules if _is_module(m)}
+
+
+def _is_module(name: str) -> bool:
+    relative = Path(*name.split(".")[1:])
+    return (SRC / relative).with_suffix(".py").is_file() or (SRC / relative / "__init__.py").is_file()
+
+
+def floor_of(name: str) -> int:
+    parts = name.split(".")
+    return FLOORS[parts[1]] if len(parts) > 1 else 0
+
+
+def graph() -> dict[str, set[str]]:
+    return {module_name(path): own_imports(path) for path in SRC.rglob("*.py")}
+
+
 @pytest.mark.parametrize("floor", ["model", "storage", "forms"])
 def test_no_qt_below_the_ui(floor):
     files = sorted((SRC / floor).rglob("*.py"))
@@ -29,6 +73,40 @@ def test_no_qt_below_the_ui(floor):
             assert ".ui" not in name and not name.startswith("src.ui"), f"{path.name} imports the UI: {name}"
 
 
-def test_model_does_not_import_storage():
-    for path in sorted((SRC / "model").rglob("*.py")):
-        assert not any("storage" in name for name in imported_modules(path)), path.name
+def test_every_arrow_points_down():
+    modules = graph()
+    assert {"src.model.checks", "src.storage.files", "src.ui.main_window", "src.launcher"} <= set(modules)
+    for module, imports in modules.items():
+        for imported in imports:
+            if imported == "src" or module.count(".") == 0:
+                continue  # the package itself (its __version__)
+            assert floor_of(imported) <= floor_of(module), f"{module} imports {imported}, a floor above it"
+
+
+def test_storage_and_forms_do_not_import_each_other():
+    for module, imports in graph().items():
+        floor = module.split(".")[1] if module.count(".") else ""
+        if floor in ("storage", "forms"):
+            other = "forms" if floor == "storage" else "storage"
+            assert not any(i.startswith(f"src.{other}") for i in imports), module
+
+
+def test_no_import_cycles():
+    modules = graph()
+    state: dict[str, str] = {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = "open"
+        for imported in sorted(modules.get(module, ())):
+            if imported not in modules or imported == "src":
+                continue
+            if state.get(imported) == "open":
+                cycle = trail[trail.index(imported):] + [imported] if imported in trail else [module, imported]
+                pytest.fail("import cycle: " + " → ".join(cycle))
+            if imported not in state:
+                visit(imported, trail + [imported])
+        state[module] = "done"
+
+    for module in sorted(modules):
+        if module not in state:
+            visit(module, [module])

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
-_DATA_FILE = Path(__file__).with_name("framework.json")
+from ..bundled import package_file
+
+_DATA_FILE = package_file("model/framework.json")
 
 NEWER = "2021"
 LEGACY = "legacy"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
-
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
+from ...bundled import INDICATOR_LIBRARY, resource_file
 from ...model import framework
 from ...model.values import parse_value
 from ..commands import set_field, set_indicator_level1
@@ -17,7 +16,7 @@ from ..fields import FieldBinding, FocusTarget, set_severity
 from ..table_models import level_choices
 from .form_parts import FormBuilder
 
-LIBRARY = Path(__file__).resolve().parents[3] / "resources" / "indicator_library.json"
+LIBRARY = resource_file(INDICATOR_LIBRARY)
 
 
 @lru_cache(maxsize=1)
