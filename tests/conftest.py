@@ -1,8 +1,6 @@
 import os
-import sys
-from pathlib import Path
-
 import tempfile
+from pathlib import Path
 
 # Before any QApplication exists: no display on CI machines (PLATFORM.md).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -11,23 +9,54 @@ _SANDBOX = tempfile.mkdtemp(prefix="perf-editor-tests-")
 os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 import pytest  # noqa: E402
 
-EXAMPLES = ROOT.parent / "shared" / "examples"
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The repository root is on sys.path through pytest's `pythonpath = ["."]` (pyproject.toml).
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"  # example workbooks, their facts and seed texts, kept in the repository (README there)
+SEEDS = DATA / "seeds"
 DEMO = ROOT / "resources" / "demo-tianhe-2023.json"
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
-    if not EXAMPLES.is_dir():
-        pytest.skip("../shared/examples is not beside this checkout")
-    return EXAMPLES
+    return DATA
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
 def demo_path() -> Path:
     return DEMO
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    """The real main window with its own settings file; every question it would ask fails the test unless
+    the test answers it."""
+    from PySide6.QtCore import QSettings
+
+    from src.ui.app import application
+    from src.ui.main_window import MainWindow
+
+    application()
+    main = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main.show()  # not qtbot.addWidget: pytest-qt would close it before this fixture can mark it clean
+    monkeypatch.setattr(main.files, "ask_unsaved", lambda name: pytest.fail(f"unexpected unsaved prompt for {name}"))
+    monkeypatch.setattr(main.files, "tell_error", lambda *a: pytest.fail(f"unexpected error dialog {a}"))
+    monkeypatch.setattr(main.files, "tell_import_notes", lambda *a: None)
+    yield main
+    main.document.undo_stack.setClean()  # closing at teardown is not a test of the unsaved prompt
+    main.close()
+    main.deleteLater()
+
+
+@pytest.fixture
+def child_env() -> dict[str, str]:
+    """The environment for a child Python that imports `src`: the repository root on its PYTHONPATH."""
+    env = os.environ.copy()
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return env

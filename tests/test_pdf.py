@@ -1,7 +1,6 @@
 """PDFs of the three forms, read back with poppler: every name, every amount, every page number."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +9,9 @@ import pytest
 
 from src.model.amounts import display_amount
 from src.storage.files import open_declaration, save_declaration
+from tests.helpers.poppler import pdf_text, poppler
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed")
 
 
 def make_pdf(source: Path, target: Path, *options: str) -> subprocess.CompletedProcess:
@@ -23,13 +22,11 @@ def make_pdf(source: Path, target: Path, *options: str) -> subprocess.CompletedP
 
 
 def pages_of(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    return int(re.search(r"Pages:\s+(\d+)", poppler("pdfinfo", str(pdf))).group(1))
 
 
 def page_texts(pdf: Path) -> list[str]:
-    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return raw.split("\f")[:-1]
+    return pdf_text(pdf).split("\f")[:-1]
 
 
 def compact(texts: list[str], header: str) -> str:
@@ -157,8 +154,9 @@ def test_pdf_of_unreadable_input_exits_2_and_writes_nothing(tmp_path):
 def test_no_chinese_font_is_said_not_printed_as_boxes(tmp_path, monkeypatch, demo_path):
     from src.storage.errors import FileProblem
     from src.ui import printing
+    from src.ui.app import application
 
-    printing.ensure_gui_application()
+    application()  # the session's one QApplication; a QGuiApplication made here would abort the GUI tests after it
     monkeypatch.setattr(printing.QFontDatabase, "families", staticmethod(lambda *a: ["DejaVu Sans"]))
     monkeypatch.setattr(printing.QFontDatabase, "writingSystems", staticmethod(lambda *a: []))
     with pytest.raises(FileProblem) as caught:

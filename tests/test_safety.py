@@ -41,14 +41,14 @@ def fresh_window(tmp_path, monkeypatch):
     window.deleteLater()
 
 
-def test_killed_editor_is_restored_up_to_its_last_autosave(tmp_path, demo_path, fresh_window, monkeypatch):
+def test_killed_editor_is_restored_up_to_its_last_autosave(tmp_path, demo_path, fresh_window, monkeypatch, child_env):
     shutil.rmtree(recovery_folder(), ignore_errors=True)
     work = tmp_path / "申报 副本.json"
     shutil.copy(demo_path, work)
     ini = tmp_path / "child.ini"
     ini.write_text("[General]\nautosaveSeconds=1\n", encoding="utf-8")
     child = subprocess.Popen([sys.executable, str(ROOT / "tests" / "helpers" / "edit_then_wait.py"), str(work), str(ini)],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=os.environ.copy())
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=child_env)
     try:
         assert child.stdout.readline().strip() == "AUTOSAVED"
     finally:
@@ -117,8 +117,7 @@ def test_interrupted_replace_keeps_old_file(tmp_path, fresh_window, monkeypatch,
 
 
 HOLD_LOCK = """
-import sys, time
-sys.path.insert(0, {root!r})
+import time
 from src.storage import lock
 lock.acquire({path!r})
 print("LOCKED", flush=True)
@@ -129,7 +128,8 @@ time.sleep(120)
 def test_lock_between_two_processes(tmp_path, demo_path):
     work = tmp_path / "共享.json"
     shutil.copy(demo_path, work)
-    other = subprocess.Popen([sys.executable, "-c", HOLD_LOCK.format(root=str(ROOT), path=str(work))],
+    # `python -c` puts its working directory first on sys.path: run in the repository root, it imports `src`.
+    other = subprocess.Popen([sys.executable, "-c", HOLD_LOCK.format(path=str(work))], cwd=ROOT,
                              stdout=subprocess.PIPE, text=True)
     try:
         assert other.stdout.readline().strip() == "LOCKED"
@@ -179,11 +179,9 @@ def test_truncations_at_every_64th_only_raise_file_problem(tmp_path, demo_path, 
 
 
 @pytest.fixture(scope="module")
-def demo_bytes(tmp_path_factory):
-    from tests.conftest import DEMO
-
+def demo_bytes(tmp_path_factory, demo_path):
     folder = tmp_path_factory.mktemp("fuzz")
-    declaration = open_declaration(DEMO).declaration
+    declaration = open_declaration(demo_path).declaration
     out = {}
     for suffix in ("json", "xlsx"):
         path = folder / f"demo.{suffix}"
@@ -249,12 +247,17 @@ def test_million_row_sheet_is_refused_with_a_message(tmp_path):
 
 
 def test_zip_bomb_is_refused(tmp_path):
+    """60 MB of zeros packed into some 60 kB: under the 1 GB ceiling, so only the ratio rule (over 50 MB
+    unpacked at more than 200:1) refuses it, before a parser inflates it."""
     path = tmp_path / "zipbomb.xlsx"
-    zeros = io.BytesIO()
-    with zipfile.ZipFile(zeros, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", b"<Types/>")
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (1100 * 1024 * 1024))
-    path.write_bytes(zeros.getvalue())
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            chunk = bytes(1024 * 1024)
+            for _ in range(60):
+                sheet.write(chunk)
+    packed = sum(member.compress_size for member in zipfile.ZipFile(path).infolist())
+    assert packed < 200 * 1024  # more than 300:1
     with pytest.raises(FileProblem) as caught:
         open_declaration(path)
     assert "压缩炸弹" in str(caught.value)

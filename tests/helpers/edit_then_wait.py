@@ -1,21 +1,18 @@
 """A real editor session for the crash test: open FILE, type edits, wait for the autosave, keep editing, hang.
 
-Run as: python edit_then_wait.py FILE SETTINGS_INI. Prints AUTOSAVED once the recovery file is written.
+Run as: python edit_then_wait.py FILE SETTINGS_INI with the repository root on PYTHONPATH (tests/test_safety.py
+does so). Prints AUTOSAVED once the recovery file is written.
 """
 
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QLineEdit  # noqa: E402
-
-from src.ui.app import application  # noqa: E402
-from src.ui.main_window import MainWindow  # noqa: E402
+from src.ui.app import application
+from src.ui.main_window import MainWindow
 
 app = application()
 window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))

@@ -1,0 +1,107 @@
+"""The numbered indicator text of published tables (storage/indicator_text.py): the seeds' own texts in both
+city styles read as their facts say, and what the writer writes reads back as the same indicators."""
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from src.model import framework
+from src.model.declaration import Indicator
+from src.storage.indicator_text import format_indicator_text, parse_indicator_text
+from tests.helpers.facts import assert_indicator
+
+PANYU_SEED, TIANHE_SEED = "000_71042259a1c585ad.txt", "002_fbe7460060ce89e9.txt"
+
+
+def panyu_texts(seeds_dir) -> list[str]:
+    """Seed 000 is the text of a PDF: a project's indicators start on a line of their own with 1、 and run,
+    broken across lines and blank lines, until the next row starts with the department (番禺区司法局)."""
+    texts: list[list[str]] = []
+    current = None
+    for line in (seeds_dir / PANYU_SEED).read_text(encoding="utf-8").splitlines():
+        if line.startswith("1、"):
+            current = [line]
+            texts.append(current)
+        elif line.startswith("番禺区司法局"):
+            current = None
+        elif current is not None:
+            current.append(line)
+    return ["\n".join(lines) for lines in texts]
+
+
+def tianhe_texts(seeds_dir) -> list[str]:
+    """Seed 002 is tab-separated, one project a line; the last column holds its indicators."""
+    rows = [line.split("\t") for line in (seeds_dir / TIANHE_SEED).read_text(encoding="utf-8").splitlines()]
+    return [row[-1] for row in rows if len(row) >= 7 and "1、" in row[-1]]
+
+
+STYLES = {"panyu-2022-projects": panyu_texts, "tianhe-2023-projects": tianhe_texts}
+
+
+@pytest.mark.parametrize("example", sorted(STYLES))
+def test_every_project_text_of_the_seeds_reads_as_the_examples_facts_say(seeds_dir, examples_dir, example):
+    facts = json.loads((examples_dir / f"{example}.expected.json").read_text(encoding="utf-8"))
+    texts = STYLES[example](seeds_dir)
+    assert len(texts) == facts["project_count"]
+    read = [parse_indicator_text(text).indicators for text in texts]
+    for indicators, project in zip(read, facts["projects"], strict=True):
+        assert len(indicators) == project["indicator_count"], project["name"]
+        assert_indicator(indicators[0], project["first_indicator"])
+        assert_indicator(indicators[-1], project["last_indicator"])
+    assert sum(map(len, read)) == facts["indicator_count"]
+
+
+@pytest.mark.parametrize("example", sorted(STYLES))
+def test_the_seeds_indicators_written_out_read_back_the_same(seeds_dir, example):
+    for text in STYLES[example](seeds_dir):
+        indicators = parse_indicator_text(text).indicators
+        written = format_indicator_text(indicators)
+        assert parse_indicator_text(written).indicators == indicators, written
+
+
+def test_both_styles_with_mixed_punctuation_tags_and_line_breaks():
+    panyu = "1、满意度指标：区政府交办案件投诉率，年度指标值：0%。2、效益指标：审核合同完成率，年度指\n标值：100%。"
+    tianhe = ("<p>1、1-产出指标: 11-数量指标: 安置帮教率; 实施周期指标值:100%; 年度指标值:100%。"
+              "2、2-效益指标：22-社会效益：保障机\r\n构正常运行；实施周期指标值:达标；年度指标值:达标。</p>")
+    assert parse_indicator_text(panyu).indicators == [
+        Indicator(level1="满意度指标", level2="服务对象满意度指标", name="区政府交办案件投诉率", annual_value="0%"),
+        Indicator(level1="效益指标", name="审核合同完成率", annual_value="100%"),
+    ]
+    assert parse_indicator_text(tianhe).indicators == [
+        Indicator(level1="产出指标", level2="数量指标", name="安置帮教率", period_value="100%", annual_value="100%"),
+        Indicator(level1="效益指标", level2="社会效益指标", name="保障机构正常运行", period_value="达标", annual_value="达标"),
+    ]
+    # A number out of the running sequence is part of the text, not the start of an item.
+    numbered = "1、产出指标：完成5、6号楼维修，年度指标值：100%。2、产出指标：维修及时率，年度指标值：100%。"
+    assert [i.name for i in parse_indicator_text(numbered).indicators] == ["完成5、6号楼维修", "维修及时率"]
+
+
+def test_the_writer_writes_the_tianhe_style_with_canonical_levels():
+    indicators = [Indicator(level1="产出指标", level2="数量指标", name="工程量完成率", period_value="100%", annual_value="100%"),
+                  Indicator(level1="效益指标", name="群众知晓率", annual_value="≥90%")]
+    assert format_indicator_text(indicators) == (
+        "1、产出指标：数量指标：工程量完成率；实施周期指标值：100%；年度指标值：100%。\n"
+        "2、效益指标：群众知晓率；实施周期指标值：；年度指标值：≥90%。")
+
+
+# What the numbered text can carry: a named indicator, its 二级 with its 一级 (satisfaction's one 二级 may be left
+# out: reading fills it in, by design), values and names free of the text's own separators (、；。：and a
+# number followed by 、 or . would start a new item or field), without edge spaces (trimmed when read).
+_PLAIN = list("产出效益满意度指标率次人件个场宗数量质量完成及时社会调解法律援助%≥≤＞＜=+-()（）0123456789abcXY 《》“”\"'/")
+_plain = st.text(st.sampled_from(_PLAIN), min_size=1, max_size=24).map(str.strip).filter(bool)
+_levels = st.one_of(
+    st.just((None, None)),
+    st.sampled_from([(l1, l2) for l1 in framework.level1_names() for l2 in framework.level2_choices(l1)]),
+    st.sampled_from([(l1, None) for l1 in framework.level1_names() if framework.only_level2(l1) is None]))
+carried = st.builds(lambda levels, name, period, annual: Indicator(level1=levels[0], level2=levels[1], name=name,
+                                                                   period_value=period, annual_value=annual),
+                    _levels, _plain, st.none() | _plain, st.none() | _plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(carried, max_size=8))
+def test_written_indicators_read_back_the_same(indicators):
+    written = format_indicator_text(indicators)
+    assert parse_indicator_text(written).indicators == indicators, written
