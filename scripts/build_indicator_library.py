@@ -1,6 +1,6 @@
 """Build resources/indicator_library.json: 三级指标 names by 二级指标, from the seeds' tables.
 
-Run from the repository root with ../shared beside it:  .venv/bin/python -m scripts.build_indicator_library
+Run from the repository root:  .venv/bin/python -m scripts.build_indicator_library
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ COMMON = {
 
 def main() -> None:
     library: dict[str, list[str]] = {name: list(names) for name, names in COMMON.items()}
-    examples = ROOT.parent / "shared" / "examples"
+    examples = ROOT / "tests" / "data"
     for path in sorted(examples.glob("*.xlsx")):
         declaration = open_declaration(path).declaration
         for indicator in declaration.department.indicators + [i for p in declaration.projects for i in p.indicators]:

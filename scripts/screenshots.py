@@ -62,7 +62,7 @@ def window_shots() -> None:
 
 def pdf_shots() -> None:
     declaration = open_declaration(DEMO).declaration
-    haizhu = ROOT.parent / "shared" / "examples" / "haizhu-department.xlsx"  # the demo has no department form data
+    haizhu = ROOT / "tests" / "data" / "haizhu-department.xlsx"  # the demo has no department form data
     department = open_declaration(haizhu).declaration if haizhu.exists() else declaration
     with tempfile.TemporaryDirectory() as folder:
         for form, page in (("project", 1), ("summary", 1), ("department", 1)):
