@@ -10,7 +10,7 @@ from typing import Sequence
 
 from . import __version__
 from .model.checks import check_declaration
-from .model.problems import ERROR, SEVERITY_LABELS, SEVERITY_ORDER
+from .model.problems import ERROR, Severity
 from .storage import formats
 from .storage.errors import FileProblem
 from .storage.files import open_declaration, save_declaration
@@ -53,15 +53,15 @@ def run(argv: Sequence[str]) -> int:
 
 def _check(path: str, output: str) -> int:
     opened = open_declaration(path)
-    problems = sorted(check_declaration(opened.declaration), key=lambda p: SEVERITY_ORDER[p.severity])
+    problems = sorted(check_declaration(opened.declaration), key=lambda p: p.severity.rank)
     if output == "json":
         print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
         for note in opened.notes:
             print(f"导入说明：{note}")
         for problem in problems:
-            print(f"{SEVERITY_LABELS[problem.severity]}\t{problem.location}\t{problem.code}\t{problem.message}")
-        counts = {severity: sum(p.severity == severity for p in problems) for severity in SEVERITY_LABELS}
+            print(f"{problem.severity.label}\t{problem.location}\t{problem.code}\t{problem.message}")
+        counts = {severity: sum(p.severity == severity for p in problems) for severity in Severity}
         print(f"共 {counts['error']} 个错误，{counts['warning']} 个警告，{counts['hint']} 个提示")
     return EXIT_ERRORS if any(p.severity == ERROR for p in problems) else EXIT_OK
 

@@ -13,8 +13,10 @@ from html import escape
 from typing import Callable, Optional
 
 from ..model.amounts import display_amount
-from ..model.checks import parts_sum, project_total
-from ..model.declaration import BUDGET_LABELS, Declaration, Indicator, Project
+from ..model.declaration import (BUDGET_FORM_BLOCKS, BUDGET_GROUPS, BUDGET_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS,
+                                 INDICATOR_LABELS, PROJECT_LABELS, TASK_HEADERS, Budget, Declaration, Indicator, Project)
+from ..model.indicator_lines import indicator_lines
+from ..model.sums import budget_income, summary_totals
 
 PORTRAIT, LANDSCAPE = "portrait", "landscape"
 FORM_TITLES = {
@@ -135,9 +137,14 @@ def _run_length(indicators: list[Indicator], start: int, key, breaks: frozenset[
     return end - start
 
 
-INDICATOR_GRID = Grid("一级指标", (2, 3, 4))
-_INDICATOR_HEAD = (f"<thead><tr><th width='14%'>{INDICATOR_GRID.header}</th><th width='16%'>二级指标</th><th width='34%'>三级指标</th>"
-                   "<th width='18%'>实施周期指标值</th><th width='18%'>年度指标值</th></tr></thead>")
+INDICATOR_GRID = Grid(INDICATOR_LABELS["level1"], (2, 3, 4))
+_INDICATOR_HEAD = "<thead><tr>" + "".join(
+    f"<th width='{width}%'>{label}</th>" for width, label in zip((14, 16, 34, 18, 18), INDICATOR_LABELS.values())) + "</tr></thead>"
+_FUNDS_HEAD = "".join(f"<th>{label}</th>" for label in FUNDS_LABELS.values())
+
+
+# The project form names the department's 部门名称 as its 主管部门, as the official form does.
+_SUPERVISOR = "主管部门"
 
 
 def project_form(declaration: Declaration, project: Project, breaks: PageBreaks | None = None) -> PrintJob:
@@ -146,18 +153,18 @@ def project_form(declaration: Declaration, project: Project, breaks: PageBreaks 
     body = f"""
 <h1>{escape(FORM_TITLES['project'])}</h1>
 <p class='sub'>（{declaration.year or '　　'}年度）</p>
-<table class='caption' width='100%'><tr><td width='60%'>主管部门：{text(declaration.department.name)}</td><td align='right'>单位：万元</td></tr></table>
+<table class='caption' width='100%'><tr><td width='60%'>{_SUPERVISOR}：{text(declaration.department.name)}</td><td align='right'>单位：万元</td></tr></table>
 <table class='grid' width='100%' cellspacing='0' cellpadding='4'>
-<tr><td class='label' width='16%'>项目名称</td><td colspan='4'>{text(project.name)}</td></tr>
-<tr><td class='label'>主管部门</td><td colspan='2'>{text(declaration.department.name)}</td>
-    <td class='label' width='16%'>实施周期</td><td>{text(project.period)}</td></tr>
-<tr><td class='label'>预算单位</td><td colspan='4'>{text(project.unit)}</td></tr>
-<tr><td class='label' rowspan='2'>项目资金<br/>（万元）</td><th>总计</th><th>财政拨款</th><th>财政专户拨款</th><th>其他资金</th></tr>
+<tr><td class='label' width='16%'>{PROJECT_LABELS['name']}</td><td colspan='4'>{text(project.name)}</td></tr>
+<tr><td class='label'>{_SUPERVISOR}</td><td colspan='2'>{text(declaration.department.name)}</td>
+    <td class='label' width='16%'>{PROJECT_LABELS['period']}</td><td>{text(project.period)}</td></tr>
+<tr><td class='label'>{PROJECT_LABELS['unit']}</td><td colspan='4'>{text(project.unit)}</td></tr>
+<tr><td class='label' rowspan='2'>{PROJECT_LABELS['funds']}<br/>（万元）</td>{_FUNDS_HEAD}</tr>
 <tr><td class='amount'>{amount(funds.total)}</td><td class='amount'>{amount(funds.fiscal)}</td>
     <td class='amount'>{amount(funds.special_account)}</td><td class='amount'>{amount(funds.other)}</td></tr>
-<tr><td class='label'>绩效目标</td><td colspan='4'>{text(project.goal)}</td></tr>
+<tr><td class='label'>{PROJECT_LABELS['goal']}</td><td colspan='4'>{text(project.goal)}</td></tr>
 </table>
-<p><b>绩效指标</b></p>
+<p><b>{PROJECT_LABELS['indicators']}</b></p>
 {indicator_grid(project.indicators, starts, pushes)}
 <p class='sign'>填报人：＿＿＿＿＿　联系电话：＿＿＿＿＿＿　单位负责人（签章）：＿＿＿＿＿　填报日期：　　年　　月　　日</p>
 """
@@ -166,22 +173,19 @@ def project_form(declaration: Declaration, project: Project, breaks: PageBreaks 
 
 
 def numbered_indicators(indicators: list[Indicator]) -> str:
-    """The published tables' numbered text, one indicator per line."""
-    lines = []
-    for number, indicator in enumerate(indicators, start=1):
-        levels = "：".join(part for part in (indicator.level1, indicator.level2) if part)
-        values = f"实施周期指标值：{indicator.period_value or '—'}；年度指标值：{indicator.annual_value or '—'}"
-        lines.append(f"{number}、{escape(levels)}{'：' if levels else ''}{escape(indicator.name or '')}；{escape(values)}。")
-    return "<br/>".join(lines) or "&nbsp;"
+    """The published tables' numbered text, one indicator per line; a value not filled in prints as — so
+    that the reader sees it is missing."""
+    return "<br/>".join(escape(line) for line in indicator_lines(indicators, blank="—")) or "&nbsp;"
 
 
 SUMMARY_CHUNK = 40
 
 
-SUMMARY_GRID = Grid("项目名称", tuple(range(8)))
-_SUMMARY_HEAD = (f"<thead><tr><th width='12%'>{SUMMARY_GRID.header}</th><th width='9%'>预算单位</th><th width='6%'>总计</th>"
-                 "<th width='6%'>财政拨款</th><th width='6%'>财政专户拨款</th><th width='6%'>其他资金</th>"
-                 "<th width='20%'>绩效目标</th><th width='35%'>绩效指标</th></tr></thead>")
+SUMMARY_GRID = Grid(PROJECT_LABELS["name"], tuple(range(8)))
+_SUMMARY_LABELS = (PROJECT_LABELS["name"], PROJECT_LABELS["unit"], *FUNDS_LABELS.values(), PROJECT_LABELS["goal"],
+                   PROJECT_LABELS["indicators"])
+_SUMMARY_HEAD = "<thead><tr>" + "".join(
+    f"<th width='{width}%'>{label}</th>" for width, label in zip((12, 9, 6, 6, 6, 6, 20, 35), _SUMMARY_LABELS)) + "</tr></thead>"
 
 
 def summary_form(declaration: Declaration, first: int = 0, count: int | None = None,
@@ -195,11 +199,8 @@ def summary_form(declaration: Declaration, first: int = 0, count: int | None = N
     chosen = projects[first:] if count is None else projects[first:first + count]
     rows = []
     if first == 0:
-        totals = {key: parts_sum(*(getattr(p.funds, key) for p in projects)) for key in ("fiscal", "special_account", "other")}
-        grand = parts_sum(*(project_total(p) for p in projects))
-        rows.append(f"<tr><td class='label'>合计</td><td>&nbsp;</td><td class='amount'>{amount(grand)}</td>"
-                    f"<td class='amount'>{amount(totals['fiscal'])}</td><td class='amount'>{amount(totals['special_account'])}</td>"
-                    f"<td class='amount'>{amount(totals['other'])}</td><td>&nbsp;</td><td>&nbsp;</td></tr>")
+        totals = "".join(f"<td class='amount'>{amount(value)}</td>" for value in summary_totals(projects).values())
+        rows.append(f"<tr><td class='label'>合计</td><td>&nbsp;</td>{totals}<td>&nbsp;</td><td>&nbsp;</td></tr>")
     for project in chosen:
         funds = project.funds
         rows.append(f"<tr><td>{text(project.name)}</td><td>{text(project.unit)}</td><td class='amount'>{amount(funds.total)}</td>"
@@ -209,7 +210,7 @@ def summary_form(declaration: Declaration, first: int = 0, count: int | None = N
     heading = ""
     if first == 0:
         heading = (f"<h1>{escape(_year_title(declaration, FORM_TITLES['summary']))}</h1>"
-                   f"<table class='caption' width='100%'><tr><td width='60%'>部门名称：{text(declaration.department.name)}</td>"
+                   f"<table class='caption' width='100%'><tr><td width='60%'>{DEPARTMENT_LABELS['name']}：{text(declaration.department.name)}</td>"
                    f"<td align='right'>单位：万元</td></tr></table>")
     _, pushes = (breaks or {}).get(SUMMARY_GRID.header, _NO_BREAKS)  # its rows span nothing: starts unused
     body = heading + grid_tables(_SUMMARY_HEAD, rows, pushes)
@@ -223,9 +224,20 @@ def summary_jobs(declaration: Declaration) -> list[PrintJob]:
     return [summary_form(declaration, first, SUMMARY_CHUNK) for first in starts]
 
 
-TASK_GRID = Grid("名称", (0, 1, 2, 3))
-_TASK_HEAD = (f"<thead><tr><th width='20%'>{TASK_GRID.header}</th><th width='34%'>主要实施内容</th>"
-              "<th width='14%'>拟投入的资金（万元）</th><th width='32%'>期望达到的目标（概述）</th></tr></thead>")
+TASK_GRID = Grid(TASK_HEADERS["name"], (0, 1, 2, 3))
+_TASK_HEAD = "<thead><tr>" + "".join(
+    f"<th width='{width}%'>{label}</th>" for width, label in zip((20, 34, 14, 32), TASK_HEADERS.values())) + "</tr></thead>"
+
+
+def _budget_rows(budget: Budget) -> list[str]:
+    """预算整体情况's rows without their <tr>: each pair of groups' titles, then their amounts side by side."""
+    rows = []
+    for pair in BUDGET_FORM_BLOCKS:
+        rows.append("".join(f"<th>{title}</th><th>预算金额（万元）</th>" for title in pair))
+        for keys in zip(*(BUDGET_GROUPS[title] for title in pair)):
+            rows.append("".join(f"<td>{BUDGET_LABELS[key]}</td><td class='amount'>{amount(getattr(budget, key))}</td>"
+                                for key in keys))
+    return rows
 
 
 def department_form(declaration: Declaration, breaks: PageBreaks | None = None) -> PrintJob:
@@ -234,10 +246,8 @@ def department_form(declaration: Declaration, breaks: PageBreaks | None = None) 
     starts, pushes = (breaks or {}).get(INDICATOR_GRID.header, _NO_BREAKS)
     _, task_pushes = (breaks or {}).get(TASK_GRID.header, _NO_BREAKS)
 
-    def pair(left: str, right: str) -> str:
-        return (f"<tr><td>{BUDGET_LABELS[left]}</td><td class='amount'>{amount(getattr(budget, left))}</td>"
-                f"<td>{BUDGET_LABELS[right]}</td><td class='amount'>{amount(getattr(budget, right))}</td></tr>")
-
+    budget_rows = _budget_rows(budget)
+    budget_rows_after_first = "\n".join(f"<tr>{row}</tr>" for row in budget_rows[1:])
     tasks = [f"<tr><td>{text(t.name)}</td><td>{text(t.content)}</td><td class='amount'>{amount(t.funds)}</td>"
              f"<td>{text(t.expected)}</td></tr>" for t in department.tasks] or \
         ["<tr><td colspan='4' align='center'>（未填写）</td></tr>"]
@@ -245,20 +255,16 @@ def department_form(declaration: Declaration, breaks: PageBreaks | None = None) 
 <h1>{escape(_year_title(declaration, FORM_TITLES['department']))}</h1>
 <p class='sub'>&nbsp;</p>
 <table class='grid' width='100%' cellspacing='0' cellpadding='4'>
-<tr><td class='label' width='18%'>部门名称</td><td colspan='4'>{text(department.name)}</td></tr>
-<tr><td class='label'>部门职能概述</td><td colspan='4'>{text(department.functions)}</td></tr>
-<tr><td class='label' rowspan='7'>预算整体情况<br/>（万元）</td><th>部门预算支出</th><th>预算金额（万元）</th><th>收入来源</th><th>预算金额（万元）</th></tr>
-{pair('basic', 'fiscal')}
-{pair('project', 'other_income')}
-<tr><th>事业发展性支出</th><th>预算金额（万元）</th><th>按预算级次划分</th><th>预算金额（万元）</th></tr>
-{pair('special_funds', 'own_level')}
-{pair('other_development', 'transfer')}
-<tr><td colspan='4'>合计：{amount(parts_sum(budget.fiscal, budget.other_income))}</td></tr>
-<tr><td class='label'>总体绩效目标</td><td colspan='4'>{text(department.overall_goal)}</td></tr>
+<tr><td class='label' width='18%'>{DEPARTMENT_LABELS['name']}</td><td colspan='4'>{text(department.name)}</td></tr>
+<tr><td class='label'>{DEPARTMENT_LABELS['functions']}</td><td colspan='4'>{text(department.functions)}</td></tr>
+<tr><td class='label' rowspan='{len(budget_rows) + 1}'>{DEPARTMENT_LABELS['budget']}<br/>（万元）</td>{budget_rows[0]}</tr>
+{budget_rows_after_first}
+<tr><td colspan='4'>合计：{amount(budget_income(budget))}</td></tr>
+<tr><td class='label'>{DEPARTMENT_LABELS['overall_goal']}</td><td colspan='4'>{text(department.overall_goal)}</td></tr>
 </table>
-<p><b>年度重点工作任务</b></p>
+<p><b>{DEPARTMENT_LABELS['tasks']}</b></p>
 {grid_tables(_TASK_HEAD, tasks, task_pushes)}
-<p><b>绩效指标</b></p>
+<p><b>{DEPARTMENT_LABELS['indicators']}</b></p>
 {indicator_grid(department.indicators, starts, pushes)}
 """
     return PrintJob(FORM_TITLES["department"], _document(body), PORTRAIT, (TASK_GRID, INDICATOR_GRID),

@@ -105,7 +105,20 @@ class Declaration(_Node):
     projects: list[Project] = []
 
 
-# Field order as the forms show them; used by storage and UI so labels agree.
+# The fields' labels, in the order the forms show them: the one table the forms, the workbook, the
+# importers, the checks' messages and the editors take a field's name from. Amount labels carry no
+# unit; where a form prints one (拟投入的资金（万元）) the form adds it.
+DECLARATION_LABELS = {"year": "预算年度", "department": "部门整体"}
+DEPARTMENT_LABELS = {
+    "name": "部门名称",
+    "functions": "部门职能概述",
+    "budget": "预算整体情况",
+    "overall_goal": "总体绩效目标",
+    "tasks": "年度重点工作任务",
+    "indicators": "绩效指标",
+}
+PROJECT_LABELS = {"name": "项目名称", "unit": "预算单位", "period": "实施周期", "funds": "项目资金", "goal": "绩效目标",
+                  "indicators": "绩效指标"}
 FUNDS_LABELS = {"total": "总计", "fiscal": "财政拨款", "special_account": "财政专户拨款", "other": "其他资金"}
 BUDGET_LABELS = {
     "basic": "基本支出",
@@ -124,4 +137,27 @@ INDICATOR_LABELS = {
     "period_value": "实施周期指标值",
     "annual_value": "年度指标值",
 }
-TASK_LABELS = {"name": "名称", "content": "主要实施内容", "funds": "拟投入的资金（万元）", "expected": "期望达到的目标"}
+TASK_LABELS = {"name": "名称", "content": "主要实施内容", "funds": "拟投入的资金", "expected": "期望达到的目标"}
+# The 年度重点工作任务 table's header as the official form prints it, on purpose not the bare labels:
+# the amount with its unit, the expected result asked for as an outline (概述).
+TASK_HEADERS = {**TASK_LABELS, "funds": "拟投入的资金（万元）", "expected": "期望达到的目标（概述）"}
+
+# 预算整体情况 in its four groups, each with its amounts; the forms print spending on the left and
+# income on the right, the groups of BUDGET_FORM_BLOCKS side by side.
+BUDGET_GROUPS = {
+    "部门预算支出": ("basic", "project"),
+    "事业发展性支出": ("special_funds", "other_development"),
+    "收入来源": ("fiscal", "other_income"),
+    "按预算级次划分": ("own_level", "transfer"),
+}
+BUDGET_FORM_BLOCKS = (("部门预算支出", "收入来源"), ("事业发展性支出", "按预算级次划分"))
+
+_LABELS: dict[type, dict[str, str]] = {
+    Declaration: DECLARATION_LABELS, Department: DEPARTMENT_LABELS, Project: PROJECT_LABELS, Funds: FUNDS_LABELS,
+    Budget: BUDGET_LABELS, Indicator: INDICATOR_LABELS, Task: TASK_LABELS,
+}
+
+
+def field_label(node: object, name: str) -> str:
+    """The label of a node's field: field_label(project, "unit") → "预算单位"; unknown names stay as they are."""
+    return _LABELS.get(type(node), {}).get(name, name)

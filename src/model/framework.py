@@ -36,10 +36,6 @@ def variants() -> dict[str, dict[str, list[str]]]:
     return {key: value["levels"] for key, value in _data()["variants"].items()}
 
 
-def variant_title(variant: str) -> str:
-    return _data()["variants"][variant]["title"]
-
-
 @lru_cache(maxsize=1)
 def level1_names() -> tuple[str, ...]:
     names: list[str] = []

@@ -1,22 +1,152 @@
 """Locations inside a declaration, the same strings the checks report: 'projects[3].funds.total'.
 
 The editor addresses every field and node by these, so a problem's location leads
-straight to the widget that edits it.
+straight to the widget that edits it. This module is the only one that knows how they are
+spelled: everything else builds them with project()/indicator()/field() and takes them apart
+with list_and_index()/row_in()/project_index()/node_of()/kind_of().
 """
 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 from typing import Any, Iterator
 
+from .declaration import Declaration, field_label
+
+DEPARTMENT = "department"
+PROJECTS = "projects"
+TASKS = "department.tasks"
+
 _STEP = re.compile(r"([a-z_0-9]+)(?:\[(\d+)\])?")
+_ITEM = re.compile(r"(.+)\[(\d+)\]")
+_PROJECT = re.compile(r"projects\[(\d+)\]")
+
+
+class NodeKind(StrEnum):
+    """What a node location addresses; the tree's rows are of these kinds too."""
+
+    DECLARATION = "declaration"  # location "": the whole file (the tree's invisible root)
+    DEPARTMENT = "department"
+    PROJECT = "project"
+    GROUP = "group"  # the tree's 一级指标 heading over a project's indicators; its location is the project's
+    INDICATOR = "indicator"
+    TASK = "task"
 
 
 class LocationError(LookupError):
     pass
 
 
+# ---- building ---------------------------------------------------------------------------------
+def project(index: int) -> str:
+    """project(3) → 'projects[3]'."""
+    return f"projects[{index}]"
+
+
+def indicators(owner: str) -> str:
+    """The indicator list of 'department' or 'projects[3]'."""
+    return f"{owner}.indicators"
+
+
+def indicator(owner: str, index: int) -> str:
+    """indicator('projects[3]', 2) → 'projects[3].indicators[2]'."""
+    return f"{owner}.indicators[{index}]"
+
+
+def task(index: int) -> str:
+    return f"department.tasks[{index}]"
+
+
+def item(list_location: str, index: int) -> str:
+    """item('projects[3].indicators', 2) → 'projects[3].indicators[2]'."""
+    return f"{list_location}[{index}]"
+
+
+def field(owner: str, name: str) -> str:
+    """field('projects[3]', 'funds.total') → 'projects[3].funds.total'; field('', 'year') → 'year'."""
+    return f"{owner}.{name}" if owner else name
+
+
+def from_steps(steps: tuple[str | int, ...] | list[str | int]) -> str:
+    """A validator's path of keys and list positions: ('projects', 3, 'funds', 'total') → 'projects[3].funds.total'."""
+    return "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in steps).lstrip(".")
+
+
+# ---- taking apart -----------------------------------------------------------------------------
+def split_field(location: str) -> tuple[str, str]:
+    """'projects[3].funds.total' → ('projects[3].funds', 'total'); 'year' → ('', 'year')."""
+    owner, _, name = location.rpartition(".")
+    return owner, name
+
+
+def list_and_index(location: str) -> tuple[str, int] | None:
+    """The list an item location is in, and its position: 'projects[3].indicators[2]' → ('projects[3].indicators', 2).
+
+    None for a location that is not a list item ('projects[3].name', 'department')."""
+    match = _ITEM.fullmatch(location)
+    return (match.group(1), int(match.group(2))) if match else None
+
+
+def row_in(list_location: str, location: str) -> int | None:
+    """The item of list_location that location is or lies in: ('projects[2].indicators', 'projects[2].indicators[5].name') → 5."""
+    prefix = f"{list_location}["
+    if not location.startswith(prefix):
+        return None
+    digits, bracket, _ = location[len(prefix):].partition("]")
+    return int(digits) if bracket and digits.isdigit() else None
+
+
+def project_index(location: str) -> int | None:
+    """The project a location lies in: 'projects[3].indicators[2]' → 3; department locations → None."""
+    match = _PROJECT.match(location)
+    return int(match.group(1)) if match else None
+
+
+@lru_cache(maxsize=65536)
+def node_of(location: str) -> str:
+    """The node a field belongs to: 'projects[3].indicators[2].annual_value' → 'projects[3].indicators[2]'.
+
+    Amount groups belong to their owner: 'projects[3].funds.total' → 'projects[3]'.
+    """
+    parts = location.split(".")
+    while parts and not parts[-1].endswith("]") and parts[-1] != DEPARTMENT:
+        parts.pop()
+    return ".".join(parts) if parts else DEPARTMENT
+
+
+@lru_cache(maxsize=65536)
+def ancestors(node: str) -> tuple[str, ...]:
+    """'projects[3].indicators[2]' → itself and 'projects[3]' (the department node is counted apart)."""
+    chain = [node]
+    parts = node.split(".")
+    while len(parts) > 1:
+        parts.pop()
+        chain.append(".".join(parts))
+    return tuple(chain)
+
+
+def kind_of(node: str) -> NodeKind | None:
+    """The kind of node a node location addresses; None for a field or list location."""
+    if node == "":
+        return NodeKind.DECLARATION
+    if node == DEPARTMENT:
+        return NodeKind.DEPARTMENT
+    found = list_and_index(node)
+    if found is None:
+        return None
+    owner, name = split_field(found[0])
+    if name == "indicators" and (owner == DEPARTMENT or _PROJECT.fullmatch(owner)):
+        return NodeKind.INDICATOR
+    if owner == "" and name == PROJECTS:
+        return NodeKind.PROJECT
+    if owner == DEPARTMENT and name == "tasks":
+        return NodeKind.TASK
+    return None
+
+
+# ---- reaching -------------------------------------------------------------------------------
 def _steps(location: str) -> list[tuple[str, int | None]]:
     steps = []
     for part in location.split("."):
@@ -34,26 +164,21 @@ def resolve(root: Any, location: str) -> Any:
     reached = list(_walk(root, steps))
     if len(reached) < len(steps):
         raise LocationError(location)
-    return reached[-1][2] if reached else root
+    return reached[-1][3] if reached else root
 
 
-def _walk(root: Any, steps: list[tuple[str, int | None]]) -> Iterator[tuple[str, int | None, Any]]:
-    """Each step with what it reaches, up to where the path leaves the declaration."""
+def _walk(root: Any, steps: list[tuple[str, int | None]]) -> Iterator[tuple[Any, str, int | None, Any]]:
+    """Each step with the object it starts from and what it reaches, up to where the path leaves the declaration."""
     current = root
     for name, index in steps:
+        parent = current
         try:
             current = getattr(current, name)
             if index is not None:
                 current = current[index]
         except (AttributeError, IndexError, TypeError):
             return
-        yield name, index, current
-
-
-def split_field(location: str) -> tuple[str, str]:
-    """'projects[3].funds.total' → ('projects[3].funds', 'total'); 'year' → ('', 'year')."""
-    owner, _, field = location.rpartition(".")
-    return owner, field
+        yield parent, name, index, current
 
 
 def get_field(root: Any, location: str) -> Any:
@@ -61,11 +186,11 @@ def get_field(root: Any, location: str) -> Any:
 
 
 def set_field(root: Any, location: str, value: Any) -> None:
-    owner, field = split_field(location)
+    owner, name = split_field(location)
     target = resolve(root, owner) if owner else root
-    if not hasattr(target, field):
+    if not hasattr(target, name):
         raise LocationError(location)
-    setattr(target, field, value)
+    setattr(target, name, value)
 
 
 def list_at(root: Any, location: str) -> list:
@@ -76,47 +201,17 @@ def list_at(root: Any, location: str) -> list:
     return value
 
 
-def project_index(location: str) -> int | None:
-    match = re.match(r"projects\[(\d+)\]", location)
-    return int(match.group(1)) if match else None
+_ITEM_WORDS = {"indicators": "指标", "tasks": "任务"}
 
 
-@lru_cache(maxsize=65536)
-def node_of(location: str) -> str:
-    """The node a field belongs to: 'projects[3].indicators[2].annual_value' → 'projects[3].indicators[2]'.
-
-    Amount groups belong to their owner: 'projects[3].funds.total' → 'projects[3]'.
-    """
-    parts = location.split(".")
-    while parts and not re.search(r"\]$", parts[-1]) and parts[-1] != "department":
-        parts.pop()
-    return ".".join(parts) if parts else "department"
-
-
-_FIELD_NAMES = {
-    "name": "名称", "unit": "预算单位", "period": "实施周期", "goal": "绩效目标", "functions": "部门职能概述",
-    "overall_goal": "总体绩效目标", "year": "预算年度", "level1": "一级指标", "level2": "二级指标",
-    "period_value": "实施周期指标值", "annual_value": "年度指标值", "content": "主要实施内容",
-    "expected": "期望达到的目标", "funds": "资金", "total": "总计", "fiscal": "财政拨款",
-    "special_account": "财政专户拨款", "other": "其他资金", "basic": "基本支出", "project": "项目支出",
-    "special_funds": "财政专项资金", "other_development": "其他事业发展性支出", "other_income": "其他资金",
-    "own_level": "区本级使用资金", "transfer": "拟用于对下转移支付资金", "indicators": "绩效指标",
-    "tasks": "重点工作任务", "budget": "预算整体情况",
-}
-
-
-def describe(root: Any, location: str) -> str:
+def describe(root: Declaration, location: str) -> str:
     """'projects[3].indicators[2].annual_value' → '项目“调解经费” › 指标 3“调解成功率” › 年度指标值'."""
     words = []
-    for name, index, current in _walk(root, _steps(location)):
-        if name == "projects" and index is not None:
+    for parent, name, index, current in _walk(root, _steps(location)):
+        if name == PROJECTS and index is not None:
             words.append(f"项目“{current.name or f'第 {index + 1} 个'}”")
-        elif name == "indicators" and index is not None:
-            words.append(f"指标 {index + 1}“{current.name or ''}”")
-        elif name == "tasks" and index is not None:
-            words.append(f"任务 {index + 1}“{current.name or ''}”")
-        elif name == "department":
-            words.append("部门整体")
+        elif name in _ITEM_WORDS and index is not None:
+            words.append(f"{_ITEM_WORDS[name]} {index + 1}“{current.name or ''}”")
         else:
-            words.append(_FIELD_NAMES.get(name, name))
+            words.append(field_label(parent, name))
     return " › ".join(words)

@@ -8,36 +8,36 @@ hold, not what the file holds, so typing stays instant in a city-sized file.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from typing import Hashable
 
 from . import paths
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem, Severity
 
 DEPARTMENT, ACROSS, MIX = "department", "across", "mix"
-_RANK = {ERROR: 0, WARNING: 1}
 
 
-@lru_cache(maxsize=65536)
-def ancestors(node: str) -> tuple[str, ...]:
-    """'projects[3].indicators[2]' → itself and 'projects[3]' (the department node is counted apart)."""
-    chain = [node]
-    parts = node.split(".")
-    while len(parts) > 1:
-        parts.pop()
-        chain.append(".".join(parts))
-    return tuple(chain)
+def in_order(department: list[Problem], projects: list[list[Problem]], across: list[Problem],
+             mix: list[Problem]) -> list[Problem]:
+    """The groups as one list: department, each project in turn, across, mix (the order offset() counts in)."""
+    flat = list(department)
+    for problems in projects:
+        flat.extend(problems)
+    flat.extend(across)
+    flat.extend(mix)
+    return flat
 
 
-def _worst_map(problems: list[Problem]) -> dict[str, str]:
-    worst: dict[str, str] = {}
+def _worst_map(problems: list[Problem]) -> dict[str, Severity]:
+    """Each node's worst marked severity among these problems, the problem's node and the nodes above it."""
+    worst: dict[str, Severity] = {}
     for problem in problems:
-        if problem.severity not in _RANK:
+        severity = problem.severity
+        if not severity.marked:
             continue
-        for node in ancestors(paths.node_of(problem.location)):
+        for node in paths.ancestors(paths.node_of(problem.location)):
             current = worst.get(node)
-            if current is None or _RANK[problem.severity] < _RANK[current]:
-                worst[node] = problem.severity
+            if current is None or severity.rank < current.rank:
+                worst[node] = severity
     return worst
 
 
@@ -51,11 +51,7 @@ class ProblemIndex:
         self.groups.update(enumerate(projects))
         self.project_count = len(projects)
         self.project_sizes = [len(p) for p in projects]
-        self.flat: list[Problem] = list(department)
-        for problems in projects:
-            self.flat.extend(problems)
-        self.flat.extend(across)
-        self.flat.extend(mix)
+        self.flat = in_order(department, projects, across, mix)
         self.by_location: dict[str, list[Problem]] = {}
         for problem in self.flat:
             self.by_location.setdefault(problem.location, []).append(problem)
@@ -79,7 +75,7 @@ class ProblemIndex:
         if old == problems:
             return None
         old_worst, new_worst = self.group_worst[key], _worst_map(problems)
-        affected = set(old_worst) | set(new_worst) | {"department"}
+        affected = set(old_worst) | set(new_worst) | {paths.DEPARTMENT}
         before = {node: self.worst_under(node) for node in affected}
         offset = self.offset(key)
         self.flat[offset:offset + len(old)] = problems
@@ -99,18 +95,18 @@ class ProblemIndex:
         changed = {node for node in affected if self.worst_under(node) != before[node]}
         return offset, len(old), len(problems), changed
 
-    def worst_under(self, node: str) -> str | None:
+    def worst_under(self, node: str) -> Severity | None:
         """Worst error/warning of a node or anything under it; 'department' covers the whole file."""
-        if node == "department":
+        if node == paths.DEPARTMENT:
             return ERROR if self.totals[ERROR] > 0 else WARNING if self.totals[WARNING] > 0 else None
         project = paths.project_index(node)
         owner = project if project is not None and project < self.project_count else DEPARTMENT
         found = [self.group_worst[key].get(node) for key in (owner, ACROSS, MIX)]
         ranked = [severity for severity in found if severity is not None]
-        return min(ranked, key=_RANK.__getitem__) if ranked else None
+        return min(ranked, key=lambda severity: severity.rank) if ranked else None
 
     def at(self, location: str) -> list[Problem]:
         return self.by_location.get(location, [])
 
     def counts(self) -> dict[str, int]:
-        return {"error": self.totals["error"], "warning": self.totals["warning"], "hint": self.totals["hint"]}
+        return {str(severity): self.totals[severity] for severity in Severity}

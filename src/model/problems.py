@@ -3,34 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-ERROR = "error"
-WARNING = "warning"
-HINT = "hint"
 
-SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", HINT: "提示"}
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, HINT: 2}
+class Severity(StrEnum):
+    """How bad a problem is. The values are what `check --format json` prints and what the widgets'
+    style sheets select on; rank orders them worst first; marked ones colour a field and mark the tree."""
+
+    rank: int
+    label: str
+    marked: bool
+
+    def __new__(cls, value: str, rank: int, label: str, marked: bool) -> "Severity":
+        member = str.__new__(cls, value)
+        member._value_ = value
+        # Plain attributes, not properties: the problem index reads them for every problem of a file.
+        member.rank, member.label, member.marked = rank, label, marked
+        return member
+
+    ERROR = "error", 0, "错误", True
+    WARNING = "warning", 1, "警告", True
+    HINT = "hint", 2, "提示", False
+
+
+ERROR, WARNING, HINT = Severity.ERROR, Severity.WARNING, Severity.HINT
+
+# Read by src/ui/problems_panel.py and src/ui/table_models.py; drop once they use .label and .rank.
+SEVERITY_LABELS = {severity: severity.label for severity in Severity}
+SEVERITY_ORDER = {severity: severity.rank for severity in Severity}
 
 
 @dataclass(frozen=True)
 class Problem:
     code: str
-    severity: str
+    severity: Severity
     location: str
     message: str
 
     def as_dict(self) -> dict[str, str]:
-        return {"severity": self.severity, "code": self.code, "location": self.location, "message": self.message}
-
-
-def project_location(index: int) -> str:
-    return f"projects[{index}]"
-
-
-def indicator_location(owner: str, index: int) -> str:
-    return f"{owner}.indicators[{index}]"
-
-
-def owner_of(location: str) -> str:
-    """'projects[3].indicators[2].annual_value' → 'projects[3]'; department paths → 'department'."""
-    return location.split(".", 1)[0]
+        return {"severity": str(self.severity), "code": self.code, "location": self.location, "message": self.message}

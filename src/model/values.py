@@ -9,17 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from functools import lru_cache
 
 from .framework import placeholders
 
 GE, GT, EQ, LT, LE = "≥", "＞", "＝", "＜", "≤"
-QUALITATIVE = "定性"
 
-QUANTITATIVE_KIND = "quantitative"
-QUALITATIVE_KIND = "qualitative"
-EMPTY_KIND = "empty"
-PLACEHOLDER_KIND = "placeholder"
+
+class ValueKind(StrEnum):
+    QUANTITATIVE = "quantitative"  # comparator + number + unit: ≥ 2000 次
+    QUALITATIVE = "qualitative"  # words only: 及时, 明显提高
+    EMPTY = "empty"
+    PLACEHOLDER = "placeholder"  # XX, ***, 待定 (framework.json): a target still to be written
+
 
 _NORMALISE = str.maketrans(
     "０１２３４５６７８９．％，：；（）＞＜＝",
@@ -55,7 +58,7 @@ class ValueReading:
     floor/ceiling/percent are computed once here because the checks ask them for every indicator.
     """
 
-    kind: str
+    kind: ValueKind
     comparator: str | None = None
     number: Decimal | None = None
     unit: str = ""
@@ -70,33 +73,21 @@ class ValueReading:
 
     @property
     def is_quantitative(self) -> bool:
-        return self.kind == QUANTITATIVE_KIND
-
-    @property
-    def is_percentage(self) -> bool:
-        return self.percent
-
-    @property
-    def is_floor(self) -> bool:
-        return self.floor
-
-    @property
-    def is_ceiling(self) -> bool:
-        return self.ceiling
+        return self.kind is ValueKind.QUANTITATIVE
 
     def describe(self) -> str:
         """The reading in the words the editor shows: '≥ 2000 次', '定性指标'."""
-        if self.kind == QUANTITATIVE_KIND:
+        if self.kind is ValueKind.QUANTITATIVE:
             number = format(self.number, "f")
-            return f"{self.comparator} {number}{(' ' + self.unit) if self.unit and not self.is_percentage else self.unit}"
-        if self.kind == QUALITATIVE_KIND:
+            return f"{self.comparator} {number}{(' ' + self.unit) if self.unit and not self.percent else self.unit}"
+        if self.kind is ValueKind.QUALITATIVE:
             return "定性指标"
-        if self.kind == PLACEHOLDER_KIND:
+        if self.kind is ValueKind.PLACEHOLDER:
             return "占位符，未填写实际值"
         return "未填写"
 
 
-EMPTY = ValueReading(EMPTY_KIND)
+EMPTY = ValueReading(ValueKind.EMPTY)
 
 
 @lru_cache(maxsize=65536)
@@ -110,26 +101,26 @@ def parse_value(text: str | None) -> ValueReading:
         return EMPTY
     compact = normal.replace(" ", "")
     if compact in placeholders() or re.fullmatch(r"[*xX×]+", compact):
-        return ValueReading(PLACEHOLDER_KIND)
+        return ValueReading(ValueKind.PLACEHOLDER)
     normal = _CHINESE_COUNT.sub(lambda m: f"{_CHINESE_DIGITS[m.group(1)]}{m.group(2)}", normal)
     match = _NUMBER.search(normal)
     if match is None:
-        return ValueReading(QUALITATIVE_KIND)
+        return ValueReading(ValueKind.QUALITATIVE)
     try:
         number = Decimal(match.group(0).replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern only matches decimals
-        return ValueReading(QUALITATIVE_KIND)
+        return ValueReading(ValueKind.QUALITATIVE)
     before = normal[: match.start()].replace(" ", "")
     after = normal[match.end():].lstrip()
     if after.startswith("+"):
-        return ValueReading(QUALITATIVE_KIND)  # "8+46个示范性…工作站建设": a description, not a target
+        return ValueReading(ValueKind.QUALITATIVE)  # "8+46个示范性…工作站建设": a description, not a target
     unit = _unit_at(after)
     rest = after[len(unit):].lstrip()
     comparator = _comparator_before(before)
     suffix = _comparator_after(rest)
     if suffix is not None:
         comparator = suffix
-    return ValueReading(QUANTITATIVE_KIND, comparator or EQ, number, unit.strip())
+    return ValueReading(ValueKind.QUANTITATIVE, comparator or EQ, number, unit.strip())
 
 
 def _unit_at(after: str) -> str:

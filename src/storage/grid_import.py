@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.declaration import Declaration
+from ..model.declaration import DEPARTMENT_LABELS, PROJECT_LABELS, Declaration
 from .errors import FileProblem
 from .opened import OpenResult
 from .published import ImportedDepartment, ImportedTable, import_department_form, import_project_table, is_department_form
@@ -27,7 +27,8 @@ def import_published(path: Path, grids: list[Grid]) -> OpenResult:
     if not tables and not departments:
         names = "、".join(f"“{g.name}”" for g in grids)
         raise FileProblem(path, f"在工作表 {names} 中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表"
-                                "（需要“项目名称”“绩效指标”等表头，或“部门名称”“总体绩效目标”等栏目）")
+                                f"（需要“{PROJECT_LABELS['name']}”“{PROJECT_LABELS['indicators']}”等表头，"
+                                f"或“{DEPARTMENT_LABELS['name']}”“{DEPARTMENT_LABELS['overall_goal']}”等栏目）")
     notes: list[str] = []
     declaration = Declaration()
     if departments:

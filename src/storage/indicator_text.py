@@ -1,4 +1,5 @@
-"""The numbered indicator text of published tables, split into indicators and written back.
+"""The numbered indicator text of published tables, split into indicators (and written back through
+src/model/indicator_lines.py, which the printed forms use too).
 
 Two styles are published (DOMAIN.md, seeds 000 and 002):
   番禺: 1、产出指标：审核合同数，年度指标值：10份。2、效益指标：…
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import framework
 from ..model.declaration import Indicator
+from ..model.indicator_lines import indicator_lines
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,40}>")
 _ITEM_NUMBER = re.compile(r"(\d{1,3})\s*(?:、|[．.](?!\d))")
@@ -121,9 +123,6 @@ def _peel_level(text: str, is_known) -> tuple[str | None, str]:
 
 
 def format_indicator_text(indicators: list[Indicator]) -> str:
-    """The 天河 style, which carries both levels and both values."""
-    items = []
-    for number, indicator in enumerate(indicators, start=1):
-        head = "：".join(part for part in (indicator.level1, indicator.level2, indicator.name) if part)
-        items.append(f"{number}、{head}；实施周期指标值：{indicator.period_value or ''}；年度指标值：{indicator.annual_value or ''}。")
-    return "\n".join(items)
+    """The text as the workbook's cell holds it: the model's lines, one per cell line, empty values left
+    empty so that parse_indicator_text() reads them back as empty."""
+    return "\n".join(indicator_lines(indicators))

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import StrictInt, TypeAdapter, ValidationError
 
+from ..model import paths
 from ..model.bulk import collector_paused
 from ..model.declaration import Declaration
 from .errors import FileProblem
@@ -105,7 +106,7 @@ def describe_validation_error(error: ValidationError) -> str:
     """First pydantic error as '位置 projects[3].funds.total：原因', in Chinese where we know the words."""
     details = error.errors(include_url=False)
     first = details[0]
-    location = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]).lstrip(".")
+    location = paths.from_steps(first["loc"])
     kind = first.get("type", "")
     message = first.get("msg", "")
     if kind == "extra_forbidden":

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..model.amounts import AmountError, parse_amount
-from ..model.declaration import Budget, Department, Funds, Indicator, Project, Task
+from ..model.declaration import (BUDGET_LABELS, DEPARTMENT_LABELS, INDICATOR_LABELS, TASK_LABELS, Budget, Department,
+                                 Funds, Indicator, Project, Task)
 from .indicator_text import clean_cell_text, parse_indicator_text
 from .sheet_grid import Grid, label_key
 
@@ -151,7 +152,7 @@ def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> str 
             if not text:
                 continue
             key = label_key(text)
-            if key.startswith("部门名称:") and len(key) > 5:
+            if key.startswith(f"{_NAME}:") and len(key) > len(_NAME) + 1:
                 table.department_name = key.split(":", 1)[1]
             year = _YEAR.search(text)
             if year and table.year is None:
@@ -165,41 +166,32 @@ def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> str 
 
 # ---- 部门整体预算绩效目标申报表 -------------------------------------------------
 
-_BUDGET_LABELS = {
-    "basic": ("基本支出",),
-    "project": ("项目支出",),
-    "special_funds": ("财政专项资金",),
-    "other_development": ("其他事业发展性支出",),
-    "fiscal": ("财政拨款",),
-    "other_income": ("其他资金",),
-    "own_level": ("区本级使用资金", "本级使用资金"),
-    "transfer": ("拟用于对下转移支付资金", "对下转移支付资金"),
-}
-_INDICATOR_HEADERS = {
-    "level1": "一级指标", "level2": "二级指标", "name": "三级指标",
-    "period_value": "实施周期指标值", "annual_value": "年度指标值",
-}
+# Each amount by its label, or by the shorter words some published forms print instead.
+_BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",)}
+_BUDGET_LABELS = {key: (label, *_BUDGET_ALIASES.get(key, ())) for key, label in BUDGET_LABELS.items()}
+_NAME, _FUNCTIONS, _GOAL = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functions"], DEPARTMENT_LABELS["overall_goal"]
+_LEVEL1 = INDICATOR_LABELS["level1"]
 _TEMPLATE_TASK = re.compile(r"^其他需完成的任务")
 
 
 def is_department_form(grid: Grid) -> bool:
     keys = {label_key(value) for row in grid.rows[:200] for value in row if value is not None}
-    return "部门名称" in keys and ("总体绩效目标" in keys or "预算整体情况" in keys)
+    return _NAME in keys and (_GOAL in keys or DEPARTMENT_LABELS["budget"] in keys)
 
 
 def import_department_form(grid: Grid, published: bool = True) -> ImportedDepartment:
     """published=False reads the editor's own sheet: text kept byte for byte, indicators elsewhere."""
     notes: list[str] = []
     text_of = clean_multiline if published else _raw_text
-    department = Department(name=_value_right_of(grid, ("部门名称",), text_of))
+    department = Department(name=_value_right_of(grid, (_NAME,), text_of))
     year = None
     for row in grid.rows[:5]:
         for value in row:
             match = _YEAR.search(cell_str(value))
             if match and year is None:
                 year = int(match.group(1))
-    department.functions = _value_right_of(grid, ("部门职能概述",), text_of)
-    department.overall_goal = _value_right_of(grid, ("总体绩效目标",), text_of)
+    department.functions = _value_right_of(grid, (_FUNCTIONS,), text_of)
+    department.overall_goal = _value_right_of(grid, (_GOAL,), text_of)
     budget = {}
     for key, labels in _BUDGET_LABELS.items():
         text = _amount_right_of(grid, labels)
@@ -228,32 +220,29 @@ def _find_label(grid: Grid, labels: tuple[str, ...]) -> tuple[int, int] | None:
     return None
 
 
-def _value_right_of(grid: Grid, labels: tuple[str, ...], text_of: Callable[[str], str | None]) -> str | None:
-    """The first filled cell right of the label that is not the label again (merged labels repeat)."""
+def _right_of(grid: Grid, labels: tuple[str, ...]) -> Iterator[str]:
+    """The cells right of the label, past the copies of it that a merged label cell leaves."""
     found = _find_label(grid, labels)
     if found is None:
-        return None
-    row, column = found
-    label = label_key(grid.cell(row, column))
-    for c in range(column + 1, len(grid.rows[row])):
-        text = grid.text(row, c)
-        if text.strip() and label_key(text) != label:
-            return text_of(text)
-    return None
-
-
-def _amount_right_of(grid: Grid, labels: tuple[str, ...]) -> str | None:
-    """The cell right beside an amount label: an empty one means no amount, not the next label."""
-    found = _find_label(grid, labels)
-    if found is None:
-        return None
+        return
     row, column = found
     label = label_key(grid.cell(row, column))
     for c in range(column + 1, len(grid.rows[row])):
         text = grid.text(row, c)
         if label_key(text) != label:
-            return text if text.strip() and not label_key(text).startswith("预算金额") else None
-    return None
+            yield text
+
+
+def _value_right_of(grid: Grid, labels: tuple[str, ...], text_of: Callable[[str], str | None]) -> str | None:
+    """The first filled cell right of the label."""
+    text = next((text for text in _right_of(grid, labels) if text.strip()), None)
+    return None if text is None else text_of(text)
+
+
+def _amount_right_of(grid: Grid, labels: tuple[str, ...]) -> str | None:
+    """The cell right beside an amount label: an empty one means no amount, not the next label."""
+    text = next(_right_of(grid, labels), None)
+    return text if text and text.strip() and not label_key(text).startswith("预算金额") else None
 
 
 def _raw_text(text: str) -> str | None:
@@ -278,9 +267,8 @@ def _header_columns(grid: Grid, row: int, headers: dict[str, str]) -> dict[str, 
 
 
 def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None]) -> list[Task]:
-    headers = {"name": "名称", "content": "主要实施内容", "funds": "拟投入的资金", "expected": "期望达到的目标"}
-    for row in range(len(grid.rows)):
-        columns = _header_columns(grid, row, headers)
+    for row in range(len(grid.rows)):  # a header starting with each label: 拟投入的资金（万元）, 期望达到的目标（概述）
+        columns = _header_columns(grid, row, TASK_LABELS)
         if "name" in columns and "content" in columns:
             return _task_rows(grid, row, columns, notes, text_of)
     return []
@@ -292,7 +280,8 @@ def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list
     for row in range(header_row + 1, len(grid.rows)):
         values = {role: grid.text(row, column) for role, column in columns.items()}
         first = label_key(values.get("name"))
-        if first in ("一级指标", "绩效指标") or any(label_key(grid.cell(row, c)) == "一级指标" for c in range(len(grid.rows[row]))):
+        if first in (_LEVEL1, DEPARTMENT_LABELS["indicators"]) or any(
+                label_key(grid.cell(row, c)) == _LEVEL1 for c in range(len(grid.rows[row]))):  # the indicator table begins
             break
         if _TEMPLATE_TASK.match(first):
             if any(values.get(k, "").strip() and label_key(values[k]) != first for k in ("content", "funds", "expected")):
@@ -312,10 +301,10 @@ def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list
 
 def _indicator_table(grid: Grid, notes: list[str]) -> list[Indicator]:
     for row in range(len(grid.rows)):
-        columns = _header_columns(grid, row, _INDICATOR_HEADERS)
+        columns = _header_columns(grid, row, INDICATOR_LABELS)
         if {"level1", "name", "annual_value"} <= columns.keys():
             return _indicator_rows(grid, row, columns, notes)
-    notes.append("没有找到绩效指标表（一级指标 / 二级指标 / 三级指标 / 实施周期指标值 / 年度指标值）")
+    notes.append(f"没有找到绩效指标表（{' / '.join(INDICATOR_LABELS.values())}）")
     return []
 
 

@@ -80,6 +80,12 @@ class SheetBuilder:
     def put(self, row: int, column: int, value: object, style: str = "body") -> None:
         self.cells.setdefault(row, {})[column] = (value, style)
 
+    def put_row(self, row: int, values, first_column: int = 1, style: str = "body") -> None:
+        """values into the cells of row from first_column on, one style for all."""
+        cells = self.cells.setdefault(row, {})
+        for column, value in enumerate(values, start=first_column):
+            cells[column] = (value, style)
+
     def merge(self, first_row: int, first_column: int, last_row: int, last_column: int) -> None:
         if last_row > first_row or last_column > first_column:
             self.sheet.merged_cells.add(CellRange(min_row=first_row, min_col=first_column, max_row=last_row, max_col=last_column))

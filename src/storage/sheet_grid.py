@@ -92,8 +92,7 @@ def read_grids_fast(path: Path) -> list[Grid]:
         grids = []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
-            if sheet.total_height > MAX_ROWS:
-                raise FileProblem(path, f"工作表“{name}”有 {sheet.total_height} 行，超过 {MAX_ROWS} 行的上限")
+            _check_height(path, name, sheet.total_height)
             rows = sheet.to_python(skip_empty_area=False)
             if sheet.total_width > MAX_COLUMNS:
                 rows = [row[:MAX_COLUMNS] for row in rows]
@@ -102,7 +101,7 @@ def read_grids_fast(path: Path) -> list[Grid]:
     except FileProblem:
         raise
     except Exception as error:  # calamine raises its own error types for every kind of damage
-        raise FileProblem(path, f"工作簿无法读取，文件可能已损坏：{_short(error)}") from error
+        raise _unreadable(path, error) from error
 
 
 def read_grids_merged(path: Path) -> list[Grid]:
@@ -114,12 +113,11 @@ def read_grids_merged(path: Path) -> list[Grid]:
         with path.open("rb") as stream:  # a stream: openpyxl would refuse a misnamed workbook by its name
             workbook = openpyxl.load_workbook(io.BytesIO(stream.read()), data_only=True)
     except Exception as error:  # openpyxl raises KeyError, TypeError… on damaged parts
-        raise FileProblem(path, f"工作簿无法读取，文件可能已损坏：{_short(error)}") from error
+        raise _unreadable(path, error) from error
     grids = []
     try:
         for sheet in workbook.worksheets:
-            if sheet.max_row > MAX_ROWS:
-                raise FileProblem(path, f"工作表“{sheet.title}”有 {sheet.max_row} 行，超过 {MAX_ROWS} 行的上限")
+            _check_height(path, sheet.title, sheet.max_row)
             rows = [list(row[:MAX_COLUMNS]) for row in sheet.iter_rows(values_only=True)]
             for merged in sheet.merged_cells.ranges:
                 value = sheet.cell(merged.min_row, merged.min_col).value
@@ -132,6 +130,15 @@ def read_grids_merged(path: Path) -> list[Grid]:
     finally:
         workbook.close()
     return grids
+
+
+def _check_height(path: Path, sheet: str, rows: int) -> None:
+    if rows > MAX_ROWS:
+        raise FileProblem(path, f"工作表“{sheet}”有 {rows} 行，超过 {MAX_ROWS} 行的上限")
+
+
+def _unreadable(path: Path, error: Exception) -> FileProblem:
+    return FileProblem(path, f"工作簿无法读取，文件可能已损坏：{_short(error)}")
 
 
 def _short(error: Exception) -> str:

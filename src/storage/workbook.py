@@ -19,8 +19,10 @@ from pydantic import ValidationError
 
 from ..model import framework
 from ..model.bulk import collector_paused
-from ..model.checks import parts_sum, project_total
-from ..model.declaration import BUDGET_LABELS, Declaration, Department, Indicator
+from ..model.declaration import (BUDGET_FORM_BLOCKS, BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS,
+                                 DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, TASK_HEADERS,
+                                 Declaration, Department, Indicator)
+from ..model.sums import summary_totals
 from .errors import FileProblem
 from .grid_import import import_published
 from .indicator_text import format_indicator_text
@@ -33,9 +35,10 @@ from .sheet_grid import Grid, cell_text, label_key, read_grids_fast, read_grids_
 DEPARTMENT_SHEET = "部门整体绩效目标"
 PROJECT_SHEET = "项目支出绩效目标表"
 DETAIL_SHEET = "绩效指标明细"
-PROJECT_HEADERS = ["序号", "项目名称", "预算单位", "实施周期", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
-DETAIL_HEADERS = ["项目序号", "项目名称", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"]
-DEPARTMENT_ROW_LABEL = "部门整体"
+PROJECT_HEADERS = ["序号", *(PROJECT_LABELS[key] for key in ("name", "unit", "period")), *FUNDS_LABELS.values(),
+                   PROJECT_LABELS["goal"], PROJECT_LABELS["indicators"]]
+DETAIL_HEADERS = ["项目序号", PROJECT_LABELS["name"], *INDICATOR_LABELS.values()]
+DEPARTMENT_ROW_LABEL = DECLARATION_LABELS["department"]  # the owner named in 绩效指标明细 for the department's own indicators
 
 
 def workbook_bytes(declaration: Declaration) -> bytes:
@@ -77,34 +80,28 @@ def _department_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuil
     sheet = SheetBuilder(workbook, DEPARTMENT_SHEET)
     _title_row(sheet, _title(declaration.year, "部门整体预算绩效目标申报表"), 6)
     sheet.set_widths((14, 22, 30, 22, 16, 16))
-    for row, label, value in ((2, "部门名称", department.name), (3, "部门职能概述", department.functions)):
-        sheet.put(row, 1, label, "label")
-        sheet.put(row, 2, value)
+    for row, key in ((2, "name"), (3, "functions")):
+        sheet.put(row, 1, DEPARTMENT_LABELS[key], "label")
+        sheet.put(row, 2, getattr(department, key))
         sheet.merge(row, 2, row, 6)
-    sheet.put(4, 1, "预算整体情况", "label")
-    layout = [
-        ("部门预算支出", None, "收入来源", None),
-        ("basic", "basic", "fiscal", "fiscal"),
-        ("project", "project", "other_income", "other_income"),
-        ("事业发展性支出", None, "按预算级次划分", None),
-        ("special_funds", "special_funds", "own_level", "own_level"),
-        ("other_development", "other_development", "transfer", "transfer"),
-    ]
-    for offset, (left, left_key, right, right_key) in enumerate(layout):
-        row = 4 + offset
-        for column, label, key in ((2, left, left_key), (4, right, right_key)):
-            if key is None:
-                sheet.put(row, column, label, "header")
-                sheet.put(row, column + 1, "预算金额（万元）", "header")
-            else:
-                sheet.put(row, column, BUDGET_LABELS[key], "label")
-                sheet.put(row, column + 1, getattr(budget, key))
+    sheet.put(4, 1, DEPARTMENT_LABELS["budget"], "label")
+    row = 4
+    for pair in BUDGET_FORM_BLOCKS:  # a group's title row, then its amounts, the two sides side by side
+        for column, title in zip((2, 4), pair):
+            sheet.put(row, column, title, "header")
+            sheet.put(row, column + 1, "预算金额（万元）", "header")
         sheet.merge(row, 5, row, 6)
-    sheet.merge(4, 1, 9, 1)
-    sheet.put(10, 1, "总体绩效目标", "label")
-    sheet.put(10, 2, department.overall_goal)
-    sheet.merge(10, 2, 10, 6)
-    row = _task_table(sheet, 11, department)
+        for offset, keys in enumerate(zip(*(BUDGET_GROUPS[title] for title in pair)), start=1):
+            for column, key in zip((2, 4), keys):
+                sheet.put(row + offset, column, BUDGET_LABELS[key], "label")
+                sheet.put(row + offset, column + 1, getattr(budget, key))
+            sheet.merge(row + offset, 5, row + offset, 6)
+        row += 1 + len(BUDGET_GROUPS[pair[0]])
+    sheet.merge(4, 1, row - 1, 1)
+    sheet.put(row, 1, DEPARTMENT_LABELS["overall_goal"], "label")
+    sheet.put(row, 2, department.overall_goal)
+    sheet.merge(row, 2, row, 6)
+    row = _task_table(sheet, row + 1, department)
     _department_indicator_table(sheet, row, department.indicators)
     sheet.sheet.freeze_panes = "A2"
     _page_setup(sheet, None, landscape=False)
@@ -112,33 +109,28 @@ def _department_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuil
 
 
 def _task_table(sheet: SheetBuilder, first: int, department: Department) -> int:
-    sheet.put(first, 1, "年度重点工作任务", "label")
-    for column, label in enumerate(("名称", "主要实施内容", "拟投入的资金（万元）", "期望达到的目标（概述）"), start=2):
-        sheet.put(first, column, label, "header")
+    sheet.put(first, 1, DEPARTMENT_LABELS["tasks"], "label")
+    sheet.put_row(first, TASK_HEADERS.values(), 2, "header")
     sheet.merge(first, 5, first, 6)
     row = first + 1
     for task in department.tasks:
-        for column, value in enumerate((task.name, task.content, task.funds, task.expected), start=2):
-            sheet.put(row, column, value)
+        sheet.put_row(row, (task.name, task.content, task.funds, task.expected), 2)
         sheet.merge(row, 5, row, 6)
         row += 1
     sheet.put(row, 2, "其他需完成的任务（可选填）", "label")
-    for column in range(3, 6):
-        sheet.put(row, column, None)
+    sheet.put_row(row, (None, None, None), 3)
     sheet.merge(row, 5, row, 6)
     sheet.merge(first, 1, row, 1)
     return row + 1
 
 
 def _department_indicator_table(sheet: SheetBuilder, first: int, indicators: list[Indicator]) -> None:
-    sheet.put(first, 1, "绩效指标", "label")
-    for column, label in enumerate(("一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"), start=2):
-        sheet.put(first, column, label, "header")
+    sheet.put(first, 1, DEPARTMENT_LABELS["indicators"], "label")
+    sheet.put_row(first, INDICATOR_LABELS.values(), 2, "header")
     row = first + 1
     for indicator in indicators:
-        for column, value in enumerate((indicator.level1, indicator.level2, indicator.name,
-                                        indicator.period_value, indicator.annual_value), start=2):
-            sheet.put(row, column, value)
+        sheet.put_row(row, (indicator.level1, indicator.level2, indicator.name, indicator.period_value,
+                            indicator.annual_value), 2)
         row += 1
     _merge_runs(sheet, first + 1, [(i.level1,) for i in indicators], 2)
     _merge_runs(sheet, first + 1, [(i.level1, i.level2) for i in indicators], 3)
@@ -159,22 +151,19 @@ def _project_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder
     sheet = SheetBuilder(workbook, PROJECT_SHEET)
     width = len(PROJECT_HEADERS)
     _title_row(sheet, _title(declaration.year, "项目支出绩效目标表（含转移支付项目）"), width)
-    sheet.put(2, 1, f"部门名称：{declaration.department.name or ''}", "plain")
+    sheet.put(2, 1, f"{DEPARTMENT_LABELS['name']}：{declaration.department.name or ''}", "plain")
     sheet.merge(2, 1, 2, 4)
     sheet.put(2, width, "单位：万元", "plain")
-    for column, label in enumerate(PROJECT_HEADERS, start=1):
-        sheet.put(3, column, label, "header")
+    sheet.put_row(3, PROJECT_HEADERS, style="header")
     projects = declaration.projects
-    totals = [parts_sum(*(project_total(p) for p in projects))]
-    totals += [parts_sum(*(getattr(p.funds, key) for p in projects)) for key in ("fiscal", "special_account", "other")]
-    for column, value in enumerate([None, "合计", None, None, *totals, None, None], start=1):
-        sheet.put(4, column, value, "label" if value == "合计" else "body")
+    totals = summary_totals(projects)
+    sheet.put_row(4, [None, None, None, None, *totals.values(), None, None])
+    sheet.put(4, 2, "合计", "label")
     for index, project in enumerate(projects, start=1):
         funds = project.funds
         values = (index, project.name, project.unit, project.period, funds.total, funds.fiscal,
                   funds.special_account, funds.other, project.goal, format_indicator_text(project.indicators))
-        for column, value in enumerate(values, start=1):
-            sheet.put(4 + index, column, value)
+        sheet.put_row(4 + index, values)
     sheet.set_widths((6, 28, 18, 12, 12, 12, 12, 12, 40, 60))
     sheet.sheet.freeze_panes = "C4"
     _page_setup(sheet, "3:3")
@@ -186,17 +175,14 @@ def _detail_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder:
     _title_row(sheet, _title(declaration.year, "绩效指标明细"), len(DETAIL_HEADERS))
     sheet.put(2, 1, "每行一个绩效指标，可筛选、排序；项目序号 0 为部门整体指标。重新打开时以本表为准。", "plain")
     sheet.merge(2, 1, 2, len(DETAIL_HEADERS))
-    for column, label in enumerate(DETAIL_HEADERS, start=1):
-        sheet.put(3, column, label, "header")
+    sheet.put_row(3, DETAIL_HEADERS, style="header")
     row = 4
     owners = [(0, DEPARTMENT_ROW_LABEL, declaration.department.indicators)]
     owners += [(index, p.name, p.indicators) for index, p in enumerate(declaration.projects, start=1)]
     for number, owner_name, indicators in owners:
         for indicator in indicators:
-            values = (number, owner_name, indicator.level1, indicator.level2, indicator.name,
-                      indicator.period_value, indicator.annual_value)
-            for column, value in enumerate(values, start=1):
-                sheet.put(row, column, value)
+            sheet.put_row(row, (number, owner_name, indicator.level1, indicator.level2, indicator.name,
+                                indicator.period_value, indicator.annual_value))
             row += 1
     last = max(row - 1, 4)
     _level_dropdowns(sheet, last)
@@ -211,7 +197,8 @@ def _level_dropdowns(sheet: SheetBuilder, last: int) -> None:
     level2 = []
     for level1 in framework.level1_names():
         level2 += [name for name in framework.level2_choices(level1) if name not in level2]
-    for column, names, what in (("C", framework.level1_names(), "一级指标"), ("D", level2, "二级指标")):
+    for column, names, what in (("C", framework.level1_names(), INDICATOR_LABELS["level1"]),
+                                ("D", level2, INDICATOR_LABELS["level2"])):
         validation = DataValidation(type="list", formula1='"' + ",".join(names) + '"', allow_blank=True,
                                     showErrorMessage=True, errorTitle=f"{what}不在指标体系中",
                                     error=f"请从下拉列表中选择{what}")

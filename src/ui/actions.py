@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ..model.paths import NodeKind
+
 # name: (text, shortcut, status tip)
 _SPECS = {
     "new": ("新建(&N)", QKeySequence.StandardKey.New, "新建申报表（含标准指标框架）"),
@@ -25,7 +27,6 @@ _SPECS = {
     "print": ("打印(&P)…", QKeySequence.StandardKey.Print, "打印表格"),
     "exportPdf": ("导出 PDF…", "Ctrl+E", "把表格导出为 PDF 文件"),
 }
-STRUCTURE_ACTIONS = ("duplicateProject", "addIndicator", "delete", "moveUp", "moveDown")
 
 
 class Actions:
@@ -45,11 +46,11 @@ class Actions:
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
 
-    def update(self, kind: str | None) -> None:
+    def update(self, kind: NodeKind | None) -> None:
         """Enable what makes sense for the selected tree node's kind."""
-        on_project = kind in ("project", "group", "indicator")
+        on_project = kind in (NodeKind.PROJECT, NodeKind.GROUP, NodeKind.INDICATOR)
         self["duplicateProject"].setEnabled(on_project)
         self["addIndicator"].setEnabled(on_project)
-        self["delete"].setEnabled(kind in ("project", "indicator"))
-        self["moveUp"].setEnabled(kind in ("project", "indicator"))
-        self["moveDown"].setEnabled(kind in ("project", "indicator"))
+        self["delete"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))
+        self["moveUp"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))
+        self["moveDown"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QValidator
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QStyle, QWidget
 
 from ..model.amounts import AmountError, display_amount, parse_amount
-from ..model.problems import ERROR, SEVERITY_ORDER, WARNING, Problem
+from ..model.problems import ERROR, Problem, Severity
 from . import commands
 from .document import Document
 
@@ -44,7 +44,7 @@ class AmountValidator(QValidator):
         return QValidator.State.Invalid, text, position
 
 
-def set_severity(widget: QWidget, severity: str | None) -> None:
+def set_severity(widget: QWidget, severity: Severity | None) -> None:
     if widget.property("severity") == (severity or ""):
         return
     widget.setProperty("severity", severity or "")
@@ -167,22 +167,23 @@ class FieldBinding(QObject):
         found = list(self.document.problems_at(location)) if location else []
         if self.local_problem is not None:
             found.insert(0, self.local_problem)
-        return sorted(found, key=lambda p: SEVERITY_ORDER[p.severity])
+        return sorted(found, key=lambda p: p.severity.rank)
 
     def show_problems(self) -> None:
         problems = self.problems()
         worst = problems[0].severity if problems else None
-        set_severity(self.widget, worst if worst in (ERROR, WARNING) else None)
+        marked = worst if worst is not None and worst.marked else None
+        set_severity(self.widget, marked)
         text = "\n".join(p.message for p in problems)
         self.widget.setToolTip(text)
         if isinstance(self.widget, QLineEdit):
-            self._show_icon(worst if worst in (ERROR, WARNING) else None, text)
+            self._show_icon(marked, text)
         if self.message is not None:
             self.message.setText(text)
             set_severity(self.message, worst)
             self.message.setVisible(bool(text))
 
-    def _show_icon(self, severity: str | None, text: str) -> None:
+    def _show_icon(self, severity: Severity | None, text: str) -> None:
         if self._icon_action is not None:
             self.widget.removeAction(self._icon_action)
             self._icon_action = None

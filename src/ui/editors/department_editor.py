@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from ...model.checks import parts_sum
-from ...model.declaration import BUDGET_LABELS, Task
+from ...model import paths
+from ...model.declaration import BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS, DEPARTMENT_LABELS, Task
+from ...model.sums import DEVELOPMENT, LEVELS, budget_expenditure, budget_group, budget_income
 from ..commands import InsertCommand, RemoveCommand
 from ..document import Document
 from ..fields import multiline
 from ..table_models import TASK_COLUMNS, ListTableModel
 from .form_parts import FormBuilder, amount_edit, selected_row, table_with_buttons
 from .indicator_table import IndicatorTable
-
-_BUDGET_GROUPS = [
-    ("部门预算支出", ("basic", "project")),
-    ("事业发展性支出", ("special_funds", "other_development")),
-    ("收入来源", ("fiscal", "other_income")),
-    ("按预算级次划分", ("own_level", "transfer")),
-]
-
 
 class DepartmentEditor(QScrollArea):
     def __init__(self, document: Document, parent: QWidget | None = None):
@@ -32,35 +25,35 @@ class DepartmentEditor(QScrollArea):
         column.addWidget(QLabel("<b>部门整体预算绩效目标申报表</b>"))
         form = QFormLayout()
         column.addLayout(form)
-        self.form = FormBuilder(document, form, lambda: "department")
-        self.form.field("departmentName", QLineEdit(), "name", "部门名称")
+        self.form = FormBuilder(document, form, lambda: paths.DEPARTMENT)
+        self.form.field("departmentName", QLineEdit(), "name", DEPARTMENT_LABELS["name"])
         self.year_form = FormBuilder(document, form, lambda: "")
-        self.year_form.field("year", QLineEdit(), "year", "预算年度", "year").setMaximumWidth(120)
-        self.form.field("departmentFunctions", multiline(60), "functions", "部门职能概述")
+        self.year_form.field("year", QLineEdit(), "year", DECLARATION_LABELS["year"], "year").setMaximumWidth(120)
+        self.form.field("departmentFunctions", multiline(60), "functions", DEPARTMENT_LABELS["functions"])
         column.addWidget(self._budget_box())
         goal_form = QFormLayout()
         column.addLayout(goal_form)
-        self.goal_form = FormBuilder(document, goal_form, lambda: "department")
-        self.goal_form.field("overallGoal", multiline(90), "overall_goal", "总体绩效目标")
-        column.addWidget(QLabel("<b>年度重点工作任务</b>"))
-        self.tasks = ListTableModel(document, lambda: "department.tasks", TASK_COLUMNS)
+        self.goal_form = FormBuilder(document, goal_form, lambda: paths.DEPARTMENT)
+        self.goal_form.field("overallGoal", multiline(90), "overall_goal", DEPARTMENT_LABELS["overall_goal"])
+        column.addWidget(QLabel(f"<b>{DEPARTMENT_LABELS['tasks']}</b>"))
+        self.tasks = ListTableModel(document, lambda: paths.TASKS, TASK_COLUMNS)
         box, self.task_view = table_with_buttons("taskTable", [
             ("taskTableAdd", "添加任务", self.add_task), ("taskTableRemove", "删除任务", self.remove_task)])
         self.task_view.setModel(self.tasks)
         column.addWidget(box)
         column.addWidget(QLabel("<b>部门整体绩效指标</b>"))
-        self.indicators = IndicatorTable(document, lambda: "department.indicators", "departmentIndicatorTable")
+        self.indicators = IndicatorTable(document, lambda: paths.indicators(paths.DEPARTMENT), "departmentIndicatorTable")
         column.addWidget(self.indicators.container)
         column.addStretch(1)
         self.setWidget(body)
         document.fieldChanged.connect(lambda location: location.startswith("department.budget") and self.update_totals())
 
     def _budget_box(self) -> QGroupBox:
-        box = QGroupBox("预算整体情况（万元）")
+        box = QGroupBox(f"{DEPARTMENT_LABELS['budget']}（万元）")
         grid = QGridLayout(box)
         budget_form = QFormLayout()
         self.budget_form = FormBuilder(self.document, budget_form, lambda: "department.budget")
-        for title, keys in _BUDGET_GROUPS:
+        for title, keys in BUDGET_GROUPS.items():
             budget_form.addRow(QLabel(f"<i>{title}</i>"))
             for key in keys:
                 self.budget_form.field(f"budget_{key}", amount_edit(), key, BUDGET_LABELS[key], "amount", self.update_totals)
@@ -89,10 +82,10 @@ class DepartmentEditor(QScrollArea):
         def show(value):
             return "未填写" if value is None else f"{value:,.2f}"
 
-        spending = parts_sum(budget.basic, budget.project)
-        development = parts_sum(budget.special_funds, budget.other_development)
-        income = parts_sum(budget.fiscal, budget.other_income)
-        levels = parts_sum(budget.own_level, budget.transfer)
+        spending = budget_expenditure(budget)
+        development = budget_group(budget, DEVELOPMENT)
+        income = budget_income(budget)
+        levels = budget_group(budget, LEVELS)
         self.totals.setText(
             f"基本支出 + 项目支出 = {show(spending)}\n"
             f"事业发展性支出合计 = {show(development)}\n"
@@ -102,9 +95,9 @@ class DepartmentEditor(QScrollArea):
     def add_task(self) -> None:
         row = selected_row(self.task_view)
         index = len(self.document.declaration.department.tasks) if row is None else row + 1
-        self.document.undo_stack.push(InsertCommand(self.document, "department.tasks", index, Task(name="新任务"), "添加重点工作任务"))
+        self.document.undo_stack.push(InsertCommand(self.document, paths.TASKS, index, Task(name="新任务"), "添加重点工作任务"))
 
     def remove_task(self) -> None:
         row = selected_row(self.task_view)
         if row is not None:
-            self.document.undo_stack.push(RemoveCommand(self.document, "department.tasks", row, "删除重点工作任务"))
+            self.document.undo_stack.push(RemoveCommand(self.document, paths.TASKS, row, "删除重点工作任务"))

@@ -8,11 +8,12 @@ from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ...bundled import INDICATOR_LIBRARY, resource_file
-from ...model import framework
-from ...model.values import parse_value
+from ...model import framework, paths
+from ...model.declaration import INDICATOR_LABELS
+from ...model.values import ValueKind, parse_value
 from ..commands import set_field, set_indicator_level1
 from ..document import Document
-from ..fields import FieldBinding, FocusTarget, set_severity
+from ..fields import FocusTarget, set_severity
 from ..table_models import level_choices
 from .form_parts import FormBuilder
 
@@ -49,21 +50,21 @@ class IndicatorEditor(QScrollArea):
         column.addWidget(QLabel("<b>绩效指标</b>"))
         self.layout_ = QFormLayout()
         column.addLayout(self.layout_)
-        self.level1 = self._combo("indicatorLevel1", "一级指标")
-        self.level2 = self._combo("indicatorLevel2", "二级指标")
+        self.level1 = self._combo("indicatorLevel1", INDICATOR_LABELS["level1"])
+        self.level2 = self._combo("indicatorLevel2", INDICATOR_LABELS["level2"])
         self.level1.activated.connect(self._level1_chosen)
         self.level2.activated.connect(self._level2_chosen)
         self.form = FormBuilder(document, self.layout_, lambda: self.location)
-        self.name = self.form.field("indicatorName", QLineEdit(), "name", "三级指标")
+        self.name = self.form.field("indicatorName", QLineEdit(), "name", INDICATOR_LABELS["name"])
         self.completions = QStringListModel(self)
         completer = QCompleter(self.completions, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name.setCompleter(completer)
-        self.period = self.form.field("periodValue", QLineEdit(), "period_value", "实施周期指标值",
+        self.period = self.form.field("periodValue", QLineEdit(), "period_value", INDICATOR_LABELS["period_value"],
                                       on_change=self.update_readings)
         self.period_reading = self._reading("periodReading")
-        self.annual = self.form.field("annualValue", QLineEdit(), "annual_value", "年度指标值",
+        self.annual = self.form.field("annualValue", QLineEdit(), "annual_value", INDICATOR_LABELS["annual_value"],
                                       on_change=self.update_readings)
         self.annual_reading = self._reading("annualReading")
         for widget in (self.period, self.annual):
@@ -124,7 +125,8 @@ class IndicatorEditor(QScrollArea):
 
     def _level2_chosen(self, _row: int) -> None:
         if self.location:
-            set_field(self.document, f"{self.location}.level2", self.level2.currentText() or None, "二级指标", merge=False)
+            set_field(self.document, paths.field(self.location, "level2"), self.level2.currentText() or None,
+                      INDICATOR_LABELS["level2"], merge=False)
 
     def _field_changed(self, location: str) -> None:
         if self.location and location.startswith(self.location + ".level"):
@@ -136,8 +138,8 @@ class IndicatorEditor(QScrollArea):
         if not self.location:
             return
         for combo, field in ((self.level1, "level1"), (self.level2, "level2")):
-            problems = self.document.problems_at(f"{self.location}.{field}")
-            worst = min((p.severity for p in problems), key=["error", "warning", "hint"].index, default=None)
+            problems = self.document.problems_at(paths.field(self.location, field))
+            worst = min((p.severity for p in problems), key=lambda severity: severity.rank, default=None)
             set_severity(combo, worst)
             text = "\n".join(p.message for p in problems)
             combo.setToolTip(text)
@@ -150,12 +152,13 @@ class IndicatorEditor(QScrollArea):
             return
         for edit, label in ((self.period, self.period_reading), (self.annual, self.annual_reading)):
             reading = parse_value(edit.text())
-            label.setText("" if reading.kind == "empty" else f"识别为：{reading.describe()}")
+            label.setText("" if reading.kind is ValueKind.EMPTY else f"识别为：{reading.describe()}")
 
     @property
     def bindings(self) -> list:
         """Every field with its location, the 一级/二级 combos too, so a problem can put the cursor in it."""
         if self.location is None:
             return self.form.bindings
-        combos = [FocusTarget(f"{self.location}.level1", self.level1), FocusTarget(f"{self.location}.level2", self.level2)]
+        combos = [FocusTarget(paths.field(self.location, "level1"), self.level1),
+                  FocusTarget(paths.field(self.location, "level2"), self.level2)]
         return combos + self.form.bindings

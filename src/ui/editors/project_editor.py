@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from ...model.checks import parts_sum
-from ...model.declaration import FUNDS_LABELS
+from ...model import paths
+from ...model.declaration import FUNDS_LABELS, PROJECT_LABELS
+from ...model.sums import FUNDS_PARTS_TEXT, funds_parts
 from ..document import Document
 from ..fields import multiline
 from .form_parts import FormBuilder, amount_edit
@@ -26,17 +27,17 @@ class ProjectEditor(QScrollArea):
         form = QFormLayout()
         column.addLayout(form)
         self.form = FormBuilder(document, form, lambda: self.location)
-        self.form.field("projectName", QLineEdit(), "name", "项目名称")
-        self.form.field("projectUnit", QLineEdit(), "unit", "预算单位")
-        period = self.form.field("projectPeriod", QLineEdit(), "period", "实施周期")
+        self.form.field("projectName", QLineEdit(), "name", PROJECT_LABELS["name"])
+        self.form.field("projectUnit", QLineEdit(), "unit", PROJECT_LABELS["unit"])
+        period = self.form.field("projectPeriod", QLineEdit(), "period", PROJECT_LABELS["period"])
         period.setPlaceholderText("例如 2023-2025")
         for key, label in FUNDS_LABELS.items():
             self.form.field(f"funds_{key}", amount_edit(), f"funds.{key}", f"{label}（万元）", "amount", self.update_computed)
         self.computed = QLabel()
         self.computed.setObjectName("fundsComputed")
         form.addRow("", self.computed)
-        self.form.field("projectGoal", multiline(90), "goal", "绩效目标")
-        column.addWidget(QLabel("<b>绩效指标</b>（双击单元格修改；一级、二级为下拉选择）"))
+        self.form.field("projectGoal", multiline(90), "goal", PROJECT_LABELS["goal"])
+        column.addWidget(QLabel(f"<b>{PROJECT_LABELS['indicators']}</b>（双击单元格修改；一级、二级为下拉选择）"))
         self.indicators = IndicatorTable(document, self._indicator_list, "indicatorTable")
         column.addWidget(self.indicators.container)
         column.addStretch(1)
@@ -48,7 +49,7 @@ class ProjectEditor(QScrollArea):
         return self.form.bindings
 
     def _indicator_list(self) -> str | None:
-        return f"{self.location}.indicators" if self.location else None
+        return paths.indicators(self.location) if self.location else None
 
     def show_location(self, location: str) -> None:
         self.location = location
@@ -63,10 +64,10 @@ class ProjectEditor(QScrollArea):
     def update_computed(self) -> None:
         if self.location is None:
             return
-        funds = self.document.value(f"{self.location}.funds")
-        parts = parts_sum(funds.fiscal, funds.special_account, funds.other)
+        funds = self.document.value(paths.field(self.location, "funds"))
+        parts = funds_parts(funds)
         if parts is None:
-            self.computed.setText("财政拨款 + 财政专户拨款 + 其他资金：未填写")
+            self.computed.setText(f"{FUNDS_PARTS_TEXT}：未填写")
             return
         mark = "" if funds.total is None else ("  ✔ 与总计一致" if funds.total == parts else f"  ✘ 与总计相差 {funds.total - parts:,.2f}")
-        self.computed.setText(f"财政拨款 + 财政专户拨款 + 其他资金 = {parts:,.2f} 万元{mark}")
+        self.computed.setText(f"{FUNDS_PARTS_TEXT} = {parts:,.2f} 万元{mark}")
