@@ -124,7 +124,7 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), looks_like=_html_look, textual=True,
                advice=_COPY_INTO_XLSX),
     FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), looks_like=lambda p: p.text_head is not None,
-               textual=True, advice=_COPY_INTO_XLSX),
+               textual=True, reader="text_table:read_text_table"),
 )
 
 
