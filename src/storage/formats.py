@@ -18,7 +18,6 @@ from typing import Callable
 from .errors import FileProblem
 
 _HEAD_BYTES = 4096
-_SAVE_AS_XLSX = "请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再打开"
 _COPY_INTO_XLSX = "请把其中的表格复制到 Excel 或 WPS 的工作簿里，保存为 .xlsx 后再打开"
 
 
@@ -114,12 +113,13 @@ FORMATS: tuple[FileFormat, ...] = (
                signature=lambda p: "xl/workbook.xml" in p.zip_names,
                reader="workbook:read_workbook", writer="workbook:workbook_bytes", save_extensions=(".xlsx",)),
     FileFormat("xlsb", "Excel 二进制工作簿", (".xlsb",), signature=lambda p: "xl/workbook.bin" in p.zip_names,
-               advice=_SAVE_AS_XLSX),
+               reader="spreadsheet_book:read_spreadsheet"),
     FileFormat("ods", "OpenDocument 表格", (".ods",),
                signature=lambda p: b"application/vnd.oasis.opendocument.spreadsheet" in p.head[:200],
-               advice=_SAVE_AS_XLSX),
+               reader="spreadsheet_book:read_spreadsheet"),
     FileFormat("xls", "Excel 97-2003 工作簿或 WPS 表格", (".xls", ".et"),
-               signature=lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), advice=_SAVE_AS_XLSX),
+               signature=lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+               reader="spreadsheet_book:read_spreadsheet"),
     FileFormat("pdf", "PDF 文件", (".pdf",), signature=lambda p: b"%PDF-" in p.head[:1024], advice=_COPY_INTO_XLSX),
     FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), looks_like=_html_look, textual=True,
                advice=_COPY_INTO_XLSX),

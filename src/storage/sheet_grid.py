@@ -12,6 +12,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Callable, Iterable
 
 from .errors import FileProblem
 
@@ -60,14 +61,20 @@ def label_key(value: object) -> str:
 
 def check_zip(path: Path) -> None:
     """Refuse what is not an xlsx, and zip bombs, before a parser sees it."""
+    check_archive(path, "Excel 工作簿", ".xlsx",
+                  lambda names: "[Content_Types].xml" in names and any(n.startswith("xl/worksheets/") for n in names))
+
+
+def check_archive(path: Path, kind: str, extension: str, holds_sheets: Callable[[set[str]], bool]) -> None:
+    """Refuse what is not a zip container of this kind (xlsx, ods, xlsb…), a damaged one, and zip bombs
+    (over 1 GB unpacked, or over 50 MB at more than 200:1), before a parser sees it."""
     if not zipfile.is_zipfile(path):
-        raise FileProblem(path, "不是有效的 Excel 工作簿（.xlsx），文件可能已损坏、不完整，或其实是其他格式")
+        raise FileProblem(path, f"不是有效的 {kind}（{extension}），文件可能已损坏、不完整，或其实是其他格式")
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-            names = {member.filename for member in members}
-            if "[Content_Types].xml" not in names or not any(n.startswith("xl/worksheets/") for n in names):
-                raise FileProblem(path, "压缩包里没有工作表，不是 Excel 工作簿")
+            if not holds_sheets({member.filename for member in members}):
+                raise FileProblem(path, f"压缩包里没有工作表，不是 {kind}")
             total = sum(member.file_size for member in members)
             packed = max(1, sum(member.compress_size for member in members))
             if total > _MAX_UNCOMPRESSED or (total > 50 * 1024 * 1024 and total / packed > _MAX_RATIO):
@@ -79,6 +86,27 @@ def check_zip(path: Path) -> None:
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
         raise FileProblem(path, f"工作簿已损坏，无法解压：{error}") from error
+
+
+def fill_merged(rows: list[list[object]], ranges: Iterable[tuple[int, int, int, int]]) -> None:
+    """Copy each merged range's value (its top-left cell's) into every cell of the range, as a clerk sees it.
+    Ranges are 0-based and inclusive: (first row, first column, last row, last column); what lies beyond the
+    rows read or MAX_COLUMNS is left out. Ranges covering more cells than the grid has overlap, which a valid
+    workbook's never do: ValueError, before anything is filled."""
+    clipped = [(first_row, first_column, min(last_row, len(rows) - 1), min(last_column, MAX_COLUMNS - 1))
+               for first_row, first_column, last_row, last_column in ranges
+               if first_row < len(rows) and first_column < MAX_COLUMNS
+               and first_row <= last_row and first_column <= last_column]
+    width = max([len(row) for row in rows] + [last_column + 1 for *_, last_column in clipped], default=0)
+    if sum((r1 - r0 + 1) * (c1 - c0 + 1) for r0, c0, r1, c1 in clipped) > len(rows) * width:
+        raise ValueError("merged ranges overlap")
+    for first_row, first_column, last_row, last_column in clipped:
+        top = rows[first_row]
+        value = top[first_column] if first_column < len(top) else None
+        for row in rows[first_row:last_row + 1]:
+            if len(row) <= last_column:
+                row.extend([None] * (last_column + 1 - len(row)))
+            row[first_column:last_column + 1] = [value] * (last_column - first_column + 1)
 
 
 def read_grids_fast(path: Path) -> list[Grid]:

@@ -215,6 +215,14 @@ def read_workbook(path: Path) -> OpenResult:
     return import_published(path, read_grids_merged(path))
 
 
+def read_own_grids(path: Path, grids: list[Grid]) -> Declaration | None:
+    """The editor's own layout from another container's grids (its workbook saved again as .xls or .ods by
+    Excel/WPS), read as losslessly as from .xlsx; None when they are not that layout. Merged cells keep only
+    their top-left value, as read_grids_fast gives them."""
+    by_name = {grid.name: grid for grid in grids}
+    return _read_own(path, by_name) if _is_own_workbook(by_name) else None
+
+
 def _is_own_workbook(grids: dict[str, Grid]) -> bool:
     detail = grids.get(DETAIL_SHEET)
     projects = grids.get(PROJECT_SHEET)

@@ -3,6 +3,8 @@ readings tests/data/README.md allows."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 ONLY_LEVEL2 = {"满意度指标": "服务对象满意度指标"}
 
 
@@ -13,3 +15,40 @@ def assert_indicator(got, expected: dict) -> None:
             assert facts[key] in (None, ONLY_LEVEL2[facts["level1"]])  # README: an equivalent reading
         else:
             assert facts[key] == value, (key, facts, expected)
+
+
+def amount(text):
+    return None if text is None else Decimal(text)
+
+
+def assert_example_facts(opened, expected: dict) -> None:
+    declaration = opened.declaration
+    department = declaration.department
+    assert department.name in [expected["department_name"], *expected.get("department_name_aliases", [])]
+    assert len(declaration.projects) == expected["project_count"]
+    indicators = department.indicators + [i for p in declaration.projects for i in p.indicators]
+    assert len(indicators) == expected["indicator_count"]
+    assert len(department.tasks) == expected["task_count"]
+    assert any(f"工作表“{expected['sheet']}”" in note for note in opened.notes)
+    if "header_row" in expected:
+        assert any(f"表头在第 {expected['header_row']} 行" in note for note in opened.notes)
+    for key, value in expected.get("budget", {}).items():
+        assert getattr(department.budget, key) == amount(value), key
+    if "overall_goal" in expected:
+        assert department.overall_goal == expected["overall_goal"]
+    for task, facts in zip(department.tasks, expected.get("tasks", []), strict=True):
+        assert (task.name, task.content, task.funds, task.expected) == (
+            facts["name"], facts["content"], amount(facts["funds"]), facts["expected"])
+    if "indicators" in expected:
+        for got, facts in zip(department.indicators, expected["indicators"], strict=True):
+            assert_indicator(got, facts)
+    if "first_indicator" in expected:
+        assert_indicator(department.indicators[0], expected["first_indicator"])
+        assert_indicator(department.indicators[-1], expected["last_indicator"])
+    for project, facts in zip(declaration.projects, expected["projects"], strict=True):
+        assert (project.name, project.unit) == (facts["name"], facts["unit"])
+        for key in ("total", "fiscal", "special_account", "other"):
+            assert getattr(project.funds, key) == amount(facts[key]), (project.name, key)
+        assert len(project.indicators) == facts["indicator_count"], project.name
+        assert_indicator(project.indicators[0], facts["first_indicator"])
+        assert_indicator(project.indicators[-1], facts["last_indicator"])
