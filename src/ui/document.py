@@ -1,8 +1,10 @@
 """One open declaration: its data, file, undo stack and current problems.
 
 Commands change the declaration only through the apply_* methods here, which emit
-the signals every view listens to. Checks are re-run for what an edit can affect:
-one project's rules plus the few that look across projects.
+the signals every view listens to; a change of a list is announced before it is made
+(listAboutToInsert …) and confirmed after (listInserted …), as Qt's models need.
+Checks are re-run for what an edit can affect: one project's rules plus the few that
+look across projects.
 """
 
 from __future__ import annotations
@@ -23,10 +25,15 @@ from ..model.problems import Problem
 
 class Document(QObject):
     fieldChanged = Signal(str)  # location of the field
-    listChanged = Signal(str, str, int, int)  # list location, "insert"|"remove", first, count
-    listMoved = Signal(str, int, int)  # list location, from, to
-    reset = Signal()
-    problemsChanged = Signal()
+    # Structure edits are announced before the list changes and confirmed after, so views can keep Qt's
+    # begin/end protocol: between the two signals of a pair the list changes and nothing else happens.
+    listAboutToInsert = Signal(str, int, object)  # list location, index the item will have, the item
+    listInserted = Signal(str, int)
+    listAboutToRemove = Signal(str, int)  # list location, index of the item (still in the list)
+    listRemoved = Signal(str, int)
+    listAboutToMove = Signal(str, int, int)  # list location, from, to (the index it will have afterwards)
+    listMoved = Signal(str, int, int)
+    problemsChanged = Signal(object)  # set of node locations whose mark changed; None when any may have
     problemsReset = Signal()  # every problem may have changed (structure edits, a new file)
     problemRowsReplaced = Signal(int, int, int)  # offset in problems, rows removed, rows inserted there
     pathChanged = Signal()
@@ -42,7 +49,6 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self._variant: str | None = None
         self.index = ProblemIndex()
-        self.changed_nodes: set[str] | None = None  # nodes whose mark changed in the last check
         self.recheck_all()
 
     # ---- state ------------------------------------------------------------------------
@@ -72,18 +78,25 @@ class Document(QObject):
         self.recheck_for(location)
 
     def apply_insert(self, list_location: str, index: int, item: Any) -> None:
-        paths.list_at(self.declaration, list_location).insert(index, item)
-        self.listChanged.emit(list_location, "insert", index, 1)
+        items = paths.list_at(self.declaration, list_location)
+        self.listAboutToInsert.emit(list_location, index, item)
+        items.insert(index, item)
+        self.listInserted.emit(list_location, index)
         self.recheck_all()
 
     def apply_remove(self, list_location: str, index: int) -> Any:
-        item = paths.list_at(self.declaration, list_location).pop(index)
-        self.listChanged.emit(list_location, "remove", index, 1)
+        items = paths.list_at(self.declaration, list_location)
+        self.listAboutToRemove.emit(list_location, index)
+        item = items.pop(index)
+        self.listRemoved.emit(list_location, index)
         self.recheck_all()
         return item
 
     def apply_move(self, list_location: str, source: int, target: int) -> None:
+        if source == target:
+            return
         items = paths.list_at(self.declaration, list_location)
+        self.listAboutToMove.emit(list_location, source, target)
         items.insert(target, items.pop(source))
         self.listMoved.emit(list_location, source, target)
         self.recheck_all()
@@ -96,9 +109,8 @@ class Document(QObject):
         self.index.reset(check_department(declaration, self._variant),
                          [check_project(p, i, self._variant) for i, p in enumerate(declaration.projects)],
                          check_across_projects(declaration), check_framework_mix(declaration, signals))
-        self.changed_nodes = None  # nodes may have moved: every mark is to be repainted
         self.problemsReset.emit()
-        self.problemsChanged.emit()
+        self.problemsChanged.emit(None)  # nodes may have moved: every mark is to be repainted
 
     def recheck_for(self, location: str) -> None:
         """The work one keystroke triggers: the edited node's own rules and the cross-project ones it touches."""
@@ -125,8 +137,7 @@ class Document(QObject):
                 offset, removed, inserted, nodes = result
                 changed |= nodes
                 self.problemRowsReplaced.emit(offset, removed, inserted)
-        self.changed_nodes = changed
-        self.problemsChanged.emit()
+        self.problemsChanged.emit(changed)
 
     @property
     def problems(self) -> list[Problem]:

@@ -18,6 +18,7 @@ from .document import Document
 from .file_controller import FileController
 from .problems_panel import ProblemsView
 from .session import Session
+from .tree_model import GROUP_ROLE
 from .workspace import Workspace
 
 APP_TITLE = "绩效目标申报编辑器"
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         after = int(location.rsplit("[", 1)[1].rstrip("]")) if kind == "indicator" else None
-        level1 = self.workspace.tree.currentIndex().data().split("（")[0] if kind == "group" else None
+        level1 = self.workspace.tree.currentIndex().data(GROUP_ROLE) if kind == "group" else None
         new = structure_edits.add_indicator(self.document, index, level1, after)
         self.workspace.select_location(new, focus_field=True)
         self.workspace.focus_field(f"{new}.name")

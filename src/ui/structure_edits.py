@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 
 from ..model import paths
 from ..model.declaration import Indicator
@@ -11,41 +10,39 @@ from ..model.skeleton import new_project
 from .commands import InsertCommand, MoveCommand, RemoveCommand
 from .document import Document
 
-_INDICATOR = re.compile(r"^(projects\[\d+\]|department)\.indicators\[(\d+)\]$")
-
 
 def add_project(document: Document, after: int | None) -> str:
     projects = document.declaration.projects
     index = len(projects) if after is None else after + 1
     unit = projects[after].unit if after is not None and after < len(projects) else None
-    document.undo_stack.push(InsertCommand(document, "projects", index, new_project(unit=unit), "添加项目"))
-    return f"projects[{index}]"
+    document.undo_stack.push(InsertCommand(document, paths.PROJECTS, index, new_project(unit=unit), "添加项目"))
+    return paths.project(index)
 
 
 def duplicate_project(document: Document, index: int) -> str:
     copy_of = copy.deepcopy(document.declaration.projects[index])
     copy_of.name = f"{copy_of.name or '项目'}（副本）"
-    document.undo_stack.push(InsertCommand(document, "projects", index + 1, copy_of, "复制项目"))
-    return f"projects[{index + 1}]"
+    document.undo_stack.push(InsertCommand(document, paths.PROJECTS, index + 1, copy_of, "复制项目"))
+    return paths.project(index + 1)
 
 
 def add_indicator(document: Document, project_index: int, level1: str | None = None,
                   after: int | None = None) -> str:
-    owner = f"projects[{project_index}]"
-    indicators = document.value(f"{owner}.indicators")
+    owner = paths.project(project_index)
+    indicators = document.value(paths.indicators(owner))
     index = len(indicators) if after is None else after + 1
     template = indicators[after] if after is not None else None
     item = Indicator(level1=template.level1 if template else (level1 or "产出指标"),
                      level2=template.level2 if template else ("数量指标" if not level1 or level1 == "产出指标" else None))
-    document.undo_stack.push(InsertCommand(document, f"{owner}.indicators", index, item, "添加指标"))
-    return f"{owner}.indicators[{index}]"
+    document.undo_stack.push(InsertCommand(document, paths.indicators(owner), index, item, "添加指标"))
+    return paths.indicator(owner, index)
 
 
 def delete(document: Document, location: str) -> bool:
     list_location, index = _list_and_index(location)
     if list_location is None:
         return False
-    what = "删除项目" if list_location == "projects" else "删除指标"
+    what = "删除项目" if list_location == paths.PROJECTS else "删除指标"
     document.undo_stack.push(RemoveCommand(document, list_location, index, what))
     return True
 
@@ -58,14 +55,11 @@ def move(document: Document, location: str, step: int) -> str | None:
     if not 0 <= target < len(paths.list_at(document.declaration, list_location)):
         return None
     document.undo_stack.push(MoveCommand(document, list_location, index, target, "移动"))
-    return f"{list_location}[{target}]"
+    return paths.item(list_location, target)
 
 
 def _list_and_index(location: str) -> tuple[str | None, int]:
-    match = re.fullmatch(r"projects\[(\d+)\]", location)
-    if match:
-        return "projects", int(match.group(1))
-    match = _INDICATOR.match(location)
-    if match:
-        return f"{match.group(1)}.indicators", int(match.group(2))
+    """The list a project or indicator is in and its place; (None, -1) for anything else (a group, a task)."""
+    if paths.kind_of(location) in (paths.NodeKind.PROJECT, paths.NodeKind.INDICATOR):
+        return paths.list_and_index(location)
     return None, -1

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
-from ..model import framework
+from ..model import framework, paths
 from ..model.amounts import AmountError, display_amount, parse_amount
 from ..model.declaration import INDICATOR_LABELS
 from ..model.problems import ERROR, SEVERITY_ORDER, WARNING
@@ -16,6 +16,7 @@ from . import commands
 from .document import Document
 
 _BACKGROUND = {ERROR: QColor("#ffd7d7"), WARNING: QColor("#ffe9c4")}
+_TO_THE_END = 1 << 62  # an insert or removal shifts every later item of its list
 
 INDICATOR_COLUMNS = [(field, INDICATOR_LABELS[field]) for field in ("level1", "level2", "name", "period_value", "annual_value")]
 TASK_COLUMNS = [("name", "名称"), ("content", "主要实施内容"), ("funds", "拟投入的资金（万元）"), ("expected", "期望达到的目标")]
@@ -28,32 +29,48 @@ class ListTableModel(QAbstractTableModel):
         self.document = document
         self.list_location_of = list_location_of
         self.columns = columns
-        document.listChanged.connect(self._list_changed)
-        document.listMoved.connect(lambda location, *_: self._list_changed(location))
+        self._pending: Callable[[], None] | None = None  # ends the change begun on the document's about-to signal
+        self._retarget_wanted = False  # an editor retargeted the table while a change was under way
+        self._resolved: tuple[str | None, list] | None = None  # (list location, the list it names)
+        document.listAboutToInsert.connect(lambda location, row, _item: self._about_to_change(
+            location, row, _TO_THE_END, lambda: self.beginInsertRows(QModelIndex(), row, row), self.endInsertRows))
+        document.listAboutToRemove.connect(lambda location, row: self._about_to_change(
+            location, row, _TO_THE_END, lambda: self.beginRemoveRows(QModelIndex(), row, row), self.endRemoveRows))
+        document.listAboutToMove.connect(lambda location, source, target: self._about_to_change(
+            location, min(source, target), max(source, target), lambda: self._begin_move(source, target), self.endMoveRows))
+        for done in (document.listInserted, document.listRemoved, document.listMoved):
+            done.connect(self._changed)
         document.fieldChanged.connect(self._field_changed)
         document.problemsChanged.connect(self._problems_changed)
-        document.reset.connect(self.retarget)
 
     @property
     def list_location(self) -> str | None:
         return self.list_location_of()
 
     def items(self) -> list:
+        # Views ask for the row count constantly; the list a location names changes only with a structure
+        # edit or a new target, and both drop this.
         location = self.list_location
-        if location is None:
-            return []
+        if self._resolved is not None and self._resolved[0] == location:
+            return self._resolved[1]
         try:
-            return self.document.value(location)
+            items = self.document.value(location) if location is not None else []
         except LookupError:
-            return []
+            items = []
+        self._resolved = (location, items)
+        return items
 
     def retarget(self) -> None:
+        self._resolved = None
+        if self._pending is not None:  # a reset inside a begin/end pair would break it: reset after the end
+            self._retarget_wanted = True
+            return
         self.beginResetModel()
         self.endResetModel()
 
     def location(self, row: int, column: int | None = None) -> str:
-        base = f"{self.list_location}[{row}]"
-        return base if column is None else f"{base}.{self.columns[column][0]}"
+        base = paths.item(self.list_location, row)
+        return base if column is None else paths.field(base, self.columns[column][0])
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.items())
@@ -69,6 +86,8 @@ class ListTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -108,17 +127,42 @@ class ListTableModel(QAbstractTableModel):
         return True
 
     # ---- document signals ---------------------------------------------------------------------
-    def _list_changed(self, location: str, *_) -> None:
-        if location == self.list_location:
+    def _about_to_change(self, list_location: str, first: int, last: int, begin: Callable[[], None],
+                         end: Callable[[], None]) -> None:
+        """Rows of this table's own list change as the document announced. A change in the list of projects
+        that gives this table's location (projects[3].indicators) to another project is a reset around it."""
+        self._resolved = None
+        location = self.list_location
+        if location is None:
+            return
+        project = paths.project_index(location)
+        if list_location == location:
+            begin()
+            self._pending = end
+        elif list_location == paths.PROJECTS and project is not None and first <= project <= last:
+            self.beginResetModel()
+            self._pending = self.endResetModel
+
+    def _begin_move(self, source: int, target: int) -> None:
+        moving = self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target + 1 if target > source else target)
+        assert moving, (source, target)  # only a move onto itself is refused, and the document sends none
+
+    def _changed(self, *_) -> None:
+        self._resolved = None
+        end, self._pending = self._pending, None
+        if end is None:
+            return
+        end()
+        if self._retarget_wanted:
+            self._retarget_wanted = False
             self.retarget()
 
     def _field_changed(self, location: str) -> None:
-        prefix = f"{self.list_location}["
-        if self.list_location and location.startswith(prefix):
-            row = int(location[len(prefix):].split("]", 1)[0])
+        row = paths.row_in(self.list_location, location) if self.list_location else None
+        if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
-    def _problems_changed(self) -> None:
+    def _problems_changed(self, _changed=None) -> None:
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1),
                                   [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])

@@ -7,22 +7,28 @@ so a file with thousands of projects opens without building every indicator node
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ..model import framework
-from ..model.declaration import Project
+from ..model import framework, paths
+from ..model.declaration import Indicator, Project
 from ..model.problems import ERROR, WARNING
 from .document import Document
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # a group node's 一级 name; None for the group of indicators without one
 UNGROUPED = "（未填写一级指标）"
 
 
+_UNPAINTED = object()  # a node's mark no view has asked for yet
+
+
 class TreeNode:
-    __slots__ = ("kind", "location", "parent", "_children", "group", "row_number", "__weakref__")
+    __slots__ = ("kind", "location", "parent", "_children", "group", "row_number", "mark", "__weakref__")
 
     def __init__(self, kind: str, location: str, parent: "TreeNode | None", group: str | None = None, row: int = 0):
         self.kind = kind
@@ -31,6 +37,7 @@ class TreeNode:
         self.group = group
         self.row_number = row  # kept current by whoever changes the parent's children (views ask constantly)
         self._children: list[TreeNode] | None = None
+        self.mark = _UNPAINTED  # the severity last handed out for its icon
 
     def row(self) -> int:
         return self.row_number
@@ -42,8 +49,22 @@ def _number(children: list[TreeNode]) -> list[TreeNode]:
     return children
 
 
+def _group_key(indicator: Indicator) -> str:
+    return indicator.level1 if indicator.level1 else UNGROUPED
+
+
+def _group_order(key: str) -> tuple[int, str]:
+    """Groups in the framework's order of 一级; names it does not know after them, alphabetically."""
+    order = framework.level1_names()
+    return (order.index(key) if key in order else len(order), key)
+
+
+def _list_row(indicator_node: TreeNode) -> int:
+    return paths.list_and_index(indicator_node.location)[1]
+
+
 class DeclarationTreeModel(QAbstractItemModel):
-    regrouped = Signal(QModelIndex)  # a project's groups were rebuilt; the view may re-expand them
+    regrouped = Signal(QModelIndex)  # a project's groups were rebuilt or one was added; the view may expand them
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -55,16 +76,20 @@ class DeclarationTreeModel(QAbstractItemModel):
         style = QApplication.style()
         self._icons = {ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                        WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        self._pending: Callable[[], None] | None = None  # completes the rows' change the document announced
         document.fieldChanged.connect(self._on_field_changed)
-        document.listChanged.connect(self._on_list_changed)
-        document.listMoved.connect(self._on_list_moved)
+        document.listAboutToInsert.connect(self._on_about_to_insert)
+        document.listAboutToRemove.connect(self._on_about_to_remove)
+        document.listAboutToMove.connect(self._on_about_to_move)
+        for done in (document.listInserted, document.listRemoved, document.listMoved):
+            done.connect(self._on_list_changed)
         document.problemsChanged.connect(self._on_problems_changed)
 
     # ---- structure ------------------------------------------------------------------------
     def _children(self, node: TreeNode) -> list[TreeNode]:
         if node._children is None:
             if node.kind == "department":
-                node._children = [TreeNode("project", f"projects[{i}]", node, row=i)
+                node._children = [TreeNode("project", paths.project(i), node, row=i)
                                   for i in range(len(self.document.declaration.projects))]
             elif node.kind == "project":
                 node._children = self._build_groups(node)
@@ -74,16 +99,13 @@ class DeclarationTreeModel(QAbstractItemModel):
 
     def _build_groups(self, project_node: TreeNode) -> list[TreeNode]:
         project: Project = self.document.value(project_node.location)
-        order = list(framework.level1_names())
         by_group: dict[str, list[int]] = {}
         for index, indicator in enumerate(project.indicators):
-            key = indicator.level1 if indicator.level1 else UNGROUPED
-            by_group.setdefault(key, []).append(index)
-        keys = sorted(by_group, key=lambda k: (order.index(k) if k in order else len(order), k))
+            by_group.setdefault(_group_key(indicator), []).append(index)
         groups = []
-        for row, key in enumerate(keys):
+        for row, key in enumerate(sorted(by_group, key=_group_order)):
             group = TreeNode("group", project_node.location, project_node, key, row)
-            group._children = [TreeNode("indicator", f"{project_node.location}.indicators[{i}]", group, row=child_row)
+            group._children = [TreeNode("indicator", paths.indicator(project_node.location, i), group, row=child_row)
                                for child_row, i in enumerate(by_group[key])]
             groups.append(group)
         return groups
@@ -143,7 +165,7 @@ class DeclarationTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
         if role == Qt.ItemDataRole.DecorationRole and node.kind != "group":
-            severity = self.document.worst_under(node.location)
+            severity = node.mark = self.document.worst_under(node.location)
             return self._icons.get(severity) if severity else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
@@ -153,6 +175,8 @@ class DeclarationTreeModel(QAbstractItemModel):
             return node.location
         if role == KIND_ROLE:
             return node.kind
+        if role == GROUP_ROLE and node.kind == "group":
+            return None if node.group == UNGROUPED else node.group
         return None
 
     def _display(self, node: TreeNode) -> str:
@@ -192,8 +216,6 @@ class DeclarationTreeModel(QAbstractItemModel):
 
     def index_of_location(self, location: str) -> QModelIndex:
         """The node that shows location (a field's location finds its project or indicator)."""
-        from ..model import paths
-
         node_location = paths.node_of(location)
         project = paths.project_index(node_location)
         if project is None:
@@ -209,10 +231,11 @@ class DeclarationTreeModel(QAbstractItemModel):
                         return self.createIndex(child.row_number, 0, child)
         return self.createIndex(project, 0, project_node)
 
-    # ---- document signals ----------------------------------------------------------------------
+    # ---- document signals: fields -----------------------------------------------------------------
     def _on_field_changed(self, location: str) -> None:
-        if location.endswith(".level1") and ".indicators[" in location and not location.startswith("department"):
-            self._regroup_keeping_places(self._project_node(location))
+        project_node = self._project_node(location)
+        if project_node is not None and location.endswith(".level1") and ".indicators[" in location:
+            self._regroup_keeping_places(project_node)
             return
         index = self.index_of_location(location)
         if index.isValid():
@@ -222,37 +245,19 @@ class DeclarationTreeModel(QAbstractItemModel):
             self.dataChanged.emit(department, department, [Qt.ItemDataRole.DisplayRole])
 
     def _project_node(self, location: str) -> TreeNode | None:
-        from ..model import paths
-
         project = paths.project_index(location)
         if project is None or self._department._children is None or project >= len(self._department._children):
             return None
         return self._department._children[project]
 
-    def _regroup(self, project_node: TreeNode | None) -> None:
-        if project_node is None or project_node._children is None:
-            if project_node is not None:
-                index = self.createIndex(project_node.row(), 0, project_node)
-                self.dataChanged.emit(index, index)
-            return
-        index = self.createIndex(project_node.row(), 0, project_node)
-        if project_node._children:
-            self.beginRemoveRows(index, 0, len(project_node._children) - 1)
-            project_node._children = []
-            self.endRemoveRows()
-        groups = self._build_groups(project_node)
-        if groups:
-            self.beginInsertRows(index, 0, len(groups) - 1)
-            project_node._children = groups
-            self.endInsertRows()
-        self.regrouped.emit(index)
-
-    def _regroup_keeping_places(self, project_node: TreeNode | None) -> None:
+    def _regroup_keeping_places(self, project_node: TreeNode) -> None:
         """A new 一级 moves an indicator to another group. The groups are rebuilt as a layout change, each
         view's current node, selection and expanded groups carried over by group name and indicator location
-        (which a change of 一级 leaves as they are), so the clerk stays on the indicator being edited."""
-        if project_node is None or project_node._children is None:
-            self._regroup(project_node)  # nothing is built under it yet
+        (which a change of 一级 leaves as they are), so the clerk stays on the indicator being edited. The
+        document has changed already, but what the views were told is only the nodes, which change here."""
+        project_index = self.createIndex(project_node.row(), 0, project_node)
+        if project_node._children is None:  # nothing built under it: only its mark can be out of date
+            self.dataChanged.emit(project_index, project_index)
             return
         self.layoutAboutToBeChanged.emit()
         carried = [(index, index.internalPointer()) for index in self.persistentIndexList()]
@@ -270,57 +275,192 @@ class DeclarationTreeModel(QAbstractItemModel):
                 continue
             self.changePersistentIndex(index, self.createIndex(new.row(), index.column(), new) if new else QModelIndex())
         self.layoutChanged.emit()
-        self.regrouped.emit(self.createIndex(project_node.row(), 0, project_node))
+        self.regrouped.emit(project_index)
 
-    def _on_list_changed(self, list_location: str, action: str, first: int, count: int) -> None:
-        if list_location == "projects":
-            self._projects_changed(action, first, count)
-        elif list_location.startswith("projects[") and list_location.endswith(".indicators"):
-            self._regroup(self._project_node(list_location))
-
-    def _on_list_moved(self, list_location: str, source: int, target: int) -> None:
-        if list_location == "projects":
-            self._projects_changed("remove", source, 1)
-            self._projects_changed("insert", target, 1)
-        elif list_location.endswith(".indicators"):
-            self._regroup(self._project_node(list_location))
-
-    def _projects_changed(self, action: str, first: int, count: int) -> None:
-        department = self._department
-        if department._children is None:
-            self.layoutChanged.emit()
-            return
-        parent = self.department_index()
-        if action == "insert":
-            self.beginInsertRows(parent, first, first + count - 1)
-            for offset in range(count):
-                department._children.insert(first + offset, TreeNode("project", "", department))
-            self._renumber()
-            self.endInsertRows()
+    # ---- document signals: structure ------------------------------------------------------------------
+    # Each about-to signal begins the rows' change while the nodes still match what views were told, and
+    # leaves the node surgery for the done signal, after the document's list has changed.
+    def _on_about_to_insert(self, list_location: str, index: int, item) -> None:
+        if list_location == paths.PROJECTS:
+            self._pending = self._begin_project_insert(index)
         else:
-            self.beginRemoveRows(parent, first, first + count - 1)
-            del department._children[first:first + count]
-            self._renumber()
+            project_node = self._indicator_owner(list_location)
+            self._pending = self._begin_indicator_insert(project_node, index, item) if project_node else None
+
+    def _on_about_to_remove(self, list_location: str, index: int) -> None:
+        if list_location == paths.PROJECTS:
+            self._pending = self._begin_project_remove(index)
+        else:
+            project_node = self._indicator_owner(list_location)
+            self._pending = self._begin_indicator_remove(project_node, index) if project_node else None
+
+    def _on_about_to_move(self, list_location: str, source: int, target: int) -> None:
+        if list_location == paths.PROJECTS:
+            self._pending = self._begin_project_move(source, target)
+        else:
+            project_node = self._indicator_owner(list_location)
+            self._pending = self._begin_indicator_move(project_node, source, target) if project_node else None
+
+    def _on_list_changed(self, *_) -> None:
+        finish, self._pending = self._pending, None
+        if finish is not None:
+            finish()
+
+    def _indicator_owner(self, list_location: str) -> TreeNode | None:
+        """The project node whose indicator list this is, its groups built (from the list as it still is),
+        so a change in it can be told row by row; None for lists the tree does not show (department's)."""
+        owner, name = paths.split_field(list_location)
+        if name != "indicators" or paths.kind_of(owner) != paths.NodeKind.PROJECT:
+            return None
+        self._children(self._department)
+        project_node = self._project_node(owner)
+        if project_node is not None:
+            self._children(project_node)
+        return project_node
+
+    # projects: rows under the department, real inserts, removals and moves
+    def _begin_project_insert(self, index: int) -> Callable[[], None]:
+        department = self._department
+        projects = self._children(department)  # a view may have asked only hasChildren: count from the list as is
+        self.beginInsertRows(self.department_index(), index, index)
+
+        def finish() -> None:
+            projects.insert(index, TreeNode("project", paths.project(index), department))
+            self._renumber_projects(index)
+            self.endInsertRows()
+        return finish
+
+    def _begin_project_remove(self, index: int) -> Callable[[], None]:
+        projects = self._children(self._department)
+        self.beginRemoveRows(self.department_index(), index, index)
+
+        def finish() -> None:
+            del projects[index]
+            self._renumber_projects(index)
             self.endRemoveRows()
+        return finish
 
-    def _renumber(self) -> None:
-        """Projects after an insert or removal get their new index; their subtrees follow."""
-        for row, project_node in enumerate(self._department._children or []):
+    def _begin_project_move(self, source: int, target: int) -> Callable[[], None]:
+        projects = self._children(self._department)
+        parent = self.department_index()
+        moving = self.beginMoveRows(parent, source, source, parent, target + 1 if target > source else target)
+        assert moving, (source, target)  # only a move onto itself is refused, and the document sends none
+
+        def finish() -> None:
+            projects.insert(target, projects.pop(source))
+            self._renumber_projects(min(source, target))
+            self.endMoveRows()
+        return finish
+
+    def _renumber_projects(self, first: int) -> None:
+        """Projects from first on get their new place; their subtrees' locations follow."""
+        for row, project_node in enumerate(self._department._children[first:], start=first):
             project_node.row_number = row
-            new = f"projects[{row}]"
-            if project_node.location != new:
-                old = project_node.location
-                project_node.location = new
-                for group in project_node._children or []:
-                    group.location = new
-                    for child in group._children or []:
-                        child.location = new + child.location[len(old):] if old else child.location
-        # Subtrees built before the renumbering of an inserted project are rebuilt on demand.
+            new = paths.project(row)
+            old = project_node.location
+            if old == new:
+                continue
+            project_node.location = new
+            for group in project_node._children or []:
+                group.location = new
+                for child in group._children:
+                    child.location = new + child.location[len(old):]
 
-    def _on_problems_changed(self) -> None:
+    # indicators: rows under their 一级 group; a group appears with its first indicator and goes with its last
+    def _begin_indicator_insert(self, project_node: TreeNode, index: int, item: Indicator) -> Callable[[], None]:
+        groups = project_node._children
+        key = _group_key(item)
+        group = next((g for g in groups if g.group == key), None)
+        if group is not None:
+            row = sum(1 for child in group._children if _list_row(child) < index)
+            group_index = self.createIndex(group.row(), 0, group)
+            self.beginInsertRows(group_index, row, row)
+
+            def finish() -> None:
+                self._shift_indicators(project_node, lambda i: i + 1 if i >= index else i)
+                group._children.insert(row, TreeNode("indicator", paths.indicator(project_node.location, index), group))
+                _number(group._children)
+                self.endInsertRows()
+                self.dataChanged.emit(group_index, group_index, [Qt.ItemDataRole.DisplayRole])  # its count
+            return finish
+        row = sum(1 for g in groups if _group_order(g.group) < _group_order(key))
+        project_index = self.createIndex(project_node.row(), 0, project_node)
+        self.beginInsertRows(project_index, row, row)
+
+        def finish_with_group() -> None:
+            self._shift_indicators(project_node, lambda i: i + 1 if i >= index else i)
+            new = TreeNode("group", project_node.location, project_node, key)
+            new._children = [TreeNode("indicator", paths.indicator(project_node.location, index), new)]
+            groups.insert(row, new)
+            _number(groups)
+            self.endInsertRows()
+            self.regrouped.emit(project_index)
+        return finish_with_group
+
+    def _begin_indicator_remove(self, project_node: TreeNode, index: int) -> Callable[[], None]:
+        node = self._indicator_node(project_node, index)
+        group = node.parent
+        groups = project_node._children
+        if len(group._children) == 1:
+            self.beginRemoveRows(self.createIndex(project_node.row(), 0, project_node), group.row(), group.row())
+
+            def finish_group() -> None:
+                del groups[group.row()]
+                _number(groups)
+                self._shift_indicators(project_node, lambda i: i - 1 if i > index else i)
+                self.endRemoveRows()
+            return finish_group
+        group_index = self.createIndex(group.row(), 0, group)
+        self.beginRemoveRows(group_index, node.row(), node.row())
+
+        def finish() -> None:
+            del group._children[node.row()]
+            _number(group._children)
+            self._shift_indicators(project_node, lambda i: i - 1 if i > index else i)
+            self.endRemoveRows()
+            self.dataChanged.emit(group_index, group_index, [Qt.ItemDataRole.DisplayRole])
+        return finish
+
+    def _begin_indicator_move(self, project_node: TreeNode, source: int, target: int) -> Callable[[], None]:
+        """The indicator keeps its 一级, so it stays in its group; it changes row there only when it passes an
+        indicator of the same group. Every other group keeps its order; only locations shift."""
+        def moved(i: int) -> int:
+            if i == source:
+                return target
+            if source < i <= target:
+                return i - 1
+            if target <= i < source:
+                return i + 1
+            return i
+        node = self._indicator_node(project_node, source)
+        group = node.parent
+        old_row = node.row()
+        new_row = sum(1 for child in group._children if child is not node and moved(_list_row(child)) < target)
+        if new_row == old_row:
+            return lambda: self._shift_indicators(project_node, moved)
+        group_index = self.createIndex(group.row(), 0, group)
+        self.beginMoveRows(group_index, old_row, old_row, group_index, new_row + 1 if new_row > old_row else new_row)
+
+        def finish() -> None:
+            group._children.insert(new_row, group._children.pop(old_row))
+            _number(group._children)
+            self._shift_indicators(project_node, moved)
+            self.endMoveRows()
+        return finish
+
+    def _indicator_node(self, project_node: TreeNode, index: int) -> TreeNode:
+        location = paths.indicator(project_node.location, index)
+        return next(child for group in project_node._children for child in group._children if child.location == location)
+
+    @staticmethod
+    def _shift_indicators(project_node: TreeNode, new_row: Callable[[int], int]) -> None:
+        for group in project_node._children:
+            for child in group._children:
+                child.location = paths.indicator(project_node.location, new_row(_list_row(child)))
+
+    def _on_problems_changed(self, changed: set[str] | None) -> None:
         """Repaint the marks that changed; the document says which nodes' worst severity moved."""
         roles = [Qt.ItemDataRole.DecorationRole]
-        changed = self.document.changed_nodes
         if changed is None or len(changed) > 500:
             self._repaint_all_marks(roles)
             return
@@ -331,8 +471,6 @@ class DeclarationTreeModel(QAbstractItemModel):
 
     def _built_index(self, location: str) -> QModelIndex:
         """The index of a node already built (an unbuilt one has nothing on screen to repaint)."""
-        from ..model import paths
-
         if location == "department":
             return self.department_index()
         project = paths.project_index(location)
@@ -349,18 +487,26 @@ class DeclarationTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     def _repaint_all_marks(self, roles) -> None:
+        """Any mark may have changed (nodes moved, every problem rechecked): repaint the rows whose mark
+        differs from the one last shown, not the whole tree, each run of neighbours in one signal."""
+        self._repaint_changed_marks(QModelIndex(), self._root._children, roles)
         department = self.department_index()
-        self.dataChanged.emit(department, department, roles)
-        projects = self._department._children
-        if not projects:
-            return
-        self.dataChanged.emit(self.index(0, 0, department), self.index(len(projects) - 1, 0, department), roles)
-        for project_node in projects:
+        self._repaint_changed_marks(department, self._department._children or [], roles)
+        for project_node in self._department._children or []:
             for group in project_node._children or []:
-                if group._children:
-                    group_index = self.createIndex(group.row_number, 0, group)
-                    self.dataChanged.emit(self.index(0, 0, group_index),
-                                          self.index(len(group._children) - 1, 0, group_index), roles)
+                self._repaint_changed_marks(self.createIndex(group.row_number, 0, group), group._children, roles)
+
+    def _repaint_changed_marks(self, parent: QModelIndex, children: list[TreeNode], roles) -> None:
+        first = None
+        for row, node in enumerate([*children, None]):
+            changed = node is not None and node.mark is not _UNPAINTED and \
+                self.document.worst_under(node.location) != node.mark
+            if changed:
+                node.mark = self.document.worst_under(node.location)
+                first = row if first is None else first
+            elif first is not None:
+                self.dataChanged.emit(self.index(first, 0, parent), self.index(row - 1, 0, parent), roles)
+                first = None
 
     def persistent(self, index: QModelIndex) -> QPersistentModelIndex:
         return QPersistentModelIndex(index)

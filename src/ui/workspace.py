@@ -23,6 +23,10 @@ class Workspace(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("workspace")
         self.document = document
+        # Before the tree model connects: slots run in connection order, and the tree's removal of rows
+        # moves the current node, so only a slot that runs before it still sees what is being deleted.
+        self._current_goes = False  # the node being removed is the current one or holds it
+        document.listAboutToRemove.connect(self._item_about_to_go)
         self.tree_model = DeclarationTreeModel(document, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.tree_model)
@@ -46,7 +50,10 @@ class Workspace(QSplitter):
         self.setSizes([340, 760])
         self.tree_model.regrouped.connect(self._expand_regrouped)
 
-        document.listChanged.connect(self._list_changed)
+        self._shown: tuple[str | None, str | None] = (None, None)  # the node whose form is shown
+        document.listRemoved.connect(self._item_removed)
+        document.listInserted.connect(self._follow_current)
+        document.listMoved.connect(self._follow_current)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self._apply_filter)
@@ -115,6 +122,7 @@ class Workspace(QSplitter):
         self.selectionKindChanged.emit(kind)
 
     def _show_editor(self, kind: str | None, location: str | None) -> None:
+        self._shown = (kind, location)
         if kind == "department":
             self.department_editor.show_location()
             self.editors.setCurrentWidget(self.department_editor)
@@ -178,20 +186,22 @@ class Workspace(QSplitter):
             for row in range(self.proxy.rowCount(index)):
                 self.tree.expand(self.proxy.index(row, 0, index))
 
-    def _list_changed(self, list_location: str, action: str, first: int, _count: int) -> None:
-        kind, location = self.current()
-        if location and list_location == "projects" and action == "remove":
-            remaining = len(self.document.declaration.projects)
-            self.select_location(f"projects[{min(first, remaining - 1)}]" if remaining else "department")
-        elif kind in ("project", "group"):
-            self._show_editor(kind, location)
+    def _item_about_to_go(self, list_location: str, index: int) -> None:
+        location = self.current()[1]
+        self._current_goes = location is not None and paths.item(list_location, index) in paths.ancestors(location)
 
-    def refresh_current(self) -> None:
-        kind, location = self.current()
-        if location is not None:
-            try:
-                paths.resolve(self.document.declaration, location)
-            except LookupError:
-                self.select_location("department")
-                return
-        self._show_editor(kind, location)
+    def _item_removed(self, list_location: str, index: int) -> None:
+        """The clerk deleted what they were on: the item that took its place, else the one before, else
+        the owner."""
+        if self._current_goes:
+            self._current_goes = False
+            remaining = len(paths.list_at(self.document.declaration, list_location))
+            owner = paths.split_field(list_location)[0] or "department"
+            self.select_location(paths.item(list_location, min(index, remaining - 1)) if remaining else owner)
+        self._follow_current()  # the tree may have made that node current already, while it had its old place
+
+    def _follow_current(self, *_) -> None:
+        """The tree keeps its current node through a structure edit, but the node's location may have
+        changed, and the forms address their fields by location."""
+        if self.current() != self._shown:
+            self._show_editor(*self.current())
