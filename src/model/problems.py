@@ -28,10 +28,6 @@ class Severity(StrEnum):
 
 ERROR, WARNING, HINT = Severity.ERROR, Severity.WARNING, Severity.HINT
 
-# Read by src/ui/problems_panel.py and src/ui/table_models.py; drop once they use .label and .rank.
-SEVERITY_LABELS = {severity: severity.label for severity in Severity}
-SEVERITY_ORDER = {severity: severity.rank for severity in Severity}
-
 
 @dataclass(frozen=True)
 class Problem:

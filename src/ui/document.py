@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..model import paths
-from ..model.checks import (check_across_projects, check_department, check_framework_mix, check_project,
-                            declaration_variant, framework_signals)
+from ..model.checks import (check_across_projects, check_department, check_framework_mix, check_groups, check_project,
+                            declaration_variant, framework_signals, reads_across_projects, reads_framework)
 from ..model.declaration import Declaration
 from ..model.problem_index import ACROSS, DEPARTMENT, MIX, ProblemIndex
 from ..model.problems import Problem
@@ -103,12 +103,9 @@ class Document(QObject):
 
     # ---- problems -----------------------------------------------------------------------
     def recheck_all(self) -> None:
-        declaration = self.declaration
-        signals = framework_signals(declaration)
-        self._variant = declaration_variant(declaration, signals)
-        self.index.reset(check_department(declaration, self._variant),
-                         [check_project(p, i, self._variant) for i, p in enumerate(declaration.projects)],
-                         check_across_projects(declaration), check_framework_mix(declaration, signals))
+        checked = check_groups(self.declaration)
+        self._variant = checked.variant
+        self.index.reset(checked.department, checked.projects, checked.across, checked.mix)
         self.problemsReset.emit()
         self.problemsChanged.emit(None)  # nodes may have moved: every mark is to be repainted
 
@@ -117,7 +114,7 @@ class Document(QObject):
         declaration = self.declaration
         index = paths.project_index(location)
         replacements = []
-        if location.endswith(("level1", "level2")):
+        if reads_framework(location):
             signals = framework_signals(declaration)
             if declaration_variant(declaration, signals) != self._variant:
                 self.recheck_all()
@@ -127,8 +124,7 @@ class Document(QObject):
             replacements.append((DEPARTMENT, check_department(declaration, self._variant)))
         else:
             replacements.append((index, check_project(declaration.projects[index], index, self._variant)))
-        if index is None or location.endswith((f"[{index}].name", f"[{index}].unit", "total", "fiscal",
-                                               "special_account", "other")):
+        if reads_across_projects(location):
             replacements.append((ACROSS, check_across_projects(declaration)))
         changed: set[str] = set()
         for key, problems in replacements:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QStyle, QTableView
 
 from ..model.paths import describe
-from ..model.problems import ERROR, SEVERITY_LABELS, WARNING
+from ..model.problems import ERROR, WARNING
 from .document import Document
 
 _COLUMNS = ("类型", "位置", "说明")
@@ -59,7 +59,7 @@ class ProblemsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return SEVERITY_LABELS[problem.severity]
+                return problem.severity.label
             if column == 1:
                 return describe(self.document.declaration, problem.location)
             return problem.message

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from ..model import framework, paths
 from ..model.amounts import AmountError, display_amount, parse_amount
-from ..model.declaration import INDICATOR_LABELS
-from ..model.problems import ERROR, SEVERITY_ORDER, WARNING
+from ..model.declaration import INDICATOR_LABELS, TASK_HEADERS, TASK_LABELS
+from ..model.problems import ERROR, WARNING
 from . import commands
 from .document import Document
 
@@ -19,7 +19,8 @@ _BACKGROUND = {ERROR: QColor("#ffd7d7"), WARNING: QColor("#ffe9c4")}
 _TO_THE_END = 1 << 62  # an insert or removal shifts every later item of its list
 
 INDICATOR_COLUMNS = [(field, INDICATOR_LABELS[field]) for field in ("level1", "level2", "name", "period_value", "annual_value")]
-TASK_COLUMNS = [("name", "名称"), ("content", "主要实施内容"), ("funds", "拟投入的资金（万元）"), ("expected", "期望达到的目标")]
+# The amount column names its unit as the official header does; the others are the model's labels.
+TASK_COLUMNS = [(field, TASK_HEADERS[field] if field == "funds" else label) for field, label in TASK_LABELS.items()]
 
 
 class ListTableModel(QAbstractTableModel):
@@ -101,7 +102,7 @@ class ListTableModel(QAbstractTableModel):
             return value or ""
         problems = self.document.problems_at(self.location(index.row(), index.column()))
         if role == Qt.ItemDataRole.BackgroundRole and problems:
-            worst = min(problems, key=lambda p: SEVERITY_ORDER[p.severity]).severity
+            worst = min(problems, key=lambda p: p.severity.rank).severity
             return QBrush(_BACKGROUND[worst]) if worst in _BACKGROUND else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(p.message for p in problems) or (value or None)

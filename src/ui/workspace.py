@@ -129,13 +129,9 @@ class Workspace(QSplitter):
         elif kind == "project":
             self.project_editor.show_location(location)
             self.editors.setCurrentWidget(self.project_editor)
-        elif kind == "indicator":
-            if location.startswith("department"):
-                self.department_editor.show_location()
-                self.editors.setCurrentWidget(self.department_editor)
-            else:
-                self.indicator_editor.show_location(location)
-                self.editors.setCurrentWidget(self.indicator_editor)
+        elif kind == "indicator":  # the tree has indicator nodes under projects only (the department's are in its form)
+            self.indicator_editor.show_location(location)
+            self.editors.setCurrentWidget(self.indicator_editor)
         elif kind == "group":
             self.project_editor.show_location(location)
             self.editors.setCurrentWidget(self.project_editor)

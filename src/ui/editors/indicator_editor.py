@@ -131,7 +131,8 @@ class IndicatorEditor(QScrollArea):
     def _field_changed(self, location: str) -> None:
         if self.location and location.startswith(self.location + ".level"):
             self._refresh_levels()
-        if self.location and location.endswith("_value") and location.startswith(self.location):
+        owner, field = paths.split_field(location)
+        if self.location and field.endswith("_value") and owner == self.location:
             self.update_readings()
 
     def _show_level_problems(self) -> None:
