@@ -91,10 +91,10 @@ def set_indicator_level1(document: Document, location: str, level1: str | None) 
 
     stack = document.undo_stack
     stack.beginMacro("修改一级指标")
-    stack.push(SetFieldCommand(document, f"{location}.level1", level1, "修改一级指标", merge=False))
-    level2 = document.value(f"{location}.level2")
+    stack.push(SetFieldCommand(document, paths.field(location, "level1"), level1, "修改一级指标", merge=False))
+    level2 = document.value(paths.field(location, "level2"))
     if level2 and level2 not in framework.level2_choices(level1):
-        stack.push(SetFieldCommand(document, f"{location}.level2", framework.only_level2(level1), "修改二级指标", merge=False))
+        stack.push(SetFieldCommand(document, paths.field(location, "level2"), framework.only_level2(level1), "修改二级指标", merge=False))
     elif not level2 and framework.only_level2(level1):
-        stack.push(SetFieldCommand(document, f"{location}.level2", framework.only_level2(level1), "修改二级指标", merge=False))
+        stack.push(SetFieldCommand(document, paths.field(location, "level2"), framework.only_level2(level1), "修改二级指标", merge=False))
     stack.endMacro()

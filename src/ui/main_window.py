@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         _, location = self._selected()
         index = paths.project_index(location or "")
         self.workspace.select_location(structure_edits.add_project(self.document, index), focus_field=False)
-        self.workspace.focus_field(f"{self.workspace.current()[1]}.name")
+        self.workspace.focus_field(paths.field(self.workspace.current()[1], "name"))
 
     def duplicate_project(self) -> None:
         _, location = self._selected()
@@ -206,11 +206,11 @@ class MainWindow(QMainWindow):
         index = paths.project_index(location or "")
         if index is None:
             return
-        after = int(location.rsplit("[", 1)[1].rstrip("]")) if kind == "indicator" else None
+        after = paths.list_and_index(location)[1] if kind == "indicator" else None
         level1 = self.workspace.tree.currentIndex().data(GROUP_ROLE) if kind == "group" else None
         new = structure_edits.add_indicator(self.document, index, level1, after)
         self.workspace.select_location(new, focus_field=True)
-        self.workspace.focus_field(f"{new}.name")
+        self.workspace.focus_field(paths.field(new, "name"))
 
     def delete_selected(self) -> None:
         kind, location = self._selected()
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
         if kind == "project" and len(projects) > 1:
             self.document.undo_stack.beginMacro(f"删除 {len(projects)} 个项目")  # one Ctrl+Z brings them all back
             for index in reversed(projects):  # from the end, so the indices before stay right
-                structure_edits.delete(self.document, f"projects[{index}]")
+                structure_edits.delete(self.document, paths.project(index))
             self.document.undo_stack.endMacro()
         elif location:
             structure_edits.delete(self.document, location)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...model import paths
 from ..document import Document
 from ..fields import FieldBinding
 
@@ -52,7 +53,7 @@ class FormBuilder:
         prefix = self.prefix_of()
         if prefix is None:
             return None
-        return f"{prefix}.{field}" if prefix else field
+        return paths.field(prefix, field)
 
     def refresh(self) -> None:
         for binding in self.bindings:
