@@ -122,7 +122,7 @@ FORMATS: tuple[FileFormat, ...] = (
                reader="spreadsheet_book:read_spreadsheet"),
     FileFormat("pdf", "PDF 文件", (".pdf",), signature=lambda p: b"%PDF-" in p.head[:1024], advice=_COPY_INTO_XLSX),
     FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), looks_like=_html_look, textual=True,
-               advice=_COPY_INTO_XLSX),
+               reader="html_table:read_html"),
     FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), looks_like=lambda p: p.text_head is not None,
                textual=True, reader="text_table:read_text_table"),
 )
