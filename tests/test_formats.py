@@ -104,12 +104,13 @@ def test_zip_that_is_no_workbook_and_empty_file(tmp_path):
         open_declaration(empty)
 
 
-def test_known_but_unreadable_formats_say_what_to_do(tmp_path):
+def test_every_registered_format_reads_and_names_its_damage(tmp_path):
+    assert all(f.reads for f in formats.FORMATS)
     pdf = tmp_path / "附件.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     with pytest.raises(FileProblem) as raised:
         open_declaration(pdf)
-    assert "PDF" in str(raised.value) and ".xlsx" in str(raised.value)
+    assert "附件.pdf" in str(raised.value) and "PDF" in str(raised.value)
     assert formats.is_known_name("去年.XLS") and formats.is_known_name("表.et")
     assert not formats.is_known_name("合同.docx")
 

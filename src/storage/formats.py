@@ -18,7 +18,6 @@ from typing import Callable
 from .errors import FileProblem
 
 _HEAD_BYTES = 4096
-_COPY_INTO_XLSX = "请把其中的表格复制到 Excel 或 WPS 的工作簿里，保存为 .xlsx 后再打开"
 
 
 class Probe:
@@ -120,7 +119,8 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat("xls", "Excel 97-2003 工作簿或 WPS 表格", (".xls", ".et"),
                signature=lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
                reader="spreadsheet_book:read_spreadsheet"),
-    FileFormat("pdf", "PDF 文件", (".pdf",), signature=lambda p: b"%PDF-" in p.head[:1024], advice=_COPY_INTO_XLSX),
+    FileFormat("pdf", "PDF 文件", (".pdf",), signature=lambda p: b"%PDF-" in p.head[:1024],
+               reader="pdf_table:read_pdf_table"),
     FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), looks_like=_html_look, textual=True,
                reader="html_table:read_html"),
     FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), looks_like=lambda p: p.text_head is not None,

@@ -1,0 +1,193 @@
+"""The sections of a PDF (pdf_table) → a declaration.
+
+Published tables (项目支出绩效目标表, 部门整体预算绩效目标申报表) go to grid_import as any container's
+grids do. The 项目支出绩效目标申报表, one form per project as this editor prints it (src/forms/
+html_forms.py: 项目名称, 主管部门, 实施周期, 预算单位, 项目资金 with its four amounts, 绩效目标, then the
+indicator table), is read here by its labels. When a PDF holds both (the editor's 全部 print), each
+project of the summary is taken from its own form, which also has 实施周期 and the indicators in
+columns; projects with no form keep the summary's row.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model.amounts import AmountError, parse_amount
+from ..model.declaration import FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Declaration, Funds, Indicator, Project
+from .errors import FileProblem
+from .grid_import import import_published
+from .opened import OpenResult
+from .pdf_section import Section
+from .published import clean_multiline, find_project_header, is_department_form
+from .sheet_grid import label_key
+
+_SUPERVISOR = "主管部门"
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?!\s*[-－—–~至到])")
+_PLACEHOLDER = re.compile(r"^（未填写[^）]{0,10}）$")  # html_forms: （未填写）, （未填写绩效指标）
+_EDITOR_BLANK = "—"  # the editor prints a value not filled in as — (html_forms.numbered_indicators)
+_NO_TABLE = ("PDF 中没有找到项目支出绩效目标表、部门整体预算绩效目标申报表或项目支出绩效目标申报表（需要“项目名称”“绩效指标”等表头，"
+             "或“部门名称”“总体绩效目标”等栏目）")
+
+
+def declaration_from_sections(path: Path, sections: list[Section], editor: bool) -> OpenResult:
+    forms, others = [], []
+    for section in sections:
+        if editor:
+            _drop_placeholders(section)
+        (forms if is_project_form(section) else others).append(section)
+    grids = [s.grid() for s in others if find_project_header(s.grid()) is not None or is_department_form(s.grid())]
+    if grids:
+        opened = import_published(path, grids)
+    elif forms:
+        opened = OpenResult(Declaration(), [], imported=True)
+    else:
+        raise FileProblem(path, _NO_TABLE)
+    declaration = opened.declaration
+    if forms:
+        read = [read_project_form(section) for section in forms]
+        projects = [project for project, _, _, _ in read]
+        for _, _, _, notes in read:
+            opened.notes.extend(notes)
+        opened.notes.append(f"从 {len(forms)} 张项目支出绩效目标申报表（{forms[0].name} 起）导入 {len(projects)} 个项目、"
+                            f"{sum(len(p.indicators) for p in projects)} 个绩效指标")
+        if declaration.projects:
+            declaration.projects = _prefer_forms(declaration.projects, projects, opened.notes)
+        else:
+            declaration.projects = projects
+        supervisor = next((name for _, name, _, _ in read if name), None)
+        declaration.department.name = declaration.department.name or supervisor
+        declaration.year = declaration.year or next((year for _, _, year, _ in read if year), None)
+    if editor:
+        _editor_blanks(declaration)
+    return opened
+
+
+def _prefer_forms(summary: list[Project], forms: list[Project], notes: list[str]) -> list[Project]:
+    unused = list(forms)
+    result = []
+    for project in summary:
+        form = next((f for f in unused if f.name == project.name), None)
+        if form is None:
+            result.append(project)
+        else:
+            unused.remove(form)
+            result.append(form)
+    taken = len(forms) - len(unused)
+    notes.append(f"汇总表的 {len(summary)} 个项目中，{taken} 个按各自的申报表导入（含实施周期和分栏的绩效指标）")
+    if unused:
+        notes.append(f"{len(unused)} 张申报表的项目不在汇总表中，已添加在后面")
+        result.extend(unused)
+    return result
+
+
+def _drop_placeholders(section: Section) -> None:
+    """The editor prints an empty task or indicator table with one row saying so: not a task."""
+    keep = [i for i, (row, table) in enumerate(zip(section.rows, section.row_tables))
+            if table is None or not _PLACEHOLDER.match(row[0] if row else "") or len({c for c in row if c}) != 1]
+    section.rows = [section.rows[i] for i in keep]
+    section.row_tables = [section.row_tables[i] for i in keep]
+
+
+def _editor_blanks(declaration: Declaration) -> None:
+    for project in declaration.projects:
+        for indicator in project.indicators:
+            if indicator.period_value == _EDITOR_BLANK:
+                indicator.period_value = None
+            if indicator.annual_value == _EDITOR_BLANK:
+                indicator.annual_value = None
+
+
+# ---- 项目支出绩效目标申报表 -------------------------------------------------------------------
+
+def is_project_form(section: Section) -> bool:
+    keys = {label_key(cell) for row, table in zip(section.rows, section.row_tables) if table is not None for cell in row}
+    labels = {label_key(PROJECT_LABELS[k]) for k in ("name", "unit", "goal")} | {_SUPERVISOR, label_key(FUNDS_LABELS["total"])}
+    return labels <= keys and find_project_header(section.grid()) is None
+
+
+def _find(section: Section, label: str) -> tuple[int, int] | None:
+    wanted = label_key(label)
+    for r, (row, table) in enumerate(zip(section.rows, section.row_tables)):
+        if table is None:
+            continue
+        for c, cell in enumerate(row):
+            if label_key(cell) == wanted:
+                return r, c
+    return None
+
+
+def _right_of(section: Section, label: str) -> str | None:
+    found = _find(section, label)
+    if found is None:
+        return None
+    row, column = found
+    cells = section.rows[row]
+    for cell in cells[column + 1:]:
+        if label_key(cell) != label_key(label):
+            return cell.strip() or None
+    return None
+
+
+def _below(section: Section, label: str) -> str | None:
+    found = _find(section, label)
+    if found is None or found[0] + 1 >= len(section.rows):
+        return None
+    row, column = found
+    below = section.rows[row + 1]
+    return below[column].strip() or None if column < len(below) else None
+
+
+def read_project_form(section: Section) -> tuple[Project, str | None, int | None, list[str]]:
+    notes: list[str] = []
+    name = _right_of(section, PROJECT_LABELS["name"])
+    funds = {}
+    for key, label in FUNDS_LABELS.items():
+        text = _below(section, label)
+        try:
+            funds[key] = parse_amount(text)
+        except AmountError:
+            funds[key] = None
+            notes.append(f"{section.name}项目“{name}”的{label}“{text}”无法识别，已留空")
+    goal = _right_of(section, PROJECT_LABELS["goal"])
+    project = Project(name=name, unit=_right_of(section, PROJECT_LABELS["unit"]),
+                      period=_right_of(section, PROJECT_LABELS["period"]), funds=Funds(**funds),
+                      goal=clean_multiline(goal) if goal else None, indicators=_indicators(section))
+    supervisor = _right_of(section, _SUPERVISOR)
+    year = None
+    for row, table in zip(section.rows[:6], section.row_tables[:6]):
+        for cell in row:
+            key = label_key(cell)
+            if table is None and key.startswith(f"{_SUPERVISOR}:") and not supervisor:
+                supervisor = key.split(":", 1)[1] or None
+            match = _YEAR.search(cell) if table is None else None  # not 实施周期 2023-2025年
+            if match and year is None:
+                year = int(match.group(1))
+    return project, supervisor, year, notes
+
+
+def _indicators(section: Section) -> list[Indicator]:
+    roles = {label_key(label): role for role, label in INDICATOR_LABELS.items()}
+    for r, (row, table) in enumerate(zip(section.rows, section.row_tables)):
+        if table is None:
+            continue
+        columns = {}
+        for c, cell in enumerate(row):
+            role = roles.get(label_key(cell))
+            if role and role not in columns:
+                columns[role] = c
+        if {"level1", "name", "annual_value"} <= columns.keys():
+            return _indicator_rows(section, r, table, columns)
+    return []
+
+
+def _indicator_rows(section: Section, header: int, table: int, columns: dict[str, int]) -> list[Indicator]:
+    indicators = []
+    for row, number in zip(section.rows[header + 1:], section.row_tables[header + 1:]):
+        if number != table:
+            break
+        values = {role: (row[c].strip() if c < len(row) else "") for role, c in columns.items()}
+        if not values.get("name") or len(set(row)) == 1:  # a row of one merged cell: （未填写绩效指标）
+            continue
+        indicators.append(Indicator(**{role: clean_multiline(text) if text else None for role, text in values.items()}))
+    return indicators

@@ -1,0 +1,37 @@
+"""The pages of one printed form, joined: what pdf_table finds and the readers of pdf_forms and grid_import take."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .sheet_grid import Grid
+
+FORM_TITLE = re.compile(r"绩效目标(?:申报)?表")
+
+
+@dataclass
+class Section:
+    first_page: int
+    last_page: int
+    rows: list[list[str]] = field(default_factory=list)
+    row_tables: list[int | None] = field(default_factory=list)  # which table each row came from
+    headers: dict[tuple[str, ...], tuple[int, list[tuple[str, ...]], list[float]]] = field(default_factory=dict)
+    lines_seen: set[str] = field(default_factory=set)
+    last_table: tuple[int, list[float]] | None = None
+    last_header: tuple[str, ...] | None = None
+    last_cut: bool = False
+    tables: int = 0
+
+    @property
+    def name(self) -> str:
+        if self.first_page == self.last_page:
+            return f"第 {self.first_page} 页"
+        return f"第 {self.first_page}–{self.last_page} 页"
+
+    def grid(self) -> Grid:
+        return Grid(self.name, self.rows)
+
+    def title(self) -> str:
+        return next((row[0] for row, table in zip(self.rows, self.row_tables)
+                     if table is None and row and FORM_TITLE.search(row[0])), "")

@@ -1,0 +1,302 @@
+"""Text PDFs (exported by Excel/WPS/LibreOffice, or printed by this editor) → grids → the published-table
+recognisers (grid_import), and the editor's own 项目支出绩效目标申报表 pages → projects (pdf_forms).
+
+Each page is read by pdf_page (ruling lines → cells, or text positions → cells in pdf_layout). The
+pages are then joined into sections, one per printed form: a page continues the section before it
+unless it begins a form of its own (a title such as 项目支出绩效目标申报表 whose first table does not
+repeat a header already seen). On a continued page the table's repeated header rows and repeated title
+lines are dropped and its rows join the table above, column by column. Page headers and footers are
+dropped: page numbers (第 N 页 共 M 页, - 3 -, 3/12), text above a rule across the top of the page
+(the editor's header line) or below one across the bottom, and text repeated in the page margins.
+
+A PDF with no text layer is a scan (扫描件): refused with what to do. Damaged, truncated, encrypted and
+oversized files are refused with one message; nothing is half-read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .errors import FileProblem
+from .opened import OpenResult
+from .pdf_layout import layout
+from .pdf_section import FORM_TITLE, Section
+from .pdf_page import PageContent, Table, editor_body, read_page
+from .pdf_text import Line, line_text, space_at_wrap, split_line
+from .sheet_grid import label_key
+
+# 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
+# parses a page in 70-80 ms, and the reader reports progress page by page (a dialog can cancel).
+# Past MAX_PAGES a file is refused before any page is parsed.
+MAX_PAGES = 2500
+MAX_BYTES = 512 * 1024 * 1024
+MAX_CHARS_PER_PAGE = 200_000
+EDITOR_CREATOR = "绩效目标申报编辑器"  # src/ui/printing.py
+_MARGIN = 0.07  # page margins where running headers/footers live, as a share of the page height
+_RULE_BAND = 0.15  # a header rule lies in the top (a footer rule in the bottom) 15 % of the page
+_PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页\s*[,，/／]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
+                          r"|[-－—–]\s*\d{1,5}\s*[-－—–]|\d{1,5}|\d{1,5}\s*/\s*\d{1,5}|page\s*\d+(?:\s*(?:of|/)\s*\d+)?)$",
+                          re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"绩效目标|部门名称|单位[:：]|#年")
+_SCAN = ("这是扫描件（PDF 里只有图片，没有文字层），无法读出表格。请找到原始的 Excel/WPS 文件或网页，"
+         "或先用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”把它转成可复制文字的 PDF 后再打开")
+_NO_TEXT = "PDF 里没有任何文字，无法读出表格"
+_TRUNCATED = "PDF 文件不完整（没有文件结尾标记 %%EOF），可能在下载或复制时被截断，请重新获取完整的文件"
+Progress = Callable[[int, int], bool | None]  # (pages read, pages in all) → False to cancel
+
+
+def read_pdf_table(path: Path, progress: Progress | None = None) -> OpenResult:
+    """The format registry's reader for .pdf."""
+    pages, creator = read_pages(path, progress)
+    text_chars = sum(page.content.char_count for page in pages)
+    if any(page.images for page in pages) and text_chars < 20 * len(pages):
+        raise FileProblem(path, _SCAN)  # a page number or a stamp may be text; a table is not there
+    if text_chars == 0:
+        raise FileProblem(path, _NO_TEXT)
+    from .pdf_forms import declaration_from_sections  # the form readers need the model: loaded with them
+
+    editor = creator == EDITOR_CREATOR
+    opened = declaration_from_sections(path, sections(pages), editor)
+    overlapping = [page.number for page in pages if any(table.overlapping for table in page.tables)]
+    if overlapping:
+        opened.notes.append(f"第 {_page_list(overlapping)} 页的表格里有文字互相重叠（行高不够，文字超出了单元格，"
+                            "超出的部分可能已被裁掉），导入的内容可能不完整，请对照原表核对")
+    dropped = sum(page.content.dropped_slanted for page in pages)
+    if dropped:
+        opened.notes.append(f"PDF 中有 {dropped} 个倾斜的字符（如“草稿”水印），已忽略")
+    return opened
+
+
+@dataclass
+class ReadPage:
+    number: int  # 1-based
+    content: PageContent
+    images: int
+
+    @property
+    def lines(self) -> list[Line]:
+        return self.content.lines
+
+    @property
+    def tables(self) -> list[Table]:
+        return self.content.tables
+
+
+def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadPage], str]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            stream.seek(max(0, size - 2048))
+            tail = stream.read()
+    except OSError as error:
+        raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
+    if size > MAX_BYTES:
+        raise FileProblem(path, f"PDF 文件有 {size // (1024 * 1024)} MB，超过 {MAX_BYTES // (1024 * 1024)} MB 的上限")
+    if b"%%EOF" not in tail:
+        raise FileProblem(path, _TRUNCATED)
+    try:
+        pdf = pdfplumber.open(path)
+    except PDFPasswordIncorrect as error:
+        raise FileProblem(path, "PDF 设有打开密码，请先在 PDF 阅读器中输入密码后另存为不加密的 PDF") from error
+    except Exception as error:  # pdfminer raises many types for damaged files
+        raise FileProblem(path, f"PDF 文件已损坏，无法打开：{_short(error)}") from error
+    try:
+        try:
+            count = len(pdf.pages)
+            creator = str(pdf.metadata.get("Creator") or "")
+        except Exception as error:
+            raise FileProblem(path, f"PDF 文件已损坏，读不出页面：{_short(error)}") from error
+        if count > MAX_PAGES:
+            raise FileProblem(path, f"PDF 有 {count} 页，超过 {MAX_PAGES} 页的上限（每页约需 0.1 秒）。"
+                                    "请只导出含表格的页面（打印为 PDF 时选择页码范围）后再打开")
+        pages = []
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                if len(page.chars) > MAX_CHARS_PER_PAGE:
+                    raise FileProblem(path, f"第 {number} 页有 {len(page.chars)} 个字符，超过每页 "
+                                            f"{MAX_CHARS_PER_PAGE} 个的上限，不像是一张表格")
+                body = editor_body(page) if creator == EDITOR_CREATOR else None
+                pages.append(ReadPage(number, read_page(page, body), len(page.images)))
+            except FileProblem:
+                raise
+            except Exception as error:
+                raise FileProblem(path, f"PDF 第 {number} 页已损坏，无法读取：{_short(error)}") from error
+            finally:
+                page.close()
+            if progress is not None and progress(number, count) is False:
+                raise FileProblem(path, "已取消导入")
+        return pages, creator
+    finally:
+        pdf.close()
+
+
+# ---- sections: the pages of one printed form, joined ---------------------------------------------
+
+def sections(pages: list[ReadPage]) -> list[Section]:
+    found: list[Section] = []
+    repeated = _repeated_margin_texts(pages)
+    margin_texts: set[tuple[str, int]] = set()
+    for page in pages:
+        lines = _body_lines(page, repeated, margin_texts)
+        tables = sorted(page.tables, key=lambda t: t.top)
+        if not tables and lines:
+            lines, table = layout(lines)
+            tables = [table] if table is not None else []
+        first_table = tables[0] if tables else None
+        above = [line for line in lines if first_table is None or line.bottom <= first_table.top + 1]
+        titled = any(FORM_TITLE.search(label_key(line.text)) for line in above)
+        current = found[-1] if found else None
+        # A continued form repeats the header of the table that ran off the page before (print titles),
+        # perhaps with its title; a new form's first table is another (the same project printed twice
+        # starts again with 项目名称, not with the indicator header that ended the page before).
+        repeats = current is not None and first_table is not None and bool(first_table.rows) and \
+            _signature(first_table.rows[0]) == current.last_header
+        if current is None or (titled and not repeats):
+            current = Section(page.number, page.number)
+            found.append(current)
+            continuing = False
+        else:
+            continuing = True
+        current.last_page = page.number
+        _add_page(current, lines, tables, continuing)
+    return found
+
+
+def _margin_key(line: Line, height: float) -> tuple[str, int] | None:
+    if line.bottom < height * _MARGIN or line.top > height * (1 - _MARGIN):
+        return re.sub(r"\d+", "#", label_key(line.text)), round(line.top / 4)
+    return None
+
+
+def _repeated_margin_texts(pages: list[ReadPage]) -> set[tuple[str, int]]:
+    """Text in the page margins, at the same place on two pages or more: a running header or footer.
+    A title block repeated as print titles is kept on the first page (it names the table)."""
+    seen: dict[tuple[str, int], int] = {}
+    for page in pages:
+        for key in {_margin_key(line, page.content.height) for line in page.lines} - {None}:
+            seen[key] = seen.get(key, 0) + 1
+    return {key for key, count in seen.items() if count >= 2 and not _TITLE_WORDS.search(key[0])}
+
+
+def _body_lines(page: ReadPage, repeated: set[tuple[str, int]], margin_texts: set[tuple[str, int]]) -> list[Line]:
+    content = page.content
+    height, width = content.height, content.width
+    top_rules = [y for y, x0, x1 in content.rules if y < height * _RULE_BAND and x1 - x0 >= width * 0.5]
+    bottom_rules = [y for y, x0, x1 in content.rules if y > height * (1 - _RULE_BAND) and x1 - x0 >= width * 0.5]
+    header_end = max(top_rules, default=None)
+    footer_start = min(bottom_rules, default=None)
+    kept = []
+    for line in content.lines:
+        text = line.text
+        in_margin = line.bottom < height * _MARGIN or line.top > height * (1 - _MARGIN)
+        if header_end is not None and line.bottom <= header_end + 1:
+            continue
+        if footer_start is not None and line.top >= footer_start - 1:
+            continue
+        if (in_margin or line.top > height * (1 - _RULE_BAND)) and _PAGE_NUMBER.match(text.strip()):
+            continue
+        key = _margin_key(line, height)
+        if key is not None:
+            if key in repeated or key in margin_texts:
+                continue
+            margin_texts.add(key)
+        kept.append(line)
+    return kept
+
+
+def _signature(row: list[str]) -> tuple[str, ...]:
+    return tuple(label_key(cell) for cell in row)
+
+
+def _add_page(section: Section, lines: list[Line], tables: list[Table], continuing: bool) -> None:
+    items: list[tuple[float, object]] = [(line.top, line) for line in lines] + [(table.top, table) for table in tables]
+    items.sort(key=lambda item: item[0])
+    first_table = tables[0] if tables else None
+    for _, item in items:
+        if isinstance(item, Line):
+            text = label_key(item.text)
+            if continuing and first_table is not None and item.bottom <= first_table.top + 1 and text in section.lines_seen:
+                continue  # a title block repeated above the continued table
+            section.lines_seen.add(text)
+            section.rows.append([line_text(run) for run in split_line(item)])
+            section.row_tables.append(None)
+        else:
+            _add_table(section, item, continuing and item is first_table)
+
+
+def _add_table(section: Section, table: Table, continuing: bool) -> None:
+    rows = table.rows
+    target: tuple[int, list[float]] | None = None
+    if continuing and rows:
+        header = section.headers.get(_signature(rows[0]))
+        if header is not None:
+            number, header_rows, columns = header
+            drop = 0
+            while drop < min(len(header_rows), len(rows)) and _signature(rows[drop]) == header_rows[drop]:
+                drop += 1
+            rows = rows[drop:]
+            target = (number, columns)
+        elif section.last_table is not None:
+            target = section.last_table
+    if target is None:
+        section.tables += 1
+        target = (section.tables, table.columns)
+        if rows:
+            signature = _signature(rows[0])
+            following = [_signature(row) for row in rows[:8]]
+            section.headers.setdefault(signature, (target[0], following, table.columns))
+    number, columns = target
+    if continuing and rows and section.last_cut and section.rows and section.row_tables[-1] == number:
+        first = _remap(rows[0], table.columns, columns)
+        previous = section.rows[-1]
+        if first and not first[0].strip() and previous and previous[0].strip():
+            section.rows[-1] = [_join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
+            rows = rows[1:]
+    section.last_cut = table.cut_bottom
+    section.last_header = next(signature for signature, (n, _, _) in section.headers.items() if n == number) \
+        if any(n == number for n, _, _ in section.headers.values()) else None
+    for row in rows:
+        section.rows.append(_remap(row, table.columns, columns))
+        section.row_tables.append(number)
+    section.last_table = target
+
+
+def _join_cut(before: str, after: str) -> str:
+    """A cell split by the page break: its two parts, joined as a wrapped line is."""
+    if not before or not after or before == after:  # a merged cell printed again on the new page
+        return before or after
+    return before + (" " if space_at_wrap(before[-1], after[0]) else "") + after
+
+
+def _remap(row: list[str], own: list[float], target: list[float]) -> list[str]:
+    """A continued table's row in the columns of the table it continues (its columns may be drawn a
+    little apart, or split where the first page's are not)."""
+    if len(own) == len(target) and all(abs(a - b) <= 3 for a, b in zip(own, target)):
+        return row
+    result = [""] * (len(target) - 1)
+    for column, text in enumerate(row):
+        if not text:
+            continue
+        middle = (own[column] + own[column + 1]) / 2
+        index = next((i for i in range(len(target) - 1) if target[i] <= middle <= target[i + 1]), None)
+        if index is None:
+            index = min(range(len(target) - 1), key=lambda i: abs((target[i] + target[i + 1]) / 2 - middle))
+        if text not in result[index]:
+            result[index] = f"{result[index]}{text}" if result[index] else text
+    return result
+
+
+def _page_list(numbers: list[int]) -> str:
+    shown = "、".join(str(n) for n in numbers[:10])
+    return shown + ("等" if len(numbers) > 10 else "")
+
+
+def _short(error: Exception) -> str:
+    text = str(error) or type(error).__name__
+    return text if len(text) < 160 else text[:160] + "…"

@@ -1,0 +1,187 @@
+"""The text of a PDF page: characters → lines → a cell's text, for pdf_page and pdf_layout.
+
+Slanted characters (a 草稿 watermark) are dropped, the doubled glyphs of synthetic bold collapsed, and a
+cell's lines joined as its producer wrapped them: nothing between Chinese characters, a space between
+two Latin words or after a half-width comma, a line break only where a line stopped well short of the
+cell's edge though the next line's first word would have fitted there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Line:
+    """A line of text: its characters left to right, cut into cells where a wide gap separates them."""
+
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    chars: list[dict]
+
+    @property
+    def text(self) -> str:
+        return line_text(self.chars)
+
+
+# ---- characters ------------------------------------------------------------------------------
+
+def _slanted(char: dict) -> bool:
+    a, b, c, d = char["matrix"][:4]
+    return not char.get("upright", True) or abs(b) > 1e-3 * max(abs(a), 1e-9) or abs(c) > 1e-3 * max(abs(d), 1e-9)
+
+
+def dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
+    """pdfplumber's dedupe_chars (same text, font and size within tolerance: the first drawn kept) in
+    linear time: its own sorts by list.index, quadratic, a third of the page's parse time here."""
+    kept: list[dict] = []
+    seen: dict[tuple, list[dict]] = {}
+    for char in chars:
+        key = (char["text"], char["fontname"], round(char["size"], 1))
+        bx, by = int(char["x0"] // tolerance), int(char["top"] // tolerance)
+        duplicate = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other in seen.get((key, bx + dx, by + dy), ()):
+                    if abs(other["x0"] - char["x0"]) <= tolerance and abs(other["top"] - char["top"]) <= tolerance:
+                        duplicate = True
+                        break
+                if duplicate:
+                    break
+            if duplicate:
+                break
+        if not duplicate:
+            kept.append(char)
+            seen.setdefault((key, bx, by), []).append(char)
+    return kept
+
+
+def page_chars(page) -> tuple[list[dict], int]:
+    chars, slanted = [], 0
+    for seq, char in enumerate(page.chars):
+        char["seq"] = seq  # the drawing order, which tells cells apart where no line does (pdf_layout)
+        if _slanted(char):
+            slanted += 1
+        elif char["text"].strip():
+            chars.append(char)
+        elif char["text"]:  # Qt's PDFs draw a space as a tab glyph; a producer may use U+3000 or U+00A0
+            chars.append({**char, "text": " "})
+    return dedupe(chars), slanted
+
+
+def _is_wide(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+def line_text(chars: list[dict]) -> str:
+    """The characters of one line; a space where a gap wider than a third of the text's height separates
+    two characters that are not Chinese (Chinese text has no spaces; a producer may spread it)."""
+    parts: list[str] = []
+    previous = None
+    for char in chars:
+        text = char["text"]
+        if previous is not None and text != " " and parts and parts[-1] != " ":
+            gap = char["x0"] - previous["x1"]
+            if gap > 0.3 * max(char["size"], 1) and not (_is_wide(text) and _is_wide(previous["text"])):
+                parts.append(" ")
+        if text == " " and (not parts or parts[-1] == " "):
+            previous = char
+            continue
+        parts.append(text)
+        previous = char
+    return "".join(parts).strip()
+
+
+def group_lines(chars: list[dict]) -> list[Line]:
+    """Characters into lines: by their vertical middle, the tolerance a third of the text's height, each
+    line read left to right."""
+    lines: list[Line] = []
+    for char in sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2):
+        middle = (char["top"] + char["bottom"]) / 2
+        if lines:
+            line = lines[-1]
+            line_middle = (line.top + line.bottom) / 2
+            if abs(middle - line_middle) <= max(1.0, 0.35 * min(char["bottom"] - char["top"], line.bottom - line.top)):
+                line.chars.append(char)
+                line.top, line.bottom = min(line.top, char["top"]), max(line.bottom, char["bottom"])
+                continue
+        lines.append(Line(char["top"], char["bottom"], 0, 0, [char]))
+    for line in lines:
+        line.chars.sort(key=lambda c: c["x0"])
+        visible = [c for c in line.chars if c["text"] != " "] or line.chars
+        line.x0, line.x1 = visible[0]["x0"], visible[-1]["x1"]
+    return lines
+
+
+def split_line(line: Line, gap: float | None = None) -> list[list[dict]]:
+    """A line's characters in runs separated by gaps of at least `gap` (two character heights)."""
+    height = max(line.bottom - line.top, 1)
+    gap = 2 * height if gap is None else gap
+    runs: list[list[dict]] = []
+    for char in line.chars:
+        if char["text"] == " ":
+            if runs:
+                runs[-1].append(char)
+            continue
+        visible = [c for c in runs[-1] if c["text"] != " "] if runs else []
+        if visible and char["x0"] - visible[-1]["x1"] < gap:
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    return runs
+
+
+# ---- joining wrapped lines -------------------------------------------------------------------
+
+_CLOSING = set("，。；：、！？）》」』】〕”’%％,.;:!?)]}")
+_OPENING = set("（《「『【〔“‘([{")
+
+
+def _first_token_width(chars: list[dict]) -> float:
+    """The width of what a line breaker would have had to fit at the end of the line before: a Chinese
+    character with the punctuation that may not begin a line, or a run of Latin letters and digits."""
+    visible = [c for c in chars if c["text"] != " "]
+    if not visible:
+        return 0.0
+    end = 0
+    if visible[0]["text"] in _OPENING and len(visible) > 1:
+        end = 1
+    if not _is_wide(visible[end]["text"]) and visible[end]["text"].isascii():
+        while end + 1 < len(visible) and visible[end + 1]["text"].isascii() and \
+                visible[end + 1]["x0"] - visible[end]["x1"] < 0.3 * visible[end]["size"]:
+            end += 1
+    while end + 1 < len(visible) and visible[end + 1]["text"] in _CLOSING:
+        end += 1
+    return visible[end]["x1"] - visible[0]["x0"]
+
+
+def space_at_wrap(last: str, first: str) -> bool:
+    """A line wrapped at a space that the producer did not draw: between two Latin words, or after
+    a half-width comma or semicolon (", " as typed in Chinese text too)."""
+    if not (first.isascii() and (first.isalnum() or first in "(\"'")):
+        return first.isascii() is False and last in ",;!?"
+    return last.isascii() and (last.isalnum() or last in ",;!?)")
+
+
+def join_lines(lines: list[Line], inner_width: float | None = None) -> str:
+    """A cell's lines as its text. inner_width: the width text may take in the cell, when known."""
+    if not lines:
+        return ""
+    widest = max(line.x1 - line.x0 for line in lines)
+    width = max(widest, inner_width or 0.0)
+    text = lines[0].text
+    for previous, line in zip(lines, lines[1:]):
+        following = line.text
+        if not following:
+            continue
+        slack = width - (previous.x1 - previous.x0)
+        size = max(previous.bottom - previous.top, 1)
+        if slack > _first_token_width(line.chars) + 1.5 * size:  # well short: a break typed in the text
+            text += "\n" + following
+        elif text and space_at_wrap(text[-1], following[0]):
+            text += " " + following
+        else:
+            text += following
+    return text
