@@ -10,8 +10,10 @@ if command -v dpkg >/dev/null 2>&1; then
   # fonts-wqy-microhei: a CJK font whose PDF text layer extracts correctly (PLATFORM.md);
   # poppler-utils: pdftotext/pdftoppm for the PDF tests; xvfb: a real X server for screenshots;
   # libxcb-*/libegl1/libxkbcommon: what Qt's xcb and offscreen platforms load.
+  # binutils/desktop-file-utils: strip, objdump and the .desktop check of the frozen app's test.
   for package in fonts-wqy-microhei poppler-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 \
-                 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3; do
+                 libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 \
+                 binutils desktop-file-utils; do
     have "$package" || need_debian+=("$package")
   done
   if [ ${#need_debian[@]} -gt 0 ]; then
@@ -31,7 +33,8 @@ fi
 .venv/bin/python - <<'PY' > .venv/requirements.txt
 import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-print("\n".join(project["dependencies"] + project["optional-dependencies"]["test"]))
+extras = project["optional-dependencies"]
+print("\n".join(project["dependencies"] + extras["test"] + extras["build"]))
 PY
 .venv/bin/python -m pip install -q --disable-pip-version-check -r .venv/requirements.txt
 # Compiled once here, as an installer would: where PYTHONDONTWRITEBYTECODE is set, Python would
