@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..model import framework, paths
+from ..model.paths import NodeKind
 from ..model.declaration import Indicator, Project
 from ..model.problems import ERROR, WARNING
 from .document import Document
@@ -69,8 +70,8 @@ class DeclarationTreeModel(QAbstractItemModel):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self._root = TreeNode("root", "", None)
-        self._department = TreeNode("department", "department", self._root)
+        self._root = TreeNode(NodeKind.DECLARATION, "", None)
+        self._department = TreeNode(NodeKind.DEPARTMENT, paths.DEPARTMENT, self._root)
         self._root._children = [self._department]
         self._department._children = None
         style = QApplication.style()
@@ -88,10 +89,10 @@ class DeclarationTreeModel(QAbstractItemModel):
     # ---- structure ------------------------------------------------------------------------
     def _children(self, node: TreeNode) -> list[TreeNode]:
         if node._children is None:
-            if node.kind == "department":
-                node._children = [TreeNode("project", paths.project(i), node, row=i)
+            if node.kind == NodeKind.DEPARTMENT:
+                node._children = [TreeNode(NodeKind.PROJECT, paths.project(i), node, row=i)
                                   for i in range(len(self.document.declaration.projects))]
-            elif node.kind == "project":
+            elif node.kind == NodeKind.PROJECT:
                 node._children = self._build_groups(node)
             else:
                 node._children = []
@@ -104,8 +105,8 @@ class DeclarationTreeModel(QAbstractItemModel):
             by_group.setdefault(_group_key(indicator), []).append(index)
         groups = []
         for row, key in enumerate(sorted(by_group, key=_group_order)):
-            group = TreeNode("group", project_node.location, project_node, key, row)
-            group._children = [TreeNode("indicator", paths.indicator(project_node.location, i), group, row=child_row)
+            group = TreeNode(NodeKind.GROUP, project_node.location, project_node, key, row)
+            group._children = [TreeNode(NodeKind.INDICATOR, paths.indicator(project_node.location, i), group, row=child_row)
                                for child_row, i in enumerate(by_group[key])]
             groups.append(group)
         return groups
@@ -138,9 +139,9 @@ class DeclarationTreeModel(QAbstractItemModel):
 
     def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
         node = self.node(parent)
-        if node.kind == "project" and node._children is None:
+        if node.kind == NodeKind.PROJECT and node._children is None:
             return bool(self.document.value(node.location).indicators)
-        if node.kind == "department" and node._children is None:
+        if node.kind == NodeKind.DEPARTMENT and node._children is None:
             return bool(self.document.declaration.projects)
         return self.rowCount(parent) > 0
 
@@ -164,7 +165,7 @@ class DeclarationTreeModel(QAbstractItemModel):
         node = self.node(index)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
-        if role == Qt.ItemDataRole.DecorationRole and node.kind != "group":
+        if role == Qt.ItemDataRole.DecorationRole and node.kind != NodeKind.GROUP:
             severity = node.mark = self.document.worst_under(node.location)
             return self._icons.get(severity) if severity else None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -175,38 +176,38 @@ class DeclarationTreeModel(QAbstractItemModel):
             return node.location
         if role == KIND_ROLE:
             return node.kind
-        if role == GROUP_ROLE and node.kind == "group":
+        if role == GROUP_ROLE and node.kind == NodeKind.GROUP:
             return None if node.group == UNGROUPED else node.group
         return None
 
     def _display(self, node: TreeNode) -> str:
         document = self.document
-        if node.kind == "department":
+        if node.kind == NodeKind.DEPARTMENT:
             name = document.declaration.department.name or "（未填写部门名称）"
             year = document.declaration.year
             return f"{name}（{year}年）" if year else name
-        if node.kind == "project":
+        if node.kind == NodeKind.PROJECT:
             return document.value(node.location).name or "（未命名项目）"
-        if node.kind == "group":
+        if node.kind == NodeKind.GROUP:
             return f"{node.group}（{len(node._children or [])}）"
         indicator = document.value(node.location)
         name = indicator.name or "（未填写三级指标）"
         return f"{name}：{indicator.annual_value}" if indicator.annual_value else name
 
     def _tooltip(self, node: TreeNode) -> str | None:
-        if node.kind == "project":
+        if node.kind == NodeKind.PROJECT:
             project = self.document.value(node.location)
             return f"{project.name or ''}\n预算单位：{project.unit or '未填写'}"
-        if node.kind == "indicator":
+        if node.kind == NodeKind.INDICATOR:
             indicator = self.document.value(node.location)
             return f"{indicator.level1 or ''} / {indicator.level2 or ''}\n{indicator.name or ''}\n年度指标值：{indicator.annual_value or ''}"
         return None
 
     def _search_text(self, node: TreeNode) -> str:
-        if node.kind == "project":
+        if node.kind == NodeKind.PROJECT:
             project = self.document.value(node.location)
             return f"{project.name or ''} {project.unit or ''}"
-        if node.kind == "indicator":
+        if node.kind == NodeKind.INDICATOR:
             return self.document.value(node.location).name or ""
         return ""
 
@@ -267,9 +268,9 @@ class DeclarationTreeModel(QAbstractItemModel):
         for index, node in carried:
             if node is None or node.parent is None:
                 continue
-            if node.kind == "group" and node.parent is project_node:
+            if node.kind == NodeKind.GROUP and node.parent is project_node:
                 new = groups.get(node.group)
-            elif node.kind == "indicator" and node.parent.parent is project_node:
+            elif node.kind == NodeKind.INDICATOR and node.parent.parent is project_node:
                 new = indicators.get(node.location)
             else:
                 continue
@@ -325,7 +326,7 @@ class DeclarationTreeModel(QAbstractItemModel):
         self.beginInsertRows(self.department_index(), index, index)
 
         def finish() -> None:
-            projects.insert(index, TreeNode("project", paths.project(index), department))
+            projects.insert(index, TreeNode(NodeKind.PROJECT, paths.project(index), department))
             self._renumber_projects(index)
             self.endInsertRows()
         return finish
@@ -378,7 +379,7 @@ class DeclarationTreeModel(QAbstractItemModel):
 
             def finish() -> None:
                 self._shift_indicators(project_node, lambda i: i + 1 if i >= index else i)
-                group._children.insert(row, TreeNode("indicator", paths.indicator(project_node.location, index), group))
+                group._children.insert(row, TreeNode(NodeKind.INDICATOR, paths.indicator(project_node.location, index), group))
                 _number(group._children)
                 self.endInsertRows()
                 self.dataChanged.emit(group_index, group_index, [Qt.ItemDataRole.DisplayRole])  # its count
@@ -389,8 +390,8 @@ class DeclarationTreeModel(QAbstractItemModel):
 
         def finish_with_group() -> None:
             self._shift_indicators(project_node, lambda i: i + 1 if i >= index else i)
-            new = TreeNode("group", project_node.location, project_node, key)
-            new._children = [TreeNode("indicator", paths.indicator(project_node.location, index), new)]
+            new = TreeNode(NodeKind.GROUP, project_node.location, project_node, key)
+            new._children = [TreeNode(NodeKind.INDICATOR, paths.indicator(project_node.location, index), new)]
             groups.insert(row, new)
             _number(groups)
             self.endInsertRows()
@@ -471,7 +472,7 @@ class DeclarationTreeModel(QAbstractItemModel):
 
     def _built_index(self, location: str) -> QModelIndex:
         """The index of a node already built (an unbuilt one has nothing on screen to repaint)."""
-        if location == "department":
+        if location == paths.DEPARTMENT:
             return self.department_index()
         project = paths.project_index(location)
         projects = self._department._children
