@@ -8,7 +8,6 @@ imported on first use, so starting the editor loads no spreadsheet library.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import import_module
@@ -35,6 +34,8 @@ class Probe:
     def zip_names(self) -> frozenset[str]:
         if not self.head.startswith(b"PK\x03\x04"):
             return frozenset()
+        import zipfile  # only for zip files: not loaded at start-up
+
         try:
             with zipfile.ZipFile(self.path) as archive:
                 return frozenset(archive.namelist())
