@@ -17,6 +17,7 @@ import pytest
 from src.storage import formats
 from src.storage.errors import FileProblem
 from src.storage.html_table import MAX_CELLS, MAX_PAGE_BYTES, grids_from_html, read_html
+from tests.helpers.facts import assert_example_facts
 
 HTML_DATA = Path(__file__).parent / "data" / "html"
 EXAMPLES = [("haizhu-department", ".html"), ("panyu-2022-projects", ".html"), ("tianhe-2023-projects", ".html"),
@@ -24,55 +25,6 @@ EXAMPLES = [("haizhu-department", ".html"), ("panyu-2022-projects", ".html"), ("
 GOV_PAGE = HTML_DATA / "gov-department-gbk.html"
 
 # The comparison of tests/test_xlsx_import.py, written out here (to be unified with it later).
-ONLY_LEVEL2 = {"满意度指标": "服务对象满意度指标"}  # tests/data/README.md: an equivalent reading
-
-
-def amount(text):
-    return None if text is None else Decimal(text)
-
-
-def assert_indicator(got, expected: dict) -> None:
-    facts = got.model_dump()
-    for key, value in expected.items():
-        if key == "level2" and value is None and facts["level1"] in ONLY_LEVEL2:
-            assert facts[key] in (None, ONLY_LEVEL2[facts["level1"]])
-        else:
-            assert facts[key] == value, (key, facts, expected)
-
-
-def assert_every_fact(opened, expected: dict) -> None:
-    """Every fact of an expected.json. The sheet's name is not one: LibreOffice writes a one-sheet workbook as
-    one bare <table>, so the notes name the table instead."""
-    declaration = opened.declaration
-    department = declaration.department
-    assert department.name in [expected["department_name"], *expected.get("department_name_aliases", [])]
-    assert len(declaration.projects) == expected["project_count"]
-    indicators = department.indicators + [i for p in declaration.projects for i in p.indicators]
-    assert len(indicators) == expected["indicator_count"]
-    assert len(department.tasks) == expected["task_count"]
-    assert any("工作表“表格1”" in note for note in opened.notes), opened.notes
-    if "header_row" in expected:
-        assert any(f"表头在第 {expected['header_row']} 行" in note for note in opened.notes)
-    for key, value in expected.get("budget", {}).items():
-        assert getattr(department.budget, key) == amount(value), key
-    if "overall_goal" in expected:
-        assert department.overall_goal == expected["overall_goal"]
-    for task, facts in zip(department.tasks, expected.get("tasks", []), strict=True):
-        assert (task.name, task.content, task.funds, task.expected) == (
-            facts["name"], facts["content"], amount(facts["funds"]), facts["expected"])
-    if "indicators" in expected:
-        for got, facts in zip(department.indicators, expected["indicators"], strict=True):
-            assert_indicator(got, facts)
-    if "first_indicator" in expected:
-        assert_indicator(department.indicators[0], expected["first_indicator"])
-        assert_indicator(department.indicators[-1], expected["last_indicator"])
-    for project, facts in zip(declaration.projects, expected["projects"], strict=True):
-        assert (project.name, project.unit) == (facts["name"], facts["unit"])
-        for key in ("total", "fiscal", "special_account", "other"):
-            assert getattr(project.funds, key) == amount(facts[key]), (project.name, key)
-        assert len(project.indicators) == facts["indicator_count"], project.name
-        assert_indicator(project.indicators[0], facts["first_indicator"])
-        assert_indicator(project.indicators[-1], facts["last_indicator"])
 
 
 @pytest.mark.parametrize("name, suffix", EXAMPLES, ids=[n + s for n, s in EXAMPLES])
@@ -81,7 +33,7 @@ def test_every_fact_of_the_converted_example(name, suffix):
     path = HTML_DATA / f"{name}{suffix}"
     opened = read_html(path)
     assert opened.imported
-    assert_every_fact(opened, expected)
+    assert_example_facts(opened, expected, sheet="表格1")
 
 
 @pytest.mark.parametrize("path", sorted(HTML_DATA.glob("*.htm*")) + sorted(HTML_DATA.glob("*.mht")),

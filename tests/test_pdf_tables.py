@@ -6,7 +6,6 @@ The files are in tests/data/pdf (README there says how each was made).
 """
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,48 +15,14 @@ from src.storage.errors import FileProblem
 from src.storage.files import open_declaration
 from src.storage.pdf_text import Line, join_lines
 from src.storage.pdf_table import read_pdf_table
-from tests.helpers.facts import assert_indicator
+from tests.helpers.facts import amount, assert_declaration_facts, assert_indicator
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
 EXAMPLE_NAMES = ["haizhu-department", "panyu-2022-projects", "tianhe-2023-projects"]
 
 
-def amount(text):
-    return None if text is None else Decimal(text)
-
-
 def expected_facts(name):
     return json.loads((PDF.parent / f"{name}.expected.json").read_text(encoding="utf-8"))
-
-
-def assert_every_fact(declaration, expected):
-    """As tests/test_xlsx_import.py compares the workbooks, less the sheet and header row (a PDF has pages)."""
-    department = declaration.department
-    assert department.name in [expected["department_name"], *expected.get("department_name_aliases", [])]
-    assert len(declaration.projects) == expected["project_count"]
-    indicators = department.indicators + [i for p in declaration.projects for i in p.indicators]
-    assert len(indicators) == expected["indicator_count"]
-    assert len(department.tasks) == expected["task_count"]
-    for key, value in expected.get("budget", {}).items():
-        assert getattr(department.budget, key) == amount(value), key
-    if "overall_goal" in expected:
-        assert department.overall_goal == expected["overall_goal"]
-    for task, facts in zip(department.tasks, expected.get("tasks", []), strict=True):
-        assert (task.name, task.content, task.funds, task.expected) == (
-            facts["name"], facts["content"], amount(facts["funds"]), facts["expected"])
-    if "indicators" in expected:
-        for got, facts in zip(department.indicators, expected["indicators"], strict=True):
-            assert_indicator(got, facts)
-    if "first_indicator" in expected:
-        assert_indicator(department.indicators[0], expected["first_indicator"])
-        assert_indicator(department.indicators[-1], expected["last_indicator"])
-    for project, facts in zip(declaration.projects, expected["projects"], strict=True):
-        assert (project.name, project.unit) == (facts["name"], facts["unit"])
-        for key in ("total", "fiscal", "special_account", "other"):
-            assert getattr(project.funds, key) == amount(facts[key]), (project.name, key)
-        assert len(project.indicators) == facts["indicator_count"], project.name
-        assert_indicator(project.indicators[0], facts["first_indicator"])
-        assert_indicator(project.indicators[-1], facts["last_indicator"])
 
 
 # ---- LibreOffice's PDFs of the example workbooks ------------------------------------------------
@@ -66,7 +31,7 @@ def assert_every_fact(declaration, expected):
 def test_libreoffice_pdf_gives_every_fact(name):
     opened = read_pdf_table(PDF / f"{name}.pdf")
     assert opened.imported
-    assert_every_fact(opened.declaration, expected_facts(name))
+    assert_declaration_facts(opened.declaration, expected_facts(name))
 
 
 def test_table_continued_over_pages_is_one_table_without_its_repeated_header():
@@ -77,7 +42,7 @@ def test_table_continued_over_pages_is_one_table_without_its_repeated_header():
 
 
 def test_table_without_ruling_lines_is_cut_by_text_positions():
-    assert_every_fact(read_pdf_table(PDF / "tianhe-2023-projects.no-borders.pdf").declaration,
+    assert_declaration_facts(read_pdf_table(PDF / "tianhe-2023-projects.no-borders.pdf").declaration,
                       expected_facts("tianhe-2023-projects"))
 
 

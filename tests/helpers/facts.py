@@ -21,17 +21,23 @@ def amount(text):
     return None if text is None else Decimal(text)
 
 
-def assert_example_facts(opened, expected: dict) -> None:
-    declaration = opened.declaration
+def assert_example_facts(opened, expected: dict, sheet: str | None = None) -> None:
+    """Every fact of an expected.json, and the notes naming where the table was found (sheet: the name the
+    container gives it, when not the workbook's sheet name)."""
+    assert any(f"工作表“{sheet or expected['sheet']}”" in note for note in opened.notes), opened.notes
+    if "header_row" in expected:
+        assert any(f"表头在第 {expected['header_row']} 行" in note for note in opened.notes)
+    assert_declaration_facts(opened.declaration, expected)
+
+
+def assert_declaration_facts(declaration, expected: dict) -> None:
+    """Every fact of an expected.json that the declaration itself holds."""
     department = declaration.department
     assert department.name in [expected["department_name"], *expected.get("department_name_aliases", [])]
     assert len(declaration.projects) == expected["project_count"]
     indicators = department.indicators + [i for p in declaration.projects for i in p.indicators]
     assert len(indicators) == expected["indicator_count"]
     assert len(department.tasks) == expected["task_count"]
-    assert any(f"工作表“{expected['sheet']}”" in note for note in opened.notes)
-    if "header_row" in expected:
-        assert any(f"表头在第 {expected['header_row']} 行" in note for note in opened.notes)
     for key, value in expected.get("budget", {}).items():
         assert getattr(department.budget, key) == amount(value), key
     if "overall_goal" in expected:
