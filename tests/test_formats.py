@@ -17,8 +17,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def test_every_reader_and_writer_resolves():
     for file_format in formats.FORMATS:
-        if file_format.reads:
-            assert callable(formats._function(file_format.reader)), file_format.key
+        assert callable(formats._function(file_format.reader)), file_format.key
         if file_format.writes:
             assert callable(formats._function(file_format.writer)), file_format.key
             assert set(file_format.save_extensions) <= set(file_format.extensions)
@@ -105,7 +104,7 @@ def test_zip_that_is_no_workbook_and_empty_file(tmp_path):
 
 
 def test_every_registered_format_reads_and_names_its_damage(tmp_path):
-    assert all(f.reads for f in formats.FORMATS)
+    assert all(f.reader for f in formats.FORMATS)
     pdf = tmp_path / "附件.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     with pytest.raises(FileProblem) as raised:

@@ -24,8 +24,6 @@ def _read_declaration(source: Path) -> OpenResult:
     if source.is_dir():
         raise FileProblem(source, "这是一个文件夹，不是文件")
     found = formats.recognise(source)
-    if not found.reads:
-        raise FileProblem(source, f"这是{found.label}，本程序还不能直接打开。{found.advice}")
     result = found.read(source)
     suffix = source.suffix.lower()
     if suffix not in found.extensions:

@@ -75,17 +75,12 @@ class FileFormat:
     key: str
     label: str  # how dialogs and messages name it
     extensions: tuple[str, ...]
+    reader: str  # "module:function" under src.storage, path -> OpenResult
     signature: Callable[[Probe], bool] | None = None  # sure signs in the content (magic bytes, zip members)
     looks_like: Callable[[Probe], bool] | None = None  # a guess, taken only when no signature matched
-    reader: str | None = None  # "module:function" under src.storage, path -> OpenResult
     writer: str | None = None  # "module:function", declaration -> bytes
     save_extensions: tuple[str, ...] = ()  # what the writer's bytes may be named (not .xlsm: no macros)
     textual: bool = False  # a text format: its extension outweighs a guess about the content
-    advice: str = ""  # for a format recognised but not readable: what the clerk can do
-
-    @property
-    def reads(self) -> bool:
-        return self.reader is not None
 
     @property
     def writes(self) -> bool:
@@ -127,10 +122,6 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), looks_like=lambda p: p.text_head is not None,
                textual=True, reader="text_table:read_text_table"),
 )
-
-
-def readable() -> list[FileFormat]:
-    return [f for f in FORMATS if f.reads]
 
 
 def writable() -> list[FileFormat]:
@@ -175,12 +166,12 @@ def for_saving(path: str | Path) -> FileFormat:
 
 def readable_description() -> str:
     """'.json、.xlsx 或 .xlsm' — for messages that say what can be opened."""
-    extensions = [e for f in readable() for e in f.extensions]
+    extensions = [e for f in FORMATS for e in f.extensions]
     return "、".join(extensions[:-1]) + f" 或 {extensions[-1]}" if len(extensions) > 1 else extensions[0]
 
 
 def open_dialog_filter() -> str:
-    formats = readable()
+    formats = FORMATS
     every = " ".join("*" + e for f in formats for e in f.extensions)
     return ";;".join([f"所有支持的文件 ({every})", *(f.dialog_filter() for f in formats), "所有文件 (*)"])
 
