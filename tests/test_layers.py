@@ -9,7 +9,7 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src"
 
 # A module may import its own floor and the floors below it. bundled.py only locates data files.
-FLOORS = {"bundled": 0, "model": 1, "storage": 2, "forms": 2, "ui": 3, "cli": 3, "launcher": 4, "__main__": 5}
+FLOORS = {"bundled": 0, "model": 1, "storage": 2, "forms": 2, "ui": 3, "commands": 3, "cli": 3, "launcher": 4, "__main__": 5}
 
 
 def module_name(path: Path) -> str:
