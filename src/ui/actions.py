@@ -21,6 +21,8 @@ _SPECS = {
     "delete": ("删除", "Del", "删除树中选中的项目或指标"),
     "moveUp": ("上移", "Alt+Up", "将选中的项目或指标上移"),
     "moveDown": ("下移", "Alt+Down", "将选中的项目或指标下移"),
+    "pasteTable": ("粘贴表格", QKeySequence.StandardKey.Paste,
+                   "把复制的项目支出绩效目标表（Excel、WPS、网页）作为新项目添加到最后"),
     "find": ("查找(&F)", QKeySequence.StandardKey.Find, "在树中按项目名称、单位或指标名称筛选"),
     "nextProblem": ("下一个问题", "F8", "跳到问题列表中的下一个问题"),
     "printPreview": ("打印预览…", "Ctrl+Shift+P", "预览要打印的表格"),
@@ -39,8 +41,9 @@ class Actions:
             action.setStatusTip(tip)
             action.setToolTip(f"{text.split('(')[0].rstrip('…')}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）")
             self.by_name[name] = action
-        # Delete and Alt+arrows belong to the tree: in a text field they edit text.
-        for name in ("delete", "moveUp", "moveDown"):
+        # Delete, Alt+arrows and Ctrl+V belong to the tree: in a text field they edit text, and the indicator
+        # tables have a Ctrl+V of their own (table_actions).
+        for name in ("delete", "moveUp", "moveDown", "pasteTable"):
             self.by_name[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def __getitem__(self, name: str) -> QAction:
@@ -54,3 +57,28 @@ class Actions:
         self["delete"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))
         self["moveUp"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))
         self["moveDown"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))
+
+
+# The indicator tables' copy and paste, on each table only (WidgetShortcut): Ctrl+C/Ctrl+V keep their meaning
+# in a text field, in a cell being edited and in the tree.
+_TABLE_SPECS = {
+    "copyRows": ("复制指标行", QKeySequence.StandardKey.Copy, "把选中的指标行复制为表格，可粘贴到 Excel/WPS 或另一个项目"),
+    "pasteRows": ("粘贴指标行", QKeySequence.StandardKey.Paste,
+                  "把复制的行作为指标插入：5 列、3 列（一级/三级/年度指标值）或编号的指标文字"),
+}
+
+
+def table_actions(view: QWidget) -> dict[str, QAction]:
+    """The copy and paste actions of one table view, on its context menu; objectNames from the view's
+    ('indicatorTable' → 'indicatorTableCopyRows')."""
+    made = {}
+    for name, (text, shortcut, tip) in _TABLE_SPECS.items():
+        action = QAction(text, view)
+        action.setObjectName(f"{view.objectName()}{name[0].upper()}{name[1:]}")
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.setStatusTip(tip)
+        view.addAction(action)
+        made[name] = action
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return made

@@ -78,6 +78,31 @@ class MoveCommand(QUndoCommand):
         self.document.apply_move(self.list_location, self.target, self.source)
 
 
+class BatchCommand(QUndoCommand):
+    """Commands done and undone as one step, with the checks run once (Document.deferred_checks).
+
+    The parts are kept in a Python list, not as Qt child commands: PySide6 lets the Python side of a child
+    command be collected while Qt still calls it (a crash in the first paste test)."""
+
+    def __init__(self, document: Document, text: str):
+        super().__init__(text)
+        self.document = document
+        self.parts: list[QUndoCommand] = []
+
+    def add(self, command: QUndoCommand) -> None:
+        self.parts.append(command)
+
+    def redo(self) -> None:
+        with self.document.deferred_checks():
+            for part in self.parts:
+                part.redo()
+
+    def undo(self) -> None:
+        with self.document.deferred_checks():
+            for part in reversed(self.parts):
+                part.undo()
+
+
 def set_field(document: Document, location: str, value: Any, label: str, merge: bool = True) -> None:
     """Push a field change unless it changes nothing (so focus-out does not add undo steps)."""
     if document.value(location) == value and type(document.value(location)) is type(value):

@@ -9,8 +9,9 @@ look across projects.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -49,6 +50,8 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self._variant: str | None = None
         self.index = ProblemIndex()
+        self._deferring = 0  # > 0 inside deferred_checks(): edits only note that a full check is due
+        self._check_due = False
         self.recheck_all()
 
     # ---- state ------------------------------------------------------------------------
@@ -72,24 +75,46 @@ class Document(QObject):
         return paths.get_field(self.declaration, location)
 
     # ---- changes (called by commands only) -----------------------------------------
+    @contextmanager
+    def deferred_checks(self) -> Iterator[None]:
+        """Many edits as one (a paste, fix-all): views follow every edit, the checks run once at the end —
+        a full check per inserted project made pasting a few hundred of them take seconds."""
+        self._deferring += 1
+        try:
+            yield
+        finally:
+            self._deferring -= 1
+            if not self._deferring and self._check_due:
+                self._check_due = False
+                self.recheck_all()
+
+    def _recheck_after_structure_edit(self) -> None:
+        if self._deferring:
+            self._check_due = True
+        else:
+            self.recheck_all()
+
     def apply_field(self, location: str, value: Any) -> None:
         paths.set_field(self.declaration, location, value)
         self.fieldChanged.emit(location)
-        self.recheck_for(location)
+        if self._deferring:
+            self._check_due = True
+        else:
+            self.recheck_for(location)
 
     def apply_insert(self, list_location: str, index: int, item: Any) -> None:
         items = paths.list_at(self.declaration, list_location)
         self.listAboutToInsert.emit(list_location, index, item)
         items.insert(index, item)
         self.listInserted.emit(list_location, index)
-        self.recheck_all()
+        self._recheck_after_structure_edit()
 
     def apply_remove(self, list_location: str, index: int) -> Any:
         items = paths.list_at(self.declaration, list_location)
         self.listAboutToRemove.emit(list_location, index)
         item = items.pop(index)
         self.listRemoved.emit(list_location, index)
-        self.recheck_all()
+        self._recheck_after_structure_edit()
         return item
 
     def apply_move(self, list_location: str, source: int, target: int) -> None:
@@ -99,7 +124,7 @@ class Document(QObject):
         self.listAboutToMove.emit(list_location, source, target)
         items.insert(target, items.pop(source))
         self.listMoved.emit(list_location, source, target)
-        self.recheck_all()
+        self._recheck_after_structure_edit()
 
     # ---- problems -----------------------------------------------------------------------
     def recheck_all(self) -> None:

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 from ..model import paths
 from ..model.skeleton import new_declaration
 from ..storage import formats
-from . import structure_edits
+from ..storage.errors import FileProblem
+from ..storage.pasted_rows import CLIPBOARD
+from . import clipboard, structure_edits
 from .actions import Actions
 from .autosave import AutoSaver
 from .document import Document
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         a["delete"].triggered.connect(self.delete_selected)
         a["moveUp"].triggered.connect(lambda: self.move_selected(-1))
         a["moveDown"].triggered.connect(lambda: self.move_selected(1))
+        a["pasteTable"].triggered.connect(self.paste_table)
         a["find"].triggered.connect(self.focus_filter)
         a["nextProblem"].triggered.connect(self.next_problem)
         a["printPreview"].triggered.connect(lambda: self.printing.preview())
@@ -131,7 +134,7 @@ class MainWindow(QMainWindow):
         self.problems_view.locationActivated.connect(self.go_to)
         self.problems_dock.setWidget(self.problems_view)
         tree = self.workspace.tree
-        for name in ("addProject", "addIndicator", "duplicateProject", "delete", "moveUp", "moveDown"):
+        for name in ("addProject", "addIndicator", "duplicateProject", "delete", "moveUp", "moveDown", "pasteTable"):
             tree.addAction(self.actions[name])
         self._rebuild_edit_menu(document)
         document.undo_stack.cleanChanged.connect(self._update_title)
@@ -162,6 +165,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         for name in ("addProject", "duplicateProject", "addIndicator", "delete", "moveUp", "moveDown"):
             self.edit_menu.addAction(self.actions[name])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.actions["pasteTable"])
 
     def rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -229,6 +234,18 @@ class MainWindow(QMainWindow):
             moved = structure_edits.move(self.document, location, step)
             if moved:
                 self.workspace.select_location(moved)
+
+    def paste_table(self) -> None:
+        """The copied table's projects after the open ones; its 导入说明 shown as a file import shows them."""
+        try:
+            added, notes = clipboard.paste_projects(self.document)
+        except FileProblem as problem:
+            self.session.tell(f"无法粘贴：{problem.reason}", 15000)
+            return
+        self.workspace.select_location(added[0])
+        self.session.tell(f"已从剪贴板添加 {len(added)} 个项目（撤销可一次全部去掉）", 8000)
+        if notes:
+            self.files.tell_import_notes(CLIPBOARD, notes)
 
     def focus_filter(self) -> None:
         self.workspace.filter.setFocus()

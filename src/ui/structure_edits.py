@@ -1,4 +1,4 @@
-"""Adding, duplicating, deleting and moving projects and indicators, each one undoable command."""
+"""Adding, duplicating, deleting, moving and pasting projects and indicators, each one undo step."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import copy
 from ..model import paths
 from ..model.declaration import Indicator
 from ..model.skeleton import new_project
-from .commands import InsertCommand, MoveCommand, RemoveCommand
+from .commands import BatchCommand, InsertCommand, MoveCommand, RemoveCommand
 from .document import Document
 
 
@@ -63,3 +63,22 @@ def _list_and_index(location: str) -> tuple[str | None, int]:
     if paths.kind_of(location) in (paths.NodeKind.PROJECT, paths.NodeKind.INDICATOR):
         return paths.list_and_index(location)
     return None, -1
+
+
+def add_projects(document: Document, projects: list, text: str) -> list[str]:
+    """Projects after the existing ones, as one undo step; their locations."""
+    return _insert_all(document, paths.PROJECTS, len(document.declaration.projects), projects, text)
+
+
+def insert_indicators(document: Document, list_location: str, index: int, indicators: list[Indicator],
+                      text: str) -> list[str]:
+    """Indicators into a project's or the department's list from index on, as one undo step; their locations."""
+    return _insert_all(document, list_location, index, indicators, text)
+
+
+def _insert_all(document: Document, list_location: str, index: int, items: list, text: str) -> list[str]:
+    batch = BatchCommand(document, text)  # one Ctrl+Z takes the whole paste back
+    for offset, item in enumerate(items):
+        batch.add(InsertCommand(document, list_location, index + offset, item, text))
+    document.undo_stack.push(batch)
+    return [paths.item(list_location, index + offset) for offset in range(len(items))]

@@ -1,13 +1,16 @@
-"""An indicator list (a project's or the department's) as an editable table with row buttons."""
+"""An indicator list (a project's or the department's) as an editable table with row buttons, copy and paste."""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from ...model.declaration import Indicator
+from ...storage.errors import FileProblem
+from .. import clipboard
+from ..actions import table_actions
 from ..commands import InsertCommand, MoveCommand, RemoveCommand
 from ..document import Document
 from ..table_models import INDICATOR_COLUMNS, LevelDelegate, ListTableModel
@@ -28,6 +31,17 @@ class IndicatorTable:
         self.view.setItemDelegate(LevelDelegate(self.model, self.view))
         for column, width in enumerate((100, 130, 260, 120)):
             self.view.setColumnWidth(column, width)
+        actions = table_actions(self.view)
+        actions["copyRows"].triggered.connect(self.copy)
+        actions["pasteRows"].triggered.connect(self.paste)
+        # What a copy or paste did, or why it could not, on a line under the table (no box to click away).
+        self.message = QLabel()
+        self.message.setObjectName(f"{name}Message")
+        self.message.setProperty("role", "message")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.widget.layout().addWidget(self.message)
+        self.model.modelReset.connect(lambda: self._tell(""))  # another project's table: its own news only
 
     def add(self) -> None:
         location = self.model.list_location
@@ -58,6 +72,46 @@ class IndicatorTable:
             return
         self.document.undo_stack.push(MoveCommand(self.document, self.model.list_location, row, target, "移动指标"))
         self._select(target)
+
+    def copy(self) -> None:
+        """The selected rows (or cells: the rectangle they span) as tab-separated text and an HTML table."""
+        selection = self.view.selectionModel()
+        indexes = selection.selectedIndexes() if selection else []
+        if not indexes and self.view.currentIndex().isValid():
+            indexes = [self.view.currentIndex()]
+        if not indexes:
+            return
+        rows = sorted({index.row() for index in indexes})
+        columns = sorted({index.column() for index in indexes})
+        clipboard.copy_rows([[self.model.index(row, column).data() or "" for column in columns] for row in rows])
+        self._tell(f"已复制 {len(rows)} 行指标，可粘贴到 Excel/WPS 或另一个项目的绩效指标表格")
+
+    def paste(self) -> None:
+        """Copied rows as indicators after the selected row, or at the end; one undo step."""
+        location = self.model.list_location
+        if location is None:
+            return
+        selected = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        index = max(i.row() for i in selected) + 1 if selected else len(self.model.items())
+        try:
+            added, notes = clipboard.paste_indicators(self.document, location, index)
+        except FileProblem as problem:
+            self._tell(f"无法粘贴：{problem.reason}", "error")
+            return
+        self._select_rows(index, index + len(added) - 1)
+        self._tell("；".join([f"已粘贴 {len(added)} 个指标（Ctrl+Z 一次撤销）", *notes]) + "。", "hint")
+
+    def _tell(self, text: str, severity: str = "hint") -> None:
+        self.message.setText(text)
+        self.message.setProperty("severity", severity)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setVisible(bool(text))
+
+    def _select_rows(self, first: int, last: int) -> None:
+        self.view.setCurrentIndex(self.model.index(first, 2))
+        rows = QItemSelection(self.model.index(first, 0), self.model.index(last, self.model.columnCount() - 1))
+        self.view.selectionModel().select(rows, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _select(self, row: int) -> None:
         index = self.model.index(row, 2)

@@ -1,0 +1,47 @@
+"""The clipboard's side of the editor: a copied table pasted into the tree as new projects, copied rows pasted
+into an indicator table, an indicator table's rows copied so that Excel/WPS paste them as cells.
+
+What the clipboard's text means is storage/pasted_rows.py (pure, tested without Qt); this reads and writes
+the real QClipboard and makes each paste one undo step through structure_edits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication
+
+from ..storage.pasted_rows import indicators_from_clipboard, rows_as_html, rows_as_tsv, table_from_clipboard
+from . import structure_edits
+from .document import Document
+
+
+def contents() -> tuple[str | None, str | None]:
+    """(text/html, text/plain) on the clipboard, each None when absent."""
+    mime = QGuiApplication.clipboard().mimeData()
+    if mime is None:
+        return None, None
+    return (mime.html() if mime.hasHtml() else None), (mime.text() if mime.hasText() else None)
+
+
+def paste_projects(document: Document) -> tuple[list[str], list[str]]:
+    """The copied table's projects after the open ones, as one undo step: (their locations, the 导入说明).
+    FileProblem, with nothing changed, when the clipboard holds no project table."""
+    opened = table_from_clipboard(*contents())
+    projects = opened.declaration.projects
+    return structure_edits.add_projects(document, projects, f"粘贴 {len(projects)} 个项目"), opened.notes
+
+
+def paste_indicators(document: Document, list_location: str, index: int) -> tuple[list[str], list[str]]:
+    """The copied rows as indicators at index of list_location, as one undo step: (their locations, the notes).
+    FileProblem, with nothing changed, when the clipboard holds no indicator rows."""
+    pasted = indicators_from_clipboard(*contents())
+    text = f"粘贴 {len(pasted.indicators)} 个指标"
+    return structure_edits.insert_indicators(document, list_location, index, pasted.indicators, text), pasted.notes
+
+
+def copy_rows(rows: list[list[str]]) -> None:
+    """Cells onto the clipboard as tab-separated text and as an HTML table, as spreadsheets copy them."""
+    mime = QMimeData()
+    mime.setText(rows_as_tsv(rows))
+    mime.setHtml(rows_as_html(rows))
+    QGuiApplication.clipboard().setMimeData(mime)
