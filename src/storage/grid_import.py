@@ -1,7 +1,8 @@
 """Grids of cells from any container → a declaration, by the labels of the published tables.
 
 Whatever holds a published table (a workbook today) is read into grids first; this picks the
-project table and the department form among them and says what it had to guess.
+project table and the department form (the current one, or the 2019 one through form_2019) among
+them and says what it had to guess.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from pathlib import Path
 from ..model.declaration import DEPARTMENT_LABELS, PROJECT_LABELS, Declaration
 from .errors import FileProblem
 from .opened import OpenResult
-from .published import ImportedDepartment, ImportedTable, import_department_form, import_project_table, is_department_form
+from .form_2019 import import_form_2019
+from .form_2019_labels import is_form_2019
+from .published import (ImportedDepartment, ImportedTable, import_department_form, import_project_table,
+                        is_current_department_form)
 from .sheet_grid import Grid
 
 
@@ -19,10 +23,13 @@ def import_published(path: Path, grids: list[Grid]) -> OpenResult:
     tables: list[ImportedTable] = []
     departments: list[ImportedDepartment] = []
     for grid in grids:
+        if is_form_2019(grid):  # first: its 主要实施项目（项目名称） must not pass for a project table's header
+            departments.append(import_form_2019(grid))
+            continue
         table = import_project_table(grid)
         if table is not None and table.projects:
             tables.append(table)
-        elif is_department_form(grid):
+        elif is_current_department_form(grid):
             departments.append(import_department_form(grid))
     if not tables and not departments:
         names = "、".join(f"“{g.name}”" for g in grids)

@@ -11,10 +11,12 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from ..model.amounts import AmountError, parse_amount
-from ..model.declaration import (BUDGET_LABELS, DEPARTMENT_LABELS, INDICATOR_LABELS, TASK_LABELS, Budget, Department,
-                                 Funds, Indicator, Project, Task)
+from ..model import paths
+from ..model.declaration import (BUDGET_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_LABELS, TASK_LABELS, Budget,
+                                 Department, Funds, Indicator, Project, Task)
+from .form_2019_labels import is_form_2019
 from .indicator_text import clean_cell_text, parse_indicator_text
+from .ocr_numbers import read_published_amount
 from .sheet_grid import Grid, label_key
 
 _HEADER_SCAN_ROWS = 40
@@ -99,7 +101,7 @@ def import_project_table(grid: Grid) -> ImportedTable | None:
         if _TOTAL_ROW.match(label_key(name)) or (not name and any(values.get(k) for k in ("total", "fiscal"))):
             table.notes.append(f"第 {row + 1} 行是合计行，未作为项目导入")
             if table.grand_total is None and table.projects == []:
-                table.grand_total = _quiet_amount(values.get("total"))
+                table.grand_total = read_published_amount(values.get("total")).value
             continue
         if name and not values.get("goal") and not values.get("indicators"):
             group_unit = name
@@ -115,21 +117,21 @@ def import_project_table(grid: Grid) -> ImportedTable | None:
     return table
 
 
-def _quiet_amount(text: str | None) -> Decimal | None:
-    try:
-        return parse_amount(text)
-    except AmountError:
-        return None
+def published_amount(text: object, where: str, label: str, notes: list[str]) -> Decimal | None:
+    """An amount cell of a published table (OCR noise read only where certain), its reading noted."""
+    reading = read_published_amount(text)
+    note = reading.note(where, label)
+    if note:
+        notes.append(note)
+    return reading.value
 
 
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable) -> Project:
     funds = {}
+    owner = paths.project(len(table.projects))
     for key in ("total", "fiscal", "special_account", "other"):
-        try:
-            funds[key] = parse_amount(values.get(key))
-        except AmountError as error:
-            funds[key] = None
-            table.notes.append(f"第 {row + 1} 行的金额无法识别，已留空：{error}")
+        where = paths.field(owner, f"funds.{key}")
+        funds[key] = published_amount(values.get(key), where, f"第 {row + 1} 行的{FUNDS_LABELS[key]}", table.notes)
     split = parse_indicator_text(values.get("indicators"))
     name = values["name"]
     table.notes.extend(f"项目“{name}”：{note}" for note in split.notes)
@@ -175,6 +177,12 @@ _TEMPLATE_TASK = re.compile(r"^其他需完成的任务")
 
 
 def is_department_form(grid: Grid) -> bool:
+    """A department form of either layout: the current one, or the 2019 one that grid_import hands to
+    form_2019 (never to import_department_form, which would misread it)."""
+    return is_current_department_form(grid) or is_form_2019(grid)
+
+
+def is_current_department_form(grid: Grid) -> bool:
     keys = {label_key(value) for row in grid.rows[:200] for value in row if value is not None}
     return _NAME in keys and (_GOAL in keys or DEPARTMENT_LABELS["budget"] in keys)
 
@@ -194,12 +202,8 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
     department.overall_goal = _value_right_of(grid, (_GOAL,), text_of)
     budget = {}
     for key, labels in _BUDGET_LABELS.items():
-        text = _amount_right_of(grid, labels)
-        try:
-            budget[key] = parse_amount(text)
-        except AmountError:
-            budget[key] = None
-            notes.append(f"{labels[0]}的金额“{text}”无法识别，已留空")
+        where = paths.field(paths.DEPARTMENT, f"budget.{key}")
+        budget[key] = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
     department.budget = Budget(**budget)
     department.tasks = _tasks(grid, notes, text_of)
     if published:
@@ -289,11 +293,8 @@ def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list
             break
         if not any(v.strip() for v in values.values()):
             continue
-        try:
-            funds = parse_amount(values.get("funds"))
-        except AmountError:
-            funds = None
-            notes.append(f"第 {row + 1} 行任务的拟投入资金“{values.get('funds')}”无法识别，已留空")
+        where = paths.field(paths.task(len(tasks)), "funds")
+        funds = published_amount(values.get("funds"), where, f"第 {row + 1} 行任务的{TASK_LABELS['funds']}", notes)
         tasks.append(Task(name=text_of(values.get("name", "")), content=text_of(values.get("content", "")),
                           funds=funds, expected=text_of(values.get("expected", ""))))
     return tasks

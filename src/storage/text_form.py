@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import framework
+from .form_2019_text import form_2019_grid, looks_like_form_2019
 from .sheet_grid import Grid, label_key
 from .text_lines import TOLERANCE, closes_bracket, ends_sentence, is_amount, join_wrapped, merge_label_tails, width
 
@@ -34,6 +35,8 @@ _VALUE_WIDTH = 24
 
 
 def department_grid(lines: list[str], name: str, notes: list[str]) -> Grid | None:
+    if looks_like_form_2019(lines):  # the 2019 form: read apart, only what its text makes certain
+        return form_2019_grid(lines, name, notes)
     keys = {label_key(line.split()[0]) for line in lines}
     if "部门名称" not in keys or not keys & {"总体绩效目标", "预算整体情况"}:
         return None
