@@ -1,17 +1,24 @@
 """Build resources/indicator_library.json: 三级指标 names by 二级指标, from the seeds' tables.
 
 Run from the repository root:  .venv/bin/python -m scripts.build_indicator_library
+
+The building itself is src/model/level2_suggest.build_library, so that scripts/measure_level2.py can build
+the same library from fewer tables and measure the 二级 suggester on the tables it left out.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterable
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from src.model import framework
+from src.model.declaration import Declaration, Indicator
+from src.model.level2_suggest import build_library
 from src.storage.files import open_declaration
+
+EXAMPLES = ROOT / "tests" / "data"
 
 # Indicators finance offices commonly expect (DOMAIN.md's framework), beside the seeds' own.
 COMMON = {
@@ -30,18 +37,23 @@ COMMON = {
 }
 
 
+def example_tables() -> list[Path]:
+    """The example workbooks the bundled library is built from."""
+    return sorted(EXAMPLES.glob("*.xlsx"))
+
+
+def all_indicators(declaration: Declaration) -> list[Indicator]:
+    return declaration.department.indicators + [i for p in declaration.projects for i in p.indicators]
+
+
+def library_from(tables: Iterable[Path]) -> dict[str, list[str]]:
+    """The library COMMON plus the indicators of these tables would give."""
+    indicators = [i for path in tables for i in all_indicators(open_declaration(path).declaration)]
+    return build_library(indicators, COMMON)
+
+
 def main() -> None:
-    library: dict[str, list[str]] = {name: list(names) for name, names in COMMON.items()}
-    examples = ROOT / "tests" / "data"
-    for path in sorted(examples.glob("*.xlsx")):
-        declaration = open_declaration(path).declaration
-        for indicator in declaration.department.indicators + [i for p in declaration.projects for i in p.indicators]:
-            if not indicator.name or not framework.is_known_level1(indicator.level1):
-                continue
-            key = indicator.level2 if indicator.level2 in framework.level2_choices(indicator.level1) else indicator.level1
-            names = library.setdefault(key, [])
-            if indicator.name not in names:
-                names.append(indicator.name)
+    library = library_from(example_tables())
     target = ROOT / "resources" / "indicator_library.json"
     target.write_text(json.dumps(library, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{target.name}: {sum(len(v) for v in library.values())} 个指标名称")

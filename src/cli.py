@@ -32,3 +32,6 @@ def run(argv: Sequence[str]) -> int:
     except FileProblem as problem:
         print(f"无法处理 {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except BrokenPipeError:  # `check … | head`: the reader has gone; say nothing more, as other tools do
+        sys.stdout = None
+        return EXIT_OK

@@ -52,6 +52,13 @@ def vague(d): d.projects[0].indicators[2].annual_value = "明显提高"
 def qualitative_rate(d): d.projects[0].indicators[1].annual_value = "较高"; d.projects[0].indicators[1].period_value = "达标"
 def contradict(d): d.projects[0].indicators[1].period_value = "≤5%"
 def annual_over_period(d): d.projects[0].indicators[0].annual_value = "500件"
+def spelled_ge(d): d.projects[0].indicators[1].annual_value = ">=95%"
+def full_width_percent(d): d.projects[0].indicators[1].period_value = "≥９５％"
+def markup_in_indicator_name(d): d.projects[1].indicators[0].name = "<p>调解案件数</p>"
+def markup_in_value(d): d.projects[1].indicators[0].annual_value = "≥100件&nbsp;"
+def markup_in_goal(d): d.projects[0].goal = "开展人民调解工作。<br/>"
+def markup_in_task(d): d.department.tasks[0].content = "配备&nbsp;法律顾问"
+def total_empty(d): d.projects[0].funds.total = None
 def mixed_framework(d):
     d.projects[0].indicators.append(indicator("成本指标", "经济成本指标", "单位调解成本", "≤500元", "≤500元"))
     d.projects[1].indicators.append(indicator("产出指标", "成本指标", "人均经费", "≤2万元", "≤2万元"))
@@ -94,6 +101,13 @@ CASES = [
     (contradict, "values-contradict", "projects[0].indicators[1].annual_value"),
     (annual_over_period, "annual-exceeds-period", "projects[0].indicators[0].annual_value"),
     (mixed_framework, "framework-mixed", "projects[1].indicators[4].level1"),
+    (spelled_ge, "value-spelling", "projects[0].indicators[1].annual_value"),
+    (full_width_percent, "value-spelling", "projects[0].indicators[1].period_value"),
+    (markup_in_indicator_name, "text-markup", "projects[1].indicators[0].name"),
+    (markup_in_value, "text-markup", "projects[1].indicators[0].annual_value"),
+    (markup_in_goal, "text-markup", "projects[0].goal"),
+    (markup_in_task, "text-markup", "department.tasks[0].content"),
+    (total_empty, "project-total-empty", "projects[0].funds.total"),
 ]
 
 
@@ -141,3 +155,16 @@ def test_level_aliases_are_stored_canonical():
     assert (item.level1, item.level2) == ("产出指标", "社会效益指标")
     assert Indicator(level1="满意度", level2="31-服务对象满意度").level2 == "服务对象满意度指标"
     assert Indicator(level2="11-数量指标").level2 == "数量指标"
+
+
+@pytest.mark.parametrize("value", ["≥95%", "＜5%", "≤2‰", "=100%", "不低于85%", "1,500件", "=>3次"])
+def test_values_spelled_as_the_systems_do_are_not_flagged(value):
+    declaration = clean_declaration()
+    declaration.projects[0].indicators[1].annual_value = value
+    assert "value-spelling" not in {p.code for p in check_declaration(declaration)}
+
+
+def test_a_less_than_sign_is_no_markup():
+    declaration = clean_declaration()
+    declaration.projects[0].goal = "投诉率<5%且办结率>90%"
+    assert "text-markup" not in {p.code for p in check_declaration(declaration)}

@@ -6,6 +6,6 @@ imports inside run(), so listing them costs nothing at start-up.
 
 from __future__ import annotations
 
-from . import check, convert, pdf
+from . import check, convert, fix, pdf
 
-MODULES = (check, convert, pdf)
+MODULES = (check, convert, pdf, fix)

@@ -20,11 +20,16 @@ from .declaration import (BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS, DEPA
                           PROJECT_LABELS, TASK_LABELS, Budget, Declaration, Department, Indicator, Project)
 from .indicator_checks import check_indicator
 from .problem_index import in_order
-from .problems import ERROR, WARNING, Problem
+from .markup import MARKUP_EXAMPLE, has_markup
+from .problems import ERROR, HINT, WARNING, Problem
 from .sums import (FUNDS_PARTS_TEXT, INCOME, LEVELS, SPENDING, budget_expenditure, budget_group, budget_income,
                    budget_with_development, funds_parts, parts_sum, projects_total)
 
 _MAX_PLACES = 2
+# The text fields a web page's markup can be pasted into (an indicator's are checked in indicator_checks.py).
+_DEPARTMENT_TEXTS = ("name", "functions", "overall_goal")
+_TASK_TEXTS = ("name", "content", "expected")
+_PROJECT_TEXTS = ("name", "unit", "period", "goal")
 _SPENDING_TEXT = " + ".join(BUDGET_LABELS[key] for key in BUDGET_GROUPS[SPENDING])  # 基本支出 + 项目支出
 
 
@@ -78,6 +83,9 @@ def check_department(declaration: Declaration, variant: str | None = None) -> li
                                     f"第 {index + 1} 项重点工作任务缺少{TASK_LABELS['name']}"))
         problems.extend(_amount_problems(task.funds, paths.field(where, "funds"), TASK_LABELS["funds"]))
     problems.extend(_task_funds(department))
+    problems.extend(_markup_in(department, paths.DEPARTMENT, _DEPARTMENT_TEXTS, DEPARTMENT_LABELS))
+    for index, task in enumerate(department.tasks):
+        problems.extend(_markup_in(task, paths.task(index), _TASK_TEXTS, TASK_LABELS))
     if variant is None and department.indicators:
         variant = declaration_variant(declaration)
     for index, indicator in enumerate(department.indicators):
@@ -99,6 +107,7 @@ def check_project(project: Project, index: int, variant: str | None = None) -> l
     for key, field_label in FUNDS_LABELS.items():
         problems.extend(_amount_problems(getattr(project.funds, key), paths.field(where, f"funds.{key}"), field_label))
     problems.extend(_project_total(project, where, label))
+    problems.extend(_markup_in(project, where, _PROJECT_TEXTS, PROJECT_LABELS))
     for position, indicator in enumerate(project.indicators):
         problems.extend(check_indicator(indicator, paths.indicator(where, position), variant))
     problems.extend(_indicator_coverage(project, where, label))
@@ -183,11 +192,26 @@ def _amount_problems(value: Decimal | None, where: str, label: str) -> Iterator[
 def _project_total(project: Project, where: str, label: str) -> Iterator[Problem]:
     total = project.funds.total
     parts = funds_parts(project.funds)
-    if total is None or parts is None:
+    if parts is None:
+        return
+    if total is None:
+        yield Problem("project-total-empty", HINT, paths.field(where, "funds.total"),
+                      f"{label}{FUNDS_LABELS['total']}未填，{FUNDS_PARTS_TEXT} = {parts:,.2f} 万元")
         return
     if total != parts:
         yield Problem("project-total-mismatch", ERROR, paths.field(where, "funds.total"),
                       f"{label}{FUNDS_LABELS['total']} {total:,.2f} 万元 ≠ {FUNDS_PARTS_TEXT} = {parts:,.2f} 万元")
+
+
+def _markup_in(node: object, where: str, fields: tuple[str, ...], labels: dict[str, str]) -> list[Problem]:
+    found = []
+    for name in fields:
+        text = getattr(node, name)
+        # Tested inline first: nearly no text holds either character, and this runs for every project.
+        if text and ("<" in text or "&" in text) and has_markup(text):
+            found.append(Problem("text-markup", WARNING, paths.field(where, name),
+                                 f"{labels[name]}含有网页标记（{MARKUP_EXAMPLE}），打印时会原样印出"))
+    return found
 
 
 def _budget_balance(budget: Budget) -> Iterator[Problem]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import framework, paths
 from .declaration import INDICATOR_LABELS, Indicator
+from .markup import MARKUP_EXAMPLE, has_markup
 from .problems import ERROR, HINT, WARNING, Problem
 from .values import ValueKind, ValueReading, parse_value
 
@@ -33,8 +34,18 @@ def check_indicator(indicator: Indicator, where: str, variant: str | None = None
         _level2_problems(problems, indicator, where, title, variant)
     if not name:
         problems.append(Problem("required", ERROR, paths.field(where, "name"), f"请填写{_NAME}名称"))
+    elif ("<" in name or "&" in name) and has_markup(name):
+        problems.append(Problem("text-markup", WARNING, paths.field(where, "name"), f"{_NAME}含有网页标记（{MARKUP_EXAMPLE}），打印时会原样印出"))
     annual = parse_value(indicator.annual_value)
     period = parse_value(indicator.period_value)
+    if annual.respelled is not None:
+        _spelling_problem(problems, indicator.annual_value, annual.respelled, where, "annual_value", _ANNUAL, title)
+    if period.respelled is not None:
+        _spelling_problem(problems, indicator.period_value, period.respelled, where, "period_value", _PERIOD, title)
+    if annual.markup:
+        _markup_problem(problems, where, "annual_value", _ANNUAL, title)
+    if period.markup:
+        _markup_problem(problems, where, "period_value", _PERIOD, title)
     if annual.kind is _EMPTY:
         problems.append(Problem("required", ERROR, paths.field(where, "annual_value"), f"{title}缺少{_ANNUAL}"))
     elif annual.kind is not _QUANTITATIVE or annual.floor or annual.percent:
@@ -44,6 +55,17 @@ def check_indicator(indicator: Indicator, where: str, variant: str | None = None
     if annual.kind is _QUANTITATIVE and period.kind is _QUANTITATIVE:
         _period_annual_conflict(problems, annual, period, where, title)
     return problems
+
+
+def _spelling_problem(problems: list[Problem], text: str | None, respelled: str, where: str, field: str, label: str,
+                      title: str) -> None:
+    problems.append(Problem("value-spelling", HINT, paths.field(where, field),
+                            f"{title}的{label}“{text}”宜写作“{respelled}”（比较符和单位按系统的写法）"))
+
+
+def _markup_problem(problems: list[Problem], where: str, field: str, label: str, title: str) -> None:
+    problems.append(Problem("text-markup", WARNING, paths.field(where, field),
+                            f"{title}的{label}含有网页标记（{MARKUP_EXAMPLE}），打印时会原样印出"))
 
 
 def _level2_problems(problems: list[Problem], indicator: Indicator, where: str, title: str, variant: str | None) -> None:

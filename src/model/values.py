@@ -7,12 +7,13 @@ Chinese statistical usage (DOMAIN.md): 以上/不少于/不低于/至少 include
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
 
 from .framework import placeholders
+from .markup import has_markup
 
 GE, GT, EQ, LT, LE = "≥", "＞", "＝", "＜", "≤"
 
@@ -62,6 +63,10 @@ class ValueReading:
     comparator: str | None = None
     number: Decimal | None = None
     unit: str = ""
+    # The text as the systems spell it (≥ for >=, % for ％), None when it is spelled so already; read
+    # here, once per distinct text, because the checks look at it for every value.
+    respelled: str | None = field(default=None, compare=False)
+    markup: bool = field(default=False, compare=False)  # <p>, &nbsp; left in the text (markup.py)
     floor: bool = field(init=False, default=False)
     ceiling: bool = field(init=False, default=False)
     percent: bool = field(init=False, default=False)
@@ -95,7 +100,21 @@ def parse_value(text: str | None) -> ValueReading:
     """Read an indicator value. Never raises; anything unreadable is qualitative."""
     if text is None:
         return EMPTY
-    normal = str(text).translate(_NORMALISE)
+    reading = _read(str(text))
+    markup = has_markup(text)
+    respelled = respell(text) if reading.kind is ValueKind.QUANTITATIVE and not markup else None
+    if respelled is not None:
+        # Offered only where it reads as the same target: a respelling never changes what the value says.
+        again = _read(respelled)
+        if (again.comparator, again.number, again.unit) != (reading.comparator, reading.number, reading.unit):
+            respelled = None
+    if markup or respelled is not None:
+        return replace(reading, respelled=respelled, markup=markup)
+    return reading
+
+
+def _read(text: str) -> ValueReading:
+    normal = text.translate(_NORMALISE)
     normal = re.sub(r"<[^>]{0,20}>", "", normal).strip()
     if not normal:
         return EMPTY
@@ -121,6 +140,28 @@ def parse_value(text: str | None) -> ValueReading:
     if suffix is not None:
         comparator = suffix
     return ValueReading(ValueKind.QUANTITATIVE, comparator or EQ, number, unit.strip())
+
+
+# Comparators and units as typed on a keyboard or by a full-width input method → as the systems write
+# them: the six comparators ≥ ＞ ＝ ＜ ≤ (DOMAIN.md), half-width digits, %.
+_RESPELLINGS = (
+    (re.compile(r"[>＞]\s*[=＝]|≧"), GE),
+    (re.compile(r"[<＜]\s*[=＝]|≦"), LE),
+    (re.compile(r"(?<![=＝])>(?=\s*[0-9０-９])"), GT),
+    (re.compile(r"(?<![=＝])<(?=\s*[0-9０-９])"), LT),
+)
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_FULL_WIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+
+
+def respell(text: str) -> str | None:
+    """The value spelled as the systems spell it ('>=90%' → '≥90%', '９５％' → '95%'), or None when it is
+    already. Text with markup is left to the markup fix first: a '<p>' is no comparator."""
+    spelled = text.translate(_FULL_WIDTH)
+    spelled = _FULL_WIDTH_POINT.sub(".", spelled)
+    for pattern, comparator in _RESPELLINGS:
+        spelled = pattern.sub(comparator, spelled)
+    return spelled if spelled != text else None
 
 
 def _unit_at(after: str) -> str:
