@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from pathlib import Path
 
 from ..model.checks import check_declaration
 from ..model.problems import ERROR, Severity
@@ -17,13 +19,22 @@ HELP = "检查申报文件，列出问题"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--output", metavar="PROBLEMS.xlsx|.pdf", help="另存问题清单（供评审会用）：.xlsx 工作簿或 .pdf")
 
 
 def run(arguments: argparse.Namespace) -> int:
     opened = open_declaration(arguments.file)
-    problems = sorted(check_declaration(opened.declaration), key=lambda p: p.severity.rank)
+    found = check_declaration(opened.declaration)  # the problems dock's order, which the 问题清单 keeps
+    problems = sorted(found, key=lambda p: p.severity.rank)
+    if arguments.output:  # written first: a list that cannot be written exits 2 before anything is printed
+        print(_write_problem_list(opened.declaration, found, arguments.file, arguments.output), file=sys.stderr)
     if arguments.format == "json":
-        print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        from ..model.fixes import fix_labels
+
+        # Each problem's quick fix as `fix` prints it, or null: what a script or the 问题清单 can propose.
+        label = fix_labels(opened.declaration, problems)
+        rows = [{**p.as_dict(), "fix": label(p)} for p in problems]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for note in opened.notes:
             print(f"导入说明：{note}")
@@ -32,3 +43,12 @@ def run(arguments: argparse.Namespace) -> int:
         counts = {severity: sum(p.severity == severity for p in problems) for severity in Severity}
         print(f"共 {counts['error']} 个错误，{counts['warning']} 个警告，{counts['hint']} 个提示")
     return EXIT_ERRORS if any(p.severity == ERROR for p in problems) else EXIT_OK
+
+
+def _write_problem_list(declaration, problems, source: str, target: str) -> str:
+    from ..model.fixes import fix_labels
+    from ..model.problem_list import problem_list_header, problem_rows
+    from ..ui.problem_list_print import export_problem_list  # Qt is only loaded for a list
+
+    rows = problem_rows(declaration, problems, fix_labels(declaration, problems))
+    return export_problem_list(rows, problem_list_header(declaration, problems, Path(source).name), target)
