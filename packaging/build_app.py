@@ -138,7 +138,11 @@ def required_glibc(bundle: Path) -> str | None:
 
 LAUNCHER = """#!/bin/sh
 # {what} — installed by the perf-target-editor package; the program lives in {install_dir}.
-{extra}exec {install_dir}/{name} "$@"
+# Found from this script's own place (usr/bin/../../opt/…), so the package unpacked elsewhere (dpkg-deb -x,
+# a test, a portable copy) runs its own program; {install_dir} when that is not there.
+app="$(dirname "$(readlink -f "$0")")/../..{install_dir}"
+[ -x "$app/{name}" ] || app={install_dir}
+{extra}exec "$app/{name}" "$@"
 """
 
 # The bundled Qt has input-method plugins for ibus and compose only (the wheel has no fcitx plugin);

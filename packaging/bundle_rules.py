@@ -31,6 +31,12 @@ EXCLUDED_MODULES = [
     "PySide6.QtDesigner", "PySide6.QtHelp",
 ]
 
+# PyInstaller run-time hooks left out. pyi_rth_pyside6 imports PySide6.QtCore at every start — Qt's core
+# library, ICU and PySide's import hook, ~0.1 s — even for `check` and `convert`, which never use Qt. What it
+# does beyond that import is not needed with the PyPI wheel: the wheel's QtCore registers its own qt.conf
+# (prefix = the folder it was loaded from), and packaging/entry.py sets QT_PLUGIN_PATH as the hook did.
+DROPPED_RUNTIME_HOOKS = ["pyi_rth_pyside6"]
+
 # PySide6 keeps Qt under PySide6/Qt/ on Linux and directly under PySide6/ on Windows (so does PyInstaller).
 QT_DIR = "PySide6/" if sys.platform == "win32" else "PySide6/Qt/"
 QT_PLUGINS = QT_DIR + "plugins/"

@@ -6,6 +6,6 @@ imports inside run(), so listing them costs nothing at start-up.
 
 from __future__ import annotations
 
-from . import check, convert, fix, pdf
+from . import check, convert, fix, pdf, selftest
 
-MODULES = (check, convert, pdf, fix)
+MODULES = (check, convert, pdf, selftest, fix)

@@ -1,17 +1,23 @@
-"""Start the editor: one QApplication, a CJK font, the main window, an optional file."""
+"""Start the editor: one QApplication, a CJK font, the window icon, the main window, an optional file."""
 
 from __future__ import annotations
 
+import signal
+import socket
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QSocketNotifier, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..bundled import resource_file
 
 # 宋体/微软雅黑 on office PCs, WenQuanYi on Linux (PLATFORM.md: fallback picks odd faces).
 FONT_PREFERENCE = ["Microsoft YaHei", "微软雅黑", "SimSun", "宋体", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
                    "Source Han Sans SC", "PingFang SC"]
+# The .desktop file's base name (packaging/build_app.py): Wayland and GNOME match windows to menu entries by it.
+DESKTOP_FILE_NAME = "perf-target-editor"
+ICON = "perf-target-editor.png"
 
 
 def cjk_font_family() -> str | None:
@@ -26,6 +32,10 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("perf-target-editor")
     app.setApplicationName("绩效目标申报编辑器")
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    icon = resource_file(ICON)
+    if icon.is_file():  # a missing icon is selftest's to report, not a reason to refuse to start
+        app.setWindowIcon(QIcon(str(icon)))
     family = cjk_font_family()
     if family:
         app.setFont(QFont(family, 10))
@@ -33,24 +43,79 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def qt_chinese_translator(parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own Chinese catalogue from Qt's translations folder (the bundle's, when frozen), or None."""
+    translator = QTranslator(parent)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        return translator
+    return None
+
+
 def _install_qt_chinese(app: QApplication) -> None:
     """Qt's own words (确定/取消 on dialog buttons, the print dialogs, file dialogs) in Chinese, as ours are."""
     if app.property("qtChineseInstalled"):
         return
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+    translator = qt_chinese_translator(app)
+    if translator is not None:
         app.installTranslator(translator)
         app.setProperty("qtChineseInstalled", True)
 
 
+class Termination:
+    """SIGTERM (logout, `kill`, a service manager) and SIGINT (Ctrl+C in the terminal that started the editor)
+    end it as closing the window does, so the lock file beside the open file goes.
+
+    Python runs a signal handler only between bytecodes, and Qt's event loop runs none while idle: the
+    signal's wake-up byte on a socket pair makes a QSocketNotifier fire, which gives Python its turn. The
+    handler only leaves every event loop — the main one, or the one of a dialog open at that moment
+    (QCoreApplication.exit makes later dialogs return at once too) — and run_editor ends the window after."""
+
+    def __init__(self, app: QApplication):
+        self.requested = False
+        self.app = app
+        self._receiver, self._sender = socket.socketpair()  # kept here: a collected socket closes its fd
+        for end in (self._receiver, self._sender):
+            end.setblocking(False)
+        signal.set_wakeup_fd(self._sender.fileno())
+        self._notifier = QSocketNotifier(self._receiver.fileno(), QSocketNotifier.Type.Read, app)
+        self._notifier.activated.connect(self._drain)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._request)
+
+    def _drain(self, *_activation) -> None:
+        try:
+            self._receiver.recv(64)  # the handler has run by now; the bytes only woke the loop
+        except OSError:
+            pass
+
+    def _request(self, _signum, _frame) -> None:
+        self.requested = True
+        self.app.exit(0)
+
+
+def end_terminated(window) -> None:
+    """Close the window without asking (nobody may be there to answer): unsaved changes stay as the recovery
+    copy the next start offers, and the lock is released either way."""
+    document = window.document
+    if document is not None and document.is_modified:
+        window.autosaver.save_now()
+        window.files.release(document)
+    else:
+        window.close()  # the normal way: no recovery copy left behind, the lock released
+
+
 def run_editor(argv: list[str]) -> int:
     app = application()
+    termination = Termination(app)
     from .main_window import MainWindow  # after the QApplication, so styles and fonts apply
 
     window = MainWindow(QSettings())
     window.show()
     restored = window.offer_recovery()
-    if argv and not restored:
+    if argv and not restored and not termination.requested:
         window.files.open(argv[0])
-    return app.exec()
+    code = app.exec() if not termination.requested else 0  # exec() would forget an exit() made before it
+    if termination.requested:
+        end_terminated(window)
+    return code
