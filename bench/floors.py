@@ -139,3 +139,32 @@ def one_field_revalidation(declaration, edits: int = 40) -> float:
         values.append(time.perf_counter() - start)
     del _app
     return statistics.median(values)
+
+
+# ---- published tables: the least each container's library does with the same file ---------------------
+
+def pdfplumber_words(path: Path) -> int:
+    """pdfplumber's own word extraction over every page: the parse any reader of the PDF pays."""
+    import pdfplumber
+
+    words = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            words += len(page.extract_words())
+            page.close()  # as the editor's reader does: a page's objects are not kept
+    return words
+
+
+def lxml_parse(path: Path) -> object:
+    """lxml's HTML parse of the page, bytes read from the file included."""
+    from lxml import etree
+
+    return etree.fromstring(path.read_bytes(), etree.HTMLParser(encoding="utf-8"))
+
+
+def csv_rows(path: Path) -> int:
+    """Python's csv module over the text (read and decoded from the file), tab-separated as copied."""
+    import csv
+
+    text = path.read_bytes().decode("utf-8-sig")
+    return sum(1 for _ in csv.reader(io.StringIO(text, newline=""), delimiter="\t"))

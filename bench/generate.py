@@ -6,6 +6,8 @@ import json
 import random
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
+
 from src.bundled import INDICATOR_LIBRARY, resource_file
 from src.model.declaration import Budget, Declaration, Department, Funds, Indicator, Project, Task
 
@@ -54,3 +56,67 @@ def generate(projects: int, indicators_per_project: int, seed: int = 2023) -> De
         tasks=[Task(name="公共法律服务体系建设", content="建设三级公共法律服务平台", funds=Decimal("100.00"), expected="全覆盖")],
         indicators=[Indicator(level1="产出指标", level2="数量指标", name="法律援助案件数", period_value="≥1500件", annual_value="≥1500件")],
     ), projects=items)
+
+
+# ---- the same declaration as the published tables a clerk starts from ------------------------------
+# Written by the editor's own printers and writers, so no outside program is needed, except LibreOffice for
+# .xls/.ods (the venv has no writer of either): without it those inputs are not made and the bench says why.
+
+def published_html(declaration: Declaration) -> bytes:
+    """The summary table as the editor prints it (src/forms), all projects in one <table>, as a web page."""
+    from src.forms.html_forms import summary_form
+
+    return summary_form(declaration).html.encode("utf-8")
+
+
+def published_text(declaration: Declaration) -> bytes:
+    """The summary table as Excel/WPS put it on the clipboard and Notepad saves it: tab-separated, a cell
+    with line breaks quoted ("…"), CRLF line ends, UTF-8."""
+    import csv
+    import io
+
+    from src.model.amounts import display_amount
+    from src.model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS
+    from src.model.indicator_lines import indicator_lines
+    from src.model.sums import summary_totals
+
+    def amount(value) -> str:
+        return display_amount(value) if value is not None else ""
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\r\n")
+    writer.writerow([f"{declaration.year}年项目支出绩效目标表"])
+    writer.writerow([f"{DEPARTMENT_LABELS['name']}：{declaration.department.name}", "", "", "", "", "", "", "单位：万元"])
+    writer.writerow([PROJECT_LABELS["name"], PROJECT_LABELS["unit"], *FUNDS_LABELS.values(), PROJECT_LABELS["goal"],
+                     PROJECT_LABELS["indicators"]])
+    writer.writerow(["合计", "", *(amount(v) for v in summary_totals(declaration.projects).values()), "", ""])
+    for project in declaration.projects:
+        funds = project.funds
+        writer.writerow([project.name, project.unit, amount(funds.total), amount(funds.fiscal),
+                         amount(funds.special_account), amount(funds.other), project.goal,
+                         "\n".join(indicator_lines(project.indicators))])
+    return buffer.getvalue().encode("utf-8")
+
+
+def published_pdf(declaration: Declaration) -> bytes:
+    """The summary table printed by the editor (src/ui/printing.py, Qt): about one page per project."""
+    from src.ui.printing import pdf_bytes
+
+    return pdf_bytes(declaration, "summary")[0]
+
+
+def libreoffice_copy(workbook: Path, extension: str, folder: Path) -> Path | None:
+    """The editor's workbook saved again as .xls or .ods by LibreOffice, as a clerk's 另存为 does; None
+    when LibreOffice is not installed."""
+    import shutil
+    import subprocess
+
+    program = shutil.which("libreoffice") or shutil.which("soffice")
+    if program is None:
+        return None
+    target = folder / f"{workbook.stem}{extension}"
+    profile = folder / "lo-profile"  # its own profile: a desktop LibreOffice that is open does not block it
+    subprocess.run([program, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                    extension.lstrip("."), "--outdir", str(folder), str(workbook)],
+                   check=True, capture_output=True, timeout=600)
+    return target if target.exists() else None

@@ -26,8 +26,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target")
 
 
+class TerminalProgress:
+    """"读取 第 N/M 页…" on one terminal line, rewritten in place. Only for a terminal: a script that
+    captures stderr, or a log file, would get a line per report."""
+
+    def __init__(self, source: Path, stream=None):
+        self.source = source
+        self.stream = stream or sys.stderr
+        self.unit: str | None = None
+        self.written = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.unit is None:
+            from ..storage.progress import UNITS
+
+            self.unit = UNITS.get(formats.recognise(self.source).key, "")  # the file is there: it is being read
+        self.stream.write(f"\r读取 第 {done}/{total} {self.unit}…\033[K")
+        self.stream.flush()
+        self.written = True
+
+    def end(self) -> None:
+        if self.written:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
 def run(arguments: argparse.Namespace) -> int:
-    opened = open_declaration(arguments.source)
+    progress = TerminalProgress(Path(arguments.source)) if sys.stderr.isatty() else None
+    try:
+        opened = open_declaration(arguments.source, progress)
+    finally:
+        if progress is not None:
+            progress.end()  # a message after it starts on a line of its own
     save_declaration(opened.declaration, arguments.target)
     for note in opened.notes:
         print(f"导入说明：{note}", file=sys.stderr)

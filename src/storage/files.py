@@ -10,21 +10,24 @@ from . import formats
 from .atomic import atomic_write
 from .errors import FileProblem
 from .opened import OpenResult
+from .progress import Progress
 
 
-def open_declaration(path: str | Path) -> OpenResult:
-    result = _read_declaration(Path(path))
+def open_declaration(path: str | Path, progress: Progress | None = None) -> OpenResult:
+    """progress: told (done, total) by the readers that can take long (FileFormat.counts says what they count);
+    when it answers False the read stops with progress.Cancelled, and nothing has changed."""
+    result = _read_declaration(Path(path), progress)
     settle_as_long_lived()
     return result
 
 
-def _read_declaration(source: Path) -> OpenResult:
+def _read_declaration(source: Path, progress: Progress | None = None) -> OpenResult:
     if not source.exists():
         raise FileProblem(source, "文件不存在")
     if source.is_dir():
         raise FileProblem(source, "这是一个文件夹，不是文件")
     found = formats.recognise(source)
-    result = found.read(source)
+    result = found.read(source, progress)
     suffix = source.suffix.lower()
     if suffix not in found.extensions:
         result.notes.insert(0, f"文件扩展名是“{suffix or '无'}”，内容却是{found.label}，已按内容打开")

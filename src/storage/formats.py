@@ -81,13 +81,17 @@ class FileFormat:
     writer: str | None = None  # "module:function", declaration -> bytes
     save_extensions: tuple[str, ...] = ()  # what the writer's bytes may be named (not .xlsm: no macros)
     textual: bool = False  # a text format: its extension outweighs a guess about the content
+    counts: str | None = None  # what a slow reader reports progress in (页, 行, 张工作表); None: it takes no callback
 
     @property
     def writes(self) -> bool:
         return self.writer is not None and bool(self.save_extensions)
 
-    def read(self, path: Path):
-        return _function(self.reader)(path)
+    def read(self, path: Path, progress=None):
+        """progress: storage.progress.Progress, passed on to the readers that count something."""
+        if progress is None or self.counts is None:
+            return _function(self.reader)(path)
+        return _function(self.reader)(path, progress)
 
     def to_bytes(self, declaration) -> bytes:
         return _function(self.writer)(declaration)
@@ -108,19 +112,19 @@ FORMATS: tuple[FileFormat, ...] = (
                signature=lambda p: "xl/workbook.xml" in p.zip_names,
                reader="workbook:read_workbook", writer="workbook:workbook_bytes", save_extensions=(".xlsx",)),
     FileFormat("xlsb", "Excel 二进制工作簿", (".xlsb",), signature=lambda p: "xl/workbook.bin" in p.zip_names,
-               reader="spreadsheet_book:read_spreadsheet"),
+               reader="spreadsheet_book:read_spreadsheet", counts="张工作表"),
     FileFormat("ods", "OpenDocument 表格", (".ods",),
                signature=lambda p: b"application/vnd.oasis.opendocument.spreadsheet" in p.head[:200],
-               reader="spreadsheet_book:read_spreadsheet"),
+               reader="spreadsheet_book:read_spreadsheet", counts="张工作表"),
     FileFormat("xls", "Excel 97-2003 工作簿或 WPS 表格", (".xls", ".et"),
                signature=lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
-               reader="spreadsheet_book:read_spreadsheet"),
+               reader="spreadsheet_book:read_spreadsheet", counts="张工作表"),
     FileFormat("pdf", "PDF 文件", (".pdf",), signature=lambda p: b"%PDF-" in p.head[:1024],
-               reader="pdf_table:read_pdf_table"),
+               reader="pdf_table:read_pdf_table", counts="页"),
     FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), looks_like=_html_look, textual=True,
-               reader="html_table:read_html"),
+               reader="html_table:read_html", counts="行"),
     FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), looks_like=lambda p: p.text_head is not None,
-               textual=True, reader="text_table:read_text_table"),
+               textual=True, reader="text_table:read_text_table", counts="行"),
 )
 
 

@@ -32,6 +32,7 @@ from lxml import etree
 from .errors import FileProblem
 from .grid_import import import_published
 from .opened import OpenResult
+from .progress import Progress, every, tell
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
 
 MAX_PAGE_BYTES = 100 * 1024 * 1024  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
@@ -71,8 +72,9 @@ _MIME_HTML = re.compile(rb"^content-type:\s*(?:multipart/related|text/html)", re
 _CF_HTML_FIELD = re.compile(r"^(StartHTML|EndHTML|StartFragment|EndFragment):\s*(-?\d+)\s*$", re.MULTILINE)
 
 
-def read_html(path: Path) -> OpenResult:
-    """A saved web page (.html/.htm/.mht/.mhtml) → the published table it holds."""
+def read_html(path: Path, progress: Progress | None = None) -> OpenResult:
+    """A saved web page (.html/.htm/.mht/.mhtml) → the published table it holds; progress is told the
+    table rows laid out (after the parse, one call in C)."""
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
@@ -87,11 +89,11 @@ def read_html(path: Path) -> OpenResult:
     tables = None
     if _codec(declared) in (None, "utf-8") and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:  # most pages: libxml2 reads the UTF-8 and says when it is not, sparing a decode in Python
-            tables = _page_grids(data, path, unchecked=True)
+            tables = _page_grids(data, path, unchecked=True, progress=progress)
         except _NotUtf8:
             pass
     if tables is None:
-        tables = _page_grids(_utf8(path, data, declared), path)
+        tables = _page_grids(_utf8(path, data, declared), path, progress=progress)
     if not tables:
         raise FileProblem(path, "网页中没有表格（<table>）；如果表格在网页的附件里（PDF、Excel），请下载附件后打开附件")
     return import_published(path, tables)
@@ -217,7 +219,7 @@ def _without_clipboard_header(text: str) -> str:
 # Tables
 
 
-def _page_grids(data: bytes, source: Path | str, unchecked: bool = False) -> list[Grid]:
+def _page_grids(data: bytes, source: Path | str, unchecked: bool = False, progress: Progress | None = None) -> list[Grid]:
     """Grids of a page in UTF-8; `unchecked`: bytes that may not be UTF-8 (then _NotUtf8, before any work)."""
     # etree's parser, not lxml.html's: the same libxml2 parser without a Python class lookup per element
     parser = etree.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True,
@@ -233,7 +235,7 @@ def _page_grids(data: bytes, source: Path | str, unchecked: bool = False) -> lis
     if root is None:
         return []
     tables, headings = _mark_what_a_browser_shows(root, _may_hide(data))
-    return _TableReader(source, text_budget=_TEXT_FACTOR * len(data) + 1_000_000).grids(tables, headings)
+    return _TableReader(source, _TEXT_FACTOR * len(data) + 1_000_000, progress).grids(tables, headings)
 
 
 def _mark_what_a_browser_shows(root, may_hide: bool) -> tuple[list, dict]:
@@ -315,14 +317,19 @@ def _preformatted(text: str | None) -> str | None:
 
 
 class _TableReader:
-    def __init__(self, source: Path | str, text_budget: int):
+    def __init__(self, source: Path | str, text_budget: int, progress: Progress | None = None):
         self.source = source
         self.text_budget = text_budget
         self.cells_left = MAX_CELLS
         self.spanned_cells = 0
+        self.progress = progress
+        self.rows_done = self.rows_total = 0
 
     def grids(self, tables: list, headings: dict) -> list[Grid]:
         grids: list[Grid] = []
+        if self.progress is not None:  # rows of nested tables counted twice: a bar that ends a little early
+            self.rows_total = sum(1 for table in tables for _ in table.iter("tr"))
+            tell(self.progress, self.source, 0, self.rows_total)
         for number, table in enumerate(tables, 1):
             rows = self.table_rows(table, number)
             if rows:
@@ -383,7 +390,11 @@ class _TableReader:
         rows: list[list[object]] = [[] for _ in trs]
         spanned: set[int] = set()  # rows that cells from above reach into: they may have free gaps
         tidied, tostring = self.tidied, etree.tostring
+        step = every(self.rows_total) if self.progress is not None else 0
         for r, tr in enumerate(trs):
+            if step and r % step == 0 and r:  # about a hundred reports over the page, not one a row
+                self.rows_done += step
+                tell(self.progress, self.source, min(self.rows_done, self.rows_total), self.rows_total)
             row, column = rows[r], 0
             for cell in tr.iterchildren("td", "th") if not isinstance(tr, list) else tr:
                 # self.text(cell), written out: this loop runs for every cell of the page

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .errors import FileProblem
 from .opened import OpenResult
@@ -26,6 +25,7 @@ from .pdf_layout import layout
 from .pdf_section import FORM_TITLE, Section
 from .pdf_page import PageContent, Table, editor_body, read_page
 from .pdf_text import Line, line_text, space_at_wrap, split_line
+from .progress import Progress, tell
 from .sheet_grid import label_key
 
 # 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
@@ -45,7 +45,6 @@ _SCAN = ("这是扫描件（PDF 里只有图片，没有文字层），无法读
          "或先用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”把它转成可复制文字的 PDF 后再打开")
 _NO_TEXT = "PDF 里没有任何文字，无法读出表格"
 _TRUNCATED = "PDF 文件不完整（没有文件结尾标记 %%EOF），可能在下载或复制时被截断，请重新获取完整的文件"
-Progress = Callable[[int, int], bool | None]  # (pages read, pages in all) → False to cancel
 
 
 def read_pdf_table(path: Path, progress: Progress | None = None) -> OpenResult:
@@ -129,8 +128,7 @@ def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadP
                 raise FileProblem(path, f"PDF 第 {number} 页已损坏，无法读取：{_short(error)}") from error
             finally:
                 page.close()
-            if progress is not None and progress(number, count) is False:
-                raise FileProblem(path, "已取消导入")
+            tell(progress, path, number, count)  # (pages read, pages in all)
         return pages, creator
     finally:
         pdf.close()

@@ -26,6 +26,7 @@ from ..model.bulk import collector_paused
 from .errors import FileProblem
 from .grid_import import import_published
 from .opened import OpenResult
+from .progress import Progress, tell
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid, check_archive, fill_merged
 from .workbook import read_own_grids
 
@@ -55,11 +56,12 @@ _XLSB = _Container("Excel 二进制工作簿", ".xlsb",
                    lambda names: "xl/workbook.bin" in names and any(n.startswith("xl/worksheets/") for n in names))
 
 
-def read_spreadsheet(path: Path) -> OpenResult:
-    """A .xls/.et/.ods/.xlsb workbook, told apart by its content; every failure is one FileProblem."""
+def read_spreadsheet(path: Path, progress: Progress | None = None) -> OpenResult:
+    """A .xls/.et/.ods/.xlsb workbook, told apart by its content; every failure is one FileProblem. progress
+    is told the worksheets read."""
     container = _container(path)
     with collector_paused():
-        grids, merges = _read_grids(path, container)
+        grids, merges = _read_grids(path, container, progress)
     own = read_own_grids(path, grids)
     if own is not None:
         return OpenResult(own, [f"这是本程序的工作簿另存成的“{container.label}”，已完整读入；本程序不写这种格式，"
@@ -93,7 +95,8 @@ def _container(path: Path) -> _Container:
                             "或 Excel 二进制工作簿（.xlsb），文件可能已损坏、不完整，或其实是其他格式")
 
 
-def _read_grids(path: Path, container: _Container) -> tuple[list[Grid], dict[str, Ranges]]:
+def _read_grids(path: Path, container: _Container,
+                progress: Progress | None = None) -> tuple[list[Grid], dict[str, Ranges]]:
     """Every worksheet as a grid (merged cells keep their top-left value only), and its merged ranges."""
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
@@ -118,9 +121,9 @@ def _read_grids(path: Path, container: _Container) -> tuple[list[Grid], dict[str
         raise _damaged(path, container, data, error) from error
     try:
         grids = []
-        for sheet_info in workbook.sheets_metadata:
-            if sheet_info.typ != SheetTypeEnum.WorkSheet:
-                continue  # chart and macro sheets hold no cells
+        sheets = [info for info in workbook.sheets_metadata if info.typ == SheetTypeEnum.WorkSheet]  # no charts, macros
+        tell(progress, path, 0, len(sheets))
+        for sheet_info in sheets:
             sheet = workbook.get_sheet_by_name(sheet_info.name)
             height, width = (sheet.end[0] + 1, sheet.end[1] + 1) if sheet.end is not None else (0, 0)
             _check_size(path, sheet_info.name, height, width)
@@ -130,6 +133,7 @@ def _read_grids(path: Path, container: _Container) -> tuple[list[Grid], dict[str
             grids.append(Grid(sheet_info.name, rows))
             if container is _XLS:
                 merges[sheet_info.name] = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()]
+            tell(progress, path, len(grids), len(sheets))  # Cancelled is a FileProblem: passed on below
         return grids, merges
     except FileProblem:
         raise

@@ -18,6 +18,7 @@ import re
 
 from .errors import FileProblem
 from .indicator_text import split_items
+from .progress import Progress, every, tell
 from .published import find_project_header
 from .sheet_grid import Grid, label_key
 from .text_form import department_grid
@@ -41,7 +42,7 @@ TEXT, AMOUNT, PERIOD, ANY = "text", "amount", "period", "any"
 _COLUMN_KIND = {"total": AMOUNT, "fiscal": AMOUNT, "special_account": AMOUNT, "other": AMOUNT, "period": PERIOD}
 
 
-def layout_grids(text: str, name: str, notes: list[str]) -> list[Grid]:
+def layout_grids(text: str, name: str, notes: list[str], progress: Progress | None = None) -> list[Grid]:
     """The tables the text holds; FileProblem(name) when it holds one this cannot rebuild faithfully."""
     lines = text_lines(text)
     if _positional(text):
@@ -49,7 +50,7 @@ def layout_grids(text: str, name: str, notes: list[str]) -> list[Grid]:
         if header or any(label_key(line.split()[0]) == "部门名称" for line in lines):
             raise FileProblem(name, _POSITIONAL)
         return []
-    table = project_grid(lines, name, notes)
+    table = project_grid(lines, name, notes, progress)
     if table is not None:
         return [table]
     form = department_grid(lines, name, notes)
@@ -66,7 +67,7 @@ def _positional(text: str) -> bool:
 
 # ---- 项目支出绩效目标表 -------------------------------------------------------------------------
 
-def project_grid(lines: list[str], name: str, notes: list[str]) -> Grid | None:
+def project_grid(lines: list[str], name: str, notes: list[str], progress: Progress | None = None) -> Grid | None:
     for index, line in enumerate(lines[:_HEADER_SCAN_LINES]):
         header = _project_header(line)
         if header is not None:
@@ -83,7 +84,10 @@ def project_grid(lines: list[str], name: str, notes: list[str]) -> Grid | None:
     if len(body) < len(lines) - body_start:
         notes.append(f"重复的标题或表头 {len(lines) - body_start - len(body)} 行（换页处）已略去")
     records = _Records(roles, notes)
+    step = every(len(body))
     for position, line in enumerate(body):
+        if progress is not None and position % step == 0:
+            tell(progress, name, position, len(body))
         if _FOOTER.match(line) and (position == 0 or ends_sentence(body[position - 1])):
             notes.append(f"表格后的 {len(body) - position} 行文字（“{line[:12]}…”）不是表格内容，未导入")
             break

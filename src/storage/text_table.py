@@ -26,6 +26,7 @@ from pathlib import Path
 from .errors import FileProblem
 from .grid_import import import_published
 from .opened import OpenResult
+from .progress import Cancelled, Progress, tell
 from .published import find_project_header, is_department_form
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
 
@@ -43,8 +44,9 @@ _NO_HEADER = ("这个文本文件中没有找到项目支出绩效目标表或�
               "或“部门名称”“总体绩效目标”等栏目）")
 
 
-def read_text_table(path: Path) -> OpenResult:
-    """The format registry's reader for .txt/.tsv/.csv: a published table in text, imported."""
+def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
+    """The format registry's reader for .txt/.tsv/.csv: a published table in text, imported; progress is
+    told the lines read."""
     try:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
@@ -54,12 +56,17 @@ def read_text_table(path: Path) -> OpenResult:
         raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
     text, encoding = decode_text(data, path)
     notes: list[str] = []
+    lines = text.count("\n") + 1
+    tell(progress, path, 0, lines)
     try:
-        grids = grids_from_text(text, path.name, notes)
+        grids = grids_from_text(text, path.name, notes, progress)
+    except Cancelled as cancelled:
+        raise Cancelled(path) from cancelled
     except FileProblem as problem:  # named by the file's name only: name it by its path
         raise FileProblem(path, problem.reason) from problem
     if not any(_recognised(grid) for grid in grids):
         raise FileProblem(path, _NO_HEADER)
+    tell(progress, path, lines, lines)
     opened = import_published(path, grids)
     opened.notes[:0] = [f"文本编码：{encoding}", *notes]
     return opened
@@ -129,13 +136,15 @@ def _in_gb2312(ch: str) -> bool:
 
 # ---- text → grids -------------------------------------------------------------------------
 
-def grids_from_text(text: str, name: str, notes: list[str] | None = None) -> list[Grid]:
+def grids_from_text(text: str, name: str, notes: list[str] | None = None,
+                    progress: Progress | None = None) -> list[Grid]:
     """The grids a table in text gives, for import_published; notes get how the text was read.
 
     Tab-separated is tried first, then comma-separated, then the PDF text layout; the first
     reading in which a published table's header is found wins. When none is found, the first
     reading is returned (the importer then says what is missing). Raises FileProblem(name) for
-    text that shows a table this cannot rebuild faithfully.
+    text that shows a table this cannot rebuild faithfully. progress is told the lines a text layout
+    is rebuilt from (the slow reading); Cancelled(name) when it says stop.
     """
     notes = notes if notes is not None else []
     text = text.lstrip("\ufeff")
@@ -151,7 +160,7 @@ def grids_from_text(text: str, name: str, notes: list[str] | None = None) -> lis
     from .text_layout import layout_grids
 
     layout_notes: list[str] = []
-    grids = layout_grids(text, name, layout_notes)
+    grids = layout_grids(text, name, layout_notes, progress)
     if any(_recognised(grid) for grid in grids):
         notes.append("按 PDF 复制或导出的文本版式重建表格（单元格按位置和换行推断，请核对）")
         notes.extend(layout_notes)

@@ -15,9 +15,11 @@ from ..storage import lock
 from ..storage.errors import FileProblem
 from ..storage import formats
 from ..storage.files import open_declaration, save_declaration
+from ..storage.progress import UNITS, Cancelled
 from ..storage.recovery import Recovery
 from .document import Document
 from .messages import show_error
+from .progress_dialog import ImportProgress
 from .session import Session
 
 MAX_RECENT = 8
@@ -111,13 +113,19 @@ class FileController(QObject):
         path = path or self.ask_open_path()
         if not path:
             return False
+        source = Path(path)
+        progress = ImportProgress(self.dialog_parent, source.name, _unit(source))
         try:
-            opened = open_declaration(path)
+            opened = open_declaration(path, progress)
+        except Cancelled:
+            self.session.tell("已取消", 5000)  # nothing was read into the window: the document stays as it was
+            return False
         except FileProblem as problem:
             self.tell_error("无法打开文件", problem,
                             f"请确认文件完整、是 {formats.readable_description()} 文件；当前文档未受影响。")
             return False
-        source = Path(path)
+        finally:
+            progress.close()
         imported = opened.imported
         # An imported file is not edited in place: saving asks where, so it is never overwritten.
         document = Document(opened.declaration, None if imported else source.resolve())
@@ -225,3 +233,11 @@ class FileController(QObject):
     def _folder(self) -> str:
         recent = self.recent()
         return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+
+def _unit(path: Path) -> str:
+    """What the reader of this file counts as it goes (页, 行…), for the progress dialog."""
+    try:
+        return UNITS.get(formats.recognise(path).key, "")
+    except FileProblem:
+        return ""  # opening it says what is wrong
