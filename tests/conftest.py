@@ -70,3 +70,15 @@ def collect_garbage_while_qt_objects_are_valid():
     (seen in a fresh clone's run, in test_values, a test with no Qt at all)."""
     yield
     gc.collect()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clipboard_emptied_before_qt_goes():
+    """Leave no mime data on the clipboard at the end. With the offscreen platform (not xcb: tried under
+    Xvfb) Qt frees it when the application goes, after PySide6 has finalised its wrapper, and the process
+    segfaults at exit — rc 139 after every paste test had passed, which CI reads as a failure."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
