@@ -5,7 +5,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from src.model import framework
-from src.model.declaration import Budget, Declaration, Department, Funds, Indicator, Project, Task
+from src.model.declaration import Budget, Declaration, Department, Funds, Indicator, Project, Review, Task
 
 # Text a clerk could type: CJK, ASCII, punctuation, a line break, leading '=' or '+'.
 _alphabet = st.sampled_from(list("产出效益满意度指标率次人%≥≤＞＜＝=+-@ 　abcXY0123456789，。；：()（）\n\"'<>&") + ["\t"])
@@ -16,11 +16,14 @@ amount = st.one_of(st.none(), st.decimals(min_value=0, max_value=Decimal("999999
 level1 = st.one_of(st.none(), st.sampled_from(framework.level1_names()), st.just("投入指标"))
 level2 = st.one_of(st.none(), st.sampled_from(sorted({l2 for l1 in framework.level1_names() for l2 in framework.level2_choices(l1)})))
 
-indicators = st.lists(st.builds(Indicator, level1=level1, level2=level2, name=text, period_value=text, annual_value=text), max_size=5)
+indicators = st.lists(st.builds(Indicator, level1=level1, level2=level2, name=text, period_value=text, annual_value=text,
+                                previous_annual_value=text), max_size=5)
+# Schema 2's project fields; marks may repeat (the model keeps each once).
+review = st.lists(st.sampled_from(list(Review)), max_size=3)
 projects = st.lists(st.builds(
     Project, name=text, unit=text, period=text,
     funds=st.builds(Funds, total=amount, fiscal=amount, special_account=amount, other=amount),
-    goal=text, indicators=indicators), max_size=4)
+    goal=text, indicators=indicators, source_file=text, review=review), max_size=4)
 department = st.builds(
     Department, name=text, functions=text,
     budget=st.builds(Budget, **{key: amount for key in Budget.model_fields}),

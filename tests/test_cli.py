@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from src.storage.json_file import declaration_to_json
+from src.storage.json_file import SCHEMA_VERSION, declaration_to_json
 from tests.builders import clean_declaration
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def test_unreadable_file_exits_2_with_one_line(tmp_path, content):
 
 def test_newer_schema_version_is_refused(tmp_path):
     document = json.loads(declaration_to_json(clean_declaration()))
-    document["schema_version"] = 2
+    document["schema_version"] = SCHEMA_VERSION + 1
     path = tmp_path / "future.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     result = run_main("check", str(path))

@@ -9,7 +9,7 @@ import pytest
 from src.storage import formats
 from src.storage.errors import FileProblem
 from src.storage.files import declaration_bytes, open_declaration, save_declaration
-from src.storage.json_file import declaration_to_json
+from src.storage.json_file import SCHEMA_VERSION, declaration_to_json
 from tests.builders import clean_declaration
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -132,4 +132,4 @@ def test_utf16_and_bom_text_is_recognised_as_text(tmp_path):
     bom_json = tmp_path / "带BOM.json"
     bom_json.write_bytes(b"\xef\xbb\xbf" + declaration_to_json(clean_declaration()))
     assert formats.recognise(bom_json).key == "json"
-    assert json.loads(declaration_to_json(clean_declaration()))["schema_version"] == 1
+    assert json.loads(declaration_to_json(clean_declaration()))["schema_version"] == SCHEMA_VERSION

@@ -21,13 +21,14 @@ from tests.strategies import declarations
 def test_top_level_keys_and_amount_strings():
     document = json.loads(declaration_to_json(clean_declaration()))
     assert list(document) == ["format", "schema_version", "year", "department", "projects"]
-    assert document["format"] == "perf-target-declaration" and document["schema_version"] == 1
+    assert document["format"] == "perf-target-declaration" and document["schema_version"] == 2
     assert list(document["department"]) == ["name", "functions", "budget", "overall_goal", "tasks", "indicators"]
     assert list(document["department"]["budget"]) == ["basic", "project", "special_funds", "other_development",
                                                       "fiscal", "other_income", "own_level", "transfer"]
-    assert list(document["projects"][0]) == ["name", "unit", "period", "funds", "goal", "indicators"]
+    assert list(document["projects"][0]) == ["name", "unit", "period", "funds", "goal", "indicators", "source_file", "review"]
     assert list(document["projects"][0]["funds"]) == ["total", "fiscal", "special_account", "other"]
-    assert list(document["projects"][0]["indicators"][0]) == ["level1", "level2", "name", "period_value", "annual_value"]
+    assert list(document["projects"][0]["indicators"][0]) == ["level1", "level2", "name", "period_value", "annual_value",
+                                                              "previous_annual_value"]
     assert document["projects"][0]["funds"]["total"] == "100.00"
     assert document["department"]["functions"] is None
 
@@ -175,12 +176,13 @@ def test_the_quick_path_reads_exactly_what_the_careful_one_reads(declaration):
 
 
 @pytest.mark.parametrize("header, words", [
-    ('"schema_version": 2', "更新版本"),
+    ('"schema_version": 3', "更新版本"),
     ('"schema_version": true', "schema_version"),
-    ('"schema_version": "1"', "schema_version"),
+    ('"schema_version": "2"', "schema_version"),
+    ('"schema_version": 0', "无效"),
 ])
 def test_files_the_quick_path_refuses_get_the_careful_message(header, words):
-    raw = declaration_to_json(clean_declaration()).replace(b'"schema_version": 1', header.encode())
+    raw = declaration_to_json(clean_declaration()).replace(b'"schema_version": 2', header.encode())
     with pytest.raises(FileProblem) as caught:
         declaration_from_json(raw, "x.json")
     assert words in str(caught.value)

@@ -35,7 +35,9 @@ def test_project_sheet_headers_total_row_and_amount_format(saved):
     workbook, declaration = saved
     sheet = workbook[PROJECT_SHEET]
     assert [c.value for c in sheet[3]] == ["序号", "项目名称", "预算单位", "实施周期", "总计", "财政拨款",
-                                           "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
+                                           "财政专户拨款", "其他资金", "绩效目标", "绩效指标", "来源文件", "待复核"]
+    # Schema 2's columns are kept in the file but not printed: the printed table stays the published one.
+    assert sheet.print_area == f"'{PROJECT_SHEET}'!$A$1:$J${4 + len(declaration.projects)}"
     assert sheet["B4"].value == "合计" and sheet["E4"].value == 200
     assert sheet["B5"].value == declaration.projects[0].name
     assert sheet["E5"].value == 100 and sheet["E5"].number_format == "#,##0.00"
@@ -77,8 +79,9 @@ def test_department_form_layout_and_merged_levels(saved):
 def test_detail_sheet_filter_and_dropdowns(saved):
     workbook, declaration = saved
     sheet = workbook[DETAIL_SHEET]
-    assert [c.value for c in sheet[3]] == ["项目序号", "项目名称", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"]
-    assert sheet.auto_filter.ref.startswith("A3:G")
+    assert [c.value for c in sheet[3]] == ["项目序号", "项目名称", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值",
+                                           "上年指标值"]
+    assert sheet.auto_filter.ref.startswith("A3:H")
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
     assert len(rows) == len(declaration.department.indicators) + sum(len(p.indicators) for p in declaration.projects)
     assert rows[0][:2] == (0, "部门整体")

@@ -6,6 +6,6 @@ imports inside run(), so listing them costs nothing at start-up.
 
 from __future__ import annotations
 
-from . import check, convert, fix, pdf, selftest
+from . import check, convert, diff, fix, merge, next_year, pdf, selftest
 
-MODULES = (check, convert, pdf, selftest, fix)
+MODULES = (check, convert, pdf, selftest, diff, next_year, merge, fix)

@@ -21,6 +21,7 @@ from .declaration import (BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS, DEPA
 from .indicator_checks import check_indicator
 from .problem_index import in_order
 from .markup import MARKUP_EXAMPLE, has_markup
+from .next_year import review_problems
 from .problems import ERROR, HINT, WARNING, Problem
 from .sums import (FUNDS_PARTS_TEXT, INCOME, LEVELS, SPENDING, budget_expenditure, budget_group, budget_income,
                    budget_with_development, funds_parts, parts_sum, projects_total)
@@ -112,6 +113,7 @@ def check_project(project: Project, index: int, variant: str | None = None) -> l
         problems.extend(check_indicator(indicator, paths.indicator(where, position), variant))
     problems.extend(_indicator_coverage(project, where, label))
     problems.extend(_duplicate_indicators(project.indicators, where))
+    problems.extend(review_problems(project, index))
     return problems
 
 

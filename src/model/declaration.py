@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
@@ -49,6 +50,8 @@ class Indicator(_Node):
     name: Text = None
     period_value: Text = None
     annual_value: Text = None
+    # Last year's 年度指标值 as next_year() carried it over (schema 2); None where unknown. Read-only in the editor.
+    previous_annual_value: Text = None
 
     @field_validator("level1", "level2", mode="after")
     @classmethod
@@ -90,6 +93,15 @@ class Department(_Node):
     indicators: list[Indicator] = []
 
 
+class Review(StrEnum):
+    """What the clerk is asked to look at again in a project carried into a new year (schema 2).
+
+    Codes, not sentences, so the checks word the hint and the editor can drop a mark once it is dealt with."""
+
+    FUNDS = "funds"  # the amounts are last year's
+    PERIOD_ENDED = "period_ended"  # the 实施周期 ended by last year: remove the project or extend it
+
+
 class Project(_Node):
     name: Text = None
     unit: Text = None
@@ -97,6 +109,15 @@ class Project(_Node):
     funds: Funds = Funds()
     goal: Text = None
     indicators: list[Indicator] = []
+    # Schema 2. The unit's file merge() took the project from (its name, or its path from the inputs' common
+    # folder when two inputs share a name); None for a project written here.
+    source_file: Text = None
+    review: list[Review] = []
+
+    @field_validator("review", mode="after")
+    @classmethod
+    def _each_mark_once(cls, value: list[Review]) -> list[Review]:
+        return list(dict.fromkeys(value)) if len(value) > 1 else value
 
 
 class Declaration(_Node):
@@ -137,6 +158,11 @@ INDICATOR_LABELS = {
     "period_value": "实施周期指标值",
     "annual_value": "年度指标值",
 }
+# Fields the editor keeps beside the official forms' columns (schema 2): kept apart from the labels above,
+# which the forms and the importers take as the columns of the official tables.
+INDICATOR_EXTRA_LABELS = {"previous_annual_value": "上年指标值"}
+PROJECT_EXTRA_LABELS = {"source_file": "来源文件", "review": "待复核"}
+REVIEW_LABELS = {Review.FUNDS: "资金沿用上年", Review.PERIOD_ENDED: "实施周期已结束"}
 TASK_LABELS = {"name": "名称", "content": "主要实施内容", "funds": "拟投入的资金", "expected": "期望达到的目标"}
 # The 年度重点工作任务 table's header as the official form prints it, on purpose not the bare labels:
 # the amount with its unit, the expected result asked for as an outline (概述).
@@ -153,8 +179,9 @@ BUDGET_GROUPS = {
 BUDGET_FORM_BLOCKS = (("部门预算支出", "收入来源"), ("事业发展性支出", "按预算级次划分"))
 
 _LABELS: dict[type, dict[str, str]] = {
-    Declaration: DECLARATION_LABELS, Department: DEPARTMENT_LABELS, Project: PROJECT_LABELS, Funds: FUNDS_LABELS,
-    Budget: BUDGET_LABELS, Indicator: INDICATOR_LABELS, Task: TASK_LABELS,
+    Declaration: DECLARATION_LABELS, Department: DEPARTMENT_LABELS, Project: {**PROJECT_LABELS, **PROJECT_EXTRA_LABELS},
+    Funds: FUNDS_LABELS, Budget: BUDGET_LABELS, Indicator: {**INDICATOR_LABELS, **INDICATOR_EXTRA_LABELS},
+    Task: TASK_LABELS,
 }
 
 

@@ -1,4 +1,9 @@
-"""The editor's JSON format (README: "The JSON file format"), version 1."""
+"""The editor's JSON format (README: "JSON (.json), schema version 2"); version 1 files are read too.
+
+Version 2 only added fields with defaults (Indicator.previous_annual_value, Project.source_file and
+review), so a version 1 file is read by today's model as it is: migrating it means refusing the
+fields it cannot have had, and telling the clerk that saving writes version 2.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +21,11 @@ from .errors import FileProblem
 from .opened import OpenResult
 
 FORMAT_NAME = "perf-target-declaration"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _MAX_BYTES = 256 * 1024 * 1024
+# The fields each version added, by the kind of node that has them: a file of an older version holding
+# one of them was not written by that version, and is refused as an unknown key was then.
+_ADDED_IN = {2: {"indicator": ("previous_annual_value",), "project": ("source_file", "review")}}
 
 
 def declaration_to_json(declaration: Declaration) -> bytes:
@@ -37,20 +45,31 @@ def _declaration_adapter() -> TypeAdapter:
 
 
 def read_json(path: str | Path) -> Declaration:
-    source = Path(path)
+    return parse_json(_file_bytes(Path(path)), path)[0]
+
+
+def open_json(path: Path) -> OpenResult:
+    declaration, version = parse_json(_file_bytes(path), path)
+    if version == SCHEMA_VERSION:
+        return OpenResult(declaration)
+    note = migration_note(version)
+    return OpenResult(declaration, [note], format_note=note)
+
+
+def migration_note(version: int) -> str:
+    return (f"文件是格式版本 {version}（旧版本软件保存），已按版本 {SCHEMA_VERSION} 打开；保存后为版本 {SCHEMA_VERSION}，"
+            f"只支持版本 {version} 的旧版软件将无法打开保存后的文件")
+
+
+def _file_bytes(source: Path) -> bytes:
     try:
         if source.stat().st_size > _MAX_BYTES:
             raise FileProblem(source, "文件超过 256 MB，不像是绩效目标申报文件")
-        raw = source.read_bytes()
+        return source.read_bytes()
     except FileProblem:
         raise
     except OSError as error:
         raise FileProblem(source, f"无法读取文件：{error.strerror or error}") from error
-    return declaration_from_json(raw, source)
-
-
-def open_json(path: Path) -> OpenResult:
-    return OpenResult(read_json(path))
 
 
 class _WholeFile(Declaration):
@@ -61,19 +80,55 @@ class _WholeFile(Declaration):
 
 
 def declaration_from_json(raw: bytes, source: str | Path = "文件") -> Declaration:
+    return parse_json(raw, source)[0]
+
+
+def parse_json(raw: bytes, source: str | Path = "文件") -> tuple[Declaration, int]:
+    """The declaration, and the schema version the file was written in."""
     try:
         with collector_paused():
             whole = _WholeFile.model_validate_json(raw)
     except (ValidationError, ValueError, RecursionError, MemoryError):
-        return _declaration_from_json_slowly(raw, source)  # says exactly what is wrong
-    if whole.schema_version != SCHEMA_VERSION:
-        return _declaration_from_json_slowly(raw, source)
+        return _parsed_slowly(raw, source)  # says exactly what is wrong
+    if not 1 <= whole.schema_version <= SCHEMA_VERSION:
+        return _parsed_slowly(raw, source)
     # Validated field by field with Declaration's own validators (a subclass); only the envelope goes.
     fields = {name: getattr(whole, name) for name in Declaration.model_fields}
-    return Declaration.model_construct(_fields_set=whole.model_fields_set & set(fields), **fields)
+    declaration = Declaration.model_construct(_fields_set=whole.model_fields_set & set(fields), **fields)
+    _refuse_later_fields(declaration, whole.schema_version, source)
+    return declaration, whole.schema_version
 
 
 def _declaration_from_json_slowly(raw: bytes, source: str | Path) -> Declaration:
+    return _parsed_slowly(raw, source)[0]
+
+
+def _refuse_later_fields(declaration: Declaration, version: int, source: str | Path) -> None:
+    """A field a later version added, in a file of an older one (model_fields_set: the keys the file had)."""
+    added = [_ADDED_IN[later] for later in sorted(_ADDED_IN) if later > version]
+    if not added:
+        return
+    for_projects = {name for step in added for name in step["project"]}
+    for_indicators = {name for step in added for name in step["indicator"]}
+    owners = [(paths.DEPARTMENT, declaration.department.indicators)]
+    for index, project in enumerate(declaration.projects):
+        where = paths.project(index)
+        found = for_projects & project.model_fields_set
+        if found:
+            _refuse_field(source, version, paths.field(where, min(found)))
+        owners.append((where, project.indicators))
+    for owner, indicators in owners:
+        for index, indicator in enumerate(indicators):
+            found = for_indicators & indicator.model_fields_set
+            if found:
+                _refuse_field(source, version, paths.field(paths.indicator(owner, index), min(found)))
+
+
+def _refuse_field(source: str | Path, version: int, location: str) -> None:
+    raise FileProblem(source, f"内容有误，位置 {location}：格式版本 {version} 的文件不应有此字段（文件可能被其他软件改动过）")
+
+
+def _parsed_slowly(raw: bytes, source: str | Path) -> tuple[Declaration, int]:
     try:
         with collector_paused():
             document = json.loads(raw.decode("utf-8-sig"))
@@ -95,11 +150,13 @@ def _declaration_from_json_slowly(raw: bytes, source: str | Path) -> Declaration
     body = {key: value for key, value in document.items() if key not in ("format", "schema_version")}
     try:
         with collector_paused():
-            return Declaration.model_validate(body)
+            declaration = Declaration.model_validate(body)
     except ValidationError as error:
         raise FileProblem(source, describe_validation_error(error)) from error
     except (RecursionError, MemoryError) as error:
         raise FileProblem(source, "文件内容嵌套过深或过大，无法读取") from error
+    _refuse_later_fields(declaration, version, source)
+    return declaration, version
 
 
 def describe_validation_error(error: ValidationError) -> str:

@@ -14,3 +14,9 @@ class OpenResult:
     # An imported file is never saved over: the editor asks where to save (Save As), so a published
     # table, or a workbook whose extension cannot hold what the editor writes, stays as it was.
     imported: bool = False
+    # One of the notes when the file was written by an older version (saving upgrades it): the window says it in
+    # the status bar instead of the 导入说明 box, which every old file would otherwise raise once per open.
+    format_note: str | None = None
+
+    def content_notes(self) -> list[str]:
+        return [note for note in self.notes if note != self.format_note]

@@ -4,6 +4,10 @@ imported as a published table.
 部门整体绩效目标 — the department form; 项目支出绩效目标表 — one row per project as
 published; 绩效指标明细 — one row per indicator, the sheet clerks filter and the one
 the reader takes indicators from (the 绩效指标 text column is for reading only).
+
+Schema 2's fields sit in columns after the official ones: 上年指标值 last in 绩效指标明细, 来源文件 and
+待复核 after 绩效指标 in the project sheet (outside its print area: the printed table stays the published
+one). Workbooks written before them open as before, those columns read as empty.
 """
 
 from __future__ import annotations
@@ -20,8 +24,9 @@ from pydantic import ValidationError
 from ..model import framework
 from ..model.bulk import collector_paused
 from ..model.declaration import (BUDGET_FORM_BLOCKS, BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS,
-                                 DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, TASK_HEADERS,
-                                 Declaration, Department, Indicator)
+                                 DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_EXTRA_LABELS, INDICATOR_LABELS,
+                                 PROJECT_EXTRA_LABELS, PROJECT_LABELS, REVIEW_LABELS, TASK_HEADERS, Declaration,
+                                 Department, Indicator, Review)
 from ..model.sums import summary_totals
 from .errors import FileProblem
 from .grid_import import import_published
@@ -35,9 +40,13 @@ from .sheet_grid import Grid, cell_text, label_key, read_grids_fast, read_grids_
 DEPARTMENT_SHEET = "部门整体绩效目标"
 PROJECT_SHEET = "项目支出绩效目标表"
 DETAIL_SHEET = "绩效指标明细"
-PROJECT_HEADERS = ["序号", *(PROJECT_LABELS[key] for key in ("name", "unit", "period")), *FUNDS_LABELS.values(),
-                   PROJECT_LABELS["goal"], PROJECT_LABELS["indicators"]]
-DETAIL_HEADERS = ["项目序号", PROJECT_LABELS["name"], *INDICATOR_LABELS.values()]
+PRINTED_PROJECT_HEADERS = ["序号", *(PROJECT_LABELS[key] for key in ("name", "unit", "period")),
+                           *FUNDS_LABELS.values(), PROJECT_LABELS["goal"], PROJECT_LABELS["indicators"]]
+PROJECT_HEADERS = [*PRINTED_PROJECT_HEADERS, *PROJECT_EXTRA_LABELS.values()]
+_V1_DETAIL_HEADERS = ["项目序号", PROJECT_LABELS["name"], *INDICATOR_LABELS.values()]
+DETAIL_HEADERS = [*_V1_DETAIL_HEADERS, *INDICATOR_EXTRA_LABELS.values()]
+_REVIEW_BY_LABEL = {label: mark for mark, label in REVIEW_LABELS.items()}
+_REVIEW_SEPARATOR = "；"
 DEPARTMENT_ROW_LABEL = DECLARATION_LABELS["department"]  # the owner named in 绩效指标明细 for the department's own indicators
 
 
@@ -149,7 +158,7 @@ def _merge_runs(sheet: SheetBuilder, first: int, keys: list[tuple], column: int)
 
 def _project_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder:
     sheet = SheetBuilder(workbook, PROJECT_SHEET)
-    width = len(PROJECT_HEADERS)
+    width = len(PRINTED_PROJECT_HEADERS)
     _title_row(sheet, _title(declaration.year, "项目支出绩效目标表（含转移支付项目）"), width)
     sheet.put(2, 1, f"{DEPARTMENT_LABELS['name']}：{declaration.department.name or ''}", "plain")
     sheet.merge(2, 1, 2, 4)
@@ -162,11 +171,13 @@ def _project_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder
     for index, project in enumerate(projects, start=1):
         funds = project.funds
         values = (index, project.name, project.unit, project.period, funds.total, funds.fiscal,
-                  funds.special_account, funds.other, project.goal, format_indicator_text(project.indicators))
+                  funds.special_account, funds.other, project.goal, format_indicator_text(project.indicators),
+                  project.source_file, _review_text(project.review))
         sheet.put_row(4 + index, values)
-    sheet.set_widths((6, 28, 18, 12, 12, 12, 12, 12, 40, 60))
+    sheet.set_widths((6, 28, 18, 12, 12, 12, 12, 12, 40, 60, 20, 16))
     sheet.sheet.freeze_panes = "C4"
     _page_setup(sheet, "3:3")
+    sheet.sheet.print_area = f"A1:{get_column_letter(width)}{4 + len(projects)}"
     return sheet
 
 
@@ -182,15 +193,28 @@ def _detail_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder:
     for number, owner_name, indicators in owners:
         for indicator in indicators:
             sheet.put_row(row, (number, owner_name, indicator.level1, indicator.level2, indicator.name,
-                                indicator.period_value, indicator.annual_value))
+                                indicator.period_value, indicator.annual_value, indicator.previous_annual_value))
             row += 1
     last = max(row - 1, 4)
     _level_dropdowns(sheet, last)
     sheet.sheet.auto_filter.ref = f"A3:{get_column_letter(len(DETAIL_HEADERS))}{last}"
-    sheet.set_widths((8, 30, 12, 18, 40, 18, 18))
+    sheet.set_widths((8, 30, 12, 18, 40, 18, 18, 18))
     sheet.sheet.freeze_panes = "A4"
     _page_setup(sheet, "3:3")
     return sheet
+
+
+def _review_text(marks: list[Review]) -> str | None:
+    return _REVIEW_SEPARATOR.join(REVIEW_LABELS[mark] for mark in marks) or None
+
+
+def _review_marks(value: object) -> list[Review]:
+    """The 待复核 cell back as marks; words that are no mark's label (a clerk's own) are left out, and a cell
+    emptied in Excel means the clerk has reviewed the project."""
+    text = _text(value) or ""
+    for separator in (";", "、", "\n"):
+        text = text.replace(separator, _REVIEW_SEPARATOR)
+    return [_REVIEW_BY_LABEL[part.strip()] for part in text.split(_REVIEW_SEPARATOR) if part.strip() in _REVIEW_BY_LABEL]
 
 
 def _level_dropdowns(sheet: SheetBuilder, last: int) -> None:
@@ -226,9 +250,10 @@ def read_own_grids(path: Path, grids: list[Grid]) -> Declaration | None:
 def _is_own_workbook(grids: dict[str, Grid]) -> bool:
     detail = grids.get(DETAIL_SHEET)
     projects = grids.get(PROJECT_SHEET)
+    # The columns every version of the layout has: a workbook saved before schema 2 is still the editor's.
     return (detail is not None and projects is not None and DEPARTMENT_SHEET in grids
-            and _header_row(detail, DETAIL_HEADERS) is not None
-            and _header_row(projects, PROJECT_HEADERS) is not None)
+            and _header_row(detail, _V1_DETAIL_HEADERS) is not None
+            and _header_row(projects, PRINTED_PROJECT_HEADERS) is not None)
 
 
 def _header_row(grid: Grid, headers: list[str]) -> int | None:
@@ -253,18 +278,23 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
     owners = {0: department["indicators"]}
     owners.update({number: project["indicators"] for number, project in enumerate(projects, start=1)})
     detail = grids[DETAIL_SHEET]
-    for offset, row in enumerate(detail.rows[_header_row(detail, DETAIL_HEADERS) + 1:]):
+    header = _header_row(detail, _V1_DETAIL_HEADERS)
+    width = len(DETAIL_HEADERS) if _has_columns(detail, header, DETAIL_HEADERS) else len(_V1_DETAIL_HEADERS)
+    for offset, row in enumerate(detail.rows[header + 1:]):
         number = row[0] if row else None
         if number is None or number == "":
             continue
         try:
             owner = owners[int(number) if type(number) in (int, float) else int(float(cell_text(number)))]
         except (ValueError, KeyError, OverflowError) as error:
-            line = offset + _header_row(detail, DETAIL_HEADERS) + 2
+            line = offset + header + 2
             raise FileProblem(path, f"工作表“{DETAIL_SHEET}”第 {line} 行的项目序号“{cell_text(number)}”没有对应的项目") from error
-        cells = (list(row[2:7]) + [None] * 5)[:5]
-        owner.append({"level1": _text(cells[0]), "level2": _text(cells[1]), "name": _text(cells[2]),
-                      "period_value": _text(cells[3]), "annual_value": _text(cells[4])})
+        cells = (list(row[2:width]) + [None] * 6)[:6]
+        indicator = {"level1": _text(cells[0]), "level2": _text(cells[1]), "name": _text(cells[2]),
+                     "period_value": _text(cells[3]), "annual_value": _text(cells[4])}
+        if cells[5] is not None and cells[5] != "":  # left out when empty (calamine gives ""): no validator call per row
+            indicator["previous_annual_value"] = _text(cells[5])
+        owner.append(indicator)
     try:
         with collector_paused():
             return Declaration.model_validate({"year": department_part.year, "department": department, "projects": projects})
@@ -272,13 +302,25 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
         raise FileProblem(path, describe_validation_error(error).replace("内容有误", "工作簿内容有误")) from error
 
 
+def _has_columns(grid: Grid, header: int, headers: list[str]) -> bool:
+    """Whether the header row goes on with all of headers' later columns (a workbook of schema 2)."""
+    return all(label_key(grid.cell(header, column)) == label_key(label) for column, label in enumerate(headers))
+
+
 def _own_projects(grid: Grid) -> list[dict]:
     projects = []
-    for row in grid.rows[_header_row(grid, PROJECT_HEADERS) + 1:]:
+    header = _header_row(grid, PRINTED_PROJECT_HEADERS)
+    width = len(PROJECT_HEADERS) if _has_columns(grid, header, PROJECT_HEADERS) else len(PRINTED_PROJECT_HEADERS)
+    for row in grid.rows[header + 1:]:
         if not row or row[0] is None or row[0] == "":
             continue  # the 合计 row and blank rows
-        cells = (list(row[:len(PROJECT_HEADERS)]) + [None] * len(PROJECT_HEADERS))[:len(PROJECT_HEADERS)]
-        projects.append({"name": _text(cells[1]), "unit": _text(cells[2]), "period": _text(cells[3]),
-                         "funds": {"total": cells[4], "fiscal": cells[5], "special_account": cells[6], "other": cells[7]},
-                         "goal": _text(cells[8]), "indicators": []})
+        cells = (list(row[:width]) + [None] * len(PROJECT_HEADERS))[:len(PROJECT_HEADERS)]
+        project = {"name": _text(cells[1]), "unit": _text(cells[2]), "period": _text(cells[3]),
+                   "funds": {"total": cells[4], "fiscal": cells[5], "special_account": cells[6], "other": cells[7]},
+                   "goal": _text(cells[8]), "indicators": []}
+        if cells[10] is not None and cells[10] != "":
+            project["source_file"] = _text(cells[10])
+        if cells[11] is not None and cells[11] != "":
+            project["review"] = _review_marks(cells[11])
+        projects.append(project)
     return projects

@@ -134,8 +134,10 @@ class FileController(QObject):
         document.suggested_name = source.stem + ".json" if imported else source.name
         self.session.replace(document)
         self._remember(source)
-        if opened.notes:
-            self.tell_import_notes(source.name, opened.notes)
+        if opened.format_note:
+            self.session.tell(opened.format_note, 15000)
+        if opened.content_notes():
+            self.tell_import_notes(source.name, opened.content_notes())
         return True
 
     def _lock(self, document: Document) -> bool:

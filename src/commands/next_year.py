@@ -1,0 +1,35 @@
+"""next-year IN OUT: next year's declaration from this year's (README: 新建下一年度申报). IN is only read."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "next-year"
+HELP = "由本年度申报生成下一年度申报（年度加一，年度指标值记为上年指标值）"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="IN")
+    parser.add_argument("target", metavar="OUT")
+
+
+def run(arguments: argparse.Namespace) -> int:
+    from ..model.next_year import next_year
+    from ..storage import formats
+    from ..storage.files import open_declaration, save_declaration
+    from .merge import refuse_inputs_as_output, report_checks
+
+    source, target = Path(arguments.source), Path(arguments.target)
+    refuse_inputs_as_output(target, [source])
+    formats.for_saving(target)
+    opened = open_declaration(source)
+    for note in opened.notes:
+        print(f"导入说明：{note}", file=sys.stderr)
+    declaration, notes = next_year(opened.declaration)
+    save_declaration(declaration, target)
+    for note in notes:
+        print(f"说明：{note}")
+    print(f"已保存 {target.name}（{declaration.year or '未填'} 年度，{len(declaration.projects)} 个项目）")
+    return report_checks(declaration, ("review-period-ended",))
