@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(arguments: argparse.Namespace) -> int:
     from ..model.checks import check_declaration
     from ..model.fix_rules import RULES
-    from ..model.fixes import SAFE_CONFIDENCE, apply_fixes, change_lines, fixes_for
+    from ..model.fixes import apply_fixes, change_lines, fixes_for
     from ..model.problems import ERROR, Severity
     from ..storage.files import open_declaration, save_declaration
 
@@ -38,11 +38,7 @@ def run(arguments: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
 
     def wanted(fix) -> bool:
-        # A guess needs its confidence either way; a fix that leaves something to fill in (a new
-        # 满意度指标 with empty values) is applied only when its code is named.
-        if only and fix.code not in only:
-            return False
-        return (fix.confidence is None or fix.confidence >= SAFE_CONFIDENCE) and (not fix.needs_input or bool(only))
+        return (not only or fix.code in only) and fix.applies_in_bulk(kind_named=bool(only))
 
     opened = open_declaration(arguments.source)
     for note in opened.notes:

@@ -62,6 +62,11 @@ class Fix:
         """Whether applying it unasked is right: no guess below the threshold, nothing left to fill in."""
         return not self.needs_input and (self.confidence is None or self.confidence >= threshold)
 
+    def applies_in_bulk(self, kind_named: bool) -> bool:
+        """Whether `fix` and 修复全部同类问题 apply it: a guess only from SAFE_CONFIDENCE up; a fix that leaves
+        something to fill in (a new 满意度指标 with empty values) only when the clerk named its kind."""
+        return (self.confidence is None or self.confidence >= SAFE_CONFIDENCE) and (kind_named or not self.needs_input)
+
 
 # ---- applying ---------------------------------------------------------------------------------
 def is_current(declaration: Declaration, change: Change) -> bool:

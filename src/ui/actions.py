@@ -14,6 +14,9 @@ _SPECS = {
     "open": ("打开(&O)…", QKeySequence.StandardKey.Open, "打开 JSON 文件、本软件保存的工作簿或公开发布的表格"),
     "save": ("保存(&S)", QKeySequence.StandardKey.Save, "保存当前文件"),
     "saveAs": ("另存为(&A)…", QKeySequence.StandardKey.SaveAs, "另存为 JSON 或 Excel 工作簿"),
+    "nextYear": ("新建下一年度申报", "", "由当前申报生成下一年度申报：年度加一，年度指标值记为上年指标值"),
+    "mergeUnits": ("合并单位申报…", "", "把各预算单位的申报文件合并到当前申报（一步撤销）"),
+    "compare": ("与其他申报比较…", "", "与另一份申报（如上年度的）比较，列出新增、删除、改名和修改之处"),
     "quit": ("退出(&X)", QKeySequence.StandardKey.Quit, "退出编辑器"),
     "addProject": ("添加项目", "Ctrl+Shift+N", "在当前项目之后添加一个项目"),
     "duplicateProject": ("复制项目", "Ctrl+D", "复制当前项目及其全部指标"),
@@ -25,9 +28,12 @@ _SPECS = {
                    "把复制的项目支出绩效目标表（Excel、WPS、网页）作为新项目添加到最后"),
     "find": ("查找(&F)", QKeySequence.StandardKey.Find, "在树中按项目名称、单位或指标名称筛选"),
     "nextProblem": ("下一个问题", "F8", "跳到问题列表中的下一个问题"),
+    "fixProblem": ("修复所选问题", "Ctrl+.", "按修复建议修改问题列表中选中的问题（可撤销）；F8 再 Ctrl+. 逐个修复"),
+    "fixAllOfKind": ("修复全部同类问题", "", "列出与选中问题同类的全部修复，确认后一次完成（一步撤销）"),
     "printPreview": ("打印预览…", "Ctrl+Shift+P", "预览要打印的表格"),
     "print": ("打印(&P)…", QKeySequence.StandardKey.Print, "打印表格"),
     "exportPdf": ("导出 PDF…", "Ctrl+E", "把表格导出为 PDF 文件"),
+    "exportProblems": ("导出问题清单…", "Ctrl+Shift+E", "把问题列表导出为 Excel 工作簿或 PDF，供评审会使用"),
 }
 
 
@@ -39,7 +45,8 @@ class Actions:
             action.setObjectName(f"{name}Action")
             action.setShortcut(QKeySequence(shortcut))
             action.setStatusTip(tip)
-            action.setToolTip(f"{text.split('(')[0].rstrip('…')}（{QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)}）")
+            keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.split('(')[0].rstrip('…')}（{keys}）" if keys else text.split('(')[0].rstrip('…'))
             self.by_name[name] = action
         # Delete, Alt+arrows and Ctrl+V belong to the tree: in a text field they edit text, and the indicator
         # tables have a Ctrl+V of their own (table_actions).

@@ -20,6 +20,7 @@ from ..model.amounts import AmountError, display_amount, parse_amount
 from ..model.problems import ERROR, Problem, Severity
 from . import commands
 from .document import Document
+from .fixing import FixLink
 
 STYLE_SHEET = """
 QLineEdit[severity="error"], QPlainTextEdit[severity="error"], QComboBox[severity="error"] {
@@ -63,7 +64,8 @@ class FieldBinding(QObject):
     """kind: 'text' (QLineEdit), 'multiline' (QPlainTextEdit), 'amount', 'year'."""
 
     def __init__(self, document: Document, widget: QWidget, location_of: Callable[[], str | None], label: str,
-                 kind: str = "text", message: QLabel | None = None, on_change: Callable[[], None] | None = None):
+                 kind: str = "text", message: QLabel | None = None, on_change: Callable[[], None] | None = None,
+                 fix_link: FixLink | None = None):
         super().__init__(widget)
         self.document = document
         self.widget = widget
@@ -72,6 +74,7 @@ class FieldBinding(QObject):
         self.kind = kind
         self.message = message
         self.on_change = on_change
+        self.fix_link = fix_link  # 修复：… under the message when a problem of the field has a quick fix
         self.local_problem: Problem | None = None  # text that is not a value yet (kept as typed)
         self._icon_action: QAction | None = None
         if isinstance(widget, QLineEdit):
@@ -182,6 +185,8 @@ class FieldBinding(QObject):
             self.message.setText(text)
             set_severity(self.message, worst)
             self.message.setVisible(bool(text))
+        if self.fix_link is not None:
+            self.fix_link.show_for(problems)
 
     def _show_icon(self, severity: Severity | None, text: str) -> None:
         if self._icon_action is not None:

@@ -18,7 +18,8 @@ from .actions import Actions
 from .autosave import AutoSaver
 from .document import Document
 from .file_controller import FileController
-from .problems_panel import ProblemsView
+from .fixing import fixes_of
+from .problems_panel import ProblemsPanel
 from .session import Session
 from .tree_model import GROUP_ROLE
 from .workspace import Workspace
@@ -36,6 +37,8 @@ class MainWindow(QMainWindow):
         self.session = Session(self)
         self.files = FileController(self.session, self.settings, self)
         self._printing = None
+        self._problem_list = None
+        self._years = None
         self.autosaver = AutoSaver(self.session, self.settings)
         self.actions = Actions(self)
         self.workspace: Workspace | None = None
@@ -57,6 +60,15 @@ class MainWindow(QMainWindow):
         return self.session.document
 
     @property
+    def years(self):
+        """文件 → 新建下一年度申报 / 合并单位申报 / 与其他申报比较, made on first use like printing."""
+        if self._years is None:
+            from .year_actions import YearController
+
+            self._years = YearController(self.session, self.files, self, self.go_to)
+        return self._years
+
+    @property
     def printing(self):
         """Print support loads on first use: QtPrintSupport is not needed to start editing."""
         if self._printing is None:
@@ -64,6 +76,17 @@ class MainWindow(QMainWindow):
 
             self._printing = PrintController(self.session, self, self._print_selection)
         return self._printing
+
+    @property
+    def problem_list(self):
+        """文件 → 导出问题清单, made on first use like printing; 建议修改 is each problem's fix label,
+        found at export time in the document open then."""
+        if self._problem_list is None:
+            from .problem_list_print import ProblemListExporter
+
+            self._problem_list = ProblemListExporter(self.session, self,
+                                                     lambda problem: fixes_of(self.document).label_of(problem))
+        return self._problem_list
 
     def _print_selection(self) -> tuple[int | None, list[int]]:
         _, location = self._selected()
@@ -82,11 +105,15 @@ class MainWindow(QMainWindow):
         for name in ("save", "saveAs"):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
-        for name in ("printPreview", "print", "exportPdf"):
+        for name in ("nextYear", "mergeUnits", "compare"):
+            file_menu.addAction(a[name])
+        file_menu.addSeparator()
+        for name in ("printPreview", "print", "exportPdf", "exportProblems"):
             file_menu.addAction(a[name])
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         self.edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.edit_menu.aboutToShow.connect(lambda: a["fixAllOfKind"].setText(self.problems_panel.current_fix_all_text()))
         self.view_menu = self.menuBar().addMenu("查看(&V)")
         self.view_menu.addAction(a["find"])
         self.view_menu.addAction(a["nextProblem"])
@@ -109,6 +136,9 @@ class MainWindow(QMainWindow):
         a["open"].triggered.connect(lambda: self.files.open())
         a["save"].triggered.connect(self.files.save)
         a["saveAs"].triggered.connect(self.files.save_as)
+        a["nextYear"].triggered.connect(lambda: self.years.next_year())
+        a["mergeUnits"].triggered.connect(lambda: self.years.merge_units())
+        a["compare"].triggered.connect(lambda: self.years.compare())
         a["quit"].triggered.connect(self.close)
         a["addProject"].triggered.connect(self.add_project)
         a["duplicateProject"].triggered.connect(self.duplicate_project)
@@ -122,6 +152,9 @@ class MainWindow(QMainWindow):
         a["printPreview"].triggered.connect(lambda: self.printing.preview())
         a["print"].triggered.connect(lambda: self.printing.print())
         a["exportPdf"].triggered.connect(lambda: self.printing.export())
+        a["exportProblems"].triggered.connect(lambda: self.problem_list.export())
+        a["fixProblem"].triggered.connect(self.fix_problem)
+        a["fixAllOfKind"].triggered.connect(lambda: self.problems_panel.fix_all_current())
 
     def set_document(self, document: Document) -> None:
         self.session.replace(document)
@@ -130,9 +163,10 @@ class MainWindow(QMainWindow):
         old_workspace = self.takeCentralWidget() if self.workspace is not None else None
         self.workspace = Workspace(document)
         self.setCentralWidget(self.workspace)
-        self.problems_view = ProblemsView(document)
-        self.problems_view.locationActivated.connect(self.go_to)
-        self.problems_dock.setWidget(self.problems_view)
+        self.problems_panel = ProblemsPanel(document)
+        self.problems_view = self.problems_panel.view
+        self.problems_panel.locationActivated.connect(self.go_to)
+        self.problems_dock.setWidget(self.problems_panel)
         tree = self.workspace.tree
         for name in ("addProject", "addIndicator", "duplicateProject", "delete", "moveUp", "moveDown", "pasteTable"):
             tree.addAction(self.actions[name])
@@ -167,6 +201,9 @@ class MainWindow(QMainWindow):
             self.edit_menu.addAction(self.actions[name])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.actions["pasteTable"])
+        self.edit_menu.addSeparator()
+        for name in ("fixProblem", "fixAllOfKind"):
+            self.edit_menu.addAction(self.actions[name])
 
     def rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -259,9 +296,15 @@ class MainWindow(QMainWindow):
         model = view.model()
         if model.rowCount() == 0:
             return
-        row = (view.currentIndex().row() + 1) % model.rowCount()
+        row = view.next_row()
         view.setCurrentIndex(model.index(row, 0))
         self.go_to(model.index(row, 0).data(Qt.ItemDataRole.UserRole))
+
+    def fix_problem(self) -> None:
+        """Ctrl+., wherever the focus is: the problem selected in the list (F8 selects the next one)."""
+        if not self.problems_panel.fix_current():
+            chosen = self.problems_view.current_problem() is not None
+            self.session.tell("所选问题没有可自动完成的修复" if chosen else "请先在问题列表中选择一个问题（F8）", 5000)
 
     # ---- window events ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import zip_longest
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -10,17 +11,23 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from ..model import framework, paths
 from ..model.amounts import AmountError, display_amount, parse_amount
-from ..model.declaration import INDICATOR_LABELS, TASK_HEADERS, TASK_LABELS
+from ..model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS, TASK_HEADERS, TASK_LABELS
 from ..model.problems import ERROR, WARNING
 from . import commands
 from .document import Document
 
 _BACKGROUND = {ERROR: QColor("#ffd7d7"), WARNING: QColor("#ffe9c4")}
+_READ_ONLY_TEXT = QColor("#666666")
 _TO_THE_END = 1 << 62  # an insert or removal shifts every later item of its list
 
 INDICATOR_COLUMNS = [(field, INDICATOR_LABELS[field]) for field in ("level1", "level2", "name", "period_value", "annual_value")]
 # The amount column names its unit as the official header does; the others are the model's labels.
 TASK_COLUMNS = [(field, TASK_HEADERS[field] if field == "funds" else label) for field, label in TASK_LABELS.items()]
+# Columns shown only while some row of the list has a value for them, right after the column they go with:
+# last year's value (schema 2, carried over by 新建下一年度申报) beside this year's. They are read-only and not
+# selectable, so a copied row keeps the columns of the official table and pastes back anywhere.
+OPTIONAL_COLUMNS = {"annual_value": ("previous_annual_value", INDICATOR_EXTRA_LABELS["previous_annual_value"])}
+READ_ONLY_FIELDS = frozenset(field for field, _ in OPTIONAL_COLUMNS.values())
 
 
 class ListTableModel(QAbstractTableModel):
@@ -29,7 +36,8 @@ class ListTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.list_location_of = list_location_of
-        self.columns = columns
+        self.base_columns = list(columns)
+        self.columns = list(columns)  # the base columns and the optional ones the list has values for
         self._pending: Callable[[], None] | None = None  # ends the change begun on the document's about-to signal
         self._retarget_wanted = False  # an editor retargeted the table while a change was under way
         self._resolved: tuple[str | None, list] | None = None  # (list location, the list it names)
@@ -67,7 +75,37 @@ class ListTableModel(QAbstractTableModel):
             self._retarget_wanted = True
             return
         self.beginResetModel()
+        self.columns = self._wanted_columns()
         self.endResetModel()
+
+    def _wanted_columns(self) -> list[tuple[str, str]]:
+        items = self.items()
+        columns = []
+        for field, label in self.base_columns:
+            columns.append((field, label))
+            optional = OPTIONAL_COLUMNS.get(field)
+            if optional is not None and any(getattr(item, optional[0], None) is not None for item in items):
+                columns.append(optional)
+        return columns
+
+    def _update_columns(self) -> None:
+        """An optional column comes or goes as rows with a value for it come and go (outside any other change)."""
+        wanted = self._wanted_columns()
+        if wanted == self.columns:
+            return
+        first = next(n for n, (have, want) in enumerate(zip_longest(self.columns, wanted)) if have != want)
+        if len(wanted) == len(self.columns) + 1 and wanted[first + 1:] == self.columns[first:]:
+            self.beginInsertColumns(QModelIndex(), first, first)
+            self.columns = wanted
+            self.endInsertColumns()
+        elif len(wanted) + 1 == len(self.columns) and self.columns[first + 1:] == wanted[first:]:
+            self.beginRemoveColumns(QModelIndex(), first, first)
+            self.columns = wanted
+            self.endRemoveColumns()
+        else:
+            self.beginResetModel()
+            self.columns = wanted
+            self.endResetModel()
 
     def location(self, row: int, column: int | None = None) -> str:
         base = paths.item(self.list_location, row)
@@ -89,6 +127,8 @@ class ListTableModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        if self.columns[index.column()][0] in READ_ONLY_FIELDS:
+            return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -100,6 +140,12 @@ class ListTableModel(QAbstractTableModel):
             if field == "funds":
                 return display_amount(value) if value is not None else ""
             return value or ""
+        if field in READ_ONLY_FIELDS:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(_READ_ONLY_TEXT)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{self.columns[index.column()][1]}（只读，由新建下一年度申报带入）：{value or '无'}"
+            return None
         problems = self.document.problems_at(self.location(index.row(), index.column()))
         if role == Qt.ItemDataRole.BackgroundRole and problems:
             worst = min(problems, key=lambda p: p.severity.rank).severity
@@ -112,6 +158,8 @@ class ListTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         field, label = self.columns[index.column()]
+        if field in READ_ONLY_FIELDS:
+            return False
         location = self.location(index.row(), index.column())
         text = str(value) if value is not None else ""
         if field == "funds":
@@ -157,9 +205,13 @@ class ListTableModel(QAbstractTableModel):
         if self._retarget_wanted:
             self._retarget_wanted = False
             self.retarget()
+        else:
+            self._update_columns()
 
     def _field_changed(self, location: str) -> None:
         row = paths.row_in(self.list_location, location) if self.list_location else None
+        if row is not None and paths.split_field(location)[1] in READ_ONLY_FIELDS:
+            self._update_columns()
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 

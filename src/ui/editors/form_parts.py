@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...model import paths
 from ..document import Document
 from ..fields import FieldBinding
+from ..fixing import FixLink
 
 
 class FormBuilder:
@@ -42,11 +43,13 @@ class FormBuilder:
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(message)
+        fix_link = FixLink(self.document, f"{name}Fix")
+        column.addWidget(fix_link)
         caption = QLabel(f"{label}：")
         caption.setBuddy(widget)
         self.layout.addRow(caption, box)
         self.bindings.append(FieldBinding(self.document, widget, lambda: self._location(field), label, kind,
-                                          message, on_change))
+                                          message, on_change, fix_link))
         return widget
 
     def _location(self, field: str) -> str | None:

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineE
 
 from ...bundled import INDICATOR_LIBRARY, resource_file
 from ...model import framework, paths
-from ...model.declaration import INDICATOR_LABELS
+from ...model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS
 from ...model.values import ValueKind, parse_value
 from ..commands import set_field, set_indicator_level1
 from ..document import Document
 from ..fields import FocusTarget, set_severity
+from ..fixing import FixLink
 from ..table_models import level_choices
 from .form_parts import FormBuilder
 
@@ -67,6 +68,12 @@ class IndicatorEditor(QScrollArea):
         self.annual = self.form.field("annualValue", QLineEdit(), "annual_value", INDICATOR_LABELS["annual_value"],
                                       on_change=self.update_readings)
         self.annual_reading = self._reading("annualReading")
+        # Last year's value, as 新建下一年度申报 carried it over: shown to compare with, never edited (no binding).
+        self.previous = QLineEdit()
+        self.previous.setObjectName("previousAnnualValue")
+        self.previous.setReadOnly(True)
+        self.previous.setToolTip("上年度申报的年度指标值（只读，由新建下一年度申报带入）")
+        self.layout_.addRow(f"{INDICATOR_EXTRA_LABELS['previous_annual_value']}：", self.previous)
         for widget in (self.period, self.annual):
             widget.setPlaceholderText("例如 ≥95%、不少于2000次、及时")
         column.addStretch(1)
@@ -86,6 +93,8 @@ class IndicatorEditor(QScrollArea):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(combo)
         layout.addWidget(message)
+        combo.fix_link = FixLink(self.document, f"{name}Fix")
+        layout.addWidget(combo.fix_link)
         caption = QLabel(f"{label}：")
         caption.setBuddy(combo)
         self.layout_.addRow(caption, box)
@@ -104,6 +113,12 @@ class IndicatorEditor(QScrollArea):
         self.form.refresh()
         self._refresh_levels()
         self.update_readings()
+        self._refresh_previous()
+
+    def _refresh_previous(self) -> None:
+        value = self.document.value(paths.field(self.location, "previous_annual_value"))
+        self.previous.setText(value or "")
+        self.layout_.setRowVisible(self.previous, value is not None)
 
     def _refresh_levels(self) -> None:
         indicator = self.document.value(self.location)
@@ -134,6 +149,7 @@ class IndicatorEditor(QScrollArea):
         owner, field = paths.split_field(location)
         if self.location and field.endswith("_value") and owner == self.location:
             self.update_readings()
+            self._refresh_previous()
 
     def _show_level_problems(self) -> None:
         if not self.location:
@@ -147,6 +163,7 @@ class IndicatorEditor(QScrollArea):
             combo.message.setText(text)
             set_severity(combo.message, worst)
             combo.message.setVisible(bool(text))
+            combo.fix_link.show_for(sorted(problems, key=lambda p: p.severity.rank))
 
     def update_readings(self) -> None:
         if not self.location:

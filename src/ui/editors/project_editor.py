@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ...model import paths
-from ...model.declaration import FUNDS_LABELS, PROJECT_LABELS
+from ...model.declaration import FUNDS_LABELS, PROJECT_EXTRA_LABELS, PROJECT_LABELS, REVIEW_LABELS
 from ...model.sums import FUNDS_PARTS_TEXT, funds_parts
+from ..commands import set_field
 from ..document import Document
 from ..fields import multiline
 from .form_parts import FormBuilder, amount_edit
@@ -28,6 +29,7 @@ class ProjectEditor(QScrollArea):
         column.addLayout(form)
         self.form = FormBuilder(document, form, lambda: self.location)
         self.form.field("projectName", QLineEdit(), "name", PROJECT_LABELS["name"])
+        self._marks_rows(form)
         self.form.field("projectUnit", QLineEdit(), "unit", PROJECT_LABELS["unit"])
         period = self.form.field("projectPeriod", QLineEdit(), "period", PROJECT_LABELS["period"])
         period.setPlaceholderText("例如 2023-2025")
@@ -56,10 +58,52 @@ class ProjectEditor(QScrollArea):
         self.form.refresh()
         self.indicators.model.retarget()
         self.update_computed()
+        self.update_marks()
+
+    def _marks_rows(self, form: QFormLayout) -> None:
+        """Under the name: what 新建下一年度申报 asks the clerk to look at again, and the unit's file a merged
+        project came from. Both are read-only here; the review marks can be cleared once dealt with."""
+        review_box = QWidget()
+        row = QHBoxLayout(review_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.review = QLabel()
+        self.review.setObjectName("projectReview")
+        self.review.setProperty("role", "message")
+        self.review.setProperty("severity", "warning")
+        self.review.setWordWrap(True)
+        row.addWidget(self.review, 1)
+        self.review_done = QPushButton("已复核")
+        self.review_done.setObjectName("projectReviewDone")
+        self.review_done.setToolTip("核实后去掉这些标记（可撤销）")
+        self.review_done.clicked.connect(self._clear_review)
+        row.addWidget(self.review_done)
+        form.addRow("", review_box)
+        self.review_box = review_box
+        self.source = QLabel()
+        self.source.setObjectName("projectSource")
+        self.source.setWordWrap(True)
+        form.addRow("", self.source)
+        self.marks_form = form
+
+    def update_marks(self) -> None:
+        if self.location is None:
+            return
+        project = self.document.value(self.location)
+        marks = "、".join(REVIEW_LABELS.get(mark, str(mark)) for mark in project.review)
+        self.review.setText(f"{PROJECT_EXTRA_LABELS['review']}：{marks}" if marks else "")
+        self.marks_form.setRowVisible(self.review_box, bool(marks))
+        self.source.setText(f"{PROJECT_EXTRA_LABELS['source_file']}：{project.source_file}" if project.source_file else "")
+        self.marks_form.setRowVisible(self.source, bool(project.source_file))
+
+    def _clear_review(self) -> None:
+        if self.location is not None:
+            set_field(self.document, paths.field(self.location, "review"), [], PROJECT_EXTRA_LABELS["review"], merge=False)
 
     def _field_changed(self, location: str) -> None:
         if self.location and location.startswith(f"{self.location}.funds."):
             self.update_computed()
+        if self.location and location in (paths.field(self.location, "review"), paths.field(self.location, "source_file")):
+            self.update_marks()
 
     def update_computed(self) -> None:
         if self.location is None:

@@ -1,0 +1,206 @@
+"""Quick fixes in the window: a document's fixes found on demand, applied as one undo step each time.
+
+The fixes themselves are the model's (model/fixes.py); here they meet the undo stack. A fix, or every fix
+of one problem code, becomes one FixCommand whose parts are the ordinary field and list commands, pushed
+in plan_changes order (stale changes dropped), with the checks run once at the end. Fixes are computed
+only when asked for — for the selected problem, a field's own problems, a menu being opened — never for
+every problem on every keystroke: a size-M file has thousands of problems.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Iterable, NamedTuple
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ..model.fix_rules import FixContext
+from ..model.fixes import SAFE_CONFIDENCE, Change, Fix, Insert, SetField, apply_fixes, change_lines, plan_changes
+from ..model.problems import Problem
+from .commands import BatchCommand, InsertCommand, RemoveCommand, SetFieldCommand
+from .document import Document
+
+
+class FixCommand(BatchCommand):
+    """A batch made by applying it: each part is built against the declaration the parts before it left
+    (a removed item is copied as it is at its turn, not as it was before the batch), so the push's redo
+    must not apply it a second time. Checks run once, at the end."""
+
+    def __init__(self, document: Document, changes: Iterable[Change], text: str):
+        super().__init__(document, text)
+        with document.deferred_checks():
+            for change in changes:
+                part = _part(document, change, text)
+                part.redo()
+                self.add(part)
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False  # the push's redo: already done; every later redo does the work
+            return
+        super().redo()
+
+
+def _part(document: Document, change: Change, text: str):
+    if isinstance(change, SetField):
+        return SetFieldCommand(document, change.location, change.new, text, merge=False)
+    if isinstance(change, Insert):
+        return InsertCommand(document, change.list_location, change.index, change.item, text)
+    return RemoveCommand(document, change.list_location, change.index, text)
+
+
+def push_fixes(document: Document, fixes: Iterable[Fix], text: str) -> list[Fix]:
+    """Apply the fixes that still fit, whole or not at all, as one undo step; returns those applied."""
+    _, chosen = apply_fixes(document.declaration, fixes)  # the model's rule for which fixes go together
+    planned = plan_changes(document.declaration, [change for fix in chosen for change in fix.changes])
+    if not planned:
+        return []
+    document.undo_stack.push(FixCommand(document, planned, text))
+    return chosen
+
+
+def fix_all_wanted(fix: Fix) -> bool:
+    """What 修复全部同类问题 applies, as `main.py fix --only CODE` does: guesses only from SAFE_CONFIDENCE up;
+    a fix that leaves something to fill in is included, since the clerk named its kind and sees the list."""
+    return fix.applies_in_bulk(kind_named=True)
+
+
+class FixAllPlan(NamedTuple):
+    code: str
+    fixes: list[Fix]  # those 修复全部同类问题 applies
+    left_out: int  # fixes of the code too unsure to apply unasked (each can still be applied on its own)
+
+
+class DocumentFixes(QObject):
+    """One document's fixes on demand. The rules' context (the framework variant, read from the whole
+    declaration: ~2.5 ms at size M) is kept until the document re-checks everything, which it does
+    whenever the variant may have changed."""
+
+    def __init__(self, document: Document):
+        super().__init__(document)
+        self.setObjectName("documentFixes")
+        self.document = document
+        self._context: FixContext | None = None
+        document.problemsReset.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._context = None
+
+    @property
+    def context(self) -> FixContext:
+        if self._context is None:
+            self._context = FixContext(self.document.declaration)
+        return self._context
+
+    def fix_of(self, problem: Problem | None) -> Fix | None:
+        return None if problem is None else self.context.fix_for(problem)
+
+    def label_of(self, problem: Problem) -> str | None:
+        """The 问题清单's 建议修改: the fix label, or None."""
+        fix = self.fix_of(problem)
+        return fix.label if fix else None
+
+    def first_fix(self, problems: Iterable[Problem]) -> Fix | None:
+        """The fix of the first of problems (a field's, worst first) that has one."""
+        return next((fix for fix in map(self.fix_of, problems) if fix is not None), None)
+
+    def plan_for_code(self, code: str) -> FixAllPlan:
+        found = [fix for fix in map(self.fix_of, [p for p in self.document.problems if p.code == code]) if fix is not None]
+        wanted = [fix for fix in found if fix_all_wanted(fix)]
+        return FixAllPlan(code, wanted, len(found) - len(wanted))
+
+    def apply_one(self, fix: Fix) -> bool:
+        return bool(push_fixes(self.document, [fix], f"修复：{fix.label}"))
+
+    def apply_plan(self, plan: FixAllPlan) -> int:
+        return len(push_fixes(self.document, plan.fixes, f"修复全部同类问题（{len(plan.fixes)}）"))
+
+
+def fixes_of(document: Document) -> DocumentFixes:
+    """The document's DocumentFixes, made on first use and living as long as the document."""
+    found = document.findChild(DocumentFixes, "documentFixes")
+    return found if found is not None else DocumentFixes(document)
+
+
+def fix_tip(fix: Fix) -> str:
+    """Why the fix, and how sure, for a tooltip."""
+    parts = [fix.reason] if fix.reason else []
+    if fix.confidence is not None and fix.confidence < SAFE_CONFIDENCE:
+        parts.append("把握不大，请核对后再修复")
+    if fix.needs_input:
+        parts.append("修复后还需补填内容")
+    return "；".join(parts)
+
+
+class FixLink(QLabel):
+    """"修复：<label>" under a field's message; a click applies the field's fix. Mouse only: a link that took
+    the keyboard would change where Tab goes next (the keyboard has Ctrl+. on the selected problem)."""
+
+    def __init__(self, document: Document, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.fixes = fixes_of(document)
+        self.fix: Fix | None = None
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.linkActivated.connect(self._activated)
+        self.hide()
+
+    def show_for(self, problems: Iterable[Problem]) -> None:
+        fix = self.fixes.first_fix(problems)
+        if fix == self.fix and self.isHidden() == (fix is None):
+            return  # nothing new: every keystroke comes here for every field of the open forms
+        self.fix = fix
+        if fix is None:
+            self.hide()
+            return
+        self.setText(f'<a href="fix">修复：{html.escape(fix.label)}</a>')
+        self.setToolTip(fix_tip(fix))
+        self.show()
+
+    def _activated(self, _link: str) -> None:
+        if self.fix is not None:
+            self.fixes.apply_one(self.fix)  # a stale change is dropped, never applied
+
+
+class FixAllDialog(QDialog):
+    """The changes 修复全部同类问题 will make, one line each, with 确定 and 取消."""
+
+    def __init__(self, document: Document, plan: FixAllPlan, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("fixAllDialog")
+        self.setWindowTitle("修复全部同类问题")
+        self.plan = plan
+        column = QVBoxLayout(self)
+        changes = sum(len(fix.changes) for fix in plan.fixes)
+        summary = f"将修复 {len(plan.fixes)} 个问题，共 {changes} 处修改（可一次撤销）："
+        if plan.left_out:
+            summary += f"\n另有 {plan.left_out} 个把握不大的修复未包括，可在问题列表中逐个查看后修复。"
+        if any(fix.needs_input for fix in plan.fixes):
+            summary += "\n添加的内容需要补填（例如指标值）。"
+        text = QLabel(summary)
+        text.setObjectName("fixAllSummary")
+        text.setWordWrap(True)
+        column.addWidget(text)
+        listing = QPlainTextEdit()
+        listing.setObjectName("fixAllChanges")
+        listing.setReadOnly(True)
+        listing.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter confirms; the list is only to read
+        listing.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        listing.setPlainText("\n".join(line for fix in plan.fixes for line in change_lines(document.declaration, fix)))
+        column.addWidget(listing)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("确定")
+        ok.setObjectName("fixAllOk")
+        ok.setDefault(True)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText("取消")
+        cancel.setObjectName("fixAllCancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+        self.resize(760, 420)
+        ok.setFocus()
