@@ -13,11 +13,11 @@ from typing import Callable, Iterator
 
 from ..model import paths
 from ..model.declaration import (BUDGET_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_LABELS, TASK_LABELS, Budget,
-                                 Department, Funds, Indicator, Project, Task)
+                                 Department, Indicator, Project, Task)
 from .form_2019_labels import is_form_2019
-from .indicator_text import clean_cell_text, parse_indicator_text
-from .ocr_numbers import read_published_amount
-from .sheet_grid import Grid, label_key
+from .indicator_text import clean_cell_text, parse_indicator_fields
+from .ocr_numbers import Kind, read_published_amount
+from .sheet_grid import Grid, cell_text, label_key
 
 _HEADER_SCAN_ROWS = 40
 
@@ -37,6 +37,7 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|本页合计)$")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
+_FUND_KEYS = ("total", "fiscal", "special_account", "other")
 
 
 @dataclass
@@ -94,7 +95,7 @@ def import_project_table(grid: Grid) -> ImportedTable | None:
     group_unit: str | None = None
     labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
     for row in range(header_row + 1, len(grid.rows)):
-        values = {role: clean_cell_text(grid.text(row, column)) for role, column in columns.items()}
+        values = _row_texts(grid.rows[row], columns)
         if not any(values.values()) or label_key(values.get("name")) in labels:
             continue
         name = values.get("name", "")
@@ -126,23 +127,42 @@ def published_amount(text: object, where: str, label: str, notes: list[str]) -> 
     return reading.value
 
 
+def _row_texts(cells: list[object], columns: dict[str, int]) -> dict[str, str]:
+    """A row's cells by role, as clean text ('' where the row is short): grid.text and clean_cell_text, inlined,
+    as this runs for every cell of every project row."""
+    width = len(cells)
+    values = {}
+    for role, column in columns.items():
+        value = cells[column] if column < width else None
+        values[role] = "" if value is None else clean_cell_text(value if type(value) is str else cell_text(value))
+    return values
+
+
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable) -> Project:
-    funds = {}
+    """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
+    building each model on its own, and no Python call per model (bench/profile_imports.py shows what is left)."""
+    funds: dict[str, Decimal | None] = {}
     owner = paths.project(len(table.projects))
-    for key in ("total", "fiscal", "special_account", "other"):
-        where = paths.field(owner, f"funds.{key}")
-        funds[key] = published_amount(values.get(key), where, f"第 {row + 1} 行的{FUNDS_LABELS[key]}", table.notes)
-    split = parse_indicator_text(values.get("indicators"))
+    for key in _FUND_KEYS:
+        text = values.get(key)
+        if not text:  # what read_published_amount reads as printed: nothing
+            funds[key] = None
+            continue
+        reading = read_published_amount(text)
+        if reading.kind is not Kind.PRINTED:  # the place is worded only for a note
+            table.notes.append(reading.note(paths.field(owner, f"funds.{key}"), f"第 {row + 1} 行的{FUNDS_LABELS[key]}"))
+        funds[key] = reading.value
+    indicators, notes = parse_indicator_fields(values.get("indicators"))
     name = values["name"]
-    table.notes.extend(f"项目“{name}”：{note}" for note in split.notes)
-    return Project(
-        name=name,
-        unit=values.get("unit") or group_unit,
-        period=values.get("period") or None,
-        funds=Funds(**funds),
-        goal=values.get("goal") or None,
-        indicators=split.indicators,
-    )
+    table.notes.extend(f"项目“{name}”：{note}" for note in notes)
+    return Project.model_validate({
+        "name": name,
+        "unit": values.get("unit") or group_unit,
+        "period": values.get("period") or None,
+        "funds": funds,
+        "goal": values.get("goal") or None,
+        "indicators": indicators,
+    })
 
 
 def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> str | None:

@@ -19,6 +19,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -319,8 +320,10 @@ def _scan_tables(path: Path, content: bytes) -> dict[str, Ranges]:
     return merges
 
 
+@lru_cache(maxsize=1024)
 def _attributes(text: bytes) -> dict:
-    """The table: attributes of one tag: the name as text, the counts as numbers of at least 1 (else ValueError)."""
+    """The table: attributes of one tag: the name as text, the counts as numbers of at least 1 (else ValueError).
+    Cached: an office suite writes the same few attribute runs on every row; callers only read the dict."""
     found: dict = {}
     for key, double, single in _ATTRIBUTE.findall(text):
         value = double or single
