@@ -9,7 +9,7 @@ import pytest
 
 from src.cli import run as run_cli
 from src.commands.exits import EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE
-from src.commands.merge import source_labels
+from src.model.merge import source_labels
 from src.model.checks import check_declaration
 from src.model.declaration import Declaration, Department, Funds, Indicator, Project, Review, Task
 from src.model.merge import MergeRefused, merge

@@ -1,6 +1,5 @@
 """The saved workbook looks like the official tables when opened with openpyxl (as Excel/WPS would)."""
 
-from decimal import Decimal
 
 import openpyxl
 import pytest

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from ..model.checks import check_declaration
-from ..model.problems import ERROR, Severity
+from ..model.problems import ERROR
 from ..storage.files import open_declaration
 from .exits import EXIT_ERRORS, EXIT_OK
+from .outputs import counts_text, problem_line
 
 NAME = "check"
 HELP = "检查申报文件，列出问题"
@@ -39,9 +40,8 @@ def run(arguments: argparse.Namespace) -> int:
         for note in opened.notes:
             print(f"导入说明：{note}")
         for problem in problems:
-            print(f"{problem.severity.label}\t{problem.location}\t{problem.code}\t{problem.message}")
-        counts = {severity: sum(p.severity == severity for p in problems) for severity in Severity}
-        print(f"共 {counts['error']} 个错误，{counts['warning']} 个警告，{counts['hint']} 个提示")
+            print(problem_line(problem))
+        print(counts_text(problems))
     return EXIT_ERRORS if any(p.severity == ERROR for p in problems) else EXIT_OK
 
 

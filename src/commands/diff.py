@@ -23,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     from ..model.compare import compare
+    from ..model.compare_text import summary
     from ..storage.files import open_declaration
 
     output = Path(arguments.output) if arguments.output else None
@@ -37,7 +38,7 @@ def run(arguments: argparse.Namespace) -> int:
         from ..storage.diff_xlsx import save_diff_workbook
 
         save_diff_workbook(changes, old_name, new_name, output)
-        print(f"已保存 {output.name}：{_summary(changes)}")
+        print(f"已保存 {output.name}：{summary(changes)}")
     else:
         text = _json(changes) if arguments.format == "json" else _text(changes)
         if output is None:
@@ -46,7 +47,7 @@ def run(arguments: argparse.Namespace) -> int:
             from ..storage.atomic import atomic_write
 
             atomic_write(output, (text + "\n").encode("utf-8"))
-            print(f"已保存 {output.name}：{_summary(changes)}")
+            print(f"已保存 {output.name}：{summary(changes)}")
     return EXIT_ERRORS if changes else EXIT_OK
 
 
@@ -65,13 +66,7 @@ def _json(changes) -> str:
 
 
 def _text(changes) -> str:
-    from ..model.compare_text import change_line
+    from ..model.compare_text import change_line, summary
 
-    return "\n".join([*(change_line(change) for change in changes), _summary(changes)])
+    return "\n".join([*(change_line(change) for change in changes), summary(changes)])
 
-
-def _summary(changes) -> str:
-    if not changes:
-        return "两份申报相同"
-    marked = sum(bool(change.flags) for change in changes)
-    return f"共 {len(changes)} 处不同" + (f"，其中 {marked} 处需关注" if marked else "")

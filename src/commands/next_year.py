@@ -19,7 +19,7 @@ def run(arguments: argparse.Namespace) -> int:
     from ..model.next_year import next_year
     from ..storage import formats
     from ..storage.files import open_declaration, save_declaration
-    from .merge import refuse_inputs_as_output, report_checks
+    from .outputs import refuse_inputs_as_output, report_checks
 
     source, target = Path(arguments.source), Path(arguments.target)
     refuse_inputs_as_output(target, [source])

@@ -56,6 +56,14 @@ def change_line(change: Change) -> str:
     return line
 
 
+def summary(changes: list[Change]) -> str:
+    """The one-line count under a comparison, in the window, the text output and the workbook's title."""
+    if not changes:
+        return "两份申报相同"
+    marked = sum(bool(change.flags) for change in changes)
+    return f"共 {len(changes)} 处不同" + (f"，其中 {marked} 处需关注" if marked else "")
+
+
 def _short(text: str) -> str:
     text = text.replace("\n", " ")
     return text if len(text) <= LINE_TEXT_LIMIT else text[:LINE_TEXT_LIMIT - 1] + "…"

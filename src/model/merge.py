@@ -14,6 +14,9 @@ labelled None (the open document). What it decides:
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from typing import Optional, Sequence
 
 from .declaration import Declaration, Department, Project
@@ -156,3 +159,18 @@ def _taken(project: Project, label: str | None) -> Project:
 
 def _called(project: Project) -> str:
     return f"“{project.name or '未命名'}”（{project.unit or '未填单位'}）"
+
+
+def source_labels(sources: list[Path]) -> list[str]:
+    """What each merged project remembers as its source_file: the file's name, or where two inputs share a
+    name, its path from the inputs' common folder (单位A/申报.json, 单位B/申报.json). Never a full path:
+    the merged file travels to the finance office, the clerk's folders do not."""
+    names = [source.name for source in sources]
+    if len(set(names)) == len(names):
+        return names
+    absolute = [os.path.abspath(source) for source in sources]
+    try:
+        common = os.path.commonpath(absolute)
+    except ValueError:  # different drives on Windows
+        return [str(source) for source in sources]
+    return [Path(os.path.relpath(path, common)).as_posix() for path in absolute]

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 
 from ..model.compare import Change, ChangeKind
-from ..model.compare_text import KIND_WORDS, SUBJECT_WORDS, show
+from ..model.compare_text import KIND_WORDS, SUBJECT_WORDS, show, summary
 from .atomic import atomic_write
 
 SHEET = "申报比较"
@@ -59,8 +59,7 @@ def diff_workbook_bytes(changes: list[Change], old_name: str, new_name: str) -> 
         lines = max(_lines(value, width) for (value, _), width in zip(values, WIDTHS))
         if lines > 1:
             sheet.row_dimensions[number].height = min(409.0, LINE_HEIGHT * lines + 3)
-    summary = f"共 {len(changes)} 处不同" if changes else "两份申报相同"
-    sheet.append([_cell(sheet, f"申报比较：原 {old_name} → 新 {new_name}（{summary}）", "title")])
+    sheet.append([_cell(sheet, f"申报比较：原 {old_name} → 新 {new_name}（{summary(changes)}）", "title")])
     sheet.append([_cell(sheet, header, "header") for header in HEADERS])
     for values in rows:
         sheet.append([_cell(sheet, value, style) for value, style in values])

@@ -4,18 +4,13 @@ to its place in the open file; the controller (year_actions) does the comparing,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
+from ..model.compare_text import summary
 from .compare_model import FLAG_COLUMN, KIND_COLUMN, LOCATION_ROLE, NEW_COLUMN, OLD_COLUMN, PLACE_COLUMN, CompareModel
 
 _WIDTHS = {KIND_COLUMN: 90, PLACE_COLUMN: 330, OLD_COLUMN: 260, NEW_COLUMN: 260, FLAG_COLUMN: 120}
-
-
-def summary(changes, flagged: int) -> str:
-    if not changes:
-        return "两份申报相同"
-    return f"共 {len(changes)} 处不同" + (f"，其中 {flagged} 处需关注" if flagged else "")
 
 
 class CompareView(QWidget):
@@ -66,7 +61,7 @@ class CompareView(QWidget):
     def show_changes(self, changes, old, new, old_name: str, new_name: str) -> None:
         self.model.set_changes(changes, old, new)
         self.title.setText(f"原：{old_name}　→　新：{new_name}（当前打开的文件；双击或回车跳到该处）")
-        self._summary = summary(changes, self.model.flagged())
+        self._summary = summary(changes)
         self.count.setText(self._summary)
         self.tree.expandAll()
         if self.model.rowCount():

@@ -195,7 +195,7 @@ class YearController(QObject):
 
     # ---- 合并单位申报 -----------------------------------------------------------------------------------
     def merge_units(self) -> bool:
-        from ..commands.merge import source_labels
+        from ..model.merge import source_labels
         from ..model.merge import MergeRefused, merge
 
         document = self.session.document

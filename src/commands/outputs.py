@@ -1,0 +1,51 @@
+"""What the commands that write a file share: OUT never an input, the written file's checks in a few lines,
+the problem line and the counts line that `check` prints too."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from ..model.problems import ERROR, Problem, Severity
+from ..storage.errors import FileProblem
+from .exits import EXIT_ERRORS, EXIT_OK
+
+
+def problem_line(problem: Problem) -> str:
+    return f"{problem.severity.label}\t{problem.location}\t{problem.code}\t{problem.message}"
+
+
+def counts_text(problems: Iterable[Problem]) -> str:
+    problems = list(problems)
+    counts = {severity: sum(p.severity == severity for p in problems) for severity in Severity}
+    return f"共 {counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，{counts[Severity.HINT]} 个提示"
+
+
+def refuse_inputs_as_output(target: Path, sources: list[Path]) -> None:
+    """OUT may not be any input, under whatever name (a link, another spelling of the path)."""
+    for source in sources:
+        if same_file(target, source):
+            raise FileProblem(target, f"输出文件就是输入文件 {source.name}，命令从不改写输入文件；请另选输出文件名")
+
+
+def same_file(first: Path, second: Path) -> bool:
+    try:
+        if first.exists() and second.exists():
+            return os.path.samefile(first, second)
+    except OSError:
+        pass
+    return os.path.normcase(os.path.abspath(first)) == os.path.normcase(os.path.abspath(second))
+
+
+def report_checks(declaration, listed: tuple[str, ...]) -> int:
+    """The checks of the written file: the problems named in listed in full, the rest counted; the exit code
+    says whether it has errors (EXIT_ERRORS), as check's does."""
+    from ..model.checks import check_declaration
+
+    problems = check_declaration(declaration)
+    for problem in problems:
+        if problem.code in listed:
+            print(problem_line(problem))
+    print(f"检查：{counts_text(problems)}（python main.py check 可列出全部）")
+    return EXIT_ERRORS if any(p.severity == ERROR for p in problems) else EXIT_OK
