@@ -8,18 +8,20 @@ suggester's confidence; a new indicator whose values the clerk must still fill i
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import framework, paths
 from .amounts import display_amount
 from .checks import declaration_variant
 from .declaration import FUNDS_LABELS, Declaration, Indicator
 from .fix_changes import Fix, Insert, Remove, SetField
-from .level2_suggest import Level2Suggester, bundled_suggester
 from .markup import without_markup
 from .problems import Problem
 from .sums import FUNDS_PARTS, funds_parts
 from .values import GE, GT, LE, LT, parse_value
+
+if TYPE_CHECKING:
+    from .level2_suggest import Level2Suggester
 
 SATISFACTION_TEMPLATE = Indicator(level1=framework.SATISFACTION, level2="服务对象满意度指标", name="服务对象满意度")
 # A total overwritten by the sum of complete parts: one of them may be the wrong figure, so it is only offered.
@@ -45,8 +47,17 @@ class FixContext:
 
     def __init__(self, declaration: Declaration, suggester: Level2Suggester | None = None):
         self.declaration = declaration
-        self.suggester = suggester or bundled_suggester()
+        self._suggester = suggester
         self._variant: tuple[str | None] | None = None
+
+    @property
+    def suggester(self) -> Level2Suggester:
+        # The library is read when a file first needs a 二级 suggestion, not at every start-up.
+        if self._suggester is None:
+            from .level2_suggest import bundled_suggester
+
+            self._suggester = bundled_suggester()
+        return self._suggester
 
     @property
     def variant(self) -> str | None:

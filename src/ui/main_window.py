@@ -12,7 +12,6 @@ from ..model import paths
 from ..model.skeleton import new_declaration
 from ..storage import formats
 from ..storage.errors import FileProblem
-from ..storage.pasted_rows import CLIPBOARD
 from . import clipboard, structure_edits
 from .actions import Actions
 from .autosave import AutoSaver
@@ -282,6 +281,8 @@ class MainWindow(QMainWindow):
         self.workspace.select_location(added[0])
         self.session.tell(f"已从剪贴板添加 {len(added)} 个项目（撤销可一次全部去掉）", 8000)
         if notes:
+            from ..storage.pasted_rows import CLIPBOARD  # loaded by the paste itself
+
             self.files.tell_import_notes(CLIPBOARD, notes)
 
     def focus_filter(self) -> None:
