@@ -38,9 +38,9 @@ class TerminalProgress:
 
     def __call__(self, done: int, total: int) -> None:
         if self.unit is None:
-            from ..storage.progress import UNITS
+            from ..storage.progress import counted_unit
 
-            self.unit = UNITS.get(formats.recognise(self.source).key, "")  # the file is there: it is being read
+            self.unit = counted_unit(self.source)
         self.stream.write(f"\r读取 第 {done}/{total} {self.unit}…\033[K")
         self.stream.flush()
         self.written = True

@@ -1,7 +1,7 @@
 """How a slow read tells whoever waits how far it is, and how that one stops it.
 
 A reader that can take long (a PDF of many pages, a large web page, text or spreadsheet) takes an optional
-Progress callback and calls it now and then with (done, total), in the unit its format counts (UNITS). The
+Progress callback and calls it now and then with (done, total), in the unit its format counts (FileFormat.counts). The
 callback returns False to stop the read; the reader then raises Cancelled at a point where nothing has been
 built yet that anyone sees, so a cancelled open changes nothing. The window's dialog and the headless
 command's terminal line are two such callbacks; neither is known here.
@@ -13,14 +13,21 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import FileProblem
-from .formats import FORMATS
+from . import formats
 
 Progress = Callable[[int, int], "bool | None"]  # (done, total) → False to stop reading
 
-# What each format's reader counts, by the registry's key, for "读取 第 3/20 页…" (the registry owns it).
-UNITS = {found.key: found.counts for found in FORMATS if found.counts}
 
 CANCELLED = "已取消导入"
+
+
+def counted_unit(path: str | Path) -> str:
+    """What the reader of this file counts as it goes (页, 行…), for a progress line; "" when it counts nothing
+    or the file is not recognised (opening it will say what is wrong)."""
+    try:
+        return formats.recognise(Path(path)).counts or ""
+    except FileProblem:
+        return ""
 
 
 class Cancelled(FileProblem):

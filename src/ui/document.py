@@ -45,7 +45,9 @@ class Document(QObject):
         self.path = path
         self.import_notes: list[str] = []
         self.suggested_name: str | None = None  # for Save As after an import
-        self.restored = False  # restored from a recovery file: unsaved although the undo stack is clean
+        # Content that is on no disk although nothing was edited (restored from a recovery file, made by
+        # 新建下一年度申报): unsaved, so closing asks and autosave keeps a copy.
+        self.not_on_disk = False
         self.read_only = False  # another session holds the file's lock: Save goes to Save As
         self.undo_stack = QUndoStack(self)
         self._variant: str | None = None
@@ -57,10 +59,10 @@ class Document(QObject):
     # ---- state ------------------------------------------------------------------------
     @property
     def is_modified(self) -> bool:
-        return self.restored or not self.undo_stack.isClean()
+        return self.not_on_disk or not self.undo_stack.isClean()
 
     def mark_saved(self) -> None:
-        self.restored = False
+        self.not_on_disk = False
         self.undo_stack.setClean()
         self.pathChanged.emit()
 

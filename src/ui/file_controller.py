@@ -15,7 +15,7 @@ from ..storage import lock
 from ..storage.errors import FileProblem
 from ..storage import formats
 from ..storage.files import open_declaration, save_declaration
-from ..storage.progress import UNITS, Cancelled
+from ..storage.progress import Cancelled, counted_unit
 from ..storage.recovery import Recovery
 from .document import Document
 from .messages import show_error
@@ -114,7 +114,7 @@ class FileController(QObject):
         if not path:
             return False
         source = Path(path)
-        progress = ImportProgress(self.dialog_parent, source.name, _unit(source))
+        progress = ImportProgress(self.dialog_parent, source.name, counted_unit(source))
         try:
             opened = open_declaration(path, progress)
         except Cancelled:
@@ -180,7 +180,7 @@ class FileController(QObject):
             return False
         original = newest.original_path if newest.original_path and newest.original_path.exists() else None
         document = Document(declaration, original)
-        document.restored = True
+        document.not_on_disk = True
         if original is not None:
             self._lock(document)
         self.session.replace(document)
@@ -236,10 +236,3 @@ class FileController(QObject):
         recent = self.recent()
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 
-
-def _unit(path: Path) -> str:
-    """What the reader of this file counts as it goes (页, 行…), for the progress dialog."""
-    try:
-        return UNITS.get(formats.recognise(path).key, "")
-    except FileProblem:
-        return ""  # opening it says what is wrong

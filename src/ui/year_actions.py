@@ -24,7 +24,7 @@ from ..storage import formats
 from ..storage.errors import FileProblem
 from ..storage.files import open_declaration
 from ..storage.opened import OpenResult
-from ..storage.progress import UNITS, Cancelled
+from ..storage.progress import Cancelled, counted_unit
 from .commands import BatchCommand, InsertCommand, RemoveCommand, SetFieldCommand
 from .compare_view import CompareView
 from .document import Document
@@ -84,11 +84,7 @@ class YearController(QObject):
     def _read(self, path: Path) -> OpenResult | None:
         """A file opened as File → Open opens it (no lock taken: a colleague may have it open); None when it
         cannot be, after saying why."""
-        try:
-            unit = UNITS.get(formats.recognise(path).key, "")
-        except FileProblem:
-            unit = ""  # reading it says what is wrong
-        progress = ImportProgress(self.window, path.name, unit)
+        progress = ImportProgress(self.window, path.name, counted_unit(path))
         try:
             return open_declaration(path, progress)
         except Cancelled:
@@ -186,7 +182,7 @@ class YearController(QObject):
         document.suggested_name = next_year_name(source, current.declaration.year, declaration.year,
                                                  declaration.department.name)
         document.import_notes = notes
-        document.restored = True  # exists only in the window: closing it asks, autosave keeps a copy
+        document.not_on_disk = True
         self.session.replace(document)
         self.session.tell(f"已生成 {declaration.year or '（未填）'} 年度申报，尚未保存", 8000)
         if notes:
