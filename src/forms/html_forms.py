@@ -96,7 +96,7 @@ def _year_title(declaration: Declaration, title: str) -> str:
     return f"{declaration.year}年{title}" if declaration.year else title
 
 
-def _document(body: str) -> str:
+def html_document(body: str) -> str:
     return f"<html><head><meta charset='utf-8'/>{_STYLE}</head><body>{body}</body></html>"
 
 
@@ -168,7 +168,7 @@ def project_form(declaration: Declaration, project: Project, breaks: PageBreaks 
 {indicator_grid(project.indicators, starts, pushes)}
 <p class='sign'>填报人：＿＿＿＿＿　联系电话：＿＿＿＿＿＿　单位负责人（签章）：＿＿＿＿＿　填报日期：　　年　　月　　日</p>
 """
-    return PrintJob(f"{FORM_TITLES['project']}：{project.name or ''}", _document(body), PORTRAIT,
+    return PrintJob(f"{FORM_TITLES['project']}：{project.name or ''}", html_document(body), PORTRAIT,
                     (INDICATOR_GRID,), partial(project_form, declaration, project))
 
 
@@ -214,7 +214,7 @@ def summary_form(declaration: Declaration, first: int = 0, count: int | None = N
                    f"<td align='right'>单位：万元</td></tr></table>")
     _, pushes = (breaks or {}).get(SUMMARY_GRID.header, _NO_BREAKS)  # its rows span nothing: starts unused
     body = heading + grid_tables(_SUMMARY_HEAD, rows, pushes)
-    return PrintJob(FORM_TITLES["summary"], _document(body), LANDSCAPE, (SUMMARY_GRID,),
+    return PrintJob(FORM_TITLES["summary"], html_document(body), LANDSCAPE, (SUMMARY_GRID,),
                     partial(summary_form, declaration, first, count))
 
 
@@ -267,7 +267,7 @@ def department_form(declaration: Declaration, breaks: PageBreaks | None = None) 
 <p><b>{DEPARTMENT_LABELS['indicators']}</b></p>
 {indicator_grid(department.indicators, starts, pushes)}
 """
-    return PrintJob(FORM_TITLES["department"], _document(body), PORTRAIT, (TASK_GRID, INDICATOR_GRID),
+    return PrintJob(FORM_TITLES["department"], html_document(body), PORTRAIT, (TASK_GRID, INDICATOR_GRID),
                     partial(department_form, declaration))
 
 

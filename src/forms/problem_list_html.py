@@ -12,7 +12,7 @@ from html import escape
 
 from ..model.problem_list import COLUMNS, NO_SUGGESTION, TITLE, ProblemListHeader, ProblemRow
 from ..model.problems import ERROR
-from .html_forms import LANDSCAPE, Grid, PageBreaks, PrintJob, _document, grid_tables, text
+from .html_forms import LANDSCAPE, Grid, PageBreaks, PrintJob, html_document, grid_tables, text
 
 PROBLEM_GRID = Grid(COLUMNS[0], tuple(range(len(COLUMNS))))
 _WIDTHS = (5, 13, 27, 33, 6, 16)
@@ -40,7 +40,7 @@ def problem_list_form(rows: list[ProblemRow], header: ProblemListHeader, first: 
                    f"<table class='grid' width='100%' cellspacing='0' cellpadding='4'>{facts}</table><p>&nbsp;</p>")
     _, pushes = (breaks or {}).get(PROBLEM_GRID.header, (frozenset(), frozenset()))  # its rows span nothing: starts unused
     body = heading + grid_tables(_HEAD, cells, pushes)
-    return PrintJob(TITLE, _document(body), LANDSCAPE, (PROBLEM_GRID,),
+    return PrintJob(TITLE, html_document(body), LANDSCAPE, (PROBLEM_GRID,),
                     partial(problem_list_form, rows, header, first, count))
 
 

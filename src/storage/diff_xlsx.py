@@ -51,7 +51,7 @@ def diff_workbook_bytes(changes: list[Change], old_name: str, new_name: str) -> 
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(HEADERS))}{HEADER_ROW + max(len(changes), 1)}"
-    _page_setup(sheet)
+    page_setup(sheet)
     rows = [_values(change) for change in changes]
     # Write-only sheets take row heights before the rows; neither Excel nor LibreOffice grows a row for
     # wrapped text written by openpyxl, so the lines are estimated here.
@@ -73,7 +73,7 @@ def save_diff_workbook(changes: list[Change], old_name: str, new_name: str, path
     atomic_write(path, diff_workbook_bytes(changes, old_name, new_name))
 
 
-def _page_setup(sheet) -> None:
+def page_setup(sheet) -> None:
     """A4 landscape, all columns on one page wide, the header repeated on every page."""
     sheet.page_setup.paperSize = 9
     sheet.page_setup.orientation = "landscape"

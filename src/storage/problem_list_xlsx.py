@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from ..model.problem_list import COLUMNS, TITLE, ProblemListHeader, ProblemRow
 from .atomic import atomic_write
 from .sheet_builder import SheetBuilder, register_styles
-from .workbook import _page_setup
+from .workbook import page_setup
 
 SHEET = "问题清单"
 _WIDTHS = (6, 24, 44, 60, 10, 36)
@@ -51,7 +51,7 @@ def problem_list_bytes(rows: list[ProblemRow], header: ProblemListHeader) -> byt
     last = top + max(len(rows), 1)
     sheet.sheet.auto_filter.ref = f"A{top}:{get_column_letter(width)}{last}"
     sheet.sheet.freeze_panes = f"A{top + 1}"
-    _page_setup(sheet, f"{top}:{top}")
+    page_setup(sheet, f"{top}:{top}")
     sheet.flush()
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -71,7 +71,7 @@ def _title_row(builder: SheetBuilder, text: str, width: int) -> None:
     builder.heights[1] = 32
 
 
-def _page_setup(builder: SheetBuilder, header_rows: str | None, landscape: bool = True) -> None:
+def page_setup(builder: SheetBuilder, header_rows: str | None, landscape: bool = True) -> None:
     sheet = builder.sheet
     sheet.page_setup.paperSize = 9  # A4
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -113,7 +113,7 @@ def _department_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuil
     row = _task_table(sheet, row + 1, department)
     _department_indicator_table(sheet, row, department.indicators)
     sheet.sheet.freeze_panes = "A2"
-    _page_setup(sheet, None, landscape=False)
+    page_setup(sheet, None, landscape=False)
     return sheet
 
 
@@ -176,7 +176,7 @@ def _project_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder
         sheet.put_row(4 + index, values)
     sheet.set_widths((6, 28, 18, 12, 12, 12, 12, 12, 40, 60, 20, 16))
     sheet.sheet.freeze_panes = "C4"
-    _page_setup(sheet, "3:3")
+    page_setup(sheet, "3:3")
     sheet.sheet.print_area = f"A1:{get_column_letter(width)}{4 + len(projects)}"
     return sheet
 
@@ -200,7 +200,7 @@ def _detail_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder:
     sheet.sheet.auto_filter.ref = f"A3:{get_column_letter(len(DETAIL_HEADERS))}{last}"
     sheet.set_widths((8, 30, 12, 18, 40, 18, 18, 18))
     sheet.sheet.freeze_panes = "A4"
-    _page_setup(sheet, "3:3")
+    page_setup(sheet, "3:3")
     return sheet
 
 

@@ -193,6 +193,12 @@ def header_text(declaration: Declaration) -> str:
 
 def pdf_bytes(declaration: Declaration, form: str = "all", projects: list[int] | None = None,
               draft: bool = False) -> tuple[bytes, int]:
+    header = header_text(declaration)
+    return jobs_pdf_bytes(print_jobs(declaration, form, projects), header, header, draft)
+
+
+def jobs_pdf_bytes(jobs, header: str, title: str, draft: bool = False) -> tuple[bytes, int]:
+    """Any print jobs (the declaration's forms, the 问题清单) as PDF bytes, with their page count."""
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -200,8 +206,8 @@ def pdf_bytes(declaration: Declaration, form: str = "all", projects: list[int] |
     writer = QPdfWriter(buffer)
     writer.setResolution(300)
     writer.setCreator("绩效目标申报编辑器")
-    writer.setTitle(header_text(declaration))
-    pages = render(print_jobs(declaration, form, projects), writer, header_text(declaration), draft)
+    writer.setTitle(title)
+    pages = render(jobs, writer, header, draft)
     del writer  # finishes the PDF into the buffer
     buffer.close()
     return bytes(data), pages

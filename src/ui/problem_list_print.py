@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtGui import QPdfWriter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..forms.problem_list_html import problem_list_jobs
@@ -15,25 +13,14 @@ from ..storage.atomic import atomic_write
 from ..storage.errors import FileProblem
 from ..storage.problem_list_xlsx import write_problem_list_xlsx
 from .messages import show_error
-from .printing import NoChineseFont, ensure_gui_application, render
+from .printing import NoChineseFont, jobs_pdf_bytes
 from .session import Session
 
 EXTENSIONS = (".xlsx", ".pdf")
 
 
 def problem_list_pdf_bytes(rows: list[ProblemRow], header: ProblemListHeader) -> tuple[bytes, int]:
-    ensure_gui_application()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(300)
-    writer.setCreator("绩效目标申报编辑器")
-    writer.setTitle(f"{header.page_header()}　{TITLE}")
-    pages = render(problem_list_jobs(rows, header), writer, header.page_header())
-    del writer  # finishes the PDF into the buffer
-    buffer.close()
-    return bytes(data), pages
+    return jobs_pdf_bytes(problem_list_jobs(rows, header), header.page_header(), f"{header.page_header()}　{TITLE}")
 
 
 def export_problem_list_pdf(rows: list[ProblemRow], header: ProblemListHeader, path: str | Path) -> int:
