@@ -237,3 +237,15 @@ def test_window_export_writes_the_documents_problems_to_the_chosen_file(tmp_path
     assert values[top:] == expected_cells(document.declaration, document.problems)
     assert {row[0]: row[2] for row in values[1:top - 1]}["文件"] == SOURCE_NAME
     assert told == [f"已导出问题清单 会审.xlsx，{len(document.problems)} 个问题"]
+
+
+@pytest.mark.parametrize("command", [["check", "{f}", "--output", "{f}"], ["pdf", "{f}", "{f}"]])
+def test_a_command_never_writes_its_list_or_pdf_over_the_input(tmp_path, examples_dir, command, capsys):
+    from src.cli import run
+
+    source = tmp_path / "申报.xlsx"
+    source.write_bytes((examples_dir / SOURCE_NAME).read_bytes())
+    before = source.read_bytes()
+    assert run([part.format(f=source) for part in command]) == 2
+    assert "输出文件就是输入文件" in capsys.readouterr().err
+    assert source.read_bytes() == before and not list(tmp_path.glob("*.bak"))

@@ -15,8 +15,7 @@ from src.cli import run
 from tests.conftest import ROOT
 
 LIBRARY = ROOT / "resources" / "indicator_library.json"
-# selftest makes a bare QGuiApplication when it finds none; the session's one QApplication must come first
-pytestmark = pytest.mark.usefixtures("qapp")
+pytestmark = pytest.mark.usefixtures("qapp")  # pytest-qt's application, as the rest of the session uses
 
 
 def library_names() -> int:
@@ -25,12 +24,14 @@ def library_names() -> int:
 
 @pytest.fixture
 def fresh_library():
-    """indicator_library() caches what it read; each test reads the file it set up."""
-    from src.ui.editors.indicator_editor import indicator_library
+    """indicator_library() and the suggester cache what they read; each test reads the file it set up."""
+    from src.model.level2_suggest import bundled_suggester, indicator_library
 
     indicator_library.cache_clear()
+    bundled_suggester.cache_clear()
     yield
     indicator_library.cache_clear()
+    bundled_suggester.cache_clear()
 
 
 def test_selftest_reports_what_this_installation_has(capsys, fresh_library):
@@ -48,14 +49,25 @@ def test_selftest_reports_what_this_installation_has(capsys, fresh_library):
 
 
 def test_a_missing_indicator_library_fails_and_is_named(capsys, fresh_library, monkeypatch, tmp_path):
-    from src.ui.editors import indicator_editor
+    from src.model import level2_suggest
 
-    monkeypatch.setattr(indicator_editor, "LIBRARY", tmp_path / "indicator_library.json")
+    monkeypatch.setattr(level2_suggest, "resource_file", lambda name: tmp_path / name)
     assert run(["selftest"]) == 1
     captured = capsys.readouterr()
     assert "指标库条目\t0（0 类）" in captured.out
     assert "指标库条目" in captured.err and captured.err.startswith("缺少：")
     assert "自检通过" not in captured.out
+
+
+def test_without_the_library_check_and_fix_still_work_on_the_name_rules(capsys, fresh_library, monkeypatch,
+                                                                          tmp_path, examples_dir):
+    from src.model import level2_suggest
+
+    (tmp_path / "indicator_library.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(level2_suggest, "resource_file", lambda name: tmp_path / name)
+    assert run(["check", str(examples_dir / "panyu-2022-projects.xlsx"), "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)
+    assert any(p["code"] == "level2-missing" and p["fix"] for p in problems), "the name rules alone still suggest"
 
 
 def test_a_missing_qt_translation_fails_and_is_named(capsys, fresh_library, monkeypatch, tmp_path):

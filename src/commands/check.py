@@ -11,7 +11,7 @@ from ..model.checks import check_declaration
 from ..model.problems import ERROR
 from ..storage.files import open_declaration
 from .exits import EXIT_ERRORS, EXIT_OK
-from .outputs import counts_text, problem_line
+from .outputs import counts_text, problem_line, refuse_inputs_as_output
 
 NAME = "check"
 HELP = "检查申报文件，列出问题"
@@ -50,5 +50,6 @@ def _write_problem_list(declaration, problems, source: str, target: str) -> str:
     from ..model.problem_list import problem_list_header, problem_rows
     from ..ui.problem_list_print import export_problem_list  # Qt is only loaded for a list
 
+    refuse_inputs_as_output(Path(target), [Path(source)])  # the list never replaces the declaration it lists
     rows = problem_rows(declaration, problems, fix_labels(declaration, problems))
     return export_problem_list(rows, problem_list_header(declaration, problems, Path(source).name), target)

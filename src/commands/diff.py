@@ -56,7 +56,9 @@ def _refusal(output: Path | None, arguments: argparse.Namespace) -> str | None:
     if output is None:
         return "--format xlsx 需要用 --output 指定要保存的 .xlsx 文件" if arguments.format == "xlsx" else None
     inputs = [Path(source) for source in (arguments.old, arguments.new)]
-    if output.exists() and any(source.exists() and output.samefile(source) for source in inputs):
+    from ..storage.files import same_file
+
+    if any(same_file(output, source) for source in inputs):
         return f"{output.name}：输出文件不能是参与比较的文件，请另选文件名"
     return None
 

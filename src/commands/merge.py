@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .exits import EXIT_UNUSABLE
-from .outputs import refuse_inputs_as_output, report_checks, same_file
+from .outputs import refuse_inputs_as_output, report_checks
 
 NAME = "merge"
 HELP = "合并各预算单位的申报文件为部门申报（OUT 在前，IN 可有多个）"
@@ -25,13 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(arguments: argparse.Namespace) -> int:
     from ..model.merge import MergeRefused, merge, source_labels
     from ..storage import formats
-    from ..storage.files import open_declaration, save_declaration
+    from ..storage.files import distinct_paths, open_declaration, save_declaration
 
     target = Path(arguments.target)
     sources = [Path(source) for source in arguments.sources]
     refuse_inputs_as_output(target, sources)
     formats.for_saving(target)  # an OUT that cannot be written is said before any input is read
-    unique, skipped = _distinct(sources)
+    unique, skipped = distinct_paths(sources)
     opened = []
     for source, label in zip(unique, source_labels(unique)):
         result = open_declaration(source)
@@ -50,11 +50,3 @@ def run(arguments: argparse.Namespace) -> int:
         print(f"合并说明：{note}")
     print(f"已保存 {target.name}：{len(unique)} 个文件，{len(declaration.projects)} 个项目")
     return report_checks(declaration, ("duplicate-project", "projects-total-vs-budget"))
-
-
-def _distinct(sources: list[Path]) -> tuple[list[Path], list[Path]]:
-    unique: list[Path] = []
-    skipped: list[Path] = []
-    for source in sources:
-        (skipped if any(same_file(source, seen) for seen in unique) else unique).append(source)
-    return unique, skipped

@@ -3,12 +3,12 @@ the problem line and the counts line that `check` prints too."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Iterable
 
 from ..model.problems import ERROR, Problem, Severity
 from ..storage.errors import FileProblem
+from ..storage.files import same_file
 from .exits import EXIT_ERRORS, EXIT_OK
 
 
@@ -27,15 +27,6 @@ def refuse_inputs_as_output(target: Path, sources: list[Path]) -> None:
     for source in sources:
         if same_file(target, source):
             raise FileProblem(target, f"输出文件就是输入文件 {source.name}，命令从不改写输入文件；请另选输出文件名")
-
-
-def same_file(first: Path, second: Path) -> bool:
-    try:
-        if first.exists() and second.exists():
-            return os.path.samefile(first, second)
-    except OSError:
-        pass
-    return os.path.normcase(os.path.abspath(first)) == os.path.normcase(os.path.abspath(second))
 
 
 def report_checks(declaration, listed: tuple[str, ...]) -> int:

@@ -10,6 +10,7 @@ from ..model.checks import check_declaration
 from ..model.problems import ERROR
 from ..storage.files import open_declaration
 from .exits import EXIT_OK
+from .outputs import refuse_inputs_as_output
 
 NAME = "pdf"
 HELP = "打印表格到 PDF"
@@ -23,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(arguments: argparse.Namespace) -> int:
+    refuse_inputs_as_output(Path(arguments.target), [Path(arguments.source)])  # `pdf last-year.pdf last-year.pdf`
     opened = open_declaration(arguments.source)
     from ..ui.printing import export_pdf  # Qt is only loaded for this command
 

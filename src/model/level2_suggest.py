@@ -206,7 +206,18 @@ def build_library(indicators: Iterable[Indicator], base: Mapping[str, Iterable[s
 
 
 @lru_cache(maxsize=1)
+def indicator_library() -> dict[str, list[str]]:
+    """resources/indicator_library.json (三级 names by 二级), read once; {} when it is missing or broken: the
+    completer and the suggester are helps, so they go without (the suggester on its name rules alone) and
+    `selftest` reports it, instead of a traceback in every problem's tooltip."""
+    try:
+        library = json.loads(resource_file(INDICATOR_LIBRARY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return library if isinstance(library, dict) else {}
+
+
+@lru_cache(maxsize=1)
 def bundled_suggester() -> Level2Suggester:
-    """The suggester over resources/indicator_library.json, loaded once."""
-    library = json.loads(resource_file(INDICATOR_LIBRARY).read_text(encoding="utf-8"))
-    return Level2Suggester(library)
+    """The suggester over the bundled indicator library, made once."""
+    return Level2Suggester(indicator_library())

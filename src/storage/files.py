@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 from ..model.bulk import settle_as_long_lived
@@ -46,3 +48,22 @@ def declaration_bytes(declaration: Declaration, path: str | Path) -> bytes:
 def save_declaration(declaration: Declaration, path: str | Path) -> None:
     """Render fully in memory first, so a failure never leaves a partial file."""
     atomic_write(path, declaration_bytes(declaration, path))
+
+
+def same_file(first: str | Path, second: str | Path) -> bool:
+    """Whether two names lead to one file (a link, another spelling of the path); by the path when one is missing."""
+    try:
+        if Path(first).exists() and Path(second).exists():
+            return os.path.samefile(first, second)
+    except OSError:
+        pass
+    return os.path.normcase(os.path.abspath(first)) == os.path.normcase(os.path.abspath(second))
+
+
+def distinct_paths(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(each file once, in the order given; the names that repeated one already listed)."""
+    unique: list[Path] = []
+    repeated: list[Path] = []
+    for path in paths:
+        (repeated if any(same_file(path, seen) for seen in unique) else unique).append(path)
+    return unique, repeated

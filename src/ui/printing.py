@@ -40,11 +40,15 @@ def print_font_family() -> str:
 
 
 def ensure_gui_application() -> None:
-    """The CLI prints without a window: an offscreen QGuiApplication is enough for fonts and painting."""
+    """The CLI prints without a window, offscreen where there is no display. A QApplication, not the
+    QGuiApplication fonts and painting would need: a process that later opens a window (the tests, selftest
+    before the editor) cannot make a QApplication once a QGuiApplication exists — Qt aborts."""
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication([])
+        from PySide6.QtWidgets import QApplication
+
+        QApplication([])
 
 
 def _page_layout(orientation: str) -> QPageLayout:

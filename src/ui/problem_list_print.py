@@ -11,6 +11,7 @@ from ..forms.problem_list_html import problem_list_jobs
 from ..model.problem_list import TITLE, ProblemListHeader, ProblemRow, Suggestion, no_suggestion, problem_list_header, problem_rows
 from ..storage.atomic import atomic_write
 from ..storage.errors import FileProblem
+from ..storage.files import same_file
 from ..storage.problem_list_xlsx import write_problem_list_xlsx
 from .messages import show_error
 from .printing import NoChineseFont, jobs_pdf_bytes
@@ -76,6 +77,8 @@ class ProblemListExporter:
         rows = problem_rows(document.declaration, problems, self.suggestion)
         header = problem_list_header(document.declaration, problems, document.path.name if document.path else None)
         try:
+            if document.path is not None and same_file(path, document.path):
+                raise FileProblem(path, "这是当前打开的申报文件，问题清单不能覆盖它，请另选文件名")
             told = export_problem_list(rows, header, path)
         except FileProblem as problem:
             self.tell_error(problem)

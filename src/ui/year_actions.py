@@ -22,7 +22,7 @@ from ..model.declaration import Declaration
 from ..model.skeleton import new_declaration
 from ..storage import formats
 from ..storage.errors import FileProblem
-from ..storage.files import open_declaration
+from ..storage.files import distinct_paths, open_declaration, same_file
 from ..storage.opened import OpenResult
 from ..storage.progress import Cancelled, counted_unit
 from .commands import BatchCommand, InsertCommand, RemoveCommand, SetFieldCommand
@@ -152,7 +152,7 @@ class YearController(QObject):
         target = Path(path)
         try:
             # An atomic save over one of the files compared would replace it by the list of changes.
-            if any(_same_file(target, source) for source in (old_path, document.path) if source is not None):
+            if any(same_file(target, source) for source in (old_path, document.path) if source is not None):
                 raise FileProblem(target, "这是参与比较的文件，不能用比较结果覆盖它，请另选文件名")
             save_diff_workbook(self.changes, old_path.name, new_name, target)
         except FileProblem as problem:
@@ -195,8 +195,8 @@ class YearController(QObject):
         from ..model.merge import MergeRefused, merge
 
         document = self.session.document
-        chosen = _distinct([Path(p) for p in self.ask_merge_paths()])
-        own = [p for p in chosen if document.path is not None and _same_file(p, document.path)]
+        chosen, _ = distinct_paths([Path(p) for p in self.ask_merge_paths()])
+        own = [p for p in chosen if document.path is not None and same_file(p, document.path)]
         chosen = [p for p in chosen if p not in own]
         if not chosen:
             if own:
@@ -297,21 +297,6 @@ def _rows(merged: Declaration, kept: int, labels: list[str]) -> list[tuple[str, 
         taken = [p for p in merged.projects[kept:] if p.source_file == label]
         rows.append((label, len(taken), sum(1 for p in taken if p.name and counts[key(p)] > 1)))
     return rows
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.exists() and second.exists() and first.samefile(second)
-    except OSError:
-        return False
-
-
-def _distinct(chosen: list[Path]) -> list[Path]:
-    unique: list[Path] = []
-    for path in chosen:
-        if not any(path == seen or _same_file(path, seen) for seen in unique):
-            unique.append(path)
-    return unique
 
 
 class MergeSummaryDialog(QDialog):

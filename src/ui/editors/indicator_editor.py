@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from ...bundled import INDICATOR_LIBRARY, resource_file
 from ...model import framework, paths
+from ...model.level2_suggest import indicator_library
 from ...model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS
 from ...model.values import ValueKind, parse_value
 from ..commands import set_field, set_indicator_level1
@@ -17,17 +15,6 @@ from ..fields import FocusTarget, set_severity
 from ..fixing import FixLink
 from ..table_models import level_choices
 from .form_parts import FormBuilder
-
-LIBRARY = resource_file(INDICATOR_LIBRARY)
-
-
-@lru_cache(maxsize=1)
-def indicator_library() -> dict[str, list[str]]:
-    try:
-        return json.loads(LIBRARY.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # autocomplete is a help, not a requirement
-
 
 def suggestions(level1: str | None, level2: str | None) -> list[str]:
     library = indicator_library()
