@@ -295,3 +295,21 @@ def test_the_fix_button_under_the_list(window, qtbot, panyu):
     assert (problem.code, problem.location) not in {(p.code, p.location) for p in document.problems}
     assert window.counts_label.text() == counts_shown(window)
     assert not panel.fix_button.isEnabled()  # the list was rebuilt: nothing is selected until the next choice
+
+
+def test_opening_another_file_leaves_one_problems_panel_that_follows_the_new_document(window, qtbot, panyu,
+                                                                                       demo_path):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from src.ui.commands import SetFieldCommand
+    from src.ui.problems_panel import ProblemsPanel
+
+    open_in(window, qtbot, panyu)
+    first = window.problems_panel
+    open_in(window, qtbot, demo_path)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    panels = window.findChildren(ProblemsPanel)
+    assert panels == [window.problems_panel] and window.problems_panel is not first
+    # an edit of the new document reaches the new panel only (the old one is gone, not crashing on a signal)
+    window.document.undo_stack.push(SetFieldCommand(window.document, "projects[0].name", "改名", "项目名称"))
+    qtbot.waitUntil(lambda: not window.problems_panel._refresh.isActive(), timeout=2000)

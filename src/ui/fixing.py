@@ -30,10 +30,15 @@ class FixCommand(BatchCommand):
     def __init__(self, document: Document, changes: Iterable[Change], text: str):
         super().__init__(document, text)
         with document.deferred_checks():
-            for change in changes:
-                part = _part(document, change, text)
-                part.redo()
-                self.add(part)
+            try:
+                for change in changes:
+                    part = _part(document, change, text)
+                    part.redo()
+                    self.add(part)
+            except BaseException:
+                for part in reversed(self.parts):  # never half a fix left in the file with no undo step
+                    part.undo()
+                raise
         self._applied = True
 
     def redo(self) -> None:

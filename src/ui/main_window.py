@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         old_workspace = self.takeCentralWidget() if self.workspace is not None else None
         self.workspace = Workspace(document)
         self.setCentralWidget(self.workspace)
+        old_panel = self.problems_dock.widget()  # setWidget() does not delete the widget it replaces
         self.problems_panel = ProblemsPanel(document)
         self.problems_view = self.problems_panel.view
         self.problems_panel.locationActivated.connect(self.go_to)
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
         self.actions.update(self.workspace.current()[0])
         self._update_title()
         self._update_counts()
-        for stale in (old_workspace, old_document):
+        for stale in (old_workspace, old_panel, old_document):
             if stale is not None and stale is not document:
                 stale.deleteLater()
 

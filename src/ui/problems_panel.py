@@ -157,9 +157,11 @@ class ProblemsPanel(QWidget):
         self._refresh.timeout.connect(self.update_bar)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.model().modelReset.connect(self.update_bar)  # the selection is cleared without a signal
-        document.problemsChanged.connect(lambda _nodes: self._refresh.start())
-        document.destroyed.connect(self._refresh.stop)  # a replaced document's panel stays, hidden, in the dock
+        document.problemsChanged.connect(self._schedule_refresh)  # a bound slot: PySide drops it with the panel
         self.update_bar()
+
+    def _schedule_refresh(self, _nodes) -> None:
+        self._refresh.start()
 
     def _current_changed(self, *_) -> None:
         # The clerk picked a row: count now. The list moved it (its rows were re-checked by a keystroke in

@@ -51,6 +51,7 @@ class YearController(QObject):
         self.compare_view: CompareView | None = None
         self.changes: list = []
         self._old: tuple[Declaration, Path] | None = None  # the file compared with, kept for 重新比较
+        self._watched: Document | None = None  # the document whose edits mark the comparison out of date
         session.documentReplaced.connect(self._document_replaced)
 
     # ---- dialogs (replaceable in tests) ------------------------------------------------------------
@@ -118,7 +119,9 @@ class YearController(QObject):
         self.changes = compare(old, document.declaration)
         view = self._compare_dock()
         view.show_changes(self.changes, old, document.declaration, old_path.name, document.display_name())
-        document.undo_stack.indexChanged.connect(view.mark_stale, Qt.ConnectionType.UniqueConnection)
+        if self._watched is not document:  # UniqueConnection does not recognise a bound Python method
+            document.undo_stack.indexChanged.connect(view.mark_stale)
+            self._watched = document
         self.session.tell(view.count.text(), 5000)
 
     def _compare_dock(self) -> CompareView:
@@ -143,6 +146,7 @@ class YearController(QObject):
 
         if self._old is None:
             return False
+        self.refresh_comparison()  # the list exported is the one of the file as it is now, not before the edits
         document = self.session.document
         old_path = self._old[1]
         new_name = document.display_name()
