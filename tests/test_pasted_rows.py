@@ -224,3 +224,19 @@ def test_what_is_no_project_table_is_refused_saying_why(html, text, words):
     with pytest.raises(FileProblem) as caught:
         table_from_clipboard(html, text)
     assert words in caught.value.reason
+
+
+def test_a_pasted_tables_notes_point_where_its_projects_will_be():
+    # the first project's 总计 as OCR gives it: read, and noted at the place the project gets in the open file
+    text = (DATA / "clipboard" / "tianhe-three-projects.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    cells = lines[3].split("\t")
+    cells[1] = "8, 2. 6"  # ambiguous: left empty and noted
+    lines[3] = "\t".join(cells)
+    alone = table_from_clipboard(None, "\n".join(lines))
+    after_five = table_from_clipboard(None, "\n".join(lines), first_project=5)
+    located = [note for note in alone.notes if "projects[0].funds.total" in note]
+    assert located, alone.notes
+    assert [note for note in after_five.notes if "projects[5].funds.total" in note] == \
+        [note.replace("projects[0]", "projects[5]") for note in located]
+    assert not [note for note in after_five.notes if "projects[0]" in note]

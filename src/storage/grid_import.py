@@ -20,22 +20,28 @@ from .published import (ImportedDepartment, ImportedTable, import_department_for
 from .sheet_grid import Grid
 
 
-def import_published(path: Path, grids: list[Grid]) -> OpenResult:
+def import_published(path: Path, grids: list[Grid], first_project: int = 0) -> OpenResult:
+    """first_project: the index the table's first project will have in the declaration it goes into (a paste
+    adds after the open file's projects), so that the notes' locations lead to it."""
     with collector_paused():  # tens of thousands of models and no cycles: see model/bulk.py
-        opened = _import_published(path, grids)
+        opened = _import_published(path, grids, first_project)
         # Before the collector runs again: else its first pass walks every model just made (20 ms at 2,000 projects).
         settle_as_long_lived()
     return opened
 
 
-def _import_published(path: Path, grids: list[Grid]) -> OpenResult:
+def grand_total_note(amount) -> str:
+    return f"合计行 {amount:,.2f} 万元已作为部门预算的项目支出"
+
+
+def _import_published(path: Path, grids: list[Grid], first_project: int) -> OpenResult:
     tables: list[ImportedTable] = []
     departments: list[ImportedDepartment] = []
     for grid in grids:
         if is_form_2019(grid):  # first: its 主要实施项目（项目名称） must not pass for a project table's header
             departments.append(import_form_2019(grid))
             continue
-        table = import_project_table(grid)
+        table = import_project_table(grid, first_project)
         if table is not None and table.projects:
             tables.append(table)
         elif is_current_department_form(grid):
@@ -61,7 +67,7 @@ def _import_published(path: Path, grids: list[Grid]) -> OpenResult:
         declaration.department.name = declaration.department.name or table.department_name
         if table.grand_total is not None and declaration.department.budget.project is None:
             declaration.department.budget.project = table.grand_total
-            notes.append(f"合计行 {table.grand_total:,.2f} 万元已作为部门预算的项目支出")
+            notes.append(grand_total_note(table.grand_total))
         count = sum(len(p.indicators) for p in table.projects)
         notes.append(f"从工作表“{table.sheet}”（表头在第 {table.header_row + 1} 行）导入 {len(table.projects)} 个项目、{count} 个绩效指标")
         for other in tables:

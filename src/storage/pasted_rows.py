@@ -27,7 +27,7 @@ from pathlib import Path
 from ..model import framework
 from ..model.declaration import INDICATOR_LABELS, Declaration, Indicator
 from .errors import FileProblem
-from .grid_import import import_published
+from .grid_import import grand_total_note, import_published
 from .html_table import grids_from_html
 from .indicator_text import parse_indicator_text
 from .opened import OpenResult
@@ -249,9 +249,10 @@ def _row_list(numbers: list[int]) -> str:
 
 # ---- into the tree ----------------------------------------------------------------------------------
 
-def table_from_clipboard(html: str | None, text: str | None) -> OpenResult:
+def table_from_clipboard(html: str | None, text: str | None, first_project: int = 0) -> OpenResult:
     """A copied published project table → its projects (OpenResult.declaration), with the notes of the import
-    and one naming what of the table's department part the paste leaves out."""
+    and one naming what of the table's department part the paste leaves out; first_project: the index its first
+    project will have in the open declaration (the notes' locations point there)."""
     notes: list[str] = []
     grids = grids_from_html(html, CLIPBOARD) if html and html.strip() else []
     if any(_recognised(grid) for grid in grids):
@@ -262,13 +263,13 @@ def table_from_clipboard(html: str | None, text: str | None) -> OpenResult:
         raise FileProblem(CLIPBOARD, "剪贴板中没有可识别的项目支出绩效目标表（需要“项目名称”“绩效指标”等表头）。"
                                      "请在 Excel/WPS 或网页中连同表头一起选中表格再复制；"
                                      "要粘贴指标行，请先点击项目的绩效指标表格再粘贴")
-    opened = import_published(Path(CLIPBOARD), grids)
+    opened = import_published(Path(CLIPBOARD), grids, first_project)
     if not opened.declaration.projects:
         raise FileProblem(CLIPBOARD, "剪贴板中的表格是部门整体预算绩效目标申报表，没有项目；粘贴只添加项目。"
                                      "请把表格保存为文件后用“打开”导入")
     budget = opened.declaration.department.budget
     if budget.project is not None:  # the import's note says the 合计 went into the budget; here it did not
-        opened.notes = [note for note in opened.notes if note != f"合计行 {budget.project:,.2f} 万元已作为部门预算的项目支出"]
+        opened.notes = [note for note in opened.notes if note != grand_total_note(budget.project)]
     opened.notes[:0] = notes
     left_out = department_left_out(opened.declaration)
     if left_out:

@@ -49,6 +49,7 @@ class ImportedTable:
     year: int | None = None
     grand_total: Decimal | None = None  # the 合计 row: the department's 项目支出
     notes: list[str] = field(default_factory=list)
+    first_project: int = 0  # the index its first project will have (a paste adds after the open ones)
 
 
 @dataclass
@@ -85,12 +86,12 @@ def _map_columns(grid: Grid, row: int) -> dict[str, int]:
     return columns
 
 
-def import_project_table(grid: Grid) -> ImportedTable | None:
+def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | None:
     found = find_project_header(grid)
     if found is None:
         return None
     header_row, columns = found
-    table = ImportedTable(grid.name, header_row)
+    table = ImportedTable(grid.name, header_row, first_project=first_project)
     title_department = _read_title_block(grid, header_row, table)
     group_unit: str | None = None
     labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
@@ -142,7 +143,7 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
     building each model on its own, and no Python call per model (bench/profile_imports.py shows what is left)."""
     funds: dict[str, Decimal | None] = {}
-    owner = paths.project(len(table.projects))
+    owner = paths.project(table.first_project + len(table.projects))  # where the notes will find it
     for key in _FUND_KEYS:
         text = values.get(key)
         if not text:  # what read_published_amount reads as printed: nothing

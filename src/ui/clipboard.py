@@ -29,7 +29,7 @@ def paste_projects(document: Document) -> tuple[list[str], list[str]]:
     FileProblem, with nothing changed, when the clipboard holds no project table."""
     from ..storage.pasted_rows import table_from_clipboard
 
-    opened = table_from_clipboard(*contents())
+    opened = table_from_clipboard(*contents(), first_project=len(document.declaration.projects))
     projects = opened.declaration.projects
     return structure_edits.add_projects(document, projects, f"粘贴 {len(projects)} 个项目"), opened.notes
 
