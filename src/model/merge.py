@@ -95,12 +95,13 @@ def _department_form(sources: list[Source], labels: list[str], notes: list[str])
     return found[0][0].model_copy(deep=True)
 
 
-def _content(project: Project) -> tuple:
-    """What a clerk wrote in a project, the name and unit aside: a cheap key for spotting copies."""
-    funds = project.funds
-    return (project.period, project.goal, funds.total, funds.fiscal, funds.special_account, funds.other,
-            tuple((i.level1, i.level2, i.name, i.period_value, i.annual_value, i.previous_annual_value)
-                  for i in project.indicators))
+# A merge's own bookkeeping, not what the clerk declared; every other field (one added later too) counts.
+_NOT_CONTENT = {"name", "unit", "source_file", "review"}
+
+
+def _content(project: Project) -> str:
+    """What a clerk wrote in a project, the name and unit aside: the key for spotting copies."""
+    return project.model_dump_json(exclude=_NOT_CONTENT)
 
 
 def _key(project: Project) -> tuple[str, str] | None:
