@@ -82,7 +82,7 @@ def test_empty_total_becomes_the_sum_of_its_sources():
     fix, after = fixed(declaration, "project-total-empty", "projects[0].funds.total")
     expected = sum((Decimal(x) for x in ("80.00", "15.00", "5.00")), Decimal(0))
     assert after.projects[0].funds.total == expected and fix.label == f"总计设为 {expected:,.2f}（各来源之和）"
-    assert fix.is_safe() and check_declaration(after) == []
+    assert fix.applies_in_bulk(kind_named=False) and check_declaration(after) == []
 
 
 def test_the_one_empty_source_is_the_rest_of_the_total():
@@ -108,7 +108,7 @@ def test_total_against_complete_sources_is_only_offered():
     declaration = clean_declaration()
     declaration.projects[0].funds.total = Decimal("101")
     fix = fix_for(declaration, problem(declaration, "project-total-mismatch", "projects[0].funds.total"))
-    assert fix.label == "总计改为 100.00（各来源之和）" and not fix.is_safe()
+    assert fix.label == "总计改为 100.00（各来源之和）" and not fix.applies_in_bulk(kind_named=False)
 
 
 def test_missing_satisfaction_adds_the_template_with_values_to_fill():
@@ -117,7 +117,7 @@ def test_missing_satisfaction_adds_the_template_with_values_to_fill():
     fix, after = fixed(declaration, "missing-satisfaction-indicator", "projects[0].indicators")
     added = after.projects[0].indicators[-1]
     assert (added.level1, added.level2, added.name, added.annual_value) == ("满意度指标", "服务对象满意度指标", "服务对象满意度", None)
-    assert fix.label == "添加满意度指标“服务对象满意度”" and fix.needs_input and not fix.is_safe()
+    assert fix.label == "添加满意度指标“服务对象满意度”" and fix.needs_input and not fix.applies_in_bulk(kind_named=False)
     # The clerk still fills the target: the checks say so, at the new indicator.
     assert errors(after) == {("required", "projects[0].indicators[3].annual_value")}
 
@@ -194,9 +194,9 @@ def test_unit_from_the_department_when_it_runs_the_projects():
         project.unit = declaration.department.name
     declaration.projects[1].unit = None
     fix, after = fixed(declaration, "required", "projects[1].unit")
-    assert after.projects[1].unit == declaration.department.name and fix.is_safe()
+    assert after.projects[1].unit == declaration.department.name and fix.applies_in_bulk(kind_named=False)
     declaration.projects[0].unit = None  # no project names a unit: offered, not applied unasked
-    assert not fix_for(declaration, problem(declaration, "required", "projects[1].unit")).is_safe()
+    assert not fix_for(declaration, problem(declaration, "required", "projects[1].unit")).applies_in_bulk(kind_named=False)
 
 
 def test_no_unit_fix_when_other_units_run_projects():
@@ -304,7 +304,7 @@ def test_panyu_table_safe_fixes_fill_nine_tenths_of_the_missing_level2_and_add_n
     assert len(missing) == 97  # the count, as the checks find it
     current = declaration
     for _ in range(3):
-        safe = [fix for fix in fixes_for(current, check_declaration(current)).values() if fix.is_safe()]
+        safe = [fix for fix in fixes_for(current, check_declaration(current)).values() if fix.applies_in_bulk(kind_named=False)]
         current, applied = apply_fixes(current, safe)
         if not applied:
             break

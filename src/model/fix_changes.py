@@ -58,10 +58,6 @@ class Fix:
     needs_input: bool = False  # leaves something for the clerk to fill (a new indicator's values)
     reason: str | None = None  # why the guess, in Chinese: 名称含“合格率”
 
-    def is_safe(self, threshold: float = SAFE_CONFIDENCE) -> bool:
-        """Whether applying it unasked is right: no guess below the threshold, nothing left to fill in."""
-        return not self.needs_input and (self.confidence is None or self.confidence >= threshold)
-
     def applies_in_bulk(self, kind_named: bool) -> bool:
         """Whether `fix` and 修复全部同类问题 apply it: a guess only from SAFE_CONFIDENCE up; a fix that leaves
         something to fill in (a new 满意度指标 with empty values) only when the clerk named its kind."""

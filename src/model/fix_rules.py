@@ -166,25 +166,17 @@ def _missing_satisfaction(context: FixContext, problem: Problem) -> Fix | None:
                reason="指标值留空，请填写")
 
 
-def _duplicate_indicator(context: FixContext, problem: Problem) -> Fix | None:
-    node = paths.node_of(problem.location)
-    list_location, index = paths.list_and_index(node)
-    items = paths.list_at(context.declaration, list_location)
-    earlier = _identical_before(items, index)
-    if earlier is None:
-        return None
-    return Fix(problem.code, problem.location, f"删除重复的指标“{items[index].name}”（与第 {earlier + 1} 个指标完全相同）",
-               (Remove(list_location, index, items[index]),))
-
-
-def _duplicate_project(context: FixContext, problem: Problem) -> Fix | None:
-    list_location, index = paths.list_and_index(paths.node_of(problem.location))
-    projects = context.declaration.projects
-    earlier = _identical_before(projects, index)
-    if earlier is None:
-        return None
-    return Fix(problem.code, problem.location, f"删除重复的项目“{projects[index].name}”（与第 {earlier + 1} 个项目完全相同）",
-               (Remove(list_location, index, projects[index]),))
+def _duplicate(noun: str) -> Callable[[FixContext, Problem], Fix | None]:
+    """The later of two identical indicators or projects removed; only when they are equal in every field."""
+    def rule(context: FixContext, problem: Problem) -> Fix | None:
+        list_location, index = paths.list_and_index(paths.node_of(problem.location))
+        items = paths.list_at(context.declaration, list_location)
+        earlier = _identical_before(items, index)
+        if earlier is None:
+            return None
+        label = f"删除重复的{noun}“{items[index].name}”（与第 {earlier + 1} 个{noun}完全相同）"
+        return Fix(problem.code, problem.location, label, (Remove(list_location, index, items[index]),))
+    return rule
 
 
 def _identical_before(items: list, index: int) -> int | None:
@@ -264,8 +256,8 @@ RULES: dict[str, Rule] = {
     "project-total-empty": _total_empty,
     "project-total-mismatch": _total_mismatch,
     "missing-satisfaction-indicator": _missing_satisfaction,
-    "duplicate-indicator": _duplicate_indicator,
-    "duplicate-project": _duplicate_project,
+    "duplicate-indicator": _duplicate("指标"),
+    "duplicate-project": _duplicate("项目"),
     "value-spelling": _spelling,
     "text-markup": _markup,
     "negative-indicator-floor": _floor_to_ceiling,
