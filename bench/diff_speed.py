@@ -12,21 +12,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import io
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.generate import generate  # noqa: E402
-from bench.__main__ import SIZES  # noqa: E402
+from bench.__main__ import SIZES, timed  # noqa: E402
 from src.model.compare import compare  # noqa: E402
 from src.model.declaration import Declaration  # noqa: E402
 
@@ -66,16 +63,6 @@ def unrelated(declaration: Declaration, seed: int, one_unit: bool = False) -> De
         if one_unit:
             project.unit = "区司法局本级"
     return new
-
-
-def timed(function, runs: int) -> float:
-    values = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        values.append(time.perf_counter() - start)
-    return statistics.median(values)
 
 
 def main(argv: list[str] | None = None) -> int:

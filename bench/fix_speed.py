@@ -12,18 +12,16 @@ with `>=` typed for `≥`. Measured, each the median of N runs from a collected 
 from __future__ import annotations
 
 import argparse
-import gc
 import os
-import statistics
 import sys
 import tempfile
-import time
 from contextlib import redirect_stdout
 from io import StringIO
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.__main__ import timed  # noqa: E402
 from bench.generate import generate  # noqa: E402
 from src.model.checks import check_declaration  # noqa: E402
 from src.model.declaration import Declaration  # noqa: E402
@@ -55,23 +53,13 @@ def fix_all(declaration: Declaration) -> tuple[Declaration, int]:
     """The command's rounds (src/commands/fix.py) without its printing."""
     changes = 0
     for _ in range(5):
-        safe = [fix for fix in fixes_for(declaration, check_declaration(declaration)).values() if fix.is_safe()]
+        safe = [fix for fix in fixes_for(declaration, check_declaration(declaration)).values() if fix.applies_in_bulk(kind_named=False)]
         declaration, applied = apply_fixes(declaration, safe)
         changes += sum(len(fix.changes) for fix in applied)
         if not applied:
             break
     check_declaration(declaration)
     return declaration, changes
-
-
-def median_time(function, runs: int) -> float:
-    values = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        function()
-        values.append(time.perf_counter() - start)
-    return statistics.median(values)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         for title, declaration in (("生成的 M（几乎无可修复问题）", clean), ("损坏的 M", broken)):
             fixed, changes = fix_all(declaration)
             problems = len(check_declaration(declaration))
-            seconds = median_time(lambda: fix_all(declaration), arguments.runs)
+            seconds = timed(lambda: fix_all(declaration), arguments.runs)
             source = Path(folder) / "in.json"
             source.write_bytes(declaration_to_json(declaration))
             target = Path(folder) / "out.json"
@@ -96,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                 with redirect_stdout(StringIO()):
                     run(["fix", str(source), str(target)])
 
-            end_to_end = median_time(command, arguments.runs)
+            end_to_end = timed(command, arguments.runs)
             rows.append((title, problems, changes, seconds, end_to_end))
     print(f"fix，{PROJECTS} 个项目 × {INDICATORS} 个指标，{arguments.runs} 次取中位数（目标 ≤ {TARGET:.1f} s）")
     print("| 申报表 | 问题 | 修改 | fix（检查、修复、复查） | 命令全程（读 JSON、fix、保存） |")
