@@ -5,6 +5,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from src.cli import run
 from src.model.checks import check_declaration
 from src.storage.files import open_declaration
@@ -119,3 +121,14 @@ def test_check_json_gives_each_problem_its_fix_label_or_null(tmp_path, capsys):
         "projects[0].indicators[0].annual_value": None,
     }
     assert all(set(p) == {"severity", "code", "location", "message", "fix"} for p in problems)
+
+
+@pytest.mark.parametrize("name", ["resources/demo-tianhe-2023.json", "tests/data/panyu-2022-projects.xlsx",
+                                  "tests/data/tianhe-2023-projects.xlsx", "tests/data/haizhu-department.xlsx"])
+def test_fix_never_trades_one_error_for_another(tmp_path, capsys, name):
+    # 天河's 效益指标 › 服务对象满意度指标 row moved to 满意度指标 left its project with no 效益指标: an error for an error
+    source = ROOT / name
+    before = [p for p in check_declaration(open_declaration(source).declaration) if p.severity == "error"]
+    run(["fix", str(source), str(tmp_path / "fixed.json")])
+    after = [p for p in check_declaration(open_declaration(tmp_path / "fixed.json").declaration) if p.severity == "error"]
+    assert {(p.code, p.location) for p in after} <= {(p.code, p.location) for p in before}

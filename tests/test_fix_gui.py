@@ -145,6 +145,7 @@ def test_fix_all_is_one_undo_step(window, qtbot, panyu):
     presses.click(window.problems_panel.fix_all_button)
     confirm_fix_all(presses, qtbot, window.problems_panel)
     assert window.document.undo_stack.count() == steps + 1
+    assert window.statusBar().currentMessage().startswith("已修复 ")  # the clerk is told what happened
     fixed = window.document.declaration.model_copy(deep=True)
     assert fixed != original
     qtbot.keyClick(window, Qt.Key.Key_Z, CONTROL)

@@ -35,6 +35,8 @@ def run(arguments: argparse.Namespace) -> int:
         # Each problem's quick fix as `fix` prints it, or null: what a script or the 问题清单 can propose.
         label = fix_labels(opened.declaration, problems)
         rows = [{**p.as_dict(), "fix": label(p)} for p in problems]
+        for note in opened.notes:  # stdout stays pure JSON
+            print(f"导入说明：{note}", file=sys.stderr)
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for note in opened.notes:

@@ -14,7 +14,7 @@ from . import framework, paths
 from .amounts import display_amount
 from .checks import declaration_variant
 from .declaration import FUNDS_LABELS, Declaration, Indicator
-from .fix_changes import Fix, Insert, Remove, SetField
+from .fix_changes import SAFE_CONFIDENCE, Fix, Insert, Remove, SetField
 from .markup import without_markup
 from .problems import Problem
 from .sums import FUNDS_PARTS, funds_parts
@@ -119,8 +119,15 @@ def _level2_under_wrong_level1(context: FixContext, problem: Problem) -> Fix | N
     if found is None or found.level2 != indicator.level2 or found.level1 == indicator.level1:
         return None
     where = paths.field(node, "level1")
+    list_location, _ = paths.list_and_index(node)
+    others = [other for other in paths.list_at(context.declaration, list_location) if other is not indicator]
+    confidence, reason = found.confidence, found.reason
+    if indicator.level1 in (framework.OUTPUT, framework.EFFECT) and all(o.level1 != indicator.level1 for o in others):
+        # Its last 产出/效益 indicator moved away: one error for another. Offered one by one, never in bulk.
+        confidence = min(confidence, SAFE_CONFIDENCE / 2)
+        reason = f"{reason}；但这是项目唯一的{indicator.level1}，改后项目将缺少{indicator.level1}"
     return Fix(problem.code, problem.location, f"将一级指标改为“{found.level1}”",
-               (SetField(where, indicator.level1, found.level1),), found.confidence, reason=found.reason)
+               (SetField(where, indicator.level1, found.level1),), confidence, reason=reason)
 
 
 # ---- amounts ------------------------------------------------------------------------------

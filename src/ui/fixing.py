@@ -193,7 +193,7 @@ class FixAllDialog(QDialog):
         listing.setObjectName("fixAllChanges")
         listing.setReadOnly(True)
         listing.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter confirms; the list is only to read
-        listing.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        listing.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # old → new ends each line: keep it in view
         listing.setPlainText("\n".join(line for fix in plan.fixes for line in change_lines(document.declaration, fix)))
         column.addWidget(listing)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

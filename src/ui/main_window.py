@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.problems_panel = ProblemsPanel(document)
         self.problems_view = self.problems_panel.view
         self.problems_panel.locationActivated.connect(self.go_to)
+        self.problems_panel.told.connect(lambda text: self.session.tell(text, 8000))
         self.problems_dock.setWidget(self.problems_panel)
         tree = self.workspace.tree
         for name in ("addProject", "addIndicator", "duplicateProject", "delete", "moveUp", "moveDown", "pasteTable"):

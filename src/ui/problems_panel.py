@@ -129,6 +129,7 @@ class ProblemsPanel(QWidget):
     in the list (or in the field F8 went to)."""
 
     locationActivated = Signal(str)
+    told = Signal(str)  # what a fix did, for the status bar
 
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
@@ -212,6 +213,7 @@ class ProblemsPanel(QWidget):
         if not self.fixes.apply_one(fix):
             return False
         self.view.resume_row = row
+        self.told.emit(f"已修复：{fix.label}")
         added = next((change for change in fix.changes if isinstance(change, Insert)), None)
         if fix.needs_input and added is not None:  # a new indicator to fill in: show it
             self.locationActivated.emit(paths.item(added.list_location, added.index))
@@ -243,8 +245,10 @@ class ProblemsPanel(QWidget):
         self.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _apply_plan(self, plan, row: int) -> None:
-        if self.fixes.apply_plan(plan):
+        applied = self.fixes.apply_plan(plan)
+        if applied:
             self.view.resume_row = row
+            self.told.emit(f"已修复 {applied} 处（撤销可一次全部恢复）")
 
     # ---- the context menu --------------------------------------------------------------------------
     def context_menu(self, index: QModelIndex) -> QMenu:
