@@ -14,6 +14,11 @@ EMPTY = "（空）"
 LINE_TEXT_LIMIT = 60  # a goal of 300 characters would bury the line; json and xlsx keep it whole
 
 
+# The colour of each kind of change, shared by the comparison view and the exported workbook (RRGGBB).
+COLOURS = {ChangeKind.ADDED: "C6EFCE", ChangeKind.REMOVED: "FFC7CE", ChangeKind.CHANGED: "FFEB9C",
+           ChangeKind.RENAMED: "BDD7EE"}
+
+
 def place(change: Change) -> str:
     """Where the change is: '项目“调解经费” › 指标“调解成功率” › 年度指标值', '部门整体 › 预算整体情况 › 基本支出'."""
     parts = []

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 
 from ..model.compare import Change, ChangeKind
-from ..model.compare_text import KIND_WORDS, SUBJECT_WORDS, show, summary
+from ..model.compare_text import COLOURS, KIND_WORDS, SUBJECT_WORDS, show, summary
 from .atomic import atomic_write
 
 SHEET = "申报比较"
@@ -34,9 +34,9 @@ STYLES = {
     "body": _BASE,
     "header": {**_BASE, "font": Font(name="宋体", size=10, bold=True), "fill": PatternFill("solid", fgColor="DDEBF7")},
     "title": dict(font=Font(name="宋体", size=12, bold=True)),
-    "added": {**_BASE, "fill": PatternFill("solid", fgColor="C6EFCE")},
-    "removed": {**_BASE, "fill": PatternFill("solid", fgColor="FFC7CE")},
-    "changed": {**_BASE, "fill": PatternFill("solid", fgColor="FFEB9C")},
+    "added": {**_BASE, "fill": PatternFill("solid", fgColor=COLOURS[ChangeKind.ADDED])},
+    "removed": {**_BASE, "fill": PatternFill("solid", fgColor=COLOURS[ChangeKind.REMOVED])},
+    "changed": {**_BASE, "fill": PatternFill("solid", fgColor=COLOURS[ChangeKind.CHANGED])},
     "flag": {**_BASE, "font": Font(name="宋体", size=10, bold=True, color="C00000")},
 }
 FILLS = {name: STYLES[name]["fill"].fgColor.rgb for name in ("added", "removed", "changed")}

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..model import paths
+from ..model import compare_text, paths
 from ..model.compare import LABEL_SEPARATOR, Change, ChangeKind, Subject
 from ..model.compare_text import KIND_WORDS, place, show
 from ..model.declaration import DECLARATION_LABELS, Declaration
 from ..model.matching import pair_projects
-from ..storage.diff_xlsx import FILLS
 
 COLUMNS = ("变化", "位置", "原值", "新值", "需关注")
 KIND_COLUMN, PLACE_COLUMN, OLD_COLUMN, NEW_COLUMN, FLAG_COLUMN = range(len(COLUMNS))
@@ -29,8 +28,7 @@ _SHOWN_CHARACTERS = 120  # a 300-character goal in a cell: the tooltip has it wh
 
 # The exported workbook's fills (Excel's own highlight colours), so the window and the xlsx read alike; a
 # rename has no fill there (its row is 改名 in words), here it is blue.
-COLOURS = {ChangeKind.ADDED: QColor(f"#{FILLS['added'][-6:]}"), ChangeKind.REMOVED: QColor(f"#{FILLS['removed'][-6:]}"),
-           ChangeKind.CHANGED: QColor(f"#{FILLS['changed'][-6:]}"), ChangeKind.RENAMED: QColor("#BDD7EE")}
+COLOURS = {kind: QColor(f"#{rgb}") for kind, rgb in compare_text.COLOURS.items()}
 FLAG_COLOUR = QColor("#C00000")
 
 
