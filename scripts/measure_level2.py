@@ -12,7 +12,6 @@ Printed: how many the suggester fills, how many of those are right, and every mi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from scripts.build_indicator_library import all_indicators, example_tables, library_from
 from src.model import framework

@@ -9,7 +9,7 @@ from typing import Sequence
 
 from . import __version__
 from .commands import MODULES
-from .commands.exits import EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE  # noqa: F401  (the codes' public home)
+from .commands.exits import EXIT_OK, EXIT_UNUSABLE
 from .storage.errors import FileProblem
 
 COMMANDS = tuple(module.NAME for module in MODULES)
