@@ -20,7 +20,7 @@ from .declaration import (BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS, DEPA
                           PROJECT_LABELS, TASK_LABELS, Budget, Declaration, Department, Indicator, Project)
 from .indicator_checks import check_indicator
 from .problem_index import in_order
-from .markup import MARKUP_EXAMPLE, has_markup
+from .markup import has_markup, markup_problem
 from .next_year import review_problems
 from .problems import ERROR, HINT, WARNING, Problem
 from .sums import (FUNDS_PARTS_TEXT, INCOME, LEVELS, SPENDING, budget_expenditure, budget_group, budget_income,
@@ -210,9 +210,8 @@ def _markup_in(node: object, where: str, fields: tuple[str, ...], labels: dict[s
     for name in fields:
         text = getattr(node, name)
         # Tested inline first: nearly no text holds either character, and this runs for every project.
-        if text and ("<" in text or "&" in text) and has_markup(text):
-            found.append(Problem("text-markup", WARNING, paths.field(where, name),
-                                 f"{labels[name]}含有网页标记（{MARKUP_EXAMPLE}），打印时会原样印出"))
+        if has_markup(text):
+            found.append(markup_problem(paths.field(where, name), labels[name]))
     return found
 
 

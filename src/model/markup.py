@@ -9,11 +9,18 @@ from __future__ import annotations
 import html
 import re
 
+from .problems import WARNING, Problem
+
 MARKUP_EXAMPLE = "如 <p>、&nbsp;"  # how the checks' messages name it
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _ENTITY = re.compile(r"&(?:nbsp|lt|gt|amp|quot|apos|ensp|emsp|#\d{1,6}|#[xX][0-9A-Fa-f]{1,6});")
 _BREAK = re.compile(r"<\s*(?:br\s*/?|/\s*(?:p|div|li|tr|h[1-6]))\s*>", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"[ \t]*\n[ \t\n]*")
+
+
+def markup_problem(location: str, label: str) -> Problem:
+    """The warning for markup in a text field; label names the field in the clerk's words."""
+    return Problem("text-markup", WARNING, location, f"{label}含有网页标记（{MARKUP_EXAMPLE}），打印时会原样印出")
 
 
 def has_markup(text: str | None) -> bool:
