@@ -135,7 +135,7 @@ def year_shots() -> None:
     window.years.merge_units()
     settle(app)
     picture = window.grab()
-    from src.ui.year_actions import MergeSummaryDialog
+    from src.ui.merge_units import MergeSummaryDialog
 
     dialog = MergeSummaryDialog(shown[0], window)
     dialog.show()

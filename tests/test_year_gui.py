@@ -12,7 +12,7 @@ from src.model.declaration import INDICATOR_EXTRA_LABELS, PROJECT_EXTRA_LABELS, 
 from src.model.next_year import next_year
 from src.storage.files import open_declaration, save_declaration
 from src.ui import file_controller
-from src.ui.year_actions import MergeSummaryDialog
+from src.ui.merge_units import MergeSummaryDialog
 from tests.helpers.gui import field, open_in
 
 TIANHE = "tianhe-2023-projects.xlsx"

@@ -8,14 +8,11 @@ through the FileController's, so a window shows them one way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from pydantic import BaseModel
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QFileDialog, QHeaderView, QLabel, QMainWindow,
-                               QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
 from ..model import paths
 from ..model.declaration import Declaration
@@ -25,19 +22,12 @@ from ..storage.errors import FileProblem
 from ..storage.files import distinct_paths, open_declaration, same_file
 from ..storage.opened import OpenResult
 from ..storage.progress import Cancelled, counted_unit
-from .commands import BatchCommand, InsertCommand, RemoveCommand, SetFieldCommand
 from .compare_view import CompareView
 from .document import Document
 from .file_controller import FileController
+from .merge_units import MergeSummary, MergeSummaryDialog, apply_merge, summary_rows
 from .progress_dialog import ImportProgress
 from .session import Session
-
-
-@dataclass
-class MergeSummary:
-    rows: list[tuple[str, int, int]]  # per file: its label, projects taken from it, of those how many are doubles
-    notes: list[str]  # merge()'s notes, then what the imports guessed
-    added: int
 
 
 class YearController(QObject):
@@ -227,7 +217,7 @@ class YearController(QObject):
             self.go_to(paths.project(kept))
         self.session.tell(f"已合并 {len(opened)} 个文件，添加 {added} 个项目（撤销可一次全部去掉）", 8000)
         skipped = [f"{p.name} 就是当前打开的文件，未重复合并" for p in own]
-        self.tell_merge_summary(MergeSummary(_rows(merged, kept, [label for _, label in opened]),
+        self.tell_merge_summary(MergeSummary(summary_rows(merged, kept, [label for _, label in opened]),
                                              skipped + notes + read_notes, added))
         return True
 
@@ -244,100 +234,3 @@ def _is_untouched_new(document: Document) -> bool:
     declaration = document.declaration
     return (document.path is None and not document.is_modified and document.undo_stack.count() == 0
             and declaration == new_declaration(declaration.year))
-
-
-def apply_merge(document: Document, merged: Declaration, kept: int, text: str) -> int:
-    """The document made into merged as one undo step: the year and department fields that differ set, the
-    projects after the first `kept` (the document's own, which merge() keeps in place) replaced by merged's.
-    Returns how many projects were added."""
-    current = document.declaration
-    batch = BatchCommand(document, text)
-    if current.year != merged.year:
-        batch.add(SetFieldCommand(document, "year", merged.year, text, merge=False))
-    for name in type(current.department).model_fields:
-        _department_field(document, batch, name, getattr(current.department, name), getattr(merged.department, name), text)
-    for index in range(kept):
-        if current.projects[index].review != merged.projects[index].review:  # a unit's identical copy's marks
-            batch.add(SetFieldCommand(document, paths.field(paths.project(index), "review"),
-                                      list(merged.projects[index].review), text, merge=False))
-    for index in reversed(range(kept, len(current.projects))):
-        batch.add(RemoveCommand(document, paths.PROJECTS, index, text))
-    new = merged.projects[kept:]
-    for offset, project in enumerate(new):
-        batch.add(InsertCommand(document, paths.PROJECTS, kept + offset, project, text))
-    if batch.parts:
-        document.undo_stack.push(batch)
-    return len(new)
-
-
-def _department_field(document: Document, batch: BatchCommand, name: str, before, after, text: str) -> None:
-    if before == after:
-        return
-    location = paths.field(paths.DEPARTMENT, name)
-    if isinstance(before, list):  # tasks, indicators: the rows a view shows go one by one, as the tables expect
-        for index in reversed(range(len(before))):
-            batch.add(RemoveCommand(document, location, index, text))
-        for index, item in enumerate(after):
-            batch.add(InsertCommand(document, location, index, item, text))
-    elif isinstance(before, BaseModel):  # 预算整体情况: amount by amount, as its fields are bound
-        for key in type(before).model_fields:
-            if getattr(before, key) != getattr(after, key):
-                batch.add(SetFieldCommand(document, paths.field(location, key), getattr(after, key), text, merge=False))
-    else:
-        batch.add(SetFieldCommand(document, location, after, text, merge=False))
-
-
-def _rows(merged: Declaration, kept: int, labels: list[str]) -> list[tuple[str, int, int]]:
-    """Per file: how many projects came from it, and how many of those share name and unit with another."""
-    def key(project):
-        return ((project.name or "").strip(), (project.unit or "").strip())
-
-    counts: dict[tuple[str, str], int] = {}
-    for project in merged.projects:
-        if project.name:
-            counts[key(project)] = counts.get(key(project), 0) + 1
-    rows = []
-    for label in labels:
-        taken = [p for p in merged.projects[kept:] if p.source_file == label]
-        rows.append((label, len(taken), sum(1 for p in taken if p.name and counts[key(p)] > 1)))
-    return rows
-
-
-class MergeSummaryDialog(QDialog):
-    """What came from where: one row per file (projects taken, doubles), then the merge's notes."""
-
-    def __init__(self, summary: MergeSummary, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("mergeSummary")
-        self.setWindowTitle("合并单位申报")
-        self.resize(640, 460)
-        column = QVBoxLayout(self)
-        column.addWidget(QLabel(f"已添加 {summary.added} 个项目（编辑 → 撤销 可一次全部去掉）："))
-        self.table = QTableWidget(len(summary.rows), 3)
-        self.table.setObjectName("mergeSources")
-        self.table.setHorizontalHeaderLabels(["文件", "项目数", "其中重名"])
-        self.table.horizontalHeaderItem(2).setToolTip("与其他文件中的项目名称和单位都相同（两份都已保留）")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (label, taken, doubles) in enumerate(summary.rows):
-            for column_number, value in enumerate((label, str(taken), str(doubles) if doubles else "")):
-                item = QTableWidgetItem(value)
-                if column_number == 2 and doubles:
-                    item.setForeground(Qt.GlobalColor.darkRed)
-                self.table.setItem(row, column_number, item)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for number in (1, 2):
-            header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
-        # As tall as its rows (up to a dozen files), so the notes below get the room.
-        self.table.setMaximumHeight(header.sizeHint().height() + 2 * self.table.frameWidth()
-                                    + sum(self.table.rowHeight(r) for r in range(min(len(summary.rows), 12))) + 2)
-        column.addWidget(self.table)
-        column.addWidget(QLabel("合并说明（重名的项目两份都已保留，请核对后删除多余的一份）："))
-        self.notes = QPlainTextEdit("\n".join(f"• {note}" for note in summary.notes))
-        self.notes.setObjectName("mergeNotes")
-        self.notes.setReadOnly(True)
-        column.addWidget(self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        column.addWidget(buttons)
