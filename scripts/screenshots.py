@@ -110,7 +110,7 @@ def year_shots() -> None:
     settle(app)
     window.grab().save(str(OUT / "compare.png"))
     document.undo_stack.setClean()
-    document.restored = False
+    document.not_on_disk = False
     window.close()
 
     # Three units' files (the demo's projects split), merged into the first one's.
