@@ -117,3 +117,17 @@ def test_convert_text_file_named_xlsx_exits_2_without_output(tmp_path):
     result = run_main("convert", str(fake), str(tmp_path / "out.json"))
     assert result.returncode == 2 and "假的.xlsx" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out.json").exists()
+
+
+def test_check_prints_the_import_notes_on_stderr_and_only_problems_on_stdout(examples_dir, capsys):
+    from src.cli import run as run_cli
+    from src.storage.files import open_declaration
+
+    source = examples_dir / "panyu-2022-projects.xlsx"
+    notes = open_declaration(source).notes
+    assert notes, "an imported table has notes"
+    run_cli(["check", str(source)])
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert all(line.count("\t") == 3 for line in lines[:-1]) and lines[-1].startswith("共 ")
+    assert [line.removeprefix("导入说明：") for line in captured.err.splitlines()] == notes

@@ -39,8 +39,8 @@ def run(arguments: argparse.Namespace) -> int:
             print(f"导入说明：{note}", file=sys.stderr)
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for note in opened.notes:
-            print(f"导入说明：{note}")
+        for note in opened.notes:  # as every command does: stdout is the problems, for scripts to read
+            print(f"导入说明：{note}", file=sys.stderr)
         for problem in problems:
             print(problem_line(problem))
         print(counts_text(problems))
