@@ -13,13 +13,13 @@ import pytest
 from src.storage.errors import FileProblem
 from src.storage.grid_import import import_published
 from src.storage.text_table import decode_text, grids_from_text, read_text_table
+from tests.helpers.facts import amount, assert_declaration_facts, assert_indicator
 
 DATA = Path(__file__).resolve().parent / "data" / "text"  # what pdftotext made of the examples' PDFs
 SEEDS = DATA.parent / "seeds"
 EXPECTED_DIR = DATA.parent
 TIANHE, PANYU, HAIZHU = "002_fbe7460060ce89e9.txt", "000_71042259a1c585ad.txt", "003_5bca5776afea312a.txt"
 EXPECTED = {TIANHE: "tianhe-2023-projects", PANYU: "panyu-2022-projects", HAIZHU: "haizhu-department"}
-ONLY_LEVEL2 = {"满意度指标": "服务对象满意度指标"}
 # Seed 003 is a form printed as a left and a right page: the left holds 一级/二级 as template rows (9 of them),
 # the right the 4 三级 indicators. Which 二级 each indicator sits beside is not in the text (the expected
 # file says it was inferred), so the reader leaves 一级/二级 empty and says so; these facts must be None.
@@ -28,60 +28,12 @@ UNRECOVERABLE = {HAIZHU: {("indicators", i, key) for i in range(4) for key in ("
 
 # ---- comparing with the expected facts (the same facts tests/test_xlsx_import.py compares) --------------
 
-def amount(text):
-    return None if text is None else Decimal(text)
-
-
 def expected_facts(seed):
     return json.loads((EXPECTED_DIR / f"{EXPECTED[seed]}.expected.json").read_text(encoding="utf-8"))
 
 
-def assert_indicator(got, expected, missing=()):
-    facts = got.model_dump()
-    if (expected.get("annual_value") is None and facts["annual_value"] and facts["name"]
-            and facts["name"] + facts["annual_value"] == expected["name"]):
-        facts = {**facts, "name": expected["name"], "annual_value": None}  # README: a split-off target is right too
-    for key, value in expected.items():
-        if key in missing:
-            assert facts[key] is None, (key, facts[key])  # not in the text: left empty, never guessed
-        elif key == "level2" and value is None and facts["level1"] in ONLY_LEVEL2:
-            assert facts[key] in (None, ONLY_LEVEL2[facts["level1"]])  # README: an equivalent reading
-        else:
-            assert facts[key] == value, (key, facts[key], value)
-
-
 def assert_facts(opened, expected, unrecoverable=frozenset()):
-    declaration = opened.declaration
-    department = declaration.department
-    assert department.name in [expected["department_name"], *expected.get("department_name_aliases", [])]
-    assert len(declaration.projects) == expected["project_count"]
-    indicators = department.indicators + [i for p in declaration.projects for i in p.indicators]
-    assert len(indicators) == expected["indicator_count"]
-    assert len(department.tasks) == expected["task_count"]
-    for key, value in expected.get("budget", {}).items():
-        assert getattr(department.budget, key) == amount(value), key
-    if "overall_goal" in expected:
-        assert department.overall_goal == expected["overall_goal"]
-    for task, facts in zip(department.tasks, expected.get("tasks", []), strict=True):
-        assert (task.name, task.content, task.funds, task.expected) == (
-            facts["name"], facts["content"], amount(facts["funds"]), facts["expected"])
-
-    def missing(index):
-        return {key for (part, i, key) in unrecoverable if part == "indicators" and i == index}
-
-    for index, (got, facts) in enumerate(zip(department.indicators, expected.get("indicators", []), strict=True)):
-        assert_indicator(got, facts, missing(index))
-    if "first_indicator" in expected:
-        assert_indicator(department.indicators[0], expected["first_indicator"], missing(0))
-        last = len(department.indicators) - 1
-        assert_indicator(department.indicators[-1], expected["last_indicator"], missing(last))
-    for project, facts in zip(declaration.projects, expected["projects"], strict=True):
-        assert (project.name, project.unit) == (facts["name"], facts["unit"])
-        for key in ("total", "fiscal", "special_account", "other"):
-            assert getattr(project.funds, key) == amount(facts[key]), (project.name, key)
-        assert len(project.indicators) == facts["indicator_count"], project.name
-        assert_indicator(project.indicators[0], facts["first_indicator"])
-        assert_indicator(project.indicators[-1], facts["last_indicator"])
+    assert_declaration_facts(opened.declaration, expected, unrecoverable, split_target=True)
 
 
 def seed_text(seed):
@@ -364,7 +316,7 @@ def test_pdf_text_of_a_form_over_two_pages_joins_halves_that_have_as_many_rows()
     assert [(i.level1, i.level2) for i in department.indicators] == [
         ("产出指标", "数量指标"), ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("效益指标", "社会效益指标")]
     for got, facts in zip(department.indicators, expected_facts(HAIZHU)["indicators"], strict=True):
-        assert_indicator(got, facts)  # every fact, levels included, once the halves can be matched
+        assert_indicator(got, facts, split_target=True)  # every fact, levels included, once the halves can be matched
 
 
 # ---- what the text cannot say is not guessed ------------------------------------------------------
