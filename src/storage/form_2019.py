@@ -17,7 +17,7 @@ from ..model import paths
 from ..model.declaration import BUDGET_LABELS, TASK_LABELS, Budget, Department, Indicator, Task
 from .form_2019_labels import (EXPECTED, FUNCTIONS, GOAL_LABEL, KEY, NAME, NUMBERING, PLAN, PROJECTS,
                                REMARKS, SCAN_ROWS, SPLIT_LINE, STANDARD, TASK_INDICATOR, THREE_YEARS, YEAR,
-                               INCOME, INCOME_LABEL, OTHER_INCOME, key)
+                               INCOME, INCOME_LABEL, OTHER_INCOME, is_plan_header, key)
 from .ocr_numbers import read_published_amount
 from .published import ImportedDepartment, cell_str, clean_multiline
 from .sheet_grid import Grid
@@ -148,7 +148,7 @@ def _blocks(grid: Grid) -> list[_Block]:
     """The row ranges of the blocks: 本年 from the first 关键指标 or 主要支出计划 header, 三年期 from the first
     row that names it, up to 其他需要说明的情况."""
     height = min(len(grid.rows), SCAN_ROWS)
-    first = _find(grid, lambda k: k == KEY or k == GOAL_LABEL or (PLAN in k and len(k) <= 30))
+    first = _find(grid, lambda k: k == KEY or k == GOAL_LABEL or is_plan_header(k))
     if first is None:
         return []
     end = _find(grid, lambda k: k.startswith(REMARKS), first[0])
@@ -166,7 +166,7 @@ def _blocks(grid: Grid) -> list[_Block]:
 def _read_goals(grid: Grid, block: _Block) -> None:
     header = _find(grid, lambda k: k == KEY, block.start, block.stop)
     goal = _find(grid, lambda k: k == GOAL_LABEL, block.start, block.stop)
-    plan = _find(grid, lambda k: PLAN in k and len(k) <= 30, block.start, block.stop)
+    plan = _find(grid, is_plan_header, block.start, block.stop)
     end = plan[0] if plan else block.stop
     if goal is not None:
         below = (grid.text(r, goal[1]) for r in range(goal[0] + 1, end))
@@ -189,7 +189,7 @@ def _read_goals(grid: Grid, block: _Block) -> None:
 
 
 def _read_plan(grid: Grid, block: _Block) -> None:
-    found = _find(grid, lambda k: PLAN in k and len(k) <= 30, block.start, block.stop)
+    found = _find(grid, is_plan_header, block.start, block.stop)
     if found is None:
         return
     row = found[0]
@@ -224,7 +224,7 @@ def _read_plan(grid: Grid, block: _Block) -> None:
 def _is_label(text: str) -> bool:
     k = key(text)
     return k in (KEY, GOAL_LABEL, THREE_YEARS, "本年", "年度目标", "三年期目标") or k.startswith(EXPECTED) \
-        or (PLAN in k and len(k) <= 30) or (TASK_INDICATOR in k and len(k) <= 40) or k.startswith(STANDARD)
+        or is_plan_header(k) or (TASK_INDICATOR in k and len(k) <= 40) or k.startswith(STANDARD)
 
 
 # ---- into the current form ------------------------------------------------------------------

@@ -25,6 +25,11 @@ THREE_YEARS, REMARKS = "三年期", ("其他需要说明的情况", "其他需�
 SPLIT_LINE = re.compile(r"^(?:其中[:：])?\s*(.+?)[:：]\s*([^:：]+)$")
 
 
+def is_plan_header(k: str) -> bool:
+    """The 年度主要支出计划 heading (a short cell), not a long text that happens to mention it."""
+    return PLAN in k and len(k) <= 30
+
+
 def key(value: object) -> str:
     return label_key(value).rstrip(":")
 
@@ -40,7 +45,7 @@ def is_form_2019(grid: Grid) -> bool:
         if any(k.startswith(INCOME_LABEL) for k in keys) and any(
                 NUMBERING.sub("", k).startswith(words) for k in keys for words in INCOME.values()):
             return True
-        if any(PLAN in k and len(k) <= 30 for k in keys) and any(TASK_INDICATOR in k for k in keys) \
+        if any(is_plan_header(k) for k in keys) and any(TASK_INDICATOR in k for k in keys) \
                 and any(k.startswith(STANDARD) for k in keys):
             return True
         if KEY in keys and any(k.startswith(EXPECTED) for k in keys):

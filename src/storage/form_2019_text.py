@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .form_2019_labels import INCOME, INCOME_LABEL, OTHER_INCOME, key
+from .form_2019_labels import FUNCTIONS, INCOME, INCOME_LABEL, NAME, OTHER_INCOME, key
 from .ocr_numbers import Kind, read_published_amount
 from .sheet_grid import Grid, label_key
 from .text_lines import is_amount, join_wrapped
 
 _TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,12}部门整体绩效目标表")
-_NAME, _FUNCTIONS = "部门名称", "部门职能概述"
-_SECTIONS = ("本年度部门预算收入", "年度目标", "本年", "三年期", "部门整体支出目标", "年度主要支出计划", "三年期主要支出计划",
+_SECTIONS = (INCOME_LABEL, "年度目标", "本年", "三年期", "部门整体支出目标", "年度主要支出计划", "三年期主要支出计划",
              "其他需要说明的情况", "关键指标", "预期实现值")
 _NUMBERING = re.compile(r"^(?:\d{1,2}\s*[.、．]\s*|其中\s*[:：]\s*)")
 _LEFT = ("文本中年度目标的关键指标/预期实现值、年度主要支出计划的任务/绩效目标/关键性指标/绩效标准/主要实施项目是一栏一栏"
@@ -40,12 +39,12 @@ def form_2019_grid(lines: list[str], name: str, notes: list[str]) -> Grid:
     title = next((line for line in lines if _TITLE.search(line)), None)
     if title:
         rows.append([title])
-    department = _labelled(lines, _NAME)
+    department = _labelled(lines, NAME)
     if department:
-        rows.append([_NAME, department])
-    functions = _paragraph(lines, _FUNCTIONS)
+        rows.append([NAME, department])
+    functions = _paragraph(lines, FUNCTIONS)
     if functions:
-        rows.append([_FUNCTIONS, functions])
+        rows.append([FUNCTIONS, functions])
     rows.extend([INCOME_LABEL, label, amount] for label, amount in _income(lines, notes))
     notes.append("按 PDF 复制或导出的文本读取 2019 年部门整体绩效目标表，只取能确定的内容")
     if any(key(line).startswith(("关键指标", "年度主要支出计划", "部门整体支出目标")) for line in lines):
