@@ -18,7 +18,7 @@ from ..model.declaration import BUDGET_LABELS, TASK_LABELS, Budget, Department, 
 from .form_2019_labels import (EXPECTED, FUNCTIONS, GOAL_LABEL, KEY, NAME, NUMBERING, PLAN, PROJECTS,
                                REMARKS, SCAN_ROWS, SPLIT_LINE, STANDARD, TASK_INDICATOR, THREE_YEARS, YEAR,
                                INCOME, INCOME_LABEL, OTHER_INCOME, is_plan_header, key)
-from .ocr_numbers import read_published_amount
+from .ocr_numbers import published_amount
 from .published import ImportedDepartment, cell_str, clean_multiline
 from .sheet_grid import Grid
 
@@ -105,12 +105,8 @@ def _budget(grid: Grid, notes: list[str]) -> Budget:
         label = grid.text(row, column)
         text = next((grid.text(row, c) for c in range(column + 1, len(grid.rows[row]))
                      if grid.text(row, c).strip() and grid.text(row, c) != label), "")
-        reading = read_published_amount(text)
-        note = reading.note(_income_place(role), words)
-        if note:
-            notes.append(note)
-        read[role] = reading.value
-        printed[role] = "空" if reading.value is None else f"{reading.value:,.2f}"
+        read[role] = published_amount(text, _income_place(role), words, notes)
+        printed[role] = "空" if read[role] is None else f"{read[role]:,.2f}"
     budget = Budget()
     if "fiscal" in read:
         budget.fiscal = read["fiscal"]

@@ -115,3 +115,12 @@ def _ambiguous(original: str, reason: str) -> AmountReading:
 
 def _not_a_number(original: str) -> AmountReading:
     return AmountReading(None, Kind.NOT_A_NUMBER, original)
+
+
+def published_amount(text: object, where: str, label: str, notes: list[str]) -> Decimal | None:
+    """An amount cell of a published table (OCR noise read only where certain), its reading noted."""
+    reading = read_published_amount(text)
+    note = reading.note(where, label)
+    if note:
+        notes.append(note)
+    return reading.value

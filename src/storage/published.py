@@ -16,7 +16,7 @@ from ..model.declaration import (BUDGET_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS,
                                  Department, Indicator, Project, Task)
 from .form_2019_labels import is_form_2019
 from .indicator_text import clean_cell_text, parse_indicator_fields
-from .ocr_numbers import Kind, read_published_amount
+from .ocr_numbers import Kind, published_amount, read_published_amount
 from .sheet_grid import Grid, cell_text, label_key
 
 _HEADER_SCAN_ROWS = 40
@@ -117,15 +117,6 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             table.department_name = values["department"]
     table.department_name = table.department_name or title_department or group_unit
     return table
-
-
-def published_amount(text: object, where: str, label: str, notes: list[str]) -> Decimal | None:
-    """An amount cell of a published table (OCR noise read only where certain), its reading noted."""
-    reading = read_published_amount(text)
-    note = reading.note(where, label)
-    if note:
-        notes.append(note)
-    return reading.value
 
 
 def _row_texts(cells: list[object], columns: dict[str, int]) -> dict[str, str]:
