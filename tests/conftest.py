@@ -12,6 +12,32 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_SANDBOX, "config")
 
 import pytest  # noqa: E402
 
+# Test lanes (pyproject.toml's markers). A plain `pytest` runs the fast lane: every test without one of
+# these marks. `pytest --lanes all` (the README's command, which CI runs) runs every lane; `--lanes slow,corpus`
+# adds those lanes to the fast one.
+LANES = ("slow", "corpus", "packaging")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--lanes", default="", metavar="LANE,…|all",
+                     help=f"run these lanes besides the fast one: {', '.join(LANES)}, or all")
+
+
+def pytest_collection_modifyitems(config, items):
+    chosen = {lane.strip() for lane in config.getoption("--lanes").split(",") if lane.strip()}
+    unknown = chosen - set(LANES) - {"all"}
+    if unknown:
+        raise pytest.UsageError(f"unknown lane(s) {sorted(unknown)}: choose from {', '.join(LANES)} or all")
+    if "all" in chosen:
+        return
+    kept, dropped = [], []
+    for item in items:
+        lanes = {lane for lane in LANES if item.get_closest_marker(lane)}
+        (kept if lanes <= chosen else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
 # The repository root is on sys.path through pytest's `pythonpath = ["."]` (pyproject.toml).
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"  # example workbooks, their facts and seed texts, kept in the repository (README there)
@@ -67,9 +93,14 @@ def child_env() -> dict[str, str]:
 def collect_garbage_while_qt_objects_are_valid():
     """Collect each test's cyclic garbage at its own teardown. Left to a later test, PySide6 6.11 can free
     wrappers whose C++ objects deleteLater() already destroyed and crash the process in the collector
-    (seen in a fresh clone's run, in test_values, a test with no Qt at all)."""
+    (seen in a fresh clone's run, in test_values, a test with no Qt at all).
+
+    What survives is then frozen (gc.freeze): a full collection walks every live object, and with the
+    session's modules and caches that cost 30–500 ms per test — most of the fast lane's time. Frozen, the
+    next collection walks only what the next test made."""
     yield
     gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -5,7 +5,6 @@ a fresh HOME — as on a clerk's PC. The .deb is checked with dpkg-deb (-I, -c, 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -22,10 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "packaging"))
 import bundle_rules as rules  # noqa: E402
 
+from tests.helpers.poppler import poppler  # noqa: E402
+from tests.helpers.tools import require_command, require_module  # noqa: E402
+
 pytestmark = [
-    pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None,
-                       reason="PyInstaller is not installed in this Python: install the `build` extra of "
-                              "pyproject.toml into this venv (pyinstaller==6.22.3 and its pinned helpers)"),
+    pytest.mark.packaging,
     pytest.mark.skipif(not sys.platform.startswith("linux"),
                        reason="builds the Linux bundle and .deb; Windows builds on Windows (packaging/windows/)"),
 ]
@@ -40,8 +40,9 @@ def version() -> str:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """dist/ of one build: the bundle folder and the .deb (uncompressed: xz would add ~1 min, not coverage)."""
-    if shutil.which("dpkg-deb") is None:
-        pytest.skip("dpkg-deb is missing (Debian's dpkg)")
+    require_module("PyInstaller", "install the `build` extra of pyproject.toml into this venv "
+                                  "(pyinstaller==6.22.3 and its pinned helpers; scripts/setup.sh does so)")
+    require_command("dpkg-deb", "Debian's dpkg")
     base = tmp_path_factory.mktemp("frozen")
     dist, work = base / "dist", base / "work"
     started = time.monotonic()
@@ -123,12 +124,10 @@ def test_convert_to_xlsx_and_back_gives_the_same_json(built, clerk):
     assert [p["name"] for p in again["projects"]] == [p["name"] for p in json.loads(DEMO.read_text("utf-8"))["projects"]]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is missing (Debian's poppler-utils)")
 def test_pdf_has_chinese_text(built, clerk):
     result = clerk(console(built), "pdf", "demo.json", "demo.pdf")
     assert result.returncode == 0, result.stderr
-    text = subprocess.run(["pdftotext", "-layout", str(clerk.folder / "demo.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = poppler("pdftotext", "-layout", str(clerk.folder / "demo.pdf"), "-")
     assert "部门整体预算绩效目标申报表" in text
     assert "广州市天河区司法局" in text
     assert "项目支出绩效目标" in text
@@ -311,8 +310,7 @@ def test_deb_unpacked_runs_and_its_desktop_file_is_valid(built, clerk):
     assert clerk(launcher, "--help").stdout.startswith(f"usage: {rules.CONSOLE_NAME} ")
     gui = clerk(root / "usr/bin" / rules.APP_NAME, "--version")
     assert gui.returncode == 0 and gui.stdout.strip() == f"{rules.APP_NAME} {version()}", gui.stdout + gui.stderr
-    if shutil.which("desktop-file-validate") is None:
-        pytest.skip("desktop-file-validate is missing (Debian's desktop-file-utils, installed by scripts/setup.sh)")
-    validated = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True, text=True)
+    validator = require_command("desktop-file-validate", "Debian's desktop-file-utils, installed by scripts/setup.sh")
+    validated = subprocess.run([validator, str(desktop)], capture_output=True, text=True)
     assert validated.returncode == 0 and "error" not in validated.stdout.lower(), validated.stdout
     assert "warning" not in validated.stdout.lower(), validated.stdout

@@ -73,6 +73,7 @@ def test_demo_pdf_has_every_name_amount_and_page_number(tmp_path, demo_path):
     assert sum("项目支出绩效目标申报表" in text for text in texts) >= len(declaration.projects)
 
 
+@pytest.mark.slow
 def test_large_generated_file_keeps_all_text_across_page_breaks(tmp_path):
     from bench.generate import generate
 

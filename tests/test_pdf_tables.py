@@ -102,6 +102,7 @@ def test_editor_department_form_gives_back_the_whole_department():
     assert declaration.year == source.year and declaration.projects == []
 
 
+@pytest.mark.slow
 def test_editor_print_of_all_forms_gives_back_the_whole_declaration():
     """Department form, the summary over ten pages (one row split by a page break) and 22 project forms
     in one file: the projects come from their forms, which also hold 实施周期."""

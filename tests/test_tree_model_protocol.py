@@ -26,7 +26,9 @@ from src.ui.tree_model import GROUP_ROLE, LOCATION_ROLE, DeclarationTreeModel
 from src.ui.workspace import Workspace
 from tests.builders import clean_declaration, clean_project, indicator
 
-SEEDS = (11, 2023, 4242, 90125)
+# The first walk runs in the fast lane; the others, each as long, in the slow one.
+SEEDS = (11, pytest.param(2023, marks=pytest.mark.slow), pytest.param(4242, marks=pytest.mark.slow),
+         pytest.param(90125, marks=pytest.mark.slow))
 STEPS = 600  # per seed
 
 
