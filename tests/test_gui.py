@@ -602,3 +602,23 @@ def test_qt_own_buttons_speak_chinese(window):
     box = QMessageBox()
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     assert {button.text().split("(")[0] for button in box.buttons()} == {"是", "否"}
+
+
+def test_a_goal_pasted_with_word_control_characters_is_shown_and_saved_as_the_model_holds_it(window, qtbot, tmp_path):
+    """Text pasted from Word or a PDF can carry \\v (a manual line break) and \\f: the goal form shows what the
+    model keeps — the same as a file holding that text reads to — and both files give it back."""
+    from PySide6.QtGui import QGuiApplication
+
+    window.workspace.select_location("projects[0]")
+    goal = field(window, "projectGoal")
+    goal.setFocus()
+    goal.selectAll()
+    QGuiApplication.clipboard().setText("第一句\x0b第二句\r\n第三句\x0c完")
+    goal.paste()
+    held = window.document.declaration.projects[0].goal
+    assert "\x0b" not in held and "\x0c" not in held and "\r" not in held
+    assert goal.toPlainText() == held
+    for suffix in ("json", "xlsx"):
+        path = tmp_path / f"粘贴.{suffix}"
+        save_declaration(window.document.declaration, path)
+        assert open_declaration(path).declaration.projects[0].goal == held

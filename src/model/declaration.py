@@ -21,8 +21,15 @@ from .framework import canonical_level
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# The most a spreadsheet cell holds (Excel's limit, which openpyxl enforces by cutting the rest off): a longer
+# text could not be saved as a workbook without loss, so no field takes one.
+MAX_TEXT_LENGTH = 32767
+
+
 def _clean_text(value: object) -> object:
     if isinstance(value, str):
+        if len(value) > MAX_TEXT_LENGTH:
+            raise ValueError(f"文字过长：共 {len(value):,} 个字符，一个栏目最多 {MAX_TEXT_LENGTH:,} 个字符（Excel 单元格的上限）")
         if "\r" in value:
             value = value.replace("\r\n", "\n").replace("\r", "\n")
         if _CONTROL.search(value):

@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, Iterator
 
+from . import field_values
 from .declaration import Declaration, field_label
 
 DEPARTMENT = "department"
@@ -185,12 +186,25 @@ def get_field(root: Any, location: str) -> Any:
     return resolve(root, location)
 
 
-def set_field(root: Any, location: str, value: Any) -> None:
+def _field_owner(root: Any, location: str) -> tuple[Any, str]:
     owner, name = split_field(location)
     target = resolve(root, owner) if owner else root
     if not hasattr(target, name):
         raise LocationError(location)
-    setattr(target, name, value)
+    return target, name
+
+
+def set_field(root: Any, location: str, value: Any) -> None:
+    """Set a field through the model's field type, as a file's value is read: the value is cleaned the same
+    way, or refused with field_values.FieldRefused."""
+    target, name = _field_owner(root, location)
+    field_values.assign(target, name, value, location)
+
+
+def cleaned_value(root: Any, location: str, value: Any) -> Any:
+    """What set_field() would store at location, nothing changed; FieldRefused if the field refuses it."""
+    target, name = _field_owner(root, location)
+    return field_values.cleaned(target, name, value, location)
 
 
 def list_at(root: Any, location: str) -> list:

@@ -112,7 +112,8 @@ def _values(change: Change) -> list[tuple[str | None, str]]:
 def _cell(sheet, value: str | None, style: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet)
     if value is not None:
-        # Always text: a value such as '=100%' must never become a formula.
-        cell._value, cell.data_type = value, "s"
+        # Through openpyxl's check, then always text: a value such as '=100%' must never become a formula.
+        cell.value = value
+        cell.data_type = "s"
     cell.style = f"diff_{style}"
     return cell

@@ -17,6 +17,7 @@ from pydantic import StrictInt, TypeAdapter, ValidationError
 from ..model import paths
 from ..model.bulk import collector_paused
 from ..model.declaration import Declaration
+from ..model.field_values import validation_reason
 from .errors import FileProblem
 from .opened import OpenResult
 
@@ -162,19 +163,7 @@ def _parsed_slowly(raw: bytes, source: str | Path) -> tuple[Declaration, int]:
 def describe_validation_error(error: ValidationError) -> str:
     """First pydantic error as '位置 projects[3].funds.total：原因', in Chinese where we know the words."""
     details = error.errors(include_url=False)
-    first = details[0]
-    location = paths.from_steps(first["loc"])
-    kind = first.get("type", "")
-    message = first.get("msg", "")
-    if kind == "extra_forbidden":
-        reason = "有本软件不认识的字段，可能来自其他软件或更新版本"
-    elif kind == "missing":
-        reason = "缺少必需的字段"
-    elif kind.endswith("_type") or kind.endswith("_parsing"):
-        reason = f"类型不对（{message}）"
-    elif kind == "value_error":
-        reason = message.removeprefix("Value error, ")
-    else:
-        reason = message
+    location = paths.from_steps(details[0]["loc"])
+    reason = validation_reason(details[0])
     more = f"（另有 {len(details) - 1} 处问题）" if len(details) > 1 else ""
     return f"内容有误，位置 {location or '顶层'}：{reason}{more}"

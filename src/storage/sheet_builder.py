@@ -8,12 +8,12 @@ gives every cell one of a few prepared styles by reference, which is what keeps 
 
 from __future__ import annotations
 
-from copy import copy
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
@@ -50,6 +50,19 @@ def _text_width(text: str) -> float:
     return len(text) + 0.7 * wide
 
 
+CELL_LIMIT = 32767  # characters; openpyxl cuts a longer text off without a word
+_CUT_NOTE = "……（超出 Excel 单元格 32,767 个字符的上限，全文见“绩效指标明细”工作表）"
+
+
+def _fitting(text: str) -> str:
+    """A text as one cell can hold it. Fields are never longer (the model refuses them); a project's
+    indicators written into one cell of the official table can be, and are then cut visibly, never silently —
+    the 绩效指标明细 sheet, which the editor reads back, holds every indicator whole."""
+    if len(text) <= CELL_LIMIT:
+        return text
+    return text[:CELL_LIMIT - len(_CUT_NOTE)] + _CUT_NOTE
+
+
 def _prepared_cells(row, row_index):
     """Stands in for WriteOnlyWorksheet._values_to_row: our cells are ready, only their place is set.
 
@@ -64,6 +77,19 @@ def _prepared_cells(row, row_index):
         yield cell
 
 
+class _SharedStyle(StyleArray):
+    """One prepared style that many cells share as it is: its hash, which openpyxl asks for every cell it
+    writes (to find the style's number), is worked out once."""
+
+    def __new__(cls, style: StyleArray):
+        shared = super().__new__(cls, style)
+        shared._hash = hash(tuple(shared))
+        return shared
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
 class SheetBuilder:
     def __init__(self, workbook: Workbook, title: str):
         self.sheet = workbook.create_sheet(title)
@@ -75,7 +101,7 @@ class SheetBuilder:
         for name in STYLES:
             probe = WriteOnlyCell(self.sheet)
             probe.style = f"ptd_{name}"
-            self._style_arrays[name] = probe._style
+            self._style_arrays[name] = _SharedStyle(probe._style)
 
     def put(self, row: int, column: int, value: object, style: str = "body") -> None:
         self.cells.setdefault(row, {})[column] = (value, style)
@@ -103,18 +129,19 @@ class SheetBuilder:
         if isinstance(value, Decimal):
             as_float = float(value)
             if Decimal(repr(as_float)) == value:
-                cell._value, cell.data_type = as_float, "n"
+                cell.value = as_float
                 style = "amount" if style == "body" else style
             else:  # more digits than a spreadsheet number holds: keep them all as text
-                cell._value, cell.data_type = format(value, "f"), "s"
+                cell.value = format(value, "f")
+                cell.data_type = "s"
         elif isinstance(value, str):
-            # Always text: an indicator value '=100%' must never become a formula (PLATFORM.md).
-            cell._value, cell.data_type = value, "s"
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            cell._value, cell.data_type = value, "n"
+            # Through openpyxl's own check (characters XML cannot hold raise, not vanish), then always text:
+            # an indicator value '=100%' must never become a formula (PLATFORM.md).
+            cell.value = _fitting(value)
+            cell.data_type = "s"
         elif value is not None:
             cell.value = value
-        cell._style = copy(self._style_arrays[style])
+        cell._style = self._style_arrays[style]  # shared: a write-only cell is written out as it is, never restyled
         return cell
 
     def _fit_heights(self) -> None:

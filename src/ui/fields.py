@@ -102,12 +102,12 @@ class FieldBinding(QObject):
             return
         try:
             value = self._value_from(text)
+            commands.set_field(self.document, location, value, self.label)  # FieldRefused: the model's own no
         except (AmountError, ValueError) as error:
             self.local_problem = Problem("input-invalid", ERROR, location, str(error))
             self.show_problems()
             return
         self.local_problem = None
-        commands.set_field(self.document, location, value, self.label)
         self.show_problems()
         if self.on_change:
             self.on_change()
@@ -152,9 +152,17 @@ class FieldBinding(QObject):
         if current != text:
             with QSignalBlocker(self.widget):
                 if isinstance(self.widget, QLineEdit):
+                    position = self.widget.cursorPosition()
                     self.widget.setText(text)
+                    self.widget.setCursorPosition(min(position, len(text)))
                 else:
+                    # The model cleaned what was typed or pasted (a \v from Word, a \r\n): show what it
+                    # holds, the cursor where it was.
+                    position = self.widget.textCursor().position()
                     self.widget.setPlainText(text)
+                    cursor = self.widget.textCursor()
+                    cursor.setPosition(min(position, len(text)))
+                    self.widget.setTextCursor(cursor)
         self.local_problem = None
         self.show_problems()
 

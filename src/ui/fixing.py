@@ -23,29 +23,34 @@ from .document import Document
 
 
 class FixCommand(BatchCommand):
-    """A batch made by applying it: each part is built against the declaration the parts before it left
-    (a removed item is copied as it is at its turn, not as it was before the batch), so the push's redo
-    must not apply it a second time. Checks run once, at the end."""
+    """A batch whose parts are made by doing them: each part is built against the declaration the parts
+    before it left (a removed item is copied as it is at its turn, not as it was before the batch). The first
+    redo() — the push's — builds and does them; every later redo replays them. A change that fails half-way
+    undoes the parts before it and marks the command obsolete, so the stack drops it; push_fixes then raises
+    the error, and the file is as it was."""
 
     def __init__(self, document: Document, changes: Iterable[Change], text: str):
         super().__init__(document, text)
-        with document.deferred_checks():
-            try:
-                for change in changes:
-                    part = _part(document, change, text)
-                    part.redo()
-                    self.add(part)
-            except BaseException:
-                for part in reversed(self.parts):  # never half a fix left in the file with no undo step
-                    part.undo()
-                raise
-        self._applied = True
+        self._changes: list[Change] | None = list(changes)
+        self.failure: BaseException | None = None
 
     def redo(self) -> None:
-        if self._applied:
-            self._applied = False  # the push's redo: already done; every later redo does the work
+        if self._changes is None:
+            super().redo()
             return
-        super().redo()
+        changes, self._changes = self._changes, None
+        with self.document.deferred_checks():
+            try:
+                for change in changes:
+                    part = _part(self.document, change, self.text())
+                    part.redo()
+                    self.add(part)
+            except Exception as error:  # never half a fix left in the file
+                for part in reversed(self.parts):
+                    part.undo()
+                self.parts.clear()
+                self.failure = error
+                self.setObsolete(True)
 
 
 def _part(document: Document, change: Change, text: str):
@@ -62,7 +67,10 @@ def push_fixes(document: Document, fixes: Iterable[Fix], text: str) -> list[Fix]
     planned = plan_changes(document.declaration, [change for fix in chosen for change in fix.changes])
     if not planned:
         return []
-    document.undo_stack.push(FixCommand(document, planned, text))
+    command = FixCommand(document, planned, text)
+    document.undo_stack.push(command)
+    if command.failure is not None:
+        raise command.failure
     return chosen
 
 

@@ -169,10 +169,13 @@ class ListTableModel(QAbstractTableModel):
                 return False
         else:
             new = text if text.strip() else None
-        if field == "level1":
-            commands.set_indicator_level1(self.document, self.location(index.row()), new)
-        else:
-            commands.set_field(self.document, location, new, label, merge=False)
+        try:
+            if field == "level1":
+                commands.set_indicator_level1(self.document, self.location(index.row()), new)
+            else:
+                commands.set_field(self.document, location, new, label, merge=False)
+        except FieldRefused:  # what the model cannot hold (a text past a cell's limit) is not taken
+            return False
         return True
 
     # ---- document signals ---------------------------------------------------------------------
