@@ -3,11 +3,17 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from src.storage import formats
 from src.storage.files import declaration_bytes, open_declaration, save_declaration
 from tests.builders import clean_declaration
 from tests.strategies import declarations
 
-FORMATS = ["json", "xlsx"]
+# Every format the editor can save to, as the registry has them: a format that writes must read back.
+FORMATS = [extension.lstrip(".") for f in formats.writable() for extension in f.save_extensions]
+
+
+def test_the_editor_saves_to_its_own_two_formats():
+    assert sorted(FORMATS) == ["json", "xlsx"]
 
 
 @pytest.mark.parametrize("suffix", FORMATS)

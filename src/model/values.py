@@ -39,7 +39,9 @@ _PREFIX_WORDS = [
     ("达到", GE), ("达", GE),
 ]
 # Words after the number (and its unit).
-_SUFFIX_WORDS = [("及以上", GE), ("以上", GE), ("及以下", LE), ("以下", LE), ("以内", LE), ("之内", LE)]
+# An arrow after the number is one more way of writing 以上/以下 (seed 002: ≥216↑), never a unit.
+_SUFFIX_WORDS = [("及以上", GE), ("以上", GE), ("及以下", LE), ("以下", LE), ("以内", LE), ("之内", LE),
+                 ("↑", GE), ("↓", LE)]
 # Longest first, so 场次 wins over 场 and 万元 over 万.
 _KNOWN_UNITS = sorted(
     "% ‰ 次 场次 场 人次 人 个 件 宗 期 批次 批 份 家 项 小时 天 日 个月 月 年 户 元 万元 所 篇 条 台 套 册 本 "
@@ -49,7 +51,7 @@ _KNOWN_UNITS = sorted(
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _CHINESE_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CHINESE_COUNT = re.compile(r"([一两二三四五六七八九十])(次|场|个|人|期|批|件|项|份|家|宗|场次|人次)")
-_UNIT_STOP = re.compile(r"[\s,.;:!?()+\-/，。；：、！？\"“”'‘’以及]|左右")
+_UNIT_STOP = re.compile(r"[\s,.;:!?()+\-/，。；：、！？\"“”'‘’以及↑↓]|左右")
 
 
 @dataclass(frozen=True)
