@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 from ..model import framework, paths
 from ..model.amounts import AmountError, display_amount, parse_amount
 from ..model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS, TASK_HEADERS, TASK_LABELS
+from ..model.field_values import FieldRefused
 from ..model.problems import ERROR, WARNING
 from . import commands
 from .document import Document
