@@ -60,7 +60,7 @@ def figure(value: float, unit: str, floor: float | None = None) -> dict:
 
 def measure_size(size: str, runs: int, folder: Path) -> dict:
     from src.model.checks import check_declaration
-    from src.storage.files import open_declaration, save_declaration
+    from src.storage.infra.files import open_declaration, save_declaration
 
     projects, per_project = SIZES[size]
     declaration = generate(projects, per_project)
@@ -99,7 +99,7 @@ def import_figures(declaration, xlsx_path: Path, folder: Path, runs: int, one_ru
     """The same declaration as a clerk gets it published — a web page, copied text, a PDF printed by the editor,
     the editor's workbook saved again as .xls/.ods — imported, each beside the least its library does with it."""
     from bench import generate as made
-    from src.storage.files import open_declaration
+    from src.storage.infra.files import open_declaration
 
     inputs = {"open_html": (folder / "published.html", made.published_html, floors.lxml_parse),
               "open_text": (folder / "published.txt", made.published_text, floors.csv_rows),

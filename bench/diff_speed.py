@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=sorted(SIZES), default="M")
     arguments = parser.parse_args(argv)
     from src.cli import run as run_command
-    from src.storage.files import save_declaration
+    from src.storage.infra.files import save_declaration
 
     projects, per_project = SIZES[arguments.size]
     old = generate(projects, per_project)

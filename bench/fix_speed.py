@@ -26,7 +26,7 @@ from bench.generate import generate  # noqa: E402
 from src.model.checks import check_declaration  # noqa: E402
 from src.model.declaration import Declaration  # noqa: E402
 from src.model.fixes import apply_fixes, fixes_for  # noqa: E402
-from src.storage.json_file import declaration_to_json  # noqa: E402
+from src.storage.editor_files.json_file import declaration_to_json  # noqa: E402
 
 PROJECTS, INDICATORS = 2000, 10
 TARGET = 1.0

@@ -83,7 +83,7 @@ def plain_json_dump(plain: PlainDeclaration, path: Path) -> None:
 
 def workbook_cells(declaration) -> list[list[list[object]]]:
     """The values the editor's workbook holds, sheet by sheet, as plain rows."""
-    from src.storage.indicator_text import format_indicator_text
+    from src.storage.recognisers.indicator_text import format_indicator_text
 
     department = declaration.department
     budget = [float(v) if v is not None else None for v in department.budget.model_dump().values()]

@@ -28,7 +28,7 @@ DEFAULT = ("open_html", "open_text", "open_xls", "open_ods")
 
 def build_inputs(size: str, wanted: tuple[str, ...], folder: Path) -> dict[str, tuple[Path, object]]:
     """name → (input file, its floor), made as bench/__main__.import_figures makes them."""
-    from src.storage.files import save_declaration
+    from src.storage.infra.files import save_declaration
 
     declaration = made.generate(*SIZES[size])
     inputs: dict[str, tuple[Path, object]] = {}
@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-profile", action="store_true", help="only the timings")
     arguments = parser.parse_args(argv)
     wanted = tuple(name.strip() for name in arguments.only.split(",") if name.strip())
-    from src.storage.files import open_declaration
+    from src.storage.infra.files import open_declaration
 
     with tempfile.TemporaryDirectory(prefix="profile-imports-") as folder:
         inputs = build_inputs(arguments.size, wanted, Path(folder))

@@ -51,7 +51,7 @@ def paired(ours, reference, runs: int) -> dict:
 def unit_files(declaration, folder: Path, units: int = UNITS) -> list[Path]:
     """The declaration as units' files: projects in equal runs, the department form in the first file only."""
     from src.model.declaration import Declaration, Department
-    from src.storage.files import save_declaration
+    from src.storage.infra.files import save_declaration
 
     size = -(-len(declaration.projects) // units)
     files = []
@@ -67,7 +67,7 @@ def unit_files(declaration, folder: Path, units: int = UNITS) -> list[Path]:
 def measure(size: str, runs: int, folder: Path) -> dict:
     from src.cli import run as run_cli
     from src.model.checks import check_declaration
-    from src.storage.files import open_declaration, save_declaration
+    from src.storage.infra.files import open_declaration, save_declaration
 
     whole = generate(*SIZES[size])
     whole_path = folder / f"{size}.json"

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from src.model.declaration import Declaration, Indicator
 from src.model.level2_suggest import build_library
-from src.storage.files import open_declaration
+from src.storage.infra.files import open_declaration
 
 EXAMPLES = ROOT / "tests" / "data"
 

@@ -18,7 +18,7 @@ SKIPPED_FOLDERS = {"seeds", "library_holdout"}  # seed texts are not tables; the
 
 
 def data_files() -> list[Path]:
-    from src.storage import formats
+    from src.storage.infra import formats
 
     return sorted(p for p in DATA.rglob("*") if p.is_file() and not SKIPPED_FOLDERS & set(p.relative_to(DATA).parts)
                   and formats.is_known_name(p) and not p.name.endswith((".expected.json", ".declaration.json"))
@@ -26,8 +26,8 @@ def data_files() -> list[Path]:
 
 
 def reading(path: Path) -> dict:
-    from src.storage.errors import FileProblem
-    from src.storage.files import open_declaration
+    from src.storage.infra.errors import FileProblem
+    from src.storage.infra.files import open_declaration
 
     try:
         opened = open_declaration(path)

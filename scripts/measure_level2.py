@@ -18,7 +18,7 @@ from src.model import framework
 from src.model.checks import declaration_variant
 from src.model.declaration import Indicator
 from src.model.level2_suggest import Level2Suggester
-from src.storage.files import open_declaration
+from src.storage.infra.files import open_declaration
 
 HELD_OUT = "tianhe-2023-projects.xlsx"
 

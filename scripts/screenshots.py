@@ -20,7 +20,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QInputMethodEvent, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from src.storage.files import open_declaration  # noqa: E402
+from src.storage.infra.files import open_declaration  # noqa: E402
 from src.ui.app import application  # noqa: E402
 from src.ui.printing import export_pdf  # noqa: E402
 
@@ -79,7 +79,7 @@ def year_shots() -> None:
     """新建下一年度申报, 与其他申报比较 and 合并单位申报 on the demo (天河 2023)."""
     from src.model import paths
     from src.model.declaration import Declaration, Department
-    from src.storage.files import save_declaration
+    from src.storage.infra.files import save_declaration
     from src.ui import commands, structure_edits
 
     app = application()

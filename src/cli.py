@@ -10,7 +10,7 @@ from typing import Sequence
 from . import __version__
 from .commands import MODULES
 from .commands.exits import EXIT_OK, EXIT_UNUSABLE
-from .storage.errors import FileProblem
+from .storage.infra.errors import FileProblem
 
 COMMANDS = tuple(module.NAME for module in MODULES)
 

@@ -36,7 +36,7 @@ def main(argv: Sequence[str]) -> int:
 
 def _names_a_file(argv: list[str]) -> bool:
     """One argument that is a file, or looks like one a clerk meant (a missing file is the editor's to report)."""
-    from .storage import formats
+    from .storage.infra import formats
 
     first = argv[0]
     return len(argv) == 1 and not first.startswith("-") and (Path(first).exists() or formats.is_known_name(first))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from src.storage.json_file import SCHEMA_VERSION, declaration_to_json
+from src.storage.editor_files.json_file import SCHEMA_VERSION, declaration_to_json
 from tests.builders import clean_declaration
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def test_convert_never_leaves_partial_output(tmp_path):
 
 
 def test_convert_published_xlsx_to_json_and_own_xlsx_back(tmp_path, examples_dir):
-    from src.storage.files import open_declaration
+    from src.storage.infra.files import open_declaration
 
     as_json = tmp_path / "天河 2023.json"
     result = run_main("convert", str(examples_dir / "tianhe-2023-projects.xlsx"), str(as_json))
@@ -121,7 +121,7 @@ def test_convert_text_file_named_xlsx_exits_2_without_output(tmp_path):
 
 def test_check_prints_the_import_notes_on_stderr_and_only_problems_on_stdout(examples_dir, capsys):
     from src.cli import run as run_cli
-    from src.storage.files import open_declaration
+    from src.storage.infra.files import open_declaration
 
     source = examples_dir / "panyu-2022-projects.xlsx"
     notes = open_declaration(source).notes

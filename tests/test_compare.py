@@ -14,7 +14,7 @@ from src.model.compare_text import change_line
 from src.model.declaration import (BUDGET_LABELS, DECLARATION_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS,
                                    INDICATOR_LABELS, PROJECT_LABELS, Declaration, Project, Review)
 from src.model.matching import RENAME_THRESHOLD, name_core, pair_projects, rename_score
-from src.storage.files import open_declaration
+from src.storage.infra.files import open_declaration
 from tests.builders import clean_declaration, indicator
 
 TIANHE = "tianhe-2023-projects.xlsx"

@@ -21,7 +21,7 @@ from src.model.checks import check_declaration
 from src.model.declaration import MAX_TEXT_LENGTH, Declaration, Indicator, Project, Task
 from src.model.field_values import FieldRefused
 from src.model.fixes import Insert, Remove, SetField
-from src.storage.files import open_declaration, save_declaration
+from src.storage.infra.files import open_declaration, save_declaration
 from src.ui import commands
 from src.ui.document import Document
 from src.ui.fixing import FixCommand

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit
 from src.cli import run
 from src.model.checks import check_declaration
 from src.model.fixes import SAFE_CONFIDENCE, fixes_for
-from src.storage.files import open_declaration
+from src.storage.infra.files import open_declaration
 from tests.conftest import DATA
 from tests.helpers.gui import field, open_in, tree_projects, type_text
 

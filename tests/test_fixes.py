@@ -10,7 +10,7 @@ from src.model.checks import check_declaration
 from src.model.declaration import Indicator
 from src.model.fixes import (SAFE_CONFIDENCE, Insert, Remove, SetField, apply_changes, apply_fixes, change_lines,
                              fix_for, fixes_for, plan_changes)
-from src.storage.files import open_declaration
+from src.storage.infra.files import open_declaration
 from tests.builders import clean_declaration, indicator
 from tests.conftest import DATA
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from src.model.checks import check_declaration
-from src.storage.files import open_declaration
-from src.storage.grid_import import import_published
-from src.storage.sheet_grid import Grid
+from src.storage.infra.files import open_declaration
+from src.storage.recognisers.grid_import import import_published
+from src.storage.containers.sheet_grid import Grid
 
 DATA = Path(__file__).resolve().parent / "data"
 FORM = DATA / "form2019"
@@ -77,7 +77,7 @@ def test_checks_flag_every_indicator_left_without_its_levels():
 
 @pytest.fixture(scope="module")
 def filled_rows():
-    from src.storage.sheet_grid import read_grids_merged
+    from src.storage.containers.sheet_grid import read_grids_merged
 
     return read_grids_merged(FORM / "tianhe-2019-department.xlsx")[0].rows
 
@@ -85,7 +85,7 @@ def filled_rows():
 @pytest.fixture(scope="module")
 def unfilled_rows():
     """As calamine gives them: a merged range's value in its top-left cell only, as text-made grids have it."""
-    from src.storage.sheet_grid import read_grids_fast
+    from src.storage.containers.sheet_grid import read_grids_fast
 
     return read_grids_fast(FORM / "tianhe-2019-department.xlsx")[0].rows
 

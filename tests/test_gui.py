@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from src.model.checks import check_declaration
-from src.storage.files import open_declaration, save_declaration
+from src.storage.infra.files import open_declaration, save_declaration
 from src.ui import file_controller
 from tests.helpers.gui import choose, field, type_text
 from tests.helpers.poppler import pdf_text

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from src.storage import formats
-from src.storage.errors import FileProblem
-from src.storage.html_table import MAX_CELLS, MAX_PAGE_BYTES, grids_from_html, read_html
+from src.storage.infra import formats
+from src.storage.infra.errors import FileProblem
+from src.storage.containers.html_table import MAX_CELLS, MAX_PAGE_BYTES, grids_from_html, read_html
 from tests.helpers.facts import assert_example_facts
 
 HTML_DATA = Path(__file__).parent / "data" / "html"

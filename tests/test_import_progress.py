@@ -14,9 +14,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from src.storage import pdf_table
-from src.storage.files import open_declaration
-from src.storage.progress import Cancelled
+from src.storage.containers import pdf_table
+from src.storage.infra.files import open_declaration
+from src.storage.infra.progress import Cancelled
 from src.ui import progress_dialog
 from tests.helpers.gui import open_in
 
@@ -176,7 +176,7 @@ def test_benchmark_import_figures_are_measured(tmp_path, qapp):  # qapp: the PDF
     """`python -m bench` measures these at size M only (minutes); a tiny run here so they cannot rot."""
     from bench.__main__ import IMPORT_TARGETS, import_figures
     from bench.generate import generate
-    from src.storage.files import save_declaration
+    from src.storage.infra.files import save_declaration
 
     declaration = generate(3, 4)
     workbook = tmp_path / "small.xlsx"

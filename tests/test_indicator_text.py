@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from src.model import framework
 from src.model.declaration import Indicator
-from src.storage.indicator_text import format_indicator_text, parse_indicator_text
+from src.storage.recognisers.indicator_text import format_indicator_text, parse_indicator_text
 from tests.helpers.facts import assert_indicator
 
 PANYU_SEED, TIANHE_SEED = "000_71042259a1c585ad.txt", "002_fbe7460060ce89e9.txt"

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from src.storage.atomic import atomic_write
-from src.storage.errors import FileProblem
-from src.storage.files import open_declaration, save_declaration
-from src.storage.json_file import declaration_from_json, declaration_to_json, read_json
+from src.storage.infra.atomic import atomic_write
+from src.storage.infra.errors import FileProblem
+from src.storage.infra.files import open_declaration, save_declaration
+from src.storage.editor_files.json_file import declaration_from_json, declaration_to_json, read_json
 from src.model.declaration import Declaration
 from tests.builders import clean_declaration
 from tests.strategies import declarations
@@ -202,7 +202,7 @@ def test_an_opened_declaration_is_settled_in_the_oldest_generation_and_nothing_s
 @given(declarations)
 def test_the_quick_path_reads_exactly_what_the_careful_one_reads(declaration):
     """Fine files go through pydantic's JSON parser in one pass; the careful path stays for the rest."""
-    from src.storage.json_file import _declaration_from_json_slowly
+    from src.storage.editor_files.json_file import _declaration_from_json_slowly
 
     raw = declaration_to_json(declaration)
     quick, careful = declaration_from_json(raw), _declaration_from_json_slowly(raw, "x.json")

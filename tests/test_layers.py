@@ -75,7 +75,7 @@ def test_no_qt_below_the_ui(floor):
 
 def test_every_arrow_points_down():
     modules = graph()
-    assert {"src.model.checks", "src.storage.files", "src.ui.main_window", "src.launcher"} <= set(modules)
+    assert {"src.model.checks", "src.storage.infra.files", "src.ui.main_window", "src.launcher"} <= set(modules)
     for module, imports in modules.items():
         for imported in imports:
             if imported == "src" or module.count(".") == 0:
@@ -110,3 +110,13 @@ def test_no_import_cycles():
     for module in sorted(modules):
         if module not in state:
             visit(module, [module])
+
+
+def test_pyproject_installs_every_package_under_src():
+    """A folder added under src/ and forgotten in pyproject.toml would be missing from the wheel."""
+    import tomllib
+
+    listed = set(tomllib.loads((SRC.parent / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    folders = {".".join(["perf_target_editor", *init.parent.relative_to(SRC).parts])
+               for init in SRC.rglob("__init__.py")}
+    assert listed - {"perf_target_editor.resources"} == folders

@@ -13,8 +13,8 @@ from src.model.merge import source_labels
 from src.model.checks import check_declaration
 from src.model.declaration import Declaration, Department, Funds, Indicator, Project, Review, Task
 from src.model.merge import MergeRefused, merge
-from src.storage import lock
-from src.storage.files import open_declaration, save_declaration
+from src.storage.infra import lock
+from src.storage.infra.files import open_declaration, save_declaration
 from tests.helpers.facts import assert_declaration_facts
 
 SPLIT = (0, 7, 15, 22)  # the 天河 table's 22 projects as three units' files

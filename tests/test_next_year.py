@@ -12,7 +12,7 @@ from src.model import paths
 from src.model.declaration import Declaration, Department, Funds, Indicator, Project, Review
 from src.model.next_year import next_year, period_end, review_problems
 from src.model.problems import HINT, WARNING
-from src.storage.files import open_declaration, save_declaration
+from src.storage.infra.files import open_declaration, save_declaration
 from tests.helpers.facts import assert_declaration_facts
 
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 
 from src.model.amounts import parse_amount
-from src.storage.files import open_declaration
-from src.storage.ocr_numbers import Kind, read_published_amount
+from src.storage.infra.files import open_declaration
+from src.storage.recognisers.ocr_numbers import Kind, read_published_amount
 
 # text as printed → (what it is read as, how). Every MENDED/AMBIGUOUS case is written here from the rule
 # in ocr_numbers' docstring, not taken from running the code.

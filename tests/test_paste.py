@@ -10,8 +10,8 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
-from src.storage.html_table import grids_from_html
-from src.storage.pasted_rows import CLIPBOARD
+from src.storage.containers.html_table import grids_from_html
+from src.storage.clipboard.pasted_rows import CLIPBOARD
 from tests.helpers.facts import assert_indicator, amount
 from tests.helpers.gui import field, open_in, tree_projects
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from src.storage.errors import FileProblem
-from src.storage.html_table import grids_from_html
-from src.storage.sheet_grid import cell_text
-from src.storage.pasted_rows import (CLIPBOARD, indicators_from_clipboard, indicators_from_rows, rows_as_html, rows_as_tsv,
+from src.storage.infra.errors import FileProblem
+from src.storage.containers.html_table import grids_from_html
+from src.storage.containers.sheet_grid import cell_text
+from src.storage.clipboard.pasted_rows import (CLIPBOARD, indicators_from_clipboard, indicators_from_rows, rows_as_html, rows_as_tsv,
                                      split_tsv, table_from_clipboard)
 from tests.helpers.facts import assert_declaration_facts, assert_indicator
 

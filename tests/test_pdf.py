@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from src.model.amounts import display_amount
-from src.storage.files import open_declaration, save_declaration
+from src.storage.infra.files import open_declaration, save_declaration
 from tests.helpers.poppler import pdf_text, poppler
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +153,7 @@ def test_pdf_of_unreadable_input_exits_2_and_writes_nothing(tmp_path):
 
 
 def test_no_chinese_font_is_said_not_printed_as_boxes(tmp_path, monkeypatch, demo_path):
-    from src.storage.errors import FileProblem
+    from src.storage.infra.errors import FileProblem
     from src.ui import printing
     from src.ui.app import application
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from src.storage import pdf_table
-from src.storage.errors import FileProblem
-from src.storage.files import open_declaration
-from src.storage.pdf_text import Line, join_lines
-from src.storage.pdf_table import read_pdf_table
+from src.storage.containers import pdf_table
+from src.storage.infra.errors import FileProblem
+from src.storage.infra.files import open_declaration
+from src.storage.containers.pdf_text import Line, join_lines
+from src.storage.containers.pdf_table import read_pdf_table
 from tests.helpers.facts import amount, assert_declaration_facts, assert_indicator
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"

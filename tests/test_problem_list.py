@@ -14,8 +14,8 @@ from src.model import paths
 from src.model.checks import check_declaration
 from src.model.problem_list import COLUMNS, NO_SUGGESTION, problem_list_header, problem_rows
 from src.model.problems import Severity
-from src.storage.errors import FileProblem
-from src.storage.files import open_declaration
+from src.storage.infra.errors import FileProblem
+from src.storage.infra.files import open_declaration
 from tests.helpers.poppler import pdf_text, poppler
 
 DAY = datetime.date(2024, 3, 5)
@@ -86,7 +86,7 @@ def read_back(path: Path):
 
 
 def test_workbook_has_the_facts_one_row_per_problem_a_filter_and_print_titles(tmp_path, panyu):
-    from src.storage.problem_list_xlsx import write_problem_list_xlsx
+    from src.storage.reports.problem_list_xlsx import write_problem_list_xlsx
 
     declaration, problems = panyu
     target = tmp_path / "问题清单.xlsx"
@@ -127,7 +127,7 @@ def test_check_output_writes_the_list_with_each_fix_label_and_keeps_json_on_stdo
 
 
 def test_workbook_without_problems_says_so_and_keeps_its_filter(tmp_path, demo_path):
-    from src.storage.problem_list_xlsx import write_problem_list_xlsx
+    from src.storage.reports.problem_list_xlsx import write_problem_list_xlsx
 
     declaration = open_declaration(demo_path).declaration
     target = tmp_path / "empty.xlsx"
@@ -141,7 +141,7 @@ def test_workbook_without_problems_says_so_and_keeps_its_filter(tmp_path, demo_p
 def test_failed_write_leaves_the_old_file_and_says_why(tmp_path, panyu, monkeypatch):
     import os
 
-    from src.storage.problem_list_xlsx import write_problem_list_xlsx
+    from src.storage.reports.problem_list_xlsx import write_problem_list_xlsx
 
     declaration, problems = panyu
     target = tmp_path / "问题清单.xlsx"

@@ -3,8 +3,8 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from src.storage import formats
-from src.storage.files import declaration_bytes, open_declaration, save_declaration
+from src.storage.infra import formats
+from src.storage.infra.files import declaration_bytes, open_declaration, save_declaration
 from tests.builders import clean_declaration
 from tests.strategies import declarations
 

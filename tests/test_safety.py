@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 
-from src.storage import lock
-from src.storage.errors import FileProblem
-from src.storage.files import open_declaration, save_declaration
-from src.storage.json_file import declaration_from_json
-from src.storage.recovery import RecoveryStore
+from src.storage.infra import lock
+from src.storage.infra.errors import FileProblem
+from src.storage.infra.files import open_declaration, save_declaration
+from src.storage.editor_files.json_file import declaration_from_json
+from src.storage.infra.recovery import RecoveryStore
 from src.ui import file_controller
 from src.ui.app import application
 from src.ui.autosave import recovery_folder
@@ -118,7 +118,7 @@ def test_interrupted_replace_keeps_old_file(tmp_path, fresh_window, monkeypatch,
 
 HOLD_LOCK = """
 import time
-from src.storage import lock
+from src.storage.infra import lock
 lock.acquire({path!r})
 print("LOCKED", flush=True)
 time.sleep(120)

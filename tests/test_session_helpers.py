@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from src.model.skeleton import new_declaration
-from src.storage import lock
-from src.storage.recovery import RecoveryStore
+from src.storage.infra import lock
+from src.storage.infra.recovery import RecoveryStore
 from src.ui.app import application
 from src.ui.autosave import AutoSaver
 from src.ui.commands import SetFieldCommand
@@ -68,7 +68,7 @@ def test_autosaver_writes_a_recovery_copy_and_clears_it_on_save(tmp_path, sessio
 
 
 def test_print_controller_exports_what_the_selection_names(tmp_path, session, demo_path):
-    from src.storage.files import open_declaration
+    from src.storage.infra.files import open_declaration
 
     session.replace(Document(open_declaration(demo_path).declaration))
     printing = PrintController(session, None, lambda: (2, []))

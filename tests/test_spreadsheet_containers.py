@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from src.storage.errors import FileProblem
-from src.storage.sheet_grid import fill_merged
-from src.storage.spreadsheet_book import MAX_CELLS, _ods_merges, _read_grids, _XLSB, read_spreadsheet
+from src.storage.infra.errors import FileProblem
+from src.storage.containers.sheet_grid import fill_merged
+from src.storage.containers.spreadsheet_book import MAX_CELLS, _ods_merges, _read_grids, _XLSB, read_spreadsheet
 from tests.helpers.facts import assert_example_facts
 
 EXAMPLE_NAMES = ["haizhu-department", "panyu-2022-projects", "tianhe-2023-projects"]
@@ -58,7 +58,7 @@ def test_ods_merged_ranges_are_those_calamine_gives_for_the_same_xls(containers)
 
 @pytest.mark.parametrize("extension", [".xls", ".ods"])
 def test_own_workbook_saved_again_by_libreoffice_reads_back_equal(containers, demo_path, extension):
-    from src.storage.json_file import open_json
+    from src.storage.editor_files.json_file import open_json
 
     demo = open_json(demo_path).declaration
     opened = read_spreadsheet(containers / f"demo-tianhe-2023{extension}")
@@ -70,7 +70,7 @@ def test_ods_sheet_sizes_found_before_calamine_are_calamines(containers, monkeyp
     """The size an .ods sheet is refused by, read from content.xml, is the size calamine then builds."""
     from python_calamine import CalamineWorkbook
 
-    from src.storage import spreadsheet_book
+    from src.storage.containers import spreadsheet_book
 
     seen = {}
 
@@ -234,7 +234,7 @@ def test_fill_merged_copies_the_top_left_value_and_refuses_overlaps():
                                            ("demo-tianhe-2023.xls", "去年.xls"), ("date.xlsb", "去年.xlsb")])
 def test_through_the_registry_needs_formats_py_to_name_this_reader(containers, tmp_path, source, named):
     """Passes once src/storage/formats.py names spreadsheet_book:read_spreadsheet for xls, ods and xlsb."""
-    from src.storage.files import open_declaration
+    from src.storage.infra.files import open_declaration
 
     path = shutil.copyfile(containers / source, tmp_path / named)
     if source.endswith(".xlsb"):  # no declaration in it: the reader's own message

@@ -110,7 +110,7 @@ def test_every_seed_value_reads_right(text, shown):
 
 def test_every_value_in_the_example_tables_is_in_the_reading_table(examples_dir):
     """The table above must not fall behind the seeds: each value the importer finds is listed."""
-    from src.storage.files import open_declaration
+    from src.storage.infra.files import open_declaration
 
     known = set(SEED_VALUES) | {t for t, *_ in DOMAIN_VALUES} | set(QUALITATIVE) | {"1", "100%", "0%"}
     missing = set()

@@ -6,8 +6,8 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from src.storage.errors import FileProblem
-from src.storage.files import open_declaration
+from src.storage.infra.errors import FileProblem
+from src.storage.infra.files import open_declaration
 from tests.helpers.facts import assert_example_facts
 
 EXAMPLE_NAMES = ["haizhu-department", "panyu-2022-projects", "tianhe-2023-projects"]

@@ -4,8 +4,8 @@
 import openpyxl
 import pytest
 
-from src.storage.files import save_declaration
-from src.storage.workbook import DEPARTMENT_SHEET, DETAIL_SHEET, PROJECT_SHEET
+from src.storage.infra.files import save_declaration
+from src.storage.editor_files.workbook import DEPARTMENT_SHEET, DETAIL_SHEET, PROJECT_SHEET
 from tests.builders import clean_declaration, indicator
 
 
@@ -90,7 +90,7 @@ def test_detail_sheet_filter_and_dropdowns(saved):
 
 
 def test_rows_with_wrapped_text_are_tall_enough(tmp_path, demo_path):
-    from src.storage.files import open_declaration
+    from src.storage.infra.files import open_declaration
 
     declaration = open_declaration(demo_path).declaration
     path = tmp_path / "demo.xlsx"

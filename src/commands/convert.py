@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..storage import formats
-from ..storage.files import open_declaration, save_declaration
+from ..storage.infra import formats
+from ..storage.infra.files import open_declaration
+from ..storage.infra.files import save_declaration
 from .exits import EXIT_OK
 
 NAME = "convert"
@@ -38,7 +39,7 @@ class TerminalProgress:
 
     def __call__(self, done: int, total: int) -> None:
         if self.unit is None:
-            from ..storage.progress import counted_unit
+            from ..storage.infra.progress import counted_unit
 
             self.unit = counted_unit(self.source)
         self.stream.write(f"\r读取 第 {done}/{total} {self.unit}…\033[K")

@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(arguments: argparse.Namespace) -> int:
     from ..model.compare import compare
     from ..model.compare_text import summary
-    from ..storage.files import open_declaration
+    from ..storage.infra.files import open_declaration
 
     output = Path(arguments.output) if arguments.output else None
     refusal = _refusal(output, arguments)
@@ -35,7 +35,7 @@ def run(arguments: argparse.Namespace) -> int:
     changes = compare(old.declaration, new.declaration)
     old_name, new_name = Path(arguments.old).name, Path(arguments.new).name
     if arguments.format == "xlsx":
-        from ..storage.diff_xlsx import save_diff_workbook
+        from ..storage.reports.diff_xlsx import save_diff_workbook
 
         save_diff_workbook(changes, old_name, new_name, output)
         print(f"已保存 {output.name}：{summary(changes)}")
@@ -44,7 +44,7 @@ def run(arguments: argparse.Namespace) -> int:
         if output is None:
             print(text)
         else:
-            from ..storage.atomic import atomic_write
+            from ..storage.infra.atomic import atomic_write
 
             atomic_write(output, (text + "\n").encode("utf-8"))
             print(f"已保存 {output.name}：{summary(changes)}")
@@ -56,7 +56,7 @@ def _refusal(output: Path | None, arguments: argparse.Namespace) -> str | None:
     if output is None:
         return "--format xlsx 需要用 --output 指定要保存的 .xlsx 文件" if arguments.format == "xlsx" else None
     inputs = [Path(source) for source in (arguments.old, arguments.new)]
-    from ..storage.files import same_file
+    from ..storage.infra.files import same_file
 
     if any(same_file(output, source) for source in inputs):
         return f"{output.name}：输出文件不能是参与比较的文件，请另选文件名"

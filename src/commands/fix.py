@@ -29,7 +29,8 @@ def run(arguments: argparse.Namespace) -> int:
     from ..model.fix_rules import RULES
     from ..model.fixes import apply_fixes, change_lines, fixes_for
     from ..model.problems import ERROR, Severity
-    from ..storage.files import open_declaration, save_declaration
+    from ..storage.infra.files import open_declaration
+    from ..storage.infra.files import save_declaration
 
     only = set(arguments.only or ())
     unknown = sorted(only - set(RULES))

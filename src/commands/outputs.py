@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ..model.problems import ERROR, Problem, Severity
-from ..storage.errors import FileProblem
-from ..storage.files import same_file
+from ..storage.infra.errors import FileProblem
+from ..storage.infra.files import same_file
 from .exits import EXIT_ERRORS, EXIT_OK
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..model.checks import check_declaration
 from ..model.problems import ERROR
-from ..storage.files import open_declaration
+from ..storage.infra.files import open_declaration
 from .exits import EXIT_OK
 from .outputs import refuse_inputs_as_output
 

@@ -11,12 +11,14 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..model.skeleton import new_declaration
-from ..storage import lock
-from ..storage.errors import FileProblem
-from ..storage import formats
-from ..storage.files import open_declaration, save_declaration
-from ..storage.progress import Cancelled, counted_unit
-from ..storage.recovery import Recovery
+from ..storage.infra import lock
+from ..storage.infra.errors import FileProblem
+from ..storage.infra import formats
+from ..storage.infra.files import open_declaration
+from ..storage.infra.files import save_declaration
+from ..storage.infra.progress import Cancelled
+from ..storage.infra.progress import counted_unit
+from ..storage.infra.recovery import Recovery
 from .document import Document
 from .messages import show_error
 from .progress_dialog import ImportProgress

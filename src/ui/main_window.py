@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
 from ..model import paths
 from ..model.skeleton import new_declaration
-from ..storage import formats
-from ..storage.errors import FileProblem
+from ..storage.infra import formats
+from ..storage.infra.errors import FileProblem
 from . import clipboard, structure_edits
 from .actions import Actions
 from .autosave import AutoSaver
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         self.workspace.select_location(added[0])
         self.session.tell(f"已从剪贴板添加 {len(added)} 个项目（撤销可一次全部去掉）", 8000)
         if notes:
-            from ..storage.pasted_rows import CLIPBOARD  # loaded by the paste itself
+            from ..storage.clipboard.pasted_rows import CLIPBOARD  # loaded by the paste itself
 
             self.files.tell_import_notes(CLIPBOARD, notes)
 

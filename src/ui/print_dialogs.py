@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QRadioButton, QVBoxLayout, QWidget)
 
 from ..forms.html_forms import print_jobs
-from ..storage.errors import FileProblem
+from ..storage.infra.errors import FileProblem
 from .messages import show_error
 from .printing import NoChineseFont, export_pdf, header_text, render
 from .session import Session

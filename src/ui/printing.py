@@ -15,8 +15,8 @@ from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGuiApplication, QPageL
 
 from ..forms.html_forms import LANDSCAPE, Grid, PrintJob, print_jobs
 from ..model.declaration import Declaration
-from ..storage.atomic import atomic_write
-from ..storage.errors import FileProblem
+from ..storage.infra.atomic import atomic_write
+from ..storage.infra.errors import FileProblem
 
 # 宋体 first: the forms are official documents; WenQuanYi on Linux gives a correct PDF text layer (PLATFORM.md).
 PRINT_FONTS = ["SimSun", "宋体", "NSimSun", "Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ..forms.problem_list_html import problem_list_jobs
 from ..model.problem_list import TITLE, ProblemListHeader, ProblemRow, Suggestion, no_suggestion, problem_list_header, problem_rows
-from ..storage.atomic import atomic_write
-from ..storage.errors import FileProblem
-from ..storage.files import same_file
-from ..storage.problem_list_xlsx import write_problem_list_xlsx
+from ..storage.infra.atomic import atomic_write
+from ..storage.infra.errors import FileProblem
+from ..storage.infra.files import same_file
+from ..storage.reports.problem_list_xlsx import write_problem_list_xlsx
 from .messages import show_error
 from .printing import NoChineseFont, jobs_pdf_bytes
 from .session import Session

@@ -1,4 +1,4 @@
-"""The progress of a slow open in the window: a storage.progress callback that, once the read has gone on
+"""The progress of a slow open in the window: a storage.infra.progress callback that, once the read has gone on
 for about a second, shows a window-modal QProgressDialog with a 取消 button, and stops the read when the
 clerk presses it.
 
@@ -16,7 +16,7 @@ SHOW_AFTER_MS = 1000  # a read that ends sooner shows nothing (tests lower it)
 
 
 class ImportProgress:
-    """Call it as storage.progress.Progress: (done, total) → False once 取消 was pressed."""
+    """Call it as storage.infra.progress.Progress: (done, total) → False once 取消 was pressed."""
 
     def __init__(self, parent: QWidget | None, name: str, unit: str = ""):
         self.parent = parent

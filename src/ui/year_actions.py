@@ -17,11 +17,14 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 from ..model import paths
 from ..model.declaration import Declaration
 from ..model.skeleton import new_declaration
-from ..storage import formats
-from ..storage.errors import FileProblem
-from ..storage.files import distinct_paths, open_declaration, same_file
-from ..storage.opened import OpenResult
-from ..storage.progress import Cancelled, counted_unit
+from ..storage.infra import formats
+from ..storage.infra.errors import FileProblem
+from ..storage.infra.files import distinct_paths
+from ..storage.infra.files import open_declaration
+from ..storage.infra.files import same_file
+from ..storage.infra.opened import OpenResult
+from ..storage.infra.progress import Cancelled
+from ..storage.infra.progress import counted_unit
 from .compare_view import CompareView
 from .document import Document
 from .file_controller import FileController
@@ -132,7 +135,7 @@ class YearController(QObject):
         return self.compare_view
 
     def export_comparison(self) -> bool:
-        from ..storage.diff_xlsx import save_diff_workbook
+        from ..storage.reports.diff_xlsx import save_diff_workbook
 
         if self._old is None:
             return False

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from ...model.declaration import Indicator
-from ...storage.errors import FileProblem
+from ...storage.infra.errors import FileProblem
 from .. import clipboard
 from ..actions import table_actions
 from ..commands import InsertCommand, MoveCommand, RemoveCommand

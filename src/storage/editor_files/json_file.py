@@ -14,12 +14,12 @@ from typing import Literal
 
 from pydantic import StrictInt, TypeAdapter, ValidationError
 
-from ..model import paths
-from ..model.bulk import collector_paused
-from ..model.declaration import Declaration
-from ..model.field_values import validation_reason
-from .errors import FileProblem
-from .opened import OpenResult
+from ...model import paths
+from ...model.bulk import collector_paused
+from ...model.declaration import Declaration
+from ...model.field_values import validation_reason
+from ..infra.errors import FileProblem
+from ..infra.opened import OpenResult
 
 FORMAT_NAME = "perf-target-declaration"
 SCHEMA_VERSION = 2

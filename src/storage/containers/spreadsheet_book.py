@@ -23,13 +23,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..model.bulk import collector_paused
-from .errors import FileProblem
-from .grid_import import import_published
-from .opened import OpenResult
-from .progress import Progress, tell
-from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid, check_archive, fill_merged
-from .workbook import read_own_grids
+from ...model.bulk import collector_paused
+from ..infra.errors import FileProblem
+from ..recognisers.grid_import import import_published
+from ..infra.opened import OpenResult
+from ..infra.progress import Progress
+from ..infra.progress import tell
+from .sheet_grid import MAX_COLUMNS
+from .sheet_grid import MAX_ROWS
+from .sheet_grid import Grid
+from .sheet_grid import check_archive
+from .sheet_grid import fill_merged
+from ..editor_files.workbook import read_own_grids
 
 # A sheet is refused above this many cells (rows × columns to its last filled cell) before it is turned into
 # Python rows: the 200,000-indicator declaration's largest sheet has 1.4 million.

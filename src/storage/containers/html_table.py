@@ -29,11 +29,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import FileProblem
-from .grid_import import import_published
-from .opened import OpenResult
-from .progress import Progress, every, tell
-from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
+from ..infra.errors import FileProblem
+from ..recognisers.grid_import import import_published
+from ..infra.opened import OpenResult
+from ..infra.progress import Progress
+from ..infra.progress import every
+from ..infra.progress import tell
+from .sheet_grid import MAX_COLUMNS
+from .sheet_grid import MAX_ROWS
+from .sheet_grid import Grid
 
 MAX_PAGE_BYTES = 100 * 1024 * 1024  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
 MAX_CELLS = 10_000_000  # cells of all grids, merged copies included (20,000 indicators as LibreOffice html: 0.2 M)

@@ -13,14 +13,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import paths
-from ..model.declaration import BUDGET_LABELS, TASK_LABELS, Budget, Department, Indicator, Task
-from .form_2019_labels import (EXPECTED, FUNCTIONS, GOAL_LABEL, KEY, NAME, NUMBERING, PLAN, PROJECTS,
-                               REMARKS, SCAN_ROWS, SPLIT_LINE, STANDARD, TASK_INDICATOR, THREE_YEARS, YEAR,
-                               INCOME, INCOME_LABEL, OTHER_INCOME, is_plan_header, key)
+from ...model import paths
+from ...model.declaration import BUDGET_LABELS, TASK_LABELS, Budget, Department, Indicator, Task
+from .form_2019_labels import EXPECTED
+from .form_2019_labels import FUNCTIONS
+from .form_2019_labels import GOAL_LABEL
+from .form_2019_labels import KEY
+from .form_2019_labels import NAME
+from .form_2019_labels import NUMBERING
+from .form_2019_labels import PLAN
+from .form_2019_labels import PROJECTS
+from .form_2019_labels import REMARKS
+from .form_2019_labels import SCAN_ROWS
+from .form_2019_labels import SPLIT_LINE
+from .form_2019_labels import STANDARD
+from .form_2019_labels import TASK_INDICATOR
+from .form_2019_labels import THREE_YEARS
+from .form_2019_labels import YEAR
+from .form_2019_labels import INCOME
+from .form_2019_labels import INCOME_LABEL
+from .form_2019_labels import OTHER_INCOME
+from .form_2019_labels import is_plan_header
+from .form_2019_labels import key
 from .ocr_numbers import published_amount
-from .published import ImportedDepartment, cell_str, clean_multiline
-from .sheet_grid import Grid
+from .published import ImportedDepartment
+from .published import cell_str
+from .published import clean_multiline
+from ..containers.sheet_grid import Grid
 
 @dataclass
 class _Block:

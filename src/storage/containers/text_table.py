@@ -23,12 +23,17 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .errors import FileProblem
-from .grid_import import import_published
-from .opened import OpenResult
-from .progress import Cancelled, Progress, tell
-from .published import find_project_header, is_department_form
-from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
+from ..infra.errors import FileProblem
+from ..recognisers.grid_import import import_published
+from ..infra.opened import OpenResult
+from ..infra.progress import Cancelled
+from ..infra.progress import Progress
+from ..infra.progress import tell
+from ..recognisers.published import find_project_header
+from ..recognisers.published import is_department_form
+from .sheet_grid import MAX_COLUMNS
+from .sheet_grid import MAX_ROWS
+from .sheet_grid import Grid
 
 MAX_TEXT_BYTES = 256 * 1024 * 1024
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -157,7 +162,7 @@ def grids_from_text(text: str, name: str, notes: list[str] | None = None,
                 _mend_broken_rows(grid, notes)
                 return [grid]
             candidates.append([grid])
-    from .text_layout import layout_grids
+    from ..recognisers.text_layout import layout_grids
 
     layout_notes: list[str] = []
     grids = layout_grids(text, name, layout_notes, progress)

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import framework
-from ..model.declaration import Indicator
-from ..model.indicator_lines import indicator_lines
+from ...model import framework
+from ...model.declaration import Indicator
+from ...model.indicator_lines import indicator_lines
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,40}>")
 # \d\d{0,2} is \d{1,3}, spelled to start with a digit class: the regex engine then skips to the next digit in C

@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .pdf_page import Table
-from .pdf_text import Line, group_lines, join_lines
+from .pdf_text import Line
+from .pdf_text import group_lines
+from .pdf_text import join_lines
 
 
 @dataclass

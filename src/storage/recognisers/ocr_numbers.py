@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from ..model.amounts import AmountError, format_amount, parse_amount
+from ...model.amounts import AmountError, format_amount, parse_amount
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　−", "0123456789.,-+ -")
 _WRAPPING = re.compile(r"^[￥¥]\s*|\s*(?:万元|元)$")

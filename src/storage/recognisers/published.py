@@ -11,13 +11,18 @@ from decimal import Decimal
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from ..model import paths
-from ..model.declaration import (BUDGET_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_LABELS, TASK_LABELS, Budget,
+from ...model import paths
+from ...model.declaration import (BUDGET_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_LABELS, TASK_LABELS, Budget,
                                  Department, Indicator, Project, Task)
 from .form_2019_labels import is_form_2019
-from .indicator_text import clean_cell_text, parse_indicator_fields
-from .ocr_numbers import Kind, published_amount, read_published_amount
-from .sheet_grid import Grid, cell_text, label_key
+from .indicator_text import clean_cell_text
+from .indicator_text import parse_indicator_fields
+from .ocr_numbers import Kind
+from .ocr_numbers import published_amount
+from .ocr_numbers import read_published_amount
+from ..containers.sheet_grid import Grid
+from ..containers.sheet_grid import cell_text
+from ..containers.sheet_grid import label_key
 
 _HEADER_SCAN_ROWS = 40
 

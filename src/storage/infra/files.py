@@ -6,8 +6,8 @@ import os
 
 from pathlib import Path
 
-from ..model.bulk import settle_as_long_lived
-from ..model.declaration import Declaration
+from ...model.bulk import settle_as_long_lived
+from ...model.declaration import Declaration
 from . import formats
 from .atomic import atomic_write
 from .errors import FileProblem

@@ -12,10 +12,11 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from ..model.problem_list import COLUMNS, TITLE, ProblemListHeader, ProblemRow
-from .atomic import atomic_write
-from .sheet_builder import SheetBuilder, register_styles
-from .workbook import page_setup
+from ...model.problem_list import COLUMNS, TITLE, ProblemListHeader, ProblemRow
+from ..infra.atomic import atomic_write
+from ..editor_files.sheet_builder import SheetBuilder
+from ..editor_files.sheet_builder import register_styles
+from ..editor_files.workbook import page_setup
 
 SHEET = "问题清单"
 _WIDTHS = (6, 24, 44, 60, 10, 36)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.declaration import Declaration
+from ...model.declaration import Declaration
 
 
 @dataclass

@@ -88,7 +88,7 @@ class FileFormat:
         return self.writer is not None and bool(self.save_extensions)
 
     def read(self, path: Path, progress=None):
-        """progress: storage.progress.Progress, passed on to the readers that count something."""
+        """progress: storage.infra.progress.Progress, passed on to the readers that count something."""
         if progress is None or self.counts is None:
             return _function(self.reader)(path)
         return _function(self.reader)(path, progress)
@@ -102,29 +102,29 @@ class FileFormat:
 
 def _function(reference: str) -> Callable:
     module, name = reference.split(":")
-    return getattr(import_module(f"{__package__}.{module}"), name)
+    return getattr(import_module(f"{__package__.rpartition('.')[0]}.{module}"), name)
 
 
 FORMATS: tuple[FileFormat, ...] = (
     FileFormat("json", "JSON 申报文件", (".json",), signature=_json_signature, textual=True,
-               reader="json_file:open_json", writer="json_file:declaration_to_json", save_extensions=(".json",)),
+               reader="editor_files.json_file:open_json", writer="editor_files.json_file:declaration_to_json", save_extensions=(".json",)),
     FileFormat("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"),
                signature=lambda p: "xl/workbook.xml" in p.zip_names,
-               reader="workbook:read_workbook", writer="workbook:workbook_bytes", save_extensions=(".xlsx",)),
+               reader="editor_files.workbook:read_workbook", writer="editor_files.workbook:workbook_bytes", save_extensions=(".xlsx",)),
     FileFormat("xlsb", "Excel 二进制工作簿", (".xlsb",), signature=lambda p: "xl/workbook.bin" in p.zip_names,
-               reader="spreadsheet_book:read_spreadsheet", counts="张工作表"),
+               reader="containers.spreadsheet_book:read_spreadsheet", counts="张工作表"),
     FileFormat("ods", "OpenDocument 表格", (".ods",),
                signature=lambda p: b"application/vnd.oasis.opendocument.spreadsheet" in p.head[:200],
-               reader="spreadsheet_book:read_spreadsheet", counts="张工作表"),
+               reader="containers.spreadsheet_book:read_spreadsheet", counts="张工作表"),
     FileFormat("xls", "Excel 97-2003 工作簿或 WPS 表格", (".xls", ".et"),
                signature=lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
-               reader="spreadsheet_book:read_spreadsheet", counts="张工作表"),
+               reader="containers.spreadsheet_book:read_spreadsheet", counts="张工作表"),
     FileFormat("pdf", "PDF 文件", (".pdf",), signature=lambda p: b"%PDF-" in p.head[:1024],
-               reader="pdf_table:read_pdf_table", counts="页"),
+               reader="containers.pdf_table:read_pdf_table", counts="页"),
     FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), looks_like=_html_look, textual=True,
-               reader="html_table:read_html", counts="行"),
+               reader="containers.html_table:read_html", counts="行"),
     FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), looks_like=lambda p: p.text_head is not None,
-               textual=True, reader="text_table:read_text_table", counts="行"),
+               textual=True, reader="containers.text_table:read_text_table", counts="行"),
 )
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pdf_text import Line, group_lines, join_lines, page_chars
+from .pdf_text import Line
+from .pdf_text import group_lines
+from .pdf_text import join_lines
+from .pdf_text import page_chars
 
 _THIN = 2.0  # a filled rectangle at most this thick is a ruling line
 _WHITE = 0.95

@@ -19,13 +19,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FileProblem
-from .opened import OpenResult
+from ..infra.errors import FileProblem
+from ..infra.opened import OpenResult
 from .pdf_layout import layout
-from .pdf_section import FORM_TITLE, Section
-from .pdf_page import PageContent, Table, editor_body, read_page
-from .pdf_text import Line, line_text, space_at_wrap, split_line
-from .progress import Progress, tell
+from .pdf_section import FORM_TITLE
+from .pdf_section import Section
+from .pdf_page import PageContent
+from .pdf_page import Table
+from .pdf_page import editor_body
+from .pdf_page import read_page
+from .pdf_text import Line
+from .pdf_text import line_text
+from .pdf_text import space_at_wrap
+from .pdf_text import split_line
+from ..infra.progress import Progress
+from ..infra.progress import tell
 from .sheet_grid import label_key
 
 # 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
@@ -55,7 +63,7 @@ def read_pdf_table(path: Path, progress: Progress | None = None) -> OpenResult:
         raise FileProblem(path, _SCAN)  # a page number or a stamp may be text; a table is not there
     if text_chars == 0:
         raise FileProblem(path, _NO_TEXT)
-    from .pdf_forms import declaration_from_sections  # the form readers need the model: loaded with them
+    from ..recognisers.pdf_forms import declaration_from_sections  # the form readers need the model: loaded with them
 
     editor = creator == EDITOR_CREATOR
     opened = declaration_from_sections(path, sections(pages), editor)

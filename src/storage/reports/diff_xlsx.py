@@ -15,9 +15,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ..model.compare import Change, ChangeKind
-from ..model.compare_text import COLOURS, KIND_WORDS, SUBJECT_WORDS, show, summary
-from .atomic import atomic_write
+from ...model.compare import Change, ChangeKind
+from ...model.compare_text import COLOURS, KIND_WORDS, SUBJECT_WORDS, show, summary
+from ..infra.atomic import atomic_write
 
 SHEET = "申报比较"
 HEADERS = ("变化", "对象", "项目", "指标", "字段", "原值", "新值", "需关注", "原位置", "新位置")

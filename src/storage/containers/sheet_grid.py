@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import FileProblem
+from ..infra.errors import FileProblem
 
 MAX_ROWS = 500_000  # a city-wide file holds 200,000 indicators; a million rows is not a declaration
 MAX_COLUMNS = 200
