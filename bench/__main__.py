@@ -132,7 +132,7 @@ def skipped(reason: str) -> dict:
 
 
 def window_figures(json_path: Path, declaration) -> dict:
-    from src.ui.printing import pdf_bytes
+    from src.render.printing import pdf_bytes
 
     results = {}
     start = time.perf_counter()

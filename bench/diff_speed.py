@@ -22,8 +22,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.generate import generate  # noqa: E402
 from bench.__main__ import SIZES, timed  # noqa: E402
+from bench.generate import generate  # noqa: E402
 from src.model.compare import compare  # noqa: E402
 from src.model.declaration import Declaration  # noqa: E402
 

@@ -126,7 +126,7 @@ def one_field_revalidation(declaration, edits: int = 40) -> float:
     """Median seconds of the checking work one edited 年度指标值 triggers in an open document."""
     from PySide6.QtGui import QGuiApplication
 
-    from src.ui.document import Document
+    from src.ui.editing.document import Document
 
     _app = QGuiApplication.instance() or QGuiApplication([])
     document = Document(declaration.model_copy(deep=True))

@@ -99,8 +99,8 @@ def published_text(declaration: Declaration) -> bytes:
 
 
 def published_pdf(declaration: Declaration) -> bytes:
-    """The summary table printed by the editor (src/ui/printing.py, Qt): about one page per project."""
-    from src.ui.printing import pdf_bytes
+    """The summary table printed by the editor (src/render/printing.py, Qt): about one page per project."""
+    from src.render.printing import pdf_bytes
 
     return pdf_bytes(declaration, "summary")[0]
 

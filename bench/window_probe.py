@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
-from src.ui.app import application  # noqa: E402
+from src.ui.controllers.app import application  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -56,7 +56,7 @@ def main() -> None:
     import tempfile
 
     app = application()
-    from src.ui.main_window import MainWindow
+    from src.ui.controllers.main_window import MainWindow
 
     window = MainWindow(QSettings(str(Path(tempfile.mkdtemp()) / "probe.ini"), QSettings.Format.IniFormat))
     window.show()

@@ -20,9 +20,9 @@ from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QInputMethodEvent, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from src.render.printing import export_pdf  # noqa: E402
 from src.storage.infra.files import open_declaration  # noqa: E402
-from src.ui.app import application  # noqa: E402
-from src.ui.printing import export_pdf  # noqa: E402
+from src.ui.controllers.app import application  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 DEMO = ROOT / "resources" / "demo-tianhe-2023.json"
@@ -35,7 +35,7 @@ def settle(app: QApplication) -> None:
 
 def window_shots() -> None:
     app = application()
-    from src.ui.main_window import MainWindow
+    from src.ui.controllers.main_window import MainWindow
 
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
@@ -64,7 +64,7 @@ def window_shots() -> None:
 
 
 def _window(app: QApplication):
-    from src.ui.main_window import MainWindow
+    from src.ui.controllers.main_window import MainWindow
 
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
@@ -80,7 +80,7 @@ def year_shots() -> None:
     from src.model import paths
     from src.model.declaration import Declaration, Department
     from src.storage.infra.files import save_declaration
-    from src.ui import commands, structure_edits
+    from src.ui.editing import commands, structure_edits
 
     app = application()
     window = _window(app)
@@ -135,7 +135,7 @@ def year_shots() -> None:
     window.years.merge_units()
     settle(app)
     picture = window.grab()
-    from src.ui.merge_units import MergeSummaryDialog
+    from src.ui.controllers.merge_units import MergeSummaryDialog
 
     dialog = MergeSummaryDialog(shown[0], window)
     dialog.show()

@@ -29,7 +29,7 @@ def main(argv: Sequence[str]) -> int:
         print(f"未知命令“{argv[0]}”。可用的命令：{'、'.join(COMMANDS)}（加 --help 查看用法）；"
               "或者只给出一个要打开的申报文件。", file=sys.stderr)
         return EXIT_USAGE
-    from .ui.app import run_editor
+    from .ui.controllers.app import run_editor
 
     return run_editor(argv)
 
@@ -65,8 +65,9 @@ def _output_that_can_print_chinese() -> None:
 
 def _tell_to_use_the_console_program(command: str) -> int:
     """Windows' windowed program has no console (sys.stdout is None): a command would print into nothing."""
-    from .ui.app import application
     from PySide6.QtWidgets import QMessageBox
+
+    from .ui.controllers.app import application
 
     application()
     console = Path(sys.executable).with_name(CONSOLE_PROGRAM)

@@ -66,8 +66,8 @@ def window(qtbot, tmp_path, monkeypatch):
     the test answers it."""
     from PySide6.QtCore import QSettings
 
-    from src.ui.app import application
-    from src.ui.main_window import MainWindow
+    from src.ui.controllers.app import application
+    from src.ui.controllers.main_window import MainWindow
 
     application()
     main = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
@@ -101,6 +101,14 @@ def collect_garbage_while_qt_objects_are_valid():
     yield
     gc.collect()
     gc.freeze()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def application_made_first(qapp):
+    """The session's QApplication exists before any test runs, as in the window's process: the render layer
+    makes a bare QGuiApplication when there is none (headless commands), and Qt aborts a QApplication made
+    after one."""
+    return qapp
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -55,8 +55,8 @@ def test_benchmark_runs_at_size_s_and_prints_what_it_measured(tmp_path):
 def test_window_figures_measure_the_file_they_were_given(tmp_path, qapp):  # qapp: the PDF is drawn here
     from bench.__main__ import window_figures
     from bench.generate import generate
+    from src.render.printing import pdf_bytes
     from src.storage.infra.files import save_declaration
-    from src.ui.printing import pdf_bytes
 
     declaration = generate(20, 6)
     path = tmp_path / "small.json"

@@ -8,11 +8,31 @@ from typing import Optional
 import pytest
 
 from src.model import paths
-from src.model.compare import (CEILING_RAISED, FUNDS_UP_TARGETS_SAME, INDICATOR_DROPPED, NOW_QUALITATIVE,
-                               VALUE_LOWERED, Change, ChangeKind, Subject, compare, plain, value_flags)
+from src.model.compare import (
+    CEILING_RAISED,
+    FUNDS_UP_TARGETS_SAME,
+    INDICATOR_DROPPED,
+    NOW_QUALITATIVE,
+    VALUE_LOWERED,
+    Change,
+    ChangeKind,
+    Subject,
+    compare,
+    plain,
+    value_flags,
+)
 from src.model.compare_text import change_line
-from src.model.declaration import (BUDGET_LABELS, DECLARATION_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS,
-                                   INDICATOR_LABELS, PROJECT_LABELS, Declaration, Project, Review)
+from src.model.declaration import (
+    BUDGET_LABELS,
+    DECLARATION_LABELS,
+    DEPARTMENT_LABELS,
+    FUNDS_LABELS,
+    INDICATOR_LABELS,
+    PROJECT_LABELS,
+    Declaration,
+    Project,
+    Review,
+)
 from src.model.matching import RENAME_THRESHOLD, name_core, pair_projects, rename_score
 from src.storage.infra.files import open_declaration
 from tests.builders import clean_declaration, indicator

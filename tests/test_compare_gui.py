@@ -16,10 +16,17 @@ from src.model.compare import FUNDS_UP_TARGETS_SAME, VALUE_LOWERED, ChangeKind, 
 from src.model.compare_text import KIND_WORDS
 from src.model.declaration import FUNDS_LABELS, INDICATOR_LABELS
 from src.model.values import parse_value
-from src.storage.reports.diff_xlsx import FILLS, HEADER_ROW
 from src.storage.infra.files import open_declaration, save_declaration
-from src.ui.compare_model import (CHANGE_ROLE, FLAG_COLUMN, LOCATION_ROLE, NEW_COLUMN, OLD_COLUMN,
-                                  PLACE_COLUMN, CompareModel)
+from src.storage.reports.diff_xlsx import FILLS, HEADER_ROW
+from src.ui.models.compare_model import (
+    CHANGE_ROLE,
+    FLAG_COLUMN,
+    LOCATION_ROLE,
+    NEW_COLUMN,
+    OLD_COLUMN,
+    PLACE_COLUMN,
+    CompareModel,
+)
 from tests.helpers.gui import field, open_in, type_text
 from tests.test_tree_model_protocol import QtReports
 

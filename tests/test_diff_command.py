@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from src.cli import run
 from src.model.compare import FUNDS_UP_TARGETS_SAME, INDICATOR_DROPPED, VALUE_LOWERED
 from src.model.declaration import FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS
-from src.storage.reports.diff_xlsx import FILLS, HEADER_ROW, HEADERS, SHEET
 from src.storage.infra.files import open_declaration, save_declaration
+from src.storage.reports.diff_xlsx import FILLS, HEADER_ROW, HEADERS, SHEET
 
 ROOT = Path(__file__).resolve().parent.parent
 TOTAL = f"{PROJECT_LABELS['funds']} › {FUNDS_LABELS['total']}"

@@ -22,9 +22,9 @@ from src.model.declaration import MAX_TEXT_LENGTH, Declaration, Indicator, Proje
 from src.model.field_values import FieldRefused
 from src.model.fixes import Insert, Remove, SetField
 from src.storage.infra.files import open_declaration, save_declaration
-from src.ui import commands
-from src.ui.document import Document
-from src.ui.fixing import FixCommand
+from src.ui.editing import commands
+from src.ui.editing.document import Document
+from src.ui.editing.fixing import FixCommand
 from tests.builders import clean_declaration, clean_project, indicator
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -255,7 +255,7 @@ def test_each_kind_of_command_does_its_work_in_redo(make):
 
 def test_a_fix_that_fails_half_way_leaves_the_file_and_the_stack_as_they_were():
     from src.model.fixes import Fix
-    from src.ui.fixing import push_fixes
+    from src.ui.editing.fixing import push_fixes
 
     document = Document(clean_declaration())
     before = copy.deepcopy(document.declaration)

@@ -9,8 +9,8 @@ import pytest
 
 from src.cli import run
 from src.model.checks import check_declaration
-from src.storage.infra.files import open_declaration
 from src.storage.editor_files.json_file import declaration_to_json
+from src.storage.infra.files import open_declaration
 from tests.builders import clean_declaration
 from tests.conftest import DATA, ROOT
 

@@ -302,8 +302,8 @@ def test_opening_another_file_leaves_one_problems_panel_that_follows_the_new_doc
                                                                                        demo_path):
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from src.ui.commands import SetFieldCommand
-    from src.ui.problems_panel import ProblemsPanel
+    from src.ui.editing.commands import SetFieldCommand
+    from src.ui.widgets.problems_panel import ProblemsPanel
 
     open_in(window, qtbot, panyu)
     first = window.problems_panel

@@ -8,8 +8,18 @@ import pytest
 from src.model import paths
 from src.model.checks import check_declaration
 from src.model.declaration import Indicator
-from src.model.fixes import (SAFE_CONFIDENCE, Insert, Remove, SetField, apply_changes, apply_fixes, change_lines,
-                             fix_for, fixes_for, plan_changes)
+from src.model.fixes import (
+    SAFE_CONFIDENCE,
+    Insert,
+    Remove,
+    SetField,
+    apply_changes,
+    apply_fixes,
+    change_lines,
+    fix_for,
+    fixes_for,
+    plan_changes,
+)
 from src.storage.infra.files import open_declaration
 from tests.builders import clean_declaration, indicator
 from tests.conftest import DATA
@@ -269,8 +279,8 @@ def test_change_lines_say_where_what_and_old_to_new():
 def test_fixes_map_onto_the_editors_undo_commands(qapp):
     """The change records are what the window's commands take: pushed as commands they give what
     apply_changes gives, and one undo macro restores the document."""
-    from src.ui.commands import InsertCommand, RemoveCommand, SetFieldCommand
-    from src.ui.document import Document
+    from src.ui.editing.commands import InsertCommand, RemoveCommand, SetFieldCommand
+    from src.ui.editing.document import Document
 
     declaration = clean_declaration()
     declaration.projects.append(declaration.projects[0].model_copy(deep=True))

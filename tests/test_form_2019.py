@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from src.model.checks import check_declaration
+from src.storage.containers.sheet_grid import Grid
 from src.storage.infra.files import open_declaration
 from src.storage.recognisers.grid_import import import_published
-from src.storage.containers.sheet_grid import Grid
 
 DATA = Path(__file__).resolve().parent / "data"
 FORM = DATA / "form2019"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from src.storage.editor_files.json_file import SCHEMA_VERSION, declaration_to_json
 from src.storage.infra import formats
 from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import declaration_bytes, open_declaration, save_declaration
-from src.storage.editor_files.json_file import SCHEMA_VERSION, declaration_to_json
 from tests.builders import clean_declaration
 
 DATA = Path(__file__).resolve().parent / "data"

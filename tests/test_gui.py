@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from src.model.checks import check_declaration
 from src.storage.infra.files import open_declaration, save_declaration
-from src.ui import file_controller
+from src.ui.controllers import file_controller
 from tests.helpers.gui import choose, field, type_text
 from tests.helpers.poppler import pdf_text
 
@@ -30,7 +30,7 @@ def test_tree_model_passes_the_model_tester(window, qtmodeltester, demo_path):
     assert model.rowCount(department) == 22
     first = model.index(0, 0, department)
     assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == ["产出指标（4）", "效益指标（1）"]
-    from src.ui.commands import set_indicator_level1
+    from src.ui.editing.commands import set_indicator_level1
 
     set_indicator_level1(window.document, "projects[0].indicators[0]", "满意度指标")  # regrouped under the tester's eye
     assert [model.index(r, 0, first).data() for r in range(model.rowCount(first))] == \
@@ -450,7 +450,7 @@ def test_none_refcount_is_not_corrupted_by_qt_calls(qtbot):
 
 
 def test_export_pdf_from_the_window(window, tmp_path, demo_path):
-    from src.ui.print_dialogs import PrintChoice
+    from src.ui.controllers.print_dialogs import PrintChoice
 
     window.files.open(str(demo_path))
     window.workspace.select_location("projects[4]")
@@ -467,7 +467,7 @@ def test_export_pdf_from_the_window(window, tmp_path, demo_path):
 def test_projects_ctrl_selected_in_the_tree_print_together(window, tmp_path, demo_path):
     from PySide6.QtCore import QItemSelectionModel
 
-    from src.ui.print_dialogs import PrintOptionsDialog
+    from src.ui.controllers.print_dialogs import PrintOptionsDialog
 
     window.files.open(str(demo_path))
     workspace = window.workspace
@@ -539,8 +539,8 @@ def test_print_preview_paints_the_chosen_forms(window, qtbot, tmp_path, demo_pat
     project's form, with the department in every page's header. The dialog paints to a PDF here, read back."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from src.ui import print_dialogs
-    from src.ui.print_dialogs import PrintChoice
+    from src.ui.controllers import print_dialogs
+    from src.ui.controllers.print_dialogs import PrintChoice
 
     target = tmp_path / "preview.pdf"
 

@@ -1,4 +1,4 @@
-"""Web pages (.html, .mht) and clipboard HTML → grids → published tables (src/storage/html_table.py).
+"""Web pages (.html, .mht) and clipboard HTML → grids → published tables (src/storage/containers/html_table.py).
 
 The examples are the shared workbooks converted by LibreOffice (tests/data/html/README.md says how); each must
 give every fact of its expected.json, as the workbooks do in tests/test_xlsx_import.py.
@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from src.storage.containers.html_table import MAX_CELLS, MAX_PAGE_BYTES, grids_from_html
 from src.storage.infra import formats
 from src.storage.infra.errors import FileProblem
-from src.storage.containers.html_table import MAX_CELLS, MAX_PAGE_BYTES, grids_from_html, read_html
+from src.storage.readers.web_page import read_html
 from tests.helpers.facts import assert_example_facts
 
 HTML_DATA = Path(__file__).parent / "data" / "html"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 from src.storage.containers import pdf_table
 from src.storage.infra.files import open_declaration
 from src.storage.infra.progress import Cancelled
-from src.ui import progress_dialog
+from src.ui.widgets import progress_dialog
 from tests.helpers.gui import open_in
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,18 +3,18 @@
 import json
 import os
 import stat
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from src.model.declaration import Declaration
+from src.storage.editor_files.json_file import declaration_from_json, declaration_to_json, read_json
 from src.storage.infra.atomic import atomic_write
 from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration, save_declaration
-from src.storage.editor_files.json_file import declaration_from_json, declaration_to_json, read_json
-from src.model.declaration import Declaration
 from tests.builders import clean_declaration
 from tests.strategies import declarations
 

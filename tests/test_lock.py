@@ -10,7 +10,7 @@ import socket
 import pytest
 
 from src.storage.infra import lock
-from src.ui import file_controller
+from src.ui.controllers import file_controller
 
 COLLEAGUE = {"user": "张三", "host": "财务科-PC07", "pid": 4242, "since": "2026-11-20T09:00:00"}
 

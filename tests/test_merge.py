@@ -9,10 +9,9 @@ import pytest
 
 from src.cli import run as run_cli
 from src.commands.exits import EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE
-from src.model.merge import source_labels
 from src.model.checks import check_declaration
 from src.model.declaration import Declaration, Department, Funds, Indicator, Project, Review, Task
-from src.model.merge import MergeRefused, merge
+from src.model.merge import MergeRefused, merge, source_labels
 from src.storage.infra import lock
 from src.storage.infra.files import open_declaration, save_declaration
 from tests.helpers.facts import assert_declaration_facts

@@ -10,9 +10,9 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
-from src.storage.containers.html_table import grids_from_html
 from src.storage.clipboard.pasted_rows import CLIPBOARD
-from tests.helpers.facts import assert_indicator, amount
+from src.storage.containers.html_table import grids_from_html
+from tests.helpers.facts import amount, assert_indicator
 from tests.helpers.gui import field, open_in, tree_projects
 
 CTRL = Qt.KeyboardModifier.ControlModifier

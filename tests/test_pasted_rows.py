@@ -1,4 +1,4 @@
-"""What copied cells give (src/storage/pasted_rows.py), on what LibreOffice Calc really puts on the clipboard
+"""What copied cells give (src/storage/clipboard/pasted_rows.py), on what LibreOffice Calc really puts on the clipboard
 (tests/data/clipboard, made by make_clipboard.py there) and on Excel's quoting; facts from the example tables."""
 
 import json
@@ -6,11 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from src.storage.infra.errors import FileProblem
+from src.storage.clipboard.pasted_rows import (
+    CLIPBOARD,
+    indicators_from_clipboard,
+    indicators_from_rows,
+    rows_as_html,
+    rows_as_tsv,
+    split_tsv,
+    table_from_clipboard,
+)
 from src.storage.containers.html_table import grids_from_html
 from src.storage.containers.sheet_grid import cell_text
-from src.storage.clipboard.pasted_rows import (CLIPBOARD, indicators_from_clipboard, indicators_from_rows, rows_as_html, rows_as_tsv,
-                                     split_tsv, table_from_clipboard)
+from src.storage.infra.errors import FileProblem
 from tests.helpers.facts import assert_declaration_facts, assert_indicator
 
 DATA = Path(__file__).parent / "data"

@@ -153,9 +153,9 @@ def test_pdf_of_unreadable_input_exits_2_and_writes_nothing(tmp_path):
 
 
 def test_no_chinese_font_is_said_not_printed_as_boxes(tmp_path, monkeypatch, demo_path):
+    from src.render import printing
     from src.storage.infra.errors import FileProblem
-    from src.ui import printing
-    from src.ui.app import application
+    from src.ui.controllers.app import application
 
     application()  # the session's one QApplication; a QGuiApplication made here would abort the GUI tests after it
     monkeypatch.setattr(printing.QFontDatabase, "families", staticmethod(lambda *a: ["DejaVu Sans"]))

@@ -154,7 +154,7 @@ def test_failed_write_leaves_the_old_file_and_says_why(tmp_path, panyu, monkeypa
 
 
 def test_other_extensions_are_refused_in_chinese(tmp_path, panyu):
-    from src.ui.problem_list_print import export_problem_list
+    from src.render.problem_list_file import export_problem_list
 
     declaration, problems = panyu
     with pytest.raises(FileProblem, match="只能导出为"):
@@ -166,7 +166,7 @@ def test_other_extensions_are_refused_in_chinese(tmp_path, panyu):
 # ---- PDF ----------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def panyu_pdf(tmp_path_factory, panyu):
-    from src.ui.problem_list_print import export_problem_list_pdf
+    from src.render.problem_list_file import export_problem_list_pdf
 
     declaration, problems = panyu
     target = tmp_path_factory.mktemp("problem-list") / "问题 清单.pdf"
@@ -217,10 +217,10 @@ def test_pdf_is_landscape_a4_on_every_page(panyu_pdf):
 
 # ---- the window's export ------------------------------------------------------------------------
 def test_window_export_writes_the_documents_problems_to_the_chosen_file(tmp_path, examples_dir):
-    from src.ui.app import application
-    from src.ui.document import Document
-    from src.ui.problem_list_print import ProblemListExporter
-    from src.ui.session import Session
+    from src.ui.controllers.app import application
+    from src.ui.controllers.problem_list_print import ProblemListExporter
+    from src.ui.editing.document import Document
+    from src.ui.editing.session import Session
 
     application()
     session = Session()

@@ -1,7 +1,6 @@
 """Nothing lost: crash recovery, failed saves, locks between processes, hostile files."""
 
 import io
-from decimal import Decimal
 import json
 import os
 import shutil
@@ -9,6 +8,7 @@ import signal
 import subprocess
 import sys
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,15 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings
 
+from src.storage.editor_files.json_file import declaration_from_json
 from src.storage.infra import lock
 from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration, save_declaration
-from src.storage.editor_files.json_file import declaration_from_json
 from src.storage.infra.recovery import RecoveryStore
-from src.ui import file_controller
-from src.ui.app import application
-from src.ui.autosave import recovery_folder
-from src.ui.main_window import MainWindow
+from src.ui.controllers import file_controller
+from src.ui.controllers.app import application
+from src.ui.controllers.main_window import MainWindow
+from src.ui.editing.autosave import recovery_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +70,7 @@ def test_clean_exit_leaves_no_recovery_file(tmp_path, fresh_window):
     fresh_window.autosaver.store.folder = tmp_path / "recovery"
     fresh_window.autosaver.store.session_file = tmp_path / "recovery" / "session-1.json"
     fresh_window.workspace.select_location("projects[0]")
-    fresh_window.document.undo_stack.push(__import__("src.ui.commands", fromlist=["x"]).SetFieldCommand(
+    fresh_window.document.undo_stack.push(__import__("src.ui.editing.commands", fromlist=["x"]).SetFieldCommand(
         fresh_window.document, "projects[0].unit", "某单位", "修改"))
     fresh_window.autosaver.save_now()
     assert fresh_window.autosaver.store.session_file.exists()
@@ -85,7 +85,7 @@ def test_save_into_unwritable_folder_fails_cleanly(tmp_path, fresh_window, monke
     work = tmp_path / "a.json"
     shutil.copy(demo_path, work)
     assert fresh_window.files.open(str(work))
-    fresh_window.document.undo_stack.push(__import__("src.ui.commands", fromlist=["x"]).SetFieldCommand(
+    fresh_window.document.undo_stack.push(__import__("src.ui.editing.commands", fromlist=["x"]).SetFieldCommand(
         fresh_window.document, "projects[0].unit", "新单位", "修改"))
 
     def refuse(*args, **kwargs):
@@ -105,7 +105,7 @@ def test_interrupted_replace_keeps_old_file(tmp_path, fresh_window, monkeypatch,
     save_declaration(open_declaration(demo_path).declaration, work)
     before = work.read_bytes()
     assert fresh_window.files.open(str(work))
-    fresh_window.document.undo_stack.push(__import__("src.ui.commands", fromlist=["x"]).SetFieldCommand(
+    fresh_window.document.undo_stack.push(__import__("src.ui.editing.commands", fromlist=["x"]).SetFieldCommand(
         fresh_window.document, "projects[0].unit", "新单位", "修改"))
     monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError(28, "No space left on device")))
     errors = []

@@ -9,10 +9,10 @@ import pytest
 
 from src.model import paths
 from src.model.declaration import Indicator, Project, Review, field_label
-from src.storage.infra.errors import FileProblem
-from src.storage.infra.files import open_declaration, save_declaration
 from src.storage.editor_files.json_file import _declaration_from_json_slowly, declaration_from_json, declaration_to_json
 from src.storage.editor_files.workbook import DETAIL_SHEET, PROJECT_SHEET
+from src.storage.infra.errors import FileProblem
+from src.storage.infra.files import open_declaration, save_declaration
 from tests.builders import clean_declaration
 
 

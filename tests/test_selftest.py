@@ -73,7 +73,7 @@ def test_without_the_library_check_and_fix_still_work_on_the_name_rules(capsys, 
 def test_a_missing_qt_translation_fails_and_is_named(capsys, fresh_library, monkeypatch, tmp_path):
     from PySide6.QtCore import QLibraryInfo
 
-    from src.ui import app
+    from src.render import look
 
     class ElsewhereQt:  # Qt installed without its translations folder, as a trimmed bundle could be
         LibraryPath = QLibraryInfo.LibraryPath
@@ -82,7 +82,7 @@ def test_a_missing_qt_translation_fails_and_is_named(capsys, fresh_library, monk
         def path(which):
             return str(tmp_path) if which == QLibraryInfo.LibraryPath.TranslationsPath else QLibraryInfo.path(which)
 
-    monkeypatch.setattr(app, "QLibraryInfo", ElsewhereQt)
+    monkeypatch.setattr(look, "QLibraryInfo", ElsewhereQt)
     assert run(["selftest"]) == 1
     captured = capsys.readouterr()
     assert "Qt 中文翻译\t未找到" in captured.out

@@ -9,13 +9,13 @@ from PySide6.QtCore import QSettings
 from src.model.skeleton import new_declaration
 from src.storage.infra import lock
 from src.storage.infra.recovery import RecoveryStore
-from src.ui.app import application
-from src.ui.autosave import AutoSaver
-from src.ui.commands import SetFieldCommand
-from src.ui.document import Document
-from src.ui.file_controller import FileController
-from src.ui.print_dialogs import PrintChoice, PrintController
-from src.ui.session import Session
+from src.ui.controllers.app import application
+from src.ui.controllers.file_controller import FileController
+from src.ui.controllers.print_dialogs import PrintChoice, PrintController
+from src.ui.editing.autosave import AutoSaver
+from src.ui.editing.commands import SetFieldCommand
+from src.ui.editing.document import Document
+from src.ui.editing.session import Session
 
 
 @pytest.fixture

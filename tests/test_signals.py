@@ -66,9 +66,10 @@ def test_sigterm_with_unsaved_changes_keeps_them_as_the_recovery_copy(qapp, qtbo
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from src.ui import app, autosave
-    from src.ui.file_controller import FileController
-    from src.ui.main_window import MainWindow
+    from src.ui.controllers import app
+    from src.ui.controllers.file_controller import FileController
+    from src.ui.controllers.main_window import MainWindow
+    from src.ui.editing import autosave
 
     monkeypatch.setattr(autosave, "recovery_folder", lambda: tmp_path / "recovery")
     monkeypatch.setattr(MainWindow, "offer_recovery", lambda self: False)

@@ -9,9 +9,10 @@ from datetime import date
 
 import pytest
 
-from src.storage.infra.errors import FileProblem
 from src.storage.containers.sheet_grid import fill_merged
-from src.storage.containers.spreadsheet_book import MAX_CELLS, _ods_merges, _read_grids, _XLSB, read_spreadsheet
+from src.storage.containers.spreadsheet_book import _XLSB, MAX_CELLS, _ods_merges, _read_grids
+from src.storage.infra.errors import FileProblem
+from src.storage.readers.spreadsheet import read_spreadsheet
 from tests.helpers.facts import assert_example_facts
 
 EXAMPLE_NAMES = ["haizhu-department", "panyu-2022-projects", "tianhe-2023-projects"]
@@ -233,7 +234,7 @@ def test_fill_merged_copies_the_top_left_value_and_refuses_overlaps():
 @pytest.mark.parametrize("source, named", [("haizhu-department.xls", "去年.et"), ("panyu-2022-projects.ods", "去年.ods"),
                                            ("demo-tianhe-2023.xls", "去年.xls"), ("date.xlsb", "去年.xlsb")])
 def test_through_the_registry_needs_formats_py_to_name_this_reader(containers, tmp_path, source, named):
-    """Passes once src/storage/formats.py names spreadsheet_book:read_spreadsheet for xls, ods and xlsb."""
+    """Passes once src/storage/infra/formats.py names readers.spreadsheet:read_spreadsheet for xls, ods and xlsb."""
     from src.storage.infra.files import open_declaration
 
     path = shutil.copyfile(containers / source, tmp_path / named)

@@ -5,8 +5,8 @@ from PySide6.QtCore import Qt
 
 from src.model.declaration import Indicator
 from src.model.skeleton import new_declaration
-from src.ui import structure_edits
-from src.ui.document import Document
+from src.ui.editing import structure_edits
+from src.ui.editing.document import Document
 from tests.builders import clean_declaration
 from tests.helpers.gui import field, open_in, tree_indicators, tree_projects, type_text
 

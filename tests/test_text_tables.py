@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from src.storage.containers.text_table import decode_text
 from src.storage.infra.errors import FileProblem
+from src.storage.readers.text_file import grids_from_text, read_text_table
 from src.storage.recognisers.grid_import import import_published
-from src.storage.containers.text_table import decode_text, grids_from_text, read_text_table
 from tests.helpers.facts import amount, assert_declaration_facts, assert_indicator
 
 DATA = Path(__file__).resolve().parent / "data" / "text"  # what pdftotext made of the examples' PDFs

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QTreeView
 from src.model import framework, paths
 from src.model.checks import check_declaration
 from src.model.declaration import Indicator
-from src.ui import commands, structure_edits
-from src.ui.document import Document
-from src.ui.tree_model import GROUP_ROLE, LOCATION_ROLE, DeclarationTreeModel
-from src.ui.workspace import Workspace
+from src.ui.controllers.workspace import Workspace
+from src.ui.editing import commands, structure_edits
+from src.ui.editing.document import Document
+from src.ui.models.tree_model import GROUP_ROLE, LOCATION_ROLE, DeclarationTreeModel
 from tests.builders import clean_declaration, clean_project, indicator
 
 # The first walk runs in the fast lane; the others, each as long, in the slow one.

@@ -4,8 +4,8 @@
 import openpyxl
 import pytest
 
-from src.storage.infra.files import save_declaration
 from src.storage.editor_files.workbook import DEPARTMENT_SHEET, DETAIL_SHEET, PROJECT_SHEET
+from src.storage.infra.files import save_declaration
 from tests.builders import clean_declaration, indicator
 
 

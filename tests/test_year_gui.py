@@ -6,13 +6,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from src.model.merge import source_labels
 from src.model import paths
-from src.model.declaration import INDICATOR_EXTRA_LABELS, PROJECT_EXTRA_LABELS, REVIEW_LABELS, Declaration, Department, Review
+from src.model.declaration import (
+    INDICATOR_EXTRA_LABELS,
+    PROJECT_EXTRA_LABELS,
+    REVIEW_LABELS,
+    Declaration,
+    Department,
+    Review,
+)
+from src.model.merge import source_labels
 from src.model.next_year import next_year
 from src.storage.infra.files import open_declaration, save_declaration
-from src.ui import file_controller
-from src.ui.merge_units import MergeSummaryDialog
+from src.ui.controllers import file_controller
+from src.ui.controllers.merge_units import MergeSummaryDialog
 from tests.helpers.gui import field, open_in
 
 TIANHE = "tianhe-2023-projects.xlsx"

@@ -50,7 +50,7 @@ def run(arguments: argparse.Namespace) -> int:
 def _write_problem_list(declaration, problems, source: str, target: str) -> str:
     from ..model.fixes import fix_labels
     from ..model.problem_list import problem_list_header, problem_rows
-    from ..ui.problem_list_print import export_problem_list  # Qt is only loaded for a list
+    from ..render.problem_list_file import export_problem_list  # Qt is only loaded for a list
 
     refuse_inputs_as_output(Path(target), [Path(source)])  # the list never replaces the declaration it lists
     rows = problem_rows(declaration, problems, fix_labels(declaration, problems))

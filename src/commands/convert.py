@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from ..storage.infra import formats
-from ..storage.infra.files import open_declaration
-from ..storage.infra.files import save_declaration
+from ..storage.infra.files import open_declaration, save_declaration
 from .exits import EXIT_OK
 
 NAME = "convert"

@@ -29,8 +29,7 @@ def run(arguments: argparse.Namespace) -> int:
     from ..model.fix_rules import RULES
     from ..model.fixes import apply_fixes, change_lines, fixes_for
     from ..model.problems import ERROR, Severity
-    from ..storage.infra.files import open_declaration
-    from ..storage.infra.files import save_declaration
+    from ..storage.infra.files import open_declaration, save_declaration
 
     only = set(arguments.only or ())
     unknown = sorted(only - set(RULES))

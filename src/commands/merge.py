@@ -25,9 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(arguments: argparse.Namespace) -> int:
     from ..model.merge import MergeRefused, merge, source_labels
     from ..storage.infra import formats
-    from ..storage.infra.files import distinct_paths
-    from ..storage.infra.files import open_declaration
-    from ..storage.infra.files import save_declaration
+    from ..storage.infra.files import distinct_paths, open_declaration, save_declaration
 
     target = Path(arguments.target)
     sources = [Path(source) for source in arguments.sources]

@@ -18,8 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(arguments: argparse.Namespace) -> int:
     from ..model.next_year import next_year
     from ..storage.infra import formats
-    from ..storage.infra.files import open_declaration
-    from ..storage.infra.files import save_declaration
+    from ..storage.infra.files import open_declaration, save_declaration
     from .outputs import refuse_inputs_as_output, report_checks
 
     source, target = Path(arguments.source), Path(arguments.target)

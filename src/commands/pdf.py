@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(arguments: argparse.Namespace) -> int:
     refuse_inputs_as_output(Path(arguments.target), [Path(arguments.source)])  # `pdf last-year.pdf last-year.pdf`
     opened = open_declaration(arguments.source)
-    from ..ui.printing import export_pdf  # Qt is only loaded for this command
+    from ..render.printing import export_pdf  # Qt is only loaded for this command
 
     errors = sum(p.severity == ERROR for p in check_declaration(opened.declaration))
     if errors and not arguments.draft:

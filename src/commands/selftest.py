@@ -19,14 +19,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     from .. import __version__, bundled
-    from ..ui.printing import NoChineseFont, ensure_gui_application, print_font_family
+    from ..render.printing import NoChineseFont, ensure_gui_application, print_font_family
 
-    ensure_gui_application()  # offscreen where there is no display: fonts need an application
+    ensure_gui_application()  # offscreen where there is no display: fonts need an application (QtGui's)
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QLibraryInfo, qVersion
 
-    from ..ui.app import ICON, cjk_font_family, qt_chinese_translator
     from ..model.level2_suggest import indicator_library
+    from ..render.look import ICON, cjk_font_family, qt_chinese_translator
 
     missing: list[str] = []
     lines = [f"版本\t{__version__}", f"Python\t{sys.version.split()[0]}",

@@ -13,8 +13,20 @@ from html import escape
 from typing import Callable, Optional
 
 from ..model.amounts import display_amount
-from ..model.declaration import (BUDGET_FORM_BLOCKS, BUDGET_GROUPS, BUDGET_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS,
-                                 INDICATOR_LABELS, PROJECT_LABELS, TASK_HEADERS, Budget, Declaration, Indicator, Project)
+from ..model.declaration import (
+    BUDGET_FORM_BLOCKS,
+    BUDGET_GROUPS,
+    BUDGET_LABELS,
+    DEPARTMENT_LABELS,
+    FUNDS_LABELS,
+    INDICATOR_LABELS,
+    PROJECT_LABELS,
+    TASK_HEADERS,
+    Budget,
+    Declaration,
+    Indicator,
+    Project,
+)
 from ..model.indicator_lines import indicator_lines
 from ..model.sums import budget_income, summary_totals
 
@@ -50,7 +62,7 @@ class PrintJob:
     orientation: str
     grids: tuple["Grid", ...] = ()
     # The same form again, told for each grid (by its header) which rows begin a page and which must
-    # be pushed to a new page; only the printer knows, once the form is laid out (src/ui/printing.py).
+    # be pushed to a new page; only the printer knows, once the form is laid out (src/render/printing.py).
     paginate: Optional[Callable[["PageBreaks"], "PrintJob"]] = field(default=None, compare=False)
 
 

@@ -1,6 +1,6 @@
 """The 问题清单 as a printed form: landscape, the facts at the top, one row per problem; pure HTML.
 
-Printed by src/ui/printing.py like the official forms: the column headers repeat on every page
+Printed by src/render/printing.py like the official forms: the column headers repeat on every page
 (<thead>), a row that would cross a page break starts the next page whole (the Grid), and the
 pages carry the department, the year and 第 N 页 共 M 页.
 """
@@ -12,7 +12,7 @@ from html import escape
 
 from ..model.problem_list import COLUMNS, NO_SUGGESTION, TITLE, ProblemListHeader, ProblemRow
 from ..model.problems import ERROR
-from .html_forms import LANDSCAPE, Grid, PageBreaks, PrintJob, html_document, grid_tables, text
+from .html_forms import LANDSCAPE, Grid, PageBreaks, PrintJob, grid_tables, html_document, text
 
 PROBLEM_GRID = Grid(COLUMNS[0], tuple(range(len(COLUMNS))))
 _WIDTHS = (5, 13, 27, 33, 6, 16)

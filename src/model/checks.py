@@ -16,15 +16,38 @@ from typing import Iterator
 
 from . import framework, paths
 from .bulk import collector_paused
-from .declaration import (BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS,
-                          PROJECT_LABELS, TASK_LABELS, Budget, Declaration, Department, Indicator, Project)
+from .declaration import (
+    BUDGET_GROUPS,
+    BUDGET_LABELS,
+    DECLARATION_LABELS,
+    DEPARTMENT_LABELS,
+    FUNDS_LABELS,
+    PROJECT_LABELS,
+    TASK_LABELS,
+    Budget,
+    Declaration,
+    Department,
+    Indicator,
+    Project,
+)
 from .indicator_checks import check_indicator
-from .problem_index import in_order
 from .markup import has_markup, markup_problem
 from .next_year import review_problems
+from .problem_index import in_order
 from .problems import ERROR, HINT, WARNING, Problem
-from .sums import (FUNDS_PARTS_TEXT, INCOME, LEVELS, SPENDING, budget_expenditure, budget_group, budget_income,
-                   budget_with_development, funds_parts, parts_sum, projects_total)
+from .sums import (
+    FUNDS_PARTS_TEXT,
+    INCOME,
+    LEVELS,
+    SPENDING,
+    budget_expenditure,
+    budget_group,
+    budget_income,
+    budget_with_development,
+    funds_parts,
+    parts_sum,
+    projects_total,
+)
 
 _MAX_PLACES = 2
 # The text fields a web page's markup can be pasted into (an indicator's are checked in indicator_checks.py).

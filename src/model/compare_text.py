@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .compare import LABEL_SEPARATOR, Change, ChangeKind, Subject
-from .declaration import (DECLARATION_LABELS, FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, TASK_LABELS)
+from .declaration import DECLARATION_LABELS, FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, TASK_LABELS
 
 KIND_WORDS = {ChangeKind.ADDED: "新增", ChangeKind.REMOVED: "删除", ChangeKind.CHANGED: "修改", ChangeKind.RENAMED: "改名"}
 SUBJECT_WORDS = {Subject.PROJECT: "项目", Subject.INDICATOR: "指标", Subject.FIELD: "字段"}

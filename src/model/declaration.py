@@ -16,7 +16,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from .amounts import format_amount, parse_amount
 from .framework import canonical_level
 
-
 # Characters XML 1.0 (and so xlsx) cannot hold; dropping them on input keeps every format lossless.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

@@ -10,8 +10,20 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from .declaration import Declaration
-from .fix_changes import (SAFE_CONFIDENCE, Change, Fix, Insert, Remove, SetField, apply_changes, apply_fixes,
-                          change_lines, is_current, plan_changes, shown)
+from .fix_changes import (
+    SAFE_CONFIDENCE,
+    Change,
+    Fix,
+    Insert,
+    Remove,
+    SetField,
+    apply_changes,
+    apply_fixes,
+    change_lines,
+    is_current,
+    plan_changes,
+    shown,
+)
 from .fix_rules import FixContext
 from .problems import Problem
 

@@ -1,6 +1,6 @@
 """The numbered indicator text the published project tables print in their 绩效指标 column, one line per
-indicator, written in one place for the workbook (src/storage/workbook.py) and the printed summary
-(src/forms/html_forms.py). Reading it back is src/storage/indicator_text.py.
+indicator, written in one place for the workbook (src/storage/editor_files/workbook.py) and the printed summary
+(src/forms/html_forms.py). Reading it back is src/storage/recognisers/indicator_text.py.
 
 The 天河 style, the one that carries both levels and both values:
   1、产出指标：数量指标：工程量完成率；实施周期指标值：100%；年度指标值：100%。

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
 from typing import Optional, Sequence
 
 from .declaration import Declaration, Department, Project

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from src.ui.app import application
-from src.ui.main_window import MainWindow
+from src.ui.controllers.app import application
+from src.ui.controllers.main_window import MainWindow
 
 app = application()
 window = MainWindow(QSettings(sys.argv[2], QSettings.Format.IniFormat))

@@ -26,19 +26,15 @@ from pathlib import Path
 
 from ...model import framework
 from ...model.declaration import INDICATOR_LABELS, Declaration, Indicator
-from ..infra.errors import FileProblem
-from ..recognisers.grid_import import grand_total_note
-from ..recognisers.grid_import import import_published
 from ..containers.html_table import grids_from_html
-from ..recognisers.indicator_text import parse_indicator_text
-from ..infra.opened import OpenResult
-from ..recognisers.published import find_project_header
-from ..recognisers.published import is_department_form
-from ..containers.sheet_grid import Grid
-from ..containers.sheet_grid import cell_text
-from ..containers.sheet_grid import label_key
+from ..containers.sheet_grid import Grid, cell_text, label_key
 from ..containers.text_table import clean_cell
-from ..containers.text_table import grids_from_text
+from ..infra.errors import FileProblem
+from ..infra.opened import OpenResult
+from ..readers.text_file import grids_from_text
+from ..recognisers.grid_import import grand_total_note, import_published
+from ..recognisers.indicator_text import parse_indicator_text
+from ..recognisers.published import find_project_header, is_department_form
 
 CLIPBOARD = "剪贴板"
 FIELDS = ("level1", "level2", "name", "period_value", "annual_value")

@@ -30,14 +30,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..infra.errors import FileProblem
-from ..recognisers.grid_import import import_published
-from ..infra.opened import OpenResult
-from ..infra.progress import Progress
-from ..infra.progress import every
-from ..infra.progress import tell
-from .sheet_grid import MAX_COLUMNS
-from .sheet_grid import MAX_ROWS
-from .sheet_grid import Grid
+from ..infra.progress import Progress, every, tell
+from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
 
 MAX_PAGE_BYTES = 100 * 1024 * 1024  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
 MAX_CELLS = 10_000_000  # cells of all grids, merged copies included (20,000 indicators as LibreOffice html: 0.2 M)
@@ -76,9 +70,9 @@ _MIME_HTML = re.compile(rb"^content-type:\s*(?:multipart/related|text/html)", re
 _CF_HTML_FIELD = re.compile(r"^(StartHTML|EndHTML|StartFragment|EndFragment):\s*(-?\d+)\s*$", re.MULTILINE)
 
 
-def read_html(path: Path, progress: Progress | None = None) -> OpenResult:
-    """A saved web page (.html/.htm/.mht/.mhtml) → the published table it holds; progress is told the
-    table rows laid out (after the parse, one call in C)."""
+def page_grids(path: Path, progress: Progress | None = None) -> list[Grid]:
+    """A saved web page (.html/.htm/.mht/.mhtml) → a grid per table; progress is told the table rows laid
+    out (after the parse, one call in C)."""
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
@@ -100,7 +94,7 @@ def read_html(path: Path, progress: Progress | None = None) -> OpenResult:
         tables = _page_grids(_utf8(path, data, declared), path, progress=progress)
     if not tables:
         raise FileProblem(path, "网页中没有表格（<table>）；如果表格在网页的附件里（PDF、Excel），请下载附件后打开附件")
-    return import_published(path, tables)
+    return tables
 
 
 def grids_from_html(html: str, name: str) -> list[Grid]:

@@ -16,9 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .pdf_page import Table
-from .pdf_text import Line
-from .pdf_text import group_lines
-from .pdf_text import join_lines
+from .pdf_text import Line, group_lines, join_lines
 
 
 @dataclass

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pdf_text import Line
-from .pdf_text import group_lines
-from .pdf_text import join_lines
-from .pdf_text import page_chars
+from .pdf_text import Line, group_lines, join_lines, page_chars
 
 _THIN = 2.0  # a filled rectangle at most this thick is a ruling line
 _WHITE = 0.95
@@ -106,7 +103,7 @@ def _index(bounds: list[float], value: float) -> int:
 
 def editor_body(page) -> tuple[float, float, float, float] | None:
     """The body of a page this editor printed: under the rule below its header line, as far above the
-    page's foot (src/ui/printing.py paints header and footer bands alike). Qt clips the forms to it but
+    page's foot (src/render/printing.py paints header and footer bands alike). Qt clips the forms to it but
     still writes the text of a row that runs past the page, above or below, into the PDF."""
     width, height = float(page.width), float(page.height)
     rules = [line["top"] for line in page.lines if line["top"] < height * 0.15 and line["x1"] - line["x0"] > width * 0.5]

@@ -1,5 +1,5 @@
-"""Text PDFs (exported by Excel/WPS/LibreOffice, or printed by this editor) → grids → the published-table
-recognisers (grid_import), and the editor's own 项目支出绩效目标申报表 pages → projects (pdf_forms).
+"""Text PDFs (exported by Excel/WPS/LibreOffice, or printed by this editor) → sections of grids, one per
+printed form, for readers/pdf_file.py to recognise.
 
 Each page is read by pdf_page (ruling lines → cells, or text positions → cells in pdf_layout). The
 pages are then joined into sections, one per printed form: a page continues the section before it
@@ -20,20 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..infra.errors import FileProblem
-from ..infra.opened import OpenResult
+from ..infra.progress import Progress, tell
 from .pdf_layout import layout
-from .pdf_section import FORM_TITLE
-from .pdf_section import Section
-from .pdf_page import PageContent
-from .pdf_page import Table
-from .pdf_page import editor_body
-from .pdf_page import read_page
-from .pdf_text import Line
-from .pdf_text import line_text
-from .pdf_text import space_at_wrap
-from .pdf_text import split_line
-from ..infra.progress import Progress
-from ..infra.progress import tell
+from .pdf_page import PageContent, Table, editor_body, read_page
+from .pdf_section import FORM_TITLE, Section
+from .pdf_text import Line, line_text, space_at_wrap, split_line
 from .sheet_grid import label_key
 
 # 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
@@ -42,7 +33,7 @@ from .sheet_grid import label_key
 MAX_PAGES = 2500
 MAX_BYTES = 512 * 1024 * 1024
 MAX_CHARS_PER_PAGE = 200_000
-EDITOR_CREATOR = "绩效目标申报编辑器"  # src/ui/printing.py
+EDITOR_CREATOR = "绩效目标申报编辑器"  # src/render/printing.py
 _MARGIN = 0.07  # page margins where running headers/footers live, as a share of the page height
 _RULE_BAND = 0.15  # a header rule lies in the top (a footer rule in the bottom) 15 % of the page
 _PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页\s*[,，/／]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
@@ -55,26 +46,31 @@ _NO_TEXT = "PDF 里没有任何文字，无法读出表格"
 _TRUNCATED = "PDF 文件不完整（没有文件结尾标记 %%EOF），可能在下载或复制时被截断，请重新获取完整的文件"
 
 
-def read_pdf_table(path: Path, progress: Progress | None = None) -> OpenResult:
-    """The format registry's reader for .pdf."""
+@dataclass
+class PdfTables:
+    """A text PDF's pages joined into sections (one per printed form), and what the reading noticed."""
+
+    sections: list
+    by_this_editor: bool  # printed by this editor: its own forms' layout can be trusted
+    notes: list[str]
+
+
+def read_pdf_sections(path: Path, progress: Progress | None = None) -> PdfTables:
     pages, creator = read_pages(path, progress)
     text_chars = sum(page.content.char_count for page in pages)
     if any(page.images for page in pages) and text_chars < 20 * len(pages):
         raise FileProblem(path, _SCAN)  # a page number or a stamp may be text; a table is not there
     if text_chars == 0:
         raise FileProblem(path, _NO_TEXT)
-    from ..recognisers.pdf_forms import declaration_from_sections  # the form readers need the model: loaded with them
-
-    editor = creator == EDITOR_CREATOR
-    opened = declaration_from_sections(path, sections(pages), editor)
+    notes = []
     overlapping = [page.number for page in pages if any(table.overlapping for table in page.tables)]
     if overlapping:
-        opened.notes.append(f"第 {_page_list(overlapping)} 页的表格里有文字互相重叠（行高不够，文字超出了单元格，"
-                            "超出的部分可能已被裁掉），导入的内容可能不完整，请对照原表核对")
+        notes.append(f"第 {_page_list(overlapping)} 页的表格里有文字互相重叠（行高不够，文字超出了单元格，"
+                     "超出的部分可能已被裁掉），导入的内容可能不完整，请对照原表核对")
     dropped = sum(page.content.dropped_slanted for page in pages)
     if dropped:
-        opened.notes.append(f"PDF 中有 {dropped} 个倾斜的字符（如“草稿”水印），已忽略")
-    return opened
+        notes.append(f"PDF 中有 {dropped} 个倾斜的字符（如“草稿”水印），已忽略")
+    return PdfTables(sections(pages), creator == EDITOR_CREATOR, notes)
 
 
 @dataclass

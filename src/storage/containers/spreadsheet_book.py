@@ -1,9 +1,7 @@
 """Workbooks in the containers the editor reads but does not write — .xls (Excel 97-2003, and WPS .et, the
 same OLE2/BIFF8 container), .ods and .xlsb — into grids through python-calamine, by their content, whatever
-they are named. The editor's own workbook saved again in one of them (a clerk opened it in Excel or WPS and
-chose 另存为 .xls) is read as losslessly as from .xlsx; any other is imported as a published table.
-
-What opens is always imported: the editor cannot write these formats, so it never saves over them.
+they are named (readers/spreadsheet.py then tells the editor's own workbook saved again in one of them from a
+published table).
 
 Merged ranges are filled as read_grids_merged fills them for xlsx: from calamine for .xls, from the sheet's
 own XML for .ods (calamine 0.9 gives none there). calamine gives none for .xlsb either, and there this
@@ -23,18 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ...model.bulk import collector_paused
 from ..infra.errors import FileProblem
-from ..recognisers.grid_import import import_published
-from ..infra.opened import OpenResult
-from ..infra.progress import Progress
-from ..infra.progress import tell
-from .sheet_grid import MAX_COLUMNS
-from .sheet_grid import MAX_ROWS
-from .sheet_grid import Grid
-from .sheet_grid import check_archive
-from .sheet_grid import fill_merged
-from ..editor_files.workbook import read_own_grids
+from ..infra.progress import Progress, tell
+from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid, check_archive, fill_merged
 
 # A sheet is refused above this many cells (rows × columns to its last filled cell) before it is turned into
 # Python rows: the 200,000-indicator declaration's largest sheet has 1.4 million.
@@ -62,22 +51,28 @@ _XLSB = _Container("Excel 二进制工作簿", ".xlsb",
                    lambda names: "xl/workbook.bin" in names and any(n.startswith("xl/worksheets/") for n in names))
 
 
-def read_spreadsheet(path: Path, progress: Progress | None = None) -> OpenResult:
+@dataclass
+class Book:
+    """A workbook's worksheets as grids, each merged range filled only once fill_merges() is called."""
+
+    label: str  # what kind of workbook, for messages
+    grids: list[Grid]
+    merges: dict[str, Ranges]
+
+    def fill_merges(self, path: Path) -> None:
+        for grid in self.grids:
+            try:
+                fill_merged(grid.rows, self.merges.get(grid.name, ()))
+            except ValueError as error:
+                raise FileProblem(path, f"工作表“{grid.name}”的合并单元格互相重叠，文件可能已损坏") from error
+
+
+def read_book(path: Path, progress: Progress | None = None) -> Book:
     """A .xls/.et/.ods/.xlsb workbook, told apart by its content; every failure is one FileProblem. progress
     is told the worksheets read."""
     container = _container(path)
-    with collector_paused():
-        grids, merges = _read_grids(path, container, progress)
-    own = read_own_grids(path, grids)
-    if own is not None:
-        return OpenResult(own, [f"这是本程序的工作簿另存成的“{container.label}”，已完整读入；本程序不写这种格式，"
-                                "保存时请另存为 .xlsx 或 .json"], imported=True)
-    for grid in grids:
-        try:
-            fill_merged(grid.rows, merges.get(grid.name, ()))
-        except ValueError as error:
-            raise FileProblem(path, f"工作表“{grid.name}”的合并单元格互相重叠，文件可能已损坏") from error
-    return import_published(path, grids)  # always imported=True
+    grids, merges = _read_grids(path, container, progress)
+    return Book(container.label, grids, merges)
 
 
 def _container(path: Path) -> _Container:

@@ -13,7 +13,6 @@ one). Workbooks written before them open as before, those columns read as empty.
 from __future__ import annotations
 
 import io
-
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -23,24 +22,33 @@ from pydantic import ValidationError
 
 from ...model import framework
 from ...model.bulk import collector_paused
-from ...model.declaration import (BUDGET_FORM_BLOCKS, BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS,
-                                 DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_EXTRA_LABELS, INDICATOR_LABELS,
-                                 PROJECT_EXTRA_LABELS, PROJECT_LABELS, REVIEW_LABELS, TASK_HEADERS, Declaration,
-                                 Department, Indicator, Review)
+from ...model.declaration import (
+    BUDGET_FORM_BLOCKS,
+    BUDGET_GROUPS,
+    BUDGET_LABELS,
+    DECLARATION_LABELS,
+    DEPARTMENT_LABELS,
+    FUNDS_LABELS,
+    INDICATOR_EXTRA_LABELS,
+    INDICATOR_LABELS,
+    PROJECT_EXTRA_LABELS,
+    PROJECT_LABELS,
+    REVIEW_LABELS,
+    TASK_HEADERS,
+    Declaration,
+    Department,
+    Indicator,
+    Review,
+)
 from ...model.sums import summary_totals
+from ..containers.sheet_grid import Grid, cell_text, label_key, read_grids_fast, read_grids_merged
 from ..infra.errors import FileProblem
+from ..infra.opened import OpenResult
 from ..recognisers.grid_import import import_published
 from ..recognisers.indicator_text import format_indicator_text
-from .json_file import describe_validation_error
-from ..infra.opened import OpenResult
 from ..recognisers.published import import_department_form
-from .sheet_builder import SheetBuilder
-from .sheet_builder import register_styles
-from ..containers.sheet_grid import Grid
-from ..containers.sheet_grid import cell_text
-from ..containers.sheet_grid import label_key
-from ..containers.sheet_grid import read_grids_fast
-from ..containers.sheet_grid import read_grids_merged
+from .json_file import describe_validation_error
+from .sheet_builder import SheetBuilder, register_styles
 
 DEPARTMENT_SHEET = "部门整体绩效目标"
 PROJECT_SHEET = "项目支出绩效目标表"

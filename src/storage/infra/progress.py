@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from .errors import FileProblem
 from . import formats
+from .errors import FileProblem
 
 Progress = Callable[[int, int], "bool | None"]  # (done, total) → False to stop reading
 

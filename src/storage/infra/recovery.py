@@ -14,10 +14,9 @@ from datetime import datetime
 from pathlib import Path
 
 from ...model.declaration import Declaration
+from ..editor_files.json_file import declaration_from_json, declaration_to_json
 from .atomic import atomic_write
 from .errors import FileProblem
-from ..editor_files.json_file import declaration_from_json
-from ..editor_files.json_file import declaration_to_json
 
 FORMAT_NAME = "perf-target-recovery"
 

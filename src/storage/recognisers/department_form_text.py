@@ -16,17 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import framework
-from .form_2019_text import form_2019_grid
-from .form_2019_text import looks_like_form_2019
-from ..containers.sheet_grid import Grid
-from ..containers.sheet_grid import label_key
-from ..containers.text_lines import TOLERANCE
-from ..containers.text_lines import closes_bracket
-from ..containers.text_lines import ends_sentence
-from ..containers.text_lines import is_amount
-from ..containers.text_lines import join_wrapped
-from ..containers.text_lines import merge_label_tails
-from ..containers.text_lines import width
+from ..containers.sheet_grid import Grid, label_key
+from ..containers.text_lines import (
+    TOLERANCE,
+    closes_bracket,
+    ends_sentence,
+    is_amount,
+    join_wrapped,
+    merge_label_tails,
+    width,
+)
+from .form_2019_text import form_2019_grid, looks_like_form_2019
 
 _VALUE_LABELS = frozenset(label_key(label) for label in (
     "部门名称", "预算整体情况", "部门预算支出", "事业发展性支出", "收入来源", "按预算级次划分", "基本支出", "项目支出",

@@ -15,31 +15,32 @@ from decimal import Decimal
 
 from ...model import paths
 from ...model.declaration import BUDGET_LABELS, TASK_LABELS, Budget, Department, Indicator, Task
-from .form_2019_labels import EXPECTED
-from .form_2019_labels import FUNCTIONS
-from .form_2019_labels import GOAL_LABEL
-from .form_2019_labels import KEY
-from .form_2019_labels import NAME
-from .form_2019_labels import NUMBERING
-from .form_2019_labels import PLAN
-from .form_2019_labels import PROJECTS
-from .form_2019_labels import REMARKS
-from .form_2019_labels import SCAN_ROWS
-from .form_2019_labels import SPLIT_LINE
-from .form_2019_labels import STANDARD
-from .form_2019_labels import TASK_INDICATOR
-from .form_2019_labels import THREE_YEARS
-from .form_2019_labels import YEAR
-from .form_2019_labels import INCOME
-from .form_2019_labels import INCOME_LABEL
-from .form_2019_labels import OTHER_INCOME
-from .form_2019_labels import is_plan_header
-from .form_2019_labels import key
-from .ocr_numbers import published_amount
-from .published import ImportedDepartment
-from .published import cell_str
-from .published import clean_multiline
 from ..containers.sheet_grid import Grid
+from .form_2019_labels import (
+    EXPECTED,
+    FUNCTIONS,
+    GOAL_LABEL,
+    INCOME,
+    INCOME_LABEL,
+    KEY,
+    NAME,
+    NUMBERING,
+    OTHER_INCOME,
+    PLAN,
+    PROJECTS,
+    REMARKS,
+    SCAN_ROWS,
+    SPLIT_LINE,
+    STANDARD,
+    TASK_INDICATOR,
+    THREE_YEARS,
+    YEAR,
+    is_plan_header,
+    key,
+)
+from .ocr_numbers import published_amount
+from .published import ImportedDepartment, cell_str, clean_multiline
+
 
 @dataclass
 class _Block:

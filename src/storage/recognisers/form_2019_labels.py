@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 
 from ...model.declaration import DEPARTMENT_LABELS
-from ..containers.sheet_grid import Grid
-from ..containers.sheet_grid import cell_text
-from ..containers.sheet_grid import label_key
+from ..containers.sheet_grid import Grid, cell_text, label_key
 
 SCAN_ROWS = 400
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

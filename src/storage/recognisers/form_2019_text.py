@@ -14,18 +14,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .form_2019_labels import FUNCTIONS
-from .form_2019_labels import INCOME
-from .form_2019_labels import INCOME_LABEL
-from .form_2019_labels import NAME
-from .form_2019_labels import OTHER_INCOME
-from .form_2019_labels import key
-from .ocr_numbers import Kind
-from .ocr_numbers import read_published_amount
-from ..containers.sheet_grid import Grid
-from ..containers.sheet_grid import label_key
-from ..containers.text_lines import is_amount
-from ..containers.text_lines import join_wrapped
+from ..containers.sheet_grid import Grid, label_key
+from ..containers.text_lines import is_amount, join_wrapped
+from .form_2019_labels import FUNCTIONS, INCOME, INCOME_LABEL, NAME, OTHER_INCOME, key
+from .ocr_numbers import Kind, read_published_amount
 
 _TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,12}部门整体绩效目标表")
 _SECTIONS = (INCOME_LABEL, "年度目标", "本年", "三年期", "部门整体支出目标", "年度主要支出计划", "三年期主要支出计划",

@@ -11,16 +11,18 @@ from pathlib import Path
 
 from ...model.bulk import collector_paused, settle_as_long_lived
 from ...model.declaration import DEPARTMENT_LABELS, PROJECT_LABELS, Declaration
+from ..containers.sheet_grid import Grid
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from .form_2019 import import_form_2019
 from .form_2019_labels import is_form_2019
-from .published import ImportedDepartment
-from .published import ImportedTable
-from .published import import_department_form
-from .published import import_project_table
-from .published import is_current_department_form
-from ..containers.sheet_grid import Grid
+from .published import (
+    ImportedDepartment,
+    ImportedTable,
+    import_department_form,
+    import_project_table,
+    is_current_department_form,
+)
 
 
 def import_published(path: Path, grids: list[Grid], first_project: int = 0) -> OpenResult:

@@ -15,14 +15,12 @@ from pathlib import Path
 
 from ...model.amounts import AmountError, parse_amount
 from ...model.declaration import FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Declaration, Funds, Indicator, Project
-from ..infra.errors import FileProblem
-from .grid_import import import_published
-from ..infra.opened import OpenResult
 from ..containers.pdf_section import Section
-from .published import clean_multiline
-from .published import find_project_header
-from .published import is_department_form
 from ..containers.sheet_grid import label_key
+from ..infra.errors import FileProblem
+from ..infra.opened import OpenResult
+from .grid_import import import_published
+from .published import clean_multiline, find_project_header, is_department_form
 
 _SUPERVISOR = "主管部门"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?!\s*[-－—–~至到])")

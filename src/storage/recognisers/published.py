@@ -7,22 +7,27 @@ Each returns what it recovered and notes in Chinese on what it had to guess or s
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Callable, Iterator
 
 from ...model import paths
-from ...model.declaration import (BUDGET_LABELS, DEPARTMENT_LABELS, FUNDS_LABELS, INDICATOR_LABELS, TASK_LABELS, Budget,
-                                 Department, Indicator, Project, Task)
+from ...model.declaration import (
+    BUDGET_LABELS,
+    DEPARTMENT_LABELS,
+    FUNDS_LABELS,
+    INDICATOR_LABELS,
+    TASK_LABELS,
+    Budget,
+    Department,
+    Indicator,
+    Project,
+    Task,
+)
+from ..containers.sheet_grid import Grid, cell_text, label_key
 from .form_2019_labels import is_form_2019
-from .indicator_text import clean_cell_text
-from .indicator_text import parse_indicator_fields
-from .ocr_numbers import Kind
-from .ocr_numbers import published_amount
-from .ocr_numbers import read_published_amount
-from ..containers.sheet_grid import Grid
-from ..containers.sheet_grid import cell_text
-from ..containers.sheet_grid import label_key
+from .indicator_text import clean_cell_text, parse_indicator_fields
+from .ocr_numbers import Kind, published_amount, read_published_amount
 
 _HEADER_SCAN_ROWS = 40
 

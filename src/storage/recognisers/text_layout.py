@@ -16,24 +16,23 @@ from __future__ import annotations
 
 import re
 
+from ..containers.sheet_grid import Grid, label_key
+from ..containers.text_lines import (
+    TOLERANCE,
+    closes_bracket,
+    ends_sentence,
+    is_amount,
+    join_wrapped,
+    merge_label_tails,
+    text_lines,
+    title_cells,
+    width,
+)
 from ..infra.errors import FileProblem
-from .indicator_text import split_items
-from ..infra.progress import Progress
-from ..infra.progress import every
-from ..infra.progress import tell
-from .published import find_project_header
-from ..containers.sheet_grid import Grid
-from ..containers.sheet_grid import label_key
+from ..infra.progress import Progress, every, tell
 from .department_form_text import department_grid
-from ..containers.text_lines import TOLERANCE
-from ..containers.text_lines import closes_bracket
-from ..containers.text_lines import ends_sentence
-from ..containers.text_lines import is_amount
-from ..containers.text_lines import join_wrapped
-from ..containers.text_lines import merge_label_tails
-from ..containers.text_lines import text_lines
-from ..containers.text_lines import title_cells
-from ..containers.text_lines import width
+from .indicator_text import split_items
+from .published import find_project_header
 
 _HEADER_SCAN_LINES = 60
 _SHORT_TEXT_WIDTH = 80  # a name or unit of up to 40 Chinese characters

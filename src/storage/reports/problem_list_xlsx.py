@@ -13,10 +13,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from ...model.problem_list import COLUMNS, TITLE, ProblemListHeader, ProblemRow
-from ..infra.atomic import atomic_write
-from ..editor_files.sheet_builder import SheetBuilder
-from ..editor_files.sheet_builder import register_styles
+from ..editor_files.sheet_builder import SheetBuilder, register_styles
 from ..editor_files.workbook import page_setup
+from ..infra.atomic import atomic_write
 
 SHEET = "问题清单"
 _WIDTHS = (6, 24, 44, 60, 10, 36)

@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QLine
 from ...model import paths
 from ...model.declaration import BUDGET_GROUPS, BUDGET_LABELS, DECLARATION_LABELS, DEPARTMENT_LABELS, Task
 from ...model.sums import DEVELOPMENT, LEVELS, budget_expenditure, budget_group, budget_income
-from ..commands import InsertCommand, RemoveCommand
-from ..document import Document
-from ..fields import multiline
-from ..table_models import TASK_COLUMNS, ListTableModel
+from ..editing.commands import InsertCommand, RemoveCommand
+from ..editing.document import Document
+from ..models.table_models import TASK_COLUMNS, ListTableModel
+from ..widgets.fields import multiline
 from .form_parts import FormBuilder, amount_edit, selected_row, table_with_buttons
 from .indicator_table import IndicatorTable
+
 
 class DepartmentEditor(QScrollArea):
     def __init__(self, document: Document, parent: QWidget | None = None):

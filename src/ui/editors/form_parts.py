@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import paths
-from ..document import Document
-from ..fields import FieldBinding
-from ..fixing import FixLink
+from ..editing.document import Document
+from ..widgets.fields import FieldBinding
+from ..widgets.fix_widgets import FixLink
 
 
 class FormBuilder:

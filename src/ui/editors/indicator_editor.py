@@ -6,15 +6,16 @@ from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ...model import framework, paths
-from ...model.level2_suggest import indicator_library
 from ...model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS
+from ...model.level2_suggest import indicator_library
 from ...model.values import ValueKind, parse_value
-from ..commands import set_field, set_indicator_level1
-from ..document import Document
-from ..fields import FocusTarget, set_severity
-from ..fixing import FixLink
-from ..table_models import level_choices
+from ..editing.commands import set_field, set_indicator_level1
+from ..editing.document import Document
+from ..models.table_models import level_choices
+from ..widgets.fields import FocusTarget, set_severity
+from ..widgets.fix_widgets import FixLink
 from .form_parts import FormBuilder
+
 
 def suggestions(level1: str | None, level2: str | None) -> list[str]:
     library = indicator_library()

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from ...model.declaration import Indicator
 from ...storage.infra.errors import FileProblem
-from .. import clipboard
-from ..actions import table_actions
-from ..commands import InsertCommand, MoveCommand, RemoveCommand
-from ..document import Document
-from ..table_models import INDICATOR_COLUMNS, LevelDelegate, ListTableModel
+from ..editing import clipboard
+from ..editing.commands import InsertCommand, MoveCommand, RemoveCommand
+from ..editing.document import Document
+from ..models.table_models import INDICATOR_COLUMNS, LevelDelegate, ListTableModel
+from ..widgets.actions import table_actions
 from .form_parts import selected_row, table_with_buttons
 
 

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...model import paths
 from ...model.declaration import FUNDS_LABELS, PROJECT_EXTRA_LABELS, PROJECT_LABELS, REVIEW_LABELS
 from ...model.sums import FUNDS_PARTS_TEXT, funds_parts
-from ..commands import set_field
-from ..document import Document
-from ..fields import multiline
+from ..editing.commands import set_field
+from ..editing.document import Document
+from ..widgets.fields import multiline
 from .form_parts import FormBuilder, amount_edit
 from .indicator_table import IndicatorTable
 

@@ -7,8 +7,16 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeView, QVBoxLayout, QWidget
 
-from ..model.compare_text import summary
-from .compare_model import FLAG_COLUMN, KIND_COLUMN, LOCATION_ROLE, NEW_COLUMN, OLD_COLUMN, PLACE_COLUMN, CompareModel
+from ...model.compare_text import summary
+from ..models.compare_model import (
+    FLAG_COLUMN,
+    KIND_COLUMN,
+    LOCATION_ROLE,
+    NEW_COLUMN,
+    OLD_COLUMN,
+    PLACE_COLUMN,
+    CompareModel,
+)
 
 _WIDTHS = {KIND_COLUMN: 90, PLACE_COLUMN: 330, OLD_COLUMN: 260, NEW_COLUMN: 260, FLAG_COLUMN: 120}
 

@@ -1,7 +1,7 @@
 """The clipboard's side of the editor: a copied table pasted into the tree as new projects, copied rows pasted
 into an indicator table, an indicator table's rows copied so that Excel/WPS paste them as cells.
 
-What the clipboard's text means is storage/pasted_rows.py (pure, tested without Qt); this reads and writes
+What the clipboard's text means is storage/clipboard/pasted_rows.py (pure, tested without Qt); this reads and writes
 the real QClipboard and makes each paste one undo step through structure_edits.
 """
 
@@ -27,7 +27,7 @@ def contents() -> tuple[str | None, str | None]:
 def paste_projects(document: Document) -> tuple[list[str], list[str]]:
     """The copied table's projects after the open ones, as one undo step: (their locations, the 导入说明).
     FileProblem, with nothing changed, when the clipboard holds no project table."""
-    from ..storage.clipboard.pasted_rows import table_from_clipboard
+    from ...storage.clipboard.pasted_rows import table_from_clipboard
 
     opened = table_from_clipboard(*contents(), first_project=len(document.declaration.projects))
     projects = opened.declaration.projects
@@ -37,7 +37,7 @@ def paste_projects(document: Document) -> tuple[list[str], list[str]]:
 def paste_indicators(document: Document, list_location: str, index: int) -> tuple[list[str], list[str]]:
     """The copied rows as indicators at index of list_location, as one undo step: (their locations, the notes).
     FileProblem, with nothing changed, when the clipboard holds no indicator rows."""
-    from ..storage.clipboard.pasted_rows import indicators_from_clipboard
+    from ...storage.clipboard.pasted_rows import indicators_from_clipboard
 
     pasted = indicators_from_clipboard(*contents())
     text = f"粘贴 {len(pasted.indicators)} 个指标"
@@ -46,8 +46,7 @@ def paste_indicators(document: Document, list_location: str, index: int) -> tupl
 
 def copy_rows(rows: list[list[str]]) -> None:
     """Cells onto the clipboard as tab-separated text and as an HTML table, as spreadsheets copy them."""
-    from ..storage.clipboard.pasted_rows import rows_as_html
-    from ..storage.clipboard.pasted_rows import rows_as_tsv
+    from ...storage.clipboard.pasted_rows import rows_as_html, rows_as_tsv
 
     mime = QMimeData()
     mime.setText(rows_as_tsv(rows))

@@ -5,15 +5,24 @@ from __future__ import annotations
 from functools import cached_property
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QSplitter, QStackedWidget, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..model import paths
-from .document import Document
-from .fields import STYLE_SHEET
-from .editors.department_editor import DepartmentEditor
-from .editors.indicator_editor import IndicatorEditor
-from .editors.project_editor import ProjectEditor
-from .tree_model import KIND_ROLE, LOCATION_ROLE, SEARCH_ROLE, DeclarationTreeModel
+from ...model import paths
+from ..editing.document import Document
+from ..editors.department_editor import DepartmentEditor
+from ..editors.indicator_editor import IndicatorEditor
+from ..editors.project_editor import ProjectEditor
+from ..models.tree_model import KIND_ROLE, LOCATION_ROLE, SEARCH_ROLE, DeclarationTreeModel
+from ..widgets.fields import STYLE_SHEET
 
 
 class Workspace(QSplitter):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
 
-from ..storage.infra.errors import FileProblem
-from ..storage.infra.recovery import RecoveryStore
+from ...storage.infra.errors import FileProblem
+from ...storage.infra.recovery import RecoveryStore
 from .session import Session
 
 DEFAULT_SECONDS = 60

@@ -4,15 +4,27 @@ or every fix of its kind, from the buttons under the list, its context menu or C
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QMenu, QPushButton,
-                               QSizePolicy, QStyle, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..model import paths
-from ..model.fixes import Insert
-from ..model.paths import describe
-from ..model.problems import ERROR, WARNING, Problem
-from .document import Document
-from .fixing import FixAllDialog, fix_tip, fixes_of
+from ...model import paths
+from ...model.fixes import Insert
+from ...model.paths import describe
+from ...model.problems import ERROR, WARNING, Problem
+from ..editing.document import Document
+from ..editing.fixing import fix_tip, fixes_of
+from .fix_widgets import FixAllDialog
 
 _COLUMNS = ("类型", "位置", "说明")
 

@@ -8,19 +8,19 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
-from ..model import paths
-from ..model.skeleton import new_declaration
-from ..storage.infra import formats
-from ..storage.infra.errors import FileProblem
-from . import clipboard, structure_edits
-from .actions import Actions
-from .autosave import AutoSaver
-from .document import Document
+from ...model import paths
+from ...model.skeleton import new_declaration
+from ...storage.infra import formats
+from ...storage.infra.errors import FileProblem
+from ..editing import clipboard, structure_edits
+from ..editing.autosave import AutoSaver
+from ..editing.document import Document
+from ..editing.fixing import fixes_of
+from ..editing.session import Session
+from ..models.tree_model import GROUP_ROLE
+from ..widgets.actions import Actions
+from ..widgets.problems_panel import ProblemsPanel
 from .file_controller import FileController
-from .fixing import fixes_of
-from .problems_panel import ProblemsPanel
-from .session import Session
-from .tree_model import GROUP_ROLE
 from .workspace import Workspace
 
 APP_TITLE = "绩效目标申报编辑器"
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         self.workspace.select_location(added[0])
         self.session.tell(f"已从剪贴板添加 {len(added)} 个项目（撤销可一次全部去掉）", 8000)
         if notes:
-            from ..storage.clipboard.pasted_rows import CLIPBOARD  # loaded by the paste itself
+            from ...storage.clipboard.pasted_rows import CLIPBOARD  # loaded by the paste itself
 
             self.files.tell_import_notes(CLIPBOARD, notes)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from ..model import paths
+from ...model import paths
 from .document import Document
 
 _FIELD_COMMAND_ID = 1001
@@ -137,7 +137,7 @@ def set_field(document: Document, location: str, value: Any, label: str, merge: 
 
 def set_indicator_level1(document: Document, location: str, level1: str | None) -> None:
     """Changing 一级 clears a 二级 that no longer fits, as one undo step."""
-    from ..model import framework
+    from ...model import framework
 
     stack = document.undo_stack
     stack.beginMacro("修改一级指标")

@@ -10,8 +10,19 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGuiApplication, QPageLayout, QPageSize, QPagedPaintDevice,
-                           QPainter, QPdfWriter, QTextDocument, QTextTable)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextTable,
+)
 
 from ..forms.html_forms import LANDSCAPE, Grid, PrintJob, print_jobs
 from ..model.declaration import Declaration
@@ -40,15 +51,13 @@ def print_font_family() -> str:
 
 
 def ensure_gui_application() -> None:
-    """The CLI prints without a window, offscreen where there is no display. A QApplication, not the
-    QGuiApplication fonts and painting would need: a process that later opens a window (the tests, selftest
-    before the editor) cannot make a QApplication once a QGuiApplication exists — Qt aborts."""
+    """Headless commands print without a window, offscreen where there is no display: a QGuiApplication is
+    all that fonts and painting need, and no QtWidgets is loaded. The window's process (and the test session)
+    makes its QApplication before anything prints, so this finds it there."""
     if QGuiApplication.instance() is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtWidgets import QApplication
-
-        QApplication([])
+        QGuiApplication([])
 
 
 def _page_layout(orientation: str) -> QPageLayout:

@@ -14,23 +14,20 @@ from typing import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
-from ..model import paths
-from ..model.declaration import Declaration
-from ..model.skeleton import new_declaration
-from ..storage.infra import formats
-from ..storage.infra.errors import FileProblem
-from ..storage.infra.files import distinct_paths
-from ..storage.infra.files import open_declaration
-from ..storage.infra.files import same_file
-from ..storage.infra.opened import OpenResult
-from ..storage.infra.progress import Cancelled
-from ..storage.infra.progress import counted_unit
-from .compare_view import CompareView
-from .document import Document
+from ...model import paths
+from ...model.declaration import Declaration
+from ...model.skeleton import new_declaration
+from ...storage.infra import formats
+from ...storage.infra.errors import FileProblem
+from ...storage.infra.files import distinct_paths, open_declaration, same_file
+from ...storage.infra.opened import OpenResult
+from ...storage.infra.progress import Cancelled, counted_unit
+from ..editing.document import Document
+from ..editing.session import Session
+from ..widgets.compare_view import CompareView
+from ..widgets.progress_dialog import ImportProgress
 from .file_controller import FileController
 from .merge_units import MergeSummary, MergeSummaryDialog, apply_merge, summary_rows
-from .progress_dialog import ImportProgress
-from .session import Session
 
 
 class YearController(QObject):
@@ -103,7 +100,7 @@ class YearController(QObject):
         return True
 
     def refresh_comparison(self) -> None:
-        from ..model.compare import compare
+        from ...model.compare import compare
 
         if self._old is None:
             return
@@ -135,7 +132,7 @@ class YearController(QObject):
         return self.compare_view
 
     def export_comparison(self) -> bool:
-        from ..storage.reports.diff_xlsx import save_diff_workbook
+        from ...storage.reports.diff_xlsx import save_diff_workbook
 
         if self._old is None:
             return False
@@ -168,7 +165,7 @@ class YearController(QObject):
     # ---- 新建下一年度申报 -------------------------------------------------------------------------------
     def next_year(self) -> bool:
         """Next year's declaration from the one on screen, as a new unsaved document (Save asks where)."""
-        from ..model.next_year import next_year
+        from ...model.next_year import next_year
 
         current = self.session.document
         declaration, notes = next_year(current.declaration)
@@ -188,8 +185,7 @@ class YearController(QObject):
 
     # ---- 合并单位申报 -----------------------------------------------------------------------------------
     def merge_units(self) -> bool:
-        from ..model.merge import source_labels
-        from ..model.merge import MergeRefused, merge
+        from ...model.merge import MergeRefused, merge, source_labels
 
         document = self.session.document
         chosen, _ = distinct_paths([Path(p) for p in self.ask_merge_paths()])

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from ..model.paths import NodeKind
+from ...model.paths import NodeKind
 
 # name: (text, shortcut, status tip)
 _SPECS = {

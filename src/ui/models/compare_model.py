@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..model import compare_text, paths
-from ..model.compare import LABEL_SEPARATOR, Change, ChangeKind, Subject
-from ..model.compare_text import KIND_WORDS, place, show
-from ..model.declaration import DECLARATION_LABELS, Declaration
-from ..model.matching import pair_projects
+from ...model import compare_text, paths
+from ...model.compare import LABEL_SEPARATOR, Change, ChangeKind, Subject
+from ...model.compare_text import KIND_WORDS, place, show
+from ...model.declaration import DECLARATION_LABELS, Declaration
+from ...model.matching import pair_projects
 
 COLUMNS = ("变化", "位置", "原值", "新值", "需关注")
 KIND_COLUMN, PLACE_COLUMN, OLD_COLUMN, NEW_COLUMN, FLAG_COLUMN = range(len(COLUMNS))

@@ -6,26 +6,12 @@ import signal
 import socket
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, QSocketNotifier, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import QSettings, QSocketNotifier
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..bundled import resource_file
-
-# 宋体/微软雅黑 on office PCs, WenQuanYi on Linux (PLATFORM.md: fallback picks odd faces).
-FONT_PREFERENCE = ["Microsoft YaHei", "微软雅黑", "SimSun", "宋体", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
-                   "Source Han Sans SC", "PingFang SC"]
-# The .desktop file's base name (packaging/build_app.py): Wayland and GNOME match windows to menu entries by it.
-DESKTOP_FILE_NAME = "perf-target-editor"
-ICON = "perf-target-editor.png"
-
-
-def cjk_font_family() -> str | None:
-    families = set(QFontDatabase.families())
-    for family in FONT_PREFERENCE:
-        if family in families:
-            return family
-    return None
+from ...bundled import resource_file
+from ...render.look import DESKTOP_FILE_NAME, ICON, cjk_font_family, qt_chinese_translator
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -41,15 +27,6 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setFont(QFont(family, 10))
     _install_qt_chinese(app)
     return app
-
-
-def qt_chinese_translator(parent: QObject | None = None) -> QTranslator | None:
-    """Qt's own Chinese catalogue from Qt's translations folder (the bundle's, when frozen), or None."""
-    translator = QTranslator(parent)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
-        return translator
-    return None
 
 
 def _install_qt_chinese(app: QApplication) -> None:

@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtGui import QAction, QValidator
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QStyle, QWidget
 
-from ..model.amounts import AmountError, display_amount, parse_amount
-from ..model.problems import ERROR, Problem, Severity
-from . import commands
-from .document import Document
-from .fixing import FixLink
+from ...model.amounts import AmountError, display_amount, parse_amount
+from ...model.problems import ERROR, Problem, Severity
+from ..editing import commands
+from ..editing.document import Document
+from .fix_widgets import FixLink
 
 STYLE_SHEET = """
 QLineEdit[severity="error"], QPlainTextEdit[severity="error"], QComboBox[severity="error"] {

@@ -12,11 +12,11 @@ from typing import Callable
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ..model import framework, paths
-from ..model.paths import NodeKind
-from ..model.declaration import Indicator, Project
-from ..model.problems import ERROR, WARNING
-from .document import Document
+from ...model import framework, paths
+from ...model.declaration import Indicator, Project
+from ...model.paths import NodeKind
+from ...model.problems import ERROR, WARNING
+from ..editing.document import Document
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -6,14 +6,24 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QMessageBox,
-                               QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..forms.html_forms import print_jobs
-from ..storage.infra.errors import FileProblem
-from .messages import show_error
-from .printing import NoChineseFont, export_pdf, header_text, render
-from .session import Session
+from ...forms.html_forms import print_jobs
+from ...render.printing import NoChineseFont, export_pdf, header_text, render
+from ...storage.infra.errors import FileProblem
+from ..editing.session import Session
+from ..widgets.messages import show_error
 
 FORM_CHOICES = [("all", "全部表格"), ("project", "项目支出绩效目标申报表（每个项目一份）"),
                 ("summary", "项目支出绩效目标表（汇总）"), ("department", "部门整体预算绩效目标申报表")]

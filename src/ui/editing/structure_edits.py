@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import copy
 
-from ..model import paths
-from ..model.declaration import Indicator
-from ..model.skeleton import new_project
+from ...model import paths
+from ...model.declaration import Indicator
+from ...model.skeleton import new_project
 from .commands import BatchCommand, InsertCommand, MoveCommand, RemoveCommand
 from .document import Document
 

@@ -9,13 +9,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
-from ..model import framework, paths
-from ..model.amounts import AmountError, display_amount, parse_amount
-from ..model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS, TASK_HEADERS, TASK_LABELS
-from ..model.field_values import FieldRefused
-from ..model.problems import ERROR, WARNING
-from . import commands
-from .document import Document
+from ...model import framework, paths
+from ...model.amounts import AmountError, display_amount, parse_amount
+from ...model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS, TASK_HEADERS, TASK_LABELS
+from ...model.field_values import FieldRefused
+from ...model.problems import ERROR, WARNING
+from ..editing import commands
+from ..editing.document import Document
 
 _BACKGROUND = {ERROR: QColor("#ffd7d7"), WARNING: QColor("#ffe9c4")}
 _READ_ONLY_TEXT = QColor("#666666")

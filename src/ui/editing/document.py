@@ -16,12 +16,21 @@ from typing import Any, Iterator
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..model import paths
-from ..model.checks import (check_across_projects, check_department, check_framework_mix, check_groups, check_project,
-                            declaration_variant, framework_signals, reads_across_projects, reads_framework)
-from ..model.declaration import Declaration
-from ..model.problem_index import ACROSS, DEPARTMENT, MIX, ProblemIndex
-from ..model.problems import Problem
+from ...model import paths
+from ...model.checks import (
+    check_across_projects,
+    check_department,
+    check_framework_mix,
+    check_groups,
+    check_project,
+    declaration_variant,
+    framework_signals,
+    reads_across_projects,
+    reads_framework,
+)
+from ...model.declaration import Declaration
+from ...model.problem_index import ACROSS, DEPARTMENT, MIX, ProblemIndex
+from ...model.problems import Problem
 
 
 class Document(QObject):

@@ -1,5 +1,4 @@
-"""The 问题清单 written out: a PDF painted by printing.py's page machinery, or the workbook; and the
-文件 → 导出问题清单 dialog that asks where."""
+"""文件 → 导出问题清单: the dialog that asks where, then problem_list_file writes it."""
 
 from __future__ import annotations
 
@@ -7,43 +6,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..forms.problem_list_html import problem_list_jobs
-from ..model.problem_list import TITLE, ProblemListHeader, ProblemRow, Suggestion, no_suggestion, problem_list_header, problem_rows
-from ..storage.infra.atomic import atomic_write
-from ..storage.infra.errors import FileProblem
-from ..storage.infra.files import same_file
-from ..storage.reports.problem_list_xlsx import write_problem_list_xlsx
-from .messages import show_error
-from .printing import NoChineseFont, jobs_pdf_bytes
-from .session import Session
-
-EXTENSIONS = (".xlsx", ".pdf")
-
-
-def problem_list_pdf_bytes(rows: list[ProblemRow], header: ProblemListHeader) -> tuple[bytes, int]:
-    return jobs_pdf_bytes(problem_list_jobs(rows, header), header.page_header(), f"{header.page_header()}　{TITLE}")
-
-
-def export_problem_list_pdf(rows: list[ProblemRow], header: ProblemListHeader, path: str | Path) -> int:
-    """Write the PDF atomically; returns its page count. Failures are FileProblems for the UI and CLI."""
-    try:
-        data, pages = problem_list_pdf_bytes(rows, header)
-    except NoChineseFont as error:
-        raise FileProblem(path, str(error)) from error
-    atomic_write(path, data, keep_backup=False)
-    return pages
-
-
-def export_problem_list(rows: list[ProblemRow], header: ProblemListHeader, path: str | Path) -> str:
-    """By the target's extension, .xlsx or .pdf; returns what to tell the clerk."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".pdf":
-        pages = export_problem_list_pdf(rows, header, path)
-        return f"已导出问题清单 {Path(path).name}，{len(rows)} 个问题，共 {pages} 页"
-    if suffix == ".xlsx":
-        write_problem_list_xlsx(rows, header, path)
-        return f"已导出问题清单 {Path(path).name}，{len(rows)} 个问题"
-    raise FileProblem(path, "问题清单只能导出为 Excel 工作簿（.xlsx）或 PDF（.pdf）")
+from ...model.problem_list import Suggestion, no_suggestion, problem_list_header, problem_rows
+from ...render.problem_list_file import EXTENSIONS, export_problem_list
+from ...storage.infra.errors import FileProblem
+from ...storage.infra.files import same_file
+from ..editing.session import Session
+from ..widgets.messages import show_error
 
 
 class ProblemListExporter:

@@ -10,19 +10,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..model.skeleton import new_declaration
-from ..storage.infra import lock
-from ..storage.infra.errors import FileProblem
-from ..storage.infra import formats
-from ..storage.infra.files import open_declaration
-from ..storage.infra.files import save_declaration
-from ..storage.infra.progress import Cancelled
-from ..storage.infra.progress import counted_unit
-from ..storage.infra.recovery import Recovery
-from .document import Document
-from .messages import show_error
-from .progress_dialog import ImportProgress
-from .session import Session
+from ...model.skeleton import new_declaration
+from ...storage.infra import formats, lock
+from ...storage.infra.errors import FileProblem
+from ...storage.infra.files import open_declaration, save_declaration
+from ...storage.infra.progress import Cancelled, counted_unit
+from ...storage.infra.recovery import Recovery
+from ..editing.document import Document
+from ..editing.session import Session
+from ..widgets.messages import show_error
+from ..widgets.progress_dialog import ImportProgress
 
 MAX_RECENT = 8
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"

@@ -7,13 +7,22 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QPlainTextEdit, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..model import paths
-from ..model.declaration import Declaration
-from .commands import BatchCommand, InsertCommand, RemoveCommand, SetFieldCommand
-from .document import Document
+from ...model import paths
+from ...model.declaration import Declaration
+from ..editing.commands import BatchCommand, InsertCommand, RemoveCommand, SetFieldCommand
+from ..editing.document import Document
 
 
 @dataclass

@@ -1,0 +1,133 @@
+"""Text files (.txt/.tsv/.csv) and copied text → grids → the published-table recognisers.
+
+The text is read as tab-separated, then comma-separated, then as the text layout of a PDF; the first
+reading in which a published table's header is found wins. `grids_from_text` takes text rather than a
+path, so pasting from the clipboard reuses it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..containers.sheet_grid import Grid
+from ..containers.text_table import MAX_TEXT_BYTES, decode_text, delimited_rows
+from ..infra.errors import FileProblem
+from ..infra.opened import OpenResult
+from ..infra.progress import Cancelled, Progress, tell
+from ..recognisers.grid_import import import_published
+from ..recognisers.published import find_project_header, is_department_form
+
+_NO_HEADER = ("这个文本文件中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表（需要“项目名称”“绩效指标”等表头，"
+              "或“部门名称”“总体绩效目标”等栏目）")
+
+
+def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
+    """The format registry's reader for .txt/.tsv/.csv: a published table in text, imported; progress is
+    told the lines read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise FileProblem(path, f"文本文件有 {size // (1024 * 1024)} MB，超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB 的上限")
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
+    text, encoding = decode_text(data, path)
+    notes: list[str] = []
+    lines = text.count("\n") + 1
+    tell(progress, path, 0, lines)
+    try:
+        grids = grids_from_text(text, path.name, notes, progress)
+    except Cancelled as cancelled:
+        raise Cancelled(path) from cancelled
+    except FileProblem as problem:  # named by the file's name only: name it by its path
+        raise FileProblem(path, problem.reason) from problem
+    if not any(_recognised(grid) for grid in grids):
+        raise FileProblem(path, _NO_HEADER)
+    tell(progress, path, lines, lines)
+    opened = import_published(path, grids)
+    opened.notes[:0] = [f"文本编码：{encoding}", *notes]
+    return opened
+
+
+def grids_from_text(text: str, name: str, notes: list[str] | None = None,
+                    progress: Progress | None = None) -> list[Grid]:
+    """The grids a table in text gives, for import_published; notes get how the text was read.
+
+    Tab-separated is tried first, then comma-separated, then the PDF text layout; the first
+    reading in which a published table's header is found wins. When none is found, the first
+    reading is returned (the importer then says what is missing). Raises FileProblem(name) for
+    text that shows a table this cannot rebuild faithfully. progress is told the lines a text layout
+    is rebuilt from (the slow reading); Cancelled(name) when it says stop.
+    """
+    notes = notes if notes is not None else []
+    text = text.lstrip("\ufeff")
+    candidates = []
+    for delimiter, label in (("\t", "制表符"), (",", "逗号")):
+        if delimiter in text:
+            grid = Grid(name, delimited_rows(text, delimiter))
+            if _recognised(grid):
+                notes.append(f"按{label}分隔的表格读取")
+                _mend_broken_rows(grid, notes)
+                return [grid]
+            candidates.append([grid])
+    from ..recognisers.text_layout import layout_grids
+
+    layout_notes: list[str] = []
+    grids = layout_grids(text, name, layout_notes, progress)
+    if any(_recognised(grid) for grid in grids):
+        notes.append("按 PDF 复制或导出的文本版式重建表格（单元格按位置和换行推断，请核对）")
+        notes.extend(layout_notes)
+        return grids
+    return candidates[0] if candidates else grids or [Grid(name, [])]
+
+
+def _recognised(grid: Grid) -> bool:
+    return find_project_header(grid) is not None or is_department_form(grid)
+
+
+def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:
+    """Browsers copy a cell with line breaks as several lines; rejoin those below a project header.
+
+    A run of short lines is joined (the break kept inside the cell) only when the joined row has
+    exactly the header's number of cells; otherwise the lines stay as they were. A line of one cell
+    after a whole row goes on with that row's last cell when that is 绩效目标/绩效指标 and the line
+    reads as running text (a group row such as "区法律援助处" stays a row of its own).
+    """
+    found = find_project_header(grid)
+    if found is None:
+        return
+    header, columns = found
+    width = len(grid.rows[header])
+    last_is_text = any(columns.get(role) == width - 1 for role in ("goal", "indicators"))
+    rows, mended, out = grid.rows, 0, grid.rows[: header + 1]
+    whole: list | None = None  # the last row that has every cell
+    index = header + 1
+    while index < len(rows):
+        row = rows[index]
+        if len(row) == 1 and whole is not None and last_is_text and _running_text(row[0]):
+            whole[-1] = f"{whole[-1]}\n{row[0]}".strip("\n")
+            mended += 1
+            index += 1
+            continue
+        joined, end = list(row), index + 1
+        while 0 < len(joined) < width and end < len(rows) and len(joined) + max(len(rows[end]), 1) - 1 <= width:
+            piece = rows[end] or [""]
+            joined[-1] = f"{joined[-1]}\n{piece[0]}".strip("\n")
+            joined.extend(piece[1:])
+            end += 1
+        if len(joined) == width and end > index + 1:
+            out.append(joined)
+            mended += 1
+            index = end
+        else:
+            out.append(row)
+            index += 1
+        if out[-1]:
+            whole = out[-1] if len(out[-1]) == width else None
+    if mended:
+        grid.rows = out
+        notes.append(f"{mended} 处被换行拆开的单元格已按表头的 {width} 列重新拼接")
+
+
+def _running_text(text: str) -> bool:
+    return any(mark in text for mark in "。；;：:，,") or len(text) > 20
