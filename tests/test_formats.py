@@ -17,9 +17,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def test_every_reader_and_writer_resolves():
     for file_format in formats.FORMATS:
-        assert callable(formats._function(file_format.reader)), file_format.key
+        assert callable(file_format.load_reader()), file_format.key
         if file_format.writes:
-            assert callable(formats._function(file_format.writer)), file_format.key
+            assert callable(file_format.load_writer()), file_format.key
             assert set(file_format.save_extensions) <= set(file_format.extensions)
     extensions = [e for f in formats.FORMATS for e in f.extensions]
     assert len(extensions) == len(set(extensions)), "an extension belongs to one format"
@@ -154,3 +154,14 @@ def test_utf16_and_bom_text_is_recognised_as_text(tmp_path):
     bom_json.write_bytes(b"\xef\xbb\xbf" + declaration_to_json(clean_declaration()))
     assert formats.recognise(bom_json).key == "json"
     assert json.loads(declaration_to_json(clean_declaration()))["schema_version"] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("name", ["containers/haizhu-department.xls", "tianhe-2023-projects.xlsx",
+                                  "html/tianhe-2023-projects.html"])
+def test_the_window_recognises_a_file_once_and_hands_the_format_to_its_reader(window, monkeypatch, name):
+    seen = []
+    real = formats.recognise
+    monkeypatch.setattr(formats, "recognise", lambda path: seen.append(path) or real(path))
+    assert window.files.open(str(DATA / name))
+    assert len(seen) == 1, seen
+    assert window.document.declaration.projects or window.document.declaration.department.name

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..storage.infra import formats
-from ..storage.infra.files import open_declaration, save_declaration
+from ..storage.infra.files import open_declaration, recognise, save_declaration
 from .exits import EXIT_OK
 
 NAME = "convert"
@@ -30,17 +30,12 @@ class TerminalProgress:
     """"读取 第 N/M 页…" on one terminal line, rewritten in place. Only for a terminal: a script that
     captures stderr, or a log file, would get a line per report."""
 
-    def __init__(self, source: Path, stream=None):
-        self.source = source
+    def __init__(self, unit: str, stream=None):
+        self.unit = unit  # what the reader counts (页, 行…): FileFormat.counts
         self.stream = stream or sys.stderr
-        self.unit: str | None = None
         self.written = False
 
     def __call__(self, done: int, total: int) -> None:
-        if self.unit is None:
-            from ..storage.infra.progress import counted_unit
-
-            self.unit = counted_unit(self.source)
         self.stream.write(f"\r读取 第 {done}/{total} {self.unit}…\033[K")
         self.stream.flush()
         self.written = True
@@ -52,9 +47,10 @@ class TerminalProgress:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    progress = TerminalProgress(Path(arguments.source)) if sys.stderr.isatty() else None
+    found = recognise(arguments.source)  # once: the reader is handed it, the progress line its unit
+    progress = TerminalProgress(found.counts or "") if sys.stderr.isatty() else None
     try:
-        opened = open_declaration(arguments.source, progress)
+        opened = open_declaration(arguments.source, progress, found)
     finally:
         if progress is not None:
             progress.end()  # a message after it starts on a line of its own

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..infra.errors import FileProblem
+from ..infra.signatures import OLE2_MAGIC
 from ..infra.progress import Progress, tell
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid, check_archive, fill_merged
 
@@ -29,7 +30,6 @@ from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid, check_archive, fill_merged
 # Python rows: the 200,000-indicator declaration's largest sheet has 1.4 million.
 MAX_CELLS = 10_000_000
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted xlsx (a password to open) is an OLE2 file holding this stream; calamine only says it cannot
 # tell the format. The name is stored in UTF-16 in the OLE2 directory.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -67,33 +67,21 @@ class Book:
                 raise FileProblem(path, f"工作表“{grid.name}”的合并单元格互相重叠，文件可能已损坏") from error
 
 
-def read_book(path: Path, progress: Progress | None = None) -> Book:
-    """A .xls/.et/.ods/.xlsb workbook, told apart by its content; every failure is one FileProblem. progress
-    is told the worksheets read."""
-    container = _container(path)
+# The containers by the registry's format keys (storage/infra/formats.py recognises them, once).
+CONTAINERS = {"xls": _XLS, "ods": _ODS, "xlsb": _XLSB}
+
+
+def container_by_extension(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return "xls" if suffix == ".et" else next((k for k, c in CONTAINERS.items() if c.extension == suffix), None)
+
+
+def read_book(path: Path, kind: str, progress: Progress | None = None) -> Book:
+    """A workbook the registry recognised as kind (xls — also WPS .et —, ods or xlsb); every failure is one
+    FileProblem. progress is told the worksheets read."""
+    container = CONTAINERS[kind]
     grids, merges = _read_grids(path, container, progress)
     return Book(container.label, grids, merges)
-
-
-def _container(path: Path) -> _Container:
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(len(_OLE2))
-    except OSError as error:
-        raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
-    if head == _OLE2:
-        return _XLS
-    if head.startswith(b"PK"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            names = set()  # check_archive says what is wrong with it
-        if "xl/workbook.bin" in names or (not names and path.suffix.lower() == _XLSB.extension):
-            return _XLSB
-        return _ODS
-    raise FileProblem(path, "不是 Excel 97-2003 工作簿（.xls）、WPS 表格（.et）、OpenDocument 表格（.ods）"
-                            "或 Excel 二进制工作簿（.xlsb），文件可能已损坏、不完整，或其实是其他格式")
 
 
 def _read_grids(path: Path, container: _Container,
@@ -177,6 +165,8 @@ def _check_ole2(path: Path, data: bytes) -> None:
     def cut_short() -> FileProblem:
         return FileProblem(path, f"{_XLS.label}不完整（文件在 {len(data)} 字节处被截断）或已损坏，请重新下载或复制")
 
+    if not data.startswith(OLE2_MAGIC):  # named .xls but not an OLE2 file (the registry went by the name)
+        raise FileProblem(path, "不是 Excel 97-2003 工作簿（.xls）或 WPS 表格（.et），文件可能已损坏、不完整，或其实是其他格式")
     if len(data) < 512:
         raise cut_short()
     shift, fat_count = struct.unpack_from("<H", data, 30)[0], struct.unpack_from("<I", data, 44)[0]

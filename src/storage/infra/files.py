@@ -14,20 +14,29 @@ from .opened import OpenResult
 from .progress import Progress
 
 
-def open_declaration(path: str | Path, progress: Progress | None = None) -> OpenResult:
-    """progress: told (done, total) by the readers that can take long (FileFormat.counts says what they count);
-    when it answers False the read stops with progress.Cancelled, and nothing has changed."""
-    result = _read_declaration(Path(path), progress)
-    settle_as_long_lived()
-    return result
-
-
-def _read_declaration(source: Path, progress: Progress | None = None) -> OpenResult:
+def recognise(path: str | Path) -> formats.FileFormat:
+    """The format of the file at path, recognised once (content first, extension second): hand it to
+    open_declaration, which then does not look again."""
+    source = Path(path)
     if not source.exists():
         raise FileProblem(source, "文件不存在")
     if source.is_dir():
         raise FileProblem(source, "这是一个文件夹，不是文件")
-    found = formats.recognise(source)
+    return formats.recognise(source)
+
+
+def open_declaration(path: str | Path, progress: Progress | None = None,
+                     found: formats.FileFormat | None = None) -> OpenResult:
+    """progress: told (done, total) by the readers that can take long (FileFormat.counts says what they count);
+    when it answers False the read stops with progress.Cancelled, and nothing has changed. found: the format
+    recognise() gave, when the caller needed it first (for the progress dialog's unit)."""
+    result = _read_declaration(Path(path), progress, found)
+    settle_as_long_lived()
+    return result
+
+
+def _read_declaration(source: Path, progress: Progress | None, found: formats.FileFormat | None) -> OpenResult:
+    found = found or recognise(source)
     result = found.read(source, progress)
     suffix = source.suffix.lower()
     if suffix not in found.extensions:

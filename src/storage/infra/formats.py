@@ -2,19 +2,20 @@
 and where its reader and writer are. Dialogs, drag-and-drop, `convert` and the messages all ask here.
 
 A file is recognised by its content first (a `.xls` that is really a zip workbook, a `.xlsx` that is
-really text) and by its extension second. Readers and writers are named as "module:function" and
-imported on first use, so starting the editor loads no spreadsheet library.
+really text) and by its extension second, once: the format found is handed to its reader, which reads the
+file as that format. Each format's reader and writer are loaded by a small function of its own on first
+use, so starting the editor loads no spreadsheet, web or PDF library.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from importlib import import_module
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from .errors import FileProblem
+from .signatures import ODS_MIMETYPE, OLE2_MAGIC, PDF_MAGIC, ZIP_MAGIC
 
 _HEAD_BYTES = 4096
 
@@ -32,7 +33,7 @@ class Probe:
 
     @cached_property
     def zip_names(self) -> frozenset[str]:
-        if not self.head.startswith(b"PK\x03\x04"):
+        if not self.head.startswith(ZIP_MAGIC):
             return frozenset()
         import zipfile  # only for zip files: not loaded at start-up
 
@@ -70,61 +71,101 @@ def _html_look(probe: Probe) -> bool:
     return any(mark in text for mark in ("<html", "<!doctype html", "<table", "multipart/related"))
 
 
+Reader = Callable[..., Any]  # (path, progress=None, kind=…) → OpenResult
+Writer = Callable[[Any], bytes]  # declaration → bytes
+
+
 @dataclass(frozen=True)
 class FileFormat:
     key: str
     label: str  # how dialogs and messages name it
     extensions: tuple[str, ...]
-    reader: str  # "module:function" under src.storage, path -> OpenResult
+    load_reader: Callable[[], Reader]  # imports the reader on first use
     signature: Callable[[Probe], bool] | None = None  # sure signs in the content (magic bytes, zip members)
     looks_like: Callable[[Probe], bool] | None = None  # a guess, taken only when no signature matched
-    writer: str | None = None  # "module:function", declaration -> bytes
+    load_writer: Callable[[], Writer] | None = None
     save_extensions: tuple[str, ...] = ()  # what the writer's bytes may be named (not .xlsm: no macros)
     textual: bool = False  # a text format: its extension outweighs a guess about the content
     counts: str | None = None  # what a slow reader reports progress in (页, 行, 张工作表); None: it takes no callback
+    told_format: bool = False  # the reader takes kind=self.key: one reader for several containers
 
     @property
     def writes(self) -> bool:
-        return self.writer is not None and bool(self.save_extensions)
+        return self.load_writer is not None and bool(self.save_extensions)
 
     def read(self, path: Path, progress=None):
         """progress: storage.infra.progress.Progress, passed on to the readers that count something."""
-        if progress is None or self.counts is None:
-            return _function(self.reader)(path)
-        return _function(self.reader)(path, progress)
+        reader = self.load_reader()
+        arguments = {"kind": self.key} if self.told_format else {}
+        if progress is not None and self.counts is not None:
+            arguments["progress"] = progress
+        return reader(path, **arguments)
 
     def to_bytes(self, declaration) -> bytes:
-        return _function(self.writer)(declaration)
+        return self.load_writer()(declaration)
 
     def dialog_filter(self, extensions: tuple[str, ...] | None = None) -> str:
         return f"{self.label} ({' '.join('*' + e for e in extensions or self.extensions)})"
 
 
-def _function(reference: str) -> Callable:
-    module, name = reference.split(":")
-    return getattr(import_module(f"{__package__.rpartition('.')[0]}.{module}"), name)
+def _json_reader() -> Reader:
+    from ..editor_files.json_file import open_json
+    return open_json
+
+
+def _json_writer() -> Writer:
+    from ..editor_files.json_file import declaration_to_json
+    return declaration_to_json
+
+
+def _workbook_reader() -> Reader:
+    from ..editor_files.workbook import read_workbook
+    return read_workbook
+
+
+def _workbook_writer() -> Writer:
+    from ..editor_files.workbook import workbook_bytes
+    return workbook_bytes
+
+
+def _spreadsheet_reader() -> Reader:
+    from ..readers.spreadsheet import read_spreadsheet
+    return read_spreadsheet
+
+
+def _pdf_reader() -> Reader:
+    from ..readers.pdf_file import read_pdf_table
+    return read_pdf_table
+
+
+def _web_page_reader() -> Reader:
+    from ..readers.web_page import read_html
+    return read_html
+
+
+def _text_reader() -> Reader:
+    from ..readers.text_file import read_text_table
+    return read_text_table
 
 
 FORMATS: tuple[FileFormat, ...] = (
-    FileFormat("json", "JSON 申报文件", (".json",), signature=_json_signature, textual=True,
-               reader="editor_files.json_file:open_json", writer="editor_files.json_file:declaration_to_json", save_extensions=(".json",)),
-    FileFormat("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"),
+    FileFormat("json", "JSON 申报文件", (".json",), _json_reader, signature=_json_signature, textual=True,
+               load_writer=_json_writer, save_extensions=(".json",)),
+    FileFormat("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"), _workbook_reader,
                signature=lambda p: "xl/workbook.xml" in p.zip_names,
-               reader="editor_files.workbook:read_workbook", writer="editor_files.workbook:workbook_bytes", save_extensions=(".xlsx",)),
-    FileFormat("xlsb", "Excel 二进制工作簿", (".xlsb",), signature=lambda p: "xl/workbook.bin" in p.zip_names,
-               reader="readers.spreadsheet:read_spreadsheet", counts="张工作表"),
-    FileFormat("ods", "OpenDocument 表格", (".ods",),
-               signature=lambda p: b"application/vnd.oasis.opendocument.spreadsheet" in p.head[:200],
-               reader="readers.spreadsheet:read_spreadsheet", counts="张工作表"),
-    FileFormat("xls", "Excel 97-2003 工作簿或 WPS 表格", (".xls", ".et"),
-               signature=lambda p: p.head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
-               reader="readers.spreadsheet:read_spreadsheet", counts="张工作表"),
-    FileFormat("pdf", "PDF 文件", (".pdf",), signature=lambda p: b"%PDF-" in p.head[:1024],
-               reader="readers.pdf_file:read_pdf_table", counts="页"),
-    FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), looks_like=_html_look, textual=True,
-               reader="readers.web_page:read_html", counts="行"),
-    FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), looks_like=lambda p: p.text_head is not None,
-               textual=True, reader="readers.text_file:read_text_table", counts="行"),
+               load_writer=_workbook_writer, save_extensions=(".xlsx",)),
+    FileFormat("xlsb", "Excel 二进制工作簿", (".xlsb",), _spreadsheet_reader,
+               signature=lambda p: "xl/workbook.bin" in p.zip_names, counts="张工作表", told_format=True),
+    FileFormat("ods", "OpenDocument 表格", (".ods",), _spreadsheet_reader,
+               signature=lambda p: ODS_MIMETYPE in p.head[:200],
+               counts="张工作表", told_format=True),
+    FileFormat("xls", "Excel 97-2003 工作簿或 WPS 表格", (".xls", ".et"), _spreadsheet_reader,
+               signature=lambda p: p.head.startswith(OLE2_MAGIC), counts="张工作表", told_format=True),
+    FileFormat("pdf", "PDF 文件", (".pdf",), _pdf_reader, signature=lambda p: PDF_MAGIC in p.head[:1024], counts="页"),
+    FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), _web_page_reader, looks_like=_html_look,
+               textual=True, counts="行"),
+    FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), _text_reader, looks_like=lambda p: p.text_head is not None,
+               textual=True, counts="行"),
 )
 
 

@@ -12,22 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from . import formats
 from .errors import FileProblem
 
 Progress = Callable[[int, int], "bool | None"]  # (done, total) → False to stop reading
 
 
 CANCELLED = "已取消导入"
-
-
-def counted_unit(path: str | Path) -> str:
-    """What the reader of this file counts as it goes (页, 行…), for a progress line; "" when it counts nothing
-    or the file is not recognised (opening it will say what is wrong)."""
-    try:
-        return formats.recognise(Path(path)).counts or ""
-    except FileProblem:
-        return ""
 
 
 class Cancelled(FileProblem):

@@ -10,16 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...model.bulk import collector_paused
-from ..containers.spreadsheet_book import read_book
+from ..containers.spreadsheet_book import CONTAINERS, container_by_extension, read_book
 from ..editor_files.workbook import read_own_grids
+from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.progress import Progress
 from ..recognisers.grid_import import import_published
 
 
-def read_spreadsheet(path: Path, progress: Progress | None = None) -> OpenResult:
+def read_spreadsheet(path: Path, progress: Progress | None = None, kind: str | None = None) -> OpenResult:
+    """kind: the registry's key for what it recognised the file as (xls, ods, xlsb). Without it (a caller
+    that names this reader itself) the file's extension says which container it is."""
+    kind = kind or container_by_extension(path)
+    if kind not in CONTAINERS:
+        raise FileProblem(path, "不是 Excel 97-2003 工作簿（.xls）、WPS 表格（.et）、OpenDocument 表格（.ods）"
+                                "或 Excel 二进制工作簿（.xlsb），文件可能已损坏、不完整，或其实是其他格式")
     with collector_paused():
-        book = read_book(path, progress)
+        book = read_book(path, kind, progress)
     own = read_own_grids(path, book.grids)
     if own is not None:
         return OpenResult(own, [f"这是本程序的工作簿另存成的“{book.label}”，已完整读入；本程序不写这种格式，"

@@ -7,7 +7,9 @@ them and says what it had to guess.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ...model.bulk import collector_paused, settle_as_long_lived
 from ...model.declaration import DEPARTMENT_LABELS, PROJECT_LABELS, Declaration
@@ -39,18 +41,53 @@ def grand_total_note(amount) -> str:
     return f"合计行 {amount:,.2f} 万元已作为部门预算的项目支出"
 
 
+@dataclass(frozen=True)
+class Recogniser:
+    """One kind of published table: what it reads a grid to, or None when the grid is not one."""
+
+    name: str
+    read: Callable[[Grid, int], ImportedTable | ImportedDepartment | None]  # (grid, first project's index)
+
+
+def _form_2019(grid: Grid, _first_project: int) -> ImportedDepartment | None:
+    return import_form_2019(grid) if is_form_2019(grid) else None
+
+
+def _project_table(grid: Grid, first_project: int) -> ImportedTable | None:
+    table = import_project_table(grid, first_project)
+    return table if table is not None and table.projects else None
+
+
+def _department_form(grid: Grid, _first_project: int) -> ImportedDepartment | None:
+    return import_department_form(grid) if is_current_department_form(grid) else None
+
+
+# Tried in this order on every grid; the first that reads it wins. The 2019 form comes first: its
+# 主要实施项目（项目名称） column must not pass for a project table's header.
+RECOGNISERS: tuple[Recogniser, ...] = (
+    Recogniser("部门整体绩效目标表（2019 年版）", _form_2019),
+    Recogniser("项目支出绩效目标表", _project_table),
+    Recogniser("部门整体预算绩效目标申报表", _department_form),
+)
+
+
+def recognised(grid: Grid, first_project: int = 0) -> ImportedTable | ImportedDepartment | None:
+    for recogniser in RECOGNISERS:
+        found = recogniser.read(grid, first_project)
+        if found is not None:
+            return found
+    return None
+
+
 def _import_published(path: Path, grids: list[Grid], first_project: int) -> OpenResult:
     tables: list[ImportedTable] = []
     departments: list[ImportedDepartment] = []
     for grid in grids:
-        if is_form_2019(grid):  # first: its 主要实施项目（项目名称） must not pass for a project table's header
-            departments.append(import_form_2019(grid))
-            continue
-        table = import_project_table(grid, first_project)
-        if table is not None and table.projects:
-            tables.append(table)
-        elif is_current_department_form(grid):
-            departments.append(import_department_form(grid))
+        found = recognised(grid, first_project)
+        if isinstance(found, ImportedTable):
+            tables.append(found)
+        elif found is not None:
+            departments.append(found)
     if not tables and not departments:
         names = "、".join(f"“{g.name}”" for g in grids)
         raise FileProblem(path, f"在工作表 {names} 中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表"

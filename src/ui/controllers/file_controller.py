@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ...model.skeleton import new_declaration
 from ...storage.infra import formats, lock
 from ...storage.infra.errors import FileProblem
-from ...storage.infra.files import open_declaration, save_declaration
-from ...storage.infra.progress import Cancelled, counted_unit
+from ...storage.infra.files import open_declaration, recognise, save_declaration
+from ...storage.infra.progress import Cancelled
 from ...storage.infra.recovery import Recovery
 from ..editing.document import Document
 from ..editing.session import Session
@@ -113,9 +113,11 @@ class FileController(QObject):
         if not path:
             return False
         source = Path(path)
-        progress = ImportProgress(self.dialog_parent, source.name, counted_unit(source))
+        progress = None
         try:
-            opened = open_declaration(path, progress)
+            found = recognise(source)  # once: its reader is handed the format, and the dialog its unit
+            progress = ImportProgress(self.dialog_parent, source.name, found.counts or "")
+            opened = open_declaration(source, progress, found)
         except Cancelled:
             self.session.tell("已取消", 5000)  # nothing was read into the window: the document stays as it was
             return False
@@ -124,7 +126,8 @@ class FileController(QObject):
                             f"请确认文件完整、是 {formats.readable_description()} 文件；当前文档未受影响。")
             return False
         finally:
-            progress.close()
+            if progress is not None:
+                progress.close()
         imported = opened.imported
         # An imported file is not edited in place: saving asks where, so it is never overwritten.
         document = Document(opened.declaration, None if imported else source.resolve())

@@ -19,9 +19,9 @@ from ...model.declaration import Declaration
 from ...model.skeleton import new_declaration
 from ...storage.infra import formats
 from ...storage.infra.errors import FileProblem
-from ...storage.infra.files import distinct_paths, open_declaration, same_file
+from ...storage.infra.files import distinct_paths, open_declaration, recognise, same_file
 from ...storage.infra.opened import OpenResult
-from ...storage.infra.progress import Cancelled, counted_unit
+from ...storage.infra.progress import Cancelled
 from ..editing.document import Document
 from ..editing.session import Session
 from ..widgets.compare_view import CompareView
@@ -75,15 +75,18 @@ class YearController(QObject):
     def _read(self, path: Path) -> OpenResult | None:
         """A file opened as File → Open opens it (no lock taken: a colleague may have it open); None when it
         cannot be, after saying why."""
-        progress = ImportProgress(self.window, path.name, counted_unit(path))
+        progress = None
         try:
-            return open_declaration(path, progress)
+            found = recognise(path)
+            progress = ImportProgress(self.window, path.name, found.counts or "")
+            return open_declaration(path, progress, found)
         except Cancelled:
             self.session.tell("已取消", 5000)
         except FileProblem as problem:
             self.tell_error("无法读取文件", problem, "当前文档未受影响。")
         finally:
-            progress.close()
+            if progress is not None:
+                progress.close()
         return None
 
     # ---- 与其他申报比较 ---------------------------------------------------------------------------------
