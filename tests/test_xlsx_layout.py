@@ -99,3 +99,32 @@ def test_rows_with_wrapped_text_are_tall_enough(tmp_path, demo_path):
     # The first project's goal is 120 characters in a 40-wide column: several lines, not one clipped line.
     assert sheet.row_dimensions[5].height and sheet.row_dimensions[5].height >= 13.5 * 4
     assert sheet["I5"].value == declaration.projects[0].goal
+
+
+def test_every_column_the_workbook_writes_is_read_back_from_the_same_place(tmp_path):
+    """One column spec (workbook_columns.py) for the writer and the reader: a value in each field that has a
+    column comes back from that column, and a workbook of schema 1 (without the later columns) reads them
+    as empty."""
+    from openpyxl import load_workbook
+
+    from src.model.declaration import Review
+    from src.storage.editor_files.workbook import PROJECT_SHEET
+    from src.storage.editor_files.workbook_columns import PROJECT_COLUMNS, headers
+    from src.storage.infra.files import open_declaration, save_declaration
+    from tests.builders import clean_declaration
+
+    declaration = clean_declaration()
+    project = declaration.projects[0]
+    project.source_file, project.review = "区法律援助处.xlsx", [Review.FUNDS]
+    path = tmp_path / "列.xlsx"
+    save_declaration(declaration, path)
+    assert open_declaration(path).declaration == declaration
+    sheet = load_workbook(path)[PROJECT_SHEET]
+    assert [cell.value for cell in sheet[3]] == headers(PROJECT_COLUMNS)
+    for column in range(len(headers(PROJECT_COLUMNS, version=1)) + 1, len(headers(PROJECT_COLUMNS)) + 1):
+        for row in range(3, sheet.max_row + 1):
+            sheet.cell(row, column).value = None  # as a workbook saved before schema 2 has it
+    sheet.parent.save(path)
+    older = open_declaration(path).declaration.projects[0]
+    assert (older.source_file, older.review) == (None, [])
+    assert older.name == project.name and older.funds == project.funds

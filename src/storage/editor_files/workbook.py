@@ -28,17 +28,11 @@ from ...model.declaration import (
     BUDGET_LABELS,
     DECLARATION_LABELS,
     DEPARTMENT_LABELS,
-    FUNDS_LABELS,
-    INDICATOR_EXTRA_LABELS,
     INDICATOR_LABELS,
-    PROJECT_EXTRA_LABELS,
-    PROJECT_LABELS,
-    REVIEW_LABELS,
     TASK_HEADERS,
     Declaration,
     Department,
     Indicator,
-    Review,
 )
 from ...model.sums import summary_totals
 from ..containers.sheet_grid import Grid, cell_text, label_key, read_grids_fast, read_grids_merged
@@ -49,18 +43,26 @@ from ..recognisers.indicator_text import format_indicator_text
 from ..recognisers.published import import_department_form
 from .json_file import describe_validation_error
 from .sheet_builder import SheetBuilder, register_styles
+from .workbook_columns import (
+    DETAIL_COLUMNS,
+    DETAIL_NUMBER,
+    INDICATOR_TEXT,
+    PROJECT_COLUMNS,
+    PROJECT_NUMBER,
+    headers,
+    record_reader,
+    row_writer,
+)
 
 DEPARTMENT_SHEET = "部门整体绩效目标"
 PROJECT_SHEET = "项目支出绩效目标表"
 DETAIL_SHEET = "绩效指标明细"
-PRINTED_PROJECT_HEADERS = ["序号", *(PROJECT_LABELS[key] for key in ("name", "unit", "period")),
-                           *FUNDS_LABELS.values(), PROJECT_LABELS["goal"], PROJECT_LABELS["indicators"]]
-PROJECT_HEADERS = [*PRINTED_PROJECT_HEADERS, *PROJECT_EXTRA_LABELS.values()]
-_V1_DETAIL_HEADERS = ["项目序号", PROJECT_LABELS["name"], *INDICATOR_LABELS.values()]
-DETAIL_HEADERS = [*_V1_DETAIL_HEADERS, *INDICATOR_EXTRA_LABELS.values()]
-_REVIEW_BY_LABEL = {label: mark for mark, label in REVIEW_LABELS.items()}
-_REVIEW_SEPARATOR = "；"
+PRINTED_PROJECT_HEADERS = headers(PROJECT_COLUMNS, version=1)  # the published table's columns, printed
+PROJECT_HEADERS = headers(PROJECT_COLUMNS)
+_V1_DETAIL_HEADERS = headers(DETAIL_COLUMNS, version=1)
+DETAIL_HEADERS = headers(DETAIL_COLUMNS)
 DEPARTMENT_ROW_LABEL = DECLARATION_LABELS["department"]  # the owner named in 绩效指标明细 for the department's own indicators
+OWNER_NAME = DETAIL_HEADERS[1]
 
 
 def workbook_bytes(declaration: Declaration) -> bytes:
@@ -181,12 +183,10 @@ def _project_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder
     totals = summary_totals(projects)
     sheet.put_row(4, [None, None, None, None, *totals.values(), None, None])
     sheet.put(4, 2, "合计", "label")
+    project_cells = row_writer(PROJECT_COLUMNS)
     for index, project in enumerate(projects, start=1):
-        funds = project.funds
-        values = (index, project.name, project.unit, project.period, funds.total, funds.fiscal,
-                  funds.special_account, funds.other, project.goal, format_indicator_text(project.indicators),
-                  project.source_file, _review_text(project.review))
-        sheet.put_row(4 + index, values)
+        sheet.put_row(4 + index, project_cells(project, {
+            PROJECT_NUMBER: index, INDICATOR_TEXT: format_indicator_text(project.indicators)}))
     sheet.set_widths((6, 28, 18, 12, 12, 12, 12, 12, 40, 60, 20, 16))
     sheet.sheet.freeze_panes = "C4"
     page_setup(sheet, "3:3")
@@ -203,10 +203,11 @@ def _detail_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder:
     row = 4
     owners = [(0, DEPARTMENT_ROW_LABEL, declaration.department.indicators)]
     owners += [(index, p.name, p.indicators) for index, p in enumerate(declaration.projects, start=1)]
+    indicator_cells = row_writer(DETAIL_COLUMNS)
     for number, owner_name, indicators in owners:
+        people = {DETAIL_NUMBER: number, OWNER_NAME: owner_name}
         for indicator in indicators:
-            sheet.put_row(row, (number, owner_name, indicator.level1, indicator.level2, indicator.name,
-                                indicator.period_value, indicator.annual_value, indicator.previous_annual_value))
+            sheet.put_row(row, indicator_cells(indicator, people))
             row += 1
     last = max(row - 1, 4)
     _level_dropdowns(sheet, last)
@@ -215,19 +216,6 @@ def _detail_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder:
     sheet.sheet.freeze_panes = "A4"
     page_setup(sheet, "3:3")
     return sheet
-
-
-def _review_text(marks: list[Review]) -> str | None:
-    return _REVIEW_SEPARATOR.join(REVIEW_LABELS[mark] for mark in marks) or None
-
-
-def _review_marks(value: object) -> list[Review]:
-    """The 待复核 cell back as marks; words that are no mark's label (a clerk's own) are left out, and a cell
-    emptied in Excel means the clerk has reviewed the project."""
-    text = _text(value) or ""
-    for separator in (";", "、", "\n"):
-        text = text.replace(separator, _REVIEW_SEPARATOR)
-    return [_REVIEW_BY_LABEL[part.strip()] for part in text.split(_REVIEW_SEPARATOR) if part.strip() in _REVIEW_BY_LABEL]
 
 
 def _level_dropdowns(sheet: SheetBuilder, last: int) -> None:
@@ -277,11 +265,6 @@ def _header_row(grid: Grid, headers: list[str]) -> int | None:
     return None
 
 
-def _text(value: object) -> str | None:
-    """A cell as model text; blank handling is the model's own (it turns blanks into None)."""
-    return value if type(value) is str else (None if value is None else cell_text(value))
-
-
 def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
     """Build the whole declaration as plain data and validate it once: 20,000 rows stay fast."""
     department_part = import_department_form(grids[DEPARTMENT_SHEET], published=False)
@@ -293,6 +276,7 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
     detail = grids[DETAIL_SHEET]
     header = _header_row(detail, _V1_DETAIL_HEADERS)
     width = len(DETAIL_HEADERS) if _has_columns(detail, header, DETAIL_HEADERS) else len(_V1_DETAIL_HEADERS)
+    read_indicator = record_reader(DETAIL_COLUMNS)
     for offset, row in enumerate(detail.rows[header + 1:]):
         number = row[0] if row else None
         if number is None or number == "":
@@ -302,12 +286,8 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
         except (ValueError, KeyError, OverflowError) as error:
             line = offset + header + 2
             raise FileProblem(path, f"工作表“{DETAIL_SHEET}”第 {line} 行的项目序号“{cell_text(number)}”没有对应的项目") from error
-        cells = (list(row[2:width]) + [None] * 6)[:6]
-        indicator = {"level1": _text(cells[0]), "level2": _text(cells[1]), "name": _text(cells[2]),
-                     "period_value": _text(cells[3]), "annual_value": _text(cells[4])}
-        if cells[5] is not None and cells[5] != "":  # left out when empty (calamine gives ""): no validator call per row
-            indicator["previous_annual_value"] = _text(cells[5])
-        owner.append(indicator)
+        # Optional columns left empty are left out of the record (calamine gives ""): no validator call per row.
+        owner.append(read_indicator(row[:width]))
     try:
         with collector_paused():
             return Declaration.model_validate({"year": department_part.year, "department": department, "projects": projects})
@@ -324,16 +304,11 @@ def _own_projects(grid: Grid) -> list[dict]:
     projects = []
     header = _header_row(grid, PRINTED_PROJECT_HEADERS)
     width = len(PROJECT_HEADERS) if _has_columns(grid, header, PROJECT_HEADERS) else len(PRINTED_PROJECT_HEADERS)
+    read_project = record_reader(PROJECT_COLUMNS)
     for row in grid.rows[header + 1:]:
         if not row or row[0] is None or row[0] == "":
             continue  # the 合计 row and blank rows
-        cells = (list(row[:width]) + [None] * len(PROJECT_HEADERS))[:len(PROJECT_HEADERS)]
-        project = {"name": _text(cells[1]), "unit": _text(cells[2]), "period": _text(cells[3]),
-                   "funds": {"total": cells[4], "fiscal": cells[5], "special_account": cells[6], "other": cells[7]},
-                   "goal": _text(cells[8]), "indicators": []}
-        if cells[10] is not None and cells[10] != "":
-            project["source_file"] = _text(cells[10])
-        if cells[11] is not None and cells[11] != "":
-            project["review"] = _review_marks(cells[11])
+        project = read_project(row[:width])
+        project["indicators"] = []
         projects.append(project)
     return projects
