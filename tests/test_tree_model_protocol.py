@@ -313,3 +313,30 @@ def test_incremental_checks_after_field_edits_equal_a_full_check(qtbot):
             commands.set_field(document, paths.field(paths.indicator(paths.project(owner), row), name),
                                rng.choice(values), name)
         assert problems_of(document.problems) == problems_of(check_declaration(document.declaration)), number
+
+
+def test_a_new_level1_moves_the_indicator_row_and_nodes_keep_their_identity(qtbot):
+    """A change of 一级 is told as a row moving to its group (beginMoveRows, before the value changes), not as
+    a layout change; nodes keep their identity through inserts above them, and their locations follow."""
+    document = Document(small_declaration())
+    model = DeclarationTreeModel(document)
+    project = model.index_of_location(paths.project(0))
+    model.rowCount(project)
+    indicator_index = model.index_of_location(paths.indicator(paths.project(0), 1))  # 调解成功率, 产出指标
+    node = indicator_index.internalPointer()
+    kept = model.persistent(indicator_index)
+    moved, layouts = [], []
+    model.rowsAboutToBeMoved.connect(lambda *args: moved.append(document.value(
+        paths.field(paths.indicator(paths.project(0), 1), "level1"))))
+    model.layoutAboutToBeChanged.connect(lambda *args: layouts.append(args))
+    commands.set_field(document, paths.field(paths.indicator(paths.project(0), 1), "level1"), "效益指标", "一级指标")
+    assert moved == ["产出指标"] and layouts == []  # announced while the value was still the old one
+    assert kept.isValid() and kept.internalPointer() is node
+    assert kept.parent().data(GROUP_ROLE) == "效益指标"
+    structure_edits.add_project(document, None)  # one at the end, then one at the top, in front of it
+    document.undo_stack.push(commands.InsertCommand(document, paths.PROJECTS, 0, clean_project("新的", "区司法局本级"), "插入"))
+    assert kept.internalPointer() is node and kept.data(LOCATION_ROLE) == paths.indicator(paths.project(1), 1)
+    assert model.index_of_location(paths.indicator(paths.project(1), 1)).internalPointer() is node
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert kept.internalPointer() is node and kept.data(LOCATION_ROLE) == paths.indicator(paths.project(0), 1)

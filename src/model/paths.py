@@ -16,7 +16,9 @@ from typing import Any, Iterator
 from . import field_values
 from .declaration import Declaration, field_label
 
+YEAR = "year"
 DEPARTMENT = "department"
+BUDGET = "department.budget"
 PROJECTS = "projects"
 TASKS = "department.tasks"
 

@@ -32,11 +32,11 @@ class Workspace(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("workspace")
         self.document = document
-        # Before the tree model connects: slots run in connection order, and the tree's removal of rows
-        # moves the current node, so only a slot that runs before it still sees what is being deleted.
         self._current_goes = False  # the node being removed is the current one or holds it
-        document.listAboutToRemove.connect(self._item_about_to_go)
         self.tree_model = DeclarationTreeModel(document, self)
+        # Qt's own announcement, made while the rows are still there: no reliance on the order in which
+        # the document's signals reach their slots.
+        self.tree_model.rowsAboutToBeRemoved.connect(self._rows_about_to_go)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.tree_model)
         self.proxy.setFilterRole(SEARCH_ROLE)
@@ -191,9 +191,15 @@ class Workspace(QSplitter):
             for row in range(self.proxy.rowCount(index)):
                 self.tree.expand(self.proxy.index(row, 0, index))
 
-    def _item_about_to_go(self, list_location: str, index: int) -> None:
-        location = self.current()[1]
-        self._current_goes = location is not None and paths.item(list_location, index) in paths.ancestors(location)
+    def _rows_about_to_go(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not self.tree_model.removing_item:
+            return  # a group emptied by a change of 一级: its indicator moved on, and stays current
+        current = self.proxy.mapToSource(self.tree.currentIndex())
+        while current.isValid():
+            if current.parent() == parent and first <= current.row() <= last:
+                self._current_goes = True
+                return
+            current = current.parent()
 
     def _item_removed(self, list_location: str, index: int) -> None:
         """The clerk deleted what they were on: the item that took its place, else the one before, else

@@ -1,19 +1,26 @@
 """The tree department → project → 一级指标 group → indicator, as a QAbstractItemModel over the document.
 
-Each index's internal pointer is a TreeNode that knows the location of the domain
-object it shows. A project's groups are built only when the view asks for them,
-so a file with thousands of projects opens without building every indicator node.
+Each index's internal pointer is a TreeNode holding the domain object it shows (KeePassXC's GroupModel
+holds its Group* the same way): a node keeps its identity through inserts, removes and moves, and nothing
+is rewritten when places change — a node's location is worked out when asked, from its row (a project) or
+its place in its project's list (an indicator). Nodes are found from a location in O(1): the location
+resolves to the domain object, the object to its node. A project's groups are built only when the view asks
+for them, so a file with thousands of projects opens without building every indicator node.
+
+Every change is announced before it is made: the document's about-to signals begin the rows' change while
+the nodes still match what the views were told, and a new 一级 moves the indicator to its new group with
+beginMoveRows before the value changes.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...model import framework, paths
-from ...model.declaration import Indicator, Project
+from ...model.declaration import Indicator
 from ...model.paths import NodeKind
 from ...model.problems import ERROR, WARNING
 from ..editing.document import Document
@@ -29,11 +36,14 @@ _UNPAINTED = object()  # a node's mark no view has asked for yet
 
 
 class TreeNode:
-    __slots__ = ("kind", "location", "parent", "_children", "group", "row_number", "mark", "__weakref__")
+    """obj: the Project or Indicator shown (None for the root, the department and a group); group: a group
+    node's 一级 key."""
 
-    def __init__(self, kind: str, location: str, parent: "TreeNode | None", group: str | None = None, row: int = 0):
+    __slots__ = ("kind", "obj", "parent", "_children", "group", "row_number", "mark", "__weakref__")
+
+    def __init__(self, kind: str, obj: Any, parent: "TreeNode | None", group: str | None = None, row: int = 0):
         self.kind = kind
-        self.location = location
+        self.obj = obj
         self.parent = parent
         self.group = group
         self.row_number = row  # kept current by whoever changes the parent's children (views ask constantly)
@@ -50,8 +60,8 @@ def _number(children: list[TreeNode]) -> list[TreeNode]:
     return children
 
 
-def _group_key(indicator: Indicator) -> str:
-    return indicator.level1 if indicator.level1 else UNGROUPED
+def _group_key(level1: str | None) -> str:
+    return level1 if level1 else UNGROUPED
 
 
 def _group_order(key: str) -> tuple[int, str]:
@@ -60,8 +70,9 @@ def _group_order(key: str) -> tuple[int, str]:
     return (order.index(key) if key in order else len(order), key)
 
 
-def _list_row(indicator_node: TreeNode) -> int:
-    return paths.list_and_index(indicator_node.location)[1]
+def _places(items: list) -> dict[int, int]:
+    """Each object's index in its list, by identity (two equal indicators are two places)."""
+    return {id(item): index for index, item in enumerate(items)}
 
 
 class DeclarationTreeModel(QAbstractItemModel):
@@ -70,14 +81,16 @@ class DeclarationTreeModel(QAbstractItemModel):
     def __init__(self, document: Document, parent=None):
         super().__init__(parent)
         self.document = document
-        self._root = TreeNode(NodeKind.DECLARATION, "", None)
-        self._department = TreeNode(NodeKind.DEPARTMENT, paths.DEPARTMENT, self._root)
+        self._root = TreeNode(NodeKind.DECLARATION, None, None)
+        self._department = TreeNode(NodeKind.DEPARTMENT, None, self._root)
         self._root._children = [self._department]
-        self._department._children = None
+        self._nodes: dict[int, TreeNode] = {}  # id(project or indicator) → its node, for the nodes built
         style = QApplication.style()
         self._icons = {ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                        WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         self._pending: Callable[[], None] | None = None  # completes the rows' change the document announced
+        self.removing_item = False
+        document.fieldAboutToChange.connect(self._on_field_about_to_change)
         document.fieldChanged.connect(self._on_field_changed)
         document.listAboutToInsert.connect(self._on_about_to_insert)
         document.listAboutToRemove.connect(self._on_about_to_remove)
@@ -86,12 +99,23 @@ class DeclarationTreeModel(QAbstractItemModel):
             done.connect(self._on_list_changed)
         document.problemsChanged.connect(self._on_problems_changed)
 
-    # ---- structure ------------------------------------------------------------------------
+    # ---- nodes ------------------------------------------------------------------------------
+    def _new_node(self, kind: str, obj: Any, parent: TreeNode, row: int = 0) -> TreeNode:
+        node = TreeNode(kind, obj, parent, row=row)
+        self._nodes[id(obj)] = node
+        return node
+
+    def _forget(self, node: TreeNode) -> None:
+        """A node and everything under it leave the tree."""
+        self._nodes.pop(id(node.obj), None)
+        for child in node._children or []:
+            self._forget(child)
+
     def _children(self, node: TreeNode) -> list[TreeNode]:
         if node._children is None:
             if node.kind == NodeKind.DEPARTMENT:
-                node._children = [TreeNode(NodeKind.PROJECT, paths.project(i), node, row=i)
-                                  for i in range(len(self.document.declaration.projects))]
+                node._children = [self._new_node(NodeKind.PROJECT, project, node, row)
+                                  for row, project in enumerate(self.document.declaration.projects)]
             elif node.kind == NodeKind.PROJECT:
                 node._children = self._build_groups(node)
             else:
@@ -99,22 +123,39 @@ class DeclarationTreeModel(QAbstractItemModel):
         return node._children
 
     def _build_groups(self, project_node: TreeNode) -> list[TreeNode]:
-        project: Project = self.document.value(project_node.location)
-        by_group: dict[str, list[int]] = {}
-        for index, indicator in enumerate(project.indicators):
-            by_group.setdefault(_group_key(indicator), []).append(index)
+        by_group: dict[str, list[Indicator]] = {}
+        for indicator in project_node.obj.indicators:
+            by_group.setdefault(_group_key(indicator.level1), []).append(indicator)
         groups = []
         for row, key in enumerate(sorted(by_group, key=_group_order)):
-            group = TreeNode(NodeKind.GROUP, project_node.location, project_node, key, row)
-            group._children = [TreeNode(NodeKind.INDICATOR, paths.indicator(project_node.location, i), group, row=child_row)
-                               for child_row, i in enumerate(by_group[key])]
+            group = TreeNode(NodeKind.GROUP, None, project_node, key, row)
+            group._children = [self._new_node(NodeKind.INDICATOR, indicator, group, child_row)
+                               for child_row, indicator in enumerate(by_group[key])]
             groups.append(group)
         return groups
+
+    def location_of(self, node: TreeNode) -> str:
+        """The location of what a node shows, as it is now (a group's is its project's)."""
+        if node.kind == NodeKind.DEPARTMENT:
+            return paths.DEPARTMENT
+        if node.kind == NodeKind.PROJECT:
+            return paths.project(node.row_number)
+        if node.kind == NodeKind.GROUP:
+            return self.location_of(node.parent)
+        if node.kind == NodeKind.INDICATOR:
+            project_node = node.parent.parent
+            items = project_node.obj.indicators
+            index = next(i for i, item in enumerate(items) if item is node.obj)
+            return paths.indicator(self.location_of(project_node), index)
+        return ""
 
     def node(self, index: QModelIndex) -> TreeNode:
         if index.isValid():
             return index.internalPointer()
         return self._root
+
+    def _index(self, node: TreeNode) -> QModelIndex:
+        return self.createIndex(node.row_number, 0, node)
 
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
         if column != 0 or row < 0:
@@ -130,7 +171,7 @@ class DeclarationTreeModel(QAbstractItemModel):
         parent = self.node(index).parent
         if parent is None or parent is self._root:
             return QModelIndex()
-        return self.createIndex(parent.row(), 0, parent)
+        return self._index(parent)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         if parent.column() > 0:
@@ -140,7 +181,7 @@ class DeclarationTreeModel(QAbstractItemModel):
     def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:
         node = self.node(parent)
         if node.kind == NodeKind.PROJECT and node._children is None:
-            return bool(self.document.value(node.location).indicators)
+            return bool(node.obj.indicators)
         if node.kind == NodeKind.DEPARTMENT and node._children is None:
             return bool(self.document.declaration.projects)
         return self.rowCount(parent) > 0
@@ -166,14 +207,14 @@ class DeclarationTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
         if role == Qt.ItemDataRole.DecorationRole and node.kind != NodeKind.GROUP:
-            severity = node.mark = self.document.worst_under(node.location)
+            severity = node.mark = self.document.worst_under(self.location_of(node))
             return self._icons.get(severity) if severity else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == SEARCH_ROLE:
             return self._search_text(node)
         if role == LOCATION_ROLE:
-            return node.location
+            return self.location_of(node)
         if role == KIND_ROLE:
             return node.kind
         if role == GROUP_ROLE and node.kind == NodeKind.GROUP:
@@ -187,113 +228,152 @@ class DeclarationTreeModel(QAbstractItemModel):
             year = document.declaration.year
             return f"{name}（{year}年）" if year else name
         if node.kind == NodeKind.PROJECT:
-            return document.value(node.location).name or "（未命名项目）"
+            return node.obj.name or "（未命名项目）"
         if node.kind == NodeKind.GROUP:
             return f"{node.group}（{len(node._children or [])}）"
-        indicator = document.value(node.location)
+        indicator = node.obj
         name = indicator.name or "（未填写三级指标）"
         return f"{name}：{indicator.annual_value}" if indicator.annual_value else name
 
     def _tooltip(self, node: TreeNode) -> str | None:
         if node.kind == NodeKind.PROJECT:
-            project = self.document.value(node.location)
+            project = node.obj
             return f"{project.name or ''}\n预算单位：{project.unit or '未填写'}"
         if node.kind == NodeKind.INDICATOR:
-            indicator = self.document.value(node.location)
+            indicator = node.obj
             return f"{indicator.level1 or ''} / {indicator.level2 or ''}\n{indicator.name or ''}\n年度指标值：{indicator.annual_value or ''}"
         return None
 
     def _search_text(self, node: TreeNode) -> str:
         if node.kind == NodeKind.PROJECT:
-            project = self.document.value(node.location)
+            project = node.obj
             return f"{project.name or ''} {project.unit or ''}"
         if node.kind == NodeKind.INDICATOR:
-            return self.document.value(node.location).name or ""
+            return node.obj.name or ""
         return ""
 
     # ---- finding nodes ----------------------------------------------------------------------
     def department_index(self) -> QModelIndex:
-        return self.createIndex(0, 0, self._department)
+        return self._index(self._department)
 
     def index_of_location(self, location: str) -> QModelIndex:
-        """The node that shows location (a field's location finds its project or indicator)."""
+        """The node that shows location (a field's location finds its project or indicator), built if need be."""
+        project_node = self._project_node(location, build=True)
+        if project_node is None:
+            return self.department_index()
         node_location = paths.node_of(location)
-        project = paths.project_index(node_location)
+        if paths.kind_of(node_location) == NodeKind.INDICATOR:
+            self._children(project_node)
+            found = self._node_at(node_location)
+            if found is not None:
+                return self._index(found)
+        return self._index(project_node)
+
+    def _node_at(self, node_location: str) -> TreeNode | None:
+        """The built node of the project or indicator at node_location, in O(1): location → object → node."""
+        try:
+            obj = paths.resolve(self.document.declaration, node_location)
+        except (paths.LocationError, LookupError):
+            return None
+        return self._nodes.get(id(obj))
+
+    def _project_node(self, location: str, build: bool = False) -> TreeNode | None:
+        project = paths.project_index(location)
         if project is None:
+            return None
+        projects = self._children(self._department) if build else self._department._children
+        if projects is None or project >= len(projects):
+            return None
+        return projects[project]
+
+    def _built_index(self, location: str) -> QModelIndex:
+        """The index of a node already built (an unbuilt one has nothing on screen to repaint)."""
+        if location == paths.DEPARTMENT:
             return self.department_index()
-        projects = self._children(self._department)
-        if project >= len(projects):
-            return self.department_index()
-        project_node = projects[project]
-        if ".indicators[" in node_location:
-            for group in self._children(project_node):
-                for child in group._children:
-                    if child.location == node_location:
-                        return self.createIndex(child.row_number, 0, child)
-        return self.createIndex(project, 0, project_node)
+        if self._department._children is None:
+            return QModelIndex()
+        node = self._node_at(location)
+        return self._index(node) if node is not None else QModelIndex()
 
     # ---- document signals: fields -----------------------------------------------------------------
-    def _on_field_changed(self, location: str) -> None:
-        project_node = self._project_node(location)
-        if project_node is not None and location.endswith(".level1") and ".indicators[" in location:
-            self._regroup_keeping_places(project_node)
+    def _on_field_about_to_change(self, location: str, new: Any) -> None:
+        """A new 一级 moves the indicator to its new group before the value changes, as rows that move."""
+        owner, name = paths.split_field(location)
+        if name != "level1" or paths.kind_of(owner) != NodeKind.INDICATOR:
             return
-        index = self.index_of_location(location)
+        node = self._node_at(owner) if self._department._children is not None else None
+        if node is None or node.kind != NodeKind.INDICATOR:
+            return  # its project's groups were never built: nothing on screen moves
+        old_key, new_key = node.parent.group, _group_key(new)
+        if old_key != new_key:
+            self._move_to_group(node, new_key)
+
+    def _move_to_group(self, node: TreeNode, key: str) -> None:
+        old_group = node.parent
+        project_node = old_group.parent
+        project_index = self._index(project_node)
+        groups = project_node._children
+        target = next((g for g in groups if g.group == key), None)
+        if target is None:  # the group appears first, empty, then the indicator moves into it
+            row = sum(1 for g in groups if _group_order(g.group) < _group_order(key))
+            self.beginInsertRows(project_index, row, row)
+            target = TreeNode(NodeKind.GROUP, None, project_node, key)
+            target._children = []
+            groups.insert(row, target)
+            _number(groups)
+            self.endInsertRows()
+        places = _places(project_node.obj.indicators)
+        place = places[id(node.obj)]
+        new_row = sum(1 for child in target._children if places[id(child.obj)] < place)
+        old_row = node.row_number
+        moving = self.beginMoveRows(self._index(old_group), old_row, old_row, self._index(target), new_row)
+        assert moving, (old_row, new_row)
+        del old_group._children[old_row]
+        _number(old_group._children)
+        target._children.insert(new_row, node)
+        node.parent = target
+        _number(target._children)
+        self.endMoveRows()
+        if not old_group._children:
+            self.beginRemoveRows(project_index, old_group.row_number, old_group.row_number)
+            del groups[old_group.row_number]
+            _number(groups)
+            self.endRemoveRows()
+        else:
+            group_index = self._index(old_group)
+            self.dataChanged.emit(group_index, group_index, [Qt.ItemDataRole.DisplayRole])  # its count
+        target_index = self._index(target)
+        self.dataChanged.emit(target_index, target_index, [Qt.ItemDataRole.DisplayRole])
+        self.regrouped.emit(project_index)
+
+    def _on_field_changed(self, location: str) -> None:
+        index = self._built_index(paths.node_of(location))
         if index.isValid():
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
-        if location in ("year", "department.name"):
+        if location in (paths.YEAR, paths.field(paths.DEPARTMENT, "name")):
             department = self.department_index()
             self.dataChanged.emit(department, department, [Qt.ItemDataRole.DisplayRole])
-
-    def _project_node(self, location: str) -> TreeNode | None:
-        project = paths.project_index(location)
-        if project is None or self._department._children is None or project >= len(self._department._children):
-            return None
-        return self._department._children[project]
-
-    def _regroup_keeping_places(self, project_node: TreeNode) -> None:
-        """A new 一级 moves an indicator to another group. The groups are rebuilt as a layout change, each
-        view's current node, selection and expanded groups carried over by group name and indicator location
-        (which a change of 一级 leaves as they are), so the clerk stays on the indicator being edited. The
-        document has changed already, but what the views were told is only the nodes, which change here."""
-        project_index = self.createIndex(project_node.row(), 0, project_node)
-        if project_node._children is None:  # nothing built under it: only its mark can be out of date
-            self.dataChanged.emit(project_index, project_index)
-            return
-        self.layoutAboutToBeChanged.emit()
-        carried = [(index, index.internalPointer()) for index in self.persistentIndexList()]
-        project_node._children = self._build_groups(project_node)
-        groups = {group.group: group for group in project_node._children}
-        indicators = {child.location: child for group in project_node._children for child in group._children}
-        for index, node in carried:
-            if node is None or node.parent is None:
-                continue
-            if node.kind == NodeKind.GROUP and node.parent is project_node:
-                new = groups.get(node.group)
-            elif node.kind == NodeKind.INDICATOR and node.parent.parent is project_node:
-                new = indicators.get(node.location)
-            else:
-                continue
-            self.changePersistentIndex(index, self.createIndex(new.row(), index.column(), new) if new else QModelIndex())
-        self.layoutChanged.emit()
-        self.regrouped.emit(project_index)
 
     # ---- document signals: structure ------------------------------------------------------------------
     # Each about-to signal begins the rows' change while the nodes still match what views were told, and
     # leaves the node surgery for the done signal, after the document's list has changed.
     def _on_about_to_insert(self, list_location: str, index: int, item) -> None:
         if list_location == paths.PROJECTS:
-            self._pending = self._begin_project_insert(index)
+            self._pending = self._begin_project_insert(index, item)
         else:
             project_node = self._indicator_owner(list_location)
             self._pending = self._begin_indicator_insert(project_node, index, item) if project_node else None
 
     def _on_about_to_remove(self, list_location: str, index: int) -> None:
-        if list_location == paths.PROJECTS:
-            self._pending = self._begin_project_remove(index)
-        else:
-            project_node = self._indicator_owner(list_location)
-            self._pending = self._begin_indicator_remove(project_node, index) if project_node else None
+        self.removing_item = True  # rows that go now go with a project or indicator (not a regroup's empty group)
+        try:
+            if list_location == paths.PROJECTS:
+                self._pending = self._begin_project_remove(index)
+            else:
+                project_node = self._indicator_owner(list_location)
+                self._pending = self._begin_indicator_remove(project_node, index) if project_node else None
+        finally:
+            self.removing_item = False
 
     def _on_about_to_move(self, list_location: str, source: int, target: int) -> None:
         if list_location == paths.PROJECTS:
@@ -311,23 +391,22 @@ class DeclarationTreeModel(QAbstractItemModel):
         """The project node whose indicator list this is, its groups built (from the list as it still is),
         so a change in it can be told row by row; None for lists the tree does not show (department's)."""
         owner, name = paths.split_field(list_location)
-        if name != "indicators" or paths.kind_of(owner) != paths.NodeKind.PROJECT:
+        if name != "indicators" or paths.kind_of(owner) != NodeKind.PROJECT:
             return None
-        self._children(self._department)
-        project_node = self._project_node(owner)
+        project_node = self._project_node(owner, build=True)
         if project_node is not None:
             self._children(project_node)
         return project_node
 
     # projects: rows under the department, real inserts, removals and moves
-    def _begin_project_insert(self, index: int) -> Callable[[], None]:
+    def _begin_project_insert(self, index: int, project) -> Callable[[], None]:
         department = self._department
         projects = self._children(department)  # a view may have asked only hasChildren: count from the list as is
         self.beginInsertRows(self.department_index(), index, index)
 
         def finish() -> None:
-            projects.insert(index, TreeNode(NodeKind.PROJECT, paths.project(index), department))
-            self._renumber_projects(index)
+            projects.insert(index, self._new_node(NodeKind.PROJECT, project, department))
+            _number(projects)
             self.endInsertRows()
         return finish
 
@@ -336,8 +415,8 @@ class DeclarationTreeModel(QAbstractItemModel):
         self.beginRemoveRows(self.department_index(), index, index)
 
         def finish() -> None:
-            del projects[index]
-            self._renumber_projects(index)
+            self._forget(projects.pop(index))
+            _number(projects)
             self.endRemoveRows()
         return finish
 
@@ -349,49 +428,34 @@ class DeclarationTreeModel(QAbstractItemModel):
 
         def finish() -> None:
             projects.insert(target, projects.pop(source))
-            self._renumber_projects(min(source, target))
+            _number(projects)
             self.endMoveRows()
         return finish
-
-    def _renumber_projects(self, first: int) -> None:
-        """Projects from first on get their new place; their subtrees' locations follow."""
-        for row, project_node in enumerate(self._department._children[first:], start=first):
-            project_node.row_number = row
-            new = paths.project(row)
-            old = project_node.location
-            if old == new:
-                continue
-            project_node.location = new
-            for group in project_node._children or []:
-                group.location = new
-                for child in group._children:
-                    child.location = new + child.location[len(old):]
 
     # indicators: rows under their 一级 group; a group appears with its first indicator and goes with its last
     def _begin_indicator_insert(self, project_node: TreeNode, index: int, item: Indicator) -> Callable[[], None]:
         groups = project_node._children
-        key = _group_key(item)
+        key = _group_key(item.level1)
         group = next((g for g in groups if g.group == key), None)
+        places = _places(project_node.obj.indicators)  # the list before the insert
         if group is not None:
-            row = sum(1 for child in group._children if _list_row(child) < index)
-            group_index = self.createIndex(group.row(), 0, group)
+            row = sum(1 for child in group._children if places[id(child.obj)] < index)
+            group_index = self._index(group)
             self.beginInsertRows(group_index, row, row)
 
             def finish() -> None:
-                self._shift_indicators(project_node, lambda i: i + 1 if i >= index else i)
-                group._children.insert(row, TreeNode(NodeKind.INDICATOR, paths.indicator(project_node.location, index), group))
+                group._children.insert(row, self._new_node(NodeKind.INDICATOR, item, group))
                 _number(group._children)
                 self.endInsertRows()
                 self.dataChanged.emit(group_index, group_index, [Qt.ItemDataRole.DisplayRole])  # its count
             return finish
         row = sum(1 for g in groups if _group_order(g.group) < _group_order(key))
-        project_index = self.createIndex(project_node.row(), 0, project_node)
+        project_index = self._index(project_node)
         self.beginInsertRows(project_index, row, row)
 
         def finish_with_group() -> None:
-            self._shift_indicators(project_node, lambda i: i + 1 if i >= index else i)
-            new = TreeNode(NodeKind.GROUP, project_node.location, project_node, key)
-            new._children = [TreeNode(NodeKind.INDICATOR, paths.indicator(project_node.location, index), new)]
+            new = TreeNode(NodeKind.GROUP, None, project_node, key)
+            new._children = [self._new_node(NodeKind.INDICATOR, item, new)]
             groups.insert(row, new)
             _number(groups)
             self.endInsertRows()
@@ -399,65 +463,50 @@ class DeclarationTreeModel(QAbstractItemModel):
         return finish_with_group
 
     def _begin_indicator_remove(self, project_node: TreeNode, index: int) -> Callable[[], None]:
-        node = self._indicator_node(project_node, index)
+        node = self._nodes[id(project_node.obj.indicators[index])]
         group = node.parent
         groups = project_node._children
         if len(group._children) == 1:
-            self.beginRemoveRows(self.createIndex(project_node.row(), 0, project_node), group.row(), group.row())
+            self.beginRemoveRows(self._index(project_node), group.row_number, group.row_number)
 
             def finish_group() -> None:
-                del groups[group.row()]
+                del groups[group.row_number]
                 _number(groups)
-                self._shift_indicators(project_node, lambda i: i - 1 if i > index else i)
+                self._forget(node)
                 self.endRemoveRows()
             return finish_group
-        group_index = self.createIndex(group.row(), 0, group)
-        self.beginRemoveRows(group_index, node.row(), node.row())
+        group_index = self._index(group)
+        self.beginRemoveRows(group_index, node.row_number, node.row_number)
 
         def finish() -> None:
-            del group._children[node.row()]
+            del group._children[node.row_number]
             _number(group._children)
-            self._shift_indicators(project_node, lambda i: i - 1 if i > index else i)
+            self._forget(node)
             self.endRemoveRows()
             self.dataChanged.emit(group_index, group_index, [Qt.ItemDataRole.DisplayRole])
         return finish
 
     def _begin_indicator_move(self, project_node: TreeNode, source: int, target: int) -> Callable[[], None]:
         """The indicator keeps its 一级, so it stays in its group; it changes row there only when it passes an
-        indicator of the same group. Every other group keeps its order; only locations shift."""
-        def moved(i: int) -> int:
-            if i == source:
-                return target
-            if source < i <= target:
-                return i - 1
-            if target <= i < source:
-                return i + 1
-            return i
-        node = self._indicator_node(project_node, source)
+        indicator of the same group. Every other node keeps its row: nothing else is told."""
+        items = project_node.obj.indicators
+        node = self._nodes[id(items[source])]
         group = node.parent
-        old_row = node.row()
-        new_row = sum(1 for child in group._children if child is not node and moved(_list_row(child)) < target)
+        after = list(items)
+        after.insert(target, after.pop(source))
+        places = _places(after)
+        order = sorted(group._children, key=lambda child: places[id(child.obj)])
+        old_row, new_row = node.row_number, order.index(node)
         if new_row == old_row:
-            return lambda: self._shift_indicators(project_node, moved)
-        group_index = self.createIndex(group.row(), 0, group)
+            return lambda: None
+        group_index = self._index(group)
         self.beginMoveRows(group_index, old_row, old_row, group_index, new_row + 1 if new_row > old_row else new_row)
 
         def finish() -> None:
             group._children.insert(new_row, group._children.pop(old_row))
             _number(group._children)
-            self._shift_indicators(project_node, moved)
             self.endMoveRows()
         return finish
-
-    def _indicator_node(self, project_node: TreeNode, index: int) -> TreeNode:
-        location = paths.indicator(project_node.location, index)
-        return next(child for group in project_node._children for child in group._children if child.location == location)
-
-    @staticmethod
-    def _shift_indicators(project_node: TreeNode, new_row: Callable[[int], int]) -> None:
-        for group in project_node._children:
-            for child in group._children:
-                child.location = paths.indicator(project_node.location, new_row(_list_row(child)))
 
     def _on_problems_changed(self, changed: set[str] | None) -> None:
         """Repaint the marks that changed; the document says which nodes' worst severity moved."""
@@ -470,23 +519,6 @@ class DeclarationTreeModel(QAbstractItemModel):
             if index.isValid():
                 self.dataChanged.emit(index, index, roles)
 
-    def _built_index(self, location: str) -> QModelIndex:
-        """The index of a node already built (an unbuilt one has nothing on screen to repaint)."""
-        if location == paths.DEPARTMENT:
-            return self.department_index()
-        project = paths.project_index(location)
-        projects = self._department._children
-        if project is None or projects is None or project >= len(projects):
-            return QModelIndex()
-        project_node = projects[project]
-        if ".indicators[" not in location:
-            return self.createIndex(project_node.row_number, 0, project_node)
-        for group in project_node._children or []:
-            for child in group._children or []:
-                if child.location == location:
-                    return self.createIndex(child.row_number, 0, child)
-        return QModelIndex()
-
     def _repaint_all_marks(self, roles) -> None:
         """Any mark may have changed (nodes moved, every problem rechecked): repaint the rows whose mark
         differs from the one last shown, not the whole tree, each run of neighbours in one signal."""
@@ -495,15 +527,18 @@ class DeclarationTreeModel(QAbstractItemModel):
         self._repaint_changed_marks(department, self._department._children or [], roles)
         for project_node in self._department._children or []:
             for group in project_node._children or []:
-                self._repaint_changed_marks(self.createIndex(group.row_number, 0, group), group._children, roles)
+                self._repaint_changed_marks(self._index(group), group._children, roles)
 
     def _repaint_changed_marks(self, parent: QModelIndex, children: list[TreeNode], roles) -> None:
         first = None
         for row, node in enumerate([*children, None]):
-            changed = node is not None and node.mark is not _UNPAINTED and \
-                self.document.worst_under(node.location) != node.mark
+            changed = False
+            if node is not None and node.mark is not _UNPAINTED:
+                worst = self.document.worst_under(self.location_of(node))
+                changed = worst != node.mark
+                if changed:
+                    node.mark = worst
             if changed:
-                node.mark = self.document.worst_under(node.location)
                 first = row if first is None else first
             elif first is not None:
                 self.dataChanged.emit(self.index(first, 0, parent), self.index(row - 1, 0, parent), roles)
