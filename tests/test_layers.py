@@ -136,3 +136,31 @@ def test_the_import_contracts_hold():
                             env=env, timeout=300)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "BROKEN" not in result.stdout and result.stdout.count("KEPT") >= 5
+
+
+LOCATION_LITERAL = __import__("re").compile(r"^(department|projects)[.\[]|\.indicators\[|\.funds\.|\.budget\.|^year$")
+# Strings that read like a location but are something else (a form key, a dict key, a label's key).
+NOT_LOCATIONS = {"year"}
+
+
+def _string_literals(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.lineno, node.value
+
+
+def test_locations_are_spelled_only_in_model_paths():
+    """model/paths.py is the one module that knows how a location is spelled; everything else builds them
+    with its functions and constants (paths.field(paths.BUDGET, 'project'), paths.YEAR…)."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        if path == SRC / "model" / "paths.py":
+            continue
+        for line, text in _string_literals(path):
+            if LOCATION_LITERAL.search(text) and text not in NOT_LOCATIONS:
+                found.append(f"{path.relative_to(SRC)}:{line}: {text!r}")
+    assert not found, "\n".join(found)

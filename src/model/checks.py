@@ -91,14 +91,14 @@ def check_department(declaration: Declaration, variant: str | None = None) -> li
     department = declaration.department
     problems: list[Problem] = []
     if not department.name:
-        problems.append(Problem("required", ERROR, "department.name", f"请填写{DEPARTMENT_LABELS['name']}"))
+        problems.append(Problem("required", ERROR, paths.field(paths.DEPARTMENT, "name"), f"请填写{DEPARTMENT_LABELS['name']}"))
     year_label = DECLARATION_LABELS["year"]
     if declaration.year is None:
-        problems.append(Problem("required", ERROR, "year", f"请填写{year_label}"))
+        problems.append(Problem("required", ERROR, paths.YEAR, f"请填写{year_label}"))
     elif not 2000 <= declaration.year <= 2100:
-        problems.append(Problem("year-out-of-range", ERROR, "year", f"{year_label} {declaration.year} 不合理，应在 2000–2100 之间"))
+        problems.append(Problem("year-out-of-range", ERROR, paths.YEAR, f"{year_label} {declaration.year} 不合理，应在 2000–2100 之间"))
     for key, label in BUDGET_LABELS.items():
-        problems.extend(_amount_problems(getattr(department.budget, key), paths.field("department.budget", key), label))
+        problems.extend(_amount_problems(getattr(department.budget, key), paths.field(paths.BUDGET, key), label))
     problems.extend(_budget_balance(department.budget))
     for index, task in enumerate(department.tasks):
         where = paths.task(index)
@@ -183,7 +183,7 @@ def check_across_projects(declaration: Declaration) -> list[Problem]:
     planned = declaration.department.budget.project
     total = projects_total(declaration.projects)
     if planned is not None and total is not None and total != planned:
-        problems.append(Problem("projects-total-vs-budget", WARNING, "department.budget.project",
+        problems.append(Problem("projects-total-vs-budget", WARNING, paths.field(paths.BUDGET, "project"),
                                 f"各项目资金合计 {total:,.2f} 万元，与部门{BUDGET_LABELS['project']} {planned:,.2f} 万元不一致"))
     return problems
 
@@ -245,10 +245,10 @@ def _budget_balance(budget: Budget) -> Iterator[Problem]:
     # Published forms (seeds 001, 003) add the 事业发展性支出 to 基本 + 项目 before
     # comparing with income; DOMAIN.md states it without. Either balance is accepted.
     if spending is not None and income is not None and income not in (spending, budget_with_development(budget)):
-        yield Problem("budget-income-mismatch", ERROR, "department.budget.fiscal",
+        yield Problem("budget-income-mismatch", ERROR, paths.field(paths.BUDGET, "fiscal"),
                       f"{INCOME}合计 {income:,.2f} 万元，与{SPENDING}（{_SPENDING_TEXT}）{spending:,.2f} 万元不一致")
     if income is not None and levels is not None and income != levels:
-        yield Problem("budget-level-mismatch", ERROR, "department.budget.own_level",
+        yield Problem("budget-level-mismatch", ERROR, paths.field(paths.BUDGET, "own_level"),
                       f"{LEVELS}合计 {levels:,.2f} 万元，与{INCOME}合计 {income:,.2f} 万元不一致")
 
 

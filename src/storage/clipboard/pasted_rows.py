@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...model import framework
-from ...model.declaration import INDICATOR_LABELS, Declaration, Indicator
+from ...model.declaration import DEPARTMENT_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Declaration, Indicator
 from ..containers.html_table import grids_from_html
 from ..containers.sheet_grid import Grid, cell_text, label_key
 from ..containers.text_table import clean_cell
@@ -52,7 +52,9 @@ _QUOTED_CELL = re.compile(r'"((?:[^"]|"")*)"(?=[\t\n]|\Z)')
 _CELL_END = re.compile(r"[\t\n]")
 _HEADER_SCAN_ROWS = 40  # a table or a whole form copied with its title rows: the header is among the first rows
 _FIRST_ITEM = re.compile(r"\s*1\s*、")
-_SHAPES = "5 列（一级指标/二级指标/三级指标/实施周期指标值/年度指标值）、3 列（一级指标/三级指标/年度指标值），或一个单元格中编号的指标文字（如“1、产出指标：…；年度指标值：…。”）"
+_SHAPES = (f"5 列（{'/'.join(INDICATOR_LABELS.values())}）、"
+           f"3 列（{INDICATOR_LABELS['level1']}/{INDICATOR_LABELS['name']}/{INDICATOR_LABELS['annual_value']}），"
+           f"或一个单元格中编号的指标文字（如“1、产出指标：…；{INDICATOR_LABELS['annual_value']}：…。”）")
 
 
 @dataclass
@@ -169,10 +171,11 @@ def _by_width(numbered: list[tuple[int, list[str]]], notes: list[str]) -> tuple[
     trimmed = [(number, (row + [""] * width)[first:last + 1]) for number, row in numbered]
     count = last - first + 1
     if count == len(FIELDS):
-        notes.append("按 5 列读取：一级指标、二级指标、三级指标、实施周期指标值、年度指标值")
+        notes.append(f"按 5 列读取：{'、'.join(INDICATOR_LABELS.values())}")
         return trimmed, dict(enumerate(FIELDS))
     if count == len(THREE_COLUMNS):
-        notes.append("按 3 列读取：一级指标、三级指标、年度指标值（没有二级指标和实施周期指标值）")
+        notes.append(f"按 3 列读取：{INDICATOR_LABELS['level1']}、{INDICATOR_LABELS['name']}、{INDICATOR_LABELS['annual_value']}"
+                     f"（没有{INDICATOR_LABELS['level2']}和{INDICATOR_LABELS['period_value']}）")
         return trimmed, dict(enumerate(THREE_COLUMNS))
     if count == 1:
         return trimmed, {0: TEXT}
@@ -261,7 +264,7 @@ def table_from_clipboard(html: str | None, text: str | None, first_project: int 
     elif text and text.strip():
         grids = grids_from_text(text, CLIPBOARD, notes)
     if not any(_recognised(grid) for grid in grids):
-        raise FileProblem(CLIPBOARD, "剪贴板中没有可识别的项目支出绩效目标表（需要“项目名称”“绩效指标”等表头）。"
+        raise FileProblem(CLIPBOARD, f"剪贴板中没有可识别的项目支出绩效目标表（需要“{PROJECT_LABELS['name']}”“{PROJECT_LABELS['indicators']}”等表头）。"
                                      "请在 Excel/WPS 或网页中连同表头一起选中表格再复制；"
                                      "要粘贴指标行，请先点击项目的绩效指标表格再粘贴")
     opened = import_published(Path(CLIPBOARD), grids, first_project)
@@ -295,7 +298,8 @@ def department_left_out(pasted: Declaration) -> str | None:
         parts.append(f"合计行的项目支出 {amounts['project']:,.2f} 万元")
     elif amounts:
         parts.append(f"部门预算金额 {len(amounts)} 项")
-    for text, label in ((department.functions, "部门职能概述"), (department.overall_goal, "总体绩效目标")):
+    for text, label in ((department.functions, DEPARTMENT_LABELS["functions"]),
+                        (department.overall_goal, DEPARTMENT_LABELS["overall_goal"])):
         if text:
             parts.append(label)
     if department.tasks:

@@ -39,7 +39,7 @@ def apply_merge(document: Document, merged: Declaration, kept: int, text: str) -
     current = document.declaration
     batch = BatchCommand(document, text)
     if current.year != merged.year:
-        batch.add(SetFieldCommand(document, "year", merged.year, text, merge=False))
+        batch.add(SetFieldCommand(document, paths.YEAR, merged.year, text, merge=False))
     for name in type(current.department).model_fields:
         _department_field(document, batch, name, getattr(current.department, name), getattr(merged.department, name), text)
     for index in range(kept):

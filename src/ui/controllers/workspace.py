@@ -66,7 +66,7 @@ class Workspace(QSplitter):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self._filter_timer = QTimer(self, singleShot=True, interval=200)
         self._filter_timer.timeout.connect(self._apply_filter)
-        self.select_location("department")
+        self.select_location(paths.DEPARTMENT)
 
     # The project and indicator forms are built when first shown: a start shows the department form only.
     @cached_property
@@ -158,7 +158,7 @@ class Workspace(QSplitter):
         if index.isValid():
             self.tree.scrollTo(index)
             self.tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            if location == "department":
+            if location == paths.DEPARTMENT:
                 self.tree.expand(index)
         if focus_field:
             self.focus_field(location)
@@ -207,7 +207,7 @@ class Workspace(QSplitter):
         if self._current_goes:
             self._current_goes = False
             remaining = len(paths.list_at(self.document.declaration, list_location))
-            owner = paths.split_field(list_location)[0] or "department"
+            owner = paths.split_field(list_location)[0] or paths.DEPARTMENT
             self.select_location(paths.item(list_location, min(index, remaining - 1)) if remaining else owner)
         self._follow_current()  # the tree may have made that node current already, while it had its old place
 

@@ -47,13 +47,13 @@ class DepartmentEditor(QScrollArea):
         column.addWidget(self.indicators.container)
         column.addStretch(1)
         self.setWidget(body)
-        document.fieldChanged.connect(lambda location: location.startswith("department.budget") and self.update_totals())
+        document.fieldChanged.connect(lambda location: paths.split_field(location)[0] == paths.BUDGET and self.update_totals())
 
     def _budget_box(self) -> QGroupBox:
         box = QGroupBox(f"{DEPARTMENT_LABELS['budget']}（万元）")
         grid = QGridLayout(box)
         budget_form = QFormLayout()
-        self.budget_form = FormBuilder(self.document, budget_form, lambda: "department.budget")
+        self.budget_form = FormBuilder(self.document, budget_form, lambda: paths.BUDGET)
         for title, keys in BUDGET_GROUPS.items():
             budget_form.addRow(QLabel(f"<i>{title}</i>"))
             for key in keys:
@@ -70,7 +70,7 @@ class DepartmentEditor(QScrollArea):
     def bindings(self) -> list:
         return [b for builder in (self.form, self.year_form, self.budget_form, self.goal_form) for b in builder.bindings]
 
-    def show_location(self, location: str = "department") -> None:
+    def show_location(self, location: str = paths.DEPARTMENT) -> None:
         for builder in (self.form, self.year_form, self.budget_form, self.goal_form):
             builder.refresh()
         self.tasks.retarget()

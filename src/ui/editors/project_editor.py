@@ -109,7 +109,7 @@ class ProjectEditor(QScrollArea):
             set_field(self.document, paths.field(self.location, "review"), [], PROJECT_EXTRA_LABELS["review"], merge=False)
 
     def _field_changed(self, location: str) -> None:
-        if self.location and location.startswith(f"{self.location}.funds."):
+        if self.location and paths.split_field(location)[0] == paths.field(self.location, "funds"):
             self.update_computed()
         if self.location and location in (paths.field(self.location, "review"), paths.field(self.location, "source_file")):
             self.update_marks()

@@ -20,7 +20,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...model import framework, paths
-from ...model.declaration import Indicator
+from ...model.declaration import DEPARTMENT_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Indicator
 from ...model.paths import NodeKind
 from ...model.problems import ERROR, WARNING
 from ..editing.document import Document
@@ -29,7 +29,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # a group node's 一级 name; None for the group of indicators without one
-UNGROUPED = "（未填写一级指标）"
+UNGROUPED = f"（未填写{INDICATOR_LABELS['level1']}）"
 
 
 _UNPAINTED = object()  # a node's mark no view has asked for yet
@@ -224,7 +224,7 @@ class DeclarationTreeModel(QAbstractItemModel):
     def _display(self, node: TreeNode) -> str:
         document = self.document
         if node.kind == NodeKind.DEPARTMENT:
-            name = document.declaration.department.name or "（未填写部门名称）"
+            name = document.declaration.department.name or f"（未填写{DEPARTMENT_LABELS['name']}）"
             year = document.declaration.year
             return f"{name}（{year}年）" if year else name
         if node.kind == NodeKind.PROJECT:
@@ -232,16 +232,16 @@ class DeclarationTreeModel(QAbstractItemModel):
         if node.kind == NodeKind.GROUP:
             return f"{node.group}（{len(node._children or [])}）"
         indicator = node.obj
-        name = indicator.name or "（未填写三级指标）"
+        name = indicator.name or f"（未填写{INDICATOR_LABELS['name']}）"
         return f"{name}：{indicator.annual_value}" if indicator.annual_value else name
 
     def _tooltip(self, node: TreeNode) -> str | None:
         if node.kind == NodeKind.PROJECT:
             project = node.obj
-            return f"{project.name or ''}\n预算单位：{project.unit or '未填写'}"
+            return f"{project.name or ''}\n{PROJECT_LABELS['unit']}：{project.unit or '未填写'}"
         if node.kind == NodeKind.INDICATOR:
             indicator = node.obj
-            return f"{indicator.level1 or ''} / {indicator.level2 or ''}\n{indicator.name or ''}\n年度指标值：{indicator.annual_value or ''}"
+            return f"{indicator.level1 or ''} / {indicator.level2 or ''}\n{indicator.name or ''}\n{INDICATOR_LABELS['annual_value']}：{indicator.annual_value or ''}"
         return None
 
     def _search_text(self, node: TreeNode) -> str:
