@@ -62,7 +62,7 @@ KEPT_TRANSLATIONS = ["qt_zh_CN.qm", "qtbase_zh_CN.qm"]
 # What the bundle must hold (checked after every build). "|" separates alternatives.
 REQUIRED_LINUX = [
     "src/model/framework.json", "resources/indicator_library.json", "resources/demo-tianhe-2023.json",
-    "resources/perf-target-editor.png",
+    "resources/perf-target-editor.png", "resources/guide/index.html", "resources/guide/fields.html",
     QT_TRANSLATIONS + "qtbase_zh_CN.qm", QT_TRANSLATIONS + "qt_zh_CN.qm",
     QT_PLUGINS + "platforms/libqxcb.so", QT_PLUGINS + "platforms/libqoffscreen.so",
     QT_PLUGINS + "printsupport/libcupsprintersupport.so",
@@ -72,7 +72,7 @@ REQUIRED_LINUX = [
 ]
 REQUIRED_WINDOWS = [
     "src/model/framework.json", "resources/indicator_library.json", "resources/demo-tianhe-2023.json",
-    "resources/perf-target-editor.png",
+    "resources/perf-target-editor.png", "resources/guide/index.html", "resources/guide/fields.html",
     QT_TRANSLATIONS + "qtbase_zh_CN.qm", QT_TRANSLATIONS + "qt_zh_CN.qm",
     QT_PLUGINS + "platforms/qwindows.dll", QT_PLUGINS + "platforms/qoffscreen.dll",
     "PySide6/QtPrintSupport.pyd", "PySide6/QtWidgets.pyd",

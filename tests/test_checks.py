@@ -194,3 +194,18 @@ def test_a_less_than_sign_is_no_markup():
     declaration = clean_declaration()
     declaration.projects[0].goal = "投诉率<5%且办结率>90%"
     assert "text-markup" not in {p.code for p in check_declaration(declaration)}
+
+
+def test_every_code_a_rule_raises_is_explained_for_the_clerk_and_nothing_else():
+    """model/check_rules.py (检查规则说明) against the codes the rules can raise, read from the source."""
+    import re
+    from pathlib import Path
+
+    from src.model.check_rules import CHECK_RULES
+
+    source = Path(__file__).resolve().parent.parent / "src"
+    raised = {code for path in source.rglob("*.py")
+              for code in re.findall(r'Problem\(\s*"([a-z0-9-]+)"', path.read_text(encoding="utf-8"))}
+    assert raised and set(CHECK_RULES) == raised
+    for code, rule in CHECK_RULES.items():
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in text) for text in rule), code

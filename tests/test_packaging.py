@@ -73,7 +73,8 @@ def test_installs_a_package_not_loose_modules(installed):
                                capture_output=True, text=True, check=True).stdout.strip())
     top_level = {p.name for p in site.iterdir() if not p.name.endswith((".dist-info", ".pth")) and p.name != "__pycache__"}
     assert top_level == {"perf_target_editor"}
-    for data in ("model/framework.json", "resources/indicator_library.json", "resources/demo-tianhe-2023.json"):
+    for data in ("model/framework.json", "resources/indicator_library.json", "resources/demo-tianhe-2023.json",
+                 "resources/guide/index.html", "resources/guide/fields.html"):
         assert (site / "perf_target_editor" / data).is_file(), data
 
 

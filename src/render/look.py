@@ -29,3 +29,31 @@ def qt_chinese_translator(parent: QObject | None = None) -> QTranslator | None:
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
         return translator
     return None
+
+
+class AcceleratorFallback(QTranslator):
+    """Qt 6's file dialog asks for '&Look in:' and 'Files of &type:', but Qt's Chinese catalogue still has
+    them without the '&' ('Look in:' → '查找范围：'), so under any locale they showed in English. This finds
+    the plain text's translation and gives it the accelerator back: '查找范围(&L)：'."""
+
+    def __init__(self, catalogue: QTranslator, parent: QObject | None = None):
+        super().__init__(parent)
+        self.catalogue = catalogue
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: N802 - Qt's name
+        # None, not "": Qt takes an empty string as a translation and stops asking the other translators.
+        if not source or "&" not in source:
+            return None
+        plain = source.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        text = self.catalogue.translate(context, plain, disambiguation, n)
+        if not text:
+            return None
+        letter = source[source.index("&") + 1:source.index("&") + 2].upper()
+        tail = "：" if text.endswith(("：", ":")) else ""
+        return f"{text[:len(text) - len(tail)]}(&{letter}){tail}" if letter.strip() else text
+
+
+def chinese_locale() -> QLocale:
+    """The program's locale whatever LANG says (C.UTF-8 on a fresh 信创 desktop): dates, sizes and file types
+    in the dialogs in Chinese, as the rest of the program is."""
+    return QLocale(QLocale.Language.Chinese, QLocale.Country.China)

@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import sys
 
-from PySide6.QtCore import QSettings, QSocketNotifier
+from PySide6.QtCore import QLocale, QSettings, QSocketNotifier
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ...bundled import resource_file
-from ...render.look import DESKTOP_FILE_NAME, ICON, cjk_font_family, qt_chinese_translator
+from ...render.look import (
+    DESKTOP_FILE_NAME,
+    ICON,
+    AcceleratorFallback,
+    chinese_locale,
+    cjk_font_family,
+    qt_chinese_translator,
+)
+
+
+def _chinese_dates_whatever_the_system() -> None:
+    """Qt's file dialogs write dates in the system locale's format ('5 12 2026' under C.UTF-8, as on a fresh
+    信创 desktop or wherever LANG is unset). Qt reads LC_TIME for it when the application starts, and needs no
+    installed system locale to do so; the text encoding (LC_CTYPE) is left as it is."""
+    current = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
+    if current.startswith("zh"):
+        return
+    if os.environ.get("LC_ALL"):  # LC_ALL outranks LC_TIME: keep what it says for everything else
+        os.environ.setdefault("LANG", os.environ["LC_ALL"])
+        del os.environ["LC_ALL"]
+    os.environ["LC_TIME"] = "zh_CN.UTF-8"
 
 
 def application(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        _chinese_dates_whatever_the_system()
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setOrganizationName("perf-target-editor")
     app.setApplicationName("绩效目标申报编辑器")
@@ -33,9 +56,11 @@ def _install_qt_chinese(app: QApplication) -> None:
     """Qt's own words (确定/取消 on dialog buttons, the print dialogs, file dialogs) in Chinese, as ours are."""
     if app.property("qtChineseInstalled"):
         return
+    QLocale.setDefault(chinese_locale())
     translator = qt_chinese_translator(app)
     if translator is not None:
         app.installTranslator(translator)
+        app.installTranslator(AcceleratorFallback(translator, app))  # asked first: the last installed is
         app.setProperty("qtChineseInstalled", True)
 
 

@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self._printing = None
         self._problem_list = None
         self._years = None
+        self._help = None
         self.autosaver = AutoSaver(self.session, self.settings)
         self.actions = Actions(self)
         self.workspace: Workspace | None = None
@@ -66,6 +67,15 @@ class MainWindow(QMainWindow):
 
             self._years = YearController(self.session, self.files, self, self.go_to)
         return self._years
+
+    @property
+    def help(self):
+        """帮助 menu, made on first use."""
+        if self._help is None:
+            from .help import HelpController
+
+            self._help = HelpController(self, self.actions, lambda: self.workspace.current()[1])
+        return self._help
 
     @property
     def printing(self):
@@ -117,6 +127,11 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(a["find"])
         self.view_menu.addAction(a["nextProblem"])
         self.view_menu.addAction(self.problems_dock.toggleViewAction())
+        self.help_menu = self.menuBar().addMenu("帮助(&H)")
+        for name in ("guide", "shortcuts", "checkRules"):
+            self.help_menu.addAction(a[name])
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(a["about"])
         self.toolbar = self.addToolBar("常用")
         self.toolbar.setObjectName("mainToolbar")
         for name in ("new", "open", "save"):
@@ -138,6 +153,10 @@ class MainWindow(QMainWindow):
         a["nextYear"].triggered.connect(lambda: self.years.next_year())
         a["mergeUnits"].triggered.connect(lambda: self.years.merge_units())
         a["compare"].triggered.connect(lambda: self.years.compare())
+        a["guide"].triggered.connect(lambda: self.help.show_guide_for_focus())
+        a["shortcuts"].triggered.connect(lambda: self.help.show_shortcuts())
+        a["checkRules"].triggered.connect(lambda: self.help.show_check_rules())
+        a["about"].triggered.connect(lambda: self.help.show_about())
         a["quit"].triggered.connect(self.close)
         a["addProject"].triggered.connect(self.add_project)
         a["duplicateProject"].triggered.connect(self.duplicate_project)

@@ -34,6 +34,10 @@ _SPECS = {
     "print": ("打印(&P)…", QKeySequence.StandardKey.Print, "打印表格"),
     "exportPdf": ("导出 PDF…", "Ctrl+E", "把表格导出为 PDF 文件"),
     "exportProblems": ("导出问题清单…", "Ctrl+Shift+E", "把问题列表导出为 Excel 工作簿或 PDF，供评审会使用"),
+    "guide": ("使用说明(&H)", "F1", "打开使用说明；在栏目中按 F1，打开该栏目的说明"),
+    "shortcuts": ("快捷键一览", "", "列出全部快捷键"),
+    "checkRules": ("检查规则说明", "", "每一类问题查什么、怎么改"),
+    "about": ("关于(&A)", "", "版本、使用的软件库、设置和恢复副本的位置"),
 }
 
 
