@@ -105,3 +105,13 @@ def test_the_guide_ships_with_the_package():
     patterns = data["tool"]["setuptools"]["package-data"]["perf_target_editor.resources"]
     assert "guide/*.html" in patterns
     assert QApplication.instance() is not None
+
+
+def test_the_readme_opens_for_a_clerk_in_chinese():
+    from pathlib import Path
+
+    text = "\n".join((Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8").splitlines()[:15])
+    chinese = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    english_words = len(re.findall(r"[A-Za-z]+", text))
+    assert chinese >= 2 * english_words, (chinese, english_words)
+    assert "bash scripts/setup.sh" in text and "--lanes all" in text  # the two commands, at once

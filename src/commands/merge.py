@@ -1,4 +1,4 @@
-"""merge OUT IN…: the department's file assembled from its units' files (README: 合并单位申报).
+"""merge OUT IN…: the department's file assembled from its units' files (docs/reference.md: 合并单位申报).
 
 Every input is only read (open_declaration takes no lock and breaks none: a colleague may have it open);
 OUT may be none of them, and is written atomically like every save.

@@ -1,4 +1,4 @@
-"""next-year IN OUT: next year's declaration from this year's (README: 新建下一年度申报). IN is only read."""
+"""next-year IN OUT: next year's declaration from this year's (docs/reference.md: 新建下一年度申报). IN is only read."""
 
 from __future__ import annotations
 

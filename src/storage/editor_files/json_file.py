@@ -1,4 +1,4 @@
-"""The editor's JSON format (README: "JSON (.json), schema version 2"); version 1 files are read too.
+"""The editor's JSON format (docs/reference.md: "JSON (.json), schema version 2"); version 1 files are read too.
 
 Version 2 only added fields with defaults (Indicator.previous_annual_value, Project.source_file and
 review), so a version 1 file is read by today's model as it is: migrating it means refusing the
