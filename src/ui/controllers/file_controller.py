@@ -60,7 +60,8 @@ class FileController(QObject):
         return path or None
 
     def ask_save_path(self, suggested: str) -> str | None:
-        filters = dict(formats.save_dialog_filters())
+        # The Excel workbook first: it is what a clerk hands in and opens in WPS; JSON second.
+        filters = dict(sorted(formats.save_dialog_filters(), key=lambda pair: pair[1] != ".xlsx"))
         path, chosen = QFileDialog.getSaveFileName(self.dialog_parent, "另存为", str(Path(self._folder()) / suggested),
                                                    ";;".join(filters))
         if not path:
@@ -133,7 +134,9 @@ class FileController(QObject):
         document = Document(opened.declaration, None if imported else source.resolve())
         if not imported and not self._lock(document):
             return False
-        document.suggested_name = source.stem + ".json" if imported else source.name
+        # An imported table is saved as the workbook a clerk hands in, beside where it came from.
+        document.suggested_name = source.stem + ".xlsx" if imported else source.name
+        document.imported_from = source.name if imported else None
         self.session.replace(document)
         self._remember(source)
         if opened.format_note:
@@ -197,7 +200,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         document = self.session.document
-        suggested = document.suggested_name or f"{document.declaration.department.name or '绩效目标申报'}.json"
+        suggested = document.suggested_name or f"{document.declaration.department.name or '绩效目标申报'}.xlsx"
         path = self.ask_save_path(suggested)
         if not path:
             return False
@@ -229,12 +232,15 @@ class FileController(QObject):
         return [str(v) for v in (value or [])]
 
     def _remember(self, path: Path) -> None:
+        self.session.last_folder = path.resolve().parent
         entry = str(path.resolve())
         files = [entry] + [p for p in self.recent() if p != entry]
         self.settings.setValue("recentFiles", files[:MAX_RECENT])
         self.recentChanged.emit()
 
     def _folder(self) -> str:
+        if self.session.last_folder is not None:
+            return str(self.session.last_folder)
         recent = self.recent()
         return str(Path(recent[0]).parent) if recent else str(Path.home())
 

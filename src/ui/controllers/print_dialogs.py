@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dataclasses import dataclass
 from typing import Callable
 
@@ -107,7 +109,8 @@ class PrintController:
 
     def ask_pdf_path(self) -> str | None:
         document = self.session.document
-        suggested = (document.path.with_suffix(".pdf").name if document.path else "绩效目标申报表.pdf")
+        name = Path(document.path or document.suggested_name or "绩效目标申报表").with_suffix(".pdf").name
+        suggested = str(self.session.folder_for_exports() / name)
         path, _ = QFileDialog.getSaveFileName(self.dialog_parent, "导出 PDF", suggested, "PDF 文件 (*.pdf)")
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"

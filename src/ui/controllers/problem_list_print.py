@@ -26,8 +26,9 @@ class ProblemListExporter:
 
     def ask_path(self) -> str | None:
         document = self.session.document
-        stem = document.path.stem if document.path else "绩效目标申报表"
-        path, chosen = QFileDialog.getSaveFileName(self.dialog_parent, "导出问题清单", f"{stem}-问题清单.xlsx",
+        stem = Path(document.path or document.suggested_name or "绩效目标申报表").stem
+        suggested = str(self.session.folder_for_exports() / f"{stem}-问题清单.xlsx")
+        path, chosen = QFileDialog.getSaveFileName(self.dialog_parent, "导出问题清单", suggested,
                                                    "Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
         if path and Path(path).suffix.lower() not in EXTENSIONS:
             path += ".pdf" if "pdf" in chosen else ".xlsx"

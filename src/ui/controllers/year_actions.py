@@ -60,7 +60,7 @@ class YearController(QObject):
         return list(chosen)
 
     def ask_export_path(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出比较结果", str(Path(self._folder()) / suggested),
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出比较结果", str(self.session.folder_for_exports() / suggested),
                                               "Excel 工作簿 (*.xlsx)")
         if path and not path.lower().endswith(".xlsx"):
             path += ".xlsx"

@@ -55,6 +55,7 @@ class Document(QObject):
         self.path = path
         self.import_notes: list[str] = []
         self.suggested_name: str | None = None  # for Save As after an import
+        self.imported_from: str | None = None  # the imported table's file name, for the title and the prompts
         # Content that is on no disk although nothing was edited (restored from a recovery file, made by
         # 新建下一年度申报): unsaved, so closing asks and autosave keeps a copy.
         self.not_on_disk = False
@@ -77,7 +78,9 @@ class Document(QObject):
         self.pathChanged.emit()
 
     def display_name(self) -> str:
-        return self.path.name if self.path else "未命名"
+        if self.path:
+            return self.path.name
+        return f"{self.imported_from}（导入）" if self.imported_from else "未命名"
 
     def set_path(self, path: Path | None) -> None:
         self.path = path

@@ -7,6 +7,8 @@ So each helper works, and is tested, without a main window.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
 
 from .document import Document
@@ -20,6 +22,15 @@ class Session(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.document: Document | None = None
+        self.last_folder: Path | None = None  # where the clerk last opened or saved a file
+
+    def folder_for_exports(self) -> Path:
+        """Where a PDF, a 问题清单 or a comparison goes by default: beside the open file, else where the clerk
+        last worked, else home — never the program's own folder (the working directory of a double-click)."""
+        document = self.document
+        if document is not None and document.path is not None:
+            return document.path.parent
+        return self.last_folder or Path.home()
 
     def replace(self, document: Document) -> None:
         old, self.document = self.document, document

@@ -1,0 +1,48 @@
+"""Files named and placed as a clerk expects (issue 25): an imported table keeps its source's name in the
+title and the save prompt, Save offers the Excel workbook first, and exports default to the open file's
+folder (or the last one used), never the program's own folder."""
+
+import shutil
+
+from PySide6.QtWidgets import QFileDialog
+
+from src.model import paths
+
+
+def capture_save_dialog(monkeypatch, answer=""):
+    asked = []
+
+    def fake(parent, caption, suggested, filters, *rest):
+        asked.append((caption, suggested, filters))
+        return answer, ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+    return asked
+
+
+def test_an_imported_table_is_named_after_its_source_and_saved_as_a_workbook_beside_it(window, monkeypatch, tmp_path,
+                                                                                       examples_dir):
+    source = shutil.copyfile(examples_dir / "panyu-2022-projects.xlsx", tmp_path / "番禺2022.xlsx")
+    monkeypatch.chdir(examples_dir.parent)  # the program's folder, as a double-click leaves it
+    assert window.files.open(str(source))
+    assert window.document.display_name() == "番禺2022.xlsx（导入）"
+    assert window.windowTitle().startswith("番禺2022.xlsx（导入）")
+    asked = capture_save_dialog(monkeypatch)
+    window.files.save_as()
+    caption, suggested, filters = asked[-1]
+    assert suggested == str(tmp_path / "番禺2022.xlsx")
+    assert filters.split(";;")[0].startswith("Excel 工作簿") and "JSON" in filters.split(";;")[1]
+    window.printing.ask_pdf_path()
+    assert asked[-1][1] == str(tmp_path / "番禺2022.pdf")
+    window.problem_list.ask_path()
+    assert asked[-1][1] == str(tmp_path / "番禺2022-问题清单.xlsx")
+
+
+def test_exports_of_a_saved_file_go_beside_it(window, monkeypatch, tmp_path, demo_path):
+    copy = shutil.copyfile(demo_path, tmp_path / "天河.json")
+    monkeypatch.chdir(demo_path.parent)
+    assert window.files.open(str(copy))
+    window.workspace.select_location(paths.project(0))
+    asked = capture_save_dialog(monkeypatch)
+    window.printing.ask_pdf_path()
+    window.problem_list.ask_path()
+    assert [suggested for _, suggested, _ in asked] == [str(tmp_path / "天河.pdf"), str(tmp_path / "天河-问题清单.xlsx")]
