@@ -46,3 +46,16 @@ def test_exports_of_a_saved_file_go_beside_it(window, monkeypatch, tmp_path, dem
     window.printing.ask_pdf_path()
     window.problem_list.ask_path()
     assert [suggested for _, suggested, _ in asked] == [str(tmp_path / "天河.pdf"), str(tmp_path / "天河-问题清单.xlsx")]
+
+
+def test_a_new_project_or_indicator_name_is_selected_so_typing_replaces_it(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.workspace.tree.setFocus()
+    qtbot.keyClick(window.workspace.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(window.focusWidget(), "Legal aid")
+    added = window.document.declaration.projects[-1]
+    assert added.name == "Legal aid"  # not 新项目Legal aid
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(window.focusWidget(), "cases")
+    assert added.indicators[-1].name == "cases"

@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         _, location = self._selected()
         index = paths.project_index(location or "")
         self.workspace.select_location(structure_edits.add_project(self.document, index), focus_field=False)
-        self.workspace.focus_field(paths.field(self.workspace.current()[1], "name"))
+        self.workspace.focus_field(paths.field(self.workspace.current()[1], "name"), select_all=True)
 
     def duplicate_project(self) -> None:
         _, location = self._selected()
@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         level1 = self.workspace.tree.currentIndex().data(GROUP_ROLE) if kind == "group" else None
         new = structure_edits.add_indicator(self.document, index, level1, after)
         self.workspace.select_location(new, focus_field=True)
-        self.workspace.focus_field(paths.field(new, "name"))
+        self.workspace.focus_field(paths.field(new, "name"), select_all=True)
 
     def delete_selected(self) -> None:
         kind, location = self._selected()

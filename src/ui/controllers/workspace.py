@@ -163,12 +163,16 @@ class Workspace(QSplitter):
         if focus_field:
             self.focus_field(location)
 
-    def focus_field(self, location: str) -> None:
+    def focus_field(self, location: str, select_all: bool = False) -> None:
+        """Put the cursor in location's field; select_all: its text selected, so typing replaces a
+        placeholder such as 新项目 instead of going after it."""
         page = self.editors.currentWidget()
         for binding in getattr(page, "bindings", []):
             if binding.location == location:
                 page.ensureWidgetVisible(binding.widget)
                 binding.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                if select_all and hasattr(binding.widget, "selectAll"):
+                    binding.widget.selectAll()
                 return
         table = self._table_for(page, location)
         if table is not None:
