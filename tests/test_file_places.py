@@ -59,3 +59,28 @@ def test_a_new_project_or_indicator_name_is_selected_so_typing_replaces_it(windo
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(window.focusWidget(), "cases")
     assert added.indicators[-1].name == "cases"
+
+
+def test_errors_come_first_in_the_list_and_f8_and_the_counts_filter_it(window, qtbot, demo_path):
+    from PySide6.QtCore import Qt
+
+    assert window.files.open(str(demo_path))
+    view = window.problems_view
+    model = view.model()
+    severities = [model.index(row, 0).data() for row in range(model.rowCount())]
+    errors = severities.count("错误")
+    assert errors == 3 and severities[:errors] == ["错误"] * errors  # errors first, whatever the file order
+    assert severities == sorted(severities, key=["错误", "警告", "提示"].index)
+    view.setCurrentIndex(model.index(model.rowCount() - 1, 0))
+    view.setCurrentIndex(model.index(-1, 0))  # no current row: F8 starts at the top
+    window.actions["nextProblem"].trigger()
+    assert view.currentIndex().row() == 0 and view.currentIndex().data() == "错误"
+    window.counts_label.linkActivated.emit("warning")  # clicking 警告 N in the status bar
+    assert {model.index(row, 0).data() for row in range(model.rowCount())} == {"警告"}
+    assert window.problems_panel.filter.currentText() == "显示：警告"
+    window.counts_label.linkActivated.emit("all")
+    assert model.rowCount() == len(window.document.problems)
+    view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # 说明, by its text
+    messages = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert messages == sorted(messages)
+    assert view.textElideMode() == Qt.TextElideMode.ElideMiddle

@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.counts_label = QLabel()
         self.counts_label.setObjectName("problemCounts")
+        self.counts_label.setToolTip("点击一类，问题列表只显示这一类；点“全部”恢复")
+        # Each count is a link: clicking it filters the problems list to that kind.
+        self.counts_label.linkActivated.connect(self._show_problems_of)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
         self._connect_actions()
@@ -245,7 +248,14 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         counts = self.document.counts()
-        self.counts_label.setText(f"错误 {counts['error']}　警告 {counts['warning']}　提示 {counts['hint']}")
+        link = "<a href='{0}' style='color: palette(text); text-decoration: none'>{1}</a>"
+        parts = [link.format(kind, f"{label} {counts[kind]}") for kind, label in (("error", "错误"), ("warning", "警告"),
+                                                                                   ("hint", "提示"))]
+        self.counts_label.setText("　".join([*parts, link.format("all", "全部")]))
+
+    def _show_problems_of(self, kind: str) -> None:
+        self.problems_dock.show()
+        self.problems_panel.show_only(kind)
 
     # ---- structure edits from the tree's selection ---------------------------------------------------
     def _selected(self) -> tuple[str | None, str | None]:

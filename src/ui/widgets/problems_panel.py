@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QSortFilter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QMenu,
@@ -91,6 +92,38 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
 
+SEVERITY_FILTERS = {"all": "全部", ERROR: "错误", WARNING: "警告", "hint": "提示"}
+
+
+class ProblemsProxy(QSortFilterProxyModel):
+    """Errors first, then warnings, then hints, each in file order (the 类型 column sorted); the 位置 and 说明
+    columns sort by their text; a severity filter shows one kind only."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.severity: str | None = None  # None: every kind
+
+    def show_only(self, severity: str | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9; invalidateFilter is deprecated there
+            self.beginFilterChange()
+            self.severity = None if severity in (None, "all") else severity
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.severity = None if severity in (None, "all") else severity
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt's name
+        if self.severity is None:
+            return True
+        return self.sourceModel().rows[source_row].severity == self.severity
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802 - Qt's name
+        if left.column() == 0:
+            rows = self.sourceModel().rows
+            return (rows[left.row()].severity.rank, left.row()) < (rows[right.row()].severity.rank, right.row())
+        return (str(left.data() or ""), left.row()) < (str(right.data() or ""), right.row())
+
+
 class ProblemsView(QTableView):
     locationActivated = Signal(str)
 
@@ -98,9 +131,13 @@ class ProblemsView(QTableView):
         super().__init__(parent)
         self.setObjectName("problemsView")
         self.problems_model = ProblemsModel(document, self)
-        proxy = QSortFilterProxyModel(self)
+        proxy = ProblemsProxy(self)
         proxy.setSourceModel(self.problems_model)
         self.setModel(proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # errors first, as F8 walks them
+        # A place reads from both ends (项目“…” › 指标 2“…” › 年度指标值): cut in the middle, not at the end.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
@@ -153,10 +190,17 @@ class ProblemsPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.fix_button = self._button("problemFixButton", "修复", self.fix_current)
         self.fix_all_button = self._button("problemFixAllButton", "修复全部同类问题", self.fix_all_current)
+        self.filter = QComboBox()
+        self.filter.setObjectName("problemFilter")
+        self.filter.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for key, label in SEVERITY_FILTERS.items():
+            self.filter.addItem(f"显示：{label}", key)
+        self.filter.currentIndexChanged.connect(lambda _: self.view.model().show_only(self.filter.currentData()))
         # A long label (删除重复的项目“…”) is cut, not allowed to widen the dock; the tooltip has it whole.
         self.fix_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 2)
+        bar.addWidget(self.filter)
         bar.addWidget(self.fix_button, 1)
         bar.addWidget(self.fix_all_button)
         column = QVBoxLayout(self)
@@ -172,6 +216,11 @@ class ProblemsPanel(QWidget):
         self.view.model().modelReset.connect(self.update_bar)  # the selection is cleared without a signal
         document.problemsChanged.connect(self._schedule_refresh)  # a bound slot: PySide drops it with the panel
         self.update_bar()
+
+    def show_only(self, severity: str | None) -> None:
+        """全部 / 错误 / 警告 / 提示, as the filter box and the counts in the status bar choose."""
+        row = self.filter.findData(severity or "all")
+        self.filter.setCurrentIndex(max(row, 0))
 
     def _schedule_refresh(self, _nodes) -> None:
         self._refresh.start()
