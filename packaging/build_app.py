@@ -2,6 +2,8 @@
 
     python packaging/build_app.py [--install-requirements] [--dist DIR] [--work DIR] [--no-package]
                                   [--deb-compression xz|gzip|zstd|none] [--installer]
+                                  [--system-library PACKAGE=LIB[,LIB…]]… [--glibc-max 2.28]
+                                  [--glibcxx-max 3.4.25] [--deb-version-suffix +SUFFIX]
 
 Run it with a Python that has the project's dependencies and its `build` extra, or give
 --install-requirements to pip-install them first (into a build venv: scripts/build-app.sh makes one on
@@ -12,6 +14,9 @@ Linux; on Windows see packaging/windows/README.md). It writes
     DIST/perf-target-editor-V-setup.exe      Windows, when Inno Setup 6 (ISCC.exe) is found
 
 and checks the bundle against packaging/bundle_rules.py (the files it needs, the parts it must not carry).
+The options after --installer are for builds aimed at older systems (packaging/oldbase/build.sh): leave
+named system libraries out of _internal/ and depend on their Debian packages instead, and fail when an
+ELF file of the bundle needs a newer glibc or libstdc++ symbol version than the ceiling.
 """
 
 from __future__ import annotations
@@ -117,21 +122,88 @@ def check_bundle(bundle: Path) -> None:
     log(f"bundle {bundle}: {tree_size(bundle) / 1e6:.1f} MB, {len(files)} entries in _internal/")
 
 
-def required_glibc(bundle: Path) -> str | None:
-    """The highest GLIBC_x.y symbol version any file of the bundle needs (objdump -T), or None."""
-    if not shutil.which("objdump"):
-        return None
-    highest = (0, 0)
-    for path in bundle.rglob("*"):
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split("."))
+
+
+def _version_text(version: tuple[int, ...]) -> str:
+    return ".".join(map(str, version))
+
+
+_REFERENCE = re.compile(r"^\s+0x[0-9a-f]+ 0x[0-9a-f]+ \d+ (GLIBC|GLIBCXX)_(\d+(?:\.\d+)+)\s*$")
+
+
+def symbol_version_needs(bundle: Path) -> dict[str, dict[str, tuple[int, ...]]]:
+    """For every ELF file of the bundle (relative path), the highest GLIBC_ and GLIBCXX_ symbol versions it
+    needs: the version references (`objdump -p`) its loader must find, not the versions it defines."""
+    needs: dict[str, dict[str, tuple[int, ...]]] = {}
+    for path in sorted(bundle.rglob("*")):
         if not path.is_file() or path.is_symlink():
             continue
         with open(path, "rb") as handle:
             if handle.read(4) != b"\x7fELF":
                 continue
-        out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
-        for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", out):
-            highest = max(highest, (int(major), int(minor)))
-    return f"{highest[0]}.{highest[1]}" if highest > (0, 0) else None
+        out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True).stdout
+        highest: dict[str, tuple[int, ...]] = {}
+        for line in out.splitlines():
+            match = _REFERENCE.match(line)
+            if match:
+                name, version = match[1], _version_tuple(match[2])
+                highest[name] = max(highest.get(name, version), version)
+        needs[path.relative_to(bundle).as_posix()] = highest
+    return needs
+
+
+def required_glibc(bundle: Path, needs: dict[str, dict[str, tuple[int, ...]]] | None = None) -> str | None:
+    """The highest GLIBC_x.y symbol version any file of the bundle needs, or None."""
+    if needs is None:
+        if not shutil.which("objdump"):
+            return None
+        needs = symbol_version_needs(bundle)
+    versions = [need["GLIBC"] for need in needs.values() if "GLIBC" in need]
+    return _version_text(max(versions)) if versions else None
+
+
+def check_symbol_ceiling(bundle: Path, ceilings: dict[str, str]) -> dict[str, dict[str, tuple[int, ...]]]:
+    """Fail the build when an ELF file of the bundle needs a newer GLIBC/GLIBCXX symbol version than its
+    ceiling (an older system's loader would refuse it); log the highest of each and who needs it."""
+    if not shutil.which("objdump"):
+        sys.exit("objdump is missing (Debian: binutils): the glibc ceiling cannot be checked")
+    needs = symbol_version_needs(bundle)
+    problems, summary = [], []
+    for name, ceiling in ceilings.items():
+        limit = _version_tuple(ceiling)
+        holders = {path: need[name] for path, need in needs.items() if name in need}
+        if holders:
+            top = max(holders.values())
+            summary.append(f"{name}_{_version_text(top)} (e.g. {min(p for p, v in holders.items() if v == top)})")
+        else:
+            summary.append(f"no {name}")
+        problems += [f"{path} needs {name}_{_version_text(version)} > {ceiling}"
+                     for path, version in sorted(holders.items()) if version > limit]
+    if problems:
+        sys.exit(f"symbol version ceiling {ceilings} exceeded:\n  " + "\n  ".join(problems))
+    log(f"symbol scan of {len(needs)} ELF files: highest {', '.join(summary)};"
+        f" ceiling {', '.join(f'{n} {c}' for n, c in ceilings.items())}: ok")
+    return needs
+
+
+def leave_out_system_libraries(bundle: Path, libraries: dict[str, list[str]]) -> None:
+    """Delete the named libraries from the bundle: the system's own copies are loaded instead, and the .deb
+    depends on the packages that hold them (a library copied from the build system can need a newer glibc
+    than the oldest target, and the target's own copy is built for it)."""
+    links = [path for path in bundle.rglob("*") if path.is_symlink()]
+    for package, names in libraries.items():
+        for name in names:
+            found = [path for path in bundle.rglob(name) if path.is_file() or path.is_symlink()]
+            if not found:
+                log(f"warning: {name} is not in the bundle (nothing to leave out for {package})")
+            targets = {path.resolve() for path in found}
+            found += [link for link in links if link not in found and link.resolve() in targets]
+            for path in found:
+                if path.is_symlink() or path.exists():
+                    path.unlink()
+                    log(f"left out {path.relative_to(bundle)}: the system's copy, from {package}")
 
 
 # ----------------------------------------------------------------------------------------------- Linux
@@ -188,9 +260,10 @@ def _write(path: Path, text: str, mode: int = 0o644) -> None:
     path.chmod(mode)
 
 
-def make_deb(bundle: Path, dist: Path, work: Path, compression: str) -> Path:
+def make_deb(bundle: Path, dist: Path, work: Path, compression: str, extra_depends: list[str] = (),
+             version_suffix: str = "", needs: dict | None = None) -> Path:
     started = time.monotonic()
-    app_version = version()
+    app_version = version() + version_suffix
     arch = deb_architecture()
     stage = work / "deb"
     if stage.exists():
@@ -213,8 +286,8 @@ def make_deb(bundle: Path, dist: Path, work: Path, compression: str) -> Path:
         executable = path.is_dir() or path.stat().st_mode & stat.S_IXUSR
         path.chmod(0o755 if executable else 0o644)
 
-    depends = list(DEB_DEPENDS)
-    glibc = required_glibc(bundle)
+    depends = list(DEB_DEPENDS) + [package for package in extra_depends if package not in DEB_DEPENDS]
+    glibc = required_glibc(bundle, needs)
     if glibc:  # dpkg then refuses an older system instead of installing a program that cannot start
         depends.insert(0, f"libc6 (>= {glibc})")
     installed_kib = (tree_size(stage) + 1023) // 1024
@@ -288,7 +361,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--installer", action="store_true", help="Windows: fail if Inno Setup is missing")
     parser.add_argument("--deb-compression", default="xz", choices=["xz", "gzip", "zstd", "none"],
                         help="xz (default) is what every dpkg reads; zstd needs dpkg >= 1.21.18")
+    parser.add_argument("--system-library", action="append", default=[], metavar="PACKAGE=LIB[,LIB…]",
+                        help="leave these libraries (file names, globs) out of _internal/ and add PACKAGE to the"
+                             " .deb's Depends; repeatable")
+    parser.add_argument("--glibc-max", metavar="X.Y",
+                        help="fail if an ELF file of the bundle needs a newer GLIBC_ symbol version")
+    parser.add_argument("--glibcxx-max", metavar="X.Y.Z",
+                        help="fail if an ELF file of the bundle needs a newer GLIBCXX_ symbol version")
+    parser.add_argument("--deb-version-suffix", default="", metavar="+SUFFIX",
+                        help="appended to the .deb's Version and file name (tells builds for other systems apart)")
     args = parser.parse_args(argv)
+    libraries: dict[str, list[str]] = {}
+    for spec in args.system_library:
+        package, _, names = spec.partition("=")
+        if not package or not names:
+            parser.error(f"--system-library {spec!r}: expected PACKAGE=LIB[,LIB…]")
+        libraries.setdefault(package.strip(), []).extend(n.strip() for n in names.split(",") if n.strip())
+    if args.deb_version_suffix and not re.fullmatch(r"[+~][A-Za-z0-9.+~]+", args.deb_version_suffix):
+        parser.error("--deb-version-suffix: '+' or '~' then letters, digits, '.', '+' or '~'")
     dist, work = args.dist.resolve(), args.work.resolve()
     dist.mkdir(parents=True, exist_ok=True)
     work.mkdir(parents=True, exist_ok=True)
@@ -296,7 +386,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.install_requirements:
         install_requirements()
     bundle = run_pyinstaller(dist, work)
+    if libraries:
+        leave_out_system_libraries(bundle, libraries)
     check_bundle(bundle)
+    ceilings = {name: limit for name, limit in (("GLIBC", args.glibc_max), ("GLIBCXX", args.glibcxx_max)) if limit}
+    needs = check_symbol_ceiling(bundle, ceilings) if ceilings else None
     dropped = work / rules.APP_NAME / "dropped.txt"
     if dropped.is_file():
         log(f"dropped {len(dropped.read_text('utf-8').split())} plugins and libraries only they needed"
@@ -306,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     if WINDOWS:
         make_installer(bundle, dist, args.installer)
     elif shutil.which("dpkg-deb"):
-        make_deb(bundle, dist, work, args.deb_compression)
+        make_deb(bundle, dist, work, args.deb_compression, list(libraries), args.deb_version_suffix, needs)
     else:
         log("dpkg-deb not found: no .deb made")
     return 0
