@@ -16,12 +16,22 @@ if command -v dpkg >/dev/null 2>&1; then
                  binutils desktop-file-utils; do
     have "$package" || need_debian+=("$package")
   done
+  have locales || need_debian+=(locales)  # zh_CN.UTF-8 below: Chinese dates in Qt's file dialogs under any LANG
   if [ ${#need_debian[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_debian[@]}" >/dev/null
     else
       echo "缺少系统软件包：${need_debian[*]}（请用 sudo apt-get install 安装）" >&2
+    fi
+  fi
+  if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+    if [ "$(id -u)" = 0 ] && [ -f /etc/locale.gen ]; then
+      sed -i 's/^# *zh_CN.UTF-8 UTF-8/zh_CN.UTF-8 UTF-8/' /etc/locale.gen
+      grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen
+      locale-gen >/dev/null
+    else
+      echo "缺少 zh_CN.UTF-8 区域设置（sudo locale-gen zh_CN.UTF-8）：文件对话框中的日期将按系统格式显示" >&2
     fi
   fi
 fi

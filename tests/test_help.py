@@ -12,6 +12,7 @@ from src.model import paths
 from src.model.check_rules import CHECK_RULES
 from src.ui.widgets.guide_browser import guide_anchor
 from tests.helpers.gui import field
+from tests.helpers.tools import missing
 
 
 def test_f1_in_a_field_opens_the_guide_at_that_fields_entry(window, qtbot):
@@ -94,6 +95,8 @@ def test_file_dialogs_are_chinese_under_a_c_locale(tmp_path, child_env, examples
     assert "查找范围(&L)：" in lines and "文件类型(&T)：" in lines and "取消" in lines, lines
     assert not any(re.search(r"[A-Za-z]{4,}", line) and "Excel" not in line and "KiB" not in line
                    for line in lines), lines  # no English words left (Excel and sizes in KiB are names)
+    if "zh_cn.utf8" not in subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower():
+        missing("the zh_CN.UTF-8 locale", "apt-get install locales; locale-gen zh_CN.UTF-8 (scripts/setup.sh does so)")
     assert any(re.fullmatch(r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}", line) for line in lines), lines  # 2026/12/5 16:20
 
 

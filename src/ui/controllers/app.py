@@ -27,12 +27,27 @@ def _chinese_dates_whatever_the_system() -> None:
     信创 desktop or wherever LANG is unset). Qt reads LC_TIME for it when the application starts, and needs no
     installed system locale to do so; the text encoding (LC_CTYPE) is left as it is."""
     current = os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
-    if current.startswith("zh"):
-        return
+    if current.startswith("zh") or not _system_has(CHINESE_DATES):
+        return  # a locale the C library lacks would make Qt's setlocale() fail as a whole (and warn)
     if os.environ.get("LC_ALL"):  # LC_ALL outranks LC_TIME: keep what it says for everything else
         os.environ.setdefault("LANG", os.environ["LC_ALL"])
         del os.environ["LC_ALL"]
-    os.environ["LC_TIME"] = "zh_CN.UTF-8"
+    os.environ["LC_TIME"] = CHINESE_DATES
+
+
+CHINESE_DATES = "zh_CN.UTF-8"
+
+
+def _system_has(name: str) -> bool:
+    import locale
+
+    previous = locale.setlocale(locale.LC_TIME)
+    try:
+        locale.setlocale(locale.LC_TIME, name)
+    except locale.Error:
+        return False
+    locale.setlocale(locale.LC_TIME, previous)
+    return True
 
 
 def application(argv: list[str] | None = None) -> QApplication:

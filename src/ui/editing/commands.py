@@ -55,6 +55,8 @@ class SetFieldCommand(DocumentCommand):
                 and other.location == self.location):
             return False
         self.new = other.new
+        if self.new == self.old and type(self.new) is type(self.old):
+            self.setObsolete(True)  # typed and undone back to where it was: no undo step left that does nothing
         return True
 
     def redo(self) -> None:

@@ -12,8 +12,8 @@ import re
 from decimal import Decimal
 from typing import Callable, NamedTuple
 
-from PySide6.QtCore import QObject, QSignalBlocker
-from PySide6.QtGui import QAction, QValidator
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QStyle, QWidget
 
 from ...model.amounts import AmountError, display_amount, parse_amount
@@ -60,6 +60,10 @@ class FocusTarget(NamedTuple):
     widget: QWidget
 
 
+def _is_ctrl_y(event: QKeyEvent) -> bool:
+    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+
+
 class FieldBinding(QObject):
     """kind: 'text' (QLineEdit), 'multiline' (QPlainTextEdit), 'amount', 'year'."""
 
@@ -90,6 +94,19 @@ class FieldBinding(QObject):
             message.hide()
         document.fieldChanged.connect(self._field_changed)
         document.problemsChanged.connect(self.show_problems)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Ctrl+Z and Ctrl+Y in a field are the document's undo and redo, not the text box's own. The field's
+        typing is the document's latest step (keystrokes in one field merge into one), so Ctrl+Z undoes it
+        first and then, pressed again, the step before it, as 编辑 → 撤销 does; the box's own undo stack would
+        end in a dead end, and its redo would push a new step that loses the document's redo."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo) \
+                    or _is_ctrl_y(event):
+                event.ignore()  # not overridden: the window's 撤销/重做 shortcut takes the key
+                return True
+        return False
 
     @property
     def location(self) -> str | None:

@@ -1,6 +1,6 @@
-"""Files named and placed as a clerk expects (issue 25): an imported table keeps its source's name in the
-title and the save prompt, Save offers the Excel workbook first, and exports default to the open file's
-folder (or the last one used), never the program's own folder."""
+"""The window's traps (issue 25), each as a clerk met it: files named and placed as expected (an imported
+table keeps its source's name, Save offers the workbook first, exports go beside the open file), placeholders
+that typing replaces, errors first in the problems list, and an undo with no dead end."""
 
 import shutil
 
@@ -84,3 +84,36 @@ def test_errors_come_first_in_the_list_and_f8_and_the_counts_filter_it(window, q
     messages = [model.index(row, 2).data() for row in range(model.rowCount())]
     assert messages == sorted(messages)
     assert view.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+def test_ctrl_z_in_a_field_undoes_its_typing_then_the_documents_previous_step(window, qtbot, demo_path):
+    from decimal import Decimal
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tests.helpers.gui import field
+
+    assert window.files.open(str(demo_path))
+    window.workspace.select_location(paths.project(0))
+    total = field(window, "funds_total")
+    before_total = window.document.declaration.projects[0].funds.total
+    total.setFocus()
+    total.selectAll()
+    qtbot.keyClicks(total, "123")
+    assert window.document.declaration.projects[0].funds.total == Decimal("123")
+    goal = field(window, "projectGoal")
+    before_goal = goal.toPlainText()
+    goal.setFocus()
+    qtbot.waitUntil(goal.hasFocus, timeout=2000)
+    qtbot.keyClicks(goal, "abc")
+    assert window.document.declaration.projects[0].goal == "abc" + before_goal  # typed where the cursor is
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert goal.toPlainText() == before_goal and window.document.declaration.projects[0].goal == before_goal
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.declaration.projects[0].funds.total == before_total  # the document's previous step
+    # Ctrl+Y likewise, in the order they were undone: the total, then the typing in the goal.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.declaration.projects[0].funds.total == Decimal("123")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.declaration.projects[0].goal == "abc" + before_goal == goal.toPlainText()
