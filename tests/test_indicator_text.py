@@ -83,7 +83,7 @@ def test_the_writer_writes_the_tianhe_style_with_canonical_levels():
                   Indicator(level1="效益指标", name="群众知晓率", annual_value="≥90%")]
     assert format_indicator_text(indicators) == (
         "1、产出指标：数量指标：工程量完成率；实施周期指标值：100%；年度指标值：100%。\n"
-        "2、效益指标：群众知晓率；实施周期指标值：；年度指标值：≥90%。")
+        "2、效益指标：群众知晓率；年度指标值：≥90%。")  # no empty label: no 实施周期指标值 written
 
 
 # What the numbered text can carry: a named indicator, its 二级 with its 一级 (satisfaction's one 二级 may be left

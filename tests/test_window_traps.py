@@ -117,3 +117,27 @@ def test_ctrl_z_in_a_field_undoes_its_typing_then_the_documents_previous_step(wi
     assert window.document.declaration.projects[0].funds.total == Decimal("123")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.document.declaration.projects[0].goal == "abc" + before_goal == goal.toPlainText()
+
+
+def test_no_empty_labels_in_what_a_clerk_hands_in(tmp_path, qapp):
+    """An indicator with no 实施周期指标值 prints none and writes none (it printed 实施周期指标值：—；)."""
+    from openpyxl import load_workbook
+
+    from src.render.printing import export_pdf
+    from src.storage.editor_files.workbook import PROJECT_SHEET
+    from src.storage.infra.files import open_declaration, save_declaration
+    from tests.builders import clean_declaration
+    from tests.helpers.poppler import pdf_text
+
+    declaration = clean_declaration()
+    for indicator in declaration.projects[0].indicators:
+        indicator.period_value = None
+    save_declaration(declaration, tmp_path / "交.xlsx")
+    cells = [str(c.value) for row in load_workbook(tmp_path / "交.xlsx")[PROJECT_SHEET].iter_rows() for c in row if c.value]
+    first = next(cell for cell in cells if "调解案件数" in cell)
+    assert "实施周期指标值：；" not in first and "实施周期指标值" not in first.split("\n")[0]
+    assert "年度指标值：≥100件" in first
+    assert open_declaration(tmp_path / "交.xlsx").declaration == declaration
+    export_pdf(declaration, tmp_path / "交.pdf", "all")
+    text = pdf_text(tmp_path / "交.pdf")
+    assert "实施周期指标值：—" not in text and "：—；" not in text

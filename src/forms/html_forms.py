@@ -185,9 +185,9 @@ def project_form(declaration: Declaration, project: Project, breaks: PageBreaks 
 
 
 def numbered_indicators(indicators: list[Indicator]) -> str:
-    """The published tables' numbered text, one indicator per line; a value not filled in prints as — so
-    that the reader sees it is missing."""
-    return "<br/>".join(escape(line) for line in indicator_lines(indicators, blank="—")) or "&nbsp;"
+    """The published tables' numbered text, one indicator per line; a value not filled in is left out with
+    its label."""
+    return "<br/>".join(escape(line) for line in indicator_lines(indicators)) or "&nbsp;"
 
 
 SUMMARY_CHUNK = 40

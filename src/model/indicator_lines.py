@@ -13,11 +13,13 @@ from .declaration import INDICATOR_LABELS, Indicator
 _PERIOD, _ANNUAL = INDICATOR_LABELS["period_value"], INDICATOR_LABELS["annual_value"]
 
 
-def indicator_lines(indicators: list[Indicator], blank: str = "") -> list[str]:
-    """One numbered line per indicator; an empty value is written as blank."""
+def indicator_lines(indicators: list[Indicator]) -> list[str]:
+    """One numbered line per indicator. A value not filled in is left out with its label: a form handed in
+    shows no 实施周期指标值： with nothing after it (the checks tell the clerk what is missing)."""
     lines = []
     for number, indicator in enumerate(indicators, start=1):
         head = "：".join(part for part in (indicator.level1, indicator.level2, indicator.name) if part)
-        lines.append(f"{number}、{head}；{_PERIOD}：{indicator.period_value or blank}；"
-                     f"{_ANNUAL}：{indicator.annual_value or blank}。")
+        values = [f"{label}：{value}" for label, value in ((_PERIOD, indicator.period_value),
+                                                          (_ANNUAL, indicator.annual_value)) if value]
+        lines.append(f"{number}、{'；'.join([head, *values]) if values else head}。")
     return lines
