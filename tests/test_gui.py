@@ -58,11 +58,16 @@ def test_amount_that_breaks_the_total_shows_on_the_field_and_in_the_panel(window
     assert total.property("severity") == "" and not message.isVisible()
 
 
-def test_amount_field_refuses_letters_and_accepts_clerk_habits(window, qtbot):
+def test_amount_field_keeps_letters_in_view_with_a_reason_and_accepts_clerk_habits(window, qtbot):
     window.workspace.select_location("projects[0]")
     total = field(window, "funds_total")
-    qtbot.keyClicks(total, "12a3")
-    assert total.text() == "123"
+    before = window.document.declaration.projects[0].funds.total
+    message = total.parentWidget().findChild(QLabel, "funds_totalMessage")
+    height = message.height()
+    qtbot.keyClicks(total, "abc")
+    assert total.text() == "abc" and total.property("severity") == "error"  # in view, marked: not vanished
+    assert "“abc”不是金额" in message.text() and message.height() == height  # why, and the form did not move
+    assert window.document.declaration.projects[0].funds.total == before
     total.clear()
     qtbot.keyClicks(total, "1,485.34")
     assert str(window.document.declaration.projects[0].funds.total) == "1485.34"

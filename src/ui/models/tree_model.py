@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...model import framework, paths
@@ -88,6 +89,12 @@ class DeclarationTreeModel(QAbstractItemModel):
         style = QApplication.style()
         self._icons = {ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                        WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        # A row without a mark gets a clear icon of the same size, so names stay aligned: without it, an
+        # unmarked project sat further left and looked like another level.
+        size = style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        blank = QPixmap(size, size)
+        blank.fill(Qt.GlobalColor.transparent)
+        self._icons[None] = QIcon(blank)
         self._pending: Callable[[], None] | None = None  # completes the rows' change the document announced
         self.removing_item = False
         document.fieldAboutToChange.connect(self._on_field_about_to_change)
@@ -208,7 +215,7 @@ class DeclarationTreeModel(QAbstractItemModel):
             return self._display(node)
         if role == Qt.ItemDataRole.DecorationRole and node.kind != NodeKind.GROUP:
             severity = node.mark = self.document.worst_under(self.location_of(node))
-            return self._icons.get(severity) if severity else None
+            return self._icons.get(severity, self._icons[None])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
         if role == SEARCH_ROLE:

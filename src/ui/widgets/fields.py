@@ -8,12 +8,11 @@ border, a trailing icon with the message as tooltip, and the message under the f
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Callable, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QValidator
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QStyle, QWidget
 
 from ...model.amounts import AmountError, display_amount, parse_amount
@@ -32,17 +31,6 @@ QLabel[role="message"][severity="warning"] { color: #b26a00; }
 QLabel[role="message"][severity="hint"] { color: #1565c0; }
 QLabel[role="reading"] { color: #2e7d32; }
 """
-
-
-class AmountValidator(QValidator):
-    """Refuses letters while typing; accepts digits (also full-width), separators, sign and 万元/元."""
-
-    _ALLOWED = re.compile(r"^[\s0-9０-９.．,，+\-－￥¥万元]*$")
-
-    def validate(self, text: str, position: int):
-        if self._ALLOWED.match(text):
-            return QValidator.State.Acceptable, text, position
-        return QValidator.State.Invalid, text, position
 
 
 def set_severity(widget: QWidget, severity: Severity | None) -> None:
@@ -84,14 +72,17 @@ class FieldBinding(QObject):
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._edited)
             if kind == "amount":
-                widget.setValidator(AmountValidator(widget))
+                # No validator: letters typed into an amount stay in view, marked, with the message saying
+                # why (a validator made them vanish without a word).
                 widget.editingFinished.connect(self._tidy_amount)
         else:
             widget.textChanged.connect(self._edited_multiline)
         if message is not None:
             message.setProperty("role", "message")
             message.setWordWrap(True)
-            message.hide()
+            # Its line is kept whether or not there is a message: a message that came and went moved the
+            # form under the mouse, and clicks landed on the wrong row.
+            message.setMinimumHeight(message.fontMetrics().lineSpacing() + 2)
         document.fieldChanged.connect(self._field_changed)
         document.problemsChanged.connect(self.show_problems)
         widget.installEventFilter(self)
@@ -209,7 +200,7 @@ class FieldBinding(QObject):
         if self.message is not None:
             self.message.setText(text)
             set_severity(self.message, worst)
-            self.message.setVisible(bool(text))
+            self.message.setToolTip(text)
         if self.fix_link is not None:
             self.fix_link.show_for(problems)
 
