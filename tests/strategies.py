@@ -30,4 +30,4 @@ department = st.builds(
     overall_goal=text,
     tasks=st.lists(st.builds(Task, name=name_text, content=text, funds=amount, expected=text), max_size=3),
     indicators=indicators)
-declarations = st.builds(Declaration, year=st.one_of(st.none(), st.integers(1000, 9999)), department=department, projects=projects)
+declarations = st.builds(Declaration, year=st.one_of(st.none(), st.integers(1900, 2100)), department=department, projects=projects)

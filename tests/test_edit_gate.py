@@ -184,7 +184,7 @@ def test_a_goal_pasted_with_vertical_tab_is_what_the_form_shows_and_what_files_g
 
 @pytest.mark.parametrize("location, value, reason", [
     ("projects[0].funds.total", "abc", "不是金额"),
-    ("year", 50000, "不能大于 9999"),
+    ("year", 50000, "不能大于 2100"),
     ("projects[0].goal", "长" * (MAX_TEXT_LENGTH + 1), "文字过长"),
 ])
 def test_refused_values_change_nothing(location, value, reason):

@@ -164,3 +164,11 @@ def test_locations_are_spelled_only_in_model_paths():
             if LOCATION_LITERAL.search(text) and text not in NOT_LOCATIONS:
                 found.append(f"{path.relative_to(SRC)}:{line}: {text!r}")
     assert not found, "\n".join(found)
+
+
+def test_no_room_holds_more_than_twelve_modules():
+    """Rooms by job (issue 21): a folder of src/storage or src/ui past 12 modules is doing more than one job."""
+    for folder in [SRC / "storage", SRC / "ui", *(SRC / "storage").iterdir(), *(SRC / "ui").iterdir()]:
+        if folder.is_dir() and folder.name != "__pycache__":
+            modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+            assert len(modules) <= 12, (folder.relative_to(SRC), len(modules))

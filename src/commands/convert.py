@@ -9,6 +9,7 @@ from pathlib import Path
 from ..storage.infra import formats
 from ..storage.infra.files import open_declaration, recognise, save_declaration
 from .exits import EXIT_OK
+from .outputs import refuse_inputs_as_output
 
 NAME = "convert"
 
@@ -47,6 +48,10 @@ class TerminalProgress:
 
 
 def run(arguments: argparse.Namespace) -> int:
+    # OUT is never IN, by any name (a link, another spelling): the file read is never overwritten, as next-year
+    # and merge refuse it; and an OUT that cannot be written is said before IN is read.
+    refuse_inputs_as_output(Path(arguments.target), [Path(arguments.source)])
+    formats.for_saving(arguments.target)
     found = recognise(arguments.source)  # once: the reader is handed it, the progress line its unit
     progress = TerminalProgress(found.counts or "") if sys.stderr.isatty() else None
     try:

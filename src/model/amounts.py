@@ -9,6 +9,21 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　", "01
 _AMOUNT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
+# Integer digits an amount in 万元 may have: 10^15 万元 is far beyond any budget, and 15 digits with 2 decimals
+# stay exact in every format (a spreadsheet number, Decimal's 28 digits).
+MAX_INTEGER_DIGITS = 15
+
+
+def _checked(amount: Decimal) -> Decimal:
+    if amount.is_finite() and amount and amount.adjusted() + 1 > MAX_INTEGER_DIGITS:
+        digits = amount.adjusted() + 1
+        shown = f"{digits:,}" if digits < 10 ** 9 else "无穷多"
+        raise AmountError(f"金额有 {shown} 位整数，超过 {MAX_INTEGER_DIGITS} 位的上限（单位万元），不是真实的金额")
+    if not amount.is_finite():
+        raise AmountError("金额不是有限数字")
+    return amount
+
+
 class AmountError(ValueError):
     """Text that is not an amount; the message is for the clerk."""
 
@@ -24,13 +39,15 @@ def parse_amount(value: object) -> Decimal | None:
     if isinstance(value, bool):
         raise AmountError("金额不能是真/假值")
     if isinstance(value, Decimal):
-        return value
+        return _checked(value)
     if isinstance(value, int):
-        return Decimal(value)
+        if value.bit_length() > 64:  # str() of a 5,000-digit int raises: refuse by size first
+            raise AmountError(f"金额有约 {int(value.bit_length() * 0.30103) + 1:,} 位整数，超过 {MAX_INTEGER_DIGITS} 位的上限")
+        return _checked(Decimal(value))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise AmountError("金额不是有限数字")
-        return Decimal(repr(value))
+        return _checked(Decimal(repr(value)))
     if not isinstance(value, str):
         raise AmountError(f"金额应为数字，实际是 {type(value).__name__}")
     text = value.translate(_FULL_WIDTH).strip()
@@ -41,7 +58,7 @@ def parse_amount(value: object) -> Decimal | None:
     if len(text) > 40 or not _AMOUNT.match(text):
         raise AmountError(f"“{value[:40]}”不是金额，请填写数字，例如 1485.34")
     try:
-        return Decimal(text)
+        return _checked(Decimal(text))
     except InvalidOperation as error:  # pragma: no cover - the pattern already excludes this
         raise AmountError(f"“{value[:40]}”不是金额") from error
 

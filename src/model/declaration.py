@@ -20,6 +20,10 @@ from .framework import canonical_level
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# The budget years a declaration can have: the same bounds for a file read and for an edit, so a year typed in
+# the window can always be saved and opened again.
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
 # The most a spreadsheet cell holds (Excel's limit, which openpyxl enforces by cutting the rest off): a longer
 # text could not be saved as a workbook without loss, so no field takes one.
 MAX_TEXT_LENGTH = 32767
@@ -127,7 +131,7 @@ class Project(_Node):
 
 
 class Declaration(_Node):
-    year: Optional[int] = Field(default=None, ge=1000, le=9999)
+    year: Optional[int] = Field(default=None, ge=YEAR_MIN, le=YEAR_MAX)
     department: Department = Department()
     projects: list[Project] = []
 

@@ -24,17 +24,20 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import os
 import re
 from pathlib import Path
 
 from lxml import etree
 
-from ..infra.errors import FileProblem
+from ..infra import limits
+from ..infra.errors import FileProblem, os_problem
+from ..infra.preflight import open_regular
 from ..infra.progress import Progress, every, tell
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
 
-MAX_PAGE_BYTES = 100 * 1024 * 1024  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
-MAX_CELLS = 10_000_000  # cells of all grids, merged copies included (20,000 indicators as LibreOffice html: 0.2 M)
+MAX_PAGE_BYTES = limits.MAX_PAGE_BYTES  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
+MAX_CELLS = limits.MAX_SHEET_CELLS  # cells of all grids, merged copies included (20,000 indicators as LibreOffice html: 0.2 M)
 _TEXT_FACTOR = 8  # cell text may repeat nested tables' text: at most this many times the page's size
 _MAX_COLSPAN, _MAX_ROWSPAN = 1000, 65534  # the HTML standard's clamps
 
@@ -74,12 +77,13 @@ def page_grids(path: Path, progress: Progress | None = None) -> list[Grid]:
     """A saved web page (.html/.htm/.mht/.mhtml) → a grid per table; progress is told the table rows laid
     out (after the parse, one call in C)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:
-            raise FileProblem(path, _too_big(size))
-        data = path.read_bytes()
+        with open_regular(path) as stream:  # a regular file within limits.MAX_FILE_BYTES, or refused unread
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_PAGE_BYTES:
+                raise FileProblem(path, _too_big(size))
+            data = stream.read()
     except OSError as error:
-        raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
+        raise os_problem(path, error) from error
     declared = None
     if _looks_like_mime(data):
         data, declared = _html_part(path, data)
@@ -322,6 +326,7 @@ class _TableReader:
         self.spanned_cells = 0
         self.progress = progress
         self.rows_done = self.rows_total = 0
+        self.dropped = 0  # the furthest column (1-based) of content left out past MAX_COLUMNS, in this table
 
     def grids(self, tables: list, headings: dict) -> list[Grid]:
         grids: list[Grid] = []
@@ -329,9 +334,10 @@ class _TableReader:
             self.rows_total = sum(1 for table in tables for _ in table.iter("tr"))
             tell(self.progress, self.source, 0, self.rows_total)
         for number, table in enumerate(tables, 1):
+            self.dropped = 0
             rows = self.table_rows(table, number)
             if rows:
-                grids.append(Grid(self.table_name(table, headings[table], number), rows))
+                grids.append(Grid(self.table_name(table, headings[table], number), rows, self.dropped))
         return grids
 
     def table_name(self, table, heading, number: int) -> str:
@@ -387,6 +393,7 @@ class _TableReader:
         """One row group laid out as a browser does: each cell in the next free column, spans cover."""
         rows: list[list[object]] = [[] for _ in trs]
         spanned: set[int] = set()  # rows that cells from above reach into: they may have free gaps
+        past: dict[int, int] = {}  # rows with cells past MAX_COLUMNS: the column the last of them was in
         tidied, tostring = self.tidied, etree.tostring
         step = every(self.rows_total) if self.progress is not None else 0
         for r, tr in enumerate(trs):
@@ -401,10 +408,16 @@ class _TableReader:
                 if colspan is None and rowspan is None and r not in spanned:  # most cells: the next in the row
                     if len(row) < MAX_COLUMNS:
                         row.append(value)
+                    else:  # left out, and said (Grid.dropped_columns): counted from the row's own cells
+                        past[r] = past.get(r, MAX_COLUMNS) + 1
+                        if value:
+                            self.dropped = max(self.dropped, past[r])
                     continue
                 while column < len(row) and row[column] is not _FREE:
                     column += 1
                 if column >= MAX_COLUMNS:
+                    if value:
+                        self.dropped = max(self.dropped, column + 1)
                     continue
                 colspan = min(max(_span(colspan), 1), _MAX_COLSPAN)
                 rowspan = min(_span(rowspan), _MAX_ROWSPAN)

@@ -15,11 +15,20 @@ oversized files are refused with one message; nothing is half-read.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..infra.errors import FileProblem
+from ..infra.errors import FileProblem, error_text, os_problem
+from ..infra.limits import (
+    MAX_FILE_BYTES,
+    MAX_PDF_CHARS_PER_PAGE,
+    MAX_PDF_PAGES,
+    MAX_PDF_STREAM_BYTES,
+    megabytes,
+)
+from ..infra.preflight import open_regular
 from ..infra.progress import Progress, tell
 from .pdf_layout import layout
 from .pdf_page import PageContent, Table, editor_body, read_page
@@ -30,9 +39,9 @@ from .sheet_grid import label_key
 # 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
 # parses a page in 70-80 ms, and the reader reports progress page by page (a dialog can cancel).
 # Past MAX_PAGES a file is refused before any page is parsed.
-MAX_PAGES = 2500
-MAX_BYTES = 512 * 1024 * 1024
-MAX_CHARS_PER_PAGE = 200_000
+MAX_PAGES = MAX_PDF_PAGES
+MAX_BYTES = MAX_FILE_BYTES
+MAX_CHARS_PER_PAGE = MAX_PDF_CHARS_PER_PAGE
 EDITOR_CREATOR = "绩效目标申报编辑器"  # src/render/printing.py
 _MARGIN = 0.07  # page margins where running headers/footers live, as a share of the page height
 _RULE_BAND = 0.15  # a header rule lies in the top (a footer rule in the bottom) 15 % of the page
@@ -44,6 +53,11 @@ _SCAN = ("这是扫描件（PDF 里只有图片，没有文字层），无法读
          "或先用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”把它转成可复制文字的 PDF 后再打开")
 _NO_TEXT = "PDF 里没有任何文字，无法读出表格"
 _TRUNCATED = "PDF 文件不完整（没有文件结尾标记 %%EOF），可能在下载或复制时被截断，请重新获取完整的文件"
+_ENCRYPTED = ("PDF 文件已加密（设有打开密码），无法读取。请向发文单位索取未加密的文件，或在 PDF 阅读器中输入密码打开后"
+              "“另存为”或“打印为 PDF”得到不加密的副本，再打开")
+_DAMAGED_ADVICE = "请重新下载或向发文单位索取文件；能在 PDF 阅读器中打开时，可“打印为 PDF”另存一份再试"
+_STREAM_TOO_LARGE = (f"PDF 中有一段数据解压后超过 {megabytes(MAX_PDF_STREAM_BYTES)} 的上限（疑似压缩炸弹，或不是表格的内容），"
+                     "未打开。请只导出含表格的页面后再打开")
 
 
 @dataclass
@@ -90,31 +104,31 @@ class ReadPage:
 
 def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadPage], str]:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    from .pdf_streams import ceiling, install
 
     try:
-        size = path.stat().st_size
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:  # a regular file within limits.MAX_FILE_BYTES, or refused unread
+            size = os.fstat(stream.fileno()).st_size
             stream.seek(max(0, size - 2048))
             tail = stream.read()
     except OSError as error:
-        raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
+        raise os_problem(path, error) from error
     if size > MAX_BYTES:
-        raise FileProblem(path, f"PDF 文件有 {size // (1024 * 1024)} MB，超过 {MAX_BYTES // (1024 * 1024)} MB 的上限")
+        raise FileProblem(path, f"PDF 文件有 {megabytes(size)}，超过 {megabytes(MAX_BYTES)} 的上限，未打开")
     if b"%%EOF" not in tail:
         raise FileProblem(path, _TRUNCATED)
+    install()  # a ceiling on what one stream may inflate to
     try:
         pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect as error:
-        raise FileProblem(path, "PDF 设有打开密码，请先在 PDF 阅读器中输入密码后另存为不加密的 PDF") from error
-    except Exception as error:  # pdfminer raises many types for damaged files
-        raise FileProblem(path, f"PDF 文件已损坏，无法打开：{_short(error)}") from error
+    except Exception as error:  # pdfminer raises many types for damaged files; pdfplumber wraps them
+        raise _unreadable(path, error, "PDF 文件已损坏，无法打开") from error
     try:
         try:
             count = len(pdf.pages)
             creator = str(pdf.metadata.get("Creator") or "")
         except Exception as error:
-            raise FileProblem(path, f"PDF 文件已损坏，读不出页面：{_short(error)}") from error
+            raise _unreadable(path, error, "PDF 文件已损坏，读不出页面") from error
         if count > MAX_PAGES:
             raise FileProblem(path, f"PDF 有 {count} 页，超过 {MAX_PAGES} 页的上限（每页约需 0.1 秒）。"
                                     "请只导出含表格的页面（打印为 PDF 时选择页码范围）后再打开")
@@ -129,13 +143,33 @@ def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadP
             except FileProblem:
                 raise
             except Exception as error:
-                raise FileProblem(path, f"PDF 第 {number} 页已损坏，无法读取：{_short(error)}") from error
+                raise _unreadable(path, error, f"PDF 第 {number} 页已损坏，无法读取") from error
             finally:
                 page.close()
+            if ceiling.tripped:  # a stream too large, and pdfminer went on without it: nothing is left out silently
+                raise FileProblem(path, _STREAM_TOO_LARGE)
             tell(progress, path, number, count)  # (pages read, pages in all)
         return pages, creator
     finally:
         pdf.close()
+
+
+def _unreadable(path: Path, error: BaseException, reason: str) -> FileProblem:
+    """The FileProblem for pdfminer's error: encrypted, a stream too large, or damage (its words as the detail)."""
+    from pdfminer.pdfdocument import PDFEncryptionError
+
+    from .pdf_streams import StreamTooLarge, ceiling
+
+    causes, seen = [], error
+    while seen is not None and len(causes) < 8:  # pdfplumber wraps pdfminer's error: PdfminerException(error)
+        causes.append(seen)
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = inner or seen.__cause__ or seen.__context__
+    if any(isinstance(cause, PDFEncryptionError) for cause in causes):
+        return FileProblem(path, _ENCRYPTED, error_text(causes[-1]))
+    if ceiling.tripped or any(isinstance(cause, StreamTooLarge) for cause in causes):
+        return FileProblem(path, _STREAM_TOO_LARGE)
+    return FileProblem(path, f"{reason}。{_DAMAGED_ADVICE}", error_text(causes[-1] if len(causes) > 1 else error))
 
 
 # ---- sections: the pages of one printed form, joined ---------------------------------------------
@@ -297,8 +331,3 @@ def _remap(row: list[str], own: list[float], target: list[float]) -> list[str]:
 def _page_list(numbers: list[int]) -> str:
     shown = "、".join(str(n) for n in numbers[:10])
     return shown + ("等" if len(numbers) > 10 else "")
-
-
-def _short(error: Exception) -> str:
-    text = str(error) or type(error).__name__
-    return text if len(text) < 160 else text[:160] + "…"

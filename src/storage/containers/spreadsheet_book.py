@@ -21,19 +21,29 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..infra.errors import FileProblem
-from ..infra.signatures import OLE2_MAGIC
+from ..infra.errors import FileProblem, error_text, os_problem
+from ..infra.limits import MAX_SHEET_CELLS
+from ..infra.preflight import open_regular
 from ..infra.progress import Progress, tell
-from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid, check_archive, fill_merged
+from ..infra.signatures import OLE2_MAGIC
+from .sheet_grid import (
+    MAX_ROWS,
+    Grid,
+    calamine_failure,
+    check_archive,
+    cut_columns,
+    fill_merged,
+)
 
 # A sheet is refused above this many cells (rows × columns to its last filled cell) before it is turned into
 # Python rows: the 200,000-indicator declaration's largest sheet has 1.4 million.
-MAX_CELLS = 10_000_000
+MAX_CELLS = MAX_SHEET_CELLS
 
 # An encrypted xlsx (a password to open) is an OLE2 file holding this stream; calamine only says it cannot
 # tell the format. The name is stored in UTF-16 in the OLE2 directory.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
-_PASSWORD_ADVICE = "请在 Excel 或 WPS 中打开它，取消“打开密码”后另存，再打开"
+_PASSWORD_ADVICE = ("请向发送方索取未加密的文件，或在 Excel 或 WPS 中输入密码打开它，取消“打开密码”后另存为 .xlsx，再打开")
+_RESAVE = "请向发送方重新索取文件，或在 WPS/Excel 中打开它并另存为 .xlsx 后再打开"
 
 Ranges = list[tuple[int, int, int, int]]  # merged ranges, 0-based and inclusive, as fill_merged takes them
 
@@ -95,17 +105,18 @@ def _read_grids(path: Path, container: _Container,
     if container is _ODS:
         merges = _ods_merges(path)  # also refuses oversized sheets before calamine inflates them
     try:
-        data = path.read_bytes()
+        with open_regular(path) as stream:  # a regular file within limits.MAX_FILE_BYTES, or refused unread
+            data = stream.read()
     except OSError as error:
-        raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
+        raise os_problem(path, error) from error
     if container is _XLS:
         _check_ole2(path, data)
     try:  # from a stream calamine goes by the content, not the file's name
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as error:
-        raise FileProblem(path, f"工作簿设有打开密码，无法读取。{_PASSWORD_ADVICE}") from error
+        raise FileProblem(path, f"工作簿设有打开密码（已加密），无法读取。{_PASSWORD_ADVICE}") from error
     except BaseException as error:
-        if not _calamine_failure(error):
+        if not calamine_failure(error):
             raise
         raise _damaged(path, container, data, error) from error
     try:
@@ -116,10 +127,9 @@ def _read_grids(path: Path, container: _Container,
             sheet = workbook.get_sheet_by_name(sheet_info.name)
             height, width = (sheet.end[0] + 1, sheet.end[1] + 1) if sheet.end is not None else (0, 0)
             _check_size(path, sheet_info.name, height, width)
-            rows = sheet.to_python(skip_empty_area=False)
-            if width > MAX_COLUMNS:
-                rows = [row[:MAX_COLUMNS] for row in rows]
-            grids.append(Grid(sheet_info.name, rows))
+            grid = Grid(sheet_info.name, sheet.to_python(skip_empty_area=False))
+            grid.rows = cut_columns(grid, grid.rows)
+            grids.append(grid)
             if container is _XLS:
                 merges[sheet_info.name] = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()]
             tell(progress, path, len(grids), len(sheets))  # Cancelled is a FileProblem: passed on below
@@ -127,7 +137,7 @@ def _read_grids(path: Path, container: _Container,
     except FileProblem:
         raise
     except BaseException as error:
-        if not _calamine_failure(error):
+        if not calamine_failure(error):
             raise
         raise _damaged(path, container, data, error) from error
     finally:
@@ -136,34 +146,33 @@ def _read_grids(path: Path, container: _Container,
 
 def _check_size(path: Path, sheet: str, height: int, width: int) -> None:
     if height > MAX_ROWS:
-        raise FileProblem(path, f"工作表“{sheet}”有 {height} 行，超过 {MAX_ROWS} 行的上限")
+        raise FileProblem(path, f"工作表“{sheet}”有 {height} 行，超过 {MAX_ROWS} 行的上限，未打开。"
+                                "请删除表格下方多余的行，或把表格拆成几个文件分别打开")
     if height * width > MAX_CELLS:
-        raise FileProblem(path, f"工作表“{sheet}”有 {height} 行 × {width} 列，超过 {MAX_CELLS} 个单元格的上限")
-
-
-def _calamine_failure(error: BaseException) -> bool:
-    """calamine's own errors, and the Rust panics pyo3 turns into PanicException — a BaseException, not an
-    Exception — on damage calamine does not foresee; not Ctrl+C."""
-    return isinstance(error, Exception) or type(error).__name__ == "PanicException"
+        raise FileProblem(path, f"工作表“{sheet}”有 {height:,} 行 × {width:,} 列，超过 {MAX_CELLS:,} 个单元格的上限，未打开。"
+                                "请删除表格右侧和下方多余的行、列后另存再打开")
 
 
 def _damaged(path: Path, container: _Container, data: bytes, error: BaseException) -> FileProblem:
     if container is _XLS and _ENCRYPTED_PACKAGE in data:
         return FileProblem(path, f"这是设有打开密码（已加密）的 Excel 工作簿，无法读取。{_PASSWORD_ADVICE}")
-    text = str(error) or type(error).__name__
-    detail = text if len(text) < 160 else text[:160] + "…"
-    return FileProblem(path, f"{container.label}无法读取，文件可能已损坏或不完整（{detail}）")
+    return FileProblem(path, f"{container.label}无法读取，文件可能已损坏或不完整。{_RESAVE}", error_text(error))
 
 
 _FREE_SECTOR = 0xFFFFFFFF
+_END_OF_CHAIN = 0xFFFFFFFE
 _LAST_REAL_SECTOR = 0xFFFFFFFA  # above: end of chain, FAT and DIFAT sectors, free
+_STREAM, _ROOT = 2, 5  # directory entry types
 
 
 def _check_ole2(path: Path, data: bytes) -> None:
     """An OLE2 file (.xls, .et) whose allocation table names sectors the file no longer holds — a download or
-    a copy cut short — is refused here: calamine 0.9 panics on it instead of raising."""
+    a copy cut short — is refused here: calamine 0.9 panics on it instead of raising. So is one whose chains of
+    sectors (the directory's, the mini stream's and its table's, every stream's) loop or lead past the file's
+    end: calamine follows a loop until memory runs out. And an encrypted xlsx (its EncryptedPackage stream) is
+    told as such before calamine says it cannot tell the format."""
     def cut_short() -> FileProblem:
-        return FileProblem(path, f"{_XLS.label}不完整（文件在 {len(data)} 字节处被截断）或已损坏，请重新下载或复制")
+        return FileProblem(path, f"{_XLS.label}不完整（文件在 {len(data):,} 字节处被截断）或已损坏，请重新下载或复制")
 
     if not data.startswith(OLE2_MAGIC):  # named .xls but not an OLE2 file (the registry went by the name)
         raise FileProblem(path, "不是 Excel 97-2003 工作簿（.xls）或 WPS 表格（.et），文件可能已损坏、不完整，或其实是其他格式")
@@ -171,7 +180,7 @@ def _check_ole2(path: Path, data: bytes) -> None:
         raise cut_short()
     shift, fat_count = struct.unpack_from("<H", data, 30)[0], struct.unpack_from("<I", data, 44)[0]
     if shift not in (9, 12):
-        raise FileProblem(path, f"{_XLS.label}已损坏（扇区大小无效），无法读取")
+        raise FileProblem(path, f"{_XLS.label}已损坏（扇区大小无效），无法读取。{_RESAVE}")
     size = 1 << shift
 
     def sector(number: int) -> tuple[int, ...]:  # sector n starts at (n + 1) × size, after the header's sector
@@ -190,14 +199,71 @@ def _check_ole2(path: Path, data: bytes) -> None:
         entries = sector(next_difat)
         fat_sectors += entries[:-1]
         next_difat = entries[-1]
+    fat: list[int] = []
     last_used = -1
     for index, number in enumerate(fat_sectors[:fat_count]):
         entries = sector(number)
         used = [i for i, entry in enumerate(entries) if entry != _FREE_SECTOR]
         if used:
             last_used = index * len(entries) + used[-1]
+        fat.extend(entries)
     if last_used >= 0:
         sector(last_used)
+    _check_chains(path, data, size, fat, cut_short)
+
+
+def _check_chains(path: Path, data: bytes, size: int, fat: list[int], cut_short) -> None:
+    in_file = len(data) // size - 1  # whole sectors after the header's
+
+    def chain(start: int, table: list[int], count: int, what: str) -> list[int]:
+        """The sectors of the chain from start, each once; FileProblem when it loops or leads out of the file."""
+        found: list[int] = []
+        seen: set[int] = set()
+        number = start
+        while number != _END_OF_CHAIN:
+            if number >= count or number >= len(table):
+                raise cut_short()
+            if number in seen:
+                raise FileProblem(path, f"{_XLS.label}已损坏：{what}的扇区链循环引用自身（文件内部结构被破坏），"
+                                        f"无法读取。{_RESAVE}")
+            seen.add(number)
+            found.append(number)
+            number = table[number]
+            if number in (_FREE_SECTOR, 0xFFFFFFFD, 0xFFFFFFFC):  # a chain that ends in a free or table sector
+                raise FileProblem(path, f"{_XLS.label}已损坏：{what}的扇区链中断，无法读取。{_RESAVE}")
+        return found
+
+    directory_sectors = chain(struct.unpack_from("<I", data, 48)[0], fat, in_file, "目录")
+    entries = []
+    for number in directory_sectors:
+        block = data[(number + 1) * size:(number + 2) * size]
+        for offset in range(0, size, 128):
+            name_length, kind = struct.unpack_from("<HB", block, offset + 64)
+            start, length = struct.unpack_from("<II", block, offset + 116)
+            name = block[offset:offset + min(max(name_length - 2, 0), 64)]
+            entries.append((kind, name, start, length))
+    if any(kind == _STREAM and name == _ENCRYPTED_PACKAGE for kind, name, _, _ in entries):
+        raise FileProblem(path, f"这是设有打开密码（已加密）的 Excel 工作簿，无法读取。{_PASSWORD_ADVICE}")
+    if not entries or entries[0][0] != _ROOT:
+        raise FileProblem(path, f"{_XLS.label}已损坏（没有根目录），无法读取。{_RESAVE}")
+    cutoff = struct.unpack_from("<I", data, 56)[0]
+    mini_size = 1 << struct.unpack_from("<H", data, 32)[0]
+    mini_fat: list[int] = []
+    first_mini_fat, mini_fat_count = struct.unpack_from("<II", data, 60)
+    if mini_fat_count and first_mini_fat != _END_OF_CHAIN:
+        for number in chain(first_mini_fat, fat, in_file, "迷你分配表"):
+            mini_fat.extend(struct.unpack_from(f"<{size // 4}I", data, (number + 1) * size))
+    _, _, root_start, root_length = entries[0]
+    in_mini_stream = 0
+    if root_length and root_start != _END_OF_CHAIN:
+        in_mini_stream = len(chain(root_start, fat, in_file, "迷你流")) * size // mini_size
+    for kind, _, start, length in entries[1:]:
+        if kind != _STREAM or not length or start == _END_OF_CHAIN:
+            continue
+        if length < cutoff:
+            chain(start, mini_fat, in_mini_stream, "数据流")
+        else:
+            chain(start, fat, in_file, "数据流")
 
 
 # ---- .ods: merged ranges (and sizes) from content.xml ------------------------------------------------

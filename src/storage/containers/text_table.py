@@ -25,9 +25,10 @@ from collections import Counter
 from pathlib import Path
 
 from ..infra.errors import FileProblem
-from .sheet_grid import MAX_COLUMNS, MAX_ROWS
+from ..infra.limits import MAX_FILE_BYTES
+from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
 
-MAX_TEXT_BYTES = 256 * 1024 * 1024
+MAX_TEXT_BYTES = MAX_FILE_BYTES
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/tr|/h\d)\b[^<>]{0,200}>", re.IGNORECASE)
 _TAG = re.compile(r"<\s*/?\s*(?:p|br|div|span|font|b|strong|i|em|u|a|li|ul|ol|sub|sup|td|th|tr|tbody|table|h\d|o:p|"
@@ -101,7 +102,14 @@ def _in_gb2312(ch: str) -> bool:
         return unicodedata.category(ch).startswith("Z")
 
 
-def delimited_rows(text: str, delimiter: str) -> list[list[str]]:
+def delimited_rows(text: str, delimiter: str, name: str = "文本") -> list[list[str]]:
+    return delimited_grid(name, text, delimiter).rows
+
+
+def delimited_grid(name: str, text: str, delimiter: str) -> Grid:
+    """The text's rows split at delimiter, as a grid named name. More than MAX_ROWS rows (blank ones at the end
+    not counted) is refused, FileProblem(name); content right of MAX_COLUMNS is left out and the grid says how
+    far it went (Grid.dropped_columns, for the 导入说明)."""
     rows = None
     if re.search(f'(?:^|[{re.escape(delimiter)}\\r\\n])"', text):
         try:  # Excel's quoting; a quote that opens a field but is not Excel's is read as text below
@@ -110,11 +118,24 @@ def delimited_rows(text: str, delimiter: str) -> list[list[str]]:
             rows = None
     if rows is None:
         rows = [line.split(delimiter) for line in _LINE_BREAK.split(text)]
-    if len(rows) > MAX_ROWS:
-        rows = rows[:MAX_ROWS]
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
-    return [[clean_cell(cell) for cell in row[:MAX_COLUMNS]] if any(c.strip() for c in row) else [] for row in rows]
+    if len(rows) > MAX_ROWS:
+        raise FileProblem(name, f"文本有 {len(rows):,} 行，超过 {MAX_ROWS:,} 行的上限，未打开（只读一部分会漏掉项目）。"
+                                "请把表格按单位拆成几个文件分别打开，再用“合并单位申报”（merge 命令）合并")
+    grid = Grid(name, [])
+    furthest = 0
+    cleaned = []
+    for row in rows:
+        if not any(c.strip() for c in row):
+            cleaned.append([])
+            continue
+        if len(row) > MAX_COLUMNS:
+            last = next((i for i in range(len(row) - 1, MAX_COLUMNS - 1, -1) if row[i].strip()), -1)
+            furthest = max(furthest, last + 1)
+        cleaned.append([clean_cell(cell) for cell in row[:MAX_COLUMNS]])
+    grid.rows, grid.dropped_columns = cleaned, furthest
+    return grid
 
 
 def clean_cell(text: str) -> str:

@@ -8,6 +8,8 @@ fields it cannot have had, and telling the clerk that saving writes version 2.
 from __future__ import annotations
 
 import json
+import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -18,12 +20,14 @@ from ...model import paths
 from ...model.bulk import collector_paused
 from ...model.declaration import Declaration
 from ...model.field_values import validation_reason
-from ..infra.errors import FileProblem
+from ..infra.errors import FileProblem, error_text, os_problem
+from ..infra.limits import absurd_year
 from ..infra.opened import OpenResult
+from ..infra.preflight import open_regular
+from .plausible import refuse_implausible
 
 FORMAT_NAME = "perf-target-declaration"
 SCHEMA_VERSION = 2
-_MAX_BYTES = 256 * 1024 * 1024
 # The fields each version added, by the kind of node that has them: a file of an older version holding
 # one of them was not written by that version, and is refused as an unknown key was then.
 _ADDED_IN = {2: {"indicator": ("previous_annual_value",), "project": ("source_file", "review")}}
@@ -46,11 +50,17 @@ def _declaration_adapter() -> TypeAdapter:
 
 
 def read_json(path: str | Path) -> Declaration:
-    return parse_json(_file_bytes(Path(path)), path)[0]
+    declaration = parse_json(_file_bytes(Path(path)), path)[0]
+    refuse_implausible(declaration, path, fix=_FIX)
+    return declaration
 
 
 def open_json(path: Path) -> OpenResult:
+    """The registry's reader: a file the clerk opens. A value no declaration has (an amount of more than
+    limits.MAX_AMOUNT_DIGITS integer digits, a year outside limits.YEAR_MIN–YEAR_MAX) refuses the file, naming
+    the field (plausible.py); parse_json alone, which the recovery copies go through, keeps what the model holds."""
     declaration, version = parse_json(_file_bytes(path), path)
+    refuse_implausible(declaration, path, fix=_FIX)
     if version == SCHEMA_VERSION:
         return OpenResult(declaration)
     note = migration_note(version)
@@ -62,15 +72,16 @@ def migration_note(version: int) -> str:
             f"只支持版本 {version} 的旧版软件将无法打开保存后的文件")
 
 
+_FIX = "请用记事本等文本编辑器改正这个值（或从备份恢复文件）后再打开"
+_LONGEST_INT = 100  # digits: json.loads refuses over 4,300 with a ValueError of its own; a year has 4
+
+
 def _file_bytes(source: Path) -> bytes:
     try:
-        if source.stat().st_size > _MAX_BYTES:
-            raise FileProblem(source, "文件超过 256 MB，不像是绩效目标申报文件")
-        return source.read_bytes()
-    except FileProblem:
-        raise
+        with open_regular(source) as stream:  # a regular file within limits.MAX_FILE_BYTES, or refused unread
+            return stream.read()
     except OSError as error:
-        raise FileProblem(source, f"无法读取文件：{error.strerror or error}") from error
+        raise os_problem(source, error) from error
 
 
 class _WholeFile(Declaration):
@@ -132,13 +143,16 @@ def _refuse_field(source: str | Path, version: int, location: str) -> None:
 def _parsed_slowly(raw: bytes, source: str | Path) -> tuple[Declaration, int]:
     try:
         with collector_paused():
-            document = json.loads(raw.decode("utf-8-sig"))
+            document = json.loads(raw.decode("utf-8-sig"), parse_int=_json_int)
     except UnicodeDecodeError as error:
         raise FileProblem(source, "不是 UTF-8 编码的 JSON 文件，可能不是本软件保存的文件") from error
     except json.JSONDecodeError as error:
-        raise FileProblem(source, f"JSON 格式损坏（第 {error.lineno} 行第 {error.colno} 列），文件可能不完整") from error
+        raise FileProblem(source, f"JSON 格式损坏（第 {error.lineno} 行第 {error.colno} 列），文件可能不完整。"
+                                  "请从备份恢复，或向发送方重新索取文件") from error
     except (RecursionError, MemoryError) as error:
         raise FileProblem(source, "JSON 嵌套过深或过大，无法读取") from error
+    except ValueError as error:  # what json itself refuses beyond its syntax
+        raise FileProblem(source, "JSON 内容无法读取（其中的数字或文字超出了范围），文件可能已损坏", error_text(error)) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise FileProblem(source, f"不是绩效目标申报文件（缺少 \"format\": \"{FORMAT_NAME}\"）")
     version = document.get("schema_version")
@@ -153,17 +167,41 @@ def _parsed_slowly(raw: bytes, source: str | Path) -> tuple[Declaration, int]:
         with collector_paused():
             declaration = Declaration.model_validate(body)
     except ValidationError as error:
-        raise FileProblem(source, describe_validation_error(error)) from error
+        why = absurd_year(body.get("year")) if tuple(error.errors()[0]["loc"]) == (paths.YEAR,) else None
+        if why:  # a year of thousands of digits: said as such, not as pydantic's 不能大于 9999
+            raise FileProblem(source, f"内容有误，位置 {paths.YEAR}（预算年度）：{why}，未打开。{_FIX}") from error
+        raise FileProblem(source, *validation_problem(error)) from error
     except (RecursionError, MemoryError) as error:
         raise FileProblem(source, "文件内容嵌套过深或过大，无法读取") from error
     _refuse_later_fields(declaration, version, source)
     return declaration, version
 
 
+def _json_int(text: str) -> int | Decimal:
+    """An integer of the file; one of more than _LONGEST_INT digits as a Decimal, which has no digit limit, so
+    that the field it is in is named (json.loads would refuse the whole file past 4,300 digits)."""
+    return int(text) if len(text) <= _LONGEST_INT else Decimal(text)
+
+
+_TYPE_WRONG = re.compile(r"^类型不对（(.*)）$", re.DOTALL)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 def describe_validation_error(error: ValidationError) -> str:
     """First pydantic error as '位置 projects[3].funds.total：原因', in Chinese where we know the words."""
+    return validation_problem(error)[0]
+
+
+def validation_problem(error: ValidationError) -> tuple[str, str | None]:
+    """(the first pydantic error as '内容有误，位置 projects[3].funds.total：原因' in Chinese, pydantic's own words
+    when the reason could not be said in Chinese — for the 详细信息 line — or None)."""
     details = error.errors(include_url=False)
     location = paths.from_steps(details[0]["loc"])
-    reason = validation_reason(details[0])
+    reason, detail = validation_reason(details[0]), None
+    wrong_type = _TYPE_WRONG.match(reason)
+    if wrong_type:
+        reason, detail = "类型不对", wrong_type.group(1)
+    elif not _CJK.search(reason):
+        reason, detail = "值无效", reason
     more = f"（另有 {len(details) - 1} 处问题）" if len(details) > 1 else ""
-    return f"内容有误，位置 {location or '顶层'}：{reason}{more}"
+    return f"内容有误，位置 {location or '顶层'}：{reason}{more}", detail

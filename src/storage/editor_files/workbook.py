@@ -35,13 +35,21 @@ from ...model.declaration import (
     Indicator,
 )
 from ...model.sums import summary_totals
-from ..containers.sheet_grid import Grid, cell_text, label_key, read_grids_fast, read_grids_merged
+from ..containers.sheet_grid import (
+    Grid,
+    cell_text,
+    check_zip,
+    label_key,
+    read_grids_fast,
+    read_grids_merged,
+)
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..recognisers.grid_import import import_published
 from ..recognisers.indicator_text import format_indicator_text
 from ..recognisers.published import import_department_form
-from .json_file import describe_validation_error
+from .json_file import validation_problem
+from .plausible import refuse_implausible
 from .sheet_builder import SheetBuilder, register_styles
 from .workbook_columns import (
     DETAIL_COLUMNS,
@@ -233,11 +241,12 @@ def _level_dropdowns(sheet: SheetBuilder, last: int) -> None:
 
 # ---- reading ----------------------------------------------------------------------------------
 def read_workbook(path: Path) -> OpenResult:
+    check_zip(path)  # once, for both readers: damage, zip bombs, cells and merges past the limits
     with collector_paused():
-        grids = {grid.name: grid for grid in read_grids_fast(path)}
+        grids = {grid.name: grid for grid in read_grids_fast(path, checked=True)}
     if _is_own_workbook(grids):
         return OpenResult(_read_own(path, grids))
-    return import_published(path, read_grids_merged(path))
+    return import_published(path, read_grids_merged(path, checked=True))
 
 
 def read_own_grids(path: Path, grids: list[Grid]) -> Declaration | None:
@@ -290,9 +299,13 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
         owner.append(read_indicator(row[:width]))
     try:
         with collector_paused():
-            return Declaration.model_validate({"year": department_part.year, "department": department, "projects": projects})
+            declaration = Declaration.model_validate({"year": department_part.year, "department": department,
+                                                      "projects": projects})
     except ValidationError as error:
-        raise FileProblem(path, describe_validation_error(error).replace("内容有误", "工作簿内容有误")) from error
+        reason, detail = validation_problem(error)
+        raise FileProblem(path, reason.replace("内容有误", "工作簿内容有误"), detail) from error
+    refuse_implausible(declaration, path, "工作簿内容有误", "请在 WPS/Excel 中改正这个单元格后再打开")
+    return declaration
 
 
 def _has_columns(grid: Grid, header: int, headers: list[str]) -> bool:

@@ -9,7 +9,6 @@ from ...model.bulk import settle_as_long_lived
 from ...model.declaration import Declaration
 from . import formats
 from .atomic import atomic_write
-from .errors import FileProblem
 from .opened import OpenResult
 from .progress import Progress
 
@@ -17,12 +16,7 @@ from .progress import Progress
 def recognise(path: str | Path) -> formats.FileFormat:
     """The format of the file at path, recognised once (content first, extension second): hand it to
     open_declaration, which then does not look again."""
-    source = Path(path)
-    if not source.exists():
-        raise FileProblem(source, "文件不存在")
-    if source.is_dir():
-        raise FileProblem(source, "这是一个文件夹，不是文件")
-    return formats.recognise(source)
+    return formats.recognise(Path(path))  # refuses first what is no regular file, or too large (preflight)
 
 
 def open_declaration(path: str | Path, progress: Progress | None = None,

@@ -14,7 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import FileProblem
+from .errors import FileProblem, os_problem
+from .preflight import check_openable, open_regular
 from .signatures import ODS_MIMETYPE, OLE2_MAGIC, PDF_MAGIC, ZIP_MAGIC
 
 _HEAD_BYTES = 4096
@@ -26,10 +27,10 @@ class Probe:
     def __init__(self, path: Path):
         self.path = path
         try:
-            with path.open("rb") as stream:
+            with open_regular(path) as stream:  # a FIFO or a device is refused, never read
                 self.head = stream.read(_HEAD_BYTES)
         except OSError as error:
-            raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
+            raise os_problem(path, error) from error
 
     @cached_property
     def zip_names(self) -> frozenset[str]:
@@ -185,7 +186,9 @@ def is_known_name(path: str | Path) -> bool:
 
 
 def recognise(path: Path) -> FileFormat:
-    """The format of an existing file, from its content first and its extension second."""
+    """The format of an existing file, from its content first and its extension second. What is not a regular
+    file, or is larger than limits.MAX_FILE_BYTES, is refused first, without reading it (preflight)."""
+    check_openable(path)
     probe = Probe(path)
     if not probe.head:
         raise FileProblem(path, "文件是空的（0 字节），里面没有申报内容")

@@ -16,7 +16,7 @@ from pathlib import Path
 from ...model.declaration import Declaration
 from ..editor_files.json_file import declaration_from_json, declaration_to_json
 from .atomic import atomic_write
-from .errors import FileProblem
+from .errors import FileProblem, error_text
 
 FORMAT_NAME = "perf-target-recovery"
 
@@ -37,7 +37,7 @@ class Recovery:
             document = json.loads(self.file.read_text(encoding="utf-8"))
             return declaration_from_json(json.dumps(document["declaration"]).encode("utf-8"), self.file)
         except (OSError, ValueError, KeyError, TypeError) as error:
-            raise FileProblem(self.file, f"恢复文件已损坏：{error}") from error
+            raise FileProblem(self.file, "恢复文件已损坏，无法从它恢复", error_text(error)) from error
 
     def discard(self) -> None:
         try:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..containers.sheet_grid import Grid
-from ..containers.text_table import MAX_TEXT_BYTES, decode_text, delimited_rows
-from ..infra.errors import FileProblem
+from ..containers.text_table import decode_text, delimited_grid
+from ..infra.errors import FileProblem, os_problem
 from ..infra.opened import OpenResult
+from ..infra.preflight import open_regular
 from ..infra.progress import Cancelled, Progress, tell
 from ..recognisers.grid_import import import_published
 from ..recognisers.published import find_project_header, is_department_form
@@ -25,12 +26,10 @@ def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
     """The format registry's reader for .txt/.tsv/.csv: a published table in text, imported; progress is
     told the lines read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise FileProblem(path, f"文本文件有 {size // (1024 * 1024)} MB，超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB 的上限")
-        data = path.read_bytes()
+        with open_regular(path) as stream:  # a regular file within limits.MAX_FILE_BYTES, or refused unread
+            data = stream.read()
     except OSError as error:
-        raise FileProblem(path, f"无法读取文件：{error.strerror or error}") from error
+        raise os_problem(path, error) from error
     text, encoding = decode_text(data, path)
     notes: list[str] = []
     lines = text.count("\n") + 1
@@ -40,7 +39,7 @@ def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
     except Cancelled as cancelled:
         raise Cancelled(path) from cancelled
     except FileProblem as problem:  # named by the file's name only: name it by its path
-        raise FileProblem(path, problem.reason) from problem
+        raise FileProblem(path, problem.reason, problem.detail) from problem
     if not any(_recognised(grid) for grid in grids):
         raise FileProblem(path, _NO_HEADER)
     tell(progress, path, lines, lines)
@@ -64,7 +63,7 @@ def grids_from_text(text: str, name: str, notes: list[str] | None = None,
     candidates = []
     for delimiter, label in (("\t", "制表符"), (",", "逗号")):
         if delimiter in text:
-            grid = Grid(name, delimited_rows(text, delimiter))
+            grid = delimited_grid(name, text, delimiter)
             if _recognised(grid):
                 notes.append(f"按{label}分隔的表格读取")
                 _mend_broken_rows(grid, notes)

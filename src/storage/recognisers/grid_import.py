@@ -12,9 +12,15 @@ from pathlib import Path
 from typing import Callable
 
 from ...model.bulk import collector_paused, settle_as_long_lived
-from ...model.declaration import DEPARTMENT_LABELS, PROJECT_LABELS, Declaration
-from ..containers.sheet_grid import Grid
+from ...model.declaration import (
+    DECLARATION_LABELS,
+    DEPARTMENT_LABELS,
+    PROJECT_LABELS,
+    Declaration,
+)
+from ..containers.sheet_grid import Grid, dropped_columns_note
 from ..infra.errors import FileProblem
+from ..infra.limits import MAX_INDICATORS, MAX_PROJECTS, absurd_year
 from ..infra.opened import OpenResult
 from .form_2019 import import_form_2019
 from .form_2019_labels import is_form_2019
@@ -116,4 +122,23 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
             if other is not table:
                 notes.append(f"工作表“{other.sheet}”也像项目表（{len(other.projects)} 个项目），未导入")
         notes.extend(table.notes)
+    notes.extend(note for note in map(dropped_columns_note, grids) if note)
+    settle_year(declaration, notes)
+    check_counts(path, declaration)
     return OpenResult(declaration, notes, imported=True)
+
+
+def settle_year(declaration: Declaration, notes: list[str]) -> None:
+    """A year read from a title that no budget has (limits.YEAR_MIN–YEAR_MAX) is left empty, with a note."""
+    why = absurd_year(declaration.year)
+    if why:
+        notes.append(f"{DECLARATION_LABELS['year']}：{why}，已留空，请按原表填写")
+        declaration.year = None
+
+
+def check_counts(path: Path, declaration: Declaration) -> None:
+    """Refuse a table of more projects or indicators than the limits (never a part of it)."""
+    indicators = len(declaration.department.indicators) + sum(len(p.indicators) for p in declaration.projects)
+    if len(declaration.projects) > MAX_PROJECTS or indicators > MAX_INDICATORS:
+        raise FileProblem(path, f"表格有 {len(declaration.projects):,} 个项目、{indicators:,} 个绩效指标，超过 "
+                                f"{MAX_PROJECTS:,} 个项目或 {MAX_INDICATORS:,} 个指标的上限，未打开。请按单位拆成几个文件分别打开")

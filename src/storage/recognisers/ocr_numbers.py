@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import Enum
 
 from ...model.amounts import AmountError, format_amount, parse_amount
+from ..infra.limits import absurd_amount
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　−", "0123456789.,-+ -")
 _WRAPPING = re.compile(r"^[￥¥]\s*|\s*(?:万元|元)$")
@@ -30,6 +31,7 @@ class Kind(Enum):
     MENDED = "mended"  # OCR spacing or a bare decimal point, read because only one number fits
     AMBIGUOUS = "ambiguous"  # digits that could be more than one number: left empty
     NOT_A_NUMBER = "not a number"  # letters or marks where an amount belongs: left empty
+    ABSURD = "absurd"  # a number no budget has (limits.MAX_AMOUNT_DIGITS): left empty
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,23 @@ class AmountReading:
             return f"{place}：原文“{self.original}”{self.reason}，可能是不止一个数，已留空，请按原表填写"
         if self.kind is Kind.NOT_A_NUMBER:
             return f"{place}：原文“{self.original}”不是金额，已留空"
+        if self.kind is Kind.ABSURD:
+            return f"{place}：原文“{self.original}”{self.reason}，已留空，请按原表填写"
         return None
 
 
 def read_published_amount(value: object) -> AmountReading:
-    """An amount from a published table's cell, read leniently only where the reading is certain."""
+    """An amount from a published table's cell, read leniently only where the reading is certain; a number no
+    budget has (more integer digits than limits.MAX_AMOUNT_DIGITS) is left empty, with its reason."""
+    reading = _read_published_amount(value)
+    why = absurd_amount(reading.value)
+    if why:
+        original = reading.original or " ".join(str(value).split())[:_LONGEST]
+        return AmountReading(None, Kind.ABSURD, original if len(original) < _LONGEST else original[:_LONGEST] + "…", why)
+    return reading
+
+
+def _read_published_amount(value: object) -> AmountReading:
     if not isinstance(value, str):
         try:
             return AmountReading(parse_amount(value), Kind.PRINTED)

@@ -14,12 +14,21 @@ import re
 from pathlib import Path
 
 from ...model.amounts import AmountError, parse_amount
-from ...model.declaration import FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Declaration, Funds, Indicator, Project
+from ...model.declaration import (
+    FUNDS_LABELS,
+    INDICATOR_LABELS,
+    PROJECT_LABELS,
+    Declaration,
+    Funds,
+    Indicator,
+    Project,
+)
 from ..containers.pdf_section import Section
 from ..containers.sheet_grid import label_key
 from ..infra.errors import FileProblem
+from ..infra.limits import absurd_amount
 from ..infra.opened import OpenResult
-from .grid_import import import_published
+from .grid_import import check_counts, import_published, settle_year
 from .published import clean_multiline, find_project_header, is_department_form
 
 _SUPERVISOR = "主管部门"
@@ -60,6 +69,8 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
         declaration.year = declaration.year or next((year for _, _, year, _ in read if year), None)
     if editor:
         _editor_blanks(declaration)
+    settle_year(declaration, opened.notes)
+    check_counts(path, declaration)
     return opened
 
 
@@ -149,6 +160,10 @@ def read_project_form(section: Section) -> tuple[Project, str | None, int | None
         except AmountError:
             funds[key] = None
             notes.append(f"{section.name}项目“{name}”的{label}“{text}”无法识别，已留空")
+        why = absurd_amount(funds[key])
+        if why:
+            funds[key] = None
+            notes.append(f"{section.name}项目“{name}”的{label}“{text[:40]}”{why}，已留空，请按原表填写")
     goal = _right_of(section, PROJECT_LABELS["goal"])
     project = Project(name=name, unit=_right_of(section, PROJECT_LABELS["unit"]),
                       period=_right_of(section, PROJECT_LABELS["period"]), funds=Funds(**funds),

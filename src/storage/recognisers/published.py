@@ -113,7 +113,10 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         if _TOTAL_ROW.match(label_key(name)) or (not name and any(values.get(k) for k in ("total", "fiscal"))):
             table.notes.append(f"第 {row + 1} 行是合计行，未作为项目导入")
             if table.grand_total is None and table.projects == []:
-                table.grand_total = read_published_amount(values.get("total")).value
+                reading = read_published_amount(values.get("total"))
+                table.grand_total = reading.value
+                if reading.kind is Kind.ABSURD:  # left empty: said, as every amount left empty is
+                    table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计"))
             continue
         if name and not values.get("goal") and not values.get("indicators"):
             group_unit = name

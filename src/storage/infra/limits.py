@@ -1,0 +1,100 @@
+"""Every limit on what the editor opens, as one named constant each (docs/limits.md says them to users).
+
+Reaching a limit is never a silent cut: the file is refused with a message that names the limit, or — where
+the rest of the file is still a whole declaration — it opens with a 导入说明 saying what was left out.
+
+    文件大小            MAX_FILE_BYTES          200 MB    any file, checked before a byte of it is read
+    解压后大小          MAX_UNPACKED_BYTES      1 GB      an xlsx/ods/xlsb unpacked (and MAX_PACK_RATIO 200:1 above
+                                                         50 MB: a zip bomb)
+    网页大小            MAX_PAGE_BYTES          100 MB    a saved web page (lxml needs ~8× its size)
+    表格行数            MAX_TABLE_ROWS          500,000   rows of one sheet, lines of a text file, rows of a web table
+    表格列数            MAX_TABLE_COLUMNS       200       columns read; content further right is left out, with a note
+    单元格数            MAX_SHEET_CELLS         10 M      rows × columns of one sheet (to its last filled cell)
+    合并单元格          MAX_MERGED_CELLS        1 M       cells covered by one sheet's merged ranges
+    项目数              MAX_PROJECTS            100,000   projects in one declaration (a city-wide file has 20,000)
+    绩效指标数          MAX_INDICATORS          1 M       indicators in one declaration (a city-wide file has 200,000)
+    PDF 页数            MAX_PDF_PAGES           2,500     pages (pdfminer: ~0.1 s and ~2 MB a page)
+    PDF 每页字符        MAX_PDF_CHARS_PER_PAGE  200,000   characters on one page
+    PDF 数据流解压后    MAX_PDF_STREAM_BYTES    256 MB    one stream of a PDF, inflated
+    金额整数位          MAX_AMOUNT_DIGITS       15        digits before the decimal point of an amount in 万元
+    预算年度            YEAR_MIN … YEAR_MAX     1900–2100
+
+Planned, not yet enforced here (issue 23, item 6: reading in a separate process): MAX_PDF_TABLE_SECONDS, the
+seconds of table detection on one PDF page.
+
+What happens at an absurd value: in the editor's own files (JSON, its workbook) the file is refused naming the
+field; in an imported table the field is left empty with a 导入说明.
+
+This module imports nothing of the project: containers, recognisers and the editor's formats all take their
+limits from here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+MB = 1024 * 1024
+
+MAX_FILE_BYTES = 200 * MB
+MAX_UNPACKED_BYTES = 1024 * MB
+MAX_PACK_RATIO = 200  # unpacked : packed, for archives over PACK_RATIO_FROM unpacked
+PACK_RATIO_FROM = 50 * MB
+MAX_PAGE_BYTES = 100 * MB  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
+
+MAX_TABLE_ROWS = 500_000  # the city-wide file (200,000 indicators) has 200,003 rows on its longest sheet
+MAX_TABLE_COLUMNS = 200
+MAX_SHEET_CELLS = 10_000_000  # the 200,000-indicator declaration's largest sheet has 1.4 million
+MAX_MERGED_CELLS = 1_000_000  # openpyxl makes an object for every cell a merged range covers
+
+MAX_PROJECTS = 100_000
+MAX_INDICATORS = 1_000_000
+
+MAX_PDF_PAGES = 2500
+MAX_PDF_CHARS_PER_PAGE = 200_000
+MAX_PDF_STREAM_BYTES = 256 * MB
+MAX_PDF_TABLE_SECONDS = 10  # planned (item 6): not enforced in this process
+
+# The model's own bounds (model/amounts.MAX_INTEGER_DIGITS, model/declaration.YEAR_MIN/MAX), repeated here so the
+# containers, which know nothing of the model, can use them; tests/test_hostile.py checks they agree.
+MAX_AMOUNT_DIGITS = 15
+YEAR_MIN, YEAR_MAX = 1900, 2100
+
+
+def megabytes(size: int) -> str:
+    """'312 MB' — a size for messages, rounded up so that a file just over a limit does not read as equal to it."""
+    return f"{-(-size // MB):,} MB"
+
+
+def integer_digits(value: Decimal) -> int:
+    """Digits before the decimal point, from the exponent (never by formatting: 1E+999999999 is a few bytes)."""
+    if not value.is_finite():
+        return 10 ** 9
+    if value.is_zero():
+        return 1
+    return max(value.adjusted() + 1, 1)
+
+
+def absurd_amount(value: Decimal | None) -> str | None:
+    """Why an amount cannot be real (in Chinese), or None when it can."""
+    if value is None:
+        return None
+    digits = integer_digits(value)
+    if digits > MAX_AMOUNT_DIGITS:
+        shown = f"{digits:,}" if digits < 10 ** 9 else "无穷多"
+        return f"金额有 {shown} 位整数，超过 {MAX_AMOUNT_DIGITS} 位的上限（单位万元），不是真实的金额"
+    return None
+
+
+def absurd_year(value: object) -> str | None:
+    """Why a year cannot be a budget year (in Chinese), or None when it can (None: no year)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return None  # not a number: the model's own check says so
+    if isinstance(value, Decimal) and (not value.is_finite() or integer_digits(value) > 6):
+        return f"预算年度是一个 {integer_digits(value):,} 位的数，不在 {YEAR_MIN}–{YEAR_MAX} 之间"
+    if isinstance(value, int) and value.bit_length() > 20:  # str() of a 5,000-digit int raises: count by bits
+        return f"预算年度是一个约 {int(value.bit_length() * 0.30103) + 1:,} 位的数，不在 {YEAR_MIN}–{YEAR_MAX} 之间"
+    if not YEAR_MIN <= value <= YEAR_MAX:
+        return f"预算年度 {value} 不在 {YEAR_MIN}–{YEAR_MAX} 之间"
+    return None
