@@ -118,3 +118,12 @@ def test_the_readme_opens_for_a_clerk_in_chinese():
     english_words = len(re.findall(r"[A-Za-z]+", text))
     assert chinese >= 2 * english_words, (chinese, english_words)
     assert "bash scripts/setup.sh" in text and "--lanes all" in text  # the two commands, at once
+
+
+def test_every_picture_the_guide_shows_is_there():
+    from src.bundled import resource_file
+
+    folder = resource_file("guide/index.html").parent
+    shown = {src for page in folder.glob("*.html")
+             for src in re.findall(r'<img[^>]+src="([^"]+)"', page.read_text(encoding="utf-8"))}
+    assert shown and all((folder / src).is_file() for src in shown), sorted(shown)
