@@ -13,6 +13,7 @@ from src.cli import run
 from src.model.checks import check_declaration
 from src.model.fixes import SAFE_CONFIDENCE, fixes_for
 from src.storage.infra.files import open_declaration
+from src.ui.models.tree_model import MARK_ROLE
 from tests.conftest import DATA
 from tests.helpers.gui import field, open_in, tree_projects, type_text
 
@@ -105,7 +106,7 @@ def test_headline_open_panyu_fix_what_is_mechanical_save_recheck(window, qtbot, 
     assert first.code == "level2-missing"
     indicator_with_fix = next(fix.location for fix in safe_fixes(source, before, "level2-missing"))
     tree = window.workspace.tree_model
-    marked = lambda location: tree.index_of_location(location.removesuffix(".level2")).data(Qt.ItemDataRole.DecorationRole)  # noqa: E731
+    marked = lambda location: tree.index_of_location(location.removesuffix(".level2")).data(MARK_ROLE)  # noqa: E731
     assert marked(indicator_with_fix) is not None
 
     # 1. the 二级: pick any 二级 problem, 修复全部同类问题（N）, Enter on the list of changes

@@ -141,3 +141,24 @@ def test_no_empty_labels_in_what_a_clerk_hands_in(tmp_path, qapp):
     export_pdf(declaration, tmp_path / "交.pdf", "all")
     text = pdf_text(tmp_path / "交.pdf")
     assert "实施周期指标值：—" not in text and "：—；" not in text
+
+
+def test_tree_rows_stay_aligned_with_or_without_a_mark(window, demo_path):
+    from PySide6.QtCore import Qt
+
+    from src.ui.models.tree_model import MARK_ROLE
+
+    assert window.files.open(str(demo_path))
+    tree = window.workspace.tree_model
+    department = tree.department_index()
+    rows = [tree.index(row, 0, department) for row in range(tree.rowCount(department))]
+    marked = [index for index in rows if index.data(MARK_ROLE)]
+    unmarked = [index for index in rows if not index.data(MARK_ROLE)]
+    assert marked and unmarked  # the demo has both
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QStyle
+
+    small = window.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)  # what a tree row draws
+    icons = [index.data(Qt.ItemDataRole.DecorationRole) for index in rows]
+    assert all(icon is not None and not icon.isNull() for icon in icons)  # every row has one: names line up
+    assert {icon.actualSize(QSize(small, small)).toTuple() for icon in icons} == {(small, small)}

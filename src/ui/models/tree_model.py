@@ -30,6 +30,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 2
 KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # a group node's 一级 name; None for the group of indicators without one
+MARK_ROLE = Qt.ItemDataRole.UserRole + 5  # the worst error/warning under a node, as its icon shows it; None: no mark
 UNGROUPED = f"（未填写{INDICATOR_LABELS['level1']}）"
 
 
@@ -224,6 +225,8 @@ class DeclarationTreeModel(QAbstractItemModel):
             return self.location_of(node)
         if role == KIND_ROLE:
             return node.kind
+        if role == MARK_ROLE and node.kind != NodeKind.GROUP:
+            return self.document.worst_under(self.location_of(node))
         if role == GROUP_ROLE and node.kind == NodeKind.GROUP:
             return None if node.group == UNGROUPED else node.group
         return None
