@@ -11,6 +11,7 @@ from src.model import paths
 from src.model.declaration import Indicator, Project, Review, field_label
 from src.storage.editor_files.json_file import _declaration_from_json_slowly, declaration_from_json, declaration_to_json
 from src.storage.editor_files.workbook import DETAIL_SHEET, PROJECT_SHEET
+from src.storage.editor_files.workbook_columns import EDITOR_SHEET
 from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration, save_declaration
 from tests.builders import clean_declaration
@@ -147,9 +148,11 @@ def test_the_workbook_carries_the_new_columns(tmp_path):
     assert detail["H3"].value == "上年指标值"
     rows = [row for row in detail.iter_rows(min_row=4, values_only=True) if row[0] == 1]
     assert [row[7] for row in rows] == [i.previous_annual_value for i in declaration.projects[0].indicators]
-    sheet = book[PROJECT_SHEET]
-    assert (sheet["K3"].value, sheet["L3"].value) == ("来源文件", "待复核")
-    assert (sheet["K5"].value, sheet["L5"].value) == ("区法律援助处.xlsx", "实施周期已结束；资金沿用上年")
+    assert book[PROJECT_SHEET].max_column == 10  # the official table only; the bookkeeping has a sheet of its own
+    sheet = book[EDITOR_SHEET]
+    assert [c.value for c in sheet[3]] == ["序号", "项目名称", "来源文件", "待复核"]
+    rows = {row[0]: row[2:] for row in sheet.iter_rows(min_row=4, values_only=True)}
+    assert rows == {1: ("区法律援助处.xlsx", "实施周期已结束；资金沿用上年")}  # only the projects with marks
     assert open_declaration(path).declaration == declaration
 
 
@@ -157,8 +160,10 @@ def test_a_clerk_clearing_the_review_cell_in_excel_clears_the_marks(tmp_path):
     path = tmp_path / "v2.xlsx"
     save_declaration(_with_new_fields(), path)
     book = openpyxl.load_workbook(path)
-    book[PROJECT_SHEET]["L5"].value = "资金沿用上年、请科长看看"  # one mark dealt with, a word of the clerk's own
-    book[PROJECT_SHEET]["L6"].value = "实施周期已结束"
+    sheet = book[EDITOR_SHEET]
+    row_of = {row[0].value: row for row in sheet.iter_rows(min_row=4)}
+    row_of[1][3].value = "资金沿用上年、请科长看看"  # one mark dealt with, a word of the clerk's own
+    sheet.append([2, None, None, "实施周期已结束"])  # a row the clerk added for the second project
     book.save(path)
     projects = open_declaration(path).declaration.projects
     assert [p.review for p in projects] == [[Review.FUNDS], [Review.PERIOD_ENDED]]
@@ -171,7 +176,6 @@ def test_a_workbook_saved_before_schema_2_still_opens_as_the_editors_own(tmp_pat
     save_declaration(declaration, path)
     book = openpyxl.load_workbook(path)
     book[DETAIL_SHEET].delete_cols(8)
-    book[PROJECT_SHEET].delete_cols(11, 2)
     book[PROJECT_SHEET]["K5"].value = "表格外的备注"  # outside the old table: not a source file
     book.save(path)
     opened = open_declaration(path)

@@ -34,8 +34,9 @@ def test_project_sheet_headers_total_row_and_amount_format(saved):
     workbook, declaration = saved
     sheet = workbook[PROJECT_SHEET]
     assert [c.value for c in sheet[3]] == ["序号", "项目名称", "预算单位", "实施周期", "总计", "财政拨款",
-                                           "财政专户拨款", "其他资金", "绩效目标", "绩效指标", "来源文件", "待复核"]
-    # Schema 2's columns are kept in the file but not printed: the printed table stays the published one.
+                                           "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
+    # Only the official columns: the editor's bookkeeping is on a sheet of its own (编辑器数据).
+    assert sheet.max_column == 10
     assert sheet.print_area == f"'{PROJECT_SHEET}'!$A$1:$J${4 + len(declaration.projects)}"
     assert sheet["B4"].value == "合计" and sheet["E4"].value == 200
     assert sheet["B5"].value == declaration.projects[0].name
@@ -103,13 +104,12 @@ def test_rows_with_wrapped_text_are_tall_enough(tmp_path, demo_path):
 
 def test_every_column_the_workbook_writes_is_read_back_from_the_same_place(tmp_path):
     """One column spec (workbook_columns.py) for the writer and the reader: a value in each field that has a
-    column comes back from that column, and a workbook of schema 1 (without the later columns) reads them
-    as empty."""
+    column comes back from that column, and a workbook without the 编辑器数据 sheet reads its fields as empty."""
     from openpyxl import load_workbook
 
     from src.model.declaration import Review
     from src.storage.editor_files.workbook import PROJECT_SHEET
-    from src.storage.editor_files.workbook_columns import PROJECT_COLUMNS, headers
+    from src.storage.editor_files.workbook_columns import EDITOR_SHEET, PROJECT_COLUMNS, headers
     from src.storage.infra.files import open_declaration, save_declaration
     from tests.builders import clean_declaration
 
@@ -119,12 +119,23 @@ def test_every_column_the_workbook_writes_is_read_back_from_the_same_place(tmp_p
     path = tmp_path / "列.xlsx"
     save_declaration(declaration, path)
     assert open_declaration(path).declaration == declaration
-    sheet = load_workbook(path)[PROJECT_SHEET]
-    assert [cell.value for cell in sheet[3]] == headers(PROJECT_COLUMNS)
-    for column in range(len(headers(PROJECT_COLUMNS, version=1)) + 1, len(headers(PROJECT_COLUMNS)) + 1):
-        for row in range(3, sheet.max_row + 1):
-            sheet.cell(row, column).value = None  # as a workbook saved before schema 2 has it
-    sheet.parent.save(path)
+    book = load_workbook(path)
+    assert [cell.value for cell in book[PROJECT_SHEET][3]] == headers(PROJECT_COLUMNS)
+    del book[EDITOR_SHEET]  # as a clerk may delete it before handing the workbook in
+    book.save(path)
     older = open_declaration(path).declaration.projects[0]
     assert (older.source_file, older.review) == (None, [])
     assert older.name == project.name and older.funds == project.funds
+
+
+def test_a_workbook_of_0_2_with_its_bookkeeping_beside_the_table_opens_with_its_marks(examples_dir):
+    """0.2 kept 来源文件 and 待复核 in columns K and L of the official table; they now live on 编辑器数据, and
+    a clerk's 0.2 workbook opens with its marks as before (tests/data/schema/README.md says how it was made)."""
+    from src.model.declaration import Review
+    from src.storage.infra.files import open_declaration
+    from tests.builders import clean_declaration
+
+    expected = clean_declaration()
+    expected.projects[0].source_file = "区法律援助处.xlsx"
+    expected.projects[1].review = [Review.FUNDS, Review.PERIOD_ENDED]
+    assert open_declaration(examples_dir / "schema" / "workbook-0.2-with-marks.xlsx").declaration == expected

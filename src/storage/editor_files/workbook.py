@@ -5,9 +5,11 @@ imported as a published table.
 published; 绩效指标明细 — one row per indicator, the sheet clerks filter and the one
 the reader takes indicators from (the 绩效指标 text column is for reading only).
 
-Schema 2's fields sit in columns after the official ones: 上年指标值 last in 绩效指标明细, 来源文件 and
-待复核 after 绩效指标 in the project sheet (outside its print area: the printed table stays the published
-one). Workbooks written before them open as before, those columns read as empty.
+The official sheets hold only the official columns, as a clerk hands them in. 上年指标值 is the last column of
+绩效指标明细 (a sheet of the editor's own); 来源文件 and 待复核 are on 编辑器数据, a sheet that says it is not part
+of the form and is written only when a project has one of them (version 0.2 kept them in columns K and L of
+the project sheet: such a workbook opens as before). Workbooks written before schema 2 read them as empty.
+The columns are workbook_columns.py's, for the writer and the reader alike.
 """
 
 from __future__ import annotations
@@ -55,7 +57,11 @@ from .workbook_columns import (
     DETAIL_COLUMNS,
     DETAIL_NUMBER,
     INDICATOR_TEXT,
+    EDITOR_COLUMNS,
+    EDITOR_SHEET,
+    EDITOR_SHEET_NOTE,
     PROJECT_COLUMNS,
+    PROJECT_COLUMNS_0_2,
     PROJECT_NUMBER,
     headers,
     record_reader,
@@ -65,8 +71,8 @@ from .workbook_columns import (
 DEPARTMENT_SHEET = "部门整体绩效目标"
 PROJECT_SHEET = "项目支出绩效目标表"
 DETAIL_SHEET = "绩效指标明细"
-PRINTED_PROJECT_HEADERS = headers(PROJECT_COLUMNS, version=1)  # the published table's columns, printed
-PROJECT_HEADERS = headers(PROJECT_COLUMNS)
+PRINTED_PROJECT_HEADERS = headers(PROJECT_COLUMNS)  # the official table's columns, all there is on that sheet
+PROJECT_HEADERS_0_2 = headers(PROJECT_COLUMNS_0_2)
 _V1_DETAIL_HEADERS = headers(DETAIL_COLUMNS, version=1)
 DETAIL_HEADERS = headers(DETAIL_COLUMNS)
 DEPARTMENT_ROW_LABEL = DECLARATION_LABELS["department"]  # the owner named in 绩效指标明细 for the department's own indicators
@@ -76,9 +82,10 @@ OWNER_NAME = DETAIL_HEADERS[1]
 def workbook_bytes(declaration: Declaration) -> bytes:
     workbook = Workbook(write_only=True)
     register_styles(workbook)
-    for build in (_department_sheet, _project_sheet, _detail_sheet):
+    for build in (_department_sheet, _project_sheet, _detail_sheet, _editor_sheet):
         builder = build(workbook, declaration)
-        builder.flush()
+        if builder is not None:
+            builder.flush()
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -186,7 +193,7 @@ def _project_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder
     sheet.put(2, 1, f"{DEPARTMENT_LABELS['name']}：{declaration.department.name or ''}", "plain")
     sheet.merge(2, 1, 2, 4)
     sheet.put(2, width, "单位：万元", "plain")
-    sheet.put_row(3, PROJECT_HEADERS, style="header")
+    sheet.put_row(3, PRINTED_PROJECT_HEADERS, style="header")
     projects = declaration.projects
     totals = summary_totals(projects)
     sheet.put_row(4, [None, None, None, None, *totals.values(), None, None])
@@ -195,11 +202,48 @@ def _project_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder
     for index, project in enumerate(projects, start=1):
         sheet.put_row(4 + index, project_cells(project, {
             PROJECT_NUMBER: index, INDICATOR_TEXT: format_indicator_text(project.indicators)}))
-    sheet.set_widths((6, 28, 18, 12, 12, 12, 12, 12, 40, 60, 20, 16))
+    sheet.set_widths((6, 28, 18, 12, 12, 12, 12, 12, 40, 60))
     sheet.sheet.freeze_panes = "C4"
     page_setup(sheet, "3:3")
     sheet.sheet.print_area = f"A1:{get_column_letter(width)}{4 + len(projects)}"
     return sheet
+
+
+def _editor_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder | None:
+    """来源文件 and 待复核 of the projects that have them, on a sheet that is not part of the form; none when no
+    project has either."""
+    marked = [(index, project) for index, project in enumerate(declaration.projects, start=1)
+              if project.source_file or project.review]
+    if not marked:
+        return None
+    sheet = SheetBuilder(workbook, EDITOR_SHEET)
+    width = len(EDITOR_COLUMNS)
+    _title_row(sheet, EDITOR_SHEET, width)
+    sheet.put(2, 1, EDITOR_SHEET_NOTE, "plain")
+    sheet.merge(2, 1, 2, width)
+    sheet.put_row(3, headers(EDITOR_COLUMNS), style="header")
+    cells = row_writer(EDITOR_COLUMNS)
+    for row, (index, project) in enumerate(marked, start=4):
+        sheet.put_row(row, cells(project, {PROJECT_NUMBER: index, EDITOR_COLUMNS[1].header: project.name}))
+    sheet.set_widths((8, 30, 24, 20))
+    return sheet
+
+
+def _editor_marks(grid: Grid, projects: list[dict]) -> None:
+    """The bookkeeping of the 编辑器数据 sheet back onto the projects it numbers (rows naming no project are
+    left out: the clerk may have edited the sheet)."""
+    header = _header_row(grid, headers(EDITOR_COLUMNS)[:2])
+    if header is None:
+        return
+    read = record_reader(EDITOR_COLUMNS)
+    for row in grid.rows[header + 1:]:
+        number = row[0] if row else None
+        try:
+            place = int(number if type(number) in (int, float) else float(cell_text(number))) - 1
+        except (TypeError, ValueError, OverflowError):
+            continue
+        if 0 <= place < len(projects):
+            projects[place].update(read(row[:len(EDITOR_COLUMNS)]))
 
 
 def _detail_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder:
@@ -280,6 +324,8 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
     department = department_part.department.model_dump()
     department["indicators"] = []
     projects = _own_projects(grids[PROJECT_SHEET])
+    if EDITOR_SHEET in grids:
+        _editor_marks(grids[EDITOR_SHEET], projects)
     owners = {0: department["indicators"]}
     owners.update({number: project["indicators"] for number, project in enumerate(projects, start=1)})
     detail = grids[DETAIL_SHEET]
@@ -316,8 +362,9 @@ def _has_columns(grid: Grid, header: int, headers: list[str]) -> bool:
 def _own_projects(grid: Grid) -> list[dict]:
     projects = []
     header = _header_row(grid, PRINTED_PROJECT_HEADERS)
-    width = len(PROJECT_HEADERS) if _has_columns(grid, header, PROJECT_HEADERS) else len(PRINTED_PROJECT_HEADERS)
-    read_project = record_reader(PROJECT_COLUMNS)
+    columns = PROJECT_COLUMNS_0_2 if _has_columns(grid, header, PROJECT_HEADERS_0_2) else PROJECT_COLUMNS
+    width = len(columns)
+    read_project = record_reader(columns)
     for row in grid.rows[header + 1:]:
         if not row or row[0] is None or row[0] == "":
             continue  # the 合计 row and blank rows

@@ -70,6 +70,7 @@ class Column:
 PROJECT_NUMBER = "序号"
 INDICATOR_TEXT = PROJECT_LABELS["indicators"]  # the indicators as the published table's one cell: for reading only
 
+# The official 项目支出绩效目标表: only its own columns, as a clerk hands it in.
 PROJECT_COLUMNS: tuple[Column, ...] = (
     Column(PROJECT_NUMBER),
     Column(PROJECT_LABELS["name"], "name"),
@@ -78,9 +79,22 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
     *(Column(FUNDS_LABELS[key], f"funds.{key}", amount=True) for key in FUNDS_LABELS),
     Column(PROJECT_LABELS["goal"], "goal"),
     Column(INDICATOR_TEXT),
+)
+_BOOKKEEPING = (
     Column(PROJECT_EXTRA_LABELS["source_file"], "source_file", since=2, optional=True),
     Column(PROJECT_EXTRA_LABELS["review"], "review", since=2, to_cell=review_text, from_cell=review_marks,
            optional=True),
+)
+# Version 0.2 kept the editor's bookkeeping (来源文件, 待复核) after the official columns: read, never written.
+PROJECT_COLUMNS_0_2: tuple[Column, ...] = (*PROJECT_COLUMNS, *_BOOKKEEPING)
+
+# The editor's own bookkeeping per project, on a sheet of its own that is not part of the form.
+EDITOR_SHEET = "编辑器数据"
+EDITOR_SHEET_NOTE = "本工作表是编辑器自己的记录（来源文件、待复核），不属于申报表，上报时可以删除；重新打开时用于恢复这些标记。"
+EDITOR_COLUMNS: tuple[Column, ...] = (
+    Column(PROJECT_NUMBER),
+    Column(PROJECT_LABELS["name"]),  # for people: the number says which project it is
+    *_BOOKKEEPING,
 )
 
 DETAIL_NUMBER = "项目序号"
