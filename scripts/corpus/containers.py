@@ -1,0 +1,106 @@
+"""The containers a rendering is written to: the xlsx (openpyxl), the clipboard's TSV (from the same cells), and
+.xls/.ods/.html/.pdf made from the xlsx by LibreOffice headless; and what a PDF truly printed.
+
+LibreOffice prints a cell only as far as its row's height lets it: with rows too low for their wrapped text the
+PDF holds the first lines of a cell and not the rest. printed_prefixes() reads the PDF's characters in their
+stream order (LibreOffice writes a cell's lines together) and finds, for each cell, how much of its text (without
+white space) is there; a fact whose text ends beyond that was not printed and is left out of the count.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .facts import Facts, squeeze
+from .sheet import Sheet
+
+LO_FORMATS = {"xls": "xls", "ods": "ods", "html": "html", "pdf": "pdf"}
+CLIPPED = "not printed: the PDF's row is too low for the cell's wrapped text (LibreOffice prints the first lines only)"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def lo_version() -> str:
+    program = soffice()
+    if program is None:
+        return "LibreOffice not installed"
+    done = subprocess.run([program, "--version"], capture_output=True, text=True, timeout=120, check=False)
+    return done.stdout.strip()
+
+
+def convert(sources: list[Path], extension: str, folder: Path, profile: Path, chunk: int = 40) -> list[str]:
+    """LibreOffice converts every xlsx into `folder` as .extension, a chunk of files per call (one start-up);
+    returns the problems (files it did not write)."""
+    program = soffice()
+    if program is None:
+        raise SystemExit("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui")
+    problems = []
+    for start in range(0, len(sources), chunk):
+        batch = sources[start:start + chunk]
+        command = [program, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                   "--convert-to", LO_FORMATS[extension], "--outdir", str(folder), *map(str, batch)]
+        try:
+            subprocess.run(command, capture_output=True, timeout=60 + 20 * len(batch), check=False)
+        except subprocess.TimeoutExpired:
+            problems.append(f"soffice timed out converting {len(batch)} files to {extension}")
+        for source in batch:
+            if not (folder / f"{source.stem}.{extension}").exists():
+                problems.append(f"{source.name}: LibreOffice wrote no .{extension}")
+    return problems
+
+
+def write_tsv(sheet: Sheet, path: Path, style: str) -> None:
+    """The clipboard's text/plain written as a .tsv file (UTF-8): what a clerk pastes into Notepad and saves."""
+    path.write_bytes(sheet.tsv(style).encode("utf-8"))
+
+
+def stream_text(pdf: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        return "".join(squeeze("".join(c["text"] for c in page.chars)) for page in document.pages)
+
+
+def printed_prefixes(sheet: Sheet, printed: str) -> dict[tuple[int, int], int]:
+    """For each cell, the length of the longest prefix of its squeezed text found in the PDF's text."""
+    found = {}
+    for place in sheet.cells:
+        text = squeeze(sheet.display(*place))
+        if not text:
+            continue
+        if text in printed:
+            found[place] = len(text)
+            continue
+        low, high = 0, len(text)  # the prefix of length low is printed; high is not
+        while high - low > 1:
+            middle = (low + high) // 2
+            if text[:middle] in printed:
+                low = middle
+            else:
+                high = middle
+        found[place] = low
+    return found
+
+
+def exclude_unprinted(facts: Facts, sheet: Sheet, pdf: Path) -> int:
+    """Leave out of the count the facts the PDF did not print; returns how many."""
+    prefixes = printed_prefixes(sheet, stream_text(pdf))
+    left_out = 0
+    for key, anchor in list(facts.anchors.items()):
+        text = squeeze(sheet.display(*anchor.cell))
+        if not text:
+            continue
+        needed = len(text) if anchor.end is None else anchor.end
+        if prefixes.get(anchor.cell, 0) < needed:
+            facts.exclude(key, CLIPPED)
+            left_out += 1
+    return left_out
+
+
+def private_profile() -> Path:
+    return Path(tempfile.gettempdir()) / "lo-profile-corpus"
