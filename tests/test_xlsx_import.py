@@ -104,3 +104,29 @@ def test_truncated_workbook_is_a_file_problem(tmp_path, examples_dir):
         path.write_bytes(data[: int(len(data) * fraction)])
         with pytest.raises(FileProblem):
             open_declaration(path)
+
+
+def test_a_table_in_yuan_is_converted_to_wanyuan_and_says_so():
+    """Published tables print amounts in 万元, but some say 单位：元 (or 预算金额（元）): read as 万元 they were 10,000
+    times too large without a word (2,000+ silent errors over the corpus, docs/corpus.md)."""
+    from decimal import Decimal
+    from pathlib import Path
+
+    from src.storage.containers.sheet_grid import Grid
+    from src.storage.recognisers.grid_import import import_published
+
+    def table(unit_line: str) -> list[list]:
+        return [["2023年项目支出绩效目标表"], [f"部门名称：区司法局", None, None, unit_line],
+                ["序号", "项目名称", "预算单位", "总计", "财政拨款", "绩效目标", "绩效指标"],
+                [None, "合计", None, "1234500", "1234500", None, None],
+                [1, "法律援助经费", "区法律援助处", "1234500", "1234500.00", "办好法律援助",
+                 "1、产出指标：办案数，年度指标值：100件。"]]
+
+    in_yuan = import_published(Path("元.xlsx"), [Grid("表", table("单位：元"))])
+    project = in_yuan.declaration.projects[0]
+    assert project.funds.total == Decimal("123.45") and project.funds.fiscal == Decimal("123.45")
+    assert in_yuan.declaration.department.budget.project == Decimal("123.45")  # the 合计 row too
+    assert any("单位是元" in note and "万元" in note for note in in_yuan.notes)
+    in_wanyuan = import_published(Path("万元.xlsx"), [Grid("表", table("单位：万元"))])
+    assert in_wanyuan.declaration.projects[0].funds.total == Decimal("1234500")
+    assert not any("单位是元" in note for note in in_wanyuan.notes)

@@ -39,7 +39,7 @@ from .form_2019_labels import (
     key,
 )
 from .ocr_numbers import published_amount
-from .published import ImportedDepartment, cell_str, clean_multiline
+from .published import ImportedDepartment, amounts_in_yuan, cell_str, clean_multiline, to_wanyuan, yuan_note
 
 
 @dataclass
@@ -58,7 +58,10 @@ def import_form_2019(grid: Grid) -> ImportedDepartment:
              "已按现行的部门整体预算绩效目标申报表导入"]
     department = Department(name=_right_of(grid, lambda k: k == NAME or k.startswith(f"{NAME}:")),
                             functions=_right_of(grid, lambda k: k in (FUNCTIONS, "部门职能", "职能概述")))
-    department.budget = _budget(grid, notes)
+    yuan = amounts_in_yuan(grid, len(grid.rows) - 1)
+    if yuan:  # the form says its amounts are in 元: the editor's unit is 万元
+        notes.append(yuan_note(yuan, "部门整体表"))
+    department.budget = _budget(grid, notes, bool(yuan))
     blocks = _blocks(grid)
     this_year = next((b for b in blocks if b.label != THREE_YEARS), None)
     if this_year is not None:
@@ -114,7 +117,7 @@ def _right_of(grid: Grid, wanted, start: int = 0) -> str | None:
 
 # ---- 本年度部门预算收入 -----------------------------------------------------------------------
 
-def _budget(grid: Grid, notes: list[str]) -> Budget:
+def _budget(grid: Grid, notes: list[str], in_yuan: bool = False) -> Budget:
     read: dict[str, Decimal | None] = {}
     printed: dict[str, str] = {}
     for role, words in INCOME.items():
@@ -126,6 +129,8 @@ def _budget(grid: Grid, notes: list[str]) -> Budget:
         text = next((grid.text(row, c) for c in range(column + 1, len(grid.rows[row]))
                      if grid.text(row, c).strip() and grid.text(row, c) != label), "")
         read[role] = published_amount(text, _income_place(role), words, notes)
+        if in_yuan:
+            read[role] = to_wanyuan(read[role])
         printed[role] = "空" if read[role] is None else f"{read[role]:,.2f}"
     budget = Budget()
     if "fiscal" in read:

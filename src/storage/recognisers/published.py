@@ -45,6 +45,9 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
     ("indicators", lambda t: t in ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标及指标值")),
 ]
 _TOTAL_ROW = re.compile(r"^(合计|总计|小计|本页合计)$")
+# A table that says its amounts are in 元 (单位：元, a header 预算金额（元）); 万元 says the forms' own unit.
+_IN_YUAN = re.compile(r"单位[:：]?元(?!\S*万)|[（(]元[）)]")
+_YUAN_PER_WANYUAN = Decimal(10000)
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
 _FUND_KEYS = ("total", "fiscal", "special_account", "other")
@@ -96,12 +99,33 @@ def _map_columns(grid: Grid, row: int) -> dict[str, int]:
     return columns
 
 
+def amounts_in_yuan(grid: Grid, last_row: int) -> str | None:
+    """The cell's text that says the amounts are in 元 (not the forms' 万元), among the rows up to last_row."""
+    for row in grid.rows[:last_row + 1]:
+        for value in row:
+            text = cell_str(value).replace(" ", "").replace("\u3000", "")
+            if text and len(text) < 80 and _IN_YUAN.search(text):
+                return text
+    return None
+
+
+def to_wanyuan(amount: Decimal | None) -> Decimal | None:
+    return None if amount is None else amount / _YUAN_PER_WANYUAN
+
+
+def yuan_note(said: str, where: str) -> str:
+    return f"{where}注明金额单位是元（“{said}”），已全部换算为万元（除以 10,000），请核对"
+
+
 def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | None:
     found = find_project_header(grid)
     if found is None:
         return None
     header_row, columns = found
     table = ImportedTable(grid.name, header_row, first_project=first_project)
+    yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
+    if yuan:
+        table.notes.insert(0, yuan_note(yuan, "表格"))
     title_department = _read_title_block(grid, header_row, table)
     group_unit: str | None = None
     labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
@@ -114,7 +138,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             table.notes.append(f"第 {row + 1} 行是合计行，未作为项目导入")
             if table.grand_total is None and table.projects == []:
                 reading = read_published_amount(values.get("total"))
-                table.grand_total = reading.value
+                table.grand_total = to_wanyuan(reading.value) if yuan else reading.value
                 if reading.kind is Kind.ABSURD:  # left empty: said, as every amount left empty is
                     table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计"))
             continue
@@ -125,7 +149,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         if not name:
             table.notes.append(f"第 {row + 1} 行没有项目名称，已跳过")
             continue
-        table.projects.append(_project_from_row(values, group_unit, row, table))
+        table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan)))
         if values.get("department") and not table.department_name:
             table.department_name = values["department"]
     table.department_name = table.department_name or title_department or group_unit
@@ -143,7 +167,8 @@ def _row_texts(cells: list[object], columns: dict[str, int]) -> dict[str, str]:
     return values
 
 
-def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable) -> Project:
+def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
+                      in_yuan: bool = False) -> Project:
     """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
     building each model on its own, and no Python call per model (bench/profile_imports.py shows what is left)."""
     funds: dict[str, Decimal | None] = {}
@@ -156,7 +181,7 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         reading = read_published_amount(text)
         if reading.kind is not Kind.PRINTED:  # the place is worded only for a note
             table.notes.append(reading.note(paths.field(owner, f"funds.{key}"), f"第 {row + 1} 行的{FUNDS_LABELS[key]}"))
-        funds[key] = reading.value
+        funds[key] = to_wanyuan(reading.value) if in_yuan else reading.value
     indicators, notes = parse_indicator_fields(values.get("indicators"))
     name = values["name"]
     table.notes.extend(f"项目“{name}”：{note}" for note in notes)
@@ -226,11 +251,18 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
     department.functions = _value_right_of(grid, (_FUNCTIONS,), text_of)
     department.overall_goal = _value_right_of(grid, (_GOAL,), text_of)
     budget = {}
+    yuan = amounts_in_yuan(grid, len(grid.rows) - 1) if published else None  # the editor's own sheet is in 万元
+    if yuan:
+        notes.insert(0, yuan_note(yuan, "部门整体表"))
     for key, labels in _BUDGET_LABELS.items():
         where = paths.field(paths.DEPARTMENT, f"budget.{key}")
-        budget[key] = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
+        amount = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
+        budget[key] = to_wanyuan(amount) if yuan else amount
     department.budget = Budget(**budget)
     department.tasks = _tasks(grid, notes, text_of)
+    if yuan:
+        for task in department.tasks:
+            task.funds = to_wanyuan(task.funds)
     if published:
         department.indicators = _indicator_table(grid, notes)
     return ImportedDepartment(grid.name, department, year, notes)
