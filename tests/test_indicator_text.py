@@ -105,3 +105,14 @@ carried = st.builds(lambda levels, name, period, annual: Indicator(level1=levels
 def test_written_indicators_read_back_the_same(indicators):
     written = format_indicator_text(indicators)
     assert parse_indicator_text(written).indicators == indicators, written
+
+
+def test_items_numbered_with_a_dot_before_a_tianhe_code_are_items_and_decimals_stay_decimals():
+    """A table numbered 1. 2. writes 天河 items as '1.1-产出指标：…' — read whole as one item it lost every
+    indicator but the first (the corpus' largest source of silent errors, docs/corpus.md); '1.5万元' stays a number."""
+    text = ("1.1-产出指标：11-数量指标：工单处理率；实施周期指标值:100%；年度指标值:≥8。"
+            "2．2-效益指标：22-社会效益指标：群众满意度；年度指标值:≥90%。")
+    read = parse_indicator_text(text).indicators
+    assert [(i.level1, i.level2, i.name, i.annual_value) for i in read] == [
+        ("产出指标", "数量指标", "工单处理率", "≥8"), ("效益指标", "社会效益指标", "群众满意度", "≥90%")]
+    assert [i.name for i in parse_indicator_text("1、产出指标：经费1.5万元，年度指标值：10份。").indicators] == ["经费1.5万元"]

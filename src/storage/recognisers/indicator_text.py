@@ -24,7 +24,9 @@ from ...model.indicator_lines import indicator_lines
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,40}>")
 # \d\d{0,2} is \d{1,3}, spelled to start with a digit class: the regex engine then skips to the next digit in C
 # rather than trying the repeat at every character (a third of the time on a 2,000-project table).
-_ITEM_NUMBER = re.compile(r"(\d\d{0,2})\s*(?:、|[．.](?!\d))")
+# "1." before a digit is a decimal ("1.5万元") — unless the digit opens a 天河 code of a 一级 ("1.1-产出指标："), which
+# is how a table numbered 1. 2. 3. writes its 天河-style items.
+_ITEM_NUMBER = re.compile(r"(\d\d{0,2})\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*[-－—]\s*(?:产出|效益|满意度|成本)))")
 _PERIOD_LABEL = re.compile(r"实施周期(?:指标值|目标值)?\s*[:：]")
 _ANNUAL_LABEL = re.compile(r"年度(?:指标值|目标值)\s*[:：]")
 _VALUE_END = re.compile(r"[；;。]")
