@@ -130,3 +130,28 @@ def test_a_table_in_yuan_is_converted_to_wanyuan_and_says_so():
     in_wanyuan = import_published(Path("万元.xlsx"), [Grid("表", table("单位：万元"))])
     assert in_wanyuan.declaration.projects[0].funds.total == Decimal("1234500")
     assert not any("单位是元" in note for note in in_wanyuan.notes)
+
+
+def test_a_department_form_with_levels_written_once_per_run_and_a_footnote_under_it():
+    """一级/二级 written only on the first row of each run (not merged) carry down, with a note; a row heading a
+    group alone starts a run; the footnote and signature line under the table are no indicators."""
+    from pathlib import Path
+
+    from src.storage.containers.sheet_grid import Grid
+    from src.storage.recognisers.grid_import import import_published
+
+    rows = [["部门名称", "区司法局"], ["总体绩效目标", "提升公共法律服务水平"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"],
+            [None, "产出指标", "数量指标", "调解案件数", "≥400件", "≥100件"],
+            [None, None, None, "法律顾问覆盖村居数", "≥200个", "≥200个"],
+            [None, "效益指标", None, None, None, None],
+            [None, None, "社会效益指标", "群众知晓率", "≥90%", "≥90%"],
+            [None, "注：1. 本表金额单位为万元。", "注：1. 本表金额单位为万元。", "注：1. 本表金额单位为万元。", None, None],
+            [None, "填报单位（盖章）：  填报人：王小明", None, None, None, None]]
+    opened = import_published(Path("表.xlsx"), [Grid("表", rows)])
+    indicators = opened.declaration.department.indicators
+    assert [(i.level1, i.level2, i.name) for i in indicators] == [
+        ("产出指标", "数量指标", "调解案件数"), ("产出指标", "数量指标", "法律顾问覆盖村居数"),
+        ("效益指标", "社会效益指标", "群众知晓率")]
+    assert any("已沿用上一行的一级指标" in note for note in opened.notes)
+    assert sum("表注或签署栏" in note for note in opened.notes) == 2

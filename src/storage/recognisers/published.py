@@ -381,6 +381,8 @@ def _indicator_table(grid: Grid, notes: list[str]) -> list[Indicator]:
 def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str]) -> list[Indicator]:
     indicators = []
     skipped = 0
+    carried: list[int] = []  # rows whose 一级 (and 二级) was written only on the first row of its run
+    above: dict[str, str] = {}
     for row in range(header_row + 1, len(grid.rows)):
         values = {role: grid.text(row, column).strip() for role, column in columns.items()}
         first = next((text for text in values.values() if text), "")
@@ -389,8 +391,20 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
             continue
         if not values.get("name"):
             skipped += any(values.get(k) for k in ("period_value", "annual_value"))
+            if values.get("level1"):  # a row that only heads a group (一级/二级 alone): its rows follow
+                above = {"level1": values["level1"], "level2": values.get("level2", "")}
             continue
+        if not values.get("level1") and above.get("level1") and "level1" in columns:
+            values["level1"] = above["level1"]
+            if not values.get("level2") and above.get("level2"):
+                values["level2"] = above["level2"]
+            carried.append(row + 1)
+        above = {"level1": values.get("level1", ""), "level2": values.get("level2", "")}
         indicators.append(Indicator(**{role: clean_multiline(text) if text else None for role, text in values.items()}))
     if skipped:
         notes.append(f"绩效指标表中有 {skipped} 行填了指标值但没有三级指标名称，已跳过")
+    if carried:
+        rows = "、".join(map(str, carried[:10])) + ("等" if len(carried) > 10 else "")
+        notes.append(f"绩效指标表第 {rows} 行的{_LEVEL1}为空，已沿用上一行的{_LEVEL1}"
+                     f"（二级指标为空时一并沿用）：表中每组只在第一行写了{_LEVEL1}，请核对")
     return indicators
