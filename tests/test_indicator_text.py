@@ -116,3 +116,9 @@ def test_items_numbered_with_a_dot_before_a_tianhe_code_are_items_and_decimals_s
     assert [(i.level1, i.level2, i.name, i.annual_value) for i in read] == [
         ("产出指标", "数量指标", "工单处理率", "≥8"), ("效益指标", "社会效益指标", "群众满意度", "≥90%")]
     assert [i.name for i in parse_indicator_text("1、产出指标：经费1.5万元，年度指标值：10份。").indicators] == ["经费1.5万元"]
+
+
+def test_a_label_broken_by_a_space_is_still_the_label():
+    """Calc's TSV turns a line break inside a cell into a space: '实施周期 指标值' is still 实施周期指标值."""
+    [item] = parse_indicator_text("1、产出指标：数量指标：培训人次；实施周期 指标值：≥400；年度 指标值：≥100。").indicators
+    assert (item.name, item.period_value, item.annual_value) == ("培训人次", "≥400", "≥100")

@@ -16,7 +16,7 @@ from ..infra.opened import OpenResult
 from ..infra.preflight import open_regular
 from ..infra.progress import Cancelled, Progress, tell
 from ..recognisers.grid_import import import_published
-from ..recognisers.published import find_project_header, is_department_form
+from ..recognisers.published import find_project_header, is_department_form, is_footnote
 
 _NO_HEADER = ("这个文本文件中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表（需要“项目名称”“绩效指标”等表头，"
               "或“部门名称”“总体绩效目标”等栏目）")
@@ -103,7 +103,7 @@ def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:
     index = header + 1
     while index < len(rows):
         row = rows[index]
-        if len(row) == 1 and whole is not None and last_is_text and _running_text(row[0]):
+        if len(row) == 1 and whole is not None and last_is_text and _running_text(row[0]) and not is_footnote(row[0]):
             whole[-1] = f"{whole[-1]}\n{row[0]}".strip("\n")
             mended += 1
             index += 1

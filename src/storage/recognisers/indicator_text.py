@@ -27,8 +27,9 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,40}>")
 # "1." before a digit is a decimal ("1.5万元") — unless the digit opens a 天河 code of a 一级 ("1.1-产出指标："), which
 # is how a table numbered 1. 2. 3. writes its 天河-style items.
 _ITEM_NUMBER = re.compile(r"(\d\d{0,2})\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*[-－—]\s*(?:产出|效益|满意度|成本)))")
-_PERIOD_LABEL = re.compile(r"实施周期(?:指标值|目标值)?\s*[:：]")
-_ANNUAL_LABEL = re.compile(r"年度(?:指标值|目标值)\s*[:：]")
+# A space may stand anywhere in a label: a line break inside a cell becomes one in some exports (Calc's TSV).
+_PERIOD_LABEL = re.compile(r"实\s*施\s*周\s*期\s*(?:[指目]\s*标\s*值)?\s*[:：]")
+_ANNUAL_LABEL = re.compile(r"年\s*度\s*[指目]\s*标\s*值\s*[:：]")
 _VALUE_END = re.compile(r"[；;。]")
 _LEVEL_PART = re.compile(r"\s*([^:：;；]{1,20}?)\s*[:：;；]")
 _TRIM = "；;，,。.、 \t"
