@@ -34,7 +34,7 @@ from ...model.problems import Problem
 
 
 class Document(QObject):
-    fieldAboutToChange = Signal(str, object)  # location of the field, the value it is about to hold (cleaned)
+    fieldAboutToChange = Signal(str, object)  # location of the field, the value it is about to be given
     fieldChanged = Signal(str)  # location of the field
     # Structure edits are announced before the list changes and confirmed after, so views can keep Qt's
     # begin/end protocol: between the two signals of a pair the list changes and nothing else happens.
@@ -110,7 +110,8 @@ class Document(QObject):
             self.recheck_all()
 
     def apply_field(self, location: str, value: Any) -> None:
-        value = paths.cleaned_value(self.declaration, location, value)  # FieldRefused before anything moves
+        """Commands hand over values their constructor cleaned (SetFieldCommand); set_field still passes the
+        value through the model's field type, so nothing reaches the declaration unvalidated."""
         self.fieldAboutToChange.emit(location, value)
         paths.set_field(self.declaration, location, value)
         self.fieldChanged.emit(location)

@@ -314,7 +314,7 @@ class DeclarationTreeModel(QAbstractItemModel):
         node = self._node_at(owner) if self._department._children is not None else None
         if node is None or node.kind != NodeKind.INDICATOR:
             return  # its project's groups were never built: nothing on screen moves
-        old_key, new_key = node.parent.group, _group_key(new)
+        old_key, new_key = node.parent.group, _group_key(framework.canonical_level(new) if isinstance(new, str) else new)
         if old_key != new_key:
             self._move_to_group(node, new_key)
 
