@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from src.model import paths
 from src.model.checks import check_declaration
 from src.storage.containers.sheet_grid import Grid
 from src.storage.infra.files import open_declaration
@@ -108,7 +109,7 @@ def test_ocr_amounts_in_the_income_block(filled_rows):
     budget = opened.declaration.department.budget
     assert budget.fiscal == Decimal("5922.53") and budget.other_income is None
     notes = "\n".join(opened.notes)
-    assert "（department.budget.fiscal）：原文“5, 922. 53”" in notes and "原文“1, 00. 5”" in notes
+    assert f"（{paths.place_words('department.budget.fiscal')}）：原文“5, 922. 53”" in notes and "原文“1, 00. 5”" in notes
 
 
 def test_seed_004_text_gives_only_what_is_certain():

@@ -185,7 +185,7 @@ def test_text_amount_of_27_digits_is_left_empty_with_a_note(tmp_path, out):
     result = convert(source, out)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    notes = [line for line in result.stderr.splitlines() if "projects[0].funds.total" in line]
+    notes = [line for line in result.stderr.splitlines() if "第 1 个项目 › 项目资金 › 总计" in line]
     assert notes and "27 位整数" in notes[0] and "已留空" in notes[0], result.stderr
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert saved["projects"][0]["funds"]["total"] is None

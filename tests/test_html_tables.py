@@ -137,7 +137,7 @@ def assert_gov_facts(opened):
         ("效益指标", "可持续影响指标", "公共法律服务体系覆盖率", "100%", "100%"),
         ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%", "≥90%"),
     ]
-    assert any("工作表“广州市示例区司法局2024年部门整体预算绩效目标申报表”" in note for note in opened.notes), opened.notes
+    assert any("网页表格“广州市示例区司法局2024年部门整体预算绩效目标申报表”" in note for note in opened.notes), opened.notes
 
 
 def test_gbk_government_page_with_rowspans_and_paragraphs():

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from src.model import paths
 from src.model.amounts import parse_amount
 from src.storage.infra.files import open_declaration
 from src.storage.recognisers.ocr_numbers import Kind, read_published_amount
@@ -74,10 +75,10 @@ def test_numbers_from_a_workbook_cell_are_printed_amounts():
 
 def test_notes_name_the_place_and_the_original_text():
     mended = read_published_amount("3, 908.").note("department.budget.fiscal", "财政拨款")
-    assert mended.startswith("财政拨款（department.budget.fiscal）：原文“3, 908.”")
+    assert mended.startswith(f"财政拨款（{paths.place_words('department.budget.fiscal')}）：原文“3, 908.”")
     assert "读作 3908.00" in mended and "小数" in mended
     ambiguous = read_published_amount("1, 99. 4").note("projects[2].funds.total", "总计")
-    assert ambiguous.startswith("总计（projects[2].funds.total）：原文“1, 99. 4”") and "已留空" in ambiguous
+    assert ambiguous.startswith(f"总计（{paths.place_words('projects[2].funds.total')}）：原文“1, 99. 4”") and "已留空" in ambiguous
     assert read_published_amount("1,994.32").note("department.budget.basic", "基本支出") is None
 
 
@@ -97,8 +98,8 @@ def test_seed_001_amounts_are_read_and_noted(seeds_dir):
     notes = [n for n in opened.notes if "原文“" in n]
     for place, original in [("department.budget.basic", "1, 994. 32"), ("department.budget.fiscal", "3, 908."),
                             ("department.budget.own_level", "3, 902. 0"), ("department.tasks[0].funds", "17. 28")]:
-        assert any(f"（{place}）：原文“{original}”" in n for n in notes), place
-    assert not any("department.budget.other_development" in n for n in notes)  # 136.85 was printed cleanly
+        assert any(f"（{paths.place_words(place)}）：原文“{original}”" in n for n in notes), place
+    assert not any(paths.place_words("department.budget.other_development") in n for n in notes)  # printed cleanly
     funds = [task.funds for task in opened.declaration.department.tasks[:5]]
     assert funds == [Decimal("17.28"), Decimal("62.00"), Decimal("6.00"), Decimal("444.07"), Decimal("224.00")]
 
@@ -111,5 +112,6 @@ def test_an_ambiguous_amount_in_a_project_table_is_left_empty(tmp_path):
     opened = open_declaration(path)
     funds = opened.declaration.projects[0].funds
     assert (funds.total, funds.fiscal) == (None, Decimal("1994.00"))
-    assert any("（projects[0].funds.total）：原文“1, 99. 4”" in n and "已留空" in n for n in opened.notes)
-    assert any("（projects[0].funds.fiscal）：原文“1, 994. 00”" in n and "读作 1994.00" in n for n in opened.notes)
+    total, fiscal = paths.place_words("projects[0].funds.total"), paths.place_words("projects[0].funds.fiscal")
+    assert any(f"（{total}）：原文“1, 99. 4”" in n and "已留空" in n for n in opened.notes)
+    assert any(f"（{fiscal}）：原文“1, 994. 00”" in n and "读作 1994.00" in n for n in opened.notes)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from src.model import paths
 from src.storage.clipboard.pasted_rows import (
     CLIPBOARD,
     indicators_from_clipboard,
@@ -242,8 +243,8 @@ def test_a_pasted_tables_notes_point_where_its_projects_will_be():
     lines[3] = "\t".join(cells)
     alone = table_from_clipboard(None, "\n".join(lines))
     after_five = table_from_clipboard(None, "\n".join(lines), first_project=5)
-    located = [note for note in alone.notes if "projects[0].funds.total" in note]
+    first, sixth = paths.place_words("projects[0].funds.total"), paths.place_words("projects[5].funds.total")
+    located = [note for note in alone.notes if first in note]
     assert located, alone.notes
-    assert [note for note in after_five.notes if "projects[5].funds.total" in note] == \
-        [note.replace("projects[0]", "projects[5]") for note in located]
-    assert not [note for note in after_five.notes if "projects[0]" in note]
+    assert [note for note in after_five.notes if sixth in note] == [note.replace(first, sixth) for note in located]
+    assert not [note for note in after_five.notes if first in note]

@@ -20,3 +20,15 @@ def test_the_dump_covers_every_data_file():
 @pytest.mark.parametrize("name", sorted(RECORDED))
 def test_reads_as_recorded(name):
     assert reading(DATA / name) == RECORDED[name]
+
+
+def test_no_import_note_speaks_the_programs_internal_names():
+    """导入说明 name places with the form's labels and the source as it is (工作表“…”, 第 N 页, 网页中的表格1,
+    文本, 剪贴板中的表格): never a schema path such as department.budget.basic, nor a file name posing as a sheet."""
+    import re
+
+    schema_path = re.compile(r"(?<![\w-])(?:department|projects)(?:\[\d+\])?\.[a-z_]|projects\[\d+\]|\b[a-z_]+\[\d+\]\.")
+    for name, reading in RECORDED.items():
+        for note in reading.get("notes", []):
+            assert not schema_path.search(note), (name, note)
+            assert f"工作表“{name.rsplit('/', 1)[-1]}”" not in note, (name, note)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from . import field_values
-from .declaration import Declaration, field_label
+from .declaration import Budget, Declaration, Department, Funds, Indicator, Project, Task, field_label
 
 YEAR = "year"
 DEPARTMENT = "department"
@@ -218,6 +218,33 @@ def list_at(root: Any, location: str) -> list:
 
 
 _ITEM_WORDS = {"indicators": "指标", "tasks": "任务"}
+
+
+# What each step of a location leads to, for place_words(): the node types by field.
+_CHILD_TYPES = {(Declaration, "department"): Department, (Declaration, "projects"): Project,
+                (Department, "budget"): Budget, (Department, "tasks"): Task, (Department, "indicators"): Indicator,
+                (Project, "funds"): Funds, (Project, "indicators"): Indicator}
+_ITEM_COUNTERS = {"projects": ("第 ", " 个项目"), "indicators": ("指标 ", ""), "tasks": ("任务 ", "")}
+
+
+def place_words(location: str) -> str:
+    """A place in the form's words without the declaration at hand (an importer's notes are written before
+    there is one): 'department.budget.other_income' → '部门整体 › 预算整体情况 › 其他资金';
+    'projects[3].indicators[2].annual_value' → '第 4 个项目 › 指标 3 › 年度指标值'."""
+    try:
+        steps = _steps(location)
+    except LocationError:
+        return location  # already words (a place the declaration has no field for)
+    words: list[str] = []
+    node_type: type = Declaration
+    for name, index in steps:
+        if index is not None and name in _ITEM_COUNTERS:
+            before, after = _ITEM_COUNTERS[name]
+            words.append(f"{before}{index + 1}{after}")  # 指标 3 says its list: no 绩效指标 › before it
+        else:
+            words.append(field_label(node_type.model_construct(), name))
+        node_type = _CHILD_TYPES.get((node_type, name), node_type)
+    return " › ".join(words)
 
 
 def describe(root: Declaration, location: str) -> str:

@@ -31,7 +31,7 @@ def amount(text):
 def assert_example_facts(opened, expected: dict, sheet: str | None = None) -> None:
     """Every fact of an expected.json, and the notes naming where the table was found (sheet: the name the
     container gives it, when not the workbook's sheet name)."""
-    assert any(f"工作表“{sheet or expected['sheet']}”" in note for note in opened.notes), opened.notes
+    assert any((sheet or expected["sheet"]) in note and note.startswith("从") for note in opened.notes), opened.notes
     if "header_row" in expected:
         assert any(f"表头在第 {expected['header_row']} 行" in note for note in opened.notes)
     assert_declaration_facts(opened.declaration, expected)

@@ -32,11 +32,11 @@ from ..containers.text_table import clean_cell
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..readers.text_file import grids_from_text
-from ..recognisers.grid_import import grand_total_note, import_published
+from ..recognisers.grid_import import CLIPBOARD_NAME, grand_total_note, import_published
 from ..recognisers.indicator_text import parse_indicator_text
 from ..recognisers.published import find_project_header, is_department_form
 
-CLIPBOARD = "剪贴板"
+CLIPBOARD = CLIPBOARD_NAME
 FIELDS = ("level1", "level2", "name", "period_value", "annual_value")
 THREE_COLUMNS = ("level1", "name", "annual_value")
 TEXT = "text"  # a column of numbered indicator text

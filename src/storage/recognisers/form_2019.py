@@ -138,7 +138,7 @@ def _budget(grid: Grid, notes: list[str], in_yuan: bool = False) -> Budget:
     others = [role for role in OTHER_INCOME if role in read]
     if others and all(read[role] is not None for role in others):
         budget.other_income = sum((read[role] for role in others), Decimal(0))
-        notes.append(f"{BUDGET_LABELS['other_income']}（{_budget_place('other_income')}）= "
+        notes.append(f"{BUDGET_LABELS['other_income']}（{paths.place_words(_budget_place('other_income'))}）= "
                      + " + ".join(INCOME[role] for role in others) + f" = {budget.other_income:,.2f} 万元")
     elif others:
         notes.append(f"{'、'.join(INCOME[r] for r in others if read[r] is None)}的金额没有读出，"
@@ -257,17 +257,17 @@ def _indicators(block: _Block, notes: list[str]) -> list[Indicator]:
         if match:
             indicators.append(Indicator(name=match.group(1), annual_value=match.group(2)))
             notes.append(f"关键指标下的“{line}”拆为指标“{match.group(1)}”和年度指标值“{match.group(2)}”"
-                         f"（{paths.indicator(paths.DEPARTMENT, len(indicators) - 1)}）")
+                         f"（{paths.place_words(paths.indicator(paths.DEPARTMENT, len(indicators) - 1))}）")
         else:
             indicators.append(Indicator(name=line))
-            notes.append(f"关键指标下的“{line}”跨两栏，整段作为指标名称（{paths.indicator(paths.DEPARTMENT, len(indicators) - 1)}）")
+            notes.append(f"关键指标下的“{line}”跨两栏，整段作为指标名称（{paths.place_words(paths.indicator(paths.DEPARTMENT, len(indicators) - 1))}）")
     if indicators:
         notes.append(f"年度目标的 {len(indicators)} 个关键指标已作为部门绩效指标导入"
                      f"（{_span(paths.indicator(paths.DEPARTMENT, 0), len(indicators))}），预期实现值作为年度指标值；"
                      "2019 年表式不分一级/二级指标，已留空，请补填")
     for index, (name, value) in enumerate(block.pairs):
         if not value:
-            notes.append(f"关键指标“{name}”没有预期实现值（{paths.indicator(paths.DEPARTMENT, index)}）")
+            notes.append(f"关键指标“{name}”没有预期实现值（{paths.place_words(paths.indicator(paths.DEPARTMENT, index))}）")
     return indicators
 
 
@@ -291,4 +291,5 @@ def _tasks(block: _Block, notes: list[str]) -> list[Task]:
 
 
 def _span(first: str, count: int) -> str:
-    return first if count == 1 else f"{first} 起 {count} 项"
+    """'部门整体 › 指标 1 起 11 项': where a run of imported items starts, in the form's words."""
+    return paths.place_words(first) if count == 1 else f"{paths.place_words(first)} 起 {count} 项"

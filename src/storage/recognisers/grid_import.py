@@ -43,6 +43,26 @@ def import_published(path: Path, grids: list[Grid], first_project: int = 0) -> O
     return opened
 
 
+_TEXT_SUFFIXES = (".txt", ".tsv", ".csv")
+_WEB_SUFFIXES = (".html", ".htm", ".mht", ".mhtml")
+CLIPBOARD_NAME = "剪贴板"
+
+
+def source_words(path: Path, sheet: str) -> str:
+    """Where a grid came from, as the source really is: 工作表“…” in a workbook, 第 N 页 of a PDF, 网页中的表格1,
+    文本, 剪贴板中的表格 — never a file's name posing as a sheet."""
+    suffix = path.suffix.lower()
+    if path.name == CLIPBOARD_NAME:
+        return "剪贴板中的表格"
+    if suffix in _TEXT_SUFFIXES:
+        return "文本"
+    if suffix == ".pdf":
+        return sheet  # the pages it was read from: 第 1–7 页
+    if suffix in _WEB_SUFFIXES:
+        return f"网页中的{sheet}" if sheet.startswith("表格") else f"网页表格“{sheet}”"
+    return f"工作表“{sheet}”"
+
+
 def grand_total_note(amount) -> str:
     return f"合计行 {amount:,.2f} 万元已作为部门预算的项目支出"
 
@@ -105,7 +125,7 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
         form = departments[0]
         declaration.department = form.department
         declaration.year = form.year
-        notes.append(f"从工作表“{form.sheet}”导入部门整体绩效目标：{len(form.department.tasks)} 项重点工作任务，"
+        notes.append(f"从{source_words(path, form.sheet)}导入部门整体绩效目标：{len(form.department.tasks)} 项重点工作任务，"
                      f"{len(form.department.indicators)} 个绩效指标")
         notes.extend(form.notes)
     if tables:
@@ -117,10 +137,10 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
             declaration.department.budget.project = table.grand_total
             notes.append(grand_total_note(table.grand_total))
         count = sum(len(p.indicators) for p in table.projects)
-        notes.append(f"从工作表“{table.sheet}”（表头在第 {table.header_row + 1} 行）导入 {len(table.projects)} 个项目、{count} 个绩效指标")
+        notes.append(f"从{source_words(path, table.sheet)}（表头在第 {table.header_row + 1} 行）导入 {len(table.projects)} 个项目、{count} 个绩效指标")
         for other in tables:
             if other is not table:
-                notes.append(f"工作表“{other.sheet}”也像项目表（{len(other.projects)} 个项目），未导入")
+                notes.append(f"{source_words(path, other.sheet)}也像项目表（{len(other.projects)} 个项目），未导入")
         notes.extend(table.notes)
     notes.extend(note for note in map(dropped_columns_note, grids) if note)
     settle_year(declaration, notes)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from ...model import paths
 from ...model.amounts import AmountError, format_amount, parse_amount
 from ..infra.limits import absurd_amount
 
@@ -43,7 +44,7 @@ class AmountReading:
 
     def note(self, where: str, label: str) -> str | None:
         """The 导入说明 for this reading at a location (paths' spelling) with its label; None for PRINTED."""
-        place = f"{label}（{where}）" if label else where
+        place = f"{label}（{paths.place_words(where)}）" if label else paths.place_words(where)
         if self.kind is Kind.MENDED:
             return f"{place}：原文“{self.original}”{self.reason}，读作 {format_amount(self.value)}，请核对"
         if self.kind is Kind.AMBIGUOUS:
