@@ -35,6 +35,7 @@ from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
 from src.model.declaration import BUDGET_LABELS, DEPARTMENT_LABELS
+from src.model.paths import place_words
 
 from .facts import squeeze
 
@@ -243,6 +244,11 @@ class Target:
         if any(place and place in note for place in self.places):
             return True
         if any(re.search(re.escape(whole) + r"(?![.\[\w])", note) for whole in self.wholes):
+            return True
+        # The same places as the editor words them in its notes (model/paths.place_words).
+        if any(place and re.search(re.escape(place_words(place)) + r"(?!\d)", note) for place in self.places):
+            return True
+        if any(re.search(re.escape(place_words(whole)) + r"(?![\d ›])", note) for whole in self.wholes):
             return True
         if self.scalar:
             return any(label in text for label in self.labels or [])
