@@ -14,13 +14,27 @@ _AMOUNT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 MAX_INTEGER_DIGITS = 15
 
 
+def beyond_limit(amount: Decimal | None) -> str | None:
+    """Why an amount cannot be a real one (in Chinese): more than MAX_INTEGER_DIGITS integer digits; None when it
+    can. Counted from the exponent, never by formatting (1E+999999999 is a few bytes)."""
+    if amount is None:
+        return None
+    shown = "无穷多"
+    if amount.is_finite():
+        digits = amount.adjusted() + 1 if amount else 1
+        if digits <= MAX_INTEGER_DIGITS:
+            return None
+        if digits < 10 ** 9:
+            shown = f"{digits:,}"
+    return f"金额有 {shown} 位整数，超过 {MAX_INTEGER_DIGITS} 位的上限（单位万元），不是真实的金额"
+
+
 def _checked(amount: Decimal) -> Decimal:
-    if amount.is_finite() and amount and amount.adjusted() + 1 > MAX_INTEGER_DIGITS:
-        digits = amount.adjusted() + 1
-        shown = f"{digits:,}" if digits < 10 ** 9 else "无穷多"
-        raise AmountError(f"金额有 {shown} 位整数，超过 {MAX_INTEGER_DIGITS} 位的上限（单位万元），不是真实的金额")
     if not amount.is_finite():
         raise AmountError("金额不是有限数字")
+    why = beyond_limit(amount)
+    if why:
+        raise AmountError(why)
     return amount
 
 

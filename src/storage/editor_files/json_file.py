@@ -51,16 +51,17 @@ def _declaration_adapter() -> TypeAdapter:
 
 def read_json(path: str | Path) -> Declaration:
     declaration = parse_json(_file_bytes(Path(path)), path)[0]
-    refuse_implausible(declaration, path, fix=_FIX)
+    refuse_implausible(declaration, path)
     return declaration
 
 
 def open_json(path: Path) -> OpenResult:
-    """The registry's reader: a file the clerk opens. A value no declaration has (an amount of more than
-    limits.MAX_AMOUNT_DIGITS integer digits, a year outside limits.YEAR_MIN–YEAR_MAX) refuses the file, naming
-    the field (plausible.py); parse_json alone, which the recovery copies go through, keeps what the model holds."""
+    """The registry's reader: a file the clerk opens. A value no declaration has (an amount of more than 15 integer
+    digits, a year outside 1900–2100: the model's own field types) refuses the file, naming the field; so does a
+    file past the project or indicator limits (plausible.py), which parse_json alone — the recovery copies' path —
+    does not check."""
     declaration, version = parse_json(_file_bytes(path), path)
-    refuse_implausible(declaration, path, fix=_FIX)
+    refuse_implausible(declaration, path)
     if version == SCHEMA_VERSION:
         return OpenResult(declaration)
     note = migration_note(version)
@@ -168,7 +169,7 @@ def _parsed_slowly(raw: bytes, source: str | Path) -> tuple[Declaration, int]:
             declaration = Declaration.model_validate(body)
     except ValidationError as error:
         why = absurd_year(body.get("year")) if tuple(error.errors()[0]["loc"]) == (paths.YEAR,) else None
-        if why:  # a year of thousands of digits: said as such, not as pydantic's 不能大于 9999
+        if why:  # a year of thousands of digits: said as such, not as pydantic's 不能大于 2100
             raise FileProblem(source, f"内容有误，位置 {paths.YEAR}（预算年度）：{why}，未打开。{_FIX}") from error
         raise FileProblem(source, *validation_problem(error)) from error
     except (RecursionError, MemoryError) as error:

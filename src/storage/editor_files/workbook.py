@@ -350,7 +350,7 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
     except ValidationError as error:
         reason, detail = validation_problem(error)
         raise FileProblem(path, reason.replace("内容有误", "工作簿内容有误"), detail) from error
-    refuse_implausible(declaration, path, "工作簿内容有误", "请在 WPS/Excel 中改正这个单元格后再打开")
+    refuse_implausible(declaration, path)
     return declaration
 
 

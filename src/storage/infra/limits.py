@@ -74,17 +74,6 @@ def integer_digits(value: Decimal) -> int:
     return max(value.adjusted() + 1, 1)
 
 
-def absurd_amount(value: Decimal | None) -> str | None:
-    """Why an amount cannot be real (in Chinese), or None when it can."""
-    if value is None:
-        return None
-    digits = integer_digits(value)
-    if digits > MAX_AMOUNT_DIGITS:
-        shown = f"{digits:,}" if digits < 10 ** 9 else "无穷多"
-        return f"金额有 {shown} 位整数，超过 {MAX_AMOUNT_DIGITS} 位的上限（单位万元），不是真实的金额"
-    return None
-
-
 def absurd_year(value: object) -> str | None:
     """Why a year cannot be a budget year (in Chinese), or None when it can (None: no year)."""
     if value is None:

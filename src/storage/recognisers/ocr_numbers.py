@@ -16,8 +16,7 @@ from decimal import Decimal
 from enum import Enum
 
 from ...model import paths
-from ...model.amounts import AmountError, format_amount, parse_amount
-from ..infra.limits import absurd_amount
+from ...model.amounts import AmountError, beyond_limit, format_amount, parse_amount
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　−", "0123456789.,-+ -")
 _WRAPPING = re.compile(r"^[￥¥]\s*|\s*(?:万元|元)$")
@@ -58,9 +57,9 @@ class AmountReading:
 
 def read_published_amount(value: object) -> AmountReading:
     """An amount from a published table's cell, read leniently only where the reading is certain; a number no
-    budget has (more integer digits than limits.MAX_AMOUNT_DIGITS) is left empty, with its reason."""
+    budget has (model/amounts.beyond_limit) is left empty, with its reason."""
     reading = _read_published_amount(value)
-    why = absurd_amount(reading.value)
+    why = beyond_limit(reading.value)
     if why:
         original = reading.original or " ".join(str(value).split())[:_LONGEST]
         return AmountReading(None, Kind.ABSURD, original if len(original) < _LONGEST else original[:_LONGEST] + "…", why)

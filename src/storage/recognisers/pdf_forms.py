@@ -26,7 +26,6 @@ from ...model.declaration import (
 from ..containers.pdf_section import Section
 from ..containers.sheet_grid import label_key
 from ..infra.errors import FileProblem
-from ..infra.limits import absurd_amount
 from ..infra.opened import OpenResult
 from .grid_import import check_counts, import_published, settle_year
 from .published import clean_multiline, find_project_header, is_department_form
@@ -157,13 +156,9 @@ def read_project_form(section: Section) -> tuple[Project, str | None, int | None
         text = _below(section, label)
         try:
             funds[key] = parse_amount(text)
-        except AmountError:
+        except AmountError:  # parse_amount refuses an amount past the model's limit too
             funds[key] = None
             notes.append(f"{section.name}项目“{name}”的{label}“{text}”无法识别，已留空")
-        why = absurd_amount(funds[key])
-        if why:
-            funds[key] = None
-            notes.append(f"{section.name}项目“{name}”的{label}“{text[:40]}”{why}，已留空，请按原表填写")
     goal = _right_of(section, PROJECT_LABELS["goal"])
     project = Project(name=name, unit=_right_of(section, PROJECT_LABELS["unit"]),
                       period=_right_of(section, PROJECT_LABELS["period"]), funds=Funds(**funds),
