@@ -28,7 +28,7 @@ def test_no_import_note_speaks_the_programs_internal_names():
     import re
 
     schema_path = re.compile(r"(?<![\w-])(?:department|projects)(?:\[\d+\])?\.[a-z_]|projects\[\d+\]|\b[a-z_]+\[\d+\]\.")
-    for name, reading in RECORDED.items():
-        for note in reading.get("notes", []):
+    for name, recorded in RECORDED.items():
+        for note in recorded.get("notes", []):
             assert not schema_path.search(note), (name, note)
             assert f"工作表“{name.rsplit('/', 1)[-1]}”" not in note, (name, note)

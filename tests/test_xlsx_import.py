@@ -116,7 +116,7 @@ def test_a_table_in_yuan_is_converted_to_wanyuan_and_says_so():
     from src.storage.recognisers.grid_import import import_published
 
     def table(unit_line: str) -> list[list]:
-        return [["2023年项目支出绩效目标表"], [f"部门名称：区司法局", None, None, unit_line],
+        return [["2023年项目支出绩效目标表"], ["部门名称：区司法局", None, None, unit_line],
                 ["序号", "项目名称", "预算单位", "总计", "财政拨款", "绩效目标", "绩效指标"],
                 [None, "合计", None, "1234500", "1234500", None, None],
                 [1, "法律援助经费", "区法律援助处", "1234500", "1234500.00", "办好法律援助",
