@@ -22,6 +22,9 @@ from ...render.look import (
 )
 
 
+CHINESE_DATES = "zh_CN.UTF-8"
+
+
 def _chinese_dates_whatever_the_system() -> None:
     """Qt's file dialogs write dates in the system locale's format ('5 12 2026' under C.UTF-8, as on a fresh
     信创 desktop or wherever LANG is unset). Qt reads LC_TIME for it when the application starts, and needs no
@@ -33,9 +36,6 @@ def _chinese_dates_whatever_the_system() -> None:
         os.environ.setdefault("LANG", os.environ["LC_ALL"])
         del os.environ["LC_ALL"]
     os.environ["LC_TIME"] = CHINESE_DATES
-
-
-CHINESE_DATES = "zh_CN.UTF-8"
 
 
 def _system_has(name: str) -> bool:

@@ -56,13 +56,13 @@ class FileController(QObject):
                             ("保存", SAVE), ("不保存", DISCARD), ("取消", CANCEL))
 
     def ask_open_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "打开申报文件", self._folder(), formats.open_dialog_filter())
+        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "打开申报文件", self.folder(), formats.open_dialog_filter())
         return path or None
 
     def ask_save_path(self, suggested: str) -> str | None:
         # The Excel workbook first: it is what a clerk hands in and opens in WPS; JSON second.
         filters = dict(sorted(formats.save_dialog_filters(), key=lambda pair: pair[1] != ".xlsx"))
-        path, chosen = QFileDialog.getSaveFileName(self.dialog_parent, "另存为", str(Path(self._folder()) / suggested),
+        path, chosen = QFileDialog.getSaveFileName(self.dialog_parent, "另存为", str(Path(self.folder()) / suggested),
                                                    ";;".join(filters))
         if not path:
             return None
@@ -238,7 +238,8 @@ class FileController(QObject):
         self.settings.setValue("recentFiles", files[:MAX_RECENT])
         self.recentChanged.emit()
 
-    def _folder(self) -> str:
+    def folder(self) -> str:
+        """Where open and save dialogs start: the last folder used, else the newest recent file's, else home."""
         if self.session.last_folder is not None:
             return str(self.session.last_folder)
         recent = self.recent()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dataclasses import dataclass
 from typing import Callable
 
@@ -108,9 +106,7 @@ class PrintController:
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_pdf_path(self) -> str | None:
-        document = self.session.document
-        name = Path(document.path or document.suggested_name or "绩效目标申报表").with_suffix(".pdf").name
-        suggested = str(self.session.folder_for_exports() / name)
+        suggested = self.session.export_path(".pdf")
         path, _ = QFileDialog.getSaveFileName(self.dialog_parent, "导出 PDF", suggested, "PDF 文件 (*.pdf)")
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"

@@ -25,9 +25,7 @@ class ProblemListExporter:
         self.suggestion = suggestion
 
     def ask_path(self) -> str | None:
-        document = self.session.document
-        stem = Path(document.path or document.suggested_name or "绩效目标申报表").stem
-        suggested = str(self.session.folder_for_exports() / f"{stem}-问题清单.xlsx")
+        suggested = self.session.export_path(".xlsx", "-问题清单")
         path, chosen = QFileDialog.getSaveFileName(self.dialog_parent, "导出问题清单", suggested,
                                                    "Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)")
         if path and Path(path).suffix.lower() not in EXTENSIONS:

@@ -45,17 +45,13 @@ class YearController(QObject):
         session.documentReplaced.connect(self._document_replaced)
 
     # ---- dialogs (replaceable in tests) ------------------------------------------------------------
-    def _folder(self) -> str:
-        recent = self.files.recent()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
-
     def ask_compare_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "选择要比较的原申报（如上年度的）", self._folder(),
+        path, _ = QFileDialog.getOpenFileName(self.window, "选择要比较的原申报（如上年度的）", self.files.folder(),
                                               formats.open_dialog_filter())
         return path or None
 
     def ask_merge_paths(self) -> list[str]:
-        chosen, _ = QFileDialog.getOpenFileNames(self.window, "选择要合并的单位申报（可多选）", self._folder(),
+        chosen, _ = QFileDialog.getOpenFileNames(self.window, "选择要合并的单位申报（可多选）", self.files.folder(),
                                                  formats.open_dialog_filter())
         return list(chosen)
 

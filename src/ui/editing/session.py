@@ -32,6 +32,13 @@ class Session(QObject):
             return document.path.parent
         return self.last_folder or Path.home()
 
+    def export_path(self, suffix: str, tail: str = "") -> str:
+        """A default path for an export of the open document: its name with tail and suffix, in
+        folder_for_exports() — '…/天河.pdf', '…/天河-问题清单.xlsx'."""
+        document = self.document
+        stem = Path(document.path or document.suggested_name or "绩效目标申报表").stem if document else "绩效目标申报表"
+        return str(self.folder_for_exports() / f"{stem}{tail}{suffix}")
+
     def replace(self, document: Document) -> None:
         old, self.document = self.document, document
         self.documentReplaced.emit(document, old)
