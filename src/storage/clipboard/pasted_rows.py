@@ -27,14 +27,14 @@ from pathlib import Path
 from ...model import framework
 from ...model.declaration import DEPARTMENT_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Declaration, Indicator
 from ..containers.html_table import grids_from_html
-from ..containers.sheet_grid import Grid, cell_text, label_key
+from ..containers.sheet_grid import cell_text, label_key
 from ..containers.text_table import clean_cell
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..readers.text_file import grids_from_text
 from ..recognisers.grid_import import CLIPBOARD_NAME, grand_total_note, import_published
 from ..recognisers.indicator_text import parse_indicator_text
-from ..recognisers.published import find_project_header, is_department_form
+from ..recognisers.published import is_published_table
 
 CLIPBOARD = CLIPBOARD_NAME
 FIELDS = ("level1", "level2", "name", "period_value", "annual_value")
@@ -259,11 +259,11 @@ def table_from_clipboard(html: str | None, text: str | None, first_project: int 
     project will have in the open declaration (the notes' locations point there)."""
     notes: list[str] = []
     grids = grids_from_html(html, CLIPBOARD) if html and html.strip() else []
-    if any(_recognised(grid) for grid in grids):
+    if any(is_published_table(grid) for grid in grids):
         notes.append("从剪贴板的网页格式（HTML）读取表格")
     elif text and text.strip():
         grids = grids_from_text(text, CLIPBOARD, notes)
-    if not any(_recognised(grid) for grid in grids):
+    if not any(is_published_table(grid) for grid in grids):
         raise FileProblem(CLIPBOARD, f"剪贴板中没有可识别的项目支出绩效目标表（需要“{PROJECT_LABELS['name']}”“{PROJECT_LABELS['indicators']}”等表头）。"
                                      "请在 Excel/WPS 或网页中连同表头一起选中表格再复制；"
                                      "要粘贴指标行，请先点击项目的绩效指标表格再粘贴")
@@ -279,10 +279,6 @@ def table_from_clipboard(html: str | None, text: str | None, first_project: int 
     if left_out:
         opened.notes.append(left_out)
     return opened
-
-
-def _recognised(grid: Grid) -> bool:
-    return find_project_header(grid) is not None or is_department_form(grid)
 
 
 def department_left_out(pasted: Declaration) -> str | None:

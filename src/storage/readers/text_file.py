@@ -16,7 +16,7 @@ from ..infra.opened import OpenResult
 from ..infra.preflight import open_regular
 from ..infra.progress import Cancelled, Progress, tell
 from ..recognisers.grid_import import import_published
-from ..recognisers.published import find_project_header, is_department_form, is_footnote
+from ..recognisers.published import find_project_header, is_footnote, is_published_table
 
 _NO_HEADER = ("这个文本文件中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表（需要“项目名称”“绩效指标”等表头，"
               "或“部门名称”“总体绩效目标”等栏目）")
@@ -40,7 +40,7 @@ def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
         raise Cancelled(path) from cancelled
     except FileProblem as problem:  # named by the file's name only: name it by its path
         raise FileProblem(path, problem.reason, problem.detail) from problem
-    if not any(_recognised(grid) for grid in grids):
+    if not any(is_published_table(grid) for grid in grids):
         raise FileProblem(path, _NO_HEADER)
     tell(progress, path, lines, lines)
     opened = import_published(path, grids)
@@ -64,7 +64,7 @@ def grids_from_text(text: str, name: str, notes: list[str] | None = None,
     for delimiter, label in (("\t", "制表符"), (",", "逗号")):
         if delimiter in text:
             grid = delimited_grid(name, text, delimiter)
-            if _recognised(grid):
+            if is_published_table(grid):
                 notes.append(f"按{label}分隔的表格读取")
                 _mend_broken_rows(grid, notes)
                 return [grid]
@@ -73,15 +73,11 @@ def grids_from_text(text: str, name: str, notes: list[str] | None = None,
 
     layout_notes: list[str] = []
     grids = layout_grids(text, name, layout_notes, progress)
-    if any(_recognised(grid) for grid in grids):
+    if any(is_published_table(grid) for grid in grids):
         notes.append("按 PDF 复制或导出的文本版式重建表格（单元格按位置和换行推断，请核对）")
         notes.extend(layout_notes)
         return grids
     return candidates[0] if candidates else grids or [Grid(name, [])]
-
-
-def _recognised(grid: Grid) -> bool:
-    return find_project_header(grid) is not None or is_department_form(grid)
 
 
 def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:

@@ -238,6 +238,12 @@ _LEVEL1 = INDICATOR_LABELS["level1"]
 _TEMPLATE_TASK = re.compile(r"^其他需完成的任务")
 
 
+def is_published_table(grid: Grid) -> bool:
+    """A grid that holds a project table's header or a department form (either layout): what a reading of
+    text or of the clipboard must find to be the right one."""
+    return find_project_header(grid) is not None or is_department_form(grid)
+
+
 def is_department_form(grid: Grid) -> bool:
     """A department form of either layout: the current one, or the 2019 one that grid_import hands to
     form_2019 (never to import_department_form, which would misread it)."""
