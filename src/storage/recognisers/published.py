@@ -53,12 +53,13 @@ _YUAN_PER_WANYUAN = Decimal(10000)
 _FOOTNOTE = re.compile(r"^(?:注\s*[:：\d一二三1-9（(]|注\s|说明\s*[:：]|备注\s*[:：]|填报单位|填报人|填表人|填报日期|"
                        r"单位负责人|部门负责人|审核人|联系人|联系电话|制表人|制表日期|分管领导)")
 
-
-def is_footnote(text: str | None) -> bool:
-    return bool(text) and bool(_FOOTNOTE.match(text.strip()))
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 _DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
 _FUND_KEYS = ("total", "fiscal", "special_account", "other")
+
+
+def is_footnote(text: str | None) -> bool:
+    return bool(text) and bool(_FOOTNOTE.match(text.strip()))
 
 
 @dataclass
@@ -142,9 +143,9 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         if not any(values.values()) or label_key(values.get("name")) in labels:
             continue
         name = values.get("name", "")
-        if is_footnote(name) or (not name and is_footnote(next((v for v in values.values() if v), ""))):
-            table.notes.append(f"第 {row + 1} 行是表注或签署栏（“{name[:20] or next(v for v in values.values() if v)[:20]}…”），"
-                               "未作为项目导入")
+        first = name or next((v for v in values.values() if v), "")  # a note merged across fills every column
+        if is_footnote(first):
+            table.notes.append(f"第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为项目导入")
             continue
         if _TOTAL_ROW.match(label_key(name)) or (not name and any(values.get(k) for k in ("total", "fiscal"))):
             table.notes.append(f"第 {row + 1} 行是合计行，未作为项目导入")
