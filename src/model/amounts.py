@@ -14,18 +14,25 @@ _AMOUNT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 MAX_INTEGER_DIGITS = 15
 
 
+def integer_digits(value: Decimal) -> int:
+    """Digits before the decimal point (10^9 for an infinity), from the exponent: never by formatting, since
+    1E+999999999 is a few bytes."""
+    if not value.is_finite():
+        return 10 ** 9
+    if value.is_zero():
+        return 1
+    return max(value.adjusted() + 1, 1)
+
+
 def beyond_limit(amount: Decimal | None) -> str | None:
     """Why an amount cannot be a real one (in Chinese): more than MAX_INTEGER_DIGITS integer digits; None when it
-    can. Counted from the exponent, never by formatting (1E+999999999 is a few bytes)."""
+    can."""
     if amount is None:
         return None
-    shown = "无穷多"
-    if amount.is_finite():
-        digits = amount.adjusted() + 1 if amount else 1
-        if digits <= MAX_INTEGER_DIGITS:
-            return None
-        if digits < 10 ** 9:
-            shown = f"{digits:,}"
+    digits = integer_digits(amount)
+    if digits <= MAX_INTEGER_DIGITS:
+        return None
+    shown = f"{digits:,}" if digits < 10 ** 9 else "无穷多"
     return f"金额有 {shown} 位整数，超过 {MAX_INTEGER_DIGITS} 位的上限（单位万元），不是真实的金额"
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
 
-from .amounts import format_amount, parse_amount
+from .amounts import format_amount, integer_digits, parse_amount
 from .framework import canonical_level
 
 # Characters XML 1.0 (and so xlsx) cannot hold; dropping them on input keeps every format lossless.
@@ -23,6 +23,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The budget years a declaration can have: the same bounds for a file read and for an edit, so a year typed in
 # the window can always be saved and opened again.
 YEAR_MIN, YEAR_MAX = 1900, 2100
+
+
+def year_beyond_limit(value: object) -> str | None:
+    """Why a number cannot be a budget year (in Chinese), said by its size when it has thousands of digits rather
+    than as pydantic's 不能大于 2100; None when it can be one, or is no number at all (the field's check says so)."""
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        return None
+    if isinstance(value, Decimal) and (not value.is_finite() or integer_digits(value) > 6):
+        return f"预算年度是一个 {integer_digits(value):,} 位的数，不在 {YEAR_MIN}–{YEAR_MAX} 之间"
+    if isinstance(value, int) and value.bit_length() > 20:  # str() of a 5,000-digit int raises: count by bits
+        return f"预算年度是一个约 {int(value.bit_length() * 0.30103) + 1:,} 位的数，不在 {YEAR_MIN}–{YEAR_MAX} 之间"
+    if not YEAR_MIN <= value <= YEAR_MAX:
+        return f"预算年度 {value} 不在 {YEAR_MIN}–{YEAR_MAX} 之间"
+    return None
 
 # The most a spreadsheet cell holds (Excel's limit, which openpyxl enforces by cutting the rest off): a longer
 # text could not be saved as a workbook without loss, so no field takes one.

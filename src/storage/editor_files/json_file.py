@@ -18,10 +18,9 @@ from pydantic import StrictInt, TypeAdapter, ValidationError
 
 from ...model import paths
 from ...model.bulk import collector_paused
-from ...model.declaration import Declaration
+from ...model.declaration import Declaration, year_beyond_limit
 from ...model.field_values import validation_reason
 from ..infra.errors import FileProblem, error_text, os_problem
-from ..infra.limits import absurd_year
 from ..infra.opened import OpenResult
 from ..infra.preflight import open_regular
 from .plausible import refuse_implausible
@@ -168,7 +167,7 @@ def _parsed_slowly(raw: bytes, source: str | Path) -> tuple[Declaration, int]:
         with collector_paused():
             declaration = Declaration.model_validate(body)
     except ValidationError as error:
-        why = absurd_year(body.get("year")) if tuple(error.errors()[0]["loc"]) == (paths.YEAR,) else None
+        why = year_beyond_limit(body.get("year")) if tuple(error.errors()[0]["loc"]) == (paths.YEAR,) else None
         if why:  # a year of thousands of digits: said as such, not as pydantic's 不能大于 2100
             raise FileProblem(source, f"内容有误，位置 {paths.YEAR}（预算年度）：{why}，未打开。{_FIX}") from error
         raise FileProblem(source, *validation_problem(error)) from error

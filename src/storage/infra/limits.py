@@ -31,8 +31,6 @@ limits from here.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 MB = 1024 * 1024
 
 MAX_FILE_BYTES = 200 * MB
@@ -54,8 +52,10 @@ MAX_PDF_CHARS_PER_PAGE = 200_000
 MAX_PDF_STREAM_BYTES = 256 * MB
 MAX_PDF_TABLE_SECONDS = 10  # planned (item 6): not enforced in this process
 
-# The model's own bounds (model/amounts.MAX_INTEGER_DIGITS, model/declaration.YEAR_MIN/MAX), repeated here so the
-# containers, which know nothing of the model, can use them; tests/test_hostile.py checks they agree.
+# The model's own bounds (model/amounts.MAX_INTEGER_DIGITS, model/declaration.YEAR_MIN/MAX), repeated so that this
+# module stays the one list of limits and the containers, which may not import the model, can read it;
+# tests/test_hostile.py checks they agree. The model says why a value is beyond them (amounts.beyond_limit,
+# declaration.year_beyond_limit).
 MAX_AMOUNT_DIGITS = 15
 YEAR_MIN, YEAR_MAX = 1900, 2100
 
@@ -64,26 +64,3 @@ def megabytes(size: int) -> str:
     """'312 MB' — a size for messages, rounded up so that a file just over a limit does not read as equal to it."""
     return f"{-(-size // MB):,} MB"
 
-
-def integer_digits(value: Decimal) -> int:
-    """Digits before the decimal point, from the exponent (never by formatting: 1E+999999999 is a few bytes)."""
-    if not value.is_finite():
-        return 10 ** 9
-    if value.is_zero():
-        return 1
-    return max(value.adjusted() + 1, 1)
-
-
-def absurd_year(value: object) -> str | None:
-    """Why a year cannot be a budget year (in Chinese), or None when it can (None: no year)."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        return None  # not a number: the model's own check says so
-    if isinstance(value, Decimal) and (not value.is_finite() or integer_digits(value) > 6):
-        return f"预算年度是一个 {integer_digits(value):,} 位的数，不在 {YEAR_MIN}–{YEAR_MAX} 之间"
-    if isinstance(value, int) and value.bit_length() > 20:  # str() of a 5,000-digit int raises: count by bits
-        return f"预算年度是一个约 {int(value.bit_length() * 0.30103) + 1:,} 位的数，不在 {YEAR_MIN}–{YEAR_MAX} 之间"
-    if not YEAR_MIN <= value <= YEAR_MAX:
-        return f"预算年度 {value} 不在 {YEAR_MIN}–{YEAR_MAX} 之间"
-    return None

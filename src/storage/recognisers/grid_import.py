@@ -17,10 +17,11 @@ from ...model.declaration import (
     DEPARTMENT_LABELS,
     PROJECT_LABELS,
     Declaration,
+    year_beyond_limit,
 )
 from ..containers.sheet_grid import Grid, dropped_columns_note
 from ..infra.errors import FileProblem
-from ..infra.limits import MAX_INDICATORS, MAX_PROJECTS, absurd_year
+from ..infra.limits import MAX_INDICATORS, MAX_PROJECTS
 from ..infra.opened import OpenResult
 from .form_2019 import import_form_2019
 from .form_2019_labels import is_form_2019
@@ -149,8 +150,8 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
 
 
 def settle_year(declaration: Declaration, notes: list[str]) -> None:
-    """A year read from a title that no budget has (limits.YEAR_MIN–YEAR_MAX) is left empty, with a note."""
-    why = absurd_year(declaration.year)
+    """A year read from a title that no budget has (model/declaration.YEAR_MIN–YEAR_MAX) is left empty, with a note."""
+    why = year_beyond_limit(declaration.year)
     if why:
         notes.append(f"{DECLARATION_LABELS['year']}：{why}，已留空，请按原表填写")
         declaration.year = None
