@@ -22,8 +22,8 @@ from ...model.declaration import Declaration, year_beyond_limit
 from ...model.field_values import validation_reason
 from ..infra.errors import FileProblem, error_text, os_problem
 from ..infra.opened import OpenResult
+from ..infra.plausible import refuse_implausible
 from ..infra.preflight import open_regular
-from .plausible import refuse_implausible
 
 FORMAT_NAME = "perf-target-declaration"
 SCHEMA_VERSION = 2
@@ -57,7 +57,7 @@ def read_json(path: str | Path) -> Declaration:
 def open_json(path: Path) -> OpenResult:
     """The registry's reader: a file the clerk opens. A value no declaration has (an amount of more than 15 integer
     digits, a year outside 1900–2100: the model's own field types) refuses the file, naming the field; so does a
-    file past the project or indicator limits (plausible.py), which parse_json alone — the recovery copies' path —
+    file past the project or indicator limits (infra/plausible.py), which parse_json alone — the recovery copies' path —
     does not check."""
     declaration, version = parse_json(_file_bytes(path), path)
     refuse_implausible(declaration, path)

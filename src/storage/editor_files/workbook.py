@@ -47,11 +47,11 @@ from ..containers.sheet_grid import (
 )
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
+from ..infra.plausible import refuse_implausible
 from ..recognisers.grid_import import import_published
 from ..recognisers.indicator_text import format_indicator_text
 from ..recognisers.published import import_department_form
 from .json_file import validation_problem
-from .plausible import refuse_implausible
 from .sheet_builder import SheetBuilder, register_styles
 from .workbook_columns import (
     DETAIL_COLUMNS,

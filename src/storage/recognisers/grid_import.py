@@ -21,8 +21,8 @@ from ...model.declaration import (
 )
 from ..containers.sheet_grid import Grid, dropped_columns_note
 from ..infra.errors import FileProblem
-from ..infra.limits import MAX_INDICATORS, MAX_PROJECTS
 from ..infra.opened import OpenResult
+from ..infra.plausible import refuse_implausible
 from .form_2019 import import_form_2019
 from .form_2019_labels import is_form_2019
 from .published import (
@@ -145,7 +145,7 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
         notes.extend(table.notes)
     notes.extend(note for note in map(dropped_columns_note, grids) if note)
     settle_year(declaration, notes)
-    check_counts(path, declaration)
+    refuse_implausible(declaration, path)
     return OpenResult(declaration, notes, imported=True)
 
 
@@ -156,10 +156,3 @@ def settle_year(declaration: Declaration, notes: list[str]) -> None:
         notes.append(f"{DECLARATION_LABELS['year']}：{why}，已留空，请按原表填写")
         declaration.year = None
 
-
-def check_counts(path: Path, declaration: Declaration) -> None:
-    """Refuse a table of more projects or indicators than the limits (never a part of it)."""
-    indicators = len(declaration.department.indicators) + sum(len(p.indicators) for p in declaration.projects)
-    if len(declaration.projects) > MAX_PROJECTS or indicators > MAX_INDICATORS:
-        raise FileProblem(path, f"表格有 {len(declaration.projects):,} 个项目、{indicators:,} 个绩效指标，超过 "
-                                f"{MAX_PROJECTS:,} 个项目或 {MAX_INDICATORS:,} 个指标的上限，未打开。请按单位拆成几个文件分别打开")

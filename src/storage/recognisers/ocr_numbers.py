@@ -31,7 +31,7 @@ class Kind(Enum):
     MENDED = "mended"  # OCR spacing or a bare decimal point, read because only one number fits
     AMBIGUOUS = "ambiguous"  # digits that could be more than one number: left empty
     NOT_A_NUMBER = "not a number"  # letters or marks where an amount belongs: left empty
-    ABSURD = "absurd"  # a number no budget has (limits.MAX_AMOUNT_DIGITS): left empty
+    ABSURD = "absurd"  # a number no budget has (model/amounts.beyond_limit): left empty
 
 
 @dataclass(frozen=True)

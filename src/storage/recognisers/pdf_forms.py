@@ -27,7 +27,8 @@ from ..containers.pdf_section import Section
 from ..containers.sheet_grid import label_key
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
-from .grid_import import check_counts, import_published, settle_year
+from ..infra.plausible import refuse_implausible
+from .grid_import import import_published, settle_year
 from .published import clean_multiline, find_project_header, is_department_form
 
 _SUPERVISOR = "主管部门"
@@ -69,7 +70,7 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
     if editor:
         _editor_blanks(declaration)
     settle_year(declaration, opened.notes)
-    check_counts(path, declaration)
+    refuse_implausible(declaration, path)
     return opened
 
 

@@ -1,5 +1,5 @@
-"""The editor's own files refused when they hold more than the editor takes: more projects or indicators than
-the limits. (An amount past model/amounts.MAX_INTEGER_DIGITS or a year outside YEAR_MIN–YEAR_MAX the model's own
+"""A declaration refused when it holds more than the editor takes: more projects or indicators than the limits,
+whether it came from the editor's own files or was imported from a published table. (An amount past model/amounts.MAX_INTEGER_DIGITS or a year outside YEAR_MIN–YEAR_MAX the model's own
 field types refuse, for a file as for an edit: the reader names the field from pydantic's error.)
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...model.declaration import Declaration
-from ..infra.errors import FileProblem
-from ..infra.limits import MAX_INDICATORS, MAX_PROJECTS
+from .errors import FileProblem
+from .limits import MAX_INDICATORS, MAX_PROJECTS
 
 
 def refuse_implausible(declaration: Declaration, source: str | Path) -> None:
