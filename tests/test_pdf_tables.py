@@ -16,6 +16,7 @@ from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration
 from src.storage.readers.pdf_file import read_pdf_table
 from tests.helpers.facts import amount, assert_declaration_facts, assert_indicator
+from tests.hostile.generate import pdf_bytes
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
 EXAMPLE_NAMES = ["haizhu-department", "panyu-2022-projects", "tianhe-2023-projects"]
@@ -195,16 +196,7 @@ def minimal_pdf(content: bytes) -> bytes:
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_bytes(objects)
 
 
 def test_pdf_without_any_text_or_image(tmp_path):

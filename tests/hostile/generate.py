@@ -158,6 +158,13 @@ def inflating_pdf(path: Path, megabytes: int = 300) -> Path:
 
 
 def _pdf(path: Path, objects: list[bytes], trailer: bytes) -> Path:
+    path.write_bytes(pdf_bytes(objects, trailer))
+    return path
+
+
+def pdf_bytes(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF of the given objects (numbered from 1, the first the catalogue), its xref table computed; trailer
+    holds extra trailer entries such as an /Encrypt."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -167,8 +174,7 @@ def _pdf(path: Path, objects: list[bytes], trailer: bytes) -> Path:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return bytes(out)
 
 
 def published_xlsx_copy(path: Path) -> Path:
