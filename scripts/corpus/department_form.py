@@ -13,7 +13,7 @@ import random
 from src.model.declaration import BUDGET_LABELS, Declaration, Indicator
 
 from .facts import Anchor, Facts
-from .indicator_text import break_anywhere
+from .indicator_text import cell_breaker
 from .project_table import FOOTNOTES, amount_cell, page_setup
 from .sheet import Sheet
 from .sources import TEMPLATE, level_order
@@ -33,10 +33,7 @@ def render(declaration: Declaration, knobs: dict, rng: random.Random) -> tuple[S
         sheet.widths[c + offset] = width
     yuan = knobs["amounts"] == "yuan"
     unit = "（元）" if yuan else "（万元）"
-    breaks = knobs["line_breaks"] == "anywhere"
-
-    def text(value: str | None) -> str | None:
-        return break_anywhere(value, rng, every=45) if value and breaks and rng.random() < 0.6 else value
+    text = cell_breaker(knobs, rng)
 
     row = 1
     if knobs["header_at"] == "lower":

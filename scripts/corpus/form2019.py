@@ -14,7 +14,7 @@ from decimal import Decimal
 from src.model.declaration import BUDGET_LABELS
 
 from .facts import Anchor, Facts
-from .indicator_text import break_anywhere
+from .indicator_text import cell_breaker
 from .project_table import FOOTNOTES, amount_cell, page_setup
 from .sheet import Sheet
 
@@ -31,10 +31,7 @@ def render(facts_in: dict, knobs: dict, rng: random.Random) -> tuple[Sheet, Fact
     last = c + 6
     for offset, width in enumerate(WIDTHS):
         sheet.widths[c + offset] = width
-    breaks = knobs["line_breaks"] == "anywhere"
-
-    def text(value: str | None) -> str | None:
-        return break_anywhere(value, rng, every=45) if value and breaks and rng.random() < 0.6 else value
+    text = cell_breaker(knobs, rng)
 
     row = 1
     if knobs["header_at"] == "lower":

@@ -105,3 +105,14 @@ def break_anywhere(text: str, rng: random.Random, every: int = 35) -> str:
         last = place
     out.append(text[last:])
     return "\n".join(out)
+
+
+def cell_breaker(knobs: dict, rng: random.Random):
+    """What a department form does to a long cell text: when its knob says line_breaks 'anywhere', six cells in ten
+    get breaks at random places (one in 45 characters); else the text as it is."""
+    breaks = knobs["line_breaks"] == "anywhere"
+
+    def text(value: str | None) -> str | None:
+        return break_anywhere(value, rng, every=45) if value and breaks and rng.random() < 0.6 else value
+
+    return text
