@@ -130,4 +130,5 @@ def test_check_prints_the_import_notes_on_stderr_and_only_problems_on_stdout(exa
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert all(line.count("\t") == 3 for line in lines[:-1]) and lines[-1].startswith("共 ")
-    assert [line.removeprefix("导入说明：") for line in captured.err.splitlines()] == notes
+    assert [line.partition("：")[2] for line in captured.err.splitlines()] == notes
+    assert all(line.startswith("导入说明（工作表“Sheet1”") or line.startswith("导入说明：") for line in captured.err.splitlines())

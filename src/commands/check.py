@@ -11,7 +11,7 @@ from ..model.checks import check_declaration
 from ..model.problems import ERROR
 from ..storage.infra.files import open_declaration
 from .exits import EXIT_ERRORS, EXIT_OK
-from .outputs import counts_text, problem_line, refuse_inputs_as_output
+from .outputs import counts_text, print_notes, problem_line, refuse_inputs_as_output
 
 NAME = "check"
 HELP = "检查申报文件，列出问题"
@@ -35,12 +35,10 @@ def run(arguments: argparse.Namespace) -> int:
         # Each problem's quick fix as `fix` prints it, or null: what a script or the 问题清单 can propose.
         label = fix_labels(opened.declaration, problems)
         rows = [{**p.as_dict(), "fix": label(p)} for p in problems]
-        for note in opened.notes:  # stdout stays pure JSON
-            print(f"导入说明：{note}", file=sys.stderr)
+        print_notes(opened.notes)  # stdout stays pure JSON
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for note in opened.notes:  # as every command does: stdout is the problems, for scripts to read
-            print(f"导入说明：{note}", file=sys.stderr)
+        print_notes(opened.notes)  # as every command does: stdout is the problems, for scripts to read
         for problem in problems:
             print(problem_line(problem))
         print(counts_text(problems))

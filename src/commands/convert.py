@@ -9,7 +9,7 @@ from pathlib import Path
 from ..storage.infra import formats
 from ..storage.infra.files import open_declaration, recognise, save_declaration
 from .exits import EXIT_OK
-from .outputs import refuse_inputs_as_output
+from .outputs import print_notes, refuse_inputs_as_output
 
 NAME = "convert"
 
@@ -60,7 +60,6 @@ def run(arguments: argparse.Namespace) -> int:
         if progress is not None:
             progress.end()  # a message after it starts on a line of its own
     save_declaration(opened.declaration, arguments.target)
-    for note in opened.notes:
-        print(f"导入说明：{note}", file=sys.stderr)
+    print_notes(opened.notes)
     print(f"已保存 {Path(arguments.target).name}")
     return EXIT_OK

@@ -30,6 +30,7 @@ def run(arguments: argparse.Namespace) -> int:
     from ..model.fixes import apply_fixes, change_lines, fixes_for
     from ..model.problems import ERROR, Severity
     from ..storage.infra.files import open_declaration, save_declaration
+    from .outputs import print_notes
 
     only = set(arguments.only or ())
     unknown = sorted(only - set(RULES))
@@ -41,8 +42,7 @@ def run(arguments: argparse.Namespace) -> int:
         return (not only or fix.code in only) and fix.applies_in_bulk(kind_named=bool(only))
 
     opened = open_declaration(arguments.source)
-    for note in opened.notes:
-        print(f"导入说明：{note}", file=sys.stderr)
+    print_notes(opened.notes)
     declaration = opened.declaration
     changed = 0
     for _ in range(_ROUNDS):

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .exits import EXIT_UNUSABLE
-from .outputs import refuse_inputs_as_output, report_checks
+from .outputs import print_notes, refuse_inputs_as_output, report_checks
 
 NAME = "merge"
 HELP = "合并各预算单位的申报文件为部门申报（OUT 在前，IN 可有多个）"
@@ -36,8 +36,7 @@ def run(arguments: argparse.Namespace) -> int:
     for source, label in zip(unique, source_labels(unique)):
         result = open_declaration(source)
         opened.append((result.declaration, label))
-        for note in result.notes:
-            print(f"导入说明（{label}）：{note}", file=sys.stderr)
+        print_notes(result.notes, label)
     try:
         declaration, notes = merge(opened)
     except MergeRefused as refused:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 NAME = "next-year"
@@ -19,14 +18,13 @@ def run(arguments: argparse.Namespace) -> int:
     from ..model.next_year import next_year
     from ..storage.infra import formats
     from ..storage.infra.files import open_declaration, save_declaration
-    from .outputs import refuse_inputs_as_output, report_checks
+    from .outputs import print_notes, refuse_inputs_as_output, report_checks
 
     source, target = Path(arguments.source), Path(arguments.target)
     refuse_inputs_as_output(target, [source])
     formats.for_saving(target)
     opened = open_declaration(source)
-    for note in opened.notes:
-        print(f"导入说明：{note}", file=sys.stderr)
+    print_notes(opened.notes)
     declaration, notes = next_year(opened.declaration)
     save_declaration(declaration, target)
     for note in notes:

@@ -3,9 +3,11 @@ the problem line and the counts line that `check` prints too."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Iterable
 
+from ..model.notes import as_note
 from ..model.problems import ERROR, Problem, Severity
 from ..storage.infra.errors import FileProblem
 from ..storage.infra.files import same_file
@@ -14,6 +16,14 @@ from .exits import EXIT_ERRORS, EXIT_OK
 
 def problem_line(problem: Problem) -> str:
     return f"{problem.severity.label}\t{problem.location}\t{problem.code}\t{problem.message}"
+
+
+def print_notes(notes: Iterable[str], label: str | None = None) -> None:
+    """Each 导入说明 on stderr (stdout is the command's own output, for scripts), with where in the source it was
+    read when the reader knew: 导入说明（工作表“项目表” 第 12 行）：…; label names the file among several."""
+    for note in map(as_note, notes):
+        where = "，".join(part for part in (label, note.where_read()) if part)
+        print(f"导入说明（{where}）：{note}" if where else f"导入说明：{note}", file=sys.stderr)
 
 
 def counts_text(problems: Iterable[Problem]) -> str:

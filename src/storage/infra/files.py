@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ...model.bulk import settle_as_long_lived
 from ...model.declaration import Declaration
+from ...model.notes import settled
 from . import formats
 from .atomic import atomic_write
 from .opened import OpenResult
@@ -40,6 +41,7 @@ def _read_declaration(source: Path, progress: Progress | None, found: formats.Fi
     if not result.imported and suffix in found.extensions and suffix not in found.save_extensions:
         result.notes.append(f"本程序不写“{suffix}”文件，保存时请另存为 {found.save_extensions[0]}")
     result.imported = result.imported or suffix not in found.save_extensions
+    result.notes = settled(result.notes, result.declaration)
     return result
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ...model import paths
 from ...model.declaration import BUDGET_LABELS, TASK_LABELS, Budget, Department, Indicator, Task
+from ...model.notes import Note
 from ..containers.sheet_grid import Grid
 from .form_2019_labels import (
     EXPECTED,
@@ -54,13 +55,13 @@ class _Block:
 
 
 def import_form_2019(grid: Grid) -> ImportedDepartment:
-    notes = ["这是 2019 年的部门整体绩效目标表（本年度部门预算收入、年度目标、年度主要支出计划），"
-             "已按现行的部门整体预算绩效目标申报表导入"]
+    notes = [Note("这是 2019 年的部门整体绩效目标表（本年度部门预算收入、年度目标、年度主要支出计划），"
+                  "已按现行的部门整体预算绩效目标申报表导入", location=paths.DEPARTMENT)]
     department = Department(name=_right_of(grid, lambda k: k == NAME or k.startswith(f"{NAME}:")),
                             functions=_right_of(grid, lambda k: k in (FUNCTIONS, "部门职能", "职能概述")))
     yuan = amounts_in_yuan(grid, len(grid.rows) - 1)
     if yuan:  # the form says its amounts are in 元: the editor's unit is 万元
-        notes.append(yuan_note(yuan, "部门整体表"))
+        notes.append(Note(yuan_note(yuan, "部门整体表"), location=paths.BUDGET))
     department.budget = _budget(grid, notes, bool(yuan))
     blocks = _blocks(grid)
     this_year = next((b for b in blocks if b.label != THREE_YEARS), None)
@@ -69,14 +70,17 @@ def import_form_2019(grid: Grid) -> ImportedDepartment:
         department.indicators = _indicators(this_year, notes)
         department.tasks = _tasks(this_year, notes)
     else:
-        notes.append("没有找到本年的年度目标（部门整体支出目标、关键指标），总体绩效目标和绩效指标请补填")
+        notes.append(Note("没有找到本年的年度目标（部门整体支出目标、关键指标），总体绩效目标和绩效指标请补填",
+                          location=paths.field(paths.DEPARTMENT, "overall_goal")))
     for block in blocks:
         if block.label == THREE_YEARS:
-            notes.append(f"三年期目标（部门整体支出目标、{len(block.pairs) + len(block.spanning)} 个关键指标、"
-                         f"{len(block.tasks)} 项三年期主要支出计划）未导入：现行表式只有年度目标，请在原表中查看")
+            notes.append(Note(f"三年期目标（部门整体支出目标、{len(block.pairs) + len(block.spanning)} 个关键指标、"
+                              f"{len(block.tasks)} 项三年期主要支出计划）未导入：现行表式只有年度目标，请在原表中查看",
+                              location=paths.field(paths.DEPARTMENT, "overall_goal")))
     remark = _right_of(grid, lambda k: k.startswith(REMARKS))
     if remark:
-        notes.append(f"“其他需要说明的情况”未导入（现行表式没有此栏），原文：{remark}")
+        notes.append(Note(f"“其他需要说明的情况”未导入（现行表式没有此栏），原文：{remark}", location=paths.DEPARTMENT,
+                          source_text=remark))
     return ImportedDepartment(grid.name, department, _year(grid), notes)
 
 
@@ -138,20 +142,21 @@ def _budget(grid: Grid, notes: list[str], in_yuan: bool = False) -> Budget:
     others = [role for role in OTHER_INCOME if role in read]
     if others and all(read[role] is not None for role in others):
         budget.other_income = sum((read[role] for role in others), Decimal(0))
-        notes.append(f"{BUDGET_LABELS['other_income']}（{paths.place_words(_budget_place('other_income'))}）= "
-                     + " + ".join(INCOME[role] for role in others) + f" = {budget.other_income:,.2f} 万元")
+        notes.append(Note(f"{BUDGET_LABELS['other_income']}（{paths.place_words(_budget_place('other_income'))}）= "
+                          + " + ".join(INCOME[role] for role in others) + f" = {budget.other_income:,.2f} 万元",
+                          location=_budget_place("other_income")))
     elif others:
         notes.append(f"{'、'.join(INCOME[r] for r in others if read[r] is None)}的金额没有读出，"
                      f"{BUDGET_LABELS['other_income']}已留空")
     total = read.get("total")
     if total is not None and budget.fiscal is not None and budget.other_income is not None \
             and total != budget.fiscal + budget.other_income:
-        notes.append(f"总额 {total:,.2f} 万元不等于财政拨款收入与其他收入之和 "
-                     f"{budget.fiscal + budget.other_income:,.2f} 万元，请核对原表")
+        notes.append(Note(f"总额 {total:,.2f} 万元不等于财政拨款收入与其他收入之和 "
+                          f"{budget.fiscal + budget.other_income:,.2f} 万元，请核对原表", location=paths.BUDGET))
     kept = [f"{INCOME[r]} {printed[r]}" for r in ("total", "general", "fund") if r in printed]
     if kept:
-        notes.append(f"本年度部门预算收入中的{'、'.join(kept)}（万元）未导入：现行表式的预算整体情况没有这些栏目；"
-                     "基本支出、项目支出等 2019 年表式没有，请补填")
+        notes.append(Note(f"本年度部门预算收入中的{'、'.join(kept)}（万元）未导入：现行表式的预算整体情况没有这些栏目；"
+                          "基本支出、项目支出等 2019 年表式没有，请补填", location=paths.BUDGET))
     return budget
 
 
@@ -256,18 +261,22 @@ def _indicators(block: _Block, notes: list[str]) -> list[Indicator]:
         match = SPLIT_LINE.match(line)
         if match:
             indicators.append(Indicator(name=match.group(1), annual_value=match.group(2)))
-            notes.append(f"关键指标下的“{line}”拆为指标“{match.group(1)}”和年度指标值“{match.group(2)}”"
-                         f"（{paths.place_words(paths.indicator(paths.DEPARTMENT, len(indicators) - 1))}）")
+            where = paths.indicator(paths.DEPARTMENT, len(indicators) - 1)
+            notes.append(Note(f"关键指标下的“{line}”拆为指标“{match.group(1)}”和年度指标值“{match.group(2)}”"
+                              f"（{paths.place_words(where)}）", location=where, source_text=line))
         else:
             indicators.append(Indicator(name=line))
-            notes.append(f"关键指标下的“{line}”跨两栏，整段作为指标名称（{paths.place_words(paths.indicator(paths.DEPARTMENT, len(indicators) - 1))}）")
+            where = paths.indicator(paths.DEPARTMENT, len(indicators) - 1)
+            notes.append(Note(f"关键指标下的“{line}”跨两栏，整段作为指标名称（{paths.place_words(where)}）",
+                              location=where, source_text=line))
     if indicators:
-        notes.append(f"年度目标的 {len(indicators)} 个关键指标已作为部门绩效指标导入"
-                     f"（{_span(paths.indicator(paths.DEPARTMENT, 0), len(indicators))}），预期实现值作为年度指标值；"
-                     "2019 年表式不分一级/二级指标，已留空，请补填")
+        notes.append(Note(f"年度目标的 {len(indicators)} 个关键指标已作为部门绩效指标导入"
+                          f"（{_span(paths.indicator(paths.DEPARTMENT, 0), len(indicators))}），预期实现值作为年度指标值；"
+                          "2019 年表式不分一级/二级指标，已留空，请补填", location=paths.indicator(paths.DEPARTMENT, 0)))
     for index, (name, value) in enumerate(block.pairs):
         if not value:
-            notes.append(f"关键指标“{name}”没有预期实现值（{paths.place_words(paths.indicator(paths.DEPARTMENT, index))}）")
+            where = paths.indicator(paths.DEPARTMENT, index)
+            notes.append(Note(f"关键指标“{name}”没有预期实现值（{paths.place_words(where)}）", location=where))
     return indicators
 
 
@@ -283,10 +292,10 @@ def _tasks(block: _Block, notes: list[str]) -> list[Task]:
                           expected=expected or None))
     if tasks:
         pairs = sum(len(t["pairs"]) for t in block.tasks)
-        notes.append(f"年度主要支出计划的 {len(tasks)} 项任务已作为年度重点工作任务导入（{_span(paths.task(0), len(tasks))}）："
-                     f"任务的绩效目标及其 {pairs} 个关键性指标/绩效标准写入“{TASK_LABELS['expected']}”，"
-                     f"主要实施项目写入“{TASK_LABELS['content']}”（现行表式的年度重点工作任务没有这些栏目）；"
-                     f"2019 年表式没有{TASK_LABELS['funds']}，已留空")
+        notes.append(Note(f"年度主要支出计划的 {len(tasks)} 项任务已作为年度重点工作任务导入（{_span(paths.task(0), len(tasks))}）："
+                          f"任务的绩效目标及其 {pairs} 个关键性指标/绩效标准写入“{TASK_LABELS['expected']}”，"
+                          f"主要实施项目写入“{TASK_LABELS['content']}”（现行表式的年度重点工作任务没有这些栏目）；"
+                          f"2019 年表式没有{TASK_LABELS['funds']}，已留空", location=paths.task(0)))
     return tasks
 
 

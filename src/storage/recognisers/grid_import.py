@@ -19,6 +19,8 @@ from ...model.declaration import (
     Declaration,
     year_beyond_limit,
 )
+from ...model import paths
+from ...model.notes import Note, all_within
 from ..containers.sheet_grid import Grid, dropped_columns_note
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
@@ -64,8 +66,8 @@ def source_words(path: Path, sheet: str) -> str:
     return f"工作表“{sheet}”"
 
 
-def grand_total_note(amount) -> str:
-    return f"合计行 {amount:,.2f} 万元已作为部门预算的项目支出"
+def grand_total_note(amount) -> Note:
+    return Note(f"合计行 {amount:,.2f} 万元已作为部门预算的项目支出", location=paths.field(paths.BUDGET, "project"))
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,10 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
         form = departments[0]
         declaration.department = form.department
         declaration.year = form.year
-        notes.append(f"从{source_words(path, form.sheet)}导入部门整体绩效目标：{len(form.department.tasks)} 项重点工作任务，"
-                     f"{len(form.department.indicators)} 个绩效指标")
-        notes.extend(form.notes)
+        notes.append(Note(f"从{source_words(path, form.sheet)}导入部门整体绩效目标：{len(form.department.tasks)} 项重点工作任务，"
+                          f"{len(form.department.indicators)} 个绩效指标", source=source_words(path, form.sheet),
+                          location=paths.DEPARTMENT))
+        notes.extend(all_within(form.notes, source_words(path, form.sheet)))
     if tables:
         table = max(tables, key=lambda t: len(t.projects))
         declaration.projects = table.projects
@@ -138,11 +141,13 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
             declaration.department.budget.project = table.grand_total
             notes.append(grand_total_note(table.grand_total))
         count = sum(len(p.indicators) for p in table.projects)
-        notes.append(f"从{source_words(path, table.sheet)}（表头在第 {table.header_row + 1} 行）导入 {len(table.projects)} 个项目、{count} 个绩效指标")
+        notes.append(Note(f"从{source_words(path, table.sheet)}（表头在第 {table.header_row + 1} 行）导入 "
+                          f"{len(table.projects)} 个项目、{count} 个绩效指标", source=source_words(path, table.sheet),
+                          row=table.header_row + 1, location=paths.project(first_project) if table.projects else None))
         for other in tables:
             if other is not table:
                 notes.append(f"{source_words(path, other.sheet)}也像项目表（{len(other.projects)} 个项目），未导入")
-        notes.extend(table.notes)
+        notes.extend(all_within(table.notes, source_words(path, table.sheet)))
     notes.extend(note for note in map(dropped_columns_note, grids) if note)
     settle_year(declaration, notes)
     refuse_implausible(declaration, path)
@@ -153,6 +158,6 @@ def settle_year(declaration: Declaration, notes: list[str]) -> None:
     """A year read from a title that no budget has (model/declaration.YEAR_MIN–YEAR_MAX) is left empty, with a note."""
     why = year_beyond_limit(declaration.year)
     if why:
-        notes.append(f"{DECLARATION_LABELS['year']}：{why}，已留空，请按原表填写")
+        notes.append(Note(f"{DECLARATION_LABELS['year']}：{why}，已留空，请按原表填写", location=paths.YEAR))
         declaration.year = None
 

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...model import framework
+from ...model import framework, paths
 from ...model.declaration import Indicator
 from ...model.indicator_lines import indicator_lines
+from ...model.notes import Note
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,40}>")
 # \d\d{0,2} is \d{1,3}, spelled to start with a digit class: the regex engine then skips to the next digit in C
@@ -112,9 +113,11 @@ def parse_indicator_fields(text: str | None) -> tuple[list[Fields], list[str]]:
             only = framework.only_level2(level1)
             if only:
                 level2 = only
-                notes.append(f"第 {number} 个指标“{name}”未写二级指标，已按一级指标补为“{only}”")
+                notes.append(Note(f"第 {number} 个指标“{name}”未写二级指标，已按一级指标补为“{only}”",
+                                  location=paths.item("indicators", len(indicators))))  # made whole by Note.under
         if annual is None and head_end is None:
-            notes.append(f"第 {number} 个指标“{name}”没有“年度指标值”标签，整段作为指标名称保留，请补填年度指标值")
+            notes.append(Note(f"第 {number} 个指标“{name}”没有“年度指标值”标签，整段作为指标名称保留，请补填年度指标值",
+                              location=paths.item("indicators", len(indicators)), source_text=item.strip()[:80]))
         indicators.append({"level1": level1, "level2": level2, "name": name, "period_value": period,
                            "annual_value": annual})
     return indicators, notes

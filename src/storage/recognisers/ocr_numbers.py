@@ -17,6 +17,7 @@ from enum import Enum
 
 from ...model import paths
 from ...model.amounts import AmountError, beyond_limit, format_amount, parse_amount
+from ...model.notes import Note
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　−", "0123456789.,-+ -")
 _WRAPPING = re.compile(r"^[￥¥]\s*|\s*(?:万元|元)$")
@@ -41,18 +42,21 @@ class AmountReading:
     original: str = ""
     reason: str = ""  # for MENDED/AMBIGUOUS/NOT_A_NUMBER: what was seen, in Chinese
 
-    def note(self, where: str, label: str) -> str | None:
-        """The 导入说明 for this reading at a location (paths' spelling) with its label; None for PRINTED."""
+    def note(self, where: str, label: str, row: int | None = None) -> Note | None:
+        """The 导入说明 for this reading at a location (paths' spelling) with its label, and the source's row
+        (1-based) where known; None for PRINTED."""
         place = f"{label}（{paths.place_words(where)}）" if label else paths.place_words(where)
         if self.kind is Kind.MENDED:
-            return f"{place}：原文“{self.original}”{self.reason}，读作 {format_amount(self.value)}，请核对"
-        if self.kind is Kind.AMBIGUOUS:
-            return f"{place}：原文“{self.original}”{self.reason}，可能是不止一个数，已留空，请按原表填写"
-        if self.kind is Kind.NOT_A_NUMBER:
-            return f"{place}：原文“{self.original}”不是金额，已留空"
-        if self.kind is Kind.ABSURD:
-            return f"{place}：原文“{self.original}”{self.reason}，已留空，请按原表填写"
-        return None
+            text = f"{place}：原文“{self.original}”{self.reason}，读作 {format_amount(self.value)}，请核对"
+        elif self.kind is Kind.AMBIGUOUS:
+            text = f"{place}：原文“{self.original}”{self.reason}，可能是不止一个数，已留空，请按原表填写"
+        elif self.kind is Kind.NOT_A_NUMBER:
+            text = f"{place}：原文“{self.original}”不是金额，已留空"
+        elif self.kind is Kind.ABSURD:
+            text = f"{place}：原文“{self.original}”{self.reason}，已留空，请按原表填写"
+        else:
+            return None
+        return Note(text, location=where if paths.is_location(where) else None, row=row, source_text=self.original)
 
 
 def read_published_amount(value: object) -> AmountReading:
@@ -131,10 +135,11 @@ def _not_a_number(original: str) -> AmountReading:
     return AmountReading(None, Kind.NOT_A_NUMBER, original)
 
 
-def published_amount(text: object, where: str, label: str, notes: list[str]) -> Decimal | None:
-    """An amount cell of a published table (OCR noise read only where certain), its reading noted."""
+def published_amount(text: object, where: str, label: str, notes: list[str], row: int | None = None) -> Decimal | None:
+    """An amount cell of a published table (OCR noise read only where certain), its reading noted; row is the
+    source's (1-based) where known."""
     reading = read_published_amount(text)
-    note = reading.note(where, label)
+    note = reading.note(where, label, row)
     if note:
         notes.append(note)
     return reading.value

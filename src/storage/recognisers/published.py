@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Callable, Iterator
 
 from ...model import paths
+from ...model.notes import Note, as_note
 from ...model.declaration import (
     BUDGET_LABELS,
     DEPARTMENT_LABELS,
@@ -145,22 +146,24 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         name = values.get("name", "")
         first = name or next((v for v in values.values() if v), "")  # a note merged across fills every column
         if is_footnote(first):
-            table.notes.append(f"第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为项目导入")
+            table.notes.append(Note(f"第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为项目导入", row=row + 1,
+                                    source_text=first))
             continue
         if _TOTAL_ROW.match(label_key(name)) or (not name and any(values.get(k) for k in ("total", "fiscal"))):
-            table.notes.append(f"第 {row + 1} 行是合计行，未作为项目导入")
+            table.notes.append(Note(f"第 {row + 1} 行是合计行，未作为项目导入", row=row + 1))
             if table.grand_total is None and table.projects == []:
                 reading = read_published_amount(values.get("total"))
                 table.grand_total = to_wanyuan(reading.value) if yuan else reading.value
                 if reading.kind is Kind.ABSURD:  # left empty: said, as every amount left empty is
-                    table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计"))
+                    table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计", row + 1))
             continue
         if name and not values.get("goal") and not values.get("indicators"):
             group_unit = name
-            table.notes.append(f"第 {row + 1} 行“{name}”是部门/单位小计行，作为其下项目的预算单位")
+            table.notes.append(Note(f"第 {row + 1} 行“{name}”是部门/单位小计行，作为其下项目的预算单位", row=row + 1,
+                                    location=paths.project(table.first_project + len(table.projects))))
             continue
         if not name:
-            table.notes.append(f"第 {row + 1} 行没有项目名称，已跳过")
+            table.notes.append(Note(f"第 {row + 1} 行没有项目名称，已跳过", row=row + 1))
             continue
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan)))
         if values.get("department") and not table.department_name:
@@ -193,11 +196,11 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
             continue
         reading = read_published_amount(text)
         if reading.kind is not Kind.PRINTED:  # the place is worded only for a note
-            table.notes.append(reading.note(paths.field(owner, f"funds.{key}"), f"第 {row + 1} 行的{FUNDS_LABELS[key]}"))
+            table.notes.append(reading.note(paths.field(owner, f"funds.{key}"), f"第 {row + 1} 行的{FUNDS_LABELS[key]}", row + 1))
         funds[key] = to_wanyuan(reading.value) if in_yuan else reading.value
     indicators, notes = parse_indicator_fields(values.get("indicators"))
     name = values["name"]
-    table.notes.extend(f"项目“{name}”：{note}" for note in notes)
+    table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
     return Project.model_validate({
         "name": name,
         "unit": values.get("unit") or group_unit,
@@ -272,7 +275,7 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
     budget = {}
     yuan = amounts_in_yuan(grid, len(grid.rows) - 1) if published else None  # the editor's own sheet is in 万元
     if yuan:
-        notes.insert(0, yuan_note(yuan, "部门整体表"))
+        notes.insert(0, Note(yuan_note(yuan, "部门整体表"), location=paths.BUDGET))
     for key, labels in _BUDGET_LABELS.items():
         where = paths.field(paths.DEPARTMENT, f"budget.{key}")
         amount = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
@@ -365,12 +368,12 @@ def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list
             break
         if _TEMPLATE_TASK.match(first):
             if any(values.get(k, "").strip() and label_key(values[k]) != first for k in ("content", "funds", "expected")):
-                notes.append(f"第 {row + 1} 行“其他需完成的任务”有内容，但表格样式未提供名称，已跳过")
+                notes.append(Note(f"第 {row + 1} 行“其他需完成的任务”有内容，但表格样式未提供名称，已跳过", row=row + 1))
             break
         if not any(v.strip() for v in values.values()):
             continue
         where = paths.field(paths.task(len(tasks)), "funds")
-        funds = published_amount(values.get("funds"), where, f"第 {row + 1} 行任务的{TASK_LABELS['funds']}", notes)
+        funds = published_amount(values.get("funds"), where, f"第 {row + 1} 行任务的{TASK_LABELS['funds']}", notes, row + 1)
         tasks.append(Task(name=text_of(values.get("name", "")), content=text_of(values.get("content", "")),
                           funds=funds, expected=text_of(values.get("expected", ""))))
     return tasks
@@ -389,12 +392,14 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
     indicators = []
     skipped = 0
     carried: list[int] = []  # rows whose 一级 (and 二级) was written only on the first row of its run
+    first_carried: int | None = None  # that row's indicator, where the note points
     above: dict[str, str] = {}
     for row in range(header_row + 1, len(grid.rows)):
         values = {role: grid.text(row, column).strip() for role, column in columns.items()}
         first = next((text for text in values.values() if text), "")
         if is_footnote(first):
-            notes.append(f"绩效指标表第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为指标导入")
+            notes.append(Note(f"绩效指标表第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为指标导入", row=row + 1,
+                              source_text=first))
             continue
         if not values.get("name"):
             skipped += any(values.get(k) for k in ("period_value", "annual_value"))
@@ -406,12 +411,14 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
             if not values.get("level2") and above.get("level2"):
                 values["level2"] = above["level2"]
             carried.append(row + 1)
+            first_carried = len(indicators) if first_carried is None else first_carried
         above = {"level1": values.get("level1", ""), "level2": values.get("level2", "")}
         indicators.append(Indicator(**{role: clean_multiline(text) if text else None for role, text in values.items()}))
     if skipped:
         notes.append(f"绩效指标表中有 {skipped} 行填了指标值但没有三级指标名称，已跳过")
     if carried:
         rows = "、".join(map(str, carried[:10])) + ("等" if len(carried) > 10 else "")
-        notes.append(f"绩效指标表第 {rows} 行的{_LEVEL1}为空，已沿用上一行的{_LEVEL1}"
-                     f"（二级指标为空时一并沿用）：表中每组只在第一行写了{_LEVEL1}，请核对")
+        notes.append(Note(f"绩效指标表第 {rows} 行的{_LEVEL1}为空，已沿用上一行的{_LEVEL1}"
+                          f"（二级指标为空时一并沿用）：表中每组只在第一行写了{_LEVEL1}，请核对",
+                          location=paths.indicator(paths.DEPARTMENT, first_carried), row=carried[0]))
     return indicators
