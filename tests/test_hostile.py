@@ -211,6 +211,54 @@ def test_text_columns_past_the_limit_are_noted(tmp_path, out):
     assert "第 200 列以右还有内容（一直到第 251 列）" in result.stderr
 
 
+# ---- damaged web pages: read as far as they go, and said (item 3) -------------------------------------------
+
+def _converted(source: Path, out: Path) -> tuple[dict, list[str]]:
+    before = digest(source)
+    result = convert(source, out)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert digest(source) == before
+    return json.loads(out.read_text(encoding="utf-8")), result.stderr.splitlines()
+
+
+def test_a_page_cut_inside_a_row_leaves_the_cut_row_out_and_says_so(tmp_path, out):
+    saved, notes = _converted(generate.cut_page(tmp_path / "截断.html"), out)
+    [said] = [line for line in notes if "网页在表格中间结束" in line]
+    assert "文件不完整" in said and "最后一行" in said and "未导入" in said, said
+    assert said.startswith("导入说明（网页中的表格1 第 ")  # where: the table and the row
+    complete = json.loads(_converted(generate.ROOT / "tests" / "data" / "html" / "tianhe-2023-projects.html",
+                                     out.with_name("whole.json"))[0] and out.with_name("whole.json").read_text("utf-8"))
+    cut_names = [p["name"] for p in saved["projects"]]
+    assert cut_names == [p["name"] for p in complete["projects"]][:len(cut_names)]  # a prefix, nothing made up
+    assert all(p["goal"] for p in saved["projects"]), "the cut row was not read as a project or a 小计 row"
+
+
+def test_a_page_cut_between_rows_says_the_rest_is_missing(tmp_path, out):
+    saved, notes = _converted(generate.cut_page(tmp_path / "截断.html", where="row-end"), out)
+    assert any("网页在表格中间结束" in line and "表格后面的内容缺失" in line for line in notes), notes
+    assert saved["projects"]
+
+
+def test_bytes_not_in_the_pages_encoding_are_said_with_the_cell(tmp_path, out):
+    saved, notes = _converted(generate.page_with_bad_bytes(tmp_path / "乱码.html"), out)
+    [said] = [line for line in notes if "编码错误" in line]
+    assert "第 2 行第 1 列" in said and "\ufffd" in said, said
+    assert saved["department"]["name"] is None or "天河区" in saved["department"]["name"]  # read as UTF-8, not GB18030
+    assert len(saved["projects"]) > 20
+
+
+def test_an_mht_with_half_its_base64_is_read_as_far_as_it_goes_and_said(tmp_path, out):
+    saved, notes = _converted(generate.half_base64_mht(tmp_path / "半.mht"), out)
+    assert any("base64" in line and "文件不完整" in line for line in notes), notes
+    assert any("没有结束标记" in line for line in notes), notes
+    assert saved["projects"]
+
+
+def test_an_mht_cut_before_its_table_is_refused_saying_it_is_damaged(tmp_path, out):
+    refused_unchanged(generate.half_base64_mht(tmp_path / "残.mht", fraction=0.05), out, "文件不完整",
+                      "网页中的表格1")
+
+
 # ---- the editor's own files: absurd values refuse the file, naming the field ----------------------------
 
 @pytest.mark.parametrize("amount", ['"' + "9" * 27 + '.00"', "9" * 27, "1" * 5000])

@@ -180,7 +180,7 @@ def test_minimal_ods_of_these_tests_is_read(tmp_path):
              '<table:covered-table-cell/></table:table-row></table:table>').encode()
     path = write_ods(tmp_path / "小.ods", ODS_HEAD + table + ODS_TAIL)
     assert _ods_merges(path) == {"表1": [(0, 0, 0, 1)]}
-    with pytest.raises(FileProblem, match=r"^小\.ods：在工作表 “表1” 中没有找到"):
+    with pytest.raises(FileProblem, match=r"^小\.ods：在工作表“表1”中没有找到"):
         read_spreadsheet(path)
 
 

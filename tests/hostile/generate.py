@@ -7,6 +7,7 @@ pdfminer), never to the writer here.
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import os
@@ -180,4 +181,33 @@ def pdf_bytes(objects: list[bytes], trailer: bytes = b"") -> bytes:
 def published_xlsx_copy(path: Path) -> Path:
     """A real published workbook (天河 2023), for `convert same.xlsx same.xlsx`."""
     path.write_bytes(_TIANHE_XLSX.read_bytes())
+    return path
+
+
+# ---- damaged web pages (issue 23 item 3) -------------------------------------------------------------------
+_PAGE = ROOT / "tests" / "data" / "html" / "tianhe-2023-projects.html"
+
+
+def cut_page(path: Path, where: str = "mid-row") -> Path:
+    """The published page cut off as a stopped download leaves it: inside a row's cells, or just after a row."""
+    data = _PAGE.read_bytes()
+    end = data.lower().rfind(b"</table")
+    row_end = data.lower().rfind(b"</tr>", 0, int(end * 0.8)) + len(b"</tr>")
+    path.write_bytes(data[:int(end * 0.8)] if where == "mid-row" else data[:row_end])
+    return path
+
+
+def page_with_bad_bytes(path: Path) -> Path:
+    """UTF-8 with two bytes no encoding has where 司法 was, once."""
+    path.write_bytes(_PAGE.read_bytes().replace("司法".encode(), b"\xff\xfe", 1))
+    return path
+
+
+def half_base64_mht(path: Path, fraction: float = 0.5) -> Path:
+    """An .mht whose base64 page stops part of the way (and with it the message's closing boundary)."""
+    encoded = base64.encodebytes(_PAGE.read_bytes()).decode("ascii")
+    cut = encoded[:int(len(encoded) * fraction)]
+    path.write_text('MIME-Version: 1.0\nContent-Type: multipart/related; boundary="B"\n\n--B\n'
+                    'Content-Type: text/html; charset="utf-8"\nContent-Transfer-Encoding: base64\n\n'
+                    f"{cut}\n", encoding="ascii")
     return path

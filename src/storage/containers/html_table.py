@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import email
+import email.errors
 import email.policy
 import os
 import re
@@ -34,7 +35,7 @@ from ..infra import limits
 from ..infra.errors import FileProblem, os_problem
 from ..infra.preflight import open_regular
 from ..infra.progress import Progress, every, tell
-from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
+from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Damage, Grid
 
 MAX_PAGE_BYTES = limits.MAX_PAGE_BYTES  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
 MAX_CELLS = limits.MAX_SHEET_CELLS  # cells of all grids, merged copies included (20,000 indicators as LibreOffice html: 0.2 M)
@@ -52,6 +53,10 @@ _SOFT_RUN = re.compile(f" *{_SOFT}[ {_SOFT}]*")
 _AROUND_LINE_BREAK, _AROUND_TAB = re.compile(r" *\n *"), re.compile(r" *\t *")
 _BLANK = f" \t\n\r\f\xa0{_HARD}{_SOFT}{_TAB}"
 _SPAN = re.compile(r"\s*(\d+)")
+_TAIL = 1 << 20  # where a cut-off page's last table is looked for
+_DAMAGED_UTF8 = 50  # fewer bad bytes than one in this many non-ASCII characters: damaged UTF-8
+_BASE64_DEFECTS = (email.errors.InvalidBase64PaddingDefect, email.errors.InvalidBase64CharactersDefect,
+                   email.errors.InvalidBase64LengthDefect)
 
 _CELLS = frozenset(("td", "th"))
 _GROUPS = frozenset(("thead", "tbody", "tfoot"))
@@ -84,9 +89,9 @@ def page_grids(path: Path, progress: Progress | None = None) -> list[Grid]:
             data = stream.read()
     except OSError as error:
         raise os_problem(path, error) from error
-    declared = None
+    declared, damage = None, []
     if _looks_like_mime(data):
-        data, declared = _html_part(path, data)
+        data, declared, damage = _html_part(path, data)
     declared = declared or _declared(data)
     tables = None
     if _codec(declared) in (None, "utf-8") and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -96,8 +101,14 @@ def page_grids(path: Path, progress: Progress | None = None) -> list[Grid]:
             pass
     if tables is None:
         tables = _page_grids(_utf8(path, data, declared), path, progress=progress)
+    if not tables and damage:
+        raise FileProblem(path, f"没有读出表格：{damage[0]}")
     if not tables:
         raise FileProblem(path, "网页中没有表格（<table>）；如果表格在网页的附件里（PDF、Excel），请下载附件后打开附件")
+    tables[0].damage.extend(Damage(text) for text in damage)
+    _say_where_cut(data, tables[-1])
+    for grid in tables:
+        _say_undecodable(grid)
     return tables
 
 
@@ -140,10 +151,60 @@ def _html_part(path: Path, data: bytes) -> tuple[bytes, str | None]:
     if isinstance(start, str):
         parts.sort(key=lambda part: (part.get("Content-ID") or "").strip() != start.strip())
     for part in parts:
-        payload = part.get_payload(decode=True)  # quoted-printable and base64 decoded
+        payload = part.get_payload(decode=True)  # quoted-printable and base64 decoded, as far as they go
         if isinstance(payload, bytes):
-            return payload, part.get_content_charset()
+            return payload, part.get_content_charset(), _mime_damage(message, part)
     raise FileProblem(path, "这个 MHT 文件里没有网页（text/html）部分，可能已损坏")
+
+
+def _mime_damage(message, part) -> list[str]:
+    """What the email parser forgave: a base64 part that does not decode whole, a message without its end."""
+    said = []
+    if any(isinstance(defect, _BASE64_DEFECTS) for defect in part.defects):
+        said.append("MHT 文件中网页部分的编码（base64）已损坏或不完整（文件不完整），只读出了能解码的部分，"
+                    "表格可能缺行，请重新保存或索取完整的文件后核对")
+    if any(isinstance(defect, email.errors.CloseBoundaryNotFoundDefect) for defect in message.defects):
+        said.append("MHT 文件没有结束标记（文件不完整，可能在下载或复制时被截断），请核对导入的内容是否齐全")
+    return said
+
+
+def _say_where_cut(data: bytes, last: Grid) -> None:
+    """A page that ends inside a table (a download or a save that stopped short) is said, and a last row cut
+    in the middle is left out rather than read as a row: a cut project reads as a 小计 row, a cut indicator as
+    a whole one."""
+    low = data[-_TAIL:].lower() if len(data) > _TAIL else data.lower()
+    if low.count(b"<table") <= low.count(b"</table") and not _opens_before_tail(data, low):
+        return
+    last_row_end = low.rfind(b"</tr")
+    row_cut = re.search(rb"<t[dhr][\s>/]", low[last_row_end + 4:] if last_row_end >= 0 else low) is not None
+    if row_cut and last.rows:
+        dropped = last.rows.pop()
+        text = " ".join(str(value) for value in dropped if value not in (None, ""))[:40]
+        last.damage.append(Damage(f"网页在表格中间结束（文件不完整，可能在下载或保存时被截断）：最后一行（“{text}”）不完整，"
+                                  "未导入；其后的内容缺失，请取得完整的文件后核对", row=len(last.rows) + 1,
+                                  source_text=text))
+    else:
+        last.damage.append(Damage("网页在表格中间结束（文件不完整，可能在下载或保存时被截断）：表格后面的内容缺失，"
+                                  "请取得完整的文件后核对"))
+
+
+def _opens_before_tail(data: bytes, low_tail: bytes) -> bool:
+    """A table opened before the tail and not closed in it (a long last table): its closing tag is missing."""
+    if len(data) <= _TAIL:
+        return False
+    return low_tail.count(b"</table") == 0 and b"</html" not in low_tail and b"</body" not in low_tail
+
+
+def _say_undecodable(grid: Grid) -> None:
+    """Cells with U+FFFD: bytes that were not in the page's encoding (or a page that was damaged before)."""
+    found = [(row, column, value) for row, cells in enumerate(grid.rows) for column, value in enumerate(cells)
+             if isinstance(value, str) and "\ufffd" in value]
+    if found:
+        row, column, value = found[0]
+        texts = len({value for _, _, value in found})  # a merged cell's text is in each cell it covers: once
+        grid.damage.append(Damage(f"有 {texts} 处文字含有不符合网页编码的字节（编码错误），显示为“\ufffd”，"
+                                  f"如第 {row + 1} 行第 {column + 1} 列“{value[:30]}”：这些文字已损坏，请对照原表改正",
+                                  row=row + 1, column=column + 1, source_text=value[:80]))
 
 
 def _utf8(source: Path | str, data: bytes, declared: str | None) -> bytes:
@@ -155,6 +216,11 @@ def _utf8(source: Path | str, data: bytes, declared: str | None) -> bytes:
             return data if encoding == "utf-8" else data.decode(encoding, errors="replace").encode("utf-8")
     if _decoded(data, "utf-8") is not None:
         return data
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") * _DAMAGED_UTF8 < len(text) - len(text.encode("ascii", errors="ignore")):
+        # UTF-8 with a few bad bytes (a damaged file), not another encoding: GB18030 would read every
+        # character wrong where UTF-8 loses only these; the cells holding them are said (_say_undecodable)
+        return text.encode("utf-8")
     encoding = _codec(declared or _declared(data))
     for candidate in (encoding, "gb18030"):
         text = _decoded(data, candidate) if candidate and candidate != "utf-8" else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Callable, Iterable
@@ -31,11 +31,23 @@ _CHUNK = 1 << 20
 _RESAVE = "请在 WPS/Excel 中打开它并另存为 .xlsx 后再打开；打不开时请向发送方重新索取文件"
 
 
+@dataclass(frozen=True)
+class Damage:
+    """Something broken in a grid's source (a page cut off inside it, bytes not in its encoding), for the
+    import's notes; row and column 1-based, as the table shows them."""
+
+    text: str
+    row: int | None = None
+    column: int | None = None
+    source_text: str | None = None
+
+
 @dataclass
 class Grid:
     name: str
     rows: list[list[object]]
     dropped_columns: int = 0  # content right of MAX_COLUMNS was left out, up to this column (1-based); 0: none
+    damage: list[Damage] = field(default_factory=list)  # what the container found broken in this grid's source
 
     def cell(self, row: int, column: int) -> object:
         if 0 <= row < len(self.rows) and 0 <= column < len(self.rows[row]):

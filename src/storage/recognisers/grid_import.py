@@ -118,8 +118,9 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
         elif found is not None:
             departments.append(found)
     if not tables and not departments:
-        names = "、".join(f"“{g.name}”" for g in grids)
-        raise FileProblem(path, f"在工作表 {names} 中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表"
+        names = "、".join(source_words(path, g.name) for g in grids)
+        damaged = "".join(f"{damage.text}；" for grid in grids for damage in grid.damage[:1])
+        raise FileProblem(path, f"{damaged}在{names}中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表"
                                 f"（需要“{PROJECT_LABELS['name']}”“{PROJECT_LABELS['indicators']}”等表头，"
                                 f"或“{DEPARTMENT_LABELS['name']}”“{DEPARTMENT_LABELS['overall_goal']}”等栏目）")
     notes: list[str] = []
@@ -149,6 +150,9 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
                 notes.append(f"{source_words(path, other.sheet)}也像项目表（{len(other.projects)} 个项目），未导入")
         notes.extend(all_within(table.notes, source_words(path, table.sheet)))
     notes.extend(note for note in map(dropped_columns_note, grids) if note)
+    # What the container found broken comes first: it says how far the rest can be trusted.
+    notes[:0] = [Note(damage.text, source=source_words(path, grid.name), row=damage.row, column=damage.column,
+                      source_text=damage.source_text) for grid in grids for damage in grid.damage]
     settle_year(declaration, notes)
     refuse_implausible(declaration, path)
     return OpenResult(declaration, notes, imported=True)
