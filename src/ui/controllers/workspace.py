@@ -21,12 +21,15 @@ from ..editing.document import Document
 from ..editors.department_editor import DepartmentEditor
 from ..editors.indicator_editor import IndicatorEditor
 from ..editors.project_editor import ProjectEditor
-from ..models.tree_model import KIND_ROLE, LOCATION_ROLE, SEARCH_ROLE, DeclarationTreeModel
+from ..editors.task_editor import TaskEditor
+from ..models.tree_model import KIND_ROLE, LIST_KIND, LOCATION_ROLE, SEARCH_ROLE, DeclarationTreeModel
 from ..widgets.fields import STYLE_SHEET
+from ..widgets.wheel_guard import guard_wheel_in
 
 
 class Workspace(QSplitter):
-    selectionKindChanged = Signal(object)  # 'department' | 'project' | 'group' | 'indicator' | None
+    # 'department' | 'project' | 'group' | 'indicator' | 'task' | 'list' (a department list's heading) | None
+    selectionKindChanged = Signal(object)
 
     def __init__(self, document: Document, parent: QWidget | None = None):
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -50,6 +53,7 @@ class Workspace(QSplitter):
         # problems list and the menus are drawn without the style-sheet engine (~0.03 s of start-up).
         self.editors.setStyleSheet(STYLE_SHEET)
         self.department_editor = DepartmentEditor(document)
+        guard_wheel_in(self.department_editor)
         self.group_page = QLabel("选择一个项目或指标进行编辑。")
         self.group_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for page in (self.department_editor, self.group_page):
@@ -68,16 +72,21 @@ class Workspace(QSplitter):
         self._filter_timer.timeout.connect(self._apply_filter)
         self.select_location(paths.DEPARTMENT)
 
-    # The project and indicator forms are built when first shown: a start shows the department form only.
+    # The project, indicator and task forms are built when first shown: a start shows the department form only.
     @cached_property
     def project_editor(self) -> ProjectEditor:
-        editor = ProjectEditor(self.document)
-        self.editors.addWidget(editor)
-        return editor
+        return self._add_page(ProjectEditor(self.document))
 
     @cached_property
     def indicator_editor(self) -> IndicatorEditor:
-        editor = IndicatorEditor(self.document)
+        return self._add_page(IndicatorEditor(self.document))
+
+    @cached_property
+    def task_editor(self) -> TaskEditor:
+        return self._add_page(TaskEditor(self.document))
+
+    def _add_page(self, editor: QWidget) -> QWidget:
+        guard_wheel_in(editor)  # its dropdowns, tables and text boxes leave the wheel to the page until clicked
         self.editors.addWidget(editor)
         return editor
 
@@ -132,15 +141,21 @@ class Workspace(QSplitter):
 
     def _show_editor(self, kind: str | None, location: str | None) -> None:
         self._shown = (kind, location)
-        if kind == "department":
-            self.department_editor.show_location()
+        if kind in ("department", LIST_KIND) or (kind == "group" and paths.project_index(location) is None):
+            # the department, or one of its lists (its heading, a 一级 group of its indicators): its form, at
+            # that list's table
+            self.department_editor.show_location(location)
             self.editors.setCurrentWidget(self.department_editor)
+            self.department_editor.reveal(location)
         elif kind == "project":
             self.project_editor.show_location(location)
             self.editors.setCurrentWidget(self.project_editor)
-        elif kind == "indicator":  # the tree has indicator nodes under projects only (the department's are in its form)
+        elif kind == "indicator":  # a project's or the department's
             self.indicator_editor.show_location(location)
             self.editors.setCurrentWidget(self.indicator_editor)
+        elif kind == "task":
+            self.task_editor.show_location(location)
+            self.editors.setCurrentWidget(self.task_editor)
         elif kind == "group":
             self.project_editor.show_location(location)
             self.editors.setCurrentWidget(self.project_editor)
@@ -207,12 +222,12 @@ class Workspace(QSplitter):
 
     def _item_removed(self, list_location: str, index: int) -> None:
         """The clerk deleted what they were on: the item that took its place, else the one before, else
-        the owner."""
+        the node of its list (its owner, or the heading of a department list)."""
         if self._current_goes:
             self._current_goes = False
             remaining = len(paths.list_at(self.document.declaration, list_location))
-            owner = paths.split_field(list_location)[0] or paths.DEPARTMENT
-            self.select_location(paths.item(list_location, min(index, remaining - 1)) if remaining else owner)
+            # else the list's node: a project for its indicators, the department for projects, a heading
+            self.select_location(paths.item(list_location, min(index, remaining - 1)) if remaining else list_location)
         self._follow_current()  # the tree may have made that node current already, while it had its old place
 
     def _follow_current(self, *_) -> None:

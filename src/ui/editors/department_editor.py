@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from ...model import paths
@@ -36,13 +37,15 @@ class DepartmentEditor(QScrollArea):
         column.addLayout(goal_form)
         self.goal_form = FormBuilder(document, goal_form, lambda: paths.DEPARTMENT)
         self.goal_form.field("overallGoal", multiline(90), "overall_goal", DEPARTMENT_LABELS["overall_goal"])
-        column.addWidget(QLabel(f"<b>{DEPARTMENT_LABELS['tasks']}</b>"))
+        self.task_caption = QLabel(f"<b>{DEPARTMENT_LABELS['tasks']}</b>（双击单元格修改，或在左侧树中选择一项任务）")
+        column.addWidget(self.task_caption)
         self.tasks = ListTableModel(document, lambda: paths.TASKS, TASK_COLUMNS)
         box, self.task_view = table_with_buttons("taskTable", [
             ("taskTableAdd", "添加任务", self.add_task), ("taskTableRemove", "删除任务", self.remove_task)])
         self.task_view.setModel(self.tasks)
         column.addWidget(box)
-        column.addWidget(QLabel("<b>部门整体绩效指标</b>"))
+        self.indicator_caption = QLabel("<b>部门整体绩效指标</b>（双击单元格修改；一级、二级为下拉选择）")
+        column.addWidget(self.indicator_caption)
         self.indicators = IndicatorTable(document, lambda: paths.indicators(paths.DEPARTMENT), "departmentIndicatorTable")
         column.addWidget(self.indicators.container)
         column.addStretch(1)
@@ -76,6 +79,19 @@ class DepartmentEditor(QScrollArea):
         self.tasks.retarget()
         self.indicators.model.retarget()
         self.update_totals()
+
+    def reveal(self, location: str = paths.DEPARTMENT) -> None:
+        """Scroll the page to what the tree chose: a list's table (the tree's heading of the department's
+        tasks or indicators, or a 一级 group of them) at the top, the department itself from the top."""
+        captions = {paths.TASKS: self.task_caption, paths.indicators(paths.DEPARTMENT): self.indicator_caption}
+        caption = captions.get(location)
+        if caption is None:
+            if location == paths.DEPARTMENT:
+                self.verticalScrollBar().setValue(0)
+            return
+        body = self.widget()
+        body.layout().activate()  # a page just made current may not have placed its rows yet
+        self.verticalScrollBar().setValue(caption.mapTo(body, QPoint(0, 0)).y())
 
     def update_totals(self) -> None:
         budget = self.document.declaration.department.budget

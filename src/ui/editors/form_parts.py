@@ -1,9 +1,10 @@
-"""Pieces the three forms share: a labelled field with its message line, a table with row buttons."""
+"""Pieces the forms share: a labelled field with its message line, a table with row buttons."""
 
 from __future__ import annotations
 
 from typing import Callable
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -21,6 +22,7 @@ from ...model import paths
 from ..editing.document import Document
 from ..widgets.fields import FieldBinding
 from ..widgets.fix_widgets import FixLink
+from ..widgets.wheel_guard import guard_wheel
 
 
 class FormBuilder:
@@ -70,11 +72,50 @@ def amount_edit() -> QLineEdit:
     return edit
 
 
+class FormTable(QTableView):
+    """A table inside a scrolling form: the wheel scrolls the page until the table is clicked, and every
+    column is at least as wide as its header's text (拟投入的资金（万元） showed as 殳入的资金（万元 in a
+    column of 100 pixels); the clerk can widen a column, not narrow it past its header."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        guard_wheel(self)
+        header = self.horizontalHeader()
+        header.sectionResized.connect(self._section_resized)
+        header.sectionCountChanged.connect(self._refit)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        if model is not None:
+            # Slots of this view, not lambdas: Qt drops them with the view if the model outlives it.
+            for signal in (model.modelReset, model.columnsInserted, model.headerDataChanged, model.layoutChanged):
+                signal.connect(self._refit)
+            self._fit_header()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._fit_header()  # the page's style sheet, applied once it is placed, may set another font
+
+    def _refit(self, *_) -> None:
+        self._fit_header()
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        self._fit_header(column)
+
+    def _fit_header(self, only: int | None = None) -> None:
+        header = self.horizontalHeader()
+        for column in range(header.count()) if only is None else (only,):
+            if 0 <= column < header.count() and not header.isSectionHidden(column):
+                wanted = header.sectionSizeHint(column)  # the text and the style's margins
+                if header.sectionSize(column) < wanted:
+                    header.resizeSection(column, wanted)
+
+
 def table_with_buttons(name: str, buttons: list[tuple[str, str, Callable[[], None]]]) -> tuple[QWidget, QTableView]:
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
-    table = QTableView()
+    table = FormTable()
     table.setObjectName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed

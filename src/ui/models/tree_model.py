@@ -1,5 +1,9 @@
 """The tree department → project → 一级指标 group → indicator, as a QAbstractItemModel over the document.
 
+Beside the department, at the top level, its own two lists as the department form has them: 年度重点工作任务
+(one row per task) and 绩效指标 (under their 一级 groups, as a project's); the department's rows are its
+projects only.
+
 Each index's internal pointer is a TreeNode holding the domain object it shows (KeePassXC's GroupModel
 holds its Group* the same way): a node keeps its identity through inserts, removes and moves, and nothing
 is rewritten when places change — a node's location is worked out when asked, from its row (a project) or
@@ -21,7 +25,8 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...model import framework, paths
-from ...model.declaration import DEPARTMENT_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Indicator
+from ...model.amounts import display_amount
+from ...model.declaration import DEPARTMENT_LABELS, INDICATOR_LABELS, PROJECT_LABELS, TASK_LABELS, Indicator
 from ...model.paths import NodeKind
 from ...model.problems import ERROR, WARNING
 from ..editing.document import Document
@@ -32,14 +37,17 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4  # a group node's 一级 name; None for the group of indicators without one
 MARK_ROLE = Qt.ItemDataRole.UserRole + 5  # the worst error/warning under a node, as its icon shows it; None: no mark
 UNGROUPED = f"（未填写{INDICATOR_LABELS['level1']}）"
+# The kind of the department's two list headings (their location says which list).
+LIST_KIND = "list"
+_LIST_TITLES = {"tasks": f"部门整体 · {DEPARTMENT_LABELS['tasks']}", "indicators": f"部门整体 · {DEPARTMENT_LABELS['indicators']}"}
 
 
 _UNPAINTED = object()  # a node's mark no view has asked for yet
 
 
 class TreeNode:
-    """obj: the Project or Indicator shown (None for the root, the department and a group); group: a group
-    node's 一级 key."""
+    """obj: the Project, Indicator or Task shown (None for the root, the department, a group and a list
+    heading); group: a group node's 一级 key; a list heading's group: the department's field it shows."""
 
     __slots__ = ("kind", "obj", "parent", "_children", "group", "row_number", "mark", "__weakref__")
 
@@ -85,8 +93,10 @@ class DeclarationTreeModel(QAbstractItemModel):
         self.document = document
         self._root = TreeNode(NodeKind.DECLARATION, None, None)
         self._department = TreeNode(NodeKind.DEPARTMENT, None, self._root)
-        self._root._children = [self._department]
-        self._nodes: dict[int, TreeNode] = {}  # id(project or indicator) → its node, for the nodes built
+        self._tasks = TreeNode(LIST_KIND, None, self._root, "tasks", 1)
+        self._indicators = TreeNode(LIST_KIND, None, self._root, "indicators", 2)
+        self._root._children = [self._department, self._tasks, self._indicators]
+        self._nodes: dict[int, TreeNode] = {}  # id(project, indicator or task) → its node, for the nodes built
         style = QApplication.style()
         self._icons = {ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                        WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
@@ -124,15 +134,25 @@ class DeclarationTreeModel(QAbstractItemModel):
             if node.kind == NodeKind.DEPARTMENT:
                 node._children = [self._new_node(NodeKind.PROJECT, project, node, row)
                                   for row, project in enumerate(self.document.declaration.projects)]
-            elif node.kind == NodeKind.PROJECT:
+            elif node is self._tasks:
+                node._children = [self._new_node(NodeKind.TASK, task, node, row)
+                                  for row, task in enumerate(self.document.declaration.department.tasks)]
+            elif node.kind == NodeKind.PROJECT or node is self._indicators:
                 node._children = self._build_groups(node)
             else:
                 node._children = []
         return node._children
 
+    def _items(self, node: TreeNode) -> list:
+        """The list of the document a project node's, or a list heading's, rows show."""
+        if node.kind == NodeKind.PROJECT:
+            return node.obj.indicators
+        return getattr(self.document.declaration.department, node.group)
+
     def _build_groups(self, project_node: TreeNode) -> list[TreeNode]:
+        """The 一级 groups of a project's indicators, or of the department's (project_node: their heading)."""
         by_group: dict[str, list[Indicator]] = {}
-        for indicator in project_node.obj.indicators:
+        for indicator in self._items(project_node):
             by_group.setdefault(_group_key(indicator.level1), []).append(indicator)
         groups = []
         for row, key in enumerate(sorted(by_group, key=_group_order)):
@@ -152,9 +172,13 @@ class DeclarationTreeModel(QAbstractItemModel):
             return self.location_of(node.parent)
         if node.kind == NodeKind.INDICATOR:
             project_node = node.parent.parent
-            items = project_node.obj.indicators
-            index = next(i for i, item in enumerate(items) if item is node.obj)
-            return paths.indicator(self.location_of(project_node), index)
+            index = next(i for i, item in enumerate(self._items(project_node)) if item is node.obj)
+            owner = paths.DEPARTMENT if project_node is self._indicators else self.location_of(project_node)
+            return paths.indicator(owner, index)
+        if node.kind == NodeKind.TASK:
+            return paths.task(next(i for i, item in enumerate(self._items(node.parent)) if item is node.obj))
+        if node.kind == LIST_KIND:
+            return paths.field(paths.DEPARTMENT, node.group)
         return ""
 
     def node(self, index: QModelIndex) -> TreeNode:
@@ -192,6 +216,8 @@ class DeclarationTreeModel(QAbstractItemModel):
             return bool(node.obj.indicators)
         if node.kind == NodeKind.DEPARTMENT and node._children is None:
             return bool(self.document.declaration.projects)
+        if node.kind == LIST_KIND and node._children is None:
+            return bool(self._items(node))
         return self.rowCount(parent) > 0
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
@@ -215,7 +241,7 @@ class DeclarationTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
         if role == Qt.ItemDataRole.DecorationRole and node.kind != NodeKind.GROUP:
-            severity = node.mark = self.document.worst_under(self.location_of(node))
+            severity = node.mark = self._worst(node)
             return self._icons.get(severity, self._icons[None])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
@@ -226,10 +252,21 @@ class DeclarationTreeModel(QAbstractItemModel):
         if role == KIND_ROLE:
             return node.kind
         if role == MARK_ROLE and node.kind != NodeKind.GROUP:
-            return self.document.worst_under(self.location_of(node))
+            return self._worst(node)
         if role == GROUP_ROLE and node.kind == NodeKind.GROUP:
             return None if node.group == UNGROUPED else node.group
         return None
+
+    def _worst(self, node: TreeNode):
+        """A node's mark: the worst error/warning of what it shows; a list heading's, of its items and of the
+        list itself (a rule about the list as a whole)."""
+        if node.kind != LIST_KIND:
+            return self.document.worst_under(self.location_of(node))
+        owner = self.location_of(node)
+        found = [self.document.worst_under(paths.item(owner, row)) for row in range(len(self._items(node)))]
+        found += [problem.severity for problem in self.document.problems_at(owner)]
+        ranked = [severity for severity in found if severity in (ERROR, WARNING)]
+        return min(ranked, key=lambda severity: severity.rank) if ranked else None
 
     def _display(self, node: TreeNode) -> str:
         document = self.document
@@ -241,6 +278,10 @@ class DeclarationTreeModel(QAbstractItemModel):
             return node.obj.name or "（未命名项目）"
         if node.kind == NodeKind.GROUP:
             return f"{node.group}（{len(node._children or [])}）"
+        if node.kind == LIST_KIND:
+            return f"{_LIST_TITLES[node.group]}（{len(self._items(node))}）"
+        if node.kind == NodeKind.TASK:
+            return node.obj.name or f"（未填写任务{TASK_LABELS['name']}）"
         indicator = node.obj
         name = indicator.name or f"（未填写{INDICATOR_LABELS['name']}）"
         return f"{name}：{indicator.annual_value}" if indicator.annual_value else name
@@ -252,13 +293,17 @@ class DeclarationTreeModel(QAbstractItemModel):
         if node.kind == NodeKind.INDICATOR:
             indicator = node.obj
             return f"{indicator.level1 or ''} / {indicator.level2 or ''}\n{indicator.name or ''}\n{INDICATOR_LABELS['annual_value']}：{indicator.annual_value or ''}"
+        if node.kind == NodeKind.TASK:
+            task = node.obj
+            funds = f"{display_amount(task.funds)} 万元" if task.funds is not None else "未填写"
+            return f"{task.name or ''}\n{TASK_LABELS['funds']}：{funds}"
         return None
 
     def _search_text(self, node: TreeNode) -> str:
         if node.kind == NodeKind.PROJECT:
             project = node.obj
             return f"{project.name or ''} {project.unit or ''}"
-        if node.kind == NodeKind.INDICATOR:
+        if node.kind in (NodeKind.INDICATOR, NodeKind.TASK):
             return node.obj.name or ""
         return ""
 
@@ -267,10 +312,11 @@ class DeclarationTreeModel(QAbstractItemModel):
         return self._index(self._department)
 
     def index_of_location(self, location: str) -> QModelIndex:
-        """The node that shows location (a field's location finds its project or indicator), built if need be."""
+        """The node that shows location (a field's location finds its project, indicator or task; a department
+        list's, its heading), built if need be."""
         project_node = self._project_node(location, build=True)
         if project_node is None:
-            return self.department_index()
+            return self._department_index_of(location)
         node_location = paths.node_of(location)
         if paths.kind_of(node_location) == NodeKind.INDICATOR:
             self._children(project_node)
@@ -278,6 +324,22 @@ class DeclarationTreeModel(QAbstractItemModel):
             if found is not None:
                 return self._index(found)
         return self._index(project_node)
+
+    def _department_index_of(self, location: str) -> QModelIndex:
+        """The node of a department location: a task or indicator of its lists, the list's heading, or the
+        department itself."""
+        for heading in (self._tasks, self._indicators):
+            list_location = self.location_of(heading)
+            row = paths.row_in(list_location, location)
+            if row is None:
+                if location == list_location:
+                    return self._index(heading)
+                continue
+            for node in self._children(heading):
+                self._children(node)  # a group's indicators are built with it
+            found = self._node_at(paths.item(list_location, row))
+            return self._index(found) if found is not None else self._index(heading)
+        return self.department_index()
 
     def _node_at(self, node_location: str) -> TreeNode | None:
         """The built node of the project or indicator at node_location, in O(1): location → object → node."""
@@ -300,7 +362,7 @@ class DeclarationTreeModel(QAbstractItemModel):
         """The index of a node already built (an unbuilt one has nothing on screen to repaint)."""
         if location == paths.DEPARTMENT:
             return self.department_index()
-        if self._department._children is None:
+        if not self._nodes:
             return QModelIndex()
         node = self._node_at(location)
         return self._index(node) if node is not None else QModelIndex()
@@ -311,7 +373,7 @@ class DeclarationTreeModel(QAbstractItemModel):
         owner, name = paths.split_field(location)
         if name != "level1" or paths.kind_of(owner) != NodeKind.INDICATOR:
             return
-        node = self._node_at(owner) if self._department._children is not None else None
+        node = self._node_at(owner) if self._nodes else None
         if node is None or node.kind != NodeKind.INDICATOR:
             return  # its project's groups were never built: nothing on screen moves
         old_key, new_key = node.parent.group, _group_key(framework.canonical_level(new) if isinstance(new, str) else new)
@@ -332,7 +394,7 @@ class DeclarationTreeModel(QAbstractItemModel):
             groups.insert(row, target)
             _number(groups)
             self.endInsertRows()
-        places = _places(project_node.obj.indicators)
+        places = _places(self._items(project_node))
         place = places[id(node.obj)]
         new_row = sum(1 for child in target._children if places[id(child.obj)] < place)
         old_row = node.row_number
@@ -370,6 +432,8 @@ class DeclarationTreeModel(QAbstractItemModel):
     def _on_about_to_insert(self, list_location: str, index: int, item) -> None:
         if list_location == paths.PROJECTS:
             self._pending = self._begin_project_insert(index, item)
+        elif list_location == paths.TASKS:
+            self._pending = self._begin_task_insert(index, item)
         else:
             project_node = self._indicator_owner(list_location)
             self._pending = self._begin_indicator_insert(project_node, index, item) if project_node else None
@@ -379,6 +443,8 @@ class DeclarationTreeModel(QAbstractItemModel):
         try:
             if list_location == paths.PROJECTS:
                 self._pending = self._begin_project_remove(index)
+            elif list_location == paths.TASKS:
+                self._pending = self._begin_task_remove(index)
             else:
                 project_node = self._indicator_owner(list_location)
                 self._pending = self._begin_indicator_remove(project_node, index) if project_node else None
@@ -388,6 +454,8 @@ class DeclarationTreeModel(QAbstractItemModel):
     def _on_about_to_move(self, list_location: str, source: int, target: int) -> None:
         if list_location == paths.PROJECTS:
             self._pending = self._begin_project_move(source, target)
+        elif list_location == paths.TASKS:
+            self._pending = self._begin_task_move(source, target)
         else:
             project_node = self._indicator_owner(list_location)
             self._pending = self._begin_indicator_move(project_node, source, target) if project_node else None
@@ -398,8 +466,11 @@ class DeclarationTreeModel(QAbstractItemModel):
             finish()
 
     def _indicator_owner(self, list_location: str) -> TreeNode | None:
-        """The project node whose indicator list this is, its groups built (from the list as it still is),
-        so a change in it can be told row by row; None for lists the tree does not show (department's)."""
+        """The project node whose indicator list this is (the department's: its heading), its groups built
+        (from the list as it still is), so a change in it can be told row by row; None for other lists."""
+        if list_location == self.location_of(self._indicators):
+            self._children(self._indicators)
+            return self._indicators
         owner, name = paths.split_field(list_location)
         if name != "indicators" or paths.kind_of(owner) != NodeKind.PROJECT:
             return None
@@ -442,12 +513,55 @@ class DeclarationTreeModel(QAbstractItemModel):
             self.endMoveRows()
         return finish
 
+    # the department's tasks: rows under their heading, whose count changes with them
+    def _begin_task_insert(self, index: int, task) -> Callable[[], None]:
+        heading = self._tasks
+        tasks = self._children(heading)  # built from the list as it still is
+        self.beginInsertRows(self._index(heading), index, index)
+
+        def finish() -> None:
+            tasks.insert(index, self._new_node(NodeKind.TASK, task, heading))
+            _number(tasks)
+            self.endInsertRows()
+            self._count_changed(heading)
+        return finish
+
+    def _begin_task_remove(self, index: int) -> Callable[[], None]:
+        heading = self._tasks
+        tasks = self._children(heading)
+        self.beginRemoveRows(self._index(heading), index, index)
+
+        def finish() -> None:
+            self._forget(tasks.pop(index))
+            _number(tasks)
+            self.endRemoveRows()
+            self._count_changed(heading)
+        return finish
+
+    def _begin_task_move(self, source: int, target: int) -> Callable[[], None]:
+        tasks = self._children(self._tasks)
+        parent = self._index(self._tasks)
+        moving = self.beginMoveRows(parent, source, source, parent, target + 1 if target > source else target)
+        assert moving, (source, target)
+
+        def finish() -> None:
+            tasks.insert(target, tasks.pop(source))
+            _number(tasks)
+            self.endMoveRows()
+        return finish
+
+    def _count_changed(self, node: TreeNode) -> None:
+        """A list heading's count (and mark) after its list changed; nothing for a project."""
+        if node.kind == LIST_KIND:
+            index = self._index(node)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole])
+
     # indicators: rows under their 一级 group; a group appears with its first indicator and goes with its last
     def _begin_indicator_insert(self, project_node: TreeNode, index: int, item: Indicator) -> Callable[[], None]:
         groups = project_node._children
         key = _group_key(item.level1)
         group = next((g for g in groups if g.group == key), None)
-        places = _places(project_node.obj.indicators)  # the list before the insert
+        places = _places(self._items(project_node))  # the list before the insert
         if group is not None:
             row = sum(1 for child in group._children if places[id(child.obj)] < index)
             group_index = self._index(group)
@@ -458,6 +572,7 @@ class DeclarationTreeModel(QAbstractItemModel):
                 _number(group._children)
                 self.endInsertRows()
                 self.dataChanged.emit(group_index, group_index, [Qt.ItemDataRole.DisplayRole])  # its count
+                self._count_changed(project_node)
             return finish
         row = sum(1 for g in groups if _group_order(g.group) < _group_order(key))
         project_index = self._index(project_node)
@@ -469,11 +584,12 @@ class DeclarationTreeModel(QAbstractItemModel):
             groups.insert(row, new)
             _number(groups)
             self.endInsertRows()
+            self._count_changed(project_node)
             self.regrouped.emit(project_index)
         return finish_with_group
 
     def _begin_indicator_remove(self, project_node: TreeNode, index: int) -> Callable[[], None]:
-        node = self._nodes[id(project_node.obj.indicators[index])]
+        node = self._nodes[id(self._items(project_node)[index])]
         group = node.parent
         groups = project_node._children
         if len(group._children) == 1:
@@ -484,6 +600,7 @@ class DeclarationTreeModel(QAbstractItemModel):
                 _number(groups)
                 self._forget(node)
                 self.endRemoveRows()
+                self._count_changed(project_node)
             return finish_group
         group_index = self._index(group)
         self.beginRemoveRows(group_index, node.row_number, node.row_number)
@@ -494,12 +611,13 @@ class DeclarationTreeModel(QAbstractItemModel):
             self._forget(node)
             self.endRemoveRows()
             self.dataChanged.emit(group_index, group_index, [Qt.ItemDataRole.DisplayRole])
+            self._count_changed(project_node)
         return finish
 
     def _begin_indicator_move(self, project_node: TreeNode, source: int, target: int) -> Callable[[], None]:
         """The indicator keeps its 一级, so it stays in its group; it changes row there only when it passes an
         indicator of the same group. Every other node keeps its row: nothing else is told."""
-        items = project_node.obj.indicators
+        items = self._items(project_node)
         node = self._nodes[id(items[source])]
         group = node.parent
         after = list(items)
@@ -528,6 +646,13 @@ class DeclarationTreeModel(QAbstractItemModel):
             index = self._built_index(location)
             if index.isValid():
                 self.dataChanged.emit(index, index, roles)
+        # A heading's mark is its items' and its list's worst, which no node location names: asked each time
+        # (the department's lists are short).
+        for heading in (self._tasks, self._indicators):
+            if heading.mark is not _UNPAINTED and self._worst(heading) != heading.mark:
+                heading.mark = self._worst(heading)
+                index = self._index(heading)
+                self.dataChanged.emit(index, index, roles)
 
     def _repaint_all_marks(self, roles) -> None:
         """Any mark may have changed (nodes moved, every problem rechecked): repaint the rows whose mark
@@ -535,16 +660,17 @@ class DeclarationTreeModel(QAbstractItemModel):
         self._repaint_changed_marks(QModelIndex(), self._root._children, roles)
         department = self.department_index()
         self._repaint_changed_marks(department, self._department._children or [], roles)
-        for project_node in self._department._children or []:
+        for project_node in [*(self._department._children or []), self._indicators]:
             for group in project_node._children or []:
                 self._repaint_changed_marks(self._index(group), group._children, roles)
+        self._repaint_changed_marks(self._index(self._tasks), self._tasks._children or [], roles)
 
     def _repaint_changed_marks(self, parent: QModelIndex, children: list[TreeNode], roles) -> None:
         first = None
         for row, node in enumerate([*children, None]):
             changed = False
             if node is not None and node.mark is not _UNPAINTED:
-                worst = self.document.worst_under(self.location_of(node))
+                worst = self._worst(node)
                 changed = worst != node.mark
                 if changed:
                     node.mark = worst

@@ -20,6 +20,7 @@ from ...model.problems import ERROR, Problem, Severity
 from ..editing import commands
 from ..editing.document import Document
 from .fix_widgets import FixLink
+from .wheel_guard import guard_wheel
 
 STYLE_SHEET = """
 QLineEdit[severity="error"], QPlainTextEdit[severity="error"], QComboBox[severity="error"] {
@@ -219,4 +220,5 @@ def multiline(height: int = 70) -> QPlainTextEdit:
     editor = QPlainTextEdit()
     editor.setTabChangesFocus(True)  # Tab moves on, as in every other field of the form
     editor.setFixedHeight(height)
+    guard_wheel(editor)  # a long text scrolls once clicked; before that the wheel scrolls the form
     return editor
