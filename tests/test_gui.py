@@ -540,24 +540,32 @@ def test_dropping_a_file_opens_it(window, demo_path):
 
 
 def test_print_preview_paints_the_chosen_forms(window, qtbot, tmp_path, demo_path, monkeypatch):
-    """Ctrl+Shift+P: the preview dialog's printer receives the department form, the summary and the chosen
-    project's form, with the department in every page's header. The dialog paints to a PDF here, read back."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    """Ctrl+Shift+P: the preview is given the department form, the summary and the chosen project's form,
+    with the department in every page's header. The preview's pages are painted to a PDF here, read back
+    (that they are the pages the preview shows: tests/test_print_preview_pages.py)."""
+    from PySide6.QtPrintSupport import QPrinter
 
+    from src.render.printing import print_pages
     from src.ui.controllers import print_dialogs
     from src.ui.controllers.print_dialogs import PrintChoice
 
     target = tmp_path / "preview.pdf"
 
-    class PreviewOnPaper(QPrintPreviewDialog):
-        def exec(self):  # instead of showing pages: what the dialog asks painted, painted into a PDF
-            printer = self.printer()
+    class PreviewOnPaper:
+        def __init__(self, pages, print_them, parent):
+            self.pages = pages
+
+        def resize(self, *size):
+            pass
+
+        def exec(self):  # instead of showing the pages: the pages it was given, painted into a PDF
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(target))
-            self.paintRequested.emit(printer)
+            print_pages(self.pages, printer)
             return 0
 
-    monkeypatch.setattr(print_dialogs, "QPrintPreviewDialog", PreviewOnPaper)
+    monkeypatch.setattr(print_dialogs, "PrintPreviewDialog", PreviewOnPaper)
     window.files.open(str(demo_path))
     projects = window.document.declaration.projects
     window.printing.ask_choice = lambda: PrintChoice("all", [4], False)

@@ -1,7 +1,9 @@
 """Paint the forms of src/forms onto a printer or a PDF: A4, header, 第 N 页 共 M 页, optional 草稿 mark.
 
 Every page is painted here (not by QTextDocument.print_), so the header, the footer and the
-page count are ours and the orientation can change from one form to the next.
+page count are ours and the orientation can change from one form to the next. The forms are laid out
+once, at the PDF's resolution (Pages), and those pages are what the PDF, a printer and the window's
+preview all get: a printer's resolution or a screen's does not move a line to another page.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -33,6 +36,7 @@ from ..storage.infra.errors import FileProblem
 PRINT_FONTS = ["SimSun", "宋体", "NSimSun", "Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
                "Source Han Serif SC", "Noto Serif CJK SC", "Noto Sans CJK SC"]
 _MARGINS_MM = QMarginsF(15, 12, 15, 12)
+LAYOUT_DPI = 300  # the PDF's resolution; every device is painted from pages laid out at it
 
 
 class NoChineseFont(RuntimeError):
@@ -132,41 +136,108 @@ def _grid_tables(document: QTextDocument, grid: Grid) -> list[QTextTable]:
             and frame.cellAt(0, 0).firstCursorPosition().block().text() == grid.header]
 
 
+class Pages:
+    """The forms laid out once, page by page, at the PDF's resolution: what 导出 PDF writes, the printer
+    prints and the preview shows. Each page has its own paper (a form portrait, the summary landscape)."""
+
+    def __init__(self, jobs: list[PrintJob], header: str, draft: bool = False):
+        self.header, self.draft = header, draft
+        self.font = QFont(print_font_family(), 10)
+        # The layout's device: a PDF writer that is never painted on, so every device gets the PDF's pages.
+        self._buffer = QBuffer()
+        self._device = QPdfWriter(self._buffer)
+        self._device.setResolution(LAYOUT_DPI)
+        self._pages: list[tuple[PrintJob, QTextDocument, int]] = []
+        for job in jobs:
+            body = _body(_page_layout(job.orientation))
+            document = _layout_document(job, self._device, self.font, body)
+            self._pages.extend((job, document, page) for page in range(document.pageCount()))
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def page_layout(self, index: int) -> QPageLayout:
+        return _page_layout(self._pages[index][0].orientation)
+
+    def paper(self, index: int) -> QRectF:
+        """The whole sheet, in the layout's pixels."""
+        return QRectF(self.page_layout(index).fullRectPixels(LAYOUT_DPI))
+
+    def printable(self, index: int) -> QRectF:
+        """The part of the sheet inside the margins, where paint() paints, in the layout's pixels."""
+        return QRectF(self.page_layout(index).paintRectPixels(LAYOUT_DPI))
+
+    def paint(self, painter: QPainter, index: int) -> None:
+        """Page index, in the layout's pixels from the printable part's top left (scale the painter)."""
+        job, document, page = self._pages[index]
+        layout = self.page_layout(index)
+        _paint_page(painter, document, page, _body(layout), _band(), self.font, self.header, job.title,
+                    index + 1, len(self), self.draft)
+
+    def image(self, index: int, width: int, height: int) -> QImage:
+        """The whole sheet as a picture of width × height pixels, for a screen. It is painted at the layout's
+        resolution and then scaled: painted through a scaled-down painter, Qt's made-up bold (a font with no
+        bold face, as WenQuanYi) comes out smeared, thickened for the size the text was laid out at."""
+        sheet = self.paper(index).toRect()
+        full = QImage(sheet.size(), QImage.Format.Format_RGB32)
+        full.fill(Qt.GlobalColor.white)
+        painter = QPainter(full)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        painter.translate(self.printable(index).topLeft())
+        self.paint(painter, index)
+        painter.end()
+        return full.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+
+
+def _band() -> float:
+    return LAYOUT_DPI * 0.35  # header and footer lines, about 9 mm
+
+
+def _body(layout: QPageLayout) -> QRectF:
+    page = layout.paintRectPixels(LAYOUT_DPI)
+    return QRectF(0, 0, page.width(), page.height() - 2 * _band())
+
+
 def render(jobs: list[PrintJob], device: QPagedPaintDevice, header: str, draft: bool = False) -> int:
     """Paint all jobs onto device; returns the number of pages."""
-    if not jobs:
+    return print_pages(Pages(jobs, header, draft), device) if jobs else 0
+
+
+def print_pages(pages: Pages, device: QPagedPaintDevice) -> int:
+    """Paint the pages onto a PDF writer or a printer, each on its own paper; returns the number of pages.
+
+    The first page's layout is set before painting begins. After that only the orientation changes: a
+    QPrinter that is printing refuses setPageLayout (the preview's engine and the native ones: 'Cannot be
+    changed while printer is active') but takes setPageOrientation, which the next newPage() applies, as
+    a QPdfWriter does too."""
+    if not len(pages):
         return 0
-    font = QFont(print_font_family(), 10)
-    planned = []
-    for job in jobs:
-        device.setPageLayout(_page_layout(job.orientation))
-        page = QRectF(device.pageLayout().paintRectPixels(device.resolution()))
-        band = device.resolution() * 0.35  # header and footer lines, about 9 mm
-        body = QRectF(0, 0, page.width(), page.height() - 2 * band)
-        planned.append((job, _layout_document(job, device, font, body), body, band))
-    total = sum(document.pageCount() for _, document, _, _ in planned)
-    device.setPageLayout(_page_layout(jobs[0].orientation))
+    device.setPageLayout(pages.page_layout(0))
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("无法开始打印（打印机或文件不可用）")
-    number = 0
     try:
-        for job_index, (job, document, body, band) in enumerate(planned):
-            for page in range(document.pageCount()):
-                if number > 0:
-                    device.setPageLayout(_page_layout(job.orientation))
-                    device.newPage()
-                number += 1
-                _paint_page(painter, document, page, body, band, font, header, job.title, number, total, draft)
+        for index in range(len(pages)):
+            if index:
+                device.setPageOrientation(pages.page_layout(index).orientation())
+                device.newPage()
+            # The device's own resolution (a printer's 600 or 1200 dpi), and a printer's wider margins if it has them.
+            planned = pages.printable(index)
+            printable = device.pageLayout().paintRectPixels(device.resolution())
+            scale = min(printable.width() / planned.width(), printable.height() / planned.height())
+            painter.save()
+            painter.scale(scale, scale)
+            pages.paint(painter, index)
+            painter.restore()
     finally:
         painter.end()
-    return total
+    return len(pages)
 
 
 def _paint_page(painter: QPainter, document: QTextDocument, page: int, body: QRectF, band: float, font: QFont,
                 header: str, title: str, number: int, total: int, draft: bool) -> None:
-    small = QFont(font)
-    small.setPointSizeF(8)
+    small = _pixel_font(font, 8)
     painter.setFont(small)
     painter.setPen(QColor("#444444"))
     width = body.width()
@@ -186,10 +257,17 @@ def _paint_page(painter: QPainter, document: QTextDocument, page: int, body: QRe
         _paint_draft_mark(painter, font, width, band * 2 + body.height())
 
 
+def _pixel_font(font: QFont, points: float) -> QFont:
+    """The font at a size in the layout's pixels: a point size would be taken at the painted device's
+    resolution (a screen's 96 dpi, a printer's 1200) while the painter is scaled from the layout's."""
+    sized = QFont(font)
+    sized.setPixelSize(round(points * LAYOUT_DPI / 72))
+    return sized
+
+
 def _paint_draft_mark(painter: QPainter, font: QFont, width: float, height: float) -> None:
     painter.save()
-    mark = QFont(font)
-    mark.setPointSizeF(72)
+    mark = _pixel_font(font, 72)
     mark.setBold(True)
     painter.setFont(mark)
     painter.setPen(QColor(200, 0, 0, 60))
@@ -217,7 +295,7 @@ def jobs_pdf_bytes(jobs, header: str, title: str, draft: bool = False) -> tuple[
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setResolution(300)
+    writer.setResolution(LAYOUT_DPI)
     writer.setCreator("绩效目标申报编辑器")
     writer.setTitle(title)
     pages = render(jobs, writer, header, draft)

@@ -1,11 +1,18 @@
-"""File → Print Preview / Print / Export PDF: choose forms and projects, ask about errors, then paint."""
+"""File → Print Preview / Print / Export PDF: choose forms and projects, ask about errors, then paint.
+
+The three show and paint one set of laid-out pages (render.printing.Pages). The preview is our own: Qt's
+QPrintPreviewDialog puts every page on the paper of the last one, so the landscape summary would show on
+portrait paper, running past its right edge."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,14 +20,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
     QMessageBox,
     QRadioButton,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from ...forms.html_forms import print_jobs
-from ...render.printing import NoChineseFont, export_pdf, header_text, render
+from ...render.printing import NoChineseFont, Pages, export_pdf, header_text, print_pages
 from ...storage.infra.errors import FileProblem
 from ..editing.session import Session
 from ..widgets.messages import show_error
@@ -83,6 +94,122 @@ class PrintOptionsDialog(QDialog):
         return PrintChoice(self.form.currentData(), projects, self.draft.isChecked())
 
 
+class PagePictures:
+    """The pages' pictures at the sizes last shown, the most recent few kept (a page takes about 3 MB)."""
+
+    KEPT = 8
+
+    def __init__(self, pages: Pages):
+        self.pages = pages
+        self.kept: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
+
+    def get(self, index: int, size: QSize) -> QImage:
+        key = (index, size.width(), size.height())
+        if key in self.kept:
+            self.kept.move_to_end(key)
+        else:
+            self.kept[key] = self.pages.image(index, size.width(), size.height())
+            while len(self.kept) > self.KEPT:
+                self.kept.popitem(last=False)
+        return self.kept[key]
+
+
+class PreviewPage(QGraphicsItem):
+    """One sheet of the preview, at its own size and orientation, in the layout's pixels. Its picture at the
+    view's zoom comes from the dialog's few kept pictures."""
+
+    def __init__(self, pages: Pages, index: int, pictures: PagePictures):
+        super().__init__()
+        self.pages, self.index, self.pictures = pages, index, pictures
+        self.sheet = pages.paper(index)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's override
+        return self.sheet
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        scale = option.levelOfDetailFromTransform(painter.worldTransform()) * painter.device().devicePixelRatioF()
+        if scale >= 1:  # zoomed in beyond the layout's resolution: painted as it is
+            painter.fillRect(self.sheet, Qt.GlobalColor.white)
+            painter.save()
+            painter.translate(self.pages.printable(self.index).topLeft())
+            self.pages.paint(painter, self.index)
+            painter.restore()
+        else:
+            size = QSize(max(1, round(self.sheet.width() * scale)), max(1, round(self.sheet.height() * scale)))
+            painter.drawImage(self.sheet, self.pictures.get(self.index, size))
+        painter.setPen(QPen(QColor("#888888"), 0))  # a hairline at any zoom
+        painter.drawRect(self.sheet)
+
+
+class PrintPreviewDialog(QDialog):
+    """The pages one under another, each on its own paper, with zoom and 打印… (which closes it once printed)."""
+
+    GAP = 120  # between sheets, in the layout's pixels (1 cm)
+
+    def __init__(self, pages: Pages, print_them: Callable[[QWidget], bool], parent: QWidget | None):
+        super().__init__(parent)
+        self.setWindowTitle(f"打印预览（共 {len(pages)} 页）")
+        self.setObjectName("printPreviewDialog")
+        self.scene = QGraphicsScene(self)
+        self.scene.setBackgroundBrush(QColor("#808080"))
+        widest = max(pages.paper(index).width() for index in range(len(pages)))
+        top = 0.0
+        pictures = PagePictures(pages)
+        for index in range(len(pages)):
+            sheet = PreviewPage(pages, index, pictures)
+            sheet.setPos((widest - sheet.sheet.width()) / 2, top)
+            self.scene.addItem(sheet)
+            top += sheet.sheet.height() + self.GAP
+        self.view = QGraphicsView(self.scene)
+        self.view.setObjectName("printPreviewPages")
+        self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.view.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                                 | QPainter.RenderHint.SmoothPixmapTransform)
+        bar = QToolBar()
+        self.fitted = True
+        bar.addAction("适合宽度", self.fit_width).setObjectName("previewFitWidth")
+        for name, text, keys, factor in (("previewZoomIn", "放大", QKeySequence.StandardKey.ZoomIn, 1.25),
+                                         ("previewZoomOut", "缩小", QKeySequence.StandardKey.ZoomOut, 0.8)):
+            action = bar.addAction(text, lambda factor=factor: self.zoom(factor))
+            action.setObjectName(name)
+            action.setShortcut(keys)
+        bar.addSeparator()
+        self.print_them = print_them
+        printing = bar.addAction("打印…", self.print_and_close)
+        printing.setObjectName("previewPrint")
+        printing.setShortcut(QKeySequence.StandardKey.Print)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(bar)
+        layout.addWidget(self.view)
+
+    def print_and_close(self) -> None:
+        if self.print_them(self):
+            self.accept()
+
+    def fit_width(self) -> None:
+        self.fitted = True
+        scene = self.scene.itemsBoundingRect()
+        scale = (self.view.viewport().width() - 24) / (scene.width() + self.GAP)
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+
+    def zoom(self, factor: float) -> None:
+        self.fitted = False
+        self.view.scale(factor, factor)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's override
+        super().showEvent(event)
+        if self.fitted:
+            self.fit_width()
+            self.view.centerOn(self.scene.itemsBoundingRect().center().x(), 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's override
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit_width()
+
+
 class PrintController:
     """selection() gives the project being edited (or None) and the projects selected in the tree."""
 
@@ -112,31 +239,45 @@ class PrintController:
             path += ".pdf"
         return path or None
 
-    def _paint(self, printer: QPrinter, choice: PrintChoice) -> None:
+    def pages(self, choice: PrintChoice) -> Pages | None:
+        """The chosen forms laid out, or None when there is nothing to print or no Chinese font (said so)."""
         declaration = self.session.document.declaration
         try:
-            render(print_jobs(declaration, choice.form, choice.projects), printer, header_text(declaration), choice.draft)
-        except (NoChineseFont, OSError) as error:
-            self.tell_error("无法打印", error, "请安装中文字体或检查打印机后重试。")
+            pages = Pages(print_jobs(declaration, choice.form, choice.projects), header_text(declaration), choice.draft)
+        except NoChineseFont as error:
+            self.tell_error("无法打印", error, "请安装中文字体后重试。")
+            return None
+        if not len(pages):
+            self.session.tell("没有可打印的表格（所选范围内没有项目）")
+            return None
+        return pages
+
+    def send_to_printer(self, pages: Pages, parent: QWidget | None = None) -> bool:
+        """The print dialog, then the pages to the printer chosen; whether they were printed."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, parent or self.dialog_parent).exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            print_pages(pages, printer)
+        except OSError as error:
+            self.tell_error("无法打印", error, "请检查打印机后重试。")
+            return False
+        return True
 
     def preview(self) -> None:
         choice = self.ask_choice()
-        if choice is None:
+        pages = self.pages(choice) if choice is not None else None
+        if pages is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self.dialog_parent)
-        dialog.setWindowTitle("打印预览")
-        dialog.paintRequested.connect(lambda p: self._paint(p, choice))
+        dialog = PrintPreviewDialog(pages, lambda parent: self.send_to_printer(pages, parent), self.dialog_parent)
         dialog.resize(1000, 800)
         dialog.exec()
 
     def print(self) -> None:  # noqa: A003 - the menu's word
         choice = self.ask_choice()
-        if choice is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self.dialog_parent).exec() == QDialog.DialogCode.Accepted:
-            self._paint(printer, choice)
+        pages = self.pages(choice) if choice is not None else None
+        if pages is not None:
+            self.send_to_printer(pages)
 
     def export(self) -> bool:
         choice = self.ask_choice()
