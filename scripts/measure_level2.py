@@ -3,10 +3,12 @@
 Run from the repository root:  .venv/bin/python -m scripts.measure_level2
 
 The held-out set is the 天河 2023 table (seed 002, tests/data/tianhe-2023-projects.xlsx): its indicators
-with their 二级 removed, suggested by a suggester whose library was built as the bundled one is
-(scripts/build_indicator_library.py) but from every example table except 天河. Indicators whose published
-二级 does not fit their 一级 (天河's two `2-效益指标：31-服务对象满意度`) have no right answer and are left out.
-Printed: how many the suggester fills, how many of those are right, and every miss.
+with their 二级 removed, suggested by a suggester whose library is the bundled one (the v2 library of other
+sectors' published indicators, and the v1 list built as scripts/build_indicator_library.py builds it) but with
+the v1 list built from every example table except 天河, and told the table's sector as `fix` is. Indicators
+whose published 二级 does not fit their 一级 (天河's two `2-效益指标：31-服务对象满意度`) have no right answer and
+are left out. Printed: how many the suggester fills in bulk (from CONFIDENT up, as `fix` does), how many of
+those are right, and every miss. The measurement across sectors is scripts/measure_level2_sectors.py.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from scripts.build_indicator_library import all_indicators, example_tables, libr
 from src.model import framework
 from src.model.checks import declaration_variant
 from src.model.declaration import Indicator
-from src.model.level2_suggest import Level2Suggester
+from src.model.level2_suggest import CONFIDENT, Level2Suggester, entries_from_v2, library_v2, sector_of
 from src.storage.infra.files import open_declaration
 
 HELD_OUT = "tianhe-2023-projects.xlsx"
@@ -41,7 +43,8 @@ class Measurement:
 
 
 def held_out_suggester() -> Level2Suggester:
-    return Level2Suggester(library_from(path for path in example_tables() if path.name != HELD_OUT))
+    v1 = library_from(path for path in example_tables() if path.name != HELD_OUT)
+    return Level2Suggester(v1, entries_from_v2(library_v2()))
 
 
 def held_out_cases() -> tuple[list[Indicator], str | None]:
@@ -52,7 +55,15 @@ def held_out_cases() -> tuple[list[Indicator], str | None]:
     return cases, declaration_variant(declaration)
 
 
-def measure(suggester: Level2Suggester, cases: list[Indicator], variant: str | None, distinct: bool = False) -> Measurement:
+def held_out_sector() -> str | None:
+    """The sector `fix` would read from 天河's department and units (公安/司法/应急)."""
+    path = next(path for path in example_tables() if path.name == HELD_OUT)
+    declaration = open_declaration(path).declaration
+    return sector_of([declaration.department.name, *(project.unit for project in declaration.projects)])
+
+
+def measure(suggester: Level2Suggester, cases: list[Indicator], variant: str | None, distinct: bool = False,
+            sector: str | None = None) -> Measurement:
     """Each case with its 二级 removed; distinct counts a (一级, 三级) pair that repeats across projects once."""
     result = Measurement()
     seen: set[tuple[str | None, str | None]] = set()
@@ -62,8 +73,8 @@ def measure(suggester: Level2Suggester, cases: list[Indicator], variant: str | N
                 continue
             seen.add((case.level1, case.name))
         result.total += 1
-        found = suggester.suggest(case.name, case.level1, variant, case.annual_value, case.period_value)
-        if found is None:
+        found = suggester.suggest(case.name, case.level1, variant, case.annual_value, case.period_value, sector)
+        if found is None or found.confidence < CONFIDENT:  # below it a suggestion is only offered
             result.unfilled.append(case)
         elif found.level2 == case.level2:
             result.filled += 1
@@ -82,8 +93,9 @@ def report(title: str, result: Measurement) -> None:
 def main() -> None:
     suggester = held_out_suggester()
     cases, variant = held_out_cases()
-    every = measure(suggester, cases, variant)
-    distinct = measure(suggester, cases, variant, distinct=True)
+    sector = held_out_sector()
+    every = measure(suggester, cases, variant, sector=sector)
+    distinct = measure(suggester, cases, variant, distinct=True, sector=sector)
     report("天河 2023 全部指标", every)
     report("天河 2023 不重复的指标", distinct)
     print("填错的（不重复）：")

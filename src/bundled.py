@@ -26,4 +26,5 @@ def resource_file(name: str) -> Path:
 
 
 DEMO = "demo-tianhe-2023.json"
-INDICATOR_LIBRARY = "indicator_library.json"
+INDICATOR_LIBRARY = "indicator_library.json"  # v1: 三级 names by 二级, from the example tables
+INDICATOR_LIBRARY_V2 = "indicator_library_v2.json"  # published indicators of every sector, with sources

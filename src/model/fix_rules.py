@@ -49,6 +49,7 @@ class FixContext:
         self.declaration = declaration
         self._suggester = suggester
         self._variant: tuple[str | None] | None = None
+        self._sector: tuple[str | None] | None = None
 
     @property
     def suggester(self) -> Level2Suggester:
@@ -64,6 +65,17 @@ class FixContext:
         if self._variant is None:
             self._variant = (declaration_variant(self.declaration),)
         return self._variant[0]
+
+    @property
+    def sector(self) -> str | None:
+        """The declaration's sector (教育, 公安/司法/应急 …) from its department's and units' names: the 二级
+        suggester weighs that sector's library entries more."""
+        if self._sector is None:
+            from .level2_suggest import sector_of
+
+            names = [self.declaration.department.name, *(project.unit for project in self.declaration.projects)]
+            self._sector = (sector_of(names),)
+        return self._sector[0]
 
     def fix_for(self, problem: Problem) -> Fix | None:
         rule = RULES.get(problem.code)
@@ -83,7 +95,7 @@ def _missing_level2(context: FixContext, problem: Problem) -> Fix | None:
     indicator = context.value(paths.node_of(problem.location))
     if indicator.level2:
         return None
-    found = context.suggester.suggest_for(indicator, context.variant)
+    found = context.suggester.suggest_for(indicator, context.variant, context.sector)
     if found is None or found.level1 != indicator.level1:
         return None
     return Fix(problem.code, problem.location, f"将二级指标设为“{found.level2}”",
@@ -102,7 +114,7 @@ def _missing_level1(context: FixContext, problem: Problem) -> Fix | None:
         return Fix(problem.code, problem.location, f"将一级指标设为“{owners[0]}”",
                    (SetField(problem.location, None, owners[0]),), 0.95,
                    reason=f"二级指标“{indicator.level2}”属于{owners[0]}")
-    found = context.suggester.suggest_for(indicator, context.variant)
+    found = context.suggester.suggest_for(indicator, context.variant, context.sector)
     if found is None:
         return None
     return Fix(problem.code, problem.location, f"将一级指标设为“{found.level1}”、二级指标设为“{found.level2}”",
@@ -115,7 +127,8 @@ def _level2_under_wrong_level1(context: FixContext, problem: Problem) -> Fix | N
     alone leads to the same 二级, the 一级 it belongs to is set."""
     node = paths.node_of(problem.location)
     indicator = context.value(node)
-    found = context.suggester.suggest(indicator.name, None, context.variant, indicator.annual_value, indicator.period_value)
+    found = context.suggester.suggest(indicator.name, None, context.variant, indicator.annual_value,
+                                      indicator.period_value, context.sector)
     if found is None or found.level2 != indicator.level2 or found.level1 == indicator.level1:
         return None
     where = paths.field(node, "level1")

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineE
 
 from ...model import framework, paths
 from ...model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS
-from ...model.level2_suggest import indicator_library
 from ...model.values import ValueKind, parse_value
 from ..editing.commands import set_field, set_indicator_level1
 from ..editing.document import Document
@@ -18,7 +17,10 @@ from .form_parts import FormBuilder
 
 
 def suggestions(level1: str | None, level2: str | None) -> list[str]:
-    library = indicator_library()
+    """The completer's names: both indicator libraries', read when an indicator is first shown, not at start-up."""
+    from ...model.level2_suggest import names_by_level2
+
+    library = names_by_level2()
     if level2 and level2 in library:
         return library[level2]
     names: list[str] = []
