@@ -61,7 +61,8 @@ KEPT_TRANSLATIONS = ["qt_zh_CN.qm", "qtbase_zh_CN.qm"]
 
 # What the bundle must hold (checked after every build). "|" separates alternatives.
 REQUIRED_LINUX = [
-    "src/model/framework.json", "resources/indicator_library.json", "resources/demo-tianhe-2023.json",
+    "src/model/framework.json", "resources/indicator_library.json", "resources/indicator_library_v2.json",
+    "resources/demo-tianhe-2023.json",
     "resources/perf-target-editor.png", "resources/guide/index.html", "resources/guide/fields.html",
     QT_TRANSLATIONS + "qtbase_zh_CN.qm", QT_TRANSLATIONS + "qt_zh_CN.qm",
     QT_PLUGINS + "platforms/libqxcb.so", QT_PLUGINS + "platforms/libqoffscreen.so",
@@ -71,7 +72,8 @@ REQUIRED_LINUX = [
     "PySide6/QtPrintSupport.abi3.so", "PySide6/QtWidgets.abi3.so",
 ]
 REQUIRED_WINDOWS = [
-    "src/model/framework.json", "resources/indicator_library.json", "resources/demo-tianhe-2023.json",
+    "src/model/framework.json", "resources/indicator_library.json", "resources/indicator_library_v2.json",
+    "resources/demo-tianhe-2023.json",
     "resources/perf-target-editor.png", "resources/guide/index.html", "resources/guide/fields.html",
     QT_TRANSLATIONS + "qtbase_zh_CN.qm", QT_TRANSLATIONS + "qt_zh_CN.qm",
     QT_PLUGINS + "platforms/qwindows.dll", QT_PLUGINS + "platforms/qoffscreen.dll",

@@ -15,6 +15,7 @@ from src.cli import run
 from tests.conftest import ROOT
 
 LIBRARY = ROOT / "resources" / "indicator_library.json"
+LIBRARY_V2 = ROOT / "resources" / "indicator_library_v2.json"
 pytestmark = pytest.mark.usefixtures("qapp")  # pytest-qt's application, as the rest of the session uses
 
 
@@ -24,14 +25,17 @@ def library_names() -> int:
 
 @pytest.fixture
 def fresh_library():
-    """indicator_library() and the suggester cache what they read; each test reads the file it set up."""
-    from src.model.level2_suggest import bundled_suggester, indicator_library
+    """Both libraries, the completer's names and the suggester cache what they read; each test reads the files
+    it set up (a v2 library cached by an earlier test would make a test 'without the library' have one)."""
+    from src.model.indicator_library import indicator_library, library_v2, names_by_level2
+    from src.model.level2_suggest import bundled_suggester
 
-    indicator_library.cache_clear()
-    bundled_suggester.cache_clear()
+    caches = (indicator_library, library_v2, names_by_level2, bundled_suggester)
+    for cache in caches:
+        cache.cache_clear()
     yield
-    indicator_library.cache_clear()
-    bundled_suggester.cache_clear()
+    for cache in caches:
+        cache.cache_clear()
 
 
 def test_selftest_reports_what_this_installation_has(capsys, fresh_library):
@@ -43,29 +47,33 @@ def test_selftest_reports_what_this_installation_has(capsys, fresh_library):
     assert fields["指标框架"] == str(ROOT / "src" / "model" / "framework.json")
     assert fields["指标库"] == str(LIBRARY)
     assert fields["指标库条目"].startswith(f"{library_names()}（")
+    published = json.loads(LIBRARY_V2.read_text("utf-8"))
+    assert fields["指标库 v2"] == str(LIBRARY_V2)
+    assert fields["指标库 v2 条目"] == f"{len(published['entries'])}（{len(published['sources'])} 份来源）"
     assert fields["Qt 中文翻译"].startswith("已加载")
     assert fields["打印字体"] and not fields["打印字体"].startswith("无")
     assert out.rstrip().endswith("自检通过")
 
 
-def test_a_missing_indicator_library_fails_and_is_named(capsys, fresh_library, monkeypatch, tmp_path):
-    from src.model import level2_suggest
+def test_missing_indicator_libraries_fail_and_are_named(capsys, fresh_library, monkeypatch, tmp_path):
+    from src.model import indicator_library
 
-    monkeypatch.setattr(level2_suggest, "resource_file", lambda name: tmp_path / name)
+    monkeypatch.setattr(indicator_library, "resource_file", lambda name: tmp_path / name)
     assert run(["selftest"]) == 1
     captured = capsys.readouterr()
-    assert "指标库条目\t0（0 类）" in captured.out
-    assert "指标库条目" in captured.err and captured.err.startswith("缺少：")
+    assert "指标库条目\t0（0 类）" in captured.out and "指标库 v2 条目\t0（0 份来源）" in captured.out
+    assert "指标库条目" in captured.err and "指标库 v2 条目" in captured.err and captured.err.startswith("缺少：")
     assert "自检通过" not in captured.out
 
 
 def test_without_the_library_check_and_fix_still_work_on_the_name_rules(capsys, fresh_library, monkeypatch,
                                                                           tmp_path, examples_dir):
-    from src.model import level2_suggest
+    from src.model import indicator_library
 
     (tmp_path / "indicator_library.json").write_text("{not json", encoding="utf-8")
-    monkeypatch.setattr(level2_suggest, "resource_file", lambda name: tmp_path / name)
+    monkeypatch.setattr(indicator_library, "resource_file", lambda name: tmp_path / name)
     assert run(["check", str(examples_dir / "panyu-2022-projects.xlsx"), "--format", "json"]) == 1
+    assert indicator_library.indicator_library() == {} and indicator_library.library_v2() == {}
     problems = json.loads(capsys.readouterr().out)
     assert any(p["code"] == "level2-missing" and p["fix"] for p in problems), "the name rules alone still suggest"
 

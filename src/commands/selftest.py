@@ -1,6 +1,6 @@
-"""selftest: what this installation has — version, Qt, data files, the indicator library, Qt's Chinese
+"""selftest: what this installation has — version, Qt, data files, the indicator libraries, Qt's Chinese
 catalogue, the font printing would use — and an exit code naming what is missing (a missing indicator
-library otherwise only shows as an empty completer)."""
+library otherwise only shows as an empty completer or as 二级 suggestions on the name rules alone)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def run(arguments: argparse.Namespace) -> int:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QLibraryInfo, qVersion
 
-    from ..model.level2_suggest import indicator_library
+    from ..model.indicator_library import indicator_library, library_v2
     from ..render.look import ICON, cjk_font_family, qt_chinese_translator
 
     missing: list[str] = []
@@ -34,6 +34,7 @@ def run(arguments: argparse.Namespace) -> int:
 
     files = {"指标框架": bundled.package_file("model/framework.json"),
              "指标库": bundled.resource_file(bundled.INDICATOR_LIBRARY),
+             "指标库 v2": bundled.resource_file(bundled.INDICATOR_LIBRARY_V2),
              "示例申报": bundled.resource_file(bundled.DEMO),
              "图标": bundled.resource_file(ICON)}
     for label, path in files.items():
@@ -47,6 +48,11 @@ def run(arguments: argparse.Namespace) -> int:
     lines.append(f"指标库条目\t{names}（{len(library)} 类）")
     if not names:
         missing.append("指标库条目（指标名称的自动补全会是空的）")
+    published = library_v2()
+    entries, sources = len(published.get("entries", [])), len(published.get("sources") or {})
+    lines.append(f"指标库 v2 条目\t{entries}（{sources} 份来源）")
+    if not entries:
+        missing.append("指标库 v2 条目（二级指标的建议只凭名称规则，各行业的指标名称不会补全）")
 
     translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     loaded = qt_chinese_translator() is not None
