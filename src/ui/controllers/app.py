@@ -130,8 +130,9 @@ def run_editor(argv: list[str]) -> int:
     window = MainWindow(QSettings())
     window.show()
     restored = window.offer_recovery()
-    if argv and not restored and not termination.requested:
-        window.files.open(argv[0])
+    opened = bool(argv) and not restored and not termination.requested and window.files.open(argv[0])
+    if not restored and not opened:  # no file, or one that did not open: the start page, not a blank form
+        window.show_start_page()
     code = app.exec() if not termination.requested else 0  # exec() would forget an exit() made before it
     if termination.requested:
         end_terminated(window)

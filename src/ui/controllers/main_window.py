@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
+from ...bundled import DEMO, resource_file
 from ...model import paths
 from ...model.skeleton import new_declaration
 from ...storage.infra import formats
@@ -19,11 +20,15 @@ from ..editing.fixing import fixes_of
 from ..editing.session import Session
 from ..models.tree_model import GROUP_ROLE
 from ..widgets.actions import Actions
+from ..widgets.import_notes_panel import ImportNotesPanel
 from ..widgets.problems_panel import ProblemsPanel
+from ..widgets.start_page import StartPage
 from .file_controller import FileController
 from .workspace import Workspace
 
 APP_TITLE = "绩效目标申报编辑器"
+# The actions that need no declaration on screen: the only ones enabled while the start page shows.
+WITHOUT_DOCUMENT = {"new", "open", "quit", "guide", "shortcuts", "checkRules", "about"}
 
 
 class MainWindow(QMainWindow):
@@ -42,9 +47,16 @@ class MainWindow(QMainWindow):
         self.autosaver = AutoSaver(self.session, self.settings)
         self.actions = Actions(self)
         self.workspace: Workspace | None = None
+        self.start_page: StartPage | None = None  # made by show_start_page(), on a start with no file
+        self._dock_wanted = True  # the problems list, hidden under the start page: shown again after it
         self.problems_dock = QDockWidget("问题列表", self)
         self.problems_dock.setObjectName("problemsDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.notes_dock = QDockWidget("导入说明", self)  # every note of the open file, beside the problems
+        self.notes_dock.setObjectName("importNotesDock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.notes_dock)
+        self.tabifyDockWidget(self.problems_dock, self.notes_dock)
+        self.notes_dock.hide()
         self.counts_label = QLabel()
         self.counts_label.setObjectName("problemCounts")
         self.counts_label.setToolTip("点击一类，问题列表只显示这一类；点“全部”恢复")
@@ -77,7 +89,8 @@ class MainWindow(QMainWindow):
         if self._help is None:
             from .help import HelpController
 
-            self._help = HelpController(self, self.actions, lambda: self.workspace.current()[1])
+            self._help = HelpController(self, self.actions,
+                                        lambda: None if self.on_start_page() else self.workspace.current()[1])
         return self._help
 
     @property
@@ -130,6 +143,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(a["find"])
         self.view_menu.addAction(a["nextProblem"])
         self.view_menu.addAction(self.problems_dock.toggleViewAction())
+        self.view_menu.addAction(self.notes_dock.toggleViewAction())
         self.help_menu = self.menuBar().addMenu("帮助(&H)")
         for name in ("guide", "shortcuts", "checkRules"):
             self.help_menu.addAction(a[name])
@@ -181,7 +195,8 @@ class MainWindow(QMainWindow):
         self.session.replace(document)
 
     def _show_document(self, document: Document, old_document: Document | None) -> None:
-        old_workspace = self.takeCentralWidget() if self.workspace is not None else None
+        leaving_start, old_workspace = self.on_start_page(), self.workspace
+        self.takeCentralWidget()  # the old workspace, or the start page (kept for another time)
         self.workspace = Workspace(document)
         self.setCentralWidget(self.workspace)
         old_panel = self.problems_dock.widget()  # setWidget() does not delete the widget it replaces
@@ -190,6 +205,13 @@ class MainWindow(QMainWindow):
         self.problems_panel.locationActivated.connect(self.go_to)
         self.problems_panel.told.connect(lambda text: self.session.tell(text, 8000))
         self.problems_dock.setWidget(self.problems_panel)
+        old_notes = self.notes_dock.widget()
+        self.notes_panel = ImportNotesPanel(document)
+        self.notes_panel.locationActivated.connect(self.go_to)
+        self.notes_dock.setWidget(self.notes_panel)
+        document.importNotesChanged.connect(self.show_import_notes)
+        if document.import_notes:
+            self.show_import_notes()
         tree = self.workspace.tree
         for name in ("addProject", "addIndicator", "duplicateProject", "delete", "moveUp", "moveDown", "pasteTable"):
             tree.addAction(self.actions[name])
@@ -198,12 +220,51 @@ class MainWindow(QMainWindow):
         document.pathChanged.connect(self._update_title)
         document.problemsChanged.connect(self._update_counts)
         self.workspace.selectionKindChanged.connect(self.actions.update)
+        if leaving_start:  # a file opened from the start page, the demo, 文件 → 新建, a recovery
+            self._show_start(False)
         self.actions.update(self.workspace.current()[0])
         self._update_title()
         self._update_counts()
-        for stale in (old_workspace, old_panel, old_document):
+        for stale in (old_workspace, old_panel, old_notes, old_document):
             if stale is not None and stale is not document:
                 stale.deleteLater()
+
+    # ---- the start page: a start with no file --------------------------------------------------------
+    def show_start_page(self) -> None:
+        """Over the blank declaration the window always holds: 新建申报 only leaves the page; whatever opens a
+        document leaves it too (an open not cancelled, the demo, a file dropped on the window)."""
+        if self.start_page is None:
+            self.start_page = page = StartPage(self.files.recent, self.files.recentChanged)
+            page.openRequested.connect(lambda: self.files.open())
+            page.newRequested.connect(self.start_new)
+            page.demoRequested.connect(lambda: self.files.open_copy(resource_file(DEMO), "示例申报"))
+            page.recentChosen.connect(self.files.open)
+            page.helpRequested.connect(lambda: self.help.show_guide())
+        self._dock_wanted = not self.problems_dock.isHidden()
+        self._show_start(True)
+
+    def on_start_page(self) -> bool:
+        return self.start_page is not None and self.centralWidget() is self.start_page
+
+    def _show_start(self, shown: bool) -> None:
+        central = self.start_page if shown else self.workspace
+        if self.centralWidget() is not central:
+            self.takeCentralWidget()  # kept, not deleted as setCentralWidget() would
+            self.setCentralWidget(central)
+            central.show()  # now, not when the event loop next runs: the focus can go into it at once
+        for name, action in self.actions.by_name.items():
+            action.setEnabled(not shown or name in WITHOUT_DOCUMENT)
+        self.problems_dock.toggleViewAction().setEnabled(not shown)
+        self.problems_dock.setVisible(not shown and self._dock_wanted)
+        self.counts_label.setVisible(not shown)
+        if not shown:
+            self.actions.update(self.workspace.current()[0])
+        self._update_title()
+
+    def start_new(self) -> None:
+        """新建申报: the blank declaration's department form, the cursor in 部门名称."""
+        self._show_start(False)
+        self.workspace.focus_field(paths.field(paths.DEPARTMENT, "name"))
 
     def _rebuild_edit_menu(self, document: Document) -> None:
         self.edit_menu.clear()
@@ -239,6 +300,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         document = self.document
+        if self.on_start_page():
+            self.setWindowTitle(APP_TITLE)
+            return
         read_only = "（只读）" if document.read_only else ""
         self.setWindowTitle(f"{document.display_name()}{read_only}[*] — {APP_TITLE}")
         self.setWindowModified(document.is_modified)
@@ -252,6 +316,10 @@ class MainWindow(QMainWindow):
         parts = [link.format(kind, f"{label} {counts[kind]}") for kind, label in (("error", "错误"), ("warning", "警告"),
                                                                                    ("hint", "提示"))]
         self.counts_label.setText("　".join([*parts, link.format("all", "全部")]))
+
+    def show_import_notes(self) -> None:
+        self.notes_dock.show()
+        self.notes_dock.raise_()
 
     def _show_problems_of(self, kind: str) -> None:
         self.problems_dock.show()
@@ -314,6 +382,7 @@ class MainWindow(QMainWindow):
         if notes:
             from ...storage.clipboard.pasted_rows import CLIPBOARD  # loaded by the paste itself
 
+            self.document.hold_import_notes(notes, "从剪贴板粘贴")
             self.files.tell_import_notes(CLIPBOARD, notes)
 
     def focus_filter(self) -> None:
