@@ -22,6 +22,7 @@ from ..widgets.messages import show_error
 from ..widgets.progress_dialog import ImportProgress
 
 MAX_RECENT = 8
+SHORT_NOTES = 6  # the box after opening; the 导入说明 panel has them all
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 READ_ONLY, TAKE_OVER = "read-only", "take-over"
 RESTORE, LATER = "restore", "later"
@@ -86,10 +87,12 @@ class FileController(QObject):
                             ("恢复", RESTORE), ("放弃这些副本", DISCARD), ("以后再说", LATER))
 
     def tell_import_notes(self, name: str, notes: list[str]) -> None:
+        """A short first box; every note stays in 查看 → 导入说明, where each jumps to its place."""
         box = QMessageBox(QMessageBox.Icon.Information, "导入说明",
                           f"已从“{name}”导入。导入时做了以下推断或跳过，请核对：", parent=self.dialog_parent)
-        box.setInformativeText("\n".join(f"• {note}" for note in notes[:12]) + ("\n…" if len(notes) > 12 else ""))
-        box.setDetailedText("\n".join(notes))
+        shown = "\n".join(f"• {note}" for note in notes[:SHORT_NOTES])
+        rest = f"\n…… 共 {len(notes)} 条" if len(notes) > SHORT_NOTES else ""
+        box.setInformativeText(f"{shown}{rest}\n\n全部说明在“查看 → 导入说明”中，双击一条可跳到申报中的相应位置。")
         box.exec()
 
     # ---- commands ---------------------------------------------------------------------------------
@@ -137,12 +140,27 @@ class FileController(QObject):
         # An imported table is saved as the workbook a clerk hands in, beside where it came from.
         document.suggested_name = source.stem + ".xlsx" if imported else source.name
         document.imported_from = source.name if imported else None
+        document.hold_import_notes(opened.content_notes(), f"导入“{source.name}”")
         self.session.replace(document)
         self._remember(source)
         if opened.format_note:
             self.session.tell(opened.format_note, 15000)
         if opened.content_notes():
             self.tell_import_notes(source.name, opened.content_notes())
+        return True
+
+    def open_copy(self, path: Path, name: str) -> bool:
+        """A file the program ships (the demo) as an unsaved copy named `name`, like an imported table: 保存 asks
+        where, and the file itself is never overwritten, locked or listed among the recent files."""
+        if not self.maybe_save():
+            return False
+        try:
+            document = Document(open_declaration(path).declaration)
+        except FileProblem as problem:
+            self.tell_error(f"无法打开{name}", problem, "文件缺失或已损坏，请重新安装本程序。")
+            return False
+        document.imported_from, document.suggested_name = name, f"{name}.xlsx"
+        self.session.replace(document)
         return True
 
     def _lock(self, document: Document) -> bool:

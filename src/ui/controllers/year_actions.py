@@ -174,7 +174,7 @@ class YearController(QObject):
         document = Document(declaration)
         document.suggested_name = next_year_name(source, current.declaration.year, declaration.year,
                                                  declaration.department.name)
-        document.import_notes = notes
+        document.hold_import_notes(notes, f"由“{source}”新建下一年度")
         document.not_on_disk = True
         self.session.replace(document)
         self.session.tell(f"已生成 {declaration.year or '（未填）'} 年度申报，尚未保存", 8000)
@@ -215,6 +215,8 @@ class YearController(QObject):
             self.go_to(paths.project(kept))
         self.session.tell(f"已合并 {len(opened)} 个文件，添加 {added} 个项目（撤销可一次全部去掉）", 8000)
         skipped = [f"{p.name} 就是当前打开的文件，未重复合并" for p in own]
+        # Each file's notes name places in that file, not in the merged one: kept as text, without a jump.
+        document.hold_import_notes(skipped + notes + read_notes, f"合并 {len(opened)} 个单位申报")
         self.tell_merge_summary(MergeSummary(summary_rows(merged, kept, [label for _, label in opened]),
                                              skipped + notes + read_notes, added))
         return True

@@ -29,6 +29,7 @@ from ...model.checks import (
     reads_framework,
 )
 from ...model.declaration import Declaration
+from ...model.notes import HeldNote, hold
 from ...model.problem_index import ACROSS, DEPARTMENT, MIX, ProblemIndex
 from ...model.problems import Problem
 
@@ -48,12 +49,13 @@ class Document(QObject):
     problemsReset = Signal()  # every problem may have changed (structure edits, a new file)
     problemRowsReplaced = Signal(int, int, int)  # offset in problems, rows removed, rows inserted there
     pathChanged = Signal()
+    importNotesChanged = Signal()
 
     def __init__(self, declaration: Declaration | None = None, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.declaration = declaration or Declaration()
         self.path = path
-        self.import_notes: list[str] = []
+        self.import_notes: list[HeldNote] = []  # every 导入说明 this document came with or took in since
         self.suggested_name: str | None = None  # for Save As after an import
         self.imported_from: str | None = None  # the imported table's file name, for the title and the prompts
         # Content that is on no disk although nothing was edited (restored from a recovery file, made by
@@ -85,6 +87,12 @@ class Document(QObject):
     def set_path(self, path: Path | None) -> None:
         self.path = path
         self.pathChanged.emit()
+
+    def hold_import_notes(self, notes: list[str], origin: str) -> None:
+        """Keep notes for the 导入说明 panel, anchored now, before any edit moves what they point at."""
+        if notes:
+            self.import_notes.extend(hold(notes, self.declaration, origin))
+            self.importNotesChanged.emit()
 
     def value(self, location: str) -> Any:
         return paths.get_field(self.declaration, location)
