@@ -260,6 +260,23 @@ def test_deleting_the_shown_department_indicator_moves_to_the_next_and_undo_rest
     assert workspace.editors.currentWidget() is workspace.department_editor
 
 
+def test_the_toolbars_add_indicator_works_on_the_departments_indicators_and_is_off_on_its_tasks(busy, qtbot):
+    workspace, document, actions = busy.workspace, busy.document, busy.actions
+    count = len(document.declaration.department.indicators)
+    workspace.select_location(paths.indicator(paths.DEPARTMENT, 2))
+    assert actions["addIndicator"].isEnabled() and not actions["duplicateProject"].isEnabled()
+    actions["addIndicator"].trigger()  # after the selected one, of the same 一级 and 二级
+    added = document.declaration.department.indicators[3]
+    assert len(document.declaration.department.indicators) == count + 1 and added.level1 == "产出指标"
+    assert workspace.current() == ("indicator", paths.indicator(paths.DEPARTMENT, 3))
+    document.undo_stack.undo()
+    assert len(document.declaration.department.indicators) == count
+    workspace.select_location(paths.task(0))
+    assert not actions["addIndicator"].isEnabled() and not actions["duplicateProject"].isEnabled()
+    workspace.select_location(paths.project(0))
+    assert actions["addIndicator"].isEnabled() and actions["duplicateProject"].isEnabled()
+
+
 # ---- the tree's protocol over the department's lists ------------------------------------------
 def expected_department_rows(declaration):
     order = list(framework.level1_names())

@@ -101,6 +101,17 @@ def row_in(list_location: str, location: str) -> int | None:
     return int(digits) if bracket and digits.isdigit() else None
 
 
+def indicator_owner(location: str) -> str | None:
+    """Whose indicator list a node location is in or heads: a project's, the department's, or None (a task, the
+    department itself): 'department.indicators[2]' → 'department'; 'projects[3].indicators' → 'projects[3]'."""
+    index = project_index(location)
+    if index is not None:
+        return project(index)
+    if location == indicators(DEPARTMENT) or location.startswith(indicators(DEPARTMENT) + "["):
+        return DEPARTMENT
+    return None
+
+
 def project_index(location: str) -> int | None:
     """The project a location lies in: 'projects[3].indicators[2]' → 3; department locations → None."""
     match = _PROJECT.match(location)

@@ -219,10 +219,10 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.problemsChanged.connect(self._update_counts)
-        self.workspace.selectionKindChanged.connect(self.actions.update)
+        self.workspace.selectionKindChanged.connect(lambda _kind: self.actions.update(*self.workspace.current()))
         if leaving_start:  # a file opened from the start page, the demo, 文件 → 新建, a recovery
             self._show_start(False)
-        self.actions.update(self.workspace.current()[0])
+        self.actions.update(*self.workspace.current())
         self._update_title()
         self._update_counts()
         for stale in (old_workspace, old_panel, old_notes, old_document):
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setVisible(not shown and self._dock_wanted)
         self.counts_label.setVisible(not shown)
         if not shown:
-            self.actions.update(self.workspace.current()[0])
+            self.actions.update(*self.workspace.current())
         self._update_title()
 
     def start_new(self) -> None:
@@ -342,13 +342,14 @@ class MainWindow(QMainWindow):
             self.workspace.select_location(structure_edits.duplicate_project(self.document, index))
 
     def add_indicator(self) -> None:
+        """After the selected indicator, in the selected group, or last: of a project or of the department."""
         kind, location = self._selected()
-        index = paths.project_index(location or "")
-        if index is None:
+        owner = paths.indicator_owner(location or "")
+        if owner is None:
             return
         after = paths.list_and_index(location)[1] if kind == "indicator" else None
         level1 = self.workspace.tree.currentIndex().data(GROUP_ROLE) if kind == "group" else None
-        new = structure_edits.add_indicator(self.document, index, level1, after)
+        new = structure_edits.add_indicator(self.document, owner, level1, after)
         self.workspace.select_location(new, focus_field=True)
         self.workspace.focus_field(paths.field(new, "name"), select_all=True)
 

@@ -26,9 +26,10 @@ def duplicate_project(document: Document, index: int) -> str:
     return paths.project(index + 1)
 
 
-def add_indicator(document: Document, project_index: int, level1: str | None = None,
+def add_indicator(document: Document, owner: str | int, level1: str | None = None,
                   after: int | None = None) -> str:
-    owner = paths.project(project_index)
+    """A new indicator of owner (a project's location or index, or the department), after `after` or last."""
+    owner = paths.project(owner) if isinstance(owner, int) else owner
     indicators = document.value(paths.indicators(owner))
     index = len(indicators) if after is None else after + 1
     template = indicators[after] if after is not None else None

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from ...model import paths
 from ...model.paths import NodeKind
 
 # name: (text, shortcut, status tip)
@@ -60,11 +61,11 @@ class Actions:
     def __getitem__(self, name: str) -> QAction:
         return self.by_name[name]
 
-    def update(self, kind: NodeKind | None) -> None:
-        """Enable what makes sense for the selected tree node's kind."""
-        on_project = kind in (NodeKind.PROJECT, NodeKind.GROUP, NodeKind.INDICATOR)
-        self["duplicateProject"].setEnabled(on_project)
-        self["addIndicator"].setEnabled(on_project)
+    def update(self, kind: NodeKind | None, location: str | None = None) -> None:
+        """Enable what makes sense for the selected tree node: its kind, and whose it is (a project's indicator
+        or the department's)."""
+        self["duplicateProject"].setEnabled(paths.project_index(location or "") is not None)
+        self["addIndicator"].setEnabled(paths.indicator_owner(location or "") is not None)
         self["delete"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))
         self["moveUp"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))
         self["moveDown"].setEnabled(kind in (NodeKind.PROJECT, NodeKind.INDICATOR))
