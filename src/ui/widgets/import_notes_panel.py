@@ -82,6 +82,8 @@ class ImportNotesPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.verticalHeader().hide()
+        # Each row as tall as its wrapped sentence at the column's width now (notes are tens, not thousands).
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the sentence gets what is left
         for column, width in ((1, 260), (2, 180), (3, 160)):
@@ -101,7 +103,6 @@ class ImportNotesPanel(QWidget):
         self.summary.setText(f"共 {count} 条导入说明。双击一条（或选中后按回车）跳到申报中的相应位置；"
                              "“原表位置”是原文件中的工作表、页和行。" if count else
                              "这个文档没有导入说明：打开、粘贴、新建下一年度或合并时的推断和跳过会列在这里。")
-        self.view.resizeRowsToContents()
 
     def _activated(self, index: QModelIndex) -> None:
         location = self.model.location(index.row())
