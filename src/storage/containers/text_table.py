@@ -35,6 +35,7 @@ _TAG = re.compile(r"<\s*/?\s*(?:p|br|div|span|font|b|strong|i|em|u|a|li|ul|ol|su
                   r"section|article|small|big|center|label|img|hr)\b[^<>]{0,200}>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # not \t \n \v \f \r
+_DAMAGED_UTF8 = 50  # fewer bad bytes than one in this many non-ASCII characters: damaged UTF-8, not GBK
 _NOT_TEXT = "不是文本文件（含有二进制数据），无法作为表格读取"
 _UNKNOWN_ENCODING = ("无法识别文件的文字编码：既不是 UTF-8，也不是 GB18030/GBK 或带 BOM 的 UTF-16。"
                      "请在记事本或 WPS 中“另存为”UTF-8 编码后再打开")
@@ -59,8 +60,13 @@ def decode_text(data: bytes, path: str | Path = "文本") -> tuple[str, str]:
         return _plausible(_utf16_without_bom(data, path), path), "UTF-16（无 BOM）"
     try:
         return _plausible(data.decode("utf-8"), path), "UTF-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":  # a copy that stopped short
+            return _plausible(data[:error.start].decode("utf-8"), path), "UTF-8（文件在一个字符中间结束，可能不完整，请核对最后几行）"
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return _plausible(damaged[0], path), (f"UTF-8（有 {damaged[1]} 处字节不符合编码，已显示为“\ufffd”，"
+                                              "文件可能已损坏，请对照原表核对）")
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as error:
@@ -68,6 +74,15 @@ def decode_text(data: bytes, path: str | Path = "文本") -> tuple[str, str]:
     if not _looks_chinese(text):
         raise FileProblem(path, _UNKNOWN_ENCODING)
     return _plausible(text, path), "GB18030/GBK"
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bad bytes (a damaged copy), not another encoding: GB18030 would read every character
+    wrong where UTF-8 loses only these. (text, bad places), or None when it is not mostly UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    wide = len(text) - len(text.encode("ascii", errors="ignore"))
+    return (text, bad) if bad * _DAMAGED_UTF8 < wide else None
 
 
 def _utf16_without_bom(data: bytes, path) -> str:

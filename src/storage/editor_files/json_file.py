@@ -1,7 +1,7 @@
 """The editor's JSON format (docs/reference.md: "JSON (.json), schema version 2"); version 1 files are read too.
 
 Version 2 only added fields with defaults (Indicator.previous_annual_value, Project.source_file and
-review), so a version 1 file is read by today's model as it is: migrating it means refusing the
+review, Department.review — written only when the department has marks), so a version 1 file is read by today's model as it is: migrating it means refusing the
 fields it cannot have had, and telling the clerk that saving writes version 2.
 """
 
@@ -29,7 +29,8 @@ FORMAT_NAME = "perf-target-declaration"
 SCHEMA_VERSION = 2
 # The fields each version added, by the kind of node that has them: a file of an older version holding
 # one of them was not written by that version, and is refused as an unknown key was then.
-_ADDED_IN = {2: {"indicator": ("previous_annual_value",), "project": ("source_file", "review")}}
+_ADDED_IN = {2: {"indicator": ("previous_annual_value",), "project": ("source_file", "review"),
+                 "department": ("review",)}}
 
 
 def declaration_to_json(declaration: Declaration) -> bytes:
@@ -122,6 +123,9 @@ def _refuse_later_fields(declaration: Declaration, version: int, source: str | P
         return
     for_projects = {name for step in added for name in step["project"]}
     for_indicators = {name for step in added for name in step["indicator"]}
+    found = {name for step in added for name in step["department"]} & declaration.department.model_fields_set
+    if found:
+        _refuse_field(source, version, paths.field(paths.DEPARTMENT, min(found)))
     owners = [(paths.DEPARTMENT, declaration.department.indicators)]
     for index, project in enumerate(declaration.projects):
         where = paths.project(index)
@@ -145,7 +149,11 @@ def _parsed_slowly(raw: bytes, source: str | Path) -> tuple[Declaration, int]:
         with collector_paused():
             document = json.loads(raw.decode("utf-8-sig"), parse_int=_json_int)
     except UnicodeDecodeError as error:
-        raise FileProblem(source, "不是 UTF-8 编码的 JSON 文件，可能不是本软件保存的文件") from error
+        if error.start >= len(raw) - 3 and error.reason == "unexpected end of data":
+            raise FileProblem(source, "JSON 文件不完整（在一个字符中间结束），可能在保存或复制时被截断。"
+                                      "请从备份（同名的 .bak 文件）恢复，或向发送方重新索取文件") from error
+        raise FileProblem(source, f"JSON 文件第 {error.start:,} 字节起的内容不是 UTF-8 编码：文件已损坏，或不是本软件保存的文件。"
+                                  "请从备份（同名的 .bak 文件）恢复") from error
     except json.JSONDecodeError as error:
         raise FileProblem(source, f"JSON 格式损坏（第 {error.lineno} 行第 {error.colno} 列），文件可能不完整。"
                                   "请从备份恢复，或向发送方重新索取文件") from error
