@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMenu
 
 from ...bundled import DEMO, resource_file
 from ...model import paths
@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         a["addProject"].triggered.connect(self.add_project)
         a["duplicateProject"].triggered.connect(self.duplicate_project)
         a["addIndicator"].triggered.connect(self.add_indicator)
+        a["addFromLibrary"].triggered.connect(self.add_from_library)
         a["delete"].triggered.connect(self.delete_selected)
         a["moveUp"].triggered.connect(lambda: self.move_selected(-1))
         a["moveDown"].triggered.connect(lambda: self.move_selected(1))
@@ -213,13 +214,16 @@ class MainWindow(QMainWindow):
         if document.import_notes:
             self.show_import_notes()
         tree = self.workspace.tree
-        for name in ("addProject", "addIndicator", "duplicateProject", "delete", "moveUp", "moveDown", "pasteTable"):
+        for name in ("addProject", "addIndicator", "addFromLibrary", "duplicateProject", "delete", "moveUp", "moveDown",
+                     "pasteTable"):
             tree.addAction(self.actions[name])
         self._rebuild_edit_menu(document)
         document.undo_stack.cleanChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.problemsChanged.connect(self._update_counts)
         self.workspace.selectionKindChanged.connect(lambda _kind: self.actions.update(*self.workspace.current()))
+        self.workspace.selectionKindChanged.connect(self._retarget_library)
+        self._retarget_library()
         if leaving_start:  # a file opened from the start page, the demo, 文件 → 新建, a recovery
             self._show_start(False)
         self.actions.update(*self.workspace.current())
@@ -281,7 +285,8 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             self.edit_menu.addAction(action)
         self.edit_menu.addSeparator()
-        for name in ("addProject", "duplicateProject", "addIndicator", "delete", "moveUp", "moveDown"):
+        for name in ("addProject", "duplicateProject", "addIndicator", "addFromLibrary", "delete", "moveUp",
+                     "moveDown"):
             self.edit_menu.addAction(self.actions[name])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.actions["pasteTable"])
@@ -352,6 +357,22 @@ class MainWindow(QMainWindow):
         new = structure_edits.add_indicator(self.document, owner, level1, after)
         self.workspace.select_location(new, focus_field=True)
         self.workspace.focus_field(paths.field(new, "name"), select_all=True)
+
+    def _library_owner(self) -> str | None:
+        """Whose indicators the library browser adds to: the project or department the selection is in."""
+        kind, location = self._selected()
+        return paths.DEPARTMENT if kind == paths.NodeKind.DEPARTMENT else paths.indicator_owner(location or "")
+
+    def add_from_library(self) -> None:
+        from ..widgets.library_browser import open_library_browser  # loads the library on first use
+
+        open_library_browser(self, self.document, self._library_owner())
+
+    def _retarget_library(self, *_) -> None:
+        """An open browser adds to what the tree's selection is in, of the document shown."""
+        browser = self.findChild(QDialog, "libraryBrowser", Qt.FindChildOption.FindDirectChildrenOnly)
+        if browser is not None:
+            browser.set_target(self.document, self._library_owner())
 
     def delete_selected(self) -> None:
         kind, location = self._selected()

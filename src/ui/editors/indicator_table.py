@@ -7,6 +7,7 @@ from typing import Callable
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
+from ...model import paths
 from ...model.declaration import Indicator
 from ...storage.infra.errors import FileProblem
 from ..editing import clipboard
@@ -34,6 +35,7 @@ class IndicatorTable:
         actions = table_actions(self.view)
         actions["copyRows"].triggered.connect(self.copy)
         actions["pasteRows"].triggered.connect(self.paste)
+        actions["fromLibrary"].triggered.connect(self.add_from_library)
         # What a copy or paste did, or why it could not, on a line under the table (no box to click away).
         self.message = QLabel()
         self.message.setObjectName(f"{name}Message")
@@ -72,6 +74,14 @@ class IndicatorTable:
             return
         self.document.undo_stack.push(MoveCommand(self.document, self.model.list_location, row, target, "移动指标"))
         self._select(target)
+
+    def add_from_library(self) -> None:
+        """The library browser, adding to this table's list (loaded on first use)."""
+        location = self.model.list_location
+        if location is not None:
+            from ..widgets.library_browser import open_library_browser
+
+            open_library_browser(self.view, self.document, paths.indicator_owner(location))
 
     def copy(self) -> None:
         """The selected rows (or cells: the rectangle they span) as tab-separated text and an HTML table."""

@@ -22,6 +22,8 @@ _SPECS = {
     "addProject": ("添加项目", "Ctrl+Shift+N", "在当前项目之后添加一个项目"),
     "duplicateProject": ("复制项目", "Ctrl+D", "复制当前项目及其全部指标"),
     "addIndicator": ("添加指标", "Ctrl+Shift+I", "为当前项目添加一个绩效指标"),
+    "addFromLibrary": ("从指标库添加(&L)…", "Ctrl+Shift+L",
+                       "在指标库中搜索各行业公开发布的指标，选中的一次添加到当前项目或部门整体（一步撤销）"),
     "delete": ("删除", "Del", "删除树中选中的项目或指标"),
     "moveUp": ("上移", "Alt+Up", "将选中的项目或指标上移"),
     "moveDown": ("下移", "Alt+Down", "将选中的项目或指标下移"),
@@ -72,17 +74,19 @@ class Actions:
 
 
 # The indicator tables' copy and paste, on each table only (WidgetShortcut): Ctrl+C/Ctrl+V keep their meaning
-# in a text field, in a cell being edited and in the tree.
+# in a text field, in a cell being edited and in the tree. 从指标库添加 on a table's menu adds to that table's
+# list; it has no key of its own (Ctrl+Shift+L is the window's, which adds to the same list).
 _TABLE_SPECS = {
     "copyRows": ("复制指标行", QKeySequence.StandardKey.Copy, "把选中的指标行复制为表格，可粘贴到 Excel/WPS 或另一个项目"),
     "pasteRows": ("粘贴指标行", QKeySequence.StandardKey.Paste,
                   "把复制的行作为指标插入：5 列、3 列（一级/三级/年度指标值）或编号的指标文字"),
+    "fromLibrary": ("从指标库添加…", "", "在指标库中搜索指标，选中的添加到这个表格（一步撤销）"),
 }
 
 
 def table_actions(view: QWidget) -> dict[str, QAction]:
-    """The copy and paste actions of one table view, on its context menu; objectNames from the view's
-    ('indicatorTable' → 'indicatorTableCopyRows')."""
+    """The copy, paste and 从指标库添加 actions of one table view, on its context menu; objectNames from the
+    view's ('indicatorTable' → 'indicatorTableCopyRows')."""
     made = {}
     for name, (text, shortcut, tip) in _TABLE_SPECS.items():
         action = QAction(text, view)
