@@ -5,9 +5,14 @@ program everywhere) runs the headless commands and, with no arguments, prints th
 commands `pip install .` makes. The package is frozen under its repository name `src` (see src/bundled.py).
 """
 
+import multiprocessing
 import os
 import sys
 from pathlib import Path
+
+# First of all: a reading worker (src/storage/readers/worker.py) is this same program started again with
+# --multiprocessing-fork; freeze_support runs it and exits, before anything below can start an editor.
+multiprocessing.freeze_support()
 
 # What PyInstaller's PySide6 run-time hook did, without its import of QtCore (bundle_rules.DROPPED_RUNTIME_HOOKS):
 # Qt's plugins from the bundle only — a QT_PLUGIN_PATH of the desktop's own Qt (DTK on UOS and Deepin) would

@@ -328,3 +328,45 @@ def test_the_storage_limits_are_the_models_bounds():
 
     assert limits.MAX_AMOUNT_DIGITS == MAX_INTEGER_DIGITS
     assert (limits.YEAR_MIN, limits.YEAR_MAX) == (YEAR_MIN, YEAR_MAX)
+
+
+# ---- a reader cannot take the editor down (item 6): every container but JSON is read in a worker process ------
+
+def _convert_past_the_pre_check(source: Path, target: Path) -> subprocess.CompletedProcess:
+    """`convert` with the pre-check of the sheets' XML turned off in its reading worker, so that calamine meets
+    the cell at XFD1048576 as it would without the pre-check."""
+    script = ("import sys\n"
+              "from src.storage.readers import worker\n"
+              "from tests.test_reader_worker import unguarded_workbook\n"
+              "worker.read_as = unguarded_workbook\n"
+              "from src.launcher import main\n"
+              "sys.exit(main(['convert', sys.argv[1], sys.argv[2]]))\n")
+    env = os.environ.copy()
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return subprocess.run([sys.executable, "-c", script, str(source), str(target)], check=False, capture_output=True,
+                          text=True, timeout=TIMEOUT, preexec_fn=_limited, env=env, stdin=subprocess.DEVNULL, cwd=ROOT)
+
+
+def test_calamine_aborting_in_the_worker_is_a_message_and_exit_2(tmp_path, out):
+    source = generate.far_cell_xlsx(tmp_path / "远.xlsx")
+    before = digest(source)
+    result = _convert_past_the_pre_check(source, out)
+    assert_refused(result, source, out, "内存超过", "另存为 .xlsx")
+    assert "memory allocation of" in result.stderr.splitlines()[1]  # calamine's words, on the detail line
+    assert digest(source) == before
+
+
+@pytest.mark.slow  # 10 s; tests/test_reader_worker.py has the same at a 2 s limit in the fast lane
+def test_a_pdf_page_whose_table_detection_runs_past_10_seconds_is_refused_naming_it(tmp_path, out):
+    from tests.test_reader_worker import dense_grid_pdf
+
+    source = dense_grid_pdf(tmp_path / "密.pdf")  # ~30 s of table detection on its one page
+    result = refused_unchanged(source, out, f"PDF 第 1 页的表格识别超过 {limits.MAX_PDF_TABLE_SECONDS} 秒的上限")
+    assert "只导出含表格的页面" in result.stderr
+
+
+def test_the_reading_workers_limits_are_in_the_users_page():
+    page = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    for shown in (f"{limits.MAX_PDF_TABLE_SECONDS} 秒", f"{limits.MAX_READ_SECONDS} 秒",
+                  limits.megabytes(limits.MAX_READER_MEMORY), "Windows"):
+        assert shown in page, shown

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 from src.storage.containers import pdf_table
 from src.storage.infra.files import open_declaration
 from src.storage.infra.progress import Cancelled
+from src.storage.readers import worker
 from src.ui.widgets import progress_dialog
 from tests.helpers.gui import open_in
 
@@ -46,6 +47,7 @@ def test_every_slow_reader_reports_and_stops_when_told(path):
 
 
 def test_a_pdf_reports_each_page_and_stops_at_the_one_it_is_told(monkeypatch):
+    monkeypatch.setattr(worker, "in_process", True)  # the pages are counted by a patch in this process
     parsed = []
     real = pdf_table.read_page
     monkeypatch.setattr(pdf_table, "read_page", lambda *a, **k: parsed.append(1) or real(*a, **k))
@@ -74,6 +76,8 @@ def _press_cancel_when_shown(qtbot, window, seen: list, finished: list) -> None:
 
 
 def test_cancelling_a_slow_open_changes_nothing(window, qtbot, demo_path, monkeypatch):
+    monkeypatch.setattr(worker, "in_process", True)  # slowed by a patch in this process (tests/test_reader_worker.py
+    # cancels a worker)
     open_in(window, qtbot, demo_path)
     before, title, recent = window.document, window.windowTitle(), window.files.recent()
     names = [p.name for p in before.declaration.projects]

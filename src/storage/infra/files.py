@@ -8,6 +8,7 @@ from pathlib import Path
 from ...model.bulk import settle_as_long_lived
 from ...model.declaration import Declaration
 from ...model.notes import settled
+from ..readers import worker
 from . import formats
 from .atomic import atomic_write
 from .opened import OpenResult
@@ -32,7 +33,7 @@ def open_declaration(path: str | Path, progress: Progress | None = None,
 
 def _read_declaration(source: Path, progress: Progress | None, found: formats.FileFormat | None) -> OpenResult:
     found = found or recognise(source)
-    result = found.read(source, progress)
+    result = worker.read(found, source, progress)  # in a worker process: a reader cannot take the caller down
     suffix = source.suffix.lower()
     if suffix not in found.extensions:
         result.notes.insert(0, f"文件扩展名是“{suffix or '无'}”，内容却是{found.label}，已按内容打开")

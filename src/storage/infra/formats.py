@@ -89,6 +89,7 @@ class FileFormat:
     textual: bool = False  # a text format: its extension outweighs a guess about the content
     counts: str | None = None  # what a slow reader reports progress in (页, 行, 张工作表); None: it takes no callback
     told_format: bool = False  # the reader takes kind=self.key: one reader for several containers
+    isolated: bool = True  # read in a worker process (readers/worker.py): all but the editor's own JSON
 
     @property
     def writes(self) -> bool:
@@ -151,7 +152,7 @@ def _text_reader() -> Reader:
 
 FORMATS: tuple[FileFormat, ...] = (
     FileFormat("json", "JSON 申报文件", (".json",), _json_reader, signature=_json_signature, textual=True,
-               load_writer=_json_writer, save_extensions=(".json",)),
+               load_writer=_json_writer, save_extensions=(".json",), isolated=False),
     FileFormat("xlsx", "Excel 工作簿", (".xlsx", ".xlsm"), _workbook_reader,
                signature=lambda p: "xl/workbook.xml" in p.zip_names,
                load_writer=_workbook_writer, save_extensions=(".xlsx",)),
@@ -172,6 +173,10 @@ FORMATS: tuple[FileFormat, ...] = (
 
 def writable() -> list[FileFormat]:
     return [f for f in FORMATS if f.writes]
+
+
+def by_key(key: str) -> FileFormat:
+    return next(f for f in FORMATS if f.key == key)
 
 
 def by_extension(path: str | Path) -> FileFormat | None:

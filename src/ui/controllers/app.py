@@ -7,7 +7,7 @@ import signal
 import socket
 import sys
 
-from PySide6.QtCore import QLocale, QSettings, QSocketNotifier
+from PySide6.QtCore import QLocale, QSettings, QSocketNotifier, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -122,6 +122,12 @@ def end_terminated(window) -> None:
         window.close()  # the normal way: no recovery copy left behind, the lock released
 
 
+def _warm_up_reader() -> None:
+    from ...storage.readers import worker
+
+    worker.warm_up()
+
+
 def run_editor(argv: list[str]) -> int:
     app = application()
     termination = Termination(app)
@@ -129,6 +135,7 @@ def run_editor(argv: list[str]) -> int:
 
     window = MainWindow(QSettings())
     window.show()
+    QTimer.singleShot(0, _warm_up_reader)  # once shown: the first open does not wait for the reading process
     restored = window.offer_recovery()
     opened = bool(argv) and not restored and not termination.requested and window.files.open(argv[0])
     if not restored and not opened:  # no file, or one that did not open: the start page, not a blank form
