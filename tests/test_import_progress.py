@@ -186,6 +186,8 @@ def test_benchmark_import_figures_are_measured(tmp_path, qapp):  # qapp: the PDF
     workbook = tmp_path / "small.xlsx"
     save_declaration(declaration, workbook)
     figures = import_figures(declaration, workbook, tmp_path, runs=1)
+    reconcile = figures.pop("import_reconcile")  # the self-check's cost, a ratio within the run (issue 22 item 8)
+    assert reconcile["value"] > 0 and reconcile["floor"] > 0 and reconcile["ratio"] > 0
     assert set(figures) == set(IMPORT_TARGETS)
     for name, data in figures.items():
         if data.get("skipped"):  # only .xls/.ods, and only with no LibreOffice to make them

@@ -20,8 +20,22 @@ def problem_line(problem: Problem) -> str:
 
 def print_notes(notes: Iterable[str], label: str | None = None) -> None:
     """Each 导入说明 on stderr (stdout is the command's own output, for scripts), with where in the source it was
-    read when the reader knew: 导入说明（工作表“项目表” 第 12 行）：…; label names the file among several."""
-    for note in map(as_note, notes):
+    read when the reader knew: 导入说明（工作表“项目表” 第 12 行）：…; label names the file among several.
+
+    When the import's self-check found figures that do not reconcile with the table's own (合计, 小计, 总计, the
+    numbering of indicators), a 需核对 line comes first, then those notes, then the rest."""
+    notes = list(map(as_note, notes))
+    if not notes:
+        return
+    from ..storage.recognisers.reconcile import is_mismatch  # loaded already by the import that made the notes
+
+    unreconciled = [note for note in notes if is_mismatch(note)]
+    if unreconciled:
+        whose = f"{label}：" if label else ""
+        print(f"需核对：{whose}{len(unreconciled)} 处读出的内容与原表自身的合计或编号不符，已标记“待复核”，"
+              "请对照原表逐项核对（见下面的导入说明）", file=sys.stderr)
+        notes = unreconciled + [note for note in notes if not is_mismatch(note)]
+    for note in notes:
         where = "，".join(part for part in (label, note.where_read()) if part)
         print(f"导入说明（{where}）：{note}" if where else f"导入说明：{note}", file=sys.stderr)
 

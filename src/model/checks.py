@@ -32,7 +32,7 @@ from .declaration import (
 )
 from .indicator_checks import check_indicator
 from .markup import has_markup, markup_problem
-from .next_year import review_problems
+from .next_year import department_review_problems, review_problems
 from .problem_index import in_order
 from .problems import ERROR, HINT, WARNING, Problem
 from .sums import (
@@ -115,6 +115,7 @@ def check_department(declaration: Declaration, variant: str | None = None) -> li
     for index, indicator in enumerate(department.indicators):
         problems.extend(check_indicator(indicator, paths.indicator(paths.DEPARTMENT, index), variant))
     problems.extend(_duplicate_indicators(department.indicators, paths.DEPARTMENT))
+    problems.extend(department_review_problems(department))
     return problems
 
 

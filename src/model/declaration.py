@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, field_validator, model_serializer
 
 from .amounts import format_amount, integer_digits, parse_amount
 from .framework import canonical_level
@@ -108,6 +108,24 @@ class Task(_Node):
     expected: Text = None
 
 
+class Review(StrEnum):
+    """What the clerk is asked to look at again (schema 2): in a project carried into a new year, or in a project
+    or the department form whose import did not reconcile with what the table itself states.
+
+    Codes, not sentences, so the checks word the hint and the editor can drop a mark once it is dealt with."""
+
+    FUNDS = "funds"  # the amounts are last year's
+    PERIOD_ENDED = "period_ended"  # the 实施周期 ended by last year: remove the project or extend it
+    # An import's self-check (storage/recognisers/reconcile.py) against the table's own figures:
+    AMOUNTS_UNRECONCILED = "amounts_unreconciled"  # a 合计/小计/总计 the table prints ≠ the amounts read
+    INDICATORS_UNRECONCILED = "indicators_unreconciled"  # the numbered items 1、2、… ≠ the indicators read
+    BLOCK_UNREAD = "block_unread"  # a block heading (年度重点工作任务, 绩效指标…) with nothing read under it
+
+
+def _each_mark_once(value: list[Review]) -> list[Review]:
+    return list(dict.fromkeys(value)) if len(value) > 1 else value
+
+
 class Department(_Node):
     name: Text = None
     functions: Text = None
@@ -115,15 +133,21 @@ class Department(_Node):
     overall_goal: Text = None
     tasks: list[Task] = []
     indicators: list[Indicator] = []
+    # The department form's 待复核 marks (an import that did not reconcile). Written only when there are some: a file
+    # without them is byte for byte what it was before the field existed, and opens in the versions before it.
+    review: list[Review] = []
 
+    @field_validator("review", mode="after")
+    @classmethod
+    def _each_mark_once(cls, value: list[Review]) -> list[Review]:
+        return _each_mark_once(value)
 
-class Review(StrEnum):
-    """What the clerk is asked to look at again in a project carried into a new year (schema 2).
-
-    Codes, not sentences, so the checks word the hint and the editor can drop a mark once it is dealt with."""
-
-    FUNDS = "funds"  # the amounts are last year's
-    PERIOD_ENDED = "period_ended"  # the 实施周期 ended by last year: remove the project or extend it
+    @model_serializer(mode="wrap")
+    def _review_only_when_marked(self, handler):
+        data = handler(self)
+        if not self.review and isinstance(data, dict):
+            data.pop("review", None)
+        return data
 
 
 class Project(_Node):
@@ -141,7 +165,7 @@ class Project(_Node):
     @field_validator("review", mode="after")
     @classmethod
     def _each_mark_once(cls, value: list[Review]) -> list[Review]:
-        return list(dict.fromkeys(value)) if len(value) > 1 else value
+        return _each_mark_once(value)
 
 
 class Declaration(_Node):
@@ -186,7 +210,10 @@ INDICATOR_LABELS = {
 # which the forms and the importers take as the columns of the official tables.
 INDICATOR_EXTRA_LABELS = {"previous_annual_value": "上年指标值"}
 PROJECT_EXTRA_LABELS = {"source_file": "来源文件", "review": "待复核"}
-REVIEW_LABELS = {Review.FUNDS: "资金沿用上年", Review.PERIOD_ENDED: "实施周期已结束"}
+DEPARTMENT_EXTRA_LABELS = {"review": PROJECT_EXTRA_LABELS["review"]}
+REVIEW_LABELS = {Review.FUNDS: "资金沿用上年", Review.PERIOD_ENDED: "实施周期已结束",
+                 Review.AMOUNTS_UNRECONCILED: "金额与原表合计不符", Review.INDICATORS_UNRECONCILED: "指标数与编号不符",
+                 Review.BLOCK_UNREAD: "栏目内容未读出"}
 TASK_LABELS = {"name": "名称", "content": "主要实施内容", "funds": "拟投入的资金", "expected": "期望达到的目标"}
 # The 年度重点工作任务 table's header as the official form prints it, on purpose not the bare labels:
 # the amount with its unit, the expected result asked for as an outline (概述).
@@ -203,7 +230,8 @@ BUDGET_GROUPS = {
 BUDGET_FORM_BLOCKS = (("部门预算支出", "收入来源"), ("事业发展性支出", "按预算级次划分"))
 
 _LABELS: dict[type, dict[str, str]] = {
-    Declaration: DECLARATION_LABELS, Department: DEPARTMENT_LABELS, Project: {**PROJECT_LABELS, **PROJECT_EXTRA_LABELS},
+    Declaration: DECLARATION_LABELS, Department: {**DEPARTMENT_LABELS, **DEPARTMENT_EXTRA_LABELS},
+    Project: {**PROJECT_LABELS, **PROJECT_EXTRA_LABELS},
     Funds: FUNDS_LABELS, Budget: BUDGET_LABELS, Indicator: {**INDICATOR_LABELS, **INDICATOR_EXTRA_LABELS},
     Task: TASK_LABELS,
 }

@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 from . import paths
-from .declaration import REVIEW_LABELS, Declaration, Indicator, Project, Review
+from .declaration import DECLARATION_LABELS, REVIEW_LABELS, Declaration, Department, Indicator, Project, Review
 from .problems import HINT, WARNING, Problem
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -90,7 +90,35 @@ def review_problems(project: Project, index: int) -> list[Problem]:
     if Review.PERIOD_ENDED in project.review:
         problems.append(Problem("review-period-ended", WARNING, paths.field(where, "period"),
                                 f"{label}的实施周期（{project.period or '未填'}）已在上年度或之前结束，请删除该项目或延长实施周期"))
+    if Review.AMOUNTS_UNRECONCILED in project.review:
+        problems.append(_amounts_mark(label, paths.field(where, "funds.total")))
+    if Review.INDICATORS_UNRECONCILED in project.review:
+        problems.append(Problem("review-indicators", WARNING, paths.indicators(where),
+                                f"{label}读出的绩效指标数与原表的编号不符（{REVIEW_LABELS[Review.INDICATORS_UNRECONCILED]}），"
+                                f"{_SAID}，请对照原表补全"))
     return problems
+
+
+def department_review_problems(department: Department) -> list[Problem]:
+    """The warnings the department form's review marks stand for (an import that did not reconcile)."""
+    if not department.review:
+        return []
+    label = DECLARATION_LABELS["department"]
+    problems = []
+    if Review.AMOUNTS_UNRECONCILED in department.review:
+        problems.append(_amounts_mark(label, paths.BUDGET))
+    if Review.BLOCK_UNREAD in department.review:
+        problems.append(Problem("review-block", WARNING, paths.DEPARTMENT,
+                                f"{label}表中有栏目的内容没有读出（{REVIEW_LABELS[Review.BLOCK_UNREAD]}），{_SAID}，请对照原表补填"))
+    return problems
+
+
+_SAID = "导入时已在导入说明中列出"  # the marks of an import's self-check (storage/recognisers/reconcile.py)
+
+
+def _amounts_mark(label: str, where: str) -> Problem:
+    return Problem("review-amounts", WARNING, where, f"{label}的金额与原表印出的合计、小计或总计不符"
+                                                     f"（{REVIEW_LABELS[Review.AMOUNTS_UNRECONCILED]}），{_SAID}，请对照原表核实")
 
 
 def _name(project: Project) -> str:

@@ -65,6 +65,7 @@ from .workbook_columns import (
     PROJECT_NUMBER,
     headers,
     record_reader,
+    review_text,
     row_writer,
 )
 
@@ -211,10 +212,11 @@ def _project_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder
 
 def _editor_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder | None:
     """来源文件 and 待复核 of the projects that have them, on a sheet that is not part of the form; none when no
-    project has either."""
+    project has either. The department form's own 待复核 marks go on a row numbered 0, as 绩效指标明细 numbers it."""
     marked = [(index, project) for index, project in enumerate(declaration.projects, start=1)
               if project.source_file or project.review]
-    if not marked:
+    department = declaration.department.review
+    if not marked and not department:
         return None
     sheet = SheetBuilder(workbook, EDITOR_SHEET)
     width = len(EDITOR_COLUMNS)
@@ -223,15 +225,19 @@ def _editor_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder 
     sheet.merge(2, 1, 2, width)
     sheet.put_row(3, headers(EDITOR_COLUMNS), style="header")
     cells = row_writer(EDITOR_COLUMNS)
-    for row, (index, project) in enumerate(marked, start=4):
+    first = 4
+    if department:
+        sheet.put_row(first, [0, DEPARTMENT_ROW_LABEL, None, review_text(department)])
+        first += 1
+    for row, (index, project) in enumerate(marked, start=first):
         sheet.put_row(row, cells(project, {PROJECT_NUMBER: index, EDITOR_COLUMNS[1].header: project.name}))
     sheet.set_widths((8, 30, 24, 20))
     return sheet
 
 
-def _editor_marks(grid: Grid, projects: list[dict]) -> None:
-    """The bookkeeping of the 编辑器数据 sheet back onto the projects it numbers (rows naming no project are
-    left out: the clerk may have edited the sheet)."""
+def _editor_marks(grid: Grid, projects: list[dict], department: dict) -> None:
+    """The bookkeeping of the 编辑器数据 sheet back onto the projects it numbers, and the department's marks from
+    the row numbered 0 (rows naming no project are left out: the clerk may have edited the sheet)."""
     header = _header_row(grid, headers(EDITOR_COLUMNS)[:2])
     if header is None:
         return
@@ -244,6 +250,8 @@ def _editor_marks(grid: Grid, projects: list[dict]) -> None:
             continue
         if 0 <= place < len(projects):
             projects[place].update(read(row[:len(EDITOR_COLUMNS)]))
+        elif place == -1:
+            department["review"] = read(row[:len(EDITOR_COLUMNS)]).get("review", [])
 
 
 def _detail_sheet(workbook: Workbook, declaration: Declaration) -> SheetBuilder:
@@ -325,7 +333,7 @@ def _read_own(path: Path, grids: dict[str, Grid]) -> Declaration:
     department["indicators"] = []
     projects = _own_projects(grids[PROJECT_SHEET])
     if EDITOR_SHEET in grids:
-        _editor_marks(grids[EDITOR_SHEET], projects)
+        _editor_marks(grids[EDITOR_SHEET], projects, department)
     owners = {0: department["indicators"]}
     owners.update({number: project["indicators"] for number, project in enumerate(projects, start=1)})
     detail = grids[DETAIL_SHEET]

@@ -25,6 +25,7 @@ from ..containers.sheet_grid import Grid, dropped_columns_note
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
+from . import reconcile
 from .form_2019 import import_form_2019
 from .form_2019_labels import is_form_2019
 from .published import (
@@ -36,11 +37,12 @@ from .published import (
 )
 
 
-def import_published(path: Path, grids: list[Grid], first_project: int = 0) -> OpenResult:
+def import_published(path: Path, grids: list[Grid], first_project: int = 0, printed_here: bool = False) -> OpenResult:
     """first_project: the index the table's first project will have in the declaration it goes into (a paste
-    adds after the open file's projects), so that the notes' locations lead to it."""
+    adds after the open file's projects), so that the notes' locations lead to it. printed_here: the grids are
+    of a PDF this editor printed, whose empty blocks it marks （未填写） (the self-check then trusts them empty)."""
     with collector_paused():  # tens of thousands of models and no cycles: see model/bulk.py
-        opened = _import_published(path, grids, first_project)
+        opened = _import_published(path, grids, first_project, printed_here)
         # Before the collector runs again: else its first pass walks every model just made (20 ms at 2,000 projects).
         settle_as_long_lived()
     return opened
@@ -108,15 +110,15 @@ def recognised(grid: Grid, first_project: int = 0) -> ImportedTable | ImportedDe
     return None
 
 
-def _import_published(path: Path, grids: list[Grid], first_project: int) -> OpenResult:
+def _import_published(path: Path, grids: list[Grid], first_project: int, printed_here: bool = False) -> OpenResult:
     tables: list[ImportedTable] = []
-    departments: list[ImportedDepartment] = []
+    departments: list[tuple[ImportedDepartment, Grid]] = []
     for grid in grids:
         found = recognised(grid, first_project)
         if isinstance(found, ImportedTable):
             tables.append(found)
         elif found is not None:
-            departments.append(found)
+            departments.append((found, grid))
     if not tables and not departments:
         names = "、".join(source_words(path, g.name) for g in grids)
         damaged = "".join(f"{damage.text}；" for grid in grids for damage in grid.damage[:1])
@@ -124,15 +126,18 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
                                 f"（需要“{PROJECT_LABELS['name']}”“{PROJECT_LABELS['indicators']}”等表头，"
                                 f"或“{DEPARTMENT_LABELS['name']}”“{DEPARTMENT_LABELS['overall_goal']}”等栏目）")
     notes: list[str] = []
+    unreconciled: list[Note] = []  # what the self-check found: first among the notes
     declaration = Declaration()
     if departments:
-        form = departments[0]
+        form, grid = departments[0]
         declaration.department = form.department
         declaration.year = form.year
         notes.append(Note(f"从{source_words(path, form.sheet)}导入部门整体绩效目标：{len(form.department.tasks)} 项重点工作任务，"
                           f"{len(form.department.indicators)} 个绩效指标", source=source_words(path, form.sheet),
                           location=paths.DEPARTMENT))
         notes.extend(all_within(form.notes, source_words(path, form.sheet)))
+        if reconcile.ENABLED:
+            unreconciled.extend(reconcile.reconcile_department(form, grid, source_words(path, form.sheet), printed_here))
     if tables:
         table = max(tables, key=lambda t: len(t.projects))
         declaration.projects = table.projects
@@ -149,10 +154,15 @@ def _import_published(path: Path, grids: list[Grid], first_project: int) -> Open
             if other is not table:
                 notes.append(f"{source_words(path, other.sheet)}也像项目表（{len(other.projects)} 个项目），未导入")
         notes.extend(all_within(table.notes, source_words(path, table.sheet)))
+        if reconcile.ENABLED:
+            unreconciled.extend(reconcile.reconcile_table(table, declaration.department, source_words(path, table.sheet),
+                                                          sums=path.name != CLIPBOARD_NAME))
     notes.extend(note for note in map(dropped_columns_note, grids) if note)
-    # What the container found broken comes first: it says how far the rest can be trusted.
+    # What the container found broken comes first: it says how far the rest can be trusted; and before it what
+    # does not reconcile with the table's own sums, which says what to look at first.
     notes[:0] = [Note(damage.text, source=source_words(path, grid.name), row=damage.row, column=damage.column,
                       source_text=damage.source_text) for grid in grids for damage in grid.damage]
+    notes[:0] = unreconciled
     settle_year(declaration, notes)
     refuse_implausible(declaration, path)
     return OpenResult(declaration, notes, imported=True)

@@ -61,18 +61,37 @@ def clean_cell_text(text: str) -> str:
     return text.strip()
 
 
+# A number out of sequence that still stands where an item starts: after the end of the item before it
+# (。；;) or before a 一级/二级 (with or without its 天河 code), as in 1、… 2、… 4、1-产出指标：…
+_ITEM_AFTER = re.compile(r"[。；;]\s*$")
+_ITEM_HEAD = re.compile(r"\s*(?:\d{1,2}\s*[-－—]\s*)?(?:产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续|服务对象)")
+
+
 def split_items(text: str) -> list[str]:
     """Items by their running numbers 1、2、3…; a number out of sequence is part of the text."""
+    return split_numbered(text)[0]
+
+
+def split_numbered(text: str) -> tuple[list[str], list[int]]:
+    """The items as split_items gives them, and the item numbers the text states: the running ones, and those out
+    of sequence that stand where an item starts (1、2、4、: the 4 is stated, and split_items keeps its item in the
+    text of the 2). What the import's self-check (reconcile.py) compares with the indicators read."""
     starts: list[tuple[int, int]] = []
+    stated: list[int] = []
     expected = 1
     for match in _ITEM_NUMBER.finditer(text):
-        if int(match.group(1)) == expected:
+        number = int(match.group(1))
+        if number == expected:
             starts.append((match.start(), match.end()))
+            stated.append(number)
             expected += 1
+        elif _ITEM_HEAD.match(text, match.end()) or (number > expected and (
+                not text[:match.start()].strip() or _ITEM_AFTER.search(text, max(0, match.start() - 4), match.start()))):
+            stated.append(number)  # a skipped or repeated number: a forward skip may follow an item's end alone
     if not starts:
-        return [text] if text.strip(_TRIM) else []
+        return ([text] if text.strip(_TRIM) else []), stated
     ends = [start for start, _ in starts[1:]] + [len(text)]
-    return [text[body_start:end] for (_, body_start), end in zip(starts, ends)]
+    return [text[body_start:end] for (_, body_start), end in zip(starts, ends)], stated
 
 
 def parse_indicator_text(text: str | None) -> SplitResult:
@@ -83,12 +102,19 @@ def parse_indicator_text(text: str | None) -> SplitResult:
 def parse_indicator_fields(text: str | None) -> tuple[list[Fields], list[str]]:
     """The indicators of a cell as field dicts (level1, level2, name, period_value, annual_value), and notes on
     what was guessed. The values are those Indicator's validators then take: the levels canonical or None."""
+    indicators, notes, _ = parse_indicator_cell(text)
+    return indicators, notes
+
+
+def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], list[int]]:
+    """parse_indicator_fields, and the item numbers the cell states (split_numbered)."""
     indicators: list[Fields] = []
     notes: list[str] = []
     if not text:
-        return indicators, notes
+        return indicators, notes, []
     period_label, annual_label, value_end = _PERIOD_LABEL.search, _ANNUAL_LABEL.search, _VALUE_END.search
-    for number, item in enumerate(split_items(clean_cell_text(str(text))), start=1):
+    items, stated = split_numbered(clean_cell_text(str(text)))
+    for number, item in enumerate(items, start=1):
         period_match = period_label(item)
         annual_match = annual_label(item)
         period = annual = None
@@ -120,7 +146,7 @@ def parse_indicator_fields(text: str | None) -> tuple[list[Fields], list[str]]:
                               location=paths.item("indicators", len(indicators)), source_text=item.strip()[:80]))
         indicators.append({"level1": level1, "level2": level2, "name": name, "period_value": period,
                            "annual_value": annual})
-    return indicators, notes
+    return indicators, notes, stated
 
 
 def _value_at(item: str, start: int, value_end) -> str | None:

@@ -28,6 +28,7 @@ from ..containers.sheet_grid import label_key
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
+from . import reconcile
 from .grid_import import import_published, settle_year
 from .published import clean_multiline, find_project_header, is_department_form
 
@@ -47,7 +48,7 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
         (forms if is_project_form(section) else others).append(section)
     grids = [s.grid() for s in others if find_project_header(s.grid()) is not None or is_department_form(s.grid())]
     if grids:
-        opened = import_published(path, grids)
+        opened = import_published(path, grids, printed_here=editor)
     elif forms:
         opened = OpenResult(Declaration(), [], imported=True)
     else:
@@ -64,6 +65,9 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
             declaration.projects = _prefer_forms(declaration.projects, projects, opened.notes)
         else:
             declaration.projects = projects
+        if reconcile.ENABLED:  # the summary's rows were held against its 合计 by import_published; the forms here
+            reconcile.put_first(opened.notes, reconcile.reconcile_forms(
+                declaration.projects, {id(project): section.name for project, section in zip(projects, forms)}))
         supervisor = next((name for _, name, _, _ in read if name), None)
         declaration.department.name = declaration.department.name or supervisor
         declaration.year = declaration.year or next((year for _, _, year, _ in read if year), None)
@@ -83,6 +87,7 @@ def _prefer_forms(summary: list[Project], forms: list[Project], notes: list[str]
             result.append(project)
         else:
             unused.remove(form)
+            form.review = list(dict.fromkeys([*project.review, *form.review]))  # the summary row's 待复核 marks
             result.append(form)
     taken = len(forms) - len(unused)
     notes.append(f"汇总表的 {len(summary)} 个项目中，{taken} 个按各自的申报表导入（含实施周期和分栏的绩效指标）")

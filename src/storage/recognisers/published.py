@@ -27,7 +27,7 @@ from ...model.declaration import (
 )
 from ..containers.sheet_grid import Grid, cell_text, label_key
 from .form_2019_labels import is_form_2019
-from .indicator_text import clean_cell_text, parse_indicator_fields
+from .indicator_text import clean_cell_text, parse_indicator_cell
 from .ocr_numbers import Kind, published_amount, read_published_amount
 
 _HEADER_SCAN_ROWS = 40
@@ -64,6 +64,18 @@ def is_footnote(text: str | None) -> bool:
 
 
 @dataclass
+class StatedRow:
+    """A row that states a sum (合计, a unit's 小计) with its amounts as printed, for the import's self-check
+    (reconcile.py) to hold against the projects read."""
+
+    row: int  # 1-based, as the table shows it
+    label: str  # 合计, 小计, or the unit the row heads
+    amounts: dict[str, Decimal | None]  # by Funds key; None where the row leaves the cell empty or unreadable
+    first: int  # the index in ImportedTable.projects of the first project after it
+    heads_group: bool = False  # a unit subtotal row above its projects (not a 合计/小计 row)
+
+
+@dataclass
 class ImportedTable:
     sheet: str
     header_row: int  # 0-based
@@ -73,6 +85,11 @@ class ImportedTable:
     grand_total: Decimal | None = None  # the 合计 row: the department's 项目支出
     notes: list[str] = field(default_factory=list)
     first_project: int = 0  # the index its first project will have (a paste adds after the open ones)
+    # What the table itself states, for reconcile.py: its 合计 and subtotal rows, and for each project (by its
+    # index in projects) the row it was read from and the item numbers of its indicator cell.
+    stated: list[StatedRow] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    item_numbers: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -156,16 +173,19 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
                 table.grand_total = to_wanyuan(reading.value) if yuan else reading.value
                 if reading.kind is Kind.ABSURD:  # left empty: said, as every amount left empty is
                     table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计", row + 1))
+            table.stated.append(StatedRow(row + 1, label_key(name), _stated_amounts(values, bool(yuan)), len(table.projects)))
             continue
         if name and not values.get("goal") and not values.get("indicators"):
             group_unit = name
             table.notes.append(Note(f"第 {row + 1} 行“{name}”是部门/单位小计行，作为其下项目的预算单位", row=row + 1,
                                     location=paths.project(table.first_project + len(table.projects))))
+            table.stated.append(StatedRow(row + 1, name, _stated_amounts(values, bool(yuan)), len(table.projects), True))
             continue
         if not name:
             table.notes.append(Note(f"第 {row + 1} 行没有项目名称，已跳过", row=row + 1))
             continue
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan)))
+        table.rows.append(row + 1)
         if values.get("department") and not table.department_name:
             table.department_name = values["department"]
     table.department_name = table.department_name or title_department or group_unit
@@ -183,6 +203,17 @@ def _row_texts(cells: list[object], columns: dict[str, int]) -> dict[str, str]:
     return values
 
 
+def _stated_amounts(values: dict[str, str], in_yuan: bool) -> dict[str, Decimal | None]:
+    """A 合计 or subtotal row's amounts as printed (in 万元), read as the projects' are; what cannot be read is None
+    (the self-check then has no figure of the table's to hold against)."""
+    amounts: dict[str, Decimal | None] = {}
+    for key in _FUND_KEYS:
+        reading = read_published_amount(values.get(key)) if values.get(key) else None
+        value = reading.value if reading is not None and reading.kind in (Kind.PRINTED, Kind.MENDED) else None
+        amounts[key] = to_wanyuan(value) if in_yuan else value
+    return amounts
+
+
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
                       in_yuan: bool = False) -> Project:
     """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
@@ -198,10 +229,10 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         if reading.kind is not Kind.PRINTED:  # the place is worded only for a note
             table.notes.append(reading.note(paths.field(owner, f"funds.{key}"), f"第 {row + 1} 行的{FUNDS_LABELS[key]}", row + 1))
         funds[key] = to_wanyuan(reading.value) if in_yuan else reading.value
-    indicators, notes = parse_indicator_fields(values.get("indicators"))
+    indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
     name = values["name"]
     table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
-    return Project.model_validate({
+    project = Project.model_validate({
         "name": name,
         "unit": values.get("unit") or group_unit,
         "period": values.get("period") or None,
@@ -209,6 +240,8 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         "goal": values.get("goal") or None,
         "indicators": indicators,
     })
+    table.item_numbers.append(numbers)  # beside table.rows, once the project is made
+    return project
 
 
 def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> str | None:

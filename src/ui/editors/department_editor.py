@@ -12,7 +12,7 @@ from ..editing.commands import InsertCommand, RemoveCommand
 from ..editing.document import Document
 from ..models.table_models import TASK_COLUMNS, ListTableModel
 from ..widgets.fields import multiline
-from .form_parts import FormBuilder, amount_edit, selected_row, table_with_buttons
+from .form_parts import FormBuilder, ReviewMarks, amount_edit, selected_row, table_with_buttons
 from .indicator_table import IndicatorTable
 
 
@@ -25,6 +25,9 @@ class DepartmentEditor(QScrollArea):
         body = QWidget()
         column = QVBoxLayout(body)
         column.addWidget(QLabel("<b>部门整体预算绩效目标申报表</b>"))
+        # What an import could not reconcile (totals, numbered items, an empty block): cleared by 已复核.
+        self.review_box = ReviewMarks(document, lambda: paths.DEPARTMENT, "departmentReview")
+        column.addWidget(self.review_box)
         form = QFormLayout()
         column.addLayout(form)
         self.form = FormBuilder(document, form, lambda: paths.DEPARTMENT)
@@ -51,6 +54,13 @@ class DepartmentEditor(QScrollArea):
         column.addStretch(1)
         self.setWidget(body)
         document.fieldChanged.connect(lambda location: paths.split_field(location)[0] == paths.BUDGET and self.update_totals())
+        document.fieldChanged.connect(lambda location: location == self._review and self._update_review())
+        self._update_review()
+
+    _review = paths.field(paths.DEPARTMENT, "review")
+
+    def _update_review(self) -> None:
+        self.review_box.setVisible(self.review_box.refresh())
 
     def _budget_box(self) -> QGroupBox:
         box = QGroupBox(f"{DEPARTMENT_LABELS['budget']}（万元）")

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import paths
+from ...model.declaration import PROJECT_EXTRA_LABELS, REVIEW_LABELS
+from ..editing.commands import set_field
 from ..editing.document import Document
 from ..widgets.fields import FieldBinding
 from ..widgets.fix_widgets import FixLink
@@ -142,3 +144,39 @@ def selected_row(table: QTableView) -> int | None:
         return rows[0].row()
     current = table.currentIndex()
     return current.row() if current.isValid() else None
+
+
+class ReviewMarks(QWidget):
+    """待复核：… and 已复核 — what an import, 新建下一年度 or a merge asks the clerk to look at again on a project or
+    the department, and the button that clears the marks once dealt with (one undo step)."""
+
+    def __init__(self, document: Document, owner: Callable[[], str | None], name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document, self.owner = document, owner
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.text = QLabel()
+        self.text.setObjectName(name)
+        self.text.setProperty("role", "message")
+        self.text.setProperty("severity", "warning")
+        self.text.setWordWrap(True)
+        row.addWidget(self.text, 1)
+        self.done = QPushButton("已复核")
+        self.done.setObjectName(f"{name}Done")
+        self.done.setToolTip("核实后去掉这些标记（可撤销）")
+        self.done.clicked.connect(self.clear)
+        row.addWidget(self.done)
+
+    def refresh(self) -> bool:
+        """Show the owner's marks; whether there are any."""
+        owner = self.owner()
+        marks = "、".join(REVIEW_LABELS.get(mark, str(mark)) for mark in self.document.value(paths.field(owner, "review"))) \
+            if owner is not None else ""
+        self.text.setText(f"{PROJECT_EXTRA_LABELS['review']}：{marks}" if marks else "")
+        return bool(marks)
+
+    def clear(self) -> None:
+        owner = self.owner()
+        if owner is not None:
+            set_field(self.document, paths.field(owner, "review"), [], PROJECT_EXTRA_LABELS["review"], merge=False)
+

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ...model import paths
-from ...model.declaration import FUNDS_LABELS, PROJECT_EXTRA_LABELS, PROJECT_LABELS, REVIEW_LABELS
+from ...model.declaration import FUNDS_LABELS, PROJECT_EXTRA_LABELS, PROJECT_LABELS
 from ...model.sums import FUNDS_PARTS_TEXT, funds_parts
-from ..editing.commands import set_field
 from ..editing.document import Document
 from ..widgets.fields import multiline
-from .form_parts import FormBuilder, amount_edit
+from .form_parts import FormBuilder, ReviewMarks, amount_edit
 from .indicator_table import IndicatorTable
 
 
@@ -72,22 +69,9 @@ class ProjectEditor(QScrollArea):
     def _marks_rows(self, form: QFormLayout) -> None:
         """Under the name: what 新建下一年度申报 asks the clerk to look at again, and the unit's file a merged
         project came from. Both are read-only here; the review marks can be cleared once dealt with."""
-        review_box = QWidget()
-        row = QHBoxLayout(review_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.review = QLabel()
-        self.review.setObjectName("projectReview")
-        self.review.setProperty("role", "message")
-        self.review.setProperty("severity", "warning")
-        self.review.setWordWrap(True)
-        row.addWidget(self.review, 1)
-        self.review_done = QPushButton("已复核")
-        self.review_done.setObjectName("projectReviewDone")
-        self.review_done.setToolTip("核实后去掉这些标记（可撤销）")
-        self.review_done.clicked.connect(self._clear_review)
-        row.addWidget(self.review_done)
-        form.addRow("", review_box)
-        self.review_box = review_box
+        self.review_box = ReviewMarks(self.document, lambda: self.location, "projectReview")
+        self.review, self.review_done = self.review_box.text, self.review_box.done
+        form.addRow("", self.review_box)
         self.source = QLabel()
         self.source.setObjectName("projectSource")
         self.source.setWordWrap(True)
@@ -98,15 +82,9 @@ class ProjectEditor(QScrollArea):
         if self.location is None:
             return
         project = self.document.value(self.location)
-        marks = "、".join(REVIEW_LABELS.get(mark, str(mark)) for mark in project.review)
-        self.review.setText(f"{PROJECT_EXTRA_LABELS['review']}：{marks}" if marks else "")
-        self.marks_form.setRowVisible(self.review_box, bool(marks))
+        self.marks_form.setRowVisible(self.review_box, self.review_box.refresh())
         self.source.setText(f"{PROJECT_EXTRA_LABELS['source_file']}：{project.source_file}" if project.source_file else "")
         self.marks_form.setRowVisible(self.source, bool(project.source_file))
-
-    def _clear_review(self) -> None:
-        if self.location is not None:
-            set_field(self.document, paths.field(self.location, "review"), [], PROJECT_EXTRA_LABELS["review"], merge=False)
 
     def _field_changed(self, location: str) -> None:
         if self.location and paths.split_field(location)[0] == paths.field(self.location, "funds"):
