@@ -16,7 +16,16 @@ from decimal import Decimal
 
 from ..containers.sheet_grid import Grid, label_key
 from ..containers.text_lines import is_amount, join_wrapped
-from .form_2019_labels import FUNCTIONS, INCOME, INCOME_LABEL, NAME, OTHER_INCOME, key
+from .form_2019_labels import (
+    FUNCTIONS,
+    INCOME,
+    INCOME_LABEL,
+    NAME,
+    OTHER_INCOME,
+    key,
+    read_label,
+    role_of,
+)
 from .ocr_numbers import Kind, read_published_amount
 
 _TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,12}部门整体绩效目标表")
@@ -45,6 +54,9 @@ def form_2019_grid(lines: list[str], name: str, notes: list[str]) -> Grid:
     functions = _paragraph(lines, FUNCTIONS)
     if functions:
         rows.append([FUNCTIONS, functions])
+        notes.append(f"{FUNCTIONS}按文本中标签后的段落读取：PDF 的文本可能把一段文字拆开、与别的栏目交错，请对照原表核对")
+    elif any(found is not None and found.role == "functions" for found in map(read_label, lines)):
+        notes.append(f"文本中有“{FUNCTIONS}”，但读不出它的内容（与别的栏目交错），请按原表补填")
     rows.extend([INCOME_LABEL, label, amount] for label, amount in _income(lines, notes))
     notes.append("按 PDF 复制或导出的文本读取 2019 年部门整体绩效目标表，只取能确定的内容")
     if any(key(line).startswith(("关键指标", "年度主要支出计划", "部门整体支出目标")) for line in lines):
@@ -62,19 +74,21 @@ def _labelled(lines: list[str], label: str) -> str | None:
 
 
 def _paragraph(lines: list[str], label: str) -> str | None:
-    """The lines right below the label (alone on its line, or wrapped as 部门职能 / 概述:) up to the next
-    label, amount or title."""
+    """The label's paragraph: beside it on its line (部门职能：负责…) and the lines below, or the lines right below
+    the label alone on its line (or wrapped as 部门职能 / 概述:), up to the next label, amount or title."""
     for index, line in enumerate(lines):
         k, start = key(line), index + 1
         if k != label and start < len(lines) and label.startswith(k) and len(k) >= 2:
             k, start = k + key(lines[start]), start + 1  # the label wrapped over two lines
-        if k == label:
+        found = read_label(line)
+        if k == label or (found is not None and found.role == role_of(label) and found.value is None):
+            text = ""
             break
-        if k.startswith(label + ":") and len(k) > len(label) + 1:
-            return None  # value beside the label: a paragraph of one line is taken as it is elsewhere
+        if found is not None and found.role == role_of(label):
+            text = found.value
+            break
     else:
         return None
-    text = ""
     for line in lines[start:]:
         if is_amount(line.replace(" ", "")) or _TITLE.search(line) or _is_label(line):
             break
@@ -84,7 +98,8 @@ def _paragraph(lines: list[str], label: str) -> str | None:
 
 def _is_label(line: str) -> bool:
     k = _NUMBERING.sub("", key(line))
-    return any(k.startswith(label_key(s)) for s in _SECTIONS) or any(k.startswith(w) for w in INCOME.values())
+    return any(k.startswith(label_key(s)) for s in _SECTIONS) or any(k.startswith(w) for w in INCOME.values()) \
+        or read_label(line) is not None
 
 
 def _income(lines: list[str], notes: list[str]) -> list[tuple[str, str]]:
@@ -95,9 +110,10 @@ def _income(lines: list[str], notes: list[str]) -> list[tuple[str, str]]:
         role = next((r for r, words in INCOME.items() if k.startswith(words) and r not in {x[0] for x in labelled}), None)
         if role is None:
             continue
-        tokens = line.split()
+        tokens = re.split(r"\s+|[:：]\s*", line.strip())  # 5.其他收入 0.00, or 5.其他收入：0.00
         amount = tokens[-1] if len(tokens) > 1 and _amount_like(tokens[-1]) else None
-        labelled.append((role, line if amount is None else " ".join(tokens[:-1]), amount))
+        label = line if amount is None else line.strip()[:-len(amount)].rstrip(" :：")
+        labelled.append((role, label, amount))
     if not labelled:
         return []
     if all(amount for _, _, amount in labelled):
@@ -109,7 +125,8 @@ def _income(lines: list[str], notes: list[str]) -> list[tuple[str, str]]:
             notes.append(f"本年度部门预算收入的 {len(labelled)} 个金额与栏目在文本中分开列出，已按顺序对应，"
                          "并用总额与各项之和核对无误")
             return [(label, amount) for (_, label, _), amount in zip(labelled, amounts)]
-    notes.append("本年度部门预算收入的金额与栏目在文本中分开列出，且无法用合计核对对应关系，未导入，请补填")
+    notes.append("本年度部门预算收入的金额与栏目在文本中分开列出，且无法用合计核对对应关系，未导入"
+                 f"（{'、'.join(INCOME[role] for role, _, amount in labelled if amount is None)}），请补填")
     return [(label, amount or "") for _, label, amount in labelled]
 
 
