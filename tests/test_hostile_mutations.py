@@ -2,7 +2,7 @@
 cut short, bits flipped, a sector zeroed, a half doubled, the header lost, another container's bytes under the
 name), each through `main.py convert` in a child held to 2 GB and 60 s. None may crash, hang, print a traceback,
 change its input, or be refused in anything but a Chinese first line naming the file; a file cut short that
-still opens says it is incomplete."""
+still opens says it is incomplete, and a text cut inside a character is refused as incomplete."""
 
 from __future__ import annotations
 
@@ -46,7 +46,8 @@ def test_no_damaged_file_takes_convert_down_or_is_refused_in_a_libraries_words(d
     assert not failures, "\n".join(failures)
 
 
-def test_a_text_cut_inside_a_character_opens_and_says_so(tmp_path):
+def test_a_text_cut_inside_a_character_is_refused_as_incomplete_not_as_another_encoding(tmp_path):
+    from src.storage.infra.errors import FileProblem
     from src.storage.infra.files import open_declaration
 
     path = generate.text_table_with_amount(tmp_path / "截断.tsv", "100.00")
@@ -54,8 +55,8 @@ def test_a_text_cut_inside_a_character_opens_and_says_so(tmp_path):
     last = text.decode("utf-8")[-1].encode("utf-8")
     assert len(last) == 3, "the table ends in a Chinese character"
     path.write_bytes(text[:-2])  # inside its last character
-    opened = open_declaration(path)
-    assert any("在一个字符中间结束" in note for note in opened.notes), opened.notes
+    with pytest.raises(FileProblem, match="截断.tsv：文本文件不完整：在一个字符中间结束"):
+        open_declaration(path)
 
 
 def test_a_json_cut_inside_a_character_says_incomplete_not_another_encoding(tmp_path):

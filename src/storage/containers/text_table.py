@@ -61,8 +61,11 @@ def decode_text(data: bytes, path: str | Path = "文本") -> tuple[str, str]:
     try:
         return _plausible(data.decode("utf-8"), path), "UTF-8"
     except UnicodeDecodeError as error:
-        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":  # a copy that stopped short
-            return _plausible(data[:error.start].decode("utf-8"), path), "UTF-8（文件在一个字符中间结束，可能不完整，请核对最后几行）"
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            # A copy that stopped short: a text table has no end to check the rest against, so what is left is
+            # not passed off as the table.
+            raise FileProblem(path, "文本文件不完整：在一个字符中间结束，可能在下载或复制时被截断。"
+                                    "请重新获取完整的文件，或直接打开原来的 PDF/Excel 文件") from error
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return _plausible(damaged[0], path), (f"UTF-8（有 {damaged[1]} 处字节不符合编码，已显示为“\ufffd”，"
