@@ -29,6 +29,9 @@ _TOTAL_OVERWRITE_CONFIDENCE = 0.6
 # 预算单位 taken from the department when no project names any unit: likely, but the clerk should look.
 _UNIT_WITHOUT_EVIDENCE = 0.6
 _UNIT_FROM_OTHERS = 0.9
+# A 二级 the clerk chose, replaced by the library's: on the word of several publications, or of one.
+_LIBRARY_AGREED = 0.85
+_LIBRARY_ONE_SOURCE = 0.6
 
 # A floor written in words or symbols → the ceiling with the same strictness; longest first so that
 # 不低于 is found before 低于 could be, 及以上 before 以上.
@@ -141,6 +144,24 @@ def _level2_under_wrong_level1(context: FixContext, problem: Problem) -> Fix | N
         reason = f"{reason}；但这是项目唯一的{indicator.level1}，改后项目将缺少{indicator.level1}"
     return Fix(problem.code, problem.location, f"将一级指标改为“{found.level1}”",
                (SetField(where, indicator.level1, found.level1),), confidence, reason=reason)
+
+
+def _level2_from_library(context: FixContext, problem: Problem) -> Fix | None:
+    """The 二级 the library files the name under, where all its entries agree (library_checks.py): applied in bulk
+    only when more than one publication files it so, offered one by one on a single publisher's word."""
+    from .library_checks import library_verdict
+
+    indicator = context.value(paths.node_of(problem.location))
+    level2 = indicator.level2
+    verdict = library_verdict(indicator.name) if indicator.name else None
+    if (verdict is None or verdict.level2 is None or verdict.level2 == level2 or verdict.level1 != indicator.level1
+            or not framework.fits(indicator.level1, verdict.level2, context.variant)):
+        return None
+    confidence = _LIBRARY_AGREED if verdict.sources > 1 else _LIBRARY_ONE_SOURCE
+    more = f"等 {verdict.sources} 份" if verdict.sources > 1 else ""
+    return Fix(problem.code, problem.location, f"将二级指标改为“{verdict.level2}”",
+               (SetField(problem.location, level2, verdict.level2),), confidence,
+               reason=f"指标库中“{indicator.name}”属于{verdict.level2}，出处：{verdict.source}{more}")
 
 
 # ---- amounts ------------------------------------------------------------------------------
@@ -272,6 +293,7 @@ def _unit_from_department(context: FixContext, problem: Problem) -> Fix | None:
 RULES: dict[str, Rule] = {
     "level2-missing": _missing_level2,
     "level2-wrong-level1": _level2_under_wrong_level1,
+    "level2-library": _level2_from_library,
     "required": _required,
     "project-total-empty": _total_empty,
     "project-total-mismatch": _total_mismatch,

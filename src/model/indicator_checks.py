@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from . import framework, paths
 from .declaration import INDICATOR_LABELS, Indicator
+from .library_checks import library_problems, library_verdict
 from .markup import has_markup, markup_problem
 from .problems import ERROR, HINT, WARNING, Problem
 from .values import ValueKind, ValueReading, parse_value
@@ -54,6 +55,10 @@ def check_indicator(indicator: Indicator, where: str, variant: str | None = None
         _value_problems(problems, indicator, period, indicator.period_value, where, "period_value", _PERIOD, title)
     if annual.kind is _QUANTITATIVE and period.kind is _QUANTITATIVE:
         _period_annual_conflict(problems, annual, period, where, title)
+    if name:  # the library is consulted only for a named indicator: a blank declaration never loads it
+        verdict = library_verdict(name)  # once per name; tested here as most indicators agree with the library
+        if (verdict.level2 is not None and verdict.level2 != indicator.level2) or verdict.units:
+            library_problems(problems, indicator, verdict, annual, where, title, variant)
     return problems
 
 
