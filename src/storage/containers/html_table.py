@@ -36,6 +36,7 @@ from ..infra.errors import FileProblem, os_problem
 from ..infra.preflight import open_regular
 from ..infra.progress import Progress, every, tell
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Damage, Grid
+from .text_table import damaged_utf8
 
 MAX_PAGE_BYTES = limits.MAX_PAGE_BYTES  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
 MAX_CELLS = limits.MAX_SHEET_CELLS  # cells of all grids, merged copies included (20,000 indicators as LibreOffice html: 0.2 M)
@@ -54,7 +55,6 @@ _AROUND_LINE_BREAK, _AROUND_TAB = re.compile(r" *\n *"), re.compile(r" *\t *")
 _BLANK = f" \t\n\r\f\xa0{_HARD}{_SOFT}{_TAB}"
 _SPAN = re.compile(r"\s*(\d+)")
 _TAIL = 1 << 20  # where a cut-off page's last table is looked for
-_DAMAGED_UTF8 = 50  # fewer bad bytes than one in this many non-ASCII characters: damaged UTF-8
 _BASE64_DEFECTS = (email.errors.InvalidBase64PaddingDefect, email.errors.InvalidBase64CharactersDefect,
                    email.errors.InvalidBase64LengthDefect)
 
@@ -216,11 +216,9 @@ def _utf8(source: Path | str, data: bytes, declared: str | None) -> bytes:
             return data if encoding == "utf-8" else data.decode(encoding, errors="replace").encode("utf-8")
     if _decoded(data, "utf-8") is not None:
         return data
-    text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") * _DAMAGED_UTF8 < len(text) - len(text.encode("ascii", errors="ignore")):
-        # UTF-8 with a few bad bytes (a damaged file), not another encoding: GB18030 would read every
-        # character wrong where UTF-8 loses only these; the cells holding them are said (_say_undecodable)
-        return text.encode("utf-8")
+    damaged = damaged_utf8(data)
+    if damaged is not None:  # the cells holding the bad bytes are said (_say_undecodable)
+        return damaged[0].encode("utf-8")
     encoding = _codec(declared or _declared(data))
     for candidate in (encoding, "gb18030"):
         text = _decoded(data, candidate) if candidate and candidate != "utf-8" else None

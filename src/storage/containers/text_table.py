@@ -66,7 +66,7 @@ def decode_text(data: bytes, path: str | Path = "文本") -> tuple[str, str]:
             # not passed off as the table.
             raise FileProblem(path, "文本文件不完整：在一个字符中间结束，可能在下载或复制时被截断。"
                                     "请重新获取完整的文件，或直接打开原来的 PDF/Excel 文件") from error
-    damaged = _damaged_utf8(data)
+    damaged = damaged_utf8(data)
     if damaged is not None:
         return _plausible(damaged[0], path), (f"UTF-8（有 {damaged[1]} 处字节不符合编码，已显示为“\ufffd”，"
                                               "文件可能已损坏，请对照原表核对）")
@@ -79,7 +79,7 @@ def decode_text(data: bytes, path: str | Path = "文本") -> tuple[str, str]:
     return _plausible(text, path), "GB18030/GBK"
 
 
-def _damaged_utf8(data: bytes) -> tuple[str, int] | None:
+def damaged_utf8(data: bytes) -> tuple[str, int] | None:
     """UTF-8 with a few bad bytes (a damaged copy), not another encoding: GB18030 would read every character
     wrong where UTF-8 loses only these. (text, bad places), or None when it is not mostly UTF-8."""
     text = data.decode("utf-8", errors="replace")
