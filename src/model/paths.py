@@ -172,15 +172,6 @@ def _steps(location: str) -> list[tuple[str, int | None]]:
     return steps
 
 
-def is_location(text: str) -> bool:
-    """True for paths' spelling ('projects[3].funds.total'), False for words standing in for a place."""
-    try:
-        _steps(text)
-    except LocationError:
-        return False
-    return True
-
-
 def resolve(root: Any, location: str) -> Any:
     """The object or value at location."""
     steps = _steps(location)

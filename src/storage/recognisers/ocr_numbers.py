@@ -56,7 +56,8 @@ class AmountReading:
             text = f"{place}：原文“{self.original}”{self.reason}，已留空，请按原表填写"
         else:
             return None
-        return Note(text, location=where if paths.is_location(where) else None, row=row, source_text=self.original)
+        # A place the declaration has no field for (words) is dropped with every dangling one (notes.settled).
+        return Note(text, location=where, row=row, source_text=self.original)
 
 
 def read_published_amount(value: object) -> AmountReading:
