@@ -32,7 +32,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..infra import limits
-from ..infra.errors import FileProblem, os_problem
+from ..infra.errors import FileProblem, ends_inside_a_character, os_problem
 from ..infra.preflight import open_regular
 from ..infra.progress import Progress, every, tell
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Damage, Grid
@@ -261,7 +261,7 @@ def _decoded(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        if error.start >= len(data) - 4 and error.reason in ("unexpected end of data", "incomplete multibyte sequence"):
+        if ends_inside_a_character(error, data):
             return data.decode(encoding, errors="replace")
         return None
 

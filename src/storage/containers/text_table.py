@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from ..infra.errors import FileProblem
+from ..infra.errors import FileProblem, ends_inside_a_character
 from ..infra.limits import MAX_FILE_BYTES
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
 
@@ -61,7 +61,7 @@ def decode_text(data: bytes, path: str | Path = "文本") -> tuple[str, str]:
     try:
         return _plausible(data.decode("utf-8"), path), "UTF-8"
     except UnicodeDecodeError as error:
-        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+        if ends_inside_a_character(error, data):
             # A copy that stopped short: a text table has no end to check the rest against, so what is left is
             # not passed off as the table.
             raise FileProblem(path, "文本文件不完整：在一个字符中间结束，可能在下载或复制时被截断。"

@@ -20,7 +20,7 @@ from ...model import paths
 from ...model.bulk import collector_paused
 from ...model.declaration import Declaration, year_beyond_limit
 from ...model.field_values import validation_reason
-from ..infra.errors import FileProblem, error_text, os_problem
+from ..infra.errors import FileProblem, ends_inside_a_character, error_text, os_problem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
 from ..infra.preflight import open_regular
@@ -149,7 +149,7 @@ def _parsed_slowly(raw: bytes, source: str | Path) -> tuple[Declaration, int]:
         with collector_paused():
             document = json.loads(raw.decode("utf-8-sig"), parse_int=_json_int)
     except UnicodeDecodeError as error:
-        if error.start >= len(raw) - 3 and error.reason == "unexpected end of data":
+        if ends_inside_a_character(error, raw):
             raise FileProblem(source, "JSON 文件不完整（在一个字符中间结束），可能在保存或复制时被截断。"
                                       "请从备份（同名的 .bak 文件）恢复，或向发送方重新索取文件") from error
         raise FileProblem(source, f"JSON 文件第 {error.start:,} 字节起的内容不是 UTF-8 编码：文件已损坏，或不是本软件保存的文件。"

@@ -63,3 +63,10 @@ def os_problem(path: str | Path, error: OSError, doing: str = "无法读取文�
     """The FileProblem for an OSError met on path: the reason in Chinese, the system's words as the detail."""
     reason, detail = os_reason(error, doing)
     return FileProblem(path, reason, detail)
+
+
+def ends_inside_a_character(error: UnicodeDecodeError, data: bytes) -> bool:
+    """The bytes stop in the middle of a character (a copy or a download that stopped short): the last of a UTF-8
+    or GB18030 character's up to 4 bytes are missing, and nothing before them is wrong."""
+    return error.start >= len(data) - 4 and error.reason in ("unexpected end of data", "incomplete multibyte sequence")
+
