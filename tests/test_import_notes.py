@@ -18,7 +18,7 @@ TIANHE = DATA / "tianhe-2023-projects.xlsx"
 FORM_2019 = DATA / "form2019" / "tianhe-2019-department.xlsx"
 
 
-def _project_rows(path: Path) -> tuple[str, int, int, int]:
+def project_rows(path: Path) -> tuple[str, int, int, int]:
     """The sheet, the 总计 column and the row and name column of the table's fifth project."""
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
@@ -31,7 +31,7 @@ def _project_rows(path: Path) -> tuple[str, int, int, int]:
 
 @pytest.mark.parametrize("printed", ["1, 99. 4", "十二万", "1.994,32"])
 def test_an_amount_left_empty_is_noted_at_its_field_its_row_and_its_sheet(tmp_path, printed):
-    sheet_name, total_column, row, name_column = _project_rows(TIANHE)
+    sheet_name, total_column, row, name_column = project_rows(TIANHE)
     book = openpyxl.load_workbook(TIANHE)
     sheet = book[sheet_name]
     sheet.cell(row, total_column).value = printed

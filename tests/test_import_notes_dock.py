@@ -11,17 +11,17 @@ from PySide6.QtWidgets import QMessageBox
 from src.model import paths
 from src.ui.controllers import file_controller
 from tests.helpers.gui import open_in
+from tests.test_import_notes import project_rows
 
 DATA = Path(__file__).parent / "data"
 
 
 def _table_with_a_bad_amount(examples_dir, tmp_path):
     """天河's table with the fifth project's 总计 printed as OCR leaves it: a note at that field."""
-    book = openpyxl.load_workbook(examples_dir / "tianhe-2023-projects.xlsx")
-    sheet = book.worksheets[0]
-    header = next(row for row in sheet.iter_rows() if any(str(c.value).startswith("项目名称") for c in row))
-    total = next(c.column for c in header if str(c.value).strip() == "总计")
-    sheet.cell(header[0].row + 5, total).value = "1, 99. 4"
+    source = examples_dir / "tianhe-2023-projects.xlsx"
+    sheet_name, total, row, _ = project_rows(source)
+    book = openpyxl.load_workbook(source)
+    book[sheet_name].cell(row, total).value = "1, 99. 4"
     path = tmp_path / "天河2023.xlsx"
     book.save(path)
     return path
