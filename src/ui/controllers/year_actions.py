@@ -215,10 +215,10 @@ class YearController(QObject):
             self.go_to(paths.project(kept))
         self.session.tell(f"已合并 {len(opened)} 个文件，添加 {added} 个项目（撤销可一次全部去掉）", 8000)
         skipped = [f"{p.name} 就是当前打开的文件，未重复合并" for p in own]
+        said = skipped + notes + read_notes
         # Each file's notes name places in that file, not in the merged one: kept as text, without a jump.
-        document.hold_import_notes(skipped + notes + read_notes, f"合并 {len(opened)} 个单位申报")
-        self.tell_merge_summary(MergeSummary(summary_rows(merged, kept, [label for _, label in opened]),
-                                             skipped + notes + read_notes, added))
+        document.hold_import_notes(said, f"合并 {len(opened)} 个单位申报")
+        self.tell_merge_summary(MergeSummary(summary_rows(merged, kept, [label for _, label in opened]), said, added))
         return True
 
 
