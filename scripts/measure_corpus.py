@@ -47,11 +47,15 @@ def read_file(path: str) -> dict:
     except Exception as error:  # noqa: BLE001 — a reader's crash is a result to count, not the end of the run
         return {"declaration": None, "notes": [], "error": f"crashed: {type(error).__name__}: {error}",
                 "seconds": time.monotonic() - started}
-    return {"declaration": opened.declaration.model_dump(mode="json"), "notes": list(opened.notes), "error": None,
+    notes = [{"text": str(note), "location": getattr(note, "location", None)} for note in opened.notes]
+    return {"declaration": opened.declaration.model_dump(mode="json"), "notes": notes, "error": None,
             "seconds": time.monotonic() - started}
 
 
 def _worker(connection) -> None:
+    from src.storage.readers import worker
+
+    worker.in_process = True  # this pool is the isolation; a daemonic process may not start the reader's own
     while True:
         job = connection.recv()
         if job is None:

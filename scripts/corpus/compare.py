@@ -239,7 +239,12 @@ class Target:
     scalar: bool = False  # a department field or the year: named by its label alone
     list_note: re.Pattern | None = None  # a note about the whole list (no indicator table found) points at its items
 
-    def pointed_by(self, note: str) -> bool:
+    def pointed_by(self, note: str | dict) -> bool:
+        if isinstance(note, dict):  # a structured note (model/notes.Note): the place it concerns, then its words
+            location = note.get("location")
+            if location and (location in self.places or location in self.wholes):
+                return True
+            note = note["text"]
         text = squeeze(note)
         if any(place and place in note for place in self.places):
             return True
@@ -301,7 +306,7 @@ def classify(variant: dict, result: dict) -> dict:
         failures.append({"class": label, "fact": key, "expected": expected, "read": value})
     # A note that warns about a whole page or file (text overlapping on page N: the content may be incomplete) names
     # no fact, so it excuses none; how many silent facts such files hold is counted apart.
-    if any(_WHOLE_FILE_WARNING.search(note) for note in notes):
+    if any(_WHOLE_FILE_WARNING.search(note if isinstance(note, str) else note["text"]) for note in notes):
         counts["silent_in_warned_file"] = counts["missing_silent"] + counts["wrong_silent"]
     for what, value, target in reading.invented():
         counts["invented"] += 1
