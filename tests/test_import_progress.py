@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 
-from src.storage.containers import pdf_table
+from src.storage.containers.pdf import table as pdf_table
 from src.storage.infra.files import open_declaration
 from src.storage.infra.progress import Cancelled
 from src.storage.readers import worker

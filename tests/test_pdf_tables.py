@@ -1,4 +1,4 @@
-"""PDFs → grids → declarations (src/storage/containers/pdf_table.py, readers/pdf_file.py): LibreOffice's PDFs of the example workbooks give
+"""PDFs → grids → declarations (src/storage/containers/pdf/table.py, readers/pdf_file.py): LibreOffice's PDFs of the example workbooks give
 every fact of their expected.json, the editor's own PDFs of its three forms give back what each form
 prints, and scans, damaged, truncated and oversized files are refused with one message.
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from src.storage.containers import pdf_table
-from src.storage.containers.pdf_text import Line, join_lines
+from src.storage.containers.pdf import table as pdf_table
+from src.storage.containers.pdf.text import Line, join_lines
 from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration
 from src.storage.readers.pdf_file import read_pdf_table

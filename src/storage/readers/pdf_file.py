@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..containers.pdf_table import read_pdf_sections
+from ..containers.pdf.table import read_pdf_sections
 from ..infra.opened import OpenResult
 from ..infra.progress import Progress
 

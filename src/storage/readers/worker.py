@@ -45,7 +45,7 @@ _PACKAGE = __name__.rsplit(".storage.", 1)[0]  # `src`, or the installed package
 # Imported once by the fork server, so that a read forks with them loaded (0.13–0.2 s a read less, measured).
 _PRELOAD = [f"{_PACKAGE}.storage.{name}" for name in (
     "readers.worker", "infra.formats", "editor_files.workbook", "readers.spreadsheet", "readers.pdf_file",
-    "readers.web_page", "readers.text_file", "containers.pdf_table")] + ["python_calamine", "pdfplumber"]
+    "readers.web_page", "readers.text_file", "containers.pdf.table")] + ["python_calamine", "pdfplumber"]
 _HEARTBEAT = 0.25  # seconds between repeats of the last progress report while a step takes long
 _SPREADSHEET_REMEDY = "请在 WPS/Excel 中打开它，删除表格外多余的行和列后另存为 .xlsx 再打开，或向发送方重新索取文件"
 _REMEDIES = {"pdf": "请重新下载或向发文单位索取文件；能在 PDF 阅读器中打开时，可只把含表格的页面“打印为 PDF”另存一份再试",

@@ -23,7 +23,7 @@ from ...model.declaration import (
     Indicator,
     Project,
 )
-from ..containers.pdf_section import Section
+from ..containers.pdf.section import Section
 from ..containers.sheet_grid import label_key
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult

@@ -1,7 +1,7 @@
 """Text PDFs (exported by Excel/WPS/LibreOffice, or printed by this editor) → sections of grids, one per
 printed form, for readers/pdf_file.py to recognise.
 
-Each page is read by pdf_page (ruling lines → cells, or text positions → cells in pdf_layout). The
+Each page is read by page.py (ruling lines → cells, or text positions → cells in layout.py). The
 pages are then joined into sections, one per printed form: a page continues the section before it
 unless it begins a form of its own (a title such as 项目支出绩效目标申报表 whose first table does not
 repeat a header already seen). On a continued page the table's repeated header rows and repeated title
@@ -20,21 +20,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..infra.errors import FileProblem, error_text, os_problem
-from ..infra.limits import (
+from ...infra.errors import FileProblem, error_text, os_problem
+from ...infra.limits import (
     MAX_FILE_BYTES,
     MAX_PDF_CHARS_PER_PAGE,
     MAX_PDF_PAGES,
     MAX_PDF_STREAM_BYTES,
     megabytes,
 )
-from ..infra.preflight import open_regular
-from ..infra.progress import Progress, tell
-from .pdf_layout import layout
-from .pdf_page import PageContent, Table, editor_body, read_page
-from .pdf_section import FORM_TITLE, Section
-from .pdf_text import Line, line_text, space_at_wrap, split_line
-from .sheet_grid import label_key
+from ...infra.preflight import open_regular
+from ...infra.progress import Progress, tell
+from .layout import layout
+from .page import PageContent, Table, editor_body, read_page
+from .section import FORM_TITLE, Section
+from .text import Line, line_text, space_at_wrap, split_line
+from ..sheet_grid import label_key
 
 # 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
 # parses a page in 70-80 ms, and the reader reports progress page by page (a dialog can cancel).
@@ -105,7 +105,7 @@ class ReadPage:
 def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadPage], str]:
     import pdfplumber
 
-    from .pdf_streams import ceiling, install
+    from .streams import ceiling, install
 
     try:
         with open_regular(path) as stream:  # a regular file within limits.MAX_FILE_BYTES, or refused unread
@@ -158,7 +158,7 @@ def _unreadable(path: Path, error: BaseException, reason: str) -> FileProblem:
     """The FileProblem for pdfminer's error: encrypted, a stream too large, or damage (its words as the detail)."""
     from pdfminer.pdfdocument import PDFEncryptionError
 
-    from .pdf_streams import StreamTooLarge, ceiling
+    from .streams import StreamTooLarge, ceiling
 
     causes, seen = [], error
     while seen is not None and len(causes) < 8:  # pdfplumber wraps pdfminer's error: PdfminerException(error)

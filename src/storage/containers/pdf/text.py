@@ -1,4 +1,4 @@
-"""The text of a PDF page: characters → lines → a cell's text, for pdf_page and pdf_layout.
+"""The text of a PDF page: characters → lines → a cell's text, for page and layout.
 
 Slanted characters (a 草稿 watermark) are dropped, the doubled glyphs of synthetic bold collapsed, and a
 cell's lines joined as its producer wrapped them: nothing between Chinese characters, a space between
@@ -61,7 +61,7 @@ def dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
 def page_chars(page) -> tuple[list[dict], int]:
     chars, slanted = [], 0
     for seq, char in enumerate(page.chars):
-        char["seq"] = seq  # the drawing order, which tells cells apart where no line does (pdf_layout)
+        char["seq"] = seq  # the drawing order, which tells cells apart where no line does (layout)
         if _slanted(char):
             slanted += 1
         elif char["text"].strip():

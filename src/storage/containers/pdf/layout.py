@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pdf_page import Table
-from .pdf_text import Line, group_lines, join_lines
+from .page import Table
+from .text import Line, group_lines, join_lines
 
 
 @dataclass

@@ -1,17 +1,17 @@
-"""One PDF page (as pdfplumber parses it) → its text lines and tables, for pdf_table to join into grids.
+"""One PDF page (as pdfplumber parses it) → its text lines and tables, for table to join into grids.
 
 A table's cells come from its ruling lines: borders drawn as lines, stroked rectangles or thin filled
 rectangles (Qt draws each border as one); large filled rectangles are cell backgrounds and are left
 out, or they would add a column at every padding. A table cut by the page end gets the border it lost.
 Characters go to their cells in drawing order (text that runs out of a row too low for it stays with
-its own cell). A page without ruling lines is cut into cells by pdf_layout; its text is in pdf_text.
+its own cell). A page without ruling lines is cut into cells by layout; its text is in text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pdf_text import Line, group_lines, join_lines, page_chars
+from .text import Line, group_lines, join_lines, page_chars
 
 _THIN = 2.0  # a filled rectangle at most this thick is a ruling line
 _WHITE = 0.95

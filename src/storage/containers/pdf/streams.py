@@ -3,14 +3,14 @@
 pdfminer inflates a flate stream whole with zlib.decompress: a stream of a few MB inflating to 1 GB costs 2 GB
 before anything is found (PLATFORM.md, round 3). pdfminer.pdftypes is given a zlib of its own whose decompress
 stops at the ceiling and raises StreamTooLarge; `tripped` remembers it, in case pdfminer swallows the error
-somewhere (then the content is not silently left out: pdf_table refuses the file all the same).
+somewhere (then the content is not silently left out: table refuses the file all the same).
 """
 
 from __future__ import annotations
 
 import zlib
 
-from ..infra.limits import MAX_PDF_STREAM_BYTES
+from ...infra.limits import MAX_PDF_STREAM_BYTES
 
 
 class StreamTooLarge(Exception):

@@ -1,11 +1,11 @@
-"""The pages of one printed form, joined: what pdf_table finds and the readers of pdf_forms and grid_import take."""
+"""The pages of one printed form, joined: what table finds and the readers of pdf_forms and grid_import take."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .sheet_grid import Grid
+from ..sheet_grid import Grid
 
 FORM_TITLE = re.compile(r"绩效目标(?:申报)?表")
 
