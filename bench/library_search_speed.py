@@ -34,19 +34,19 @@ def _figures(values: list[float]) -> dict[str, float]:
 def measure(scale: int = 1) -> dict[str, dict[str, float] | float | int]:
     from PySide6.QtWidgets import QApplication
 
-    from src.model import indicator_library
+    from src.model import indicator_library, library_catalogue
     from src.ui.widgets import library_browser as lb
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    for cached in (indicator_library.library_v2, indicator_library.indicator_library, lb.catalogue):
+    for cached in (indicator_library.library_v2, indicator_library.indicator_library, library_catalogue.catalogue):
         cached.cache_clear()
     started = time.perf_counter()
-    catalogue = lb.catalogue()
+    catalogue = library_catalogue.catalogue()
     built = time.perf_counter() - started
     if scale > 1:
         entries = [entry.__class__(**{**entry.__dict__, "name": f"{entry.name}{copy}"})
                    for copy in range(scale) for entry in catalogue.entries]
-        catalogue = lb.Catalogue(entries)
+        catalogue = library_catalogue.Catalogue(entries)
         built = catalogue.build_seconds  # the index alone: the libraries were read above
     started = time.perf_counter()
     browser = lb.LibraryBrowser(entries=catalogue)

@@ -103,6 +103,20 @@ def collect_garbage_while_qt_objects_are_valid():
     gc.freeze()
 
 
+_LOCAL_LIBRARIES = iter(range(1, 1 << 30))
+
+
+@pytest.fixture(autouse=True)
+def local_library_of_its_own():
+    """Each test's 本地指标库 and 我的指标 (ui/editing/local_library.py) in a file of its own, made only if the test
+    writes it: the indicators of the files one test opened never reach another test's completer or browser."""
+    from src.ui.editing import local_library
+
+    folder = Path(_SANDBOX) / "local-library" / str(next(_LOCAL_LIBRARIES))
+    yield local_library.use_store_at(folder / "local_indicator_library.json")
+    local_library.use_store_at(None)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def application_made_first(qapp):
     """The session's QApplication exists before any test runs, as in the window's process: the render layer

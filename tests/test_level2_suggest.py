@@ -198,11 +198,11 @@ def test_every_suggestion_fits_the_framework_in_use():
 
 
 def test_the_completer_offers_both_libraries_names():
-    from src.ui.editors.indicator_editor import suggestions
+    from src.ui.editors.name_completer import names_for
 
-    quantity = suggestions("产出指标", "数量指标")
-    assert "工程量完成率" in quantity  # the built-in list's (seed 002)
-    assert "雾炮车降尘抑尘服务配备车辆数" in quantity  # the v2 library's
+    assert "工程量完成率" in names_for("工程量", "产出指标", "数量指标")  # the built-in list's (seed 002)
+    assert "雾炮车降尘抑尘服务配备车辆数" in names_for("雾炮车", "产出指标", "数量指标")  # the v2 library's
+    assert "工程量完成率" not in names_for("工程量", "满意度指标", "服务对象满意度指标")  # of the indicator's levels
 
 
 def test_the_libraries_are_read_on_first_use_not_at_start_up():

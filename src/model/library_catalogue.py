@@ -16,6 +16,17 @@ from .level2_rules import ECONOMIC_COST
 
 COMMON = "共性"  # the indicators of every department (资金使用, 项目管理, 机关运行)
 
+# Where an entry comes from (the browser's 来源 filter): the libraries the editor ships, a finance bureau's
+# 指标库 the clerk imported (storage/library), and 我的指标, the indicators of the clerk's own files.
+BUNDLED, LOCAL, MINE = "bundled", "local", "mine"
+ORIGIN_LABELS = {BUNDLED: "编辑器自带指标库", LOCAL: "本地指标库", MINE: "我的指标"}
+# The sector of a local entry whose table names none, and of every 我的指标 entry. Like 共性, these come with
+# any sector the clerk filters by that is the department's own (or with no sector chosen): the clerk's own
+# indicators and the bureau's library are the department's whatever its sector is called.
+LOCAL_SECTOR, MINE_SECTOR = ORIGIN_LABELS[LOCAL], ORIGIN_LABELS[MINE]
+_OWN_SECTORS = (LOCAL_SECTOR, MINE_SECTOR)
+_ORIGIN_RANK = {LOCAL: 0, BUNDLED: 1, MINE: 2}
+
 
 @dataclass(frozen=True)
 class Source:
@@ -36,6 +47,7 @@ class CatalogueEntry:
     unit: str | None = None
     example_value: str | None = None  # the value as one publisher wrote it: for reference only
     explanation: str | None = None
+    origin: str = BUNDLED
 
     @property
     def form(self) -> str:
@@ -68,38 +80,36 @@ class Catalogue:
         self._chars: dict[str, int] = {}
         self._sectors: dict[str, int] = {}
         self._levels: dict[tuple[str, str | None], int] = {}
+        self._origins: dict[str, int] = {}
         for number, (text, entry) in enumerate(zip(self._texts, self.entries)):
             bit = 1 << number
             for char in set(text):
                 self._chars[char] = self._chars.get(char, 0) | bit
             self._sectors[entry.sector] = self._sectors.get(entry.sector, 0) | bit
+            self._origins[entry.origin] = self._origins.get(entry.origin, 0) | bit
             for key in ((entry.level1, None), (entry.level1, entry.level2)):
                 self._levels[key] = self._levels.get(key, 0) | bit
         self._all = (1 << len(self.entries)) - 1
         known = [s for s in library_v2().get("sectors") or [] if s in self._sectors]
-        self.sectors = known + sorted(set(self._sectors) - set(known))
+        self.sectors = known + sorted(set(self._sectors) - set(known) - set(_OWN_SECTORS))
+        self.origins = [origin for origin in ORIGIN_LABELS if origin in self._origins]
         order = [(l1, l2) for l1 in framework.level1_names() for l2 in (None, *framework.level2_choices(l1))]
         self.levels = [key for key in order if key in self._levels]
         self.build_seconds = time.perf_counter() - started
 
     def search(self, query: str, sector: str | None = None, level: tuple[str, str | None] | None = None,
-               own_sector: str | None = None) -> list[int]:
+               own_sector: str | None = None, origin: str | None = None) -> list[int]:
         """The entries (by number) holding every word of query in their name or 指标解释, of sector (with the
-        共性 ones) and level: names before explanations, then the chosen sector's entries (else own_sector's, the
-        department's) before 共性 before the rest."""
-        terms = [folded(word) for word in query.split()]
-        terms = [term for term in terms if term]
-        mask = self._all
-        if sector is not None:
-            mask &= self._sectors.get(sector, 0) | (self._sectors.get(COMMON, 0) if sector != COMMON else 0)
-        if level is not None:
-            mask &= self._levels.get(level, 0)
-        for char in set("".join(terms)):
-            mask &= self._chars.get(char, 0)
-            if not mask:
-                return []
+        共性 ones, and the local and 我的指标 ones when it is the department's own) and level and origin: names
+        before explanations, then the chosen sector's entries (else own_sector's, the department's) and the
+        local ones before 共性 before 我的指标 before the rest; at the same standing, the bureau's entry before the
+        bundled one and that before the clerk's own."""
+        terms = _terms(query)
+        mask = self._mask(terms, sector, level, own_sector, origin)
         first = sector if sector and sector != COMMON else own_sector
-        rank = {first: 0, COMMON: 1} if first else {COMMON: 1}
+        rank = {LOCAL_SECTOR: 0, COMMON: 1, MINE_SECTOR: 2}
+        if first:
+            rank[first] = 0
         found = []
         for number in _bits(mask):
             if terms and not all(term in self._texts[number] for term in terms):
@@ -107,9 +117,55 @@ class Catalogue:
             name = self._names[number]
             in_name = 0 if all(term in name for term in terms) else 1
             starts = 0 if terms and name.startswith(terms[0]) else 1
-            found.append((in_name, rank.get(self.entries[number].sector, 2), starts, number))
+            entry = self.entries[number]
+            found.append((in_name, rank.get(entry.sector, 3), _ORIGIN_RANK[entry.origin], starts, number))
         found.sort()
         return [number for *_, number in found]
+
+    def names_like(self, query: str, level: tuple[str, str | None] | None = None, limit: int = 30) -> list[str]:
+        """The names holding every word of query, for the name field's completer: each name once, those the
+        clerk wrote before (我的指标) and the bureau's (本地) first, then those that begin with the query, shorter
+        before longer."""
+        terms = _terms(query)
+        if not terms:
+            return []
+        found = []
+        for number in _bits(self._mask(terms, None, level, None, None)):
+            name = self._names[number]
+            if all(term in name for term in terms):
+                origin = self.entries[number].origin
+                found.append((origin == BUNDLED, origin == LOCAL, not name.startswith(terms[0]), len(name), number))
+        found.sort()
+        names: list[str] = []
+        for *_, number in found:
+            name = self.entries[number].name
+            if name not in names:
+                names.append(name)
+                if len(names) == limit:
+                    break
+        return names
+
+    def _mask(self, terms: list[str], sector: str | None, level: tuple[str, str | None] | None,
+              own_sector: str | None, origin: str | None) -> int:
+        mask = self._all
+        if sector is not None:
+            shown = self._sectors.get(sector, 0) | (self._sectors.get(COMMON, 0) if sector != COMMON else 0)
+            if sector == own_sector:
+                shown |= self._sectors.get(LOCAL_SECTOR, 0) | self._sectors.get(MINE_SECTOR, 0)
+            mask &= shown
+        if level is not None:
+            mask &= self._levels.get(level, 0)
+        if origin is not None:
+            mask &= self._origins.get(origin, 0)
+        for char in set("".join(terms)):
+            mask &= self._chars.get(char, 0)
+            if not mask:
+                return 0
+        return mask
+
+
+def _terms(query: str) -> list[str]:
+    return [term for term in (folded(word) for word in query.split()) if term]
 
 
 def _bits(mask: int) -> list[int]:
@@ -143,6 +199,22 @@ def entries_of(v2: Mapping, v1: Mapping[str, Iterable[str]]) -> list[CatalogueEn
 def catalogue() -> Catalogue:
     """Both bundled libraries, read and indexed on the browser's first opening."""
     return Catalogue(entries_of(library_v2(), indicator_library()))
+
+
+def with_local(local: Iterable[CatalogueEntry]) -> Catalogue:
+    """The bundled catalogue with the clerk's local entries (storage/library): each indicator once, a 我的指标
+    entry left out where a library already has its name under the same 一级/二级."""
+    bundled = catalogue().entries
+    seen = {(e.name, e.level1, e.level2) for e in bundled}
+    imported: set[tuple[str, str, str]] = set()  # a bureau's entry stands beside the bundled one, its words its own
+    entries = list(bundled)
+    for entry in local:
+        key = (entry.name, entry.level1, entry.level2)
+        if key not in (imported if entry.origin == LOCAL else seen):
+            seen.add(key)
+            imported.add(key)
+            entries.append(entry)
+    return Catalogue(entries)
 
 
 def fitted_levels(entry: CatalogueEntry, variant: str | None) -> tuple[str, str]:

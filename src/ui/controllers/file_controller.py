@@ -30,6 +30,7 @@ RESTORE, LATER = "restore", "later"
 
 class FileController(QObject):
     recentChanged = Signal()
+    opened = Signal(object)  # a Document just read from a file the clerk chose (not the demo, not a recovery)
 
     def __init__(self, session: Session, settings: QSettings, dialog_parent: QWidget | None = None):
         super().__init__(session)
@@ -143,6 +144,7 @@ class FileController(QObject):
         document.hold_import_notes(opened.content_notes(), f"导入“{source.name}”")
         self.session.replace(document)
         self._remember(source)
+        self.opened.emit(document)
         if opened.format_note:
             self.session.tell(opened.format_note, 15000)
         if opened.content_notes():

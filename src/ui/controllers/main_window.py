@@ -24,6 +24,7 @@ from ..widgets.import_notes_panel import ImportNotesPanel
 from ..widgets.problems_panel import ProblemsPanel
 from ..widgets.start_page import StartPage
 from .file_controller import FileController
+from .library_import import LibraryImporter
 from .workspace import Workspace
 
 APP_TITLE = "绩效目标申报编辑器"
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self._help = None
         self.autosaver = AutoSaver(self.session, self.settings)
         self.actions = Actions(self)
+        self.library_import = LibraryImporter(self.session, self.files, self.actions, self, self.add_from_library)
         self.workspace: Workspace | None = None
         self.start_page: StartPage | None = None  # made by show_start_page(), on a start with no file
         self._dock_wanted = True  # the problems list, hidden under the start page: shown again after it
@@ -285,8 +287,8 @@ class MainWindow(QMainWindow):
         for action in (undo, redo):
             self.edit_menu.addAction(action)
         self.edit_menu.addSeparator()
-        for name in ("addProject", "duplicateProject", "addIndicator", "addFromLibrary", "delete", "moveUp",
-                     "moveDown"):
+        for name in ("addProject", "duplicateProject", "addIndicator", "addFromLibrary", "importLibrary", "delete",
+                     "moveUp", "moveDown"):
             self.edit_menu.addAction(self.actions[name])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.actions["pasteTable"])
@@ -363,10 +365,10 @@ class MainWindow(QMainWindow):
         kind, location = self._selected()
         return paths.DEPARTMENT if kind == paths.NodeKind.DEPARTMENT else paths.indicator_owner(location or "")
 
-    def add_from_library(self) -> None:
+    def add_from_library(self):
         from ..widgets.library_browser import open_library_browser  # loads the library on first use
 
-        open_library_browser(self, self.document, self._library_owner())
+        return open_library_browser(self, self.document, self._library_owner())
 
     def _retarget_library(self, *_) -> None:
         """An open browser adds to what the tree's selection is in, of the document shown."""

@@ -1,11 +1,12 @@
-"""One indicator field by field, with the value's reading shown live ("识别为：≥ 2000 次")."""
+"""One indicator field by field, with the value's reading shown live ("识别为：≥ 2000 次") and the name completed
+from the library's index (name_completer)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from ...model import framework, paths
+from ...model import paths
 from ...model.declaration import INDICATOR_EXTRA_LABELS, INDICATOR_LABELS
 from ...model.values import ValueKind, parse_value
 from ..editing.commands import set_field, set_indicator_level1
@@ -14,19 +15,7 @@ from ..models.table_models import level_choices
 from ..widgets.fields import FocusTarget, set_severity
 from ..widgets.fix_widgets import FixLink
 from .form_parts import FormBuilder
-
-
-def suggestions(level1: str | None, level2: str | None) -> list[str]:
-    """The completer's names: both indicator libraries', read when an indicator is first shown, not at start-up."""
-    from ...model.level2_suggest import names_by_level2
-
-    library = names_by_level2()
-    if level2 and level2 in library:
-        return library[level2]
-    names: list[str] = []
-    for key in [level1, *framework.level2_choices(level1)]:
-        names += [n for n in library.get(key or "", []) if n not in names]
-    return names
+from .name_completer import NameCompleter
 
 
 class IndicatorEditor(QScrollArea):
@@ -47,11 +36,7 @@ class IndicatorEditor(QScrollArea):
         self.level2.activated.connect(self._level2_chosen)
         self.form = FormBuilder(document, self.layout_, lambda: self.location)
         self.name = self.form.field("indicatorName", QLineEdit(), "name", INDICATOR_LABELS["name"])
-        self.completions = QStringListModel(self)
-        completer = QCompleter(self.completions, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.name.setCompleter(completer)
+        self.completer = NameCompleter(self.name, self._levels)
         self.period = self.form.field("periodValue", QLineEdit(), "period_value", INDICATOR_LABELS["period_value"],
                                       on_change=self.update_readings)
         self.period_reading = self._reading("periodReading")
@@ -121,8 +106,11 @@ class IndicatorEditor(QScrollArea):
                     choices.append(current)  # keep what the file says, even outside the framework
                 combo.addItems(choices)
                 combo.setCurrentText(current)
-        self.completions.setStringList(suggestions(indicator.level1, indicator.level2))
         self._show_level_problems()
+
+    def _levels(self) -> tuple[str | None, str | None]:
+        indicator = self.document.value(self.location) if self.location else None
+        return (indicator.level1, indicator.level2) if indicator is not None else (None, None)
 
     def _level1_chosen(self, _row: int) -> None:
         if self.location:

@@ -1,6 +1,7 @@
 """编辑 → 从指标库添加…: the indicator library browser. Search as you type over the names and 指标解释 of both
-libraries (model/indicator_library.py), filter by sector and by 一级/二级, read the chosen entry's explanation,
-published value and sources, and add the chosen ones to a project's or the department's indicators as one undo
+bundled libraries (model/indicator_library.py), the finance bureaus' 指标库 the clerk imported and 我的指标 (the
+local library, ui/editing/local_library.py), filter by sector, by 一级/二级 and by where they come from, read the
+chosen entry's explanation, published value and sources, and add the chosen ones to a project's or the department's indicators as one undo
 step — 一级/二级 and name filled, the values left empty for the clerk: a published value is another unit's target,
 shown here for reference, never written into the declaration.
 
@@ -14,23 +15,32 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QAction, QTextOption
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QTableView, QTextBrowser, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from ...model import paths
 from ...model.checks import declaration_variant
 from ...model.declaration import Indicator
 from ...model.indicator_library import sector_of
-from ...model.library_catalogue import Catalogue, CatalogueEntry, catalogue, fitted_levels
+from ...model.library_catalogue import LOCAL, LOCAL_SECTOR, ORIGIN_LABELS, Catalogue, CatalogueEntry, fitted_levels
 from ..editing import structure_edits
 from ..editing.document import Document
+from ..editing.local_library import shared
 
 _NO_TARGET = "请先在左边的树中选择要添加到的项目（或它的指标），或选择部门"
 
 
 def _short(level: str) -> str:
     return level[:-2] if level.endswith("指标") and len(level) > 2 else level
+
+
+def _sector_text(entry: CatalogueEntry) -> str:
+    """The 行业 column, where a bureau's entry says it is the bureau's (beside the bundled one of the same name)."""
+    if entry.origin == LOCAL and entry.sector != LOCAL_SECTOR:
+        return f"{entry.sector}（本地）"
+    return entry.sector
 
 
 # ---- the list ---------------------------------------------------------------------------------------------
@@ -66,7 +76,7 @@ class LibraryResultsModel(QAbstractTableModel):
             return None
         entry = self.entry(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
-            return (entry.name, _short(entry.level2), entry.typical, entry.sector)[index.column()]
+            return (entry.name, _short(entry.level2), entry.typical, _sector_text(entry))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (entry.explanation or entry.name, f"{entry.level1} › {entry.level2}", entry.example_value
                     and "来源中的指标值，仅供参考" or entry.form and "指标值的写法", None)[index.column()]
@@ -81,12 +91,15 @@ class LibraryBrowser(QDialog):
     """Non-modal: the window stays usable behind it, and its target follows the tree (set_target)."""
 
     def __init__(self, parent: QWidget | None = None, entries: Catalogue | None = None):
-        """entries: the bundled libraries' catalogue unless another is given (the benchmark's larger one)."""
+        """entries: the local library's index (bundled, imported, 我的指标) unless another is given (the
+        benchmark's larger one); that one follows the local library as it changes."""
         super().__init__(parent)
         self.setObjectName("libraryBrowser")
         self.setWindowTitle("从指标库添加指标")
         self.resize(1040, 620)
-        self.catalogue = entries or catalogue()
+        self.catalogue = entries or shared().catalogue()
+        if entries is None:
+            shared().changed.connect(self._library_changed)
         self._document: Document | None = None
         self._owner: str | None = None
         self._own_sector: str | None = None
@@ -122,10 +135,11 @@ class LibraryBrowser(QDialog):
         self.sector.setToolTip("选定一个行业时，各部门通用的共性指标也一并列出，排在该行业之后")
         self.level = QComboBox()
         self.level.setObjectName("libraryLevel")
-        self.level.addItem("全部一级、二级指标", None)
-        for level1, level2 in self.catalogue.levels:
-            self.level.addItem(f"　{level2}（{_short(level1)}）" if level2 else level1, (level1, level2))
-        for text, combo in (("行业(&H)：", self.sector), ("一级/二级(&J)：", self.level)):
+        self.origin = QComboBox()
+        self.origin.setObjectName("libraryOrigin")
+        self.origin.setToolTip("本地指标库：导入的财政局指标库（编辑 → 导入指标库…）；我的指标：本机打开或保存过的申报中的指标")
+        self._fill_levels_and_origins()
+        for text, combo in (("行业(&H)：", self.sector), ("一级/二级(&J)：", self.level), ("来源(&Y)：", self.origin)):
             label = QLabel(text)
             label.setBuddy(combo)
             row.addWidget(label)
@@ -136,6 +150,39 @@ class LibraryBrowser(QDialog):
         self.count.setObjectName("libraryCount")
         row.addWidget(self.count)
         return row
+
+    def _fill_levels_and_origins(self) -> None:
+        """The 一级/二级 and 来源 choices the catalogue has, the chosen ones kept."""
+        for combo, items in ((self.level, [(f"　{level2}（{_short(level1)}）" if level2 else level1, (level1, level2))
+                                           for level1, level2 in self.catalogue.levels]),
+                             (self.origin, [(ORIGIN_LABELS[origin], origin) for origin in self.catalogue.origins])):
+            chosen = combo.currentData()
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItem("全部一级、二级指标" if combo is self.level else "全部来源", None)
+                for text, data in items:
+                    combo.addItem(text, data)
+                combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+    def _library_changed(self) -> None:
+        """A library imported or 我的指标 grown: the new index, the filters as they were."""
+        self.catalogue = self.model.catalogue = shared().catalogue()
+        self._fill_levels_and_origins()
+        chosen = self.sector.currentData()
+        self._preselect_sector(self._document)
+        with QSignalBlocker(self.sector):
+            self.sector.setCurrentIndex(max(0, self.sector.findData(chosen)))
+        self.refresh()
+
+    def show_origin(self, origin: str | None, news: str = "") -> None:
+        """Only the entries of origin (None: all), the search cleared; news on the message line."""
+        with QSignalBlocker(self.search), QSignalBlocker(self.origin), QSignalBlocker(self.sector):
+            self.search.clear()
+            self.origin.setCurrentIndex(max(0, self.origin.findData(origin)))
+            self.sector.setCurrentIndex(max(0, self.sector.findData(None)))
+        self.refresh()
+        self.message.setText(news)
+        self.message.setVisible(bool(news))
 
     def _results(self) -> QTableView:
         self.view = QTableView()
@@ -164,6 +211,7 @@ class LibraryBrowser(QDialog):
         self.target_label = QLabel()
         self.target_label.setObjectName("libraryTarget")
         row.addWidget(self.target_label, 1)
+        self._buttons = row
         self.insert_button = QPushButton("添加所选指标")
         self.insert_button.setObjectName("libraryInsert")
         self.insert_button.setDefault(True)
@@ -182,6 +230,14 @@ class LibraryBrowser(QDialog):
         self.message.hide()
         rows.addWidget(self.message)
         return rows
+
+    def offer_import(self, action: QAction) -> None:
+        """A 导入指标库… button beside the others, for the window's action."""
+        button = QToolButton()
+        button.setObjectName("libraryImport")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._buttons.insertWidget(0, button)
 
     # ---- where the chosen ones go -----------------------------------------------------------------------
     def open_for(self, document: Document, owner: str | None) -> None:
@@ -247,7 +303,7 @@ class LibraryBrowser(QDialog):
     # ---- searching ---------------------------------------------------------------------------------------
     def refresh(self, *_) -> None:
         rows = self.catalogue.search(self.search.text(), self.sector.currentData(), self.level.currentData(),
-                                     self._own_sector)
+                                     self._own_sector, self.origin.currentData())
         self.model.set_rows(rows)
         self.count.setText(f"共 {len(rows)} 条")
         self._chosen_changed()
@@ -357,5 +413,8 @@ def open_library_browser(anchor: QWidget, document: Document, owner: str | None)
     browser = window.findChild(LibraryBrowser, "libraryBrowser", Qt.FindChildOption.FindDirectChildrenOnly)
     if browser is None:
         browser = LibraryBrowser(window)
+        importing = window.findChild(QAction, "importLibraryAction")
+        if importing is not None:  # 编辑 → 导入指标库…, also where a clerk misses the bureau's own indicators
+            browser.offer_import(importing)
     browser.open_for(document, owner)
     return browser
