@@ -32,6 +32,7 @@ NAME, FUNCTIONS = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functions"]
 GOAL_LABEL, KEY, EXPECTED = "部门整体支出目标", "关键指标", "预期实现值"
 PLAN, TASK_INDICATOR, STANDARD, PROJECTS = "主要支出计划", "关键性指标", "绩效标准", "主要实施项目"
 THREE_YEARS, THIS_YEAR, REMARKS = "三年期", "本年", ("其他需要说明的情况", "其他需要说明", "备注")
+OTHER_COLUMN = "other"  # LabelledGrid.header_columns: under a header that is none of the roles asked for
 SPLIT_LINE = re.compile(r"^(?:其中[:：])?\s*(.+?)[:：]\s*([^:：]+)$")
 
 # role → the label's words (loose keys): exactly, as its start, or (contains) anywhere in a label of ≤ 40 characters.
@@ -342,6 +343,41 @@ class LabelledGrid:
     def is_aside(self, r: int) -> bool:
         """A row that is no row of the part it stands in: a heading, or a title row repeated by a page."""
         return r in self.repeated or self.is_heading(r)
+
+    def runs(self, r: int, left: int = 0) -> list[tuple[list[int], str]]:
+        """The row's filled cells from column left on as (columns, text), a merged cell's copies (the same text in
+        the cells beside it) taken once with all their columns."""
+        runs: list[tuple[list[int], str]] = []
+        for c in range(left, self.width(r)):
+            text = self.text(r, c)
+            if not text:
+                continue
+            if runs and runs[-1][1] == text and runs[-1][0][-1] == c - 1:
+                runs[-1][0].append(c)
+            else:
+                runs.append(([c], text))
+        return runs
+
+    def header_columns(self, r: int, roles: dict[str, str]) -> dict[str, set[int]]:
+        """The columns under each header of row r (roles: a label's role → the column's role): the label's cell and
+        the copies a merged header leaves beside it. A cell of labels run together names no column."""
+        found: dict[str, set[int]] = {}
+        for columns, _ in self.runs(r):
+            label = self.labels.get((r, columns[0]))
+            if label is None or label.value is not None or label.glued or label.role not in roles:
+                found.setdefault(OTHER_COLUMN, set()).update(columns)  # a column the reader does not read (序号, 备注)
+                continue
+            found.setdefault(roles[label.role], set()).update(columns)
+        return found
+
+    @staticmethod
+    def column_role(columns: list[int], headers: dict[str, set[int]]) -> str | None:
+        """The one header a run of cells stands under (OTHER_COLUMN: a header the reader does not read), or None:
+        under none (a PDF whose columns did not line up with its header), or across two."""
+        under = [role for role, cells in headers.items() if role != OTHER_COLUMN and cells.intersection(columns)]
+        if not under and headers.get(OTHER_COLUMN, set()).intersection(columns):
+            return OTHER_COLUMN
+        return under[0] if len(under) == 1 else None
 
     def has_content(self, r: int) -> bool:
         return any(self.text(r, c) and not self.bare(r, c) for c in range(self.width(r)))
