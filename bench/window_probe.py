@@ -1,7 +1,7 @@
 """The editor started as main.py starts it; prints READY{json} once the window is usable.
 Run from the repository root:
 
-    python -m bench.window_probe                   → empty window shown (cold start)
+    python -m bench.window_probe                   → empty window shown, the start page on it (cold start)
     python -m bench.window_probe FILE              → FILE open, tree shown, first project selected
     python -m bench.window_probe FILE --keystrokes → also times keystroke → error style in the 年度指标值 field
 """
@@ -64,12 +64,15 @@ def main() -> None:
     if len(sys.argv) > 1:
         window.files.open(sys.argv[1])
         window.workspace.select_location("projects[0]")
+    else:
+        window.show_start_page()  # what run_editor shows on a start with no file
     app.processEvents()
     report["peak_rss_mb"] = round(peak_rss_mb(), 1)
     if "--keystrokes" in sys.argv:
         report["keystroke_ms"] = round(keystroke_ms(window, app), 3)
     print("READY" + json.dumps(report), flush=True)
-    window.document.mark_saved()
+    if window.document is not None:
+        window.document.mark_saved()
 
 
 if __name__ == "__main__":

@@ -71,12 +71,14 @@ def window(qtbot, tmp_path, monkeypatch):
 
     application()
     main = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    main.files.new()  # a window starts with no document (the start page's); these tests edit a blank one
     main.show()  # not qtbot.addWidget: pytest-qt would close it before this fixture can mark it clean
     monkeypatch.setattr(main.files, "ask_unsaved", lambda name: pytest.fail(f"unexpected unsaved prompt for {name}"))
     monkeypatch.setattr(main.files, "tell_error", lambda *a: pytest.fail(f"unexpected error dialog {a}"))
     monkeypatch.setattr(main.files, "tell_import_notes", lambda *a: None)
     yield main
-    main.document.undo_stack.setClean()  # closing at teardown is not a test of the unsaved prompt
+    if main.document is not None:
+        main.document.undo_stack.setClean()  # closing at teardown is not a test of the unsaved prompt
     main.close()
     main.deleteLater()
 

@@ -65,14 +65,14 @@ def test_a_jump_finds_its_project_after_a_project_above_was_deleted(window, qtbo
     index = window.document.declaration.projects.index(project)
     assert index > 0
     window.workspace.select_location(paths.project(0))
-    window.delete_selected()
+    window.edits.delete_selected()
     panel.view.doubleClicked.emit(panel.model.index(row, 0))
     _, location = window.workspace.current()
     assert paths.resolve(window.document.declaration, location) is project
     assert location == paths.project(index - 1)
     window.document.undo_stack.undo()
     window.workspace.select_location(paths.project(index))
-    window.delete_selected()  # the note's own project gone: it says so and jumps nowhere
+    window.edits.delete_selected()  # the note's own project gone: it says so and jumps nowhere
     assert panel.model.index(row, 1).data() == "（已删除）"
     shown = window.workspace.current()
     panel.view.doubleClicked.emit(panel.model.index(row, 0))
@@ -110,7 +110,7 @@ def test_pasted_rows_add_their_notes(window, qtbot):
     data = QMimeData()
     data.setHtml((DATA / "html" / "tianhe-2023-projects.html").read_text(encoding="utf-8"))
     QApplication.clipboard().setMimeData(data)
-    window.paste_table()
+    window.edits.paste_table()
     held = window.document.import_notes
     assert held and all(note.origin == "从剪贴板粘贴" for note in held)
     assert window.notes_dock.isVisible() and window.notes_panel.model.rowCount() == len(held)

@@ -94,7 +94,7 @@ def test_a_damaged_store_does_not_stop_the_editor(window, qtbot, demo_path):
     aside = [p for p in store_path.parent.iterdir() if ".damaged-" in p.name]
     assert len(aside) == 1 and aside[0].read_text("utf-8").startswith('{"format"')
     assert LocalStore.load(store_path).mine  # the demo's indicators, in a new store
-    browser = window.add_from_library()  # the index of the bundled library and the new store's
+    browser = window.edits.add_from_library()  # the index of the bundled library and the new store's
     type_text(browser.search, "满意度")
     assert browser.model.rowCount() > 0
 

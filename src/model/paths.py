@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from . import field_values
-from .declaration import Budget, Declaration, Department, Funds, Indicator, Project, Task, field_label
+if TYPE_CHECKING:
+    from .declaration import Declaration
+
+# The declaration's types (pydantic) are imported by the functions that use them, not here: the window's
+# actions and the start page spell locations long before any declaration exists (bench/README.md, cold start).
 
 YEAR = "year"
 DEPARTMENT = "department"
@@ -210,12 +213,16 @@ def _field_owner(root: Any, location: str) -> tuple[Any, str]:
 def set_field(root: Any, location: str, value: Any) -> None:
     """Set a field through the model's field type, as a file's value is read: the value is cleaned the same
     way, or refused with field_values.FieldRefused."""
+    from . import field_values
+
     target, name = _field_owner(root, location)
     field_values.assign(target, name, value, location)
 
 
 def cleaned_value(root: Any, location: str, value: Any) -> Any:
     """What set_field() would store at location, nothing changed; FieldRefused if the field refuses it."""
+    from . import field_values
+
     target, name = _field_owner(root, location)
     return field_values.cleaned(target, name, value, location)
 
@@ -231,10 +238,15 @@ def list_at(root: Any, location: str) -> list:
 _ITEM_WORDS = {"indicators": "指标", "tasks": "任务"}
 
 
-# What each step of a location leads to, for place_words(): the node types by field.
-_CHILD_TYPES = {(Declaration, "department"): Department, (Declaration, "projects"): Project,
-                (Department, "budget"): Budget, (Department, "tasks"): Task, (Department, "indicators"): Indicator,
-                (Project, "funds"): Funds, (Project, "indicators"): Indicator}
+@lru_cache(maxsize=1)
+def _child_types() -> dict[tuple[type, str], type]:
+    """What each step of a location leads to, for place_words(): the node types by field."""
+    from .declaration import Budget, Declaration, Department, Funds, Indicator, Project, Task
+
+    return {(Declaration, "department"): Department, (Declaration, "projects"): Project,
+            (Department, "budget"): Budget, (Department, "tasks"): Task, (Department, "indicators"): Indicator,
+            (Project, "funds"): Funds, (Project, "indicators"): Indicator}
+
 _ITEM_COUNTERS = {"projects": ("第 ", " 个项目"), "indicators": ("指标 ", ""), "tasks": ("任务 ", "")}
 
 
@@ -246,6 +258,9 @@ def place_words(location: str) -> str:
         steps = _steps(location)
     except LocationError:
         return location  # already words (a place the declaration has no field for)
+    from .declaration import Declaration, field_label
+
+    child_types = _child_types()
     words: list[str] = []
     node_type: type = Declaration
     for name, index in steps:
@@ -254,12 +269,14 @@ def place_words(location: str) -> str:
             words.append(f"{before}{index + 1}{after}")  # 指标 3 says its list: no 绩效指标 › before it
         else:
             words.append(field_label(node_type.model_construct(), name))
-        node_type = _CHILD_TYPES.get((node_type, name), node_type)
+        node_type = child_types.get((node_type, name), node_type)
     return " › ".join(words)
 
 
 def describe(root: Declaration, location: str) -> str:
     """'projects[3].indicators[2].annual_value' → '项目“调解经费” › 指标 3“调解成功率” › 年度指标值'."""
+    from .declaration import field_label
+
     words = []
     for parent, name, index, current in _walk(root, _steps(location)):
         if name == PROJECTS and index is not None:

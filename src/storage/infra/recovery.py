@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ...model.declaration import Declaration
-from ..editor_files.json_file import declaration_from_json, declaration_to_json
 from .atomic import atomic_write
 from .errors import FileProblem, error_text
+
+if TYPE_CHECKING:
+    from ...model.declaration import Declaration
+
+# The JSON format (and with it the declaration model) is imported by load() and write(): the window makes its
+# store, and lists the orphans of a crash, before any declaration exists.
 
 FORMAT_NAME = "perf-target-recovery"
 
@@ -33,6 +37,8 @@ class Recovery:
         return f"{name}（自动保存于 {self.saved_at:%Y-%m-%d %H:%M:%S}）"
 
     def load(self) -> Declaration:
+        from ..editor_files.json_file import declaration_from_json
+
         try:
             document = json.loads(self.file.read_text(encoding="utf-8"))
             return declaration_from_json(json.dumps(document["declaration"]).encode("utf-8"), self.file)
@@ -53,9 +59,11 @@ class RecoveryStore:
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
-        self.session_file = self.folder / f"session-{os.getpid()}-{uuid.uuid4().hex[:8]}.json"
+        self.session_file = self.folder / f"session-{os.getpid()}-{os.urandom(4).hex()}.json"  # 8 random hex digits
 
     def write(self, declaration: Declaration, original_path: Path | None) -> None:
+        from ..editor_files.json_file import declaration_to_json
+
         self.folder.mkdir(parents=True, exist_ok=True)
         body = json.loads(declaration_to_json(declaration))
         payload = {"format": FORMAT_NAME, "saved_at": datetime.now().isoformat(timespec="seconds"),

@@ -32,8 +32,6 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from pydantic import BaseModel
-
 from ...model.bulk import collector_paused
 from ..infra.errors import FileProblem, error_text, short_detail
 from ..infra.limits import MAX_PDF_TABLE_SECONDS, MAX_READ_SECONDS, MAX_READER_MEMORY, megabytes
@@ -295,8 +293,16 @@ class _Pickler(pickle.Pickler):
     """A model as its class and its fields: pydantic's own __getstate__ and __setstate__ build and read a dict for
     each of a declaration's models (24,000 at M), a quarter of the time the result took to pickle."""
 
+    def __init__(self, *arguments, **keywords):
+        super().__init__(*arguments, **keywords)
+        # pydantic here, not at the top: the window imports this module to start the fork server, right after it
+        # shows, and has no declaration yet (bench/README.md, cold start).
+        from pydantic import BaseModel
+
+        self.model_type = BaseModel
+
     def reducer_override(self, obj):
-        if isinstance(obj, BaseModel) and obj.__pydantic_private__ is None and obj.__pydantic_extra__ is None:
+        if isinstance(obj, self.model_type) and obj.__pydantic_private__ is None and obj.__pydantic_extra__ is None:
             return _model, (type(obj), obj.__dict__, obj.__pydantic_fields_set__)
         return NotImplemented
 

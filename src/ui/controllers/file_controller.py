@@ -1,25 +1,29 @@
 """New, open, save, save as, recent files and the unsaved-changes question, for a session's document.
 
 Dialogs go through ask_*/tell_* methods so tests can answer them without a modal loop.
+
+The window makes this controller before it shows; the declaration model, the readers and the format registry
+are imported by the commands that use them (the first new, open or save), not with it (bench/README.md).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ...model.skeleton import new_declaration
-from ...storage.infra import formats, lock
 from ...storage.infra.errors import FileProblem
-from ...storage.infra.files import open_declaration, recognise, save_declaration
 from ...storage.infra.progress import Cancelled
-from ...storage.infra.recovery import Recovery
-from ..editing.document import Document
 from ..editing.session import Session
 from ..widgets.messages import show_error
 from ..widgets.progress_dialog import ImportProgress
+
+if TYPE_CHECKING:
+    from ...storage.infra import lock
+    from ...storage.infra.recovery import Recovery
+    from ..editing.document import Document
 
 MAX_RECENT = 8
 SHORT_NOTES = 6  # the box after opening; the 导入说明 panel has them all
@@ -58,10 +62,14 @@ class FileController(QObject):
                             ("保存", SAVE), ("不保存", DISCARD), ("取消", CANCEL))
 
     def ask_open_path(self) -> str | None:
+        from ...storage.infra import formats
+
         path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "打开申报文件", self.folder(), formats.open_dialog_filter())
         return path or None
 
     def ask_save_path(self, suggested: str) -> str | None:
+        from ...storage.infra import formats
+
         # The Excel workbook first: it is what a clerk hands in and opens in WPS; JSON second.
         filters = dict(sorted(formats.save_dialog_filters(), key=lambda pair: pair[1] != ".xlsx"))
         path, chosen = QFileDialog.getSaveFileName(self.dialog_parent, "另存为", str(Path(self.folder()) / suggested),
@@ -109,6 +117,9 @@ class FileController(QObject):
 
     def new(self) -> None:
         if self.maybe_save():
+            from ...model.skeleton import new_declaration
+            from ..editing.document import Document
+
             self.session.replace(Document(new_declaration()))
 
     def open(self, path: str | None = None) -> bool:
@@ -117,6 +128,10 @@ class FileController(QObject):
         path = path or self.ask_open_path()
         if not path:
             return False
+        from ...storage.infra import formats
+        from ...storage.infra.files import open_declaration, recognise
+        from ..editing.document import Document
+
         source = Path(path)
         progress = None
         try:
@@ -156,6 +171,9 @@ class FileController(QObject):
         where, and the file itself is never overwritten, locked or listed among the recent files."""
         if not self.maybe_save():
             return False
+        from ...storage.infra.files import open_declaration
+        from ..editing.document import Document
+
         try:
             document = Document(open_declaration(path).declaration)
         except FileProblem as problem:
@@ -166,6 +184,8 @@ class FileController(QObject):
         return True
 
     def _lock(self, document: Document) -> bool:
+        from ...storage.infra import lock
+
         try:
             lock.acquire(document.path)
         except lock.FileLocked as locked:
@@ -184,6 +204,8 @@ class FileController(QObject):
 
     def release(self, document: Document | None) -> None:
         if document is not None and document.path is not None and not document.read_only:
+            from ...storage.infra import lock
+
             lock.release(document.path)
 
     def restore(self, recoveries: list[Recovery]) -> bool:
@@ -197,6 +219,8 @@ class FileController(QObject):
             for recovery in recoveries:
                 recovery.discard()
             return False
+        from ..editing.document import Document
+
         newest = recoveries[0]
         try:
             declaration = newest.load()
@@ -226,6 +250,8 @@ class FileController(QObject):
             return False
         if not self._write(document, Path(path)):
             return False
+        from ...storage.infra import lock
+
         self.release(document)
         document.read_only = False
         document.set_path(Path(path).resolve())
@@ -234,6 +260,8 @@ class FileController(QObject):
         return True
 
     def _write(self, document: Document, path: Path) -> bool:
+        from ...storage.infra.files import save_declaration
+
         try:
             save_declaration(document.declaration, path)
         except FileProblem as problem:

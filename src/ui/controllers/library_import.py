@@ -9,17 +9,19 @@ were added and skipped — news on its message line, not a box to click away.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..editing.document import Document
 from ..editing.local_library import shared
 from ..editing.session import Session
 from ..widgets.actions import Actions
 from ..widgets.messages import show_error
 from .file_controller import FileController
+
+if TYPE_CHECKING:
+    from ..editing.document import Document
 
 _ADVICE = ("请选择财政局发布的指标库表格（Excel、WPS、PDF、网页或制表符分隔的文本），"
            "表中要有“一级指标”“二级指标”“三级指标”（或“指标名称”）等列标题。本地指标库未改动。")

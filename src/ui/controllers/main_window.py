@@ -1,35 +1,34 @@
-"""The main window: assembles the workspace, the problems dock, menus and the status bar."""
+"""The main window: assembles the workspace, the problems dock, menus and the status bar.
+
+A window starts with no document: the start page (start_page.py) or the file opened fills it. What a document
+needs — the declaration model, the workspace, the problems and notes panels, the tree's edits — is imported and
+made when the first document is shown, so an empty window shows without them (bench/README.md, cold start).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
-from ...bundled import DEMO, resource_file
 from ...model import paths
-from ...model.skeleton import new_declaration
-from ...storage.infra import formats
-from ...storage.infra.errors import FileProblem
-from ..editing import clipboard, structure_edits
 from ..editing.autosave import AutoSaver
-from ..editing.document import Document
-from ..editing.fixing import fixes_of
 from ..editing.session import Session
-from ..models.tree_model import GROUP_ROLE
 from ..widgets.actions import Actions
-from ..widgets.import_notes_panel import ImportNotesPanel
-from ..widgets.problems_panel import ProblemsPanel
-from ..widgets.start_page import StartPage
 from .file_controller import FileController
 from .library_import import LibraryImporter
-from .workspace import Workspace
+from .start_page import StartPageController, enable_document_actions
+
+if TYPE_CHECKING:
+    from ..editing.document import Document
+    from ..widgets.start_page import StartPage
+    from .tree_edits import TreeEdits
+    from .workspace import Workspace
 
 APP_TITLE = "绩效目标申报编辑器"
-# The actions that need no declaration on screen: the only ones enabled while the start page shows.
-WITHOUT_DOCUMENT = {"new", "open", "quit", "guide", "shortcuts", "checkRules", "about"}
 
 
 class MainWindow(QMainWindow):
@@ -47,10 +46,12 @@ class MainWindow(QMainWindow):
         self._help = None
         self.autosaver = AutoSaver(self.session, self.settings)
         self.actions = Actions(self)
-        self.library_import = LibraryImporter(self.session, self.files, self.actions, self, self.add_from_library)
-        self.workspace: Workspace | None = None
-        self.start_page: StartPage | None = None  # made by show_start_page(), on a start with no file
-        self._dock_wanted = True  # the problems list, hidden under the start page: shown again after it
+        self.library_import = LibraryImporter(self.session, self.files, self.actions, self,
+                                              lambda: self.edits.add_from_library())
+        self.workspace: Workspace | None = None  # each document's, made when it is shown
+        self.edits: TreeEdits | None = None  # made with the first document
+        self.problems_panel = self.problems_view = self.notes_panel = None
+        self.start = StartPageController(self)
         self.problems_dock = QDockWidget("问题列表", self)
         self.problems_dock.setObjectName("problemsDock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self.session.documentReplaced.connect(self._show_document)
         self.session.status.connect(lambda text, milliseconds: self.statusBar().showMessage(text, milliseconds))
         self.files.recentChanged.connect(self.rebuild_recent_menu)
-        self.set_document(Document(new_declaration()))
+        enable_document_actions(self, False)  # until a document is shown
 
     @property
     def document(self) -> Document | None:
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
             from .help import HelpController
 
             self._help = HelpController(self, self.actions,
-                                        lambda: None if self.on_start_page() else self.workspace.current()[1])
+                                        lambda: self.workspace.current()[1] if self._editing() else None)
         return self._help
 
     @property
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         """文件 → 导出问题清单, made on first use like printing; 建议修改 is each problem's fix label,
         found at export time in the document open then."""
         if self._problem_list is None:
+            from ..editing.fixing import fixes_of
             from .problem_list_print import ProblemListExporter
 
             self._problem_list = ProblemListExporter(self.session, self,
@@ -116,8 +118,12 @@ class MainWindow(QMainWindow):
         return self._problem_list
 
     def _print_selection(self) -> tuple[int | None, list[int]]:
-        _, location = self._selected()
+        _, location = self.workspace.current()
         return paths.project_index(location or ""), self.workspace.selected_projects()
+
+    def _editing(self) -> bool:
+        """A document's workspace on screen (not the start page, not a window still empty)."""
+        return self.workspace is not None and not self.on_start_page()
 
     # ---- assembly ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -140,7 +146,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         self.edit_menu = self.menuBar().addMenu("编辑(&E)")
-        self.edit_menu.aboutToShow.connect(lambda: a["fixAllOfKind"].setText(self.problems_panel.current_fix_all_text()))
+        self.edit_menu.aboutToShow.connect(self._name_fix_all)
         self.view_menu = self.menuBar().addMenu("查看(&V)")
         self.view_menu.addAction(a["find"])
         self.view_menu.addAction(a["nextProblem"])
@@ -162,6 +168,11 @@ class MainWindow(QMainWindow):
         for name in ("printPreview", "exportPdf"):
             self.toolbar.addAction(a[name])
         self.rebuild_recent_menu()
+        self._rebuild_edit_menu(None)
+
+    def _name_fix_all(self) -> None:
+        if self.problems_panel is not None:
+            self.actions["fixAllOfKind"].setText(self.problems_panel.current_fix_all_text())
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -177,14 +188,6 @@ class MainWindow(QMainWindow):
         a["checkRules"].triggered.connect(lambda: self.help.show_check_rules())
         a["about"].triggered.connect(lambda: self.help.show_about())
         a["quit"].triggered.connect(self.close)
-        a["addProject"].triggered.connect(self.add_project)
-        a["duplicateProject"].triggered.connect(self.duplicate_project)
-        a["addIndicator"].triggered.connect(self.add_indicator)
-        a["addFromLibrary"].triggered.connect(self.add_from_library)
-        a["delete"].triggered.connect(self.delete_selected)
-        a["moveUp"].triggered.connect(lambda: self.move_selected(-1))
-        a["moveDown"].triggered.connect(lambda: self.move_selected(1))
-        a["pasteTable"].triggered.connect(self.paste_table)
         a["find"].triggered.connect(self.focus_filter)
         a["nextProblem"].triggered.connect(self.next_problem)
         a["printPreview"].triggered.connect(lambda: self.printing.preview())
@@ -198,6 +201,10 @@ class MainWindow(QMainWindow):
         self.session.replace(document)
 
     def _show_document(self, document: Document, old_document: Document | None) -> None:
+        from ..widgets.import_notes_panel import ImportNotesPanel
+        from ..widgets.problems_panel import ProblemsPanel
+        from .workspace import Workspace
+
         leaving_start, old_workspace = self.on_start_page(), self.workspace
         self.takeCentralWidget()  # the old workspace, or the start page (kept for another time)
         self.workspace = Workspace(document)
@@ -220,68 +227,53 @@ class MainWindow(QMainWindow):
                      "pasteTable"):
             tree.addAction(self.actions[name])
         self._rebuild_edit_menu(document)
-        document.undo_stack.cleanChanged.connect(self._update_title)
-        document.pathChanged.connect(self._update_title)
+        document.undo_stack.cleanChanged.connect(self.update_title)
+        document.pathChanged.connect(self.update_title)
         document.problemsChanged.connect(self._update_counts)
         self.workspace.selectionKindChanged.connect(lambda _kind: self.actions.update(*self.workspace.current()))
-        self.workspace.selectionKindChanged.connect(self._retarget_library)
-        self._retarget_library()
+        if self.edits is None:
+            from .tree_edits import TreeEdits
+
+            self.edits = TreeEdits(self.session, self.files, self.actions, self, lambda: self.workspace)
+        self.workspace.selectionKindChanged.connect(self.edits.retarget_library)
+        self.edits.retarget_library()
         if leaving_start:  # a file opened from the start page, the demo, 文件 → 新建, a recovery
-            self._show_start(False)
-        self.actions.update(*self.workspace.current())
-        self._update_title()
+            self.start.leave()
+        else:
+            enable_document_actions(self, True)  # the first document of a start with a file, or the next one
+            self.update_title()
         self._update_counts()
         for stale in (old_workspace, old_panel, old_notes, old_document):
             if stale is not None and stale is not document:
                 stale.deleteLater()
 
-    # ---- the start page: a start with no file --------------------------------------------------------
+    # ---- the start page: a start with no file (start_page.py) -------------------------------------------
     def show_start_page(self) -> None:
-        """Over the blank declaration the window always holds: 新建申报 only leaves the page; whatever opens a
-        document leaves it too (an open not cancelled, the demo, a file dropped on the window)."""
-        if self.start_page is None:
-            self.start_page = page = StartPage(self.files.recent, self.files.recentChanged)
-            page.openRequested.connect(lambda: self.files.open())
-            page.newRequested.connect(self.start_new)
-            page.demoRequested.connect(lambda: self.files.open_copy(resource_file(DEMO), "示例申报"))
-            page.recentChosen.connect(self.files.open)
-            page.helpRequested.connect(lambda: self.help.show_guide())
-        self._dock_wanted = not self.problems_dock.isHidden()
-        self._show_start(True)
+        self.start.show()
+
+    @property
+    def start_page(self) -> StartPage | None:
+        return self.start.page
 
     def on_start_page(self) -> bool:
-        return self.start_page is not None and self.centralWidget() is self.start_page
+        return self.start.is_shown()
 
-    def _show_start(self, shown: bool) -> None:
-        central = self.start_page if shown else self.workspace
-        if self.centralWidget() is not central:
-            self.takeCentralWidget()  # kept, not deleted as setCentralWidget() would
-            self.setCentralWidget(central)
-            central.show()  # now, not when the event loop next runs: the focus can go into it at once
-        for name, action in self.actions.by_name.items():
-            action.setEnabled(not shown or name in WITHOUT_DOCUMENT)
-        self.problems_dock.toggleViewAction().setEnabled(not shown)
-        self.problems_dock.setVisible(not shown and self._dock_wanted)
-        self.counts_label.setVisible(not shown)
-        if not shown:
-            self.actions.update(*self.workspace.current())
-        self._update_title()
-
-    def start_new(self) -> None:
-        """新建申报: the blank declaration's department form, the cursor in 部门名称."""
-        self._show_start(False)
-        self.workspace.focus_field(paths.field(paths.DEPARTMENT, "name"))
-
-    def _rebuild_edit_menu(self, document: Document) -> None:
+    def _rebuild_edit_menu(self, document: Document | None) -> None:
+        """The document's undo and redo first; before there is a document, the same two disabled."""
         self.edit_menu.clear()
         for name in ("undoAction", "redoAction"):  # the previous document's; kept, they piled up as children
             for stale in self.findChildren(QAction, name):
                 stale.setObjectName("")
                 stale.deleteLater()
-        undo = document.undo_stack.createUndoAction(self, "撤销")
+        if document is None:
+            undo, redo = QAction("撤销", self), QAction("重做", self)
+            undo.setEnabled(False)
+            redo.setEnabled(False)
+        else:
+            undo = document.undo_stack.createUndoAction(self, "撤销")
+            redo = document.undo_stack.createRedoAction(self, "重做")
         undo.setObjectName("undoAction")
         undo.setShortcut("Ctrl+Z")
-        redo = document.undo_stack.createRedoAction(self, "重做")
         redo.setObjectName("redoAction")
         redo.setShortcuts(["Ctrl+Y", "Ctrl+Shift+Z"])
         for action in (undo, redo):
@@ -305,9 +297,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))
         self.recent_menu.setEnabled(bool(recent))
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         document = self.document
-        if self.on_start_page():
+        if document is None or self.on_start_page():
             self.setWindowTitle(APP_TITLE)
             return
         read_only = "（只读）" if document.read_only else ""
@@ -317,6 +309,7 @@ class MainWindow(QMainWindow):
     def offer_recovery(self) -> bool:
         return self.files.restore(self.autosaver.store.orphans())
 
+    # ---- the problems dock and the tree's filter ----------------------------------------------------
     def _update_counts(self) -> None:
         counts = self.document.counts()
         link = "<a href='{0}' style='color: palette(text); text-decoration: none'>{1}</a>"
@@ -331,83 +324,6 @@ class MainWindow(QMainWindow):
     def _show_problems_of(self, kind: str) -> None:
         self.problems_dock.show()
         self.problems_panel.show_only(kind)
-
-    # ---- structure edits from the tree's selection ---------------------------------------------------
-    def _selected(self) -> tuple[str | None, str | None]:
-        return self.workspace.current() if self.workspace else (None, None)
-
-    def add_project(self) -> None:
-        _, location = self._selected()
-        index = paths.project_index(location or "")
-        self.workspace.select_location(structure_edits.add_project(self.document, index), focus_field=False)
-        self.workspace.focus_field(paths.field(self.workspace.current()[1], "name"), select_all=True)
-
-    def duplicate_project(self) -> None:
-        _, location = self._selected()
-        index = paths.project_index(location or "")
-        if index is not None:
-            self.workspace.select_location(structure_edits.duplicate_project(self.document, index))
-
-    def add_indicator(self) -> None:
-        """After the selected indicator, in the selected group, or last: of a project or of the department."""
-        kind, location = self._selected()
-        owner = paths.indicator_owner(location or "")
-        if owner is None:
-            return
-        after = paths.list_and_index(location)[1] if kind == "indicator" else None
-        level1 = self.workspace.tree.currentIndex().data(GROUP_ROLE) if kind == "group" else None
-        new = structure_edits.add_indicator(self.document, owner, level1, after)
-        self.workspace.select_location(new, focus_field=True)
-        self.workspace.focus_field(paths.field(new, "name"), select_all=True)
-
-    def _library_owner(self) -> str | None:
-        """Whose indicators the library browser adds to: the project or department the selection is in."""
-        kind, location = self._selected()
-        return paths.DEPARTMENT if kind == paths.NodeKind.DEPARTMENT else paths.indicator_owner(location or "")
-
-    def add_from_library(self):
-        from ..widgets.library_browser import open_library_browser  # loads the library on first use
-
-        return open_library_browser(self, self.document, self._library_owner())
-
-    def _retarget_library(self, *_) -> None:
-        """An open browser adds to what the tree's selection is in, of the document shown."""
-        browser = self.findChild(QDialog, "libraryBrowser", Qt.FindChildOption.FindDirectChildrenOnly)
-        if browser is not None:
-            browser.set_target(self.document, self._library_owner())
-
-    def delete_selected(self) -> None:
-        kind, location = self._selected()
-        projects = self.workspace.selected_projects(project_rows_only=True)
-        if kind == "project" and len(projects) > 1:
-            self.document.undo_stack.beginMacro(f"删除 {len(projects)} 个项目")  # one Ctrl+Z brings them all back
-            for index in reversed(projects):  # from the end, so the indices before stay right
-                structure_edits.delete(self.document, paths.project(index))
-            self.document.undo_stack.endMacro()
-        elif location:
-            structure_edits.delete(self.document, location)
-
-    def move_selected(self, step: int) -> None:
-        _, location = self._selected()
-        if location:
-            moved = structure_edits.move(self.document, location, step)
-            if moved:
-                self.workspace.select_location(moved)
-
-    def paste_table(self) -> None:
-        """The copied table's projects after the open ones; its 导入说明 shown as a file import shows them."""
-        try:
-            added, notes = clipboard.paste_projects(self.document)
-        except FileProblem as problem:
-            self.session.tell(f"无法粘贴：{problem.reason}", 15000)
-            return
-        self.workspace.select_location(added[0])
-        self.session.tell(f"已从剪贴板添加 {len(added)} 个项目（撤销可一次全部去掉）", 8000)
-        if notes:
-            from ...storage.clipboard.pasted_rows import CLIPBOARD  # loaded by the paste itself
-
-            self.document.hold_import_notes(notes, "从剪贴板粘贴")
-            self.files.tell_import_notes(CLIPBOARD, notes)
 
     def focus_filter(self) -> None:
         self.workspace.filter.setFocus()
@@ -454,4 +370,10 @@ class MainWindow(QMainWindow):
     def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
         """The first dropped file of a kind the registry knows; opening it says what it is if unreadable."""
         return next((url.toLocalFile() for url in event.mimeData().urls()
-                     if url.isLocalFile() and formats.is_known_name(url.toLocalFile())), None)
+                     if url.isLocalFile() and _known_name(url.toLocalFile())), None)
+
+
+def _known_name(name: str) -> bool:
+    from ...storage.infra import formats  # the format registry, when something is dragged over the window
+
+    return formats.is_known_name(name)

@@ -8,10 +8,12 @@ So each helper works, and is tested, without a main window.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from .document import Document
+if TYPE_CHECKING:  # a window holds a session before it holds any document (the start page)
+    from .document import Document
 
 
 class Session(QObject):
