@@ -42,6 +42,20 @@ class Damage:
     source_text: str | None = None
 
 
+class ClippedText(str):
+    """A cell's text where its source showed only part of it (a PDF row too low for its text, printed under a
+    clip of the cell): the import takes all the source has and says that the printed table cut it. overlapped:
+    the text was drawn over other text (a row too low, and no clip to tell whose is whose): lines of two cells
+    may be mixed in it."""
+
+    overlapped: bool = False
+
+    def __new__(cls, text: str, overlapped: bool = False) -> ClippedText:
+        value = super().__new__(cls, text)
+        value.overlapped = overlapped
+        return value
+
+
 @dataclass
 class Grid:
     name: str

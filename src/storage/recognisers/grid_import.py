@@ -7,6 +7,7 @@ them and says what it had to guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -21,7 +22,7 @@ from ...model.declaration import (
 )
 from ...model import paths
 from ...model.notes import Note, all_within
-from ..containers.sheet_grid import Grid, dropped_columns_note
+from ..containers.sheet_grid import ClippedText, Grid, dropped_columns_note
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
@@ -113,10 +114,12 @@ def recognised(grid: Grid, first_project: int = 0) -> ImportedTable | ImportedDe
 def _import_published(path: Path, grids: list[Grid], first_project: int, printed_here: bool = False) -> OpenResult:
     tables: list[ImportedTable] = []
     departments: list[tuple[ImportedDepartment, Grid]] = []
+    grid_of: dict[int, Grid] = {}
     for grid in grids:
         found = recognised(grid, first_project)
         if isinstance(found, ImportedTable):
             tables.append(found)
+            grid_of[id(found)] = grid
         elif found is not None:
             departments.append((found, grid))
     if not tables and not departments:
@@ -158,6 +161,10 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
             unreconciled.extend(reconcile.reconcile_table(table, declaration.department, source_words(path, table.sheet),
                                                           sums=path.name != CLIPBOARD_NAME))
     notes.extend(note for note in map(dropped_columns_note, grids) if note)
+    if departments:
+        notes.extend(clipped_notes(departments[0][1], departments[0][0], source_words(path, departments[0][1].name)))
+    if tables:
+        notes.extend(clipped_notes(grid_of[id(table)], table, source_words(path, table.sheet)))
     # What the container found broken comes first: it says how far the rest can be trusted; and before it what
     # does not reconcile with the table's own sums, which says what to look at first.
     notes[:0] = [Note(damage.text, source=source_words(path, grid.name), row=damage.row, column=damage.column,
@@ -166,6 +173,40 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
     settle_year(declaration, notes)
     refuse_implausible(declaration, path)
     return OpenResult(declaration, notes, imported=True)
+
+
+_CUT = "打印的表格里行高不够，超出单元格的文字被裁掉了（已导入 PDF 中这些格的全部文字），请对照原表核对"
+_OVERLAPPED = "打印的表格里行高不够，文字压在别的文字上，可能混进了相邻单元格的文字，请对照原表核对"
+
+
+def clipped_notes(grid: Grid, found: ImportedTable | ImportedDepartment, source: str) -> list[Note]:
+    """A note for each row with cells whose printed text was cut or drawn over other text (ClippedText), at the
+    project read from it (a department form's rows are the form reader's: there the note says the row and its text)."""
+    cut: dict[tuple[int, bool], list[int]] = {}
+    seen: set[int] = set()
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            if isinstance(value, ClippedText) and id(value) not in seen:  # a merged cell stands in each of its places
+                seen.add(id(value))
+                cut.setdefault((r, value.overlapped), []).append(c)
+    notes = []
+    table = found if isinstance(found, ImportedTable) else None
+    for (r, overlapped), columns in cut.items():
+        if table is not None and r <= table.header_row:
+            continue  # the header's own labels: no fact
+        location = None  # a department form's cell: which task or indicator it is, the form's reader knows
+        start = re.sub(r"\s", "", str(grid.rows[r][columns[0]]))
+        shown = start[:16] + ("…" if len(start) > 16 else "")
+        whose = f"第 {r + 1} 行“{shown}”" + (f"等 {len(columns)} 格" if len(columns) > 1 else "") + "："
+        if table is not None and r + 1 in table.rows:
+            index = table.rows.index(r + 1)
+            location = paths.project(table.first_project + index)
+            labels = "、".join(dict.fromkeys(grid.text(table.header_row, c).replace("\n", "") or f"第 {c + 1} 列"
+                                             for c in columns))
+            whose = f"项目“{table.projects[index].name or ''}”的{labels}："
+        notes.append(Note(whose + (_OVERLAPPED if overlapped else _CUT), location=location, source=source, row=r + 1,
+                          column=columns[0] + 1, source_text=str(grid.rows[r][columns[0]])[:200]))
+    return notes
 
 
 def settle_year(declaration: Declaration, notes: list[str]) -> None:

@@ -2,10 +2,12 @@
 
 Office suites and Qt draw a table one cell at a time, so the characters of one cell follow one another
 in the page's content: a run of characters that goes on along its line, or down to the next line near
-the same left edge, is one cell's text (a block). Blocks that overlap vertically (by half a line or more) share a row (a name
-centred in a tall row overlaps the top-aligned goal beside it), and the row with the most blocks (the
-header, as a rule) gives the columns, cut midway between its blocks. Where rows touch with no gap at
-all, as LibreOffice prints rows fitted to their text, only the drawing order tells the cells apart.
+the same left edge, is one cell's text (a block); characters under one clip are one block whatever their
+places. Blocks that overlap vertically (by half a line or more) share a row (a name centred in a tall row
+overlaps the top-aligned goal beside it), unless they begin a line or more below a block of their column
+(a row too low for its text runs into the next, whose cells begin together), and the row with the most
+blocks (the header, as a rule) gives the columns, cut midway between its blocks. Where rows touch with no
+gap at all, as LibreOffice prints rows fitted to their text, only the drawing order tells the cells apart.
 
 Limits: a cell merged down over several rows joins them into one; a producer that draws text line by
 line across the whole table (not cell by cell) gives one block per line, read as a row each.
@@ -26,6 +28,11 @@ class Block:
     x1: float
     top: float
     bottom: float
+    first: tuple[float, float] = (0.0, 0.0)  # the top and bottom of its first line (its row's top, drawn top-aligned)
+
+    def __post_init__(self) -> None:
+        if self.first == (0.0, 0.0):
+            self.first = (self.top, self.bottom)
 
     def add(self, char: dict) -> None:
         self.chars.append(char)
@@ -37,11 +44,27 @@ class Block:
 
 
 def blocks(chars: list[dict]) -> list[Block]:
-    """Characters in drawing order (their "seq") → the blocks of text drawn together."""
+    """Characters in drawing order (their "seq") → the blocks of text drawn together. Characters drawn under
+    one clip (clips.py: a producer clips the text that runs out of its cell) are one cell's block, which
+    reaches no further up or down than the clip: its text may run over the rows below, its row is the
+    clip's. (Its sides are its text's: LibreOffice clips a merged cell's text to the whole row's width.)"""
     found: list[Block] = []
+    clipped: dict[tuple, Block] = {}
     current: Block | None = None
     previous: dict | None = None
     for char in sorted(chars, key=lambda c: c["seq"]):
+        clip = _cell_clip(char)
+        if clip is not None:
+            if char["text"] == " ":
+                continue
+            block = clipped.get(clip)
+            if block is None:
+                block = clipped[clip] = Block([char], char["x0"], char["x1"], char["top"], char["bottom"])
+                found.append(block)
+            else:
+                block.add(char)
+            current = previous = None
+            continue
         if char["text"] == " ":
             if current is not None:
                 previous = char
@@ -52,7 +75,22 @@ def blocks(chars: list[dict]) -> list[Block]:
             current = Block([char], char["x0"], char["x1"], char["top"], char["bottom"])
             found.append(current)
         previous = char
+    for clip, block in clipped.items():
+        top, bottom = max(block.top, clip[1]), min(block.bottom, clip[3])
+        if bottom - top > 1:
+            block.top, block.bottom = top, bottom
+            block.first = (max(block.first[0], top), min(block.first[1], bottom))
     return found
+
+
+_CELL_CLIP_HEIGHT = 250.0  # a clip higher than this is a page's or a frame's, not a cell's
+
+
+def _cell_clip(char: dict) -> tuple | None:
+    clip = char.get("clip")
+    if clip is None or not 1 < clip[3] - clip[1] < _CELL_CLIP_HEIGHT or clip[2] - clip[0] <= 1:
+        return None
+    return tuple(round(v, 1) for v in clip)
 
 
 def _continues(block: Block, previous: dict, char: dict) -> bool:
@@ -94,14 +132,54 @@ def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
 
 def _rows(found: list[Block]) -> list[list[Block]]:
     """Blocks top to bottom, a block joining the row above when it overlaps one of its blocks by half
-    the lower of their heights (a row fitted a little short lets its text run a sliver into the next)."""
+    the lower of their heights (a row fitted a little short lets its text run a sliver into the next).
+    But blocks that begin on one line begin a row of their own where one of them would take a column whose
+    block in the row above began a line or more higher: a row too low for its text lets a cell's second
+    line run over the next row's first, and that row's cells still begin together (names, units, amounts).
+    A block beginning alone does so only under a block of one line (a label centred in cells merged down
+    beside others is no row of its own)."""
     rows: list[list[Block]] = []
-    for block in sorted(found, key=lambda b: b.top):
-        if rows and any(_overlap(block, other) for other in rows[-1]):
-            rows[-1].append(block)
-        else:
-            rows.append([block])
+    for starting in _first_lines(found):
+        if rows and _begins_row(starting, rows[-1]):
+            rows.append(list(starting))
+            continue
+        for block in starting:
+            if rows and any(_overlap(block, other) for other in rows[-1]):
+                rows[-1].append(block)
+            else:
+                rows.append([block])
     return [sorted(row, key=lambda b: b.x0) for row in rows]
+
+
+def _begins_row(starting: list[Block], row: list[Block]) -> bool:
+    """Whether blocks whose first lines share a line begin a row below `row`: one of them is in the column of
+    a block of the row that began a line or more higher (and, for a block alone, is one line high)."""
+    for a in starting:
+        for b in row:
+            below = b.first[1] <= a.first[0] + 0.5 * (a.first[1] - a.first[0])
+            if below and _same_column(a, b) and (len(starting) >= 2 or b.bottom <= b.first[1] + 1):
+                return True
+    return False
+
+
+def _first_lines(found: list[Block]) -> list[list[Block]]:
+    """The blocks in groups whose first lines share a line, top to bottom."""
+    groups: list[list[Block]] = []
+    for block in sorted(found, key=lambda b: (b.first[0], b.top)):
+        middle = (block.first[0] + block.first[1]) / 2
+        height = block.first[1] - block.first[0]
+        if groups:
+            other = groups[-1][0]
+            if abs(middle - (other.first[0] + other.first[1]) / 2) <= 0.35 * min(height, other.first[1] - other.first[0]):
+                groups[-1].append(block)
+                continue
+        groups.append([block])
+    return groups
+
+
+def _same_column(a: Block, b: Block) -> bool:
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 def _overlap(a: Block, b: Block) -> bool:

@@ -3,15 +3,20 @@
 A table's cells come from its ruling lines: borders drawn as lines, stroked rectangles or thin filled
 rectangles (Qt draws each border as one); large filled rectangles are cell backgrounds and are left
 out, or they would add a column at every padding. A table cut by the page end gets the border it lost.
-Characters go to their cells in drawing order (text that runs out of a row too low for it stays with
-its own cell). A page without ruling lines is cut into cells by layout; its text is in text.
+A character drawn under the clip of a cell (clips.py: Excel and WPS clip each cell's text to its box) is that
+cell's wherever it lies, above or below the box or off the page; a cell whose text the clip hid is marked
+(ClippedText: the import notes that the printed table cut it). Other characters go to their cells in drawing
+order (text that runs out of a row too low for it stays with its own cell). A page without ruling lines takes
+its cells from the clips where every cell is clipped, else it is cut into cells by layout; its text is in text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .clips import clip_edges, mark_clips
 from .text import Line, group_lines, join_lines, page_chars
+from ..sheet_grid import ClippedText
 
 _THIN = 2.0  # a filled rectangle at most this thick is a ruling line
 _WHITE = 0.95
@@ -116,11 +121,15 @@ def editor_body(page) -> tuple[float, float, float, float] | None:
 def read_page(page, body: tuple[float, float, float, float] | None = None) -> PageContent:
     """body: the part of the page that shows (editor_body), or None for all of it."""
     width, height = float(page.width), float(page.height)
+    mark_clips(page)
     if body is not None:
         page = page.crop(body, relative=False, strict=False)
     chars, slanted = page_chars(page)
     x0, top, x1, bottom = body or (0.0, 0.0, width, height)
-    chars = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    # A cell's text may be drawn past the page's edge, under a clip of the cell: the clip says whose it is. The
+    # editor's pages clip to their body as a whole, and what is outside it was printed on the next page as well.
+    page_box = (x0, top, x1, bottom)
+    chars = [c for c in chars if _within(c, page_box, clipped=body is None)]
     ruled = page.filter(lambda obj: obj.get("object_type") not in ("rect", "line", "curve") or is_rule(obj))
     edges = ruled.rects + ruled.lines
     found, cuts = [], []
@@ -128,17 +137,25 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
         cuts = _cut_edges(edges)
         found = ruled.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": cuts})
     found = [t for t in found if len(t.cells) >= 2]
+    if not found:  # no ruling lines: the clips of a producer that clips every cell are its borders
+        drawn = clip_edges(chars, width, height)
+        if drawn:
+            found = page.find_tables({**_TABLE_SETTINGS, "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                      "explicit_vertical_lines": [e for e in drawn if e["width"] == 0],
+                                      "explicit_horizontal_lines": [e for e in drawn if e["height"] == 0]})
+            found = [t for t in found if len(t.cells) >= 2]
     boxes = [t.bbox for t in found]
     inside: list[list[dict]] = [[] for _ in found]
     outside: list[dict] = []
+    clip_tables: dict[tuple, int | None] = {}  # a clip → the table with a cell it is (one look-up per clip)
     for char in chars:
-        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-        for number, (x0, top, x1, bottom) in enumerate(boxes):
-            if x0 <= cx <= x1 and top <= cy <= bottom:
-                inside[number].append(char)
-                break
-        else:
-            outside.append(char)
+        clip = char.get("clip")
+        if clip is not None and clip not in clip_tables:
+            clip_tables[clip] = next((n for n, table in enumerate(found) if _clip_cell(char, table.cells) is not None), None)
+        number = clip_tables.get(clip) if clip is not None else None
+        if number is None:
+            number = next((n for n, box in enumerate(boxes) if _within(char, box, clipped=False)), None)
+        (outside if number is None else inside[number]).append(char)
     tables = [_table(t, table_chars) for t, table_chars in zip(found, inside)]
     for table in tables:
         table.cut_bottom = any(abs(cut["top"] - table.bottom) <= 3 for cut in cuts)
@@ -159,34 +176,95 @@ def _table(table, chars: list[dict]) -> Table:
     rows: list[list[str]] = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     buckets: list[list[dict]] = [[] for _ in cells]
     overlapping = 0
-    for char, number in _cells_of(chars, cells):
-        buckets[number].append(char)
-    for (x0, top, x1, bottom), cell_chars in zip(cells, buckets):
+    placed, doubtful = _cells_of(chars, cells)
+    for char, number in placed:
+        if number is not None:
+            buckets[number].append(char)
+    for number, ((x0, top, x1, bottom), cell_chars) in enumerate(zip(cells, buckets)):
         if not cell_chars:
             continue
         lines = group_lines(cell_chars)
-        overlapping += any(_overlapping(line.chars) for line in lines)
+        overlapped = any(_overlapping(line.chars) for line in lines)
+        overlapping += overlapped
         pad = max(0.0, min(line.x0 for line in lines) - x0)
         text = join_lines(lines, (x1 - x0) - 2 * pad)
         c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
+        if any(_hidden(char) for char in cell_chars):  # the print cut it: the import says so (grid_import)
+            text = ClippedText(text)
+        elif overlapped or number in doubtful:  # drawn over other text: another cell's may be mixed in (or out)
+            text = ClippedText(text, overlapped=True)
         for r in range(r0, max(r1, r0 + 1)):
             for c in range(c0, max(c1, c0 + 1)):
                 rows[r][c] = text
     return Table(table.bbox[1], table.bbox[3], xs, rows, overlapping=overlapping)
 
 
-def _cells_of(chars: list[dict], cells: list[tuple]) -> list[tuple[dict, int]]:
-    """Each character with the cell it belongs to. A cell's text is drawn in one go, so characters are
-    taken in drawing order as runs (the same line going on, or the next line after a full one, in the
-    same column); a run belongs to the cell most of its lines lie well inside. That keeps the text of
-    a row too low for it, which runs into the rows above or below, with its own cell."""
+# ---- clip paths: the cell that drew a character ----------------------------------------------
+
+_CLIP_SLACK = 3.0  # a clip this far beyond a cell's box is still that cell's (its border's width, rounding)
+
+
+def _within(char: dict, box: tuple, clipped: bool = True) -> bool:
+    """Whether a character belongs in a box (the page): its clip lies in the box (it was drawn for something
+    there, though it may run out of it), or its middle does. clipped=False: its middle only."""
+    x0, top, x1, bottom = box
+    clip = char.get("clip")
+    if clipped and clip is not None and clip[0] >= x0 - _CLIP_SLACK and clip[2] <= x1 + _CLIP_SLACK and \
+            clip[1] >= top - _CLIP_SLACK and clip[3] <= bottom + _CLIP_SLACK and (clip[2] - clip[0]) * (clip[3] - clip[1]) > 1:
+        return True
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _clip_cell(char: dict, cells: list[tuple]) -> int | None:
+    """The cell whose box the character's clip path is: an office suite clips each cell's text to its box, so
+    text drawn past the box (a row too low for it) is still that cell's. None when the clip is not one cell's
+    (a page-wide clip, a cell merged over a page break clipped to all of it, or none)."""
+    clip = char.get("clip")
+    if clip is None:
+        return None
+    cx, cy = (clip[0] + clip[2]) / 2, (clip[1] + clip[3]) / 2
+    for number, (x0, top, x1, bottom) in enumerate(cells):
+        if x0 <= cx < x1 and top <= cy < bottom:
+            fits = clip[0] >= x0 - _CLIP_SLACK and clip[2] <= x1 + _CLIP_SLACK and \
+                clip[1] >= top - _CLIP_SLACK and clip[3] <= bottom + _CLIP_SLACK
+            return number if fits else None
+    return None
+
+
+def _hidden(char: dict) -> bool:
+    """A character drawn outside its clip: in the PDF's text, not on the printed page."""
+    clip = char.get("clip")
+    if clip is None or char["text"] == " ":
+        return False
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1)
+
+
+def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, int | None]], set[int]]:
+    """Each character with the cell it belongs to, and the cells in doubt. A cell's text is drawn in one go,
+    so characters are taken in drawing order as runs (the same line going on, or the next line after a full
+    one, in the same column); a run belongs to the cell most of its lines lie well inside. That keeps the
+    text of a row too low for it, which runs into the rows above or below, with its own cell; but the cells
+    its lines lie in are in doubt (the import says so where it has no clip to go by)."""
     def cell_at(x: float, y: float, margin: float = 0.0) -> int | None:
         return next((n for n, (x0, top, x1, bottom) in enumerate(cells)
                      if x0 <= x < x1 and top + margin <= y < bottom - margin), None)
 
     runs: list[tuple[tuple[float, float], list[dict]]] = []
+    placed = []
+    doubtful: set[int] = set()
+    clip_cells: dict[tuple, int | None] = {}
     previous = None
     for char in sorted(chars, key=lambda c: c["seq"]):
+        clip = char.get("clip")
+        if clip is not None and clip not in clip_cells:
+            clip_cells[clip] = _clip_cell(char, cells)
+        owner = clip_cells.get(clip) if clip is not None else None
+        if owner is not None:  # the clip says whose it is
+            placed.append((char, owner))
+            previous = None
+            continue
         number = cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
         if number is None:
             continue
@@ -196,7 +274,6 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> list[tuple[dict, int]]:
         else:
             runs.append((column, [char]))
         previous = char
-    placed = []
     for _, run in runs:
         votes: dict[int, int] = {}
         first_vote = {}
@@ -209,11 +286,13 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> list[tuple[dict, int]]:
         if votes:
             owner = max(votes, key=lambda n: (votes[n], -first_vote[n]))
             placed.extend((char, owner) for char in run)
+            if len(votes) > 1:
+                doubtful.update(votes)
         else:  # every line on a border: each character where it lies
             for char in run:
                 number = cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
                 placed.append((char, number))
-    return placed
+    return placed, doubtful
 
 
 def _goes_on(previous: dict, char: dict, right: float) -> bool:

@@ -18,9 +18,12 @@ class Section:
     row_tables: list[int | None] = field(default_factory=list)  # which table each row came from
     headers: dict[tuple[str, ...], tuple[int, list[tuple[str, ...]], list[float]]] = field(default_factory=dict)
     lines_seen: set[str] = field(default_factory=set)
+    columns: dict[int, list[float]] = field(default_factory=dict)  # each table's column borders, as widened
     last_table: tuple[int, list[float]] | None = None
     last_header: tuple[str, ...] | None = None
-    last_cut: bool = False
+    last_open: list[tuple[float, float, int | None]] = field(default_factory=list)  # the last table's cells cut open
+    # at the page end: (x0, x1, how many of its last rows the cut cell covers, None when not known)
+    last_split: bool = False  # all of them: its last row was split by the page break
     tables: int = 0
 
     @property

@@ -1,12 +1,15 @@
 """Text PDFs (exported by Excel/WPS/LibreOffice, or printed by this editor) → sections of grids, one per
 printed form, for readers/pdf_file.py to recognise.
 
-Each page is read by page.py (ruling lines → cells, or text positions → cells in layout.py). The
-pages are then joined into sections, one per printed form: a page continues the section before it
-unless it begins a form of its own (a title such as 项目支出绩效目标申报表 whose first table does not
-repeat a header already seen). On a continued page the table's repeated header rows and repeated title
-lines are dropped and its rows join the table above, column by column. Page headers and footers are
-dropped: page numbers (第 N 页 共 M 页, - 3 -, 3/12), text above a rule across the top of the page
+Each page is read by page.py (ruling lines → cells, or text positions → cells in layout.py); borders.py
+reads more of a ruled table's edges (its row borders, the cells a page break left open). A table too wide
+for the page, printed in strips of columns, is joined back first (strips.py). The pages are then joined
+into sections, one per printed form: a page continues the section before it unless it begins a form of its
+own (a title such as 项目支出绩效目标申报表 whose first table does not repeat a header already seen). On a
+continued page the table's repeated header rows and repeated title lines are dropped and its rows join the
+table above, column by column (a column border the first page lacks splits its columns, continued.py), and
+merged cells the page break cut reach every row they cover (continued.carry_merged). Page headers and
+footers are dropped: page numbers (第 N 页 共 M 页, - 3 -, 3/12), text above a rule across the top of the page
 (the editor's header line) or below one across the bottom, and text repeated in the page margins.
 
 A PDF with no text layer is a scan (扫描件): refused with what to do. Damaged, truncated, encrypted and
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...infra.errors import FileProblem, error_text, os_problem
@@ -30,9 +33,12 @@ from ...infra.limits import (
 )
 from ...infra.preflight import open_regular
 from ...infra.progress import Progress, tell
+from .borders import table_edges
+from .continued import SAME_X, carry_merged, find_header, same_row, widened
 from .layout import layout
 from .page import PageContent, Table, editor_body, read_page
 from .section import FORM_TITLE, Section
+from .strips import stitch
 from .text import Line, line_text, space_at_wrap, split_line
 from ..sheet_grid import label_key
 
@@ -84,6 +90,12 @@ def read_pdf_sections(path: Path, progress: Progress | None = None) -> PdfTables
     dropped = sum(page.content.dropped_slanted for page in pages)
     if dropped:
         notes.append(f"PDF 中有 {dropped} 个倾斜的字符（如“草稿”水印），已忽略")
+    past = [page.number for page in pages if any(t.columns[-1] > page.content.width + 3 for t in page.tables)]
+    pages, joined = stitch(pages, path)  # a table too wide for the page, printed in strips of columns
+    notes.extend(joined)
+    if past:  # a column wider than the paper: the printer cut its text at the page's edge
+        notes.append(f"第 {_page_list(past)} 页的表格超出了纸张右边，超出部分的文字没有打印出来，导入的内容可能不完整，"
+                     "请对照原表核对")
     return PdfTables(sections(pages), creator == EDITOR_CREATOR, notes)
 
 
@@ -92,6 +104,14 @@ class ReadPage:
     number: int  # 1-based
     content: PageContent
     images: int
+    open_bottom: dict[int, frozenset[int]] = field(default_factory=dict)  # id(table) → its columns cut open at its foot
+    row_bounds: dict[int, list[float]] = field(default_factory=dict)  # id(table) → the y of its row borders
+    drawn: dict[int, list[frozenset[int]]] = field(default_factory=dict)  # id(table) → each column's drawn row
+    # borders: for a table cut at its foot, or the first of the next page (borders.table_edges)
+    last_number: int = 0  # the last page it holds (strips: a page with the columns printed on later pages)
+
+    def __post_init__(self):
+        self.last_number = self.last_number or self.number
 
     @property
     def lines(self) -> list[Line]:
@@ -139,7 +159,10 @@ def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadP
                     raise FileProblem(path, f"第 {number} 页有 {len(page.chars)} 个字符，超过每页 "
                                             f"{MAX_CHARS_PER_PAGE} 个的上限，不像是一张表格")
                 body = editor_body(page) if creator == EDITOR_CREATOR else None
-                pages.append(ReadPage(number, read_page(page, body), len(page.images)))
+                content = read_page(page, body)
+                after_cut = bool(pages) and any(table.cut_bottom for table in pages[-1].tables)
+                edges = table_edges(page, content.tables, after_cut)
+                pages.append(ReadPage(number, content, len(page.images), *edges))
             except FileProblem:
                 raise
             except Exception as error:
@@ -181,6 +204,7 @@ def sections(pages: list[ReadPage]) -> list[Section]:
     for page in pages:
         lines = _body_lines(page, repeated, margin_texts)
         tables = sorted(page.tables, key=lambda t: t.top)
+        ruled = bool(tables)
         if not tables and lines:
             lines, table = layout(lines)
             tables = [table] if table is not None else []
@@ -192,15 +216,15 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         # perhaps with its title; a new form's first table is another (the same project printed twice
         # starts again with 项目名称, not with the indicator header that ended the page before).
         repeats = current is not None and first_table is not None and bool(first_table.rows) and \
-            _signature(first_table.rows[0]) == current.last_header
+            current.last_header is not None and same_row(_signature(first_table.rows[0]), current.last_header)
         if current is None or (titled and not repeats):
             current = Section(page.number, page.number)
             found.append(current)
             continuing = False
         else:
             continuing = True
-        current.last_page = page.number
-        _add_page(current, lines, tables, continuing)
+        current.last_page = max(current.last_page, page.last_number)
+        _add_page(current, lines, tables, continuing, page, ruled)
     return found
 
 
@@ -250,7 +274,8 @@ def _signature(row: list[str]) -> tuple[str, ...]:
     return tuple(label_key(cell) for cell in row)
 
 
-def _add_page(section: Section, lines: list[Line], tables: list[Table], continuing: bool) -> None:
+def _add_page(section: Section, lines: list[Line], tables: list[Table], continuing: bool, page: ReadPage,
+              ruled: bool = True) -> None:
     items: list[tuple[float, object]] = [(line.top, line) for line in lines] + [(table.top, table) for table in tables]
     items.sort(key=lambda item: item[0])
     first_table = tables[0] if tables else None
@@ -263,44 +288,95 @@ def _add_page(section: Section, lines: list[Line], tables: list[Table], continui
             section.rows.append([line_text(run) for run in split_line(item)])
             section.row_tables.append(None)
         else:
-            _add_table(section, item, continuing and item is first_table)
+            _add_table(section, item, continuing and item is first_table, page.open_bottom.get(id(item), frozenset()),
+                       ruled, page.drawn.get(id(item)))
 
 
-def _add_table(section: Section, table: Table, continuing: bool) -> None:
+def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[int] = frozenset(),
+               ruled: bool = True, drawn: list[frozenset[int]] | None = None) -> None:
+    """ruled: the table's cells come from its ruling lines (page.py), not from where its text lies (layout.py),
+    so that a cell over two columns of the table it continues is a merged cell. drawn: each column's drawn row
+    borders (borders.drawn_borders), for how far a merged cell cut by the page break runs, when known."""
     rows = table.rows
-    target: tuple[int, list[float]] | None = None
+    dropped = 0
+    target: int | None = None
     if continuing and rows:
-        header = section.headers.get(_signature(rows[0]))
+        header = find_header(section.headers, _signature(rows[0]))
         if header is not None:
-            number, header_rows, columns = header
+            number, header_rows, _ = header
             drop = 0
-            while drop < min(len(header_rows), len(rows)) and _signature(rows[drop]) == header_rows[drop]:
+            while drop < min(len(header_rows), len(rows)) and same_row(_signature(rows[drop]), header_rows[drop]):
                 drop += 1
             rows = rows[drop:]
-            target = (number, columns)
+            dropped = drop
+            target = number
         elif section.last_table is not None:
-            target = section.last_table
+            target = section.last_table[0]
     if target is None:
         section.tables += 1
-        target = (section.tables, table.columns)
+        target = section.tables
+        section.columns[target] = list(table.columns)
         if rows:
             signature = _signature(rows[0])
             following = [_signature(row) for row in rows[:8]]
-            section.headers.setdefault(signature, (target[0], following, table.columns))
-    number, columns = target
-    if continuing and rows and section.last_cut and section.rows and section.row_tables[-1] == number:
-        first = _remap(rows[0], table.columns, columns)
-        previous = section.rows[-1]
-        if first and not first[0].strip() and previous and previous[0].strip():
-            section.rows[-1] = [_join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
-            rows = rows[1:]
-    section.last_cut = table.cut_bottom
+            section.headers.setdefault(signature, (target, following, table.columns))
+    elif ruled:
+        _widen(section, target, table.columns)
+    number, columns = target, section.columns[target]
+    start = len(section.rows)
+    carried: dict[int, tuple[int | None, int | None]] = {}  # column → (rows it runs on below, above), None: unknown
+    last_row = next((i for i in range(len(section.rows) - 1, -1, -1) if section.row_tables[i] is not None), None)
+    if continuing and rows and section.last_open and last_row is not None and section.row_tables[last_row] == number:
+        if section.last_split:  # the row itself was split by the page break
+            first = _remap(rows[0], table.columns, columns, ruled)
+            previous = section.rows[last_row]
+            if first and not first[0].strip() and previous and previous[0].strip():
+                section.rows[last_row] = [_join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
+                rows = rows[1:]
+        else:  # merged cells run on over the break
+            for i in range(len(columns) - 1):
+                middle = (columns[i] + columns[i + 1]) / 2
+                above = next((run for x0, x1, run in section.last_open if x0 - SAME_X <= middle <= x1 + SAME_X), -1)
+                if above != -1:
+                    carried[i] = (_run_below(drawn, table.columns, middle, dropped, len(table.rows)), above)
+    size = len(table.rows)
+    section.last_open = [(table.columns[i], table.columns[i + 1],
+                          size - max((b for b in drawn[i] if b < size), default=0) if drawn else None)
+                         for i in sorted(cut)]
+    section.last_split = bool(cut) and len(cut) == len(table.columns) - 1
     section.last_header = next(signature for signature, (n, _, _) in section.headers.items() if n == number) \
         if any(n == number for n, _, _ in section.headers.values()) else None
     for row in rows:
-        section.rows.append(_remap(row, table.columns, columns))
+        section.rows.append(_remap(row, table.columns, columns, ruled))
         section.row_tables.append(number)
-    section.last_table = target
+    if carried:
+        carry_merged(section.rows, section.row_tables, start, carried)
+    section.last_table = (number, columns)
+
+
+def _run_below(drawn: list[frozenset[int]] | None, own: list[float], middle: float, first: int, size: int) -> int | None:
+    """How many rows from `first` down the cell at the top of a continued table's column runs (to the first
+    border drawn under it), or None when its borders are not known."""
+    if drawn is None:
+        return None
+    column = next((c for c in range(len(own) - 1) if own[c] - SAME_X <= middle <= own[c + 1] + SAME_X), None)
+    if column is None:
+        return None
+    return min((b for b in drawn[column] if b > first), default=size) - first
+
+
+def _widen(section: Section, number: int, own: list[float]) -> None:
+    """A continued table drawn with a column border its first page does not have (the department form's
+    indicator table splits the task table's last column in two): the table takes the finer columns, and
+    the rows already read copy their cell into both halves, as a merged cell is copied."""
+    columns = section.columns[number]
+    finer = widened(columns, own)
+    if finer == columns:
+        return
+    for index, (row, table) in enumerate(zip(section.rows, section.row_tables)):
+        if table == number:
+            section.rows[index] = _remap(row, columns, finer)
+    section.columns[number] = finer
 
 
 def _join_cut(before: str, after: str) -> str:
@@ -310,21 +386,28 @@ def _join_cut(before: str, after: str) -> str:
     return before + (" " if space_at_wrap(before[-1], after[0]) else "") + after
 
 
-def _remap(row: list[str], own: list[float], target: list[float]) -> list[str]:
+def _remap(row: list[str], own: list[float], target: list[float], spread: bool = True) -> list[str]:
     """A continued table's row in the columns of the table it continues (its columns may be drawn a
-    little apart, or split where the first page's are not)."""
-    if len(own) == len(target) and all(abs(a - b) <= 3 for a, b in zip(own, target)):
+    little apart, or split where the first page's are not). With `spread`, a cell covering several target
+    columns is copied into each, as a merged cell is; else it goes to the one its middle lies in."""
+    if len(own) == len(target) and all(abs(a - b) <= SAME_X for a, b in zip(own, target)):
         return row
     result = [""] * (len(target) - 1)
-    for column, text in enumerate(row):
+    for column, text in enumerate(row[:len(own) - 1]):
         if not text:
             continue
-        middle = (own[column] + own[column + 1]) / 2
-        index = next((i for i in range(len(target) - 1) if target[i] <= middle <= target[i + 1]), None)
-        if index is None:
-            index = min(range(len(target) - 1), key=lambda i: abs((target[i] + target[i + 1]) / 2 - middle))
-        if text not in result[index]:
-            result[index] = f"{result[index]}{text}" if result[index] else text
+        left, right = own[column], own[column + 1]
+        covered = [i for i in range(len(target) - 1)
+                   if spread and target[i] >= left - SAME_X and target[i + 1] <= right + SAME_X]
+        if not covered:
+            middle = (left + right) / 2
+            index = next((i for i in range(len(target) - 1) if target[i] <= middle <= target[i + 1]), None)
+            if index is None:
+                index = min(range(len(target) - 1), key=lambda i: abs((target[i] + target[i + 1]) / 2 - middle))
+            covered = [index]
+        for index in covered:
+            if text not in result[index]:
+                result[index] = f"{result[index]}{text}" if result[index] else text
     return result
 
 

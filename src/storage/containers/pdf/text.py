@@ -35,11 +35,12 @@ def _slanted(char: dict) -> bool:
 
 def dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     """pdfplumber's dedupe_chars (same text, font and size within tolerance: the first drawn kept) in
-    linear time: its own sorts by list.index, quadratic, a third of the page's parse time here."""
+    linear time: its own sorts by list.index, quadratic, a third of the page's parse time here. A character
+    under another clip is no duplicate: two cells' text drawn past their boxes may cross at the same place."""
     kept: list[dict] = []
     seen: dict[tuple, list[dict]] = {}
     for char in chars:
-        key = (char["text"], char["fontname"], round(char["size"], 1))
+        key = (char["text"], char["fontname"], round(char["size"], 1), char.get("clip"))
         bx, by = int(char["x0"] // tolerance), int(char["top"] // tolerance)
         duplicate = False
         for dx in (-1, 0, 1):

@@ -1,0 +1,187 @@
+"""The clip path each character was drawn under, for page to give a cell's text to the cell that drew it.
+
+Excel and WPS print a cell's text whole, under a clip path of the cell's box (`re W n`): a row too low for its
+text keeps all of it in the PDF, drawn over the rows above and below, and the page shows only what lies inside
+the clip. pdfminer reads `W`/`W*` and forgets them, and pdfplumber's characters say nothing of clipping; so
+pdfplumber is given an interpreter that keeps the clip's bounding box in the graphics state (saved and restored
+with it by q/Q), and each character of a page gets it as "clip": (x0, top, x1, bottom) in the page's
+coordinates, or None when nothing was clipped. A clip is kept as the bounding box of its path, intersected with
+the clip before it, as the PDF's clipping intersects; curved or rotated clips are rare in tables and are boxed.
+Where a page has no ruling lines, the clips of a producer that clips every cell are its cells (clip_edges).
+"""
+
+from __future__ import annotations
+
+Box = tuple[float, float, float, float]
+
+
+def _interpreter_class():
+    from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter
+    from pdfminer.utils import apply_matrix_pt
+
+    class ClippedState(PDFGraphicState):
+        clip: Box | None = None  # in pdfminer's device space: x0, y0, x1, y1, y upwards
+
+        def copy(self) -> ClippedState:
+            copied = ClippedState()
+            copied.__dict__.update(super().copy().__dict__)
+            copied.clip = self.clip
+            return copied
+
+    class ClipKeepingInterpreter(PDFPageInterpreter):
+        def init_state(self, ctm) -> None:
+            super().init_state(ctm)
+            self.graphicstate = ClippedState()
+
+        def do_W(self) -> None:
+            self._clip()
+
+        def do_W_a(self) -> None:
+            self._clip()
+
+        def _clip(self) -> None:
+            points = []
+            for segment in self.curpath:
+                coordinates = [v for v in segment[1:] if isinstance(v, (int, float))]
+                points.extend(apply_matrix_pt(self.ctm, (x, y)) for x, y in zip(coordinates[::2], coordinates[1::2]))
+            if not points:
+                return
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            box = (min(xs), min(ys), max(xs), max(ys))
+            state = self.graphicstate
+            before = getattr(state, "clip", None)
+            if before is not None:
+                box = (max(box[0], before[0]), max(box[1], before[1]), min(box[2], before[2]), min(box[3], before[3]))
+            if isinstance(state, ClippedState):
+                state.clip = box
+
+    return ClipKeepingInterpreter
+
+
+_installed: list[type] = []
+
+
+def install() -> None:
+    """pdfplumber's pages interpret their content with the clip-keeping interpreter from now on (once; this
+    process's only user of pdfplumber is the PDF reader)."""
+    import pdfplumber.page
+
+    if not _installed:
+        _installed.append(_interpreter_class())
+    pdfplumber.page.PDFPageInterpreter = _installed[0]
+
+
+def mark_clips(page) -> None:
+    """Give each of the page's characters its "clip" (see above). A page whose characters were read before
+    install (the first one the reader looks at) is read again, with the clips."""
+    install()
+    if not _mark(page):
+        page.flush_cache()  # pdfplumber's public way to drop its parse of the page
+        _mark(page)
+
+
+def _mark(page) -> bool:
+    from pdfminer.layout import LTChar, LTContainer
+
+    chars = page.chars
+    drawn: list = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, LTChar):
+                drawn.append(item)
+            elif isinstance(item, LTContainer):
+                walk(item)
+
+    walk(page.layout)  # in pdfplumber's order: its characters are these, one for one
+    if len(drawn) != len(chars) or not all(hasattr(item.graphicstate, "clip") for item in drawn):
+        return False
+    left, top = float(page.mediabox[0]), float(page.mediabox[1])
+    height = float(page.height)
+    for char, item in zip(chars, drawn):  # as pdfplumber turns pdfminer's coordinates into the page's
+        clip = item.graphicstate.clip
+        char["clip"] = None if clip is None else (clip[0] + left, height - clip[3] + top, clip[2] + left, height - clip[1] + top)
+    return True
+
+
+# ---- cells drawn by clips: a table without ruling lines ----------------------------------------
+#
+# A table drawn without ruling lines by a producer that clips every cell's text to the cell's box (Excel and WPS
+# do): the clip boxes are the cells, so they stand in for the borders, for page to hand to pdfplumber's table
+# finder.
+#
+# Only where the clips cover the page's text: LibreOffice clips a cell only where its text runs out of it, and a
+# grid made of those few boxes would miss the rest (that page is cut into cells by layout instead). Bands of boxes
+# sharing their top and bottom are rows; the table runs from the first band of two cells or more to the last, so
+# that a title or a 部门名称 line above it, a merged cell of its own, stays text above the table.
+
+_COVER = 0.8  # at least this share of the page's characters under cell-sized clips
+_FITTING = 0.3  # at least this share of the clips with all their text inside: every cell is clipped
+_TOLERANCE = 2.0
+
+
+def clip_edges(chars: list[dict], width: float, height: float) -> list[dict]:
+    """The borders of the cells the clips draw, as pdfplumber's line objects; [] when the clips are not cells."""
+    visible = [c for c in chars if c["text"] != " "]
+    boxes: dict[tuple, int] = {}
+    for char in visible:
+        clip = char.get("clip")
+        if clip is not None and 1 < clip[2] - clip[0] < 0.9 * width and 1 < clip[3] - clip[1] < 0.5 * height:
+            key = tuple(round(v, 1) for v in clip)
+            boxes[key] = boxes.get(key, 0) + 1
+    if not visible or sum(boxes.values()) < _COVER * len(visible) or len(boxes) < 4:
+        return []
+    # A producer that clips every cell clips those whose text fits, too; one that clips only the text that
+    # runs out of its cell (LibreOffice) gives boxes that are not the grid: its page is read by layout.
+    fitting = {key for key in boxes}
+    for char in visible:
+        clip = char.get("clip")
+        key = clip is not None and tuple(round(v, 1) for v in clip)
+        if key in fitting and not (clip[0] - 1 <= char["x0"] and char["x1"] <= clip[2] + 1 and
+                                   clip[1] - 1 <= char["top"] and char["bottom"] <= clip[3] + 1):
+            fitting.discard(key)
+    if len(fitting) < _FITTING * len(boxes):
+        return []
+    bands: list[list[tuple]] = []
+    for box in sorted(boxes, key=lambda b: (b[1], b[3], b[0])):
+        band = next((b for b in bands if abs(b[0][1] - box[1]) <= _TOLERANCE and abs(b[0][3] - box[3]) <= _TOLERANCE), None)
+        if band is None:
+            bands.append([box])
+        else:
+            band.append(box)
+    bands.sort(key=lambda band: band[0][1])
+    most = max(len(band) for band in bands)
+    wide = [i for i, band in enumerate(bands) if len(band) >= max(2, most / 2)]
+    if not wide:
+        return []
+    table = [box for band in bands[wide[0]:wide[-1] + 1] for box in band]
+    left, right = min(b[0] for b in table), max(b[2] for b in table)
+    top, bottom = min(b[1] for b in table), max(b[3] for b in table)
+    # A cell with no text has no clip: the rows' borders run across the table (but not through a cell merged
+    # down over them), the columns' where a cell's box has its sides.
+    edges = [_line(left, top, left, bottom), _line(right, top, right, bottom)]
+    for x0, y0, x1, y1 in table:
+        edges.extend([_line(x0, y0, x0, y1), _line(x1, y0, x1, y1)])
+    for y in _cluster([v for b in table for v in (b[1], b[3])]):
+        spanning = sorted((b[0], b[2]) for b in table if b[1] < y - _TOLERANCE and b[3] > y + _TOLERANCE)
+        start = left
+        for x0, x1 in spanning:
+            if x0 > start:
+                edges.append(_line(start, y, x0, y))
+            start = max(start, x1)
+        if right > start:
+            edges.append(_line(start, y, right, y))
+    return edges
+
+
+def _cluster(values: list[float]) -> list[float]:
+    result: list[float] = []
+    for value in sorted(values):
+        if not result or value - result[-1] > _TOLERANCE:
+            result.append(value)
+    return result
+
+
+def _line(x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top}

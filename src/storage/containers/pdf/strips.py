@@ -1,0 +1,315 @@
+"""A table too wide for the page, printed in strips of columns, joined back into one table.
+
+Spreadsheets that do not fit a sheet to the page width print the columns that do not fit on further pages.
+Excel, WPS and LibreOffice offer two page orders: down, then over (先列后行, the default: every page of
+the left columns, then every page of the next columns) and over, then down (先行后列: the first rows' left,
+middle and right pages, then the next rows'). Either way each page holds one *strip* of columns for one *band*
+of rows, and the pages of a band draw their rows at the same heights.
+
+So a page is placed by its geometry, not by its place in the file: its strip is the column borders of its
+table (every page of a strip has the same), its band the row borders it shares with the band's first page; a
+band takes a strip once, and a page joins the band that lacks its strip and whose rows it matches best (the
+earliest of equals: that covers both orders, and bands of equal height). A band's pages become one page: its
+tables side by side, rows cut where any strip has a row border (a cell over several such rows is copied to
+each, as a merged cell is), text beside a table within its rows (a merged cell over the strip border, 项目资金)
+put in the cell it lies in, the text above and below the tables at the same height joined; columns a strip
+repeats from the first (print titles: 序号, 项目名称 on every page) are taken once. A page of one
+cell (one row, one column) has no table in pdfplumber's eyes: it is taken where the page order puts it.
+
+The join is trusted only when it is complete: every band has every strip and every page is placed. A file
+printed in strips that cannot be joined so — a strip page whose table was not found, rows that match no band,
+a page with several tables, a column wider than the paper (cut at its edge), text over other text at a strip
+border, or pages showing text of cells further
+left drawn past their left edge (page.py keeps a character by its clip, the cell) while no strips of rows
+match — is refused, saying how to print it on one page's width; it is never read in part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...infra.errors import FileProblem
+from .page import PageContent, Table
+from .text import Line, join_lines
+
+_SAME = 1.5  # pt: row borders of two pages of one band lie this close
+_EDGE = 3.0  # pt: a strip's pages have their table's left and right edges this close
+
+REFUSED = ("PDF 中的表格太宽，打印时没有缩放到一页宽：右边的列被打印在了后面的页上（第 {pages} 页），"
+           "无法可靠地把各页拼回一张表（{why}）。请在 Excel/WPS 打印时选择“将所有列调整为一页”"
+           "（LibreOffice：“格式 → 页面样式 → 工作表”中把缩放设为宽 1 页）后重新导出 PDF，或直接打开原始的 Excel/WPS 文件")
+JOINED = "第 {pages} 页是同一张表按列分页打印的 {strips} 栏（表格太宽，没有缩放到一页宽），已按行拼回一张表，请对照原表核对"
+
+
+@dataclass
+class _Band:
+    pages: list = field(default_factory=list)  # ReadPage, one per strip, in the order met
+    strips: list[int] = field(default_factory=list)
+
+
+def stitch(pages: list, path) -> tuple[list, list[str]]:
+    """Pages (table.ReadPage) with strips of columns joined into one page per band; other files as they are.
+    Returns the pages and a note; refuses (FileProblem) a file printed in strips that cannot be joined."""
+    span = f"{pages[0].number}–{pages[-1].number}"
+
+    def refuse(why: str) -> FileProblem:
+        return FileProblem(path, REFUSED.format(pages=span, why=why))
+
+    if not _printed_in_strips(pages):
+        left = next((page.number for page in pages if any(line.x1 < 0 for line in page.lines)), None)
+        if left is not None:  # text of a cell further left, drawn (clipped) left of this page: a strip on its right
+            raise refuse(f"第 {left} 页有从左边一页接过来的单元格文字，各页的行却对不上")
+        return pages, []
+
+    several = next((page.number for page in pages if len(page.tables) > 1), None)
+    if several is not None:
+        raise refuse(f"第 {several} 页上的表格分成了几块")
+    columns_of: list[list[float]] = []
+    strip_of: dict[int, int] = {}
+    for page in pages:
+        if page.tables:
+            columns = page.tables[0].columns
+            index = next((i for i, known in enumerate(columns_of) if _same_columns(known, columns)), None)
+            if index is None:
+                index = len(columns_of)
+                columns_of.append(columns)
+            strip_of[page.number] = index
+    bands: list[_Band] = []
+    for page in pages:
+        if page.number not in strip_of:
+            continue
+        strip, bounds = strip_of[page.number], _bounds(page)
+        if bounds is None:
+            raise refuse(f"第 {page.number} 页表格的行读不清")
+        fitting = [b for b in bands if strip not in b.strips and _same_rows(_bounds(b.pages[0]), bounds)]
+        band = min(fitting, key=lambda b: _mismatch(_bounds(b.pages[0]), bounds), default=None)  # the first of the best
+        if band is None:
+            band = _Band()
+            bands.append(band)
+        band.pages.append(page)
+        band.strips.append(strip)
+    _fill_single_cells(pages, bands, columns_of, strip_of, refuse)
+    for band in bands:
+        if sorted(band.strips) != list(range(len(columns_of))):
+            numbers = "、".join(str(p.number) for p in band.pages)
+            raise refuse(f"第 {numbers} 页的行在别的页上找不到对应的部分")
+    past = next((page.number for band in bands for page in band.pages
+                 if page.tables[0].columns[-1] > page.content.width + _EDGE), None)
+    if past is not None:  # a column wider than the paper: the printer cut it at the page's edge
+        raise refuse(f"第 {past} 页的表格超出了纸张右边，超出的部分没有打印出来")
+    placed = {page.number for band in bands for page in band.pages}
+    stray = next((page.number for page in pages if page.number not in placed and (page.lines or page.tables)), None)
+    if stray is not None:
+        raise refuse(f"第 {stray} 页没有找到带框线的表格")
+    return [_join(band, refuse) for band in bands], [JOINED.format(pages=span, strips=len(columns_of))]
+
+
+def _printed_in_strips(pages: list) -> bool:
+    """Whether a page's table draws its rows where another page's table with other edges does: two strips of
+    one table (the pages of one table continued down have its edges, another table its own rows). The first
+    band holds the first page of every strip in either page order, so the first tables of each set of edges
+    are compared (a file of 2,000 pages costs nothing)."""
+    groups: list[tuple[tuple[float, float], list[list[float]]]] = []
+    for page in pages:
+        for table in page.tables:
+            bounds = page.row_bounds.get(id(table))
+            if bounds is None:
+                continue
+            edges = (table.columns[0], table.columns[-1])
+            group = next((g for g in groups if abs(g[0][0] - edges[0]) <= _EDGE and abs(g[0][1] - edges[1]) <= _EDGE), None)
+            if group is None:
+                groups.append((edges, [bounds]))
+            elif len(group[1]) < 3:
+                group[1].append(bounds)
+    for index, (_, firsts) in enumerate(groups):
+        for _, others in groups[index + 1:]:
+            if any(_rows_within(a, b) for a in firsts for b in others):
+                return True
+    return False
+
+
+def _rows_within(one: list[float], other: list[float]) -> bool:
+    """Three row borders or more, and nearly all of the smaller table's, at the same heights in both."""
+    smaller, larger = (one, other) if len(one) <= len(other) else (other, one)
+    shared = sum(1 for y in smaller if any(abs(y - z) <= _SAME for z in larger))
+    return shared >= 3 and 5 * shared >= 4 * len(smaller)
+
+
+def _fill_single_cells(pages: list, bands: list[_Band], columns_of: list[list[float]], strip_of: dict[int, int],
+                       refuse) -> None:
+    """A strip's page whose table is one cell (a band of one row, a strip of one column) has no table in
+    pdfplumber's eyes. When every other page sits where one of the two page orders puts it, such a page is
+    the one that order puts in the empty place, and its text within the band's row is the cell."""
+    strips = len(columns_of)
+    missing = [(b, s) for b, band in enumerate(bands) for s in range(strips) if s not in band.strips]
+    if not missing:
+        return
+    first = min(strip_of)
+    orders = {"down": lambda b, s: first + s * len(bands) + b, "over": lambda b, s: first + b * strips + s}
+    by_number = {page.number: page for page in pages}
+    for place in orders.values():
+        if not all(place(b, s) == page.number for b, band in enumerate(bands)
+                   for s, page in zip(band.strips, band.pages)):
+            continue
+        for b, s in missing:
+            page = by_number.get(place(b, s))
+            bounds = _bounds(bands[b].pages[0])
+            if page is None or page.tables or len(columns_of[s]) != 2 or len(bounds) != 2:
+                raise refuse(f"第 {place(b, s)} 页没有找到带框线的表格")
+            top, bottom = bounds
+            inside = [line for line in page.lines if line.top >= top - _SAME and line.bottom <= bottom + _SAME]
+            left, right = columns_of[s]
+            text = join_lines(inside, right - left - 2 * max(0.0, min((l.x0 for l in inside), default=left) - left))
+            table = Table(top, bottom, list(columns_of[s]), [[text]])
+            others = [line for line in page.lines if line not in inside]
+            content = PageContent(page.content.width, page.content.height, others, [table], page.content.rules,
+                                  page.content.dropped_slanted, page.content.char_count)
+            filled = type(page)(page.number, content, page.images, row_bounds={id(table): [top, bottom]})
+            bands[b].pages.append(filled)
+            bands[b].strips.append(s)
+            pages[pages.index(page)] = filled
+        return
+
+
+def _same_columns(one: list[float], other: list[float]) -> bool:
+    """One strip: the same column borders (a strip's pages repeat its columns; two strips of one table could
+    share their edges, not every border)."""
+    return len(one) == len(other) and all(abs(a - b) <= _EDGE for a, b in zip(one, other))
+
+
+def _bounds(page) -> list[float] | None:
+    table = page.tables[0] if page.tables else None
+    return page.row_bounds.get(id(table)) if table is not None else None
+
+
+def _mismatch(first: list[float], other: list[float]) -> int:
+    """The row borders of either page that the other does not have."""
+    return sum(1 for y in other if not any(abs(y - z) <= _SAME for z in first)) + \
+        sum(1 for y in first if not any(abs(y - z) <= _SAME for z in other))
+
+
+def _same_rows(first: list[float] | None, other: list[float] | None, strict: bool = False) -> bool:
+    """Two pages draw the rows of one band: most row borders at the same heights, the top or bottom among
+    them. strict (telling that a file is printed in strips at all): both ends, and three borders or more."""
+    if not first or not other:
+        return False
+    shared = sum(1 for y in other if any(abs(y - z) <= _SAME for z in first))
+    top, bottom = abs(first[0] - other[0]) <= _SAME, abs(first[-1] - other[-1]) <= _SAME
+    if strict:
+        return top and bottom and shared >= 3 and 4 * shared >= 3 * min(len(first), len(other))
+    return (top or bottom) and shared >= 2 and 2 * shared >= min(len(first), len(other))
+
+
+def _join(band: _Band, refuse):
+    """The band's pages as one page: their tables side by side (left to right in the order of the strips)."""
+    ordered = sorted(zip(band.strips, band.pages), key=lambda pair: pair[0])
+    pages = [page for _, page in ordered]
+    first = pages[0]
+    bounds = sorted(y for page in pages for y in _bounds(page))
+    rows_at: list[float] = []
+    for y in bounds:
+        if not rows_at or y - rows_at[-1] > _SAME:
+            rows_at.append(y)
+    columns: list[float] = []
+    rows: list[list[str]] = [[] for _ in rows_at[:-1]]
+    open_columns: set[int] = set()
+    shifts = []
+    first_cells: list[list[str]] = []
+    for page in pages:
+        table = page.tables[0]
+        own = _bounds(page)
+        cells = []
+        for top, bottom in zip(rows_at, rows_at[1:]):
+            row = next((r for r, (a, b) in enumerate(zip(own, own[1:])) if a <= top + _SAME and b >= bottom - _SAME), None)
+            cells.append(list(table.rows[row]) if row is not None else [""] * (len(table.columns) - 1))
+        repeated = _repeated_columns(first_cells, pages[0].tables[0].columns, cells, table.columns) if columns else 0
+        borders = table.columns[repeated:]
+        shift = (columns[-1] - borders[0]) if columns else 0.0
+        shifts.append(shift)
+        offset = len(columns) - 1 - repeated if columns else 0
+        columns.extend(x + shift for x in (borders if not columns else borders[1:]))
+        for index, row_cells in enumerate(cells):
+            rows[index].extend(row_cells[repeated:])
+        if not first_cells:
+            first_cells = cells
+        open_columns.update(offset + column for column in page.open_bottom.get(id(table), ()) if column >= repeated)
+    outside = []
+    for page, shift in zip(pages, shifts):
+        table = page.tables[0]
+        kept = []
+        for line in page.lines:
+            if line.bottom > table.top + _SAME and line.top < table.bottom - _SAME:
+                _place_across(line, shift, page, rows, rows_at, columns, refuse)
+            else:
+                kept.append(line)
+        outside.append(kept)
+    table = Table(rows_at[0], rows_at[-1], columns, rows,
+                  overlapping=sum(page.tables[0].overlapping for page in pages),
+                  cut_bottom=any(page.tables[0].cut_bottom for page in pages))
+    content = first.content
+    joined = PageContent(content.width, content.height, _joined_lines(outside), [table], content.rules,
+                         sum(page.content.dropped_slanted for page in pages),
+                         sum(page.content.char_count for page in pages))
+    return type(first)(first.number, joined, sum(page.images for page in pages),
+                       open_bottom={id(table): frozenset(open_columns)} if open_columns else {},
+                       row_bounds={id(table): rows_at}, last_number=max(page.last_number for page in pages))
+
+
+def _repeated_columns(first: list[list[str]], first_columns: list[float], cells: list[list[str]],
+                      columns: list[float]) -> int:
+    """How many columns a later strip begins with that repeat the first strip's first ones (print titles:
+    序号 and 项目名称 printed on every page): as wide, and the same text in every row, a header among them."""
+    count = 0
+    while count < min(len(columns), len(first_columns)) - 1:
+        width, first_width = columns[count + 1] - columns[count], first_columns[count + 1] - first_columns[count]
+        same = abs(width - first_width) <= _EDGE and all(
+            count < len(a) and count < len(b) and a[count] == b[count] for a, b in zip(first, cells))
+        if not same or not any(row[count].strip() for row in cells):
+            break
+        count += 1
+    return count if count < len(columns) - 1 else 0  # a strip of nothing but repeated columns is not one
+
+
+def _place_across(line: Line, shift: float, page, rows: list[list[str]], rows_at: list[float],
+                  columns: list[float], refuse) -> None:
+    """Text beside a strip's table, within its rows: a merged cell over the strip border (项目资金 over the
+    four amounts), its text centred on the whole cell and so drawn past the table's edge, even past the
+    page's (page.py keeps a character whose clip, the cell, is on the page). It goes to the joined table's
+    cell its middle lies in, unless its row holds it already (drawn on another page of the band too); over
+    other text it cannot be placed with confidence."""
+    middle_x, middle_y = (line.x0 + line.x1) / 2 + shift, (line.top + line.bottom) / 2
+    row = next((r for r in range(len(rows_at) - 1) if rows_at[r] <= middle_y <= rows_at[r + 1]), None)
+    text = line.text.strip().replace(" ", "")
+    if row is not None and any(text in cell.replace(" ", "") for cell in rows[row]):
+        return  # drawn whole on another page of the band, and placed from there
+    column = next((c for c in range(len(columns) - 1) if columns[c] <= middle_x <= columns[c + 1]), None)
+    if row is None or column is None:
+        raise refuse(f"第 {page.number} 页有文字在表格的栏目之外")
+    if rows[row][column].strip():
+        raise refuse(f"第 {page.number} 页有文字跨过了分页处，与别的单元格重叠")
+    rows[row][column] = line.text.strip()
+
+
+def _joined_lines(pages: list[list[Line]]) -> list[Line]:
+    """The text outside the tables, page by page: a line of a later strip at the height of one already there
+    is the same line (a title centred over all the columns, drawn on each page) or its continuation (单位：万元
+    at the right end of the 部门名称 line): the longer text is kept, or the two stand side by side."""
+    lines: list[Line] = list(pages[0])
+    for page in pages[1:]:
+        for line in page:
+            index = next((i for i, kept in enumerate(lines) if abs(kept.top - line.top) <= _SAME), None)
+            if index is None:
+                lines.append(line)
+                continue
+            kept = lines[index]
+            if line.text.replace(" ", "") in kept.text.replace(" ", ""):
+                continue
+            if kept.text.replace(" ", "") in line.text.replace(" ", ""):
+                lines[index] = line
+                continue
+            gap = 40.0  # a wide gap: split_line cuts the two into cells of their own
+            shift = kept.x1 + gap - line.x0
+            moved = [{**char, "x0": char["x0"] + shift, "x1": char["x1"] + shift} for char in line.chars]
+            lines[index] = Line(min(kept.top, line.top), max(kept.bottom, line.bottom), kept.x0, line.x1 + shift,
+                                [*kept.chars, *moved])
+    return sorted(lines, key=lambda line: line.top)
