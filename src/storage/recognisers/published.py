@@ -18,6 +18,7 @@ from ...model.declaration import (
     DEPARTMENT_LABELS,
     FUNDS_LABELS,
     INDICATOR_LABELS,
+    PROJECT_LABELS,
     TASK_LABELS,
     Budget,
     Department,
@@ -26,6 +27,22 @@ from ...model.declaration import (
     Task,
 )
 from ..containers.sheet_grid import Grid, cell_text, label_key
+from .field_shapes import (
+    INDICATOR,
+    PROSE,
+    excerpt,
+    heading_reason,
+    is_known_organisation,
+    is_organisation,
+    is_project_name,
+    organisation_misfit,
+    period_misfit,
+    project_name_misfit,
+    same_organisation,
+    sums_to,
+    task_name_misfit,
+    unit_misfit,
+)
 from .form_2019_labels import is_form_2019
 from .indicator_text import clean_cell_text, parse_indicator_cell
 from .ocr_numbers import Kind, published_amount, read_published_amount
@@ -153,9 +170,11 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
-    title_department = _read_title_block(grid, header_row, table)
+    title_department, rejected_title = _read_title_block(grid, header_row, table)
     group_unit: str | None = None
     labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
+    names = _Names(grid, columns, bool(yuan), [name for name in (table.department_name, title_department) if name])
+    heading_department: str | None = None
     for row in range(header_row + 1, len(grid.rows)):
         values = _row_texts(grid.rows[row], columns)
         if not any(values.values()) or label_key(values.get("name")) in labels:
@@ -175,8 +194,18 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
                     table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计", row + 1))
             table.stated.append(StatedRow(row + 1, label_key(name), _stated_amounts(values, bool(yuan)), len(table.projects)))
             continue
-        if name and not values.get("goal") and not values.get("indicators"):
+        kind = _row_kind(table, row, name, values, names)
+        if kind == _SKIP:  # another field's text in the name column, or a name alone: said, and not read
+            continue
+        if kind in (_GROUP, _UNNAMED):  # a category's row (一、专项业务费), or a unit's whose name is no name: a sum
+            group_unit = None if kind == _UNNAMED else group_unit  # the unit above does not reach past a new one
+            table.stated.append(StatedRow(row + 1, name, _stated_amounts(values, bool(yuan)), len(table.projects), True))
+            continue
+        if kind == _HEADING:
             group_unit = name
+            names.organisations.append(name)
+            if heading_department is None and is_organisation(name):
+                heading_department = name  # the first row heading the table's projects: the department's in 天河's
             table.notes.append(Note(f"第 {row + 1} 行“{name}”是部门/单位小计行，作为其下项目的预算单位", row=row + 1,
                                     location=paths.project(table.first_project + len(table.projects))))
             table.stated.append(StatedRow(row + 1, name, _stated_amounts(values, bool(yuan)), len(table.projects), True))
@@ -186,10 +215,184 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             continue
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan)))
         table.rows.append(row + 1)
+        if table.projects[-1].unit and table.projects[-1].unit not in names.organisations:
+            names.organisations.append(table.projects[-1].unit)
         if values.get("department") and not table.department_name:
-            table.department_name = values["department"]
-    table.department_name = table.department_name or title_department or group_unit
+            _take_department(table, row, values["department"], names)
+    table.department_name = table.department_name or title_department or heading_department
+    if table.department_name is None and rejected_title is not None:
+        table.notes.append(rejected_title)
     return table
+
+
+@dataclass
+class _Names:
+    """What the guards on a row's name hold it against: the department's and the units' names read so far (a
+    "project" of one of these names is a heading row), and the table's 合计/总计 rows, found when first asked for."""
+
+    grid: Grid
+    columns: dict[str, int]
+    in_yuan: bool
+    organisations: list[str]
+    _sum_rows: list[tuple[int, str, Decimal]] | None = None
+    refused_department: bool = False  # a 主管部门 cell was another field's text: said once
+
+    def sum_rows(self, header_row: int) -> list[tuple[int, str, Decimal]]:
+        if self._sum_rows is None:
+            self._sum_rows = _sum_rows(self.grid, header_row + 1, self.columns, self.in_yuan)
+        return self._sum_rows
+
+
+_SKIP, _HEADING, _UNNAMED, _GROUP, _PROJECT = "skip", "heading", "unnamed heading", "group", "project"
+
+
+def _row_kind(table: ImportedTable, row: int, name: str, values: dict[str, str], names: _Names) -> str:
+    """What a row that is no sum row is: a department's or a unit's row heading the projects under it (_HEADING),
+    one whose name is another field's text (_UNNAMED: it has amounts, so it heads projects, of no unit that can be
+    told), a project (_PROJECT, also a row without a name: said by the caller), a category's row over projects
+    (_GROUP), or none of them (_SKIP: its name is another field's text, said in a note). Without 绩效目标 and
+    绩效指标 a row heads units, unless its name is a project's (…经费); with them it is a project, unless its name
+    is a department's or a unit's and its amounts a sum (the cells of a neighbour slipped into it)."""
+    heads = bool(name) and not values.get("goal") and not values.get("indicators")
+    # A unit's name is no sentence either; a project's may carry a comma, and its goal beside it tells the row.
+    misfit = (organisation_misfit if heads else project_name_misfit)(name)
+    if misfit and heads and any(v is not None for v in _stated_amounts(values, names.in_yuan).values()):
+        # A subtotal row whose name is not a unit's: it heads projects, of a unit this reading cannot tell.
+        table.notes.append(Note(f"第 {row + 1} 行是有金额的小计行，但其名称栏中是{misfit}（“{excerpt(name)}”），不是单位名称："
+                                f"其下项目的预算单位已留空，请按原表填写", row=row + 1, source_text=name,
+                                location=paths.field(_upcoming(table), "unit")))
+        return _UNNAMED
+    if misfit:
+        _stray_row_note(table, row, name, misfit)
+        return _SKIP
+    if heads and is_project_name(name):  # no unit's name ends with 经费, 项目: a category's row, or a project's
+        return _project_named_row(table, row, name, values, names)
+    if heads or not name:
+        return _HEADING if heads else _PROJECT
+    known = is_known_organisation(name, names.organisations)
+    if not known and not is_organisation(name):  # a project's name: the common case, nothing more to look at
+        return _PROJECT
+
+    def stated() -> Iterator[tuple[str, Decimal]]:  # the sums the table states: above this row, and its 合计 rows
+        for sum_row in table.stated:
+            if (said := _amount_of(sum_row.amounts)) is not None:
+                yield f"第 {sum_row.row} 行“{sum_row.label or '合计'}”的金额", said
+        for at, label, said in names.sum_rows(table.header_row):
+            if at > row:
+                yield f"第 {at + 1} 行“{label}”的金额", said
+
+    amounts = _stated_amounts(values, names.in_yuan)
+    why = heading_reason(name, _amount_of(amounts), any(v is not None for v in amounts.values()), names.organisations, stated,
+                         lambda: _sum_under(names.grid, row, names.columns, names.in_yuan))
+    if why:
+        _heading_text_note(table, row, name, why, values)
+        return _HEADING
+    if known:
+        table.notes.append(Note(f"第 {row + 1} 行项目名称“{name}”与部门或单位的名称相同，但金额与合计、小计都不相同，"
+                                f"已作为项目导入，请核对它是否为单位标题行", row=row + 1, source_text=name,
+                                location=paths.field(_upcoming(table), "name")))
+    return _PROJECT
+
+
+def _upcoming(table: ImportedTable) -> str:
+    """The place of the project the row being read would be."""
+    return paths.project(table.first_project + len(table.projects))
+
+
+def _project_named_row(table: ImportedTable, row: int, name: str, values: dict[str, str], names: _Names) -> str:
+    """A row named as a project is (…经费, …项目) with no 绩效目标 and no 绩效指标: a category's row when it has an
+    amount and no unit or period, and its amount is the sum of the projects under it or no project row follows it
+    (一、专项业务费 over its projects or over units' rows); nothing when it holds its name alone (a piece of a name
+    that a reading split off, a category's label); else a project whose other cells are empty."""
+    amount = _amount_of(_stated_amounts(values, names.in_yuan))
+    own = any(values.get(role) for role in ("unit", "period"))  # a project's own cells: no category has them
+    under = _sum_under(names.grid, row, names.columns, names.in_yuan) if amount is not None and not own else None
+    if amount is not None and not own and (under is None or sums_to(under, amount)):
+        why = "等于其下各项目的金额之和" if under is not None else "其下没有紧接着的项目行"
+        table.notes.append(Note(f"第 {row + 1} 行“{excerpt(name)}”没有绩效目标和绩效指标，有金额且{why}：作为分类的小计行，"
+                                f"未作为项目导入，也不作为其下项目的预算单位，请对照原表核对", row=row + 1, source_text=name,
+                                location=_upcoming(table)))
+        return _GROUP
+    if not any(text for role, text in values.items() if role != "name"):
+        table.notes.append(Note(f"第 {row + 1} 行只有名称“{excerpt(name)}”，没有金额、绩效目标和绩效指标：未作为项目或单位导入，"
+                                f"请对照原表核对", row=row + 1, source_text=name, location=_upcoming(table)))
+        return _SKIP
+    table.notes.append(Note(f"第 {row + 1} 行“{excerpt(name)}”是项目名称（不是单位名称），但该行没有绩效目标和绩效指标，"
+                            f"已作为项目导入，请对照原表核对", row=row + 1, source_text=name, location=_upcoming(table)))
+    return _PROJECT
+
+
+def _take_department(table: ImportedTable, row: int, department: str, names: _Names) -> None:
+    """The 主管部门 column's name as the department's, unless it is another field's text."""
+    shape = organisation_misfit(department)
+    if shape is None:
+        table.department_name = department
+        names.organisations.append(department)
+    elif not names.refused_department:
+        names.refused_department = True
+        table.notes.append(Note(f"主管部门栏第 {row + 1} 行是{shape}（“{excerpt(department)}”），不是部门名称，未作为部门名称",
+                                location=paths.field(paths.DEPARTMENT, "name"), row=row + 1, source_text=department))
+
+
+def _amount_of(amounts: dict[str, Decimal | None]) -> Decimal | None:
+    return amounts["total"] if amounts.get("total") is not None else amounts.get("fiscal")
+
+
+def _sum_under(grid: Grid, row: int, columns: dict[str, int], in_yuan: bool) -> Decimal | None:
+    """The 总计 (else 财政拨款) of the project rows under a row, up to the next unit's row or sum row: what a unit's
+    row states over its projects. None when no project row with an amount follows."""
+    running, count = Decimal(0), 0
+    for below in range(row + 1, min(len(grid.rows), row + 1 + _LONGEST_UNIT)):
+        values = _row_texts(grid.rows[below], columns)
+        name = values.get("name", "")
+        if _TOTAL_ROW.match(label_key(name)) or is_footnote(name) or (
+                name and not values.get("goal") and not values.get("indicators")):
+            break
+        if name and (amount := _amount_of(_stated_amounts(values, in_yuan))) is not None:
+            running += amount
+            count += 1
+    return running if count else None
+
+
+_LONGEST_UNIT = 500  # rows looked at under a row that may head a unit: the look stays cheap in a table of thousands
+
+
+def _sum_rows(grid: Grid, start: int, columns: dict[str, int], in_yuan: bool) -> list[tuple[int, str, Decimal]]:
+    """The 合计/总计 rows from start on, with their amounts: (row, label, amount)."""
+    found = []
+    for at in range(start, len(grid.rows)):
+        values = _row_texts(grid.rows[at], columns)
+        key = label_key(values.get("name", ""))
+        if key in ("合计", "总计") and (amount := _amount_of(_stated_amounts(values, in_yuan))) is not None:
+            found.append((at, key, amount))
+    return found
+
+
+def _neighbour(table: ImportedTable, shape: str) -> str | None:
+    """Where text that slipped out of its cell most likely belongs: the project read just above, in the field of
+    its shape."""
+    if not table.projects:
+        return None
+    owner = paths.project(table.first_project + len(table.projects) - 1)
+    if shape == INDICATOR:
+        return paths.indicators(owner)
+    return paths.field(owner, "goal") if shape == PROSE else owner
+
+
+def _stray_row_note(table: ImportedTable, row: int, name: str, shape: str) -> None:
+    where = _neighbour(table, shape) or paths.project(table.first_project)  # above the first: the project under it
+    table.notes.append(Note(f"第 {row + 1} 行项目名称栏中是{shape}（“{excerpt(name)}”），不是项目或单位的名称，该行未导入；"
+                            f"这段文字可能属于相邻的项目，请对照原表核对", location=where, row=row + 1, source_text=name))
+
+
+def _heading_text_note(table: ImportedTable, row: int, name: str, why: str, values: dict[str, str]) -> None:
+    found = [(PROJECT_LABELS[key], values[key]) for key in ("goal", "indicators") if values.get(key)]
+    words = "、".join(label for label, _ in found)
+    text = " ".join(text for _, text in found)
+    shape = INDICATOR if values.get("indicators") else PROSE
+    table.notes.append(Note(f"第 {row + 1} 行“{name}”是部门或单位的标题行（{why}），不是项目；该行{words}栏中的文字"
+                            f"（“{excerpt(text)}”）未导入，可能属于相邻的项目，请对照原表核对", location=_neighbour(table, shape),
+                            row=row + 1, source_text=text))
 
 
 def _row_texts(cells: list[object], columns: dict[str, int]) -> dict[str, str]:
@@ -232,10 +435,17 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
     name = values["name"]
     table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
+    unit, period = values.get("unit") or group_unit, values.get("period") or None
+    if values.get("unit") and (shape := unit_misfit(unit)):  # left empty, not the unit above: the row said otherwise
+        table.notes.append(_misfit_note(row, name, "unit", shape, unit, owner))
+        unit = None
+    if period and (shape := period_misfit(period)):
+        table.notes.append(_misfit_note(row, name, "period", shape, period, owner))
+        period = None
     project = Project.model_validate({
         "name": name,
-        "unit": values.get("unit") or group_unit,
-        "period": values.get("period") or None,
+        "unit": unit,
+        "period": period,
         "funds": funds,
         "goal": values.get("goal") or None,
         "indicators": indicators,
@@ -244,16 +454,23 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     return project
 
 
-def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> str | None:
-    """Year and 部门名称：… above the header; returns the department named in the title, if any."""
-    title_department = None
+def _misfit_note(row: int, name: str, key: str, shape: str, text: str, owner: str) -> Note:
+    return Note(f"第 {row + 1} 行项目“{name}”的{PROJECT_LABELS[key]}栏中是{shape}（“{excerpt(text)}”），"
+                f"不是{PROJECT_LABELS[key]}，已留空，请按原表填写", location=paths.field(owner, key), row=row + 1,
+                source_text=text)
+
+
+def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> tuple[str | None, Note | None]:
+    """Year and 部门名称：… above the header; returns the department named in the title, if any, and the note on
+    a title whose words before its year are no department's name (2023年项目支出…), for when no other cell names it."""
+    title_department, rejected = None, None
     for row in range(header_row):
         for value in grid.rows[row]:
             text = clean_cell_text(str(value)) if value is not None else ""
             if not text:
                 continue
             key = label_key(text)
-            if key.startswith(f"{_NAME}:") and len(key) > len(_NAME) + 1:
+            if key.startswith(f"{_NAME}:") and len(key) > len(_NAME) + 1 and not organisation_misfit(key.split(":", 1)[1]):
                 table.department_name = key.split(":", 1)[1]
             year = _YEAR.search(text)
             if year and table.year is None:
@@ -262,7 +479,12 @@ def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> str 
                 title = _DEPARTMENT_IN_TITLE.match(text)
                 if title and "绩效" not in title.group(1):
                     title_department = title.group(1)
-    return title_department
+                    if organisation_misfit(title_department):  # 2023年项目支出绩效目标表: the title names no department
+                        rejected = Note(f"第 {row + 1} 行标题中“{title_department}”是{organisation_misfit(title_department)}，"
+                                        f"不是部门名称，未作为部门名称", row=row + 1, source_text=text,
+                                        location=paths.field(paths.DEPARTMENT, "name"))
+                        title_department = ""
+    return title_department or None, rejected
 
 
 # ---- 部门整体预算绩效目标申报表 -------------------------------------------------
@@ -296,7 +518,8 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
     """published=False reads the editor's own sheet: text kept byte for byte, indicators elsewhere."""
     notes: list[str] = []
     text_of = clean_multiline if published else _raw_text
-    department = Department(name=_value_right_of(grid, (_NAME,), text_of))
+    department = Department(name=_department_name(grid, text_of, notes) if published
+                            else _value_right_of(grid, (_NAME,), text_of))
     year = None
     for row in grid.rows[:5]:
         for value in row:
@@ -314,13 +537,25 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
         amount = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
         budget[key] = to_wanyuan(amount) if yuan else amount
     department.budget = Budget(**budget)
-    department.tasks = _tasks(grid, notes, text_of)
+    department.tasks = _tasks(grid, notes, text_of, (department.name or "") if published else None)
     if yuan:
         for task in department.tasks:
             task.funds = to_wanyuan(task.funds)
     if published:
         department.indicators = _indicator_table(grid, notes)
     return ImportedDepartment(grid.name, department, year, notes)
+
+
+def _department_name(grid: Grid, text_of: Callable[[str], str | None], notes: list[str]) -> str | None:
+    """The text right of 部门名称, unless it is evidently another field's (a sentence, indicator text, a number)."""
+    name = _value_right_of(grid, (_NAME,), text_of)
+    shape = organisation_misfit(name)
+    if not shape:
+        return name
+    found = _find_label(grid, (_NAME,))
+    notes.append(Note(f"{_NAME}栏中是{shape}（“{excerpt(name)}”），不是部门名称，已留空，请按原表填写",
+                      location=paths.field(paths.DEPARTMENT, "name"), row=found[0] + 1 if found else None, source_text=name))
+    return None
 
 
 def cell_str(value: object) -> str:
@@ -382,16 +617,19 @@ def _header_columns(grid: Grid, row: int, headers: dict[str, str]) -> dict[str, 
     return columns
 
 
-def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None]) -> list[Task]:
+def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None],
+           department: str | None = None) -> list[Task]:
+    """department: the form's department name ('' when it has none) on a published form, whose task rows are held
+    against it and against indicator text; None on the editor's own sheet."""
     for row in range(len(grid.rows)):  # a header starting with each label: 拟投入的资金（万元）, 期望达到的目标（概述）
         columns = _header_columns(grid, row, TASK_LABELS)
         if "name" in columns and "content" in columns:
-            return _task_rows(grid, row, columns, notes, text_of)
+            return _task_rows(grid, row, columns, notes, text_of, department)
     return []
 
 
 def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str],
-               text_of: Callable[[str], str | None]) -> list[Task]:
+               text_of: Callable[[str], str | None], department: str | None = None) -> list[Task]:
     tasks = []
     for row in range(header_row + 1, len(grid.rows)):
         values = {role: grid.text(row, column) for role, column in columns.items()}
@@ -405,11 +643,25 @@ def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list
             break
         if not any(v.strip() for v in values.values()):
             continue
+        if department is not None and (not_a_task := _not_a_task(values.get("name", ""), department)):
+            notes.append(Note(f"{DEPARTMENT_LABELS['tasks']}第 {row + 1} 行的{TASK_LABELS['name']}是{not_a_task}"
+                              f"（“{excerpt(values.get('name', ''))}”），不是任务，该行未作为任务导入，请对照原表核对",
+                              location=paths.TASKS, row=row + 1, source_text=values.get("name")))
+            continue
         where = paths.field(paths.task(len(tasks)), "funds")
         funds = published_amount(values.get("funds"), where, f"第 {row + 1} 行任务的{TASK_LABELS['funds']}", notes, row + 1)
         tasks.append(Task(name=text_of(values.get("name", "")), content=text_of(values.get("content", "")),
                           funds=funds, expected=text_of(values.get("expected", ""))))
     return tasks
+
+
+def _not_a_task(name: str, department: str) -> str | None:
+    """What a task row's name is when it is evidently no task's: the department's name (a page's repeated
+    部门名称 row), or indicator text (the indicator table's rows, where its header was not told)."""
+    name = " ".join(name.split())
+    if name and department and same_organisation(name, department):
+        return "部门名称"
+    return task_name_misfit(name)
 
 
 def _indicator_table(grid: Grid, notes: list[str]) -> list[Indicator]:
