@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from src.model import paths
+from src.storage.recognisers import field_shapes
 from src.storage.infra.files import open_declaration
 from src.storage.recognisers.field_shapes import (
     AMOUNT,
@@ -352,3 +353,19 @@ def test_a_subtotal_row_whose_name_is_no_units_heads_projects_of_no_unit(tmp_pat
     note, = _notes_at(opened, "projects[1].unit")
     assert "合计行的文字" in note and note.row == 6
     assert not [note for note in opened.notes if note.startswith("需核对")], opened.notes
+
+
+@pytest.mark.parametrize("period", ["1 年", "2023 年 1 月-2023 年 12 月", "3", "12 个月", "2022-2025", "2023年"])
+def test_a_period_spaced_as_pdf_text_spaces_it_is_no_amount(period):
+    """A PDF's text puts spaces between digits and 年/月 (2023 年 1 月); a period of 3 (years) is a period."""
+    assert not field_shapes.is_amount_not_year(period)
+
+
+@pytest.mark.parametrize("amount", ["289.2", "1.2 1.2", "42", "1,485.34"])
+def test_an_amount_where_a_period_belongs_is_one(amount):
+    assert field_shapes.is_amount_not_year(amount)
+
+
+def test_a_cell_naming_several_units_is_names_not_prose():
+    assert not field_shapes.is_prose("区司法局本级，区法律援助处，区公证处")
+    assert field_shapes.is_prose("保障各项工作顺利开展，提升公共法律服务水平")

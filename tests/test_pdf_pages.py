@@ -1,4 +1,4 @@
-"""PDF tables over several pages (src/storage/containers/pdf/strips.py, table.py, continued.py, breaks.py): a
+"""PDF tables over several pages (src/storage/containers/pdf/strips.py, table.py, continued.py, borders.py): a
 table too wide for the page printed in strips of columns, in either page order, is read as one table; a
 department form whose merged 一级/二级 cells run over a page break gives every indicator its levels; a file
 printed in strips that cannot be joined with confidence is refused, saying how to print it.
@@ -79,3 +79,18 @@ def test_strip_cut_at_the_papers_edge_is_refused():
     with pytest.raises(FileProblem) as refused:
         read_pdf_table(PDF / "pages-column-past-the-paper.pdf")
     assert "超出了纸张右边" in str(refused.value) and "将所有列调整为一页" in str(refused.value)
+
+
+def test_two_forms_with_rows_at_the_same_heights_are_not_strips_of_one():
+    """A workbook's department form and its project table, printed one after the other with rows of the default
+    height, draw their row borders at the same heights from the same margin; the project table is wider than
+    its page and goes on in a strip on page 3. Only pages 2–3 are strips of one table: page 1 is titled as a
+    form of its own (joining it once read 年度预算 as the department and the form's labels as amounts)."""
+    opened = read_pdf_table(PDF / "pages-two-forms-same-rows.pdf")
+    projects = opened.declaration.projects
+    assert [p.name for p in projects] == [f"业务工作经费{i}" for i in range(1, 6)]
+    assert [(p.unit, p.funds.total) for p in projects] == [("区司法局本级", Decimal(10 * i)) for i in range(1, 6)]
+    assert all(p.indicators and p.indicators[0].annual_value == "1次" for p in projects)
+    assert opened.declaration.department.name != "年度预算"
+    assert any("第 2–3 页是同一张表按列分页打印的 2 栏" in note for note in opened.notes)
+    assert not any("第 1–3 页" in note for note in opened.notes)

@@ -69,6 +69,7 @@ _TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|小\s*计)")
 # A number standing alone that is no year (an amount, a count): 实施周期 writes years (2023, 2022-2025, 2022年1月).
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$|^\d+$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_DATE_WORD = re.compile(r"(\d)\s+(?=年|月|日|个月|周年)")
 
 
 def is_indicator_text(text: str) -> bool:
@@ -99,10 +100,14 @@ def is_labelled_list(text: str) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    """A sentence or part of one: a sentence's end, or a clause's comma in a text longer than names are."""
+    """A sentence or part of one: a sentence's end, or a clause's comma in a text longer than names are. A list
+    of organisations (区司法局本级，区法律援助处，区公证处: one cell for the units sharing a project) is names."""
     if _SENTENCE_END.search(text):
         return True
-    return len(text) > _LONGEST_NAME_WITH_CLAUSE and bool(_CLAUSE.search(text))
+    if len(text) <= _LONGEST_NAME_WITH_CLAUSE or not _CLAUSE.search(text):
+        return False
+    parts = [part.strip() for part in re.split(r"[，,、；;]", text) if part.strip()]
+    return not (len(parts) >= 2 and all(is_organisation(part) for part in parts))
 
 
 def is_number(text: str) -> bool:
@@ -111,8 +116,13 @@ def is_number(text: str) -> bool:
 
 
 def is_amount_not_year(text: str) -> bool:
-    """A number standing alone among the words that is no year: 1.2 1.2 2021-2023, 42, 289.2 where a period belongs."""
-    return any(_BARE_NUMBER.match(word) and not _YEAR.match(word) for word in text.split())
+    """A number standing alone among the words that is no year: 1.2 1.2 2021-2023, 42, 289.2 where a period belongs.
+    A number followed by 年/月/日/个月 is a length or a date however it is spaced (1 年, 2023 年 1 月 as a PDF's
+    text often spaces them), and a period may be a number of years alone (3)."""
+    words = _DATE_WORD.sub(r"\1", text).split()
+    if len(words) == 1 and words[0].isdigit() and 1 <= int(words[0]) <= 10:
+        return False  # 3: three years
+    return any(_BARE_NUMBER.match(word) and not _YEAR.match(word) for word in words)
 
 
 def is_project_name(text: str) -> bool:

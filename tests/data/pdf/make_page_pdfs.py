@@ -96,6 +96,37 @@ def department_workbook(fit_width: bool) -> openpyxl.Workbook:
     return book
 
 
+def two_forms_workbook() -> openpyxl.Workbook:
+    """A department form and a project table on two sheets, each narrow enough for its page (not scaled), with
+    as many rows of the default height: their row borders lie at the same heights on both pages and their left
+    edges at the margin, yet they are two forms, not two strips of one."""
+    book = openpyxl.Workbook()
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    department = book.active
+    department.title = "部门整体"
+    department.append(["2024年部门整体预算绩效目标申报表"])
+    for row in (["部门名称", "测试区司法局", "", ""], ["年度预算", "财政拨款", "100", ""],
+                ["重点工作任务", "任务名称", "主要实施内容", "拟投入的资金"], ["", "人民调解", "化解矛盾纠纷", "10"],
+                ["", "法律援助", "提供法律援助", "20"], ["", "普法宣传", "开展普法", "30"]):
+        department.append(row)
+    projects = book.create_sheet("项目表")
+    projects.append(["2024年项目支出绩效目标表"])
+    projects.append(["序号", "项目名称", "预算单位", "总计", "绩效目标", "绩效指标"])
+    for index in range(1, 6):
+        projects.append([index, f"业务工作经费{index}", "区司法局本级", 10 * index, "保障工作开展",
+                         "1、产出指标：数量指标：活动次数；年度指标值：1次"])
+    for letter, width in zip("ABCDEF", (5, 15, 14, 7, 14, 48)):  # every text on one line: rows of the default height
+        projects.column_dimensions[letter].width = width
+    for letter, width in zip("ABCD", (14, 14, 14, 14)):
+        department.column_dimensions[letter].width = width
+    for sheet, columns in ((department, "ABCD"), (projects, "ABCDEF")):
+        for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row, max_col=len(columns)):
+            for cell in row:
+                cell.border = border
+    return book
+
+
 def convert(book: openpyxl.Workbook, name: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / f"{name}.xlsx"
@@ -112,6 +143,7 @@ def main() -> None:
     convert(project_workbook(None, "A:B", last_width=60), "pages-column-past-the-paper")
     convert(department_workbook(True), "pages-department-break")
     convert(department_workbook(False), "pages-department-wide")
+    convert(two_forms_workbook(), "pages-two-forms-same-rows")
 
 
 if __name__ == "__main__":

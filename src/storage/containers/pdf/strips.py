@@ -29,7 +29,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...infra.errors import FileProblem
+from ..sheet_grid import label_key
 from .page import PageContent, Table
+from .section import FORM_TITLE
 from .text import Line, join_lines
 
 _SAME = 1.5  # pt: row borders of two pages of one band lie this close
@@ -49,7 +51,34 @@ class _Band:
 
 def stitch(pages: list, path) -> tuple[list, list[str]]:
     """Pages (table.ReadPage) with strips of columns joined into one page per band; other files as they are.
-    Returns the pages and a note; refuses (FileProblem) a file printed in strips that cannot be joined."""
+    Returns the pages and notes; refuses (FileProblem) a file printed in strips that cannot be joined.
+
+    A page titled as a form of its own (…绩效目标表, not the title the page before repeats) begins another
+    printed form, and strips are looked for within one form's pages only: a workbook's sheets printed one after
+    the other start at the same margin and, with default row heights, draw their rows at the same heights."""
+    joined_pages, notes = [], []
+    for form_pages in _forms(pages):
+        some, said = _stitch_form(form_pages, path)
+        joined_pages += some
+        notes += said
+    return joined_pages, notes
+
+
+def _forms(pages: list) -> list[list]:
+    forms: list[list] = []
+    title = None
+    for page in pages:
+        own = _title_above(page, page.tables[0] if page.tables else None)
+        if not forms or (own is not None and title is not None and own not in title and title not in own):
+            forms.append([])  # a title cut by a strip border (…年项目支出绩效目标表 on the next strip) is the same
+            title = own
+        elif own is not None and (title is None or len(own) > len(title)):
+            title = own  # the whole title, where the first page showed a cut one
+        forms[-1].append(page)
+    return forms
+
+
+def _stitch_form(pages: list, path) -> tuple[list, list[str]]:
     span = f"{pages[0].number}–{pages[-1].number}"
 
     def refuse(why: str) -> FileProblem:
@@ -106,7 +135,9 @@ def stitch(pages: list, path) -> tuple[list, list[str]]:
 
 def _printed_in_strips(pages: list) -> bool:
     """Whether a page's table draws its rows where another page's table with other edges does: two strips of
-    one table (the pages of one table continued down have its edges, another table its own rows). The first
+    one table (the pages of one table continued down have its edges, another table its own rows). Both ends
+    must match: two tables of one workbook (a department form, then a project table) start at the same margin
+    and, with default row heights, share their first row borders, but not their last. The first
     band holds the first page of every strip in either page order, so the first tables of each set of edges
     are compared (a file of 2,000 pages costs nothing)."""
     groups: list[tuple[tuple[float, float], list[list[float]]]] = []
@@ -123,16 +154,15 @@ def _printed_in_strips(pages: list) -> bool:
                 group[1].append(bounds)
     for index, (_, firsts) in enumerate(groups):
         for _, others in groups[index + 1:]:
-            if any(_rows_within(a, b) for a in firsts for b in others):
+            if any(_same_rows(a, b, strict=True) for a in firsts for b in others):
                 return True
     return False
 
 
-def _rows_within(one: list[float], other: list[float]) -> bool:
-    """Three row borders or more, and nearly all of the smaller table's, at the same heights in both."""
-    smaller, larger = (one, other) if len(one) <= len(other) else (other, one)
-    shared = sum(1 for y in smaller if any(abs(y - z) <= _SAME for z in larger))
-    return shared >= 3 and 5 * shared >= 4 * len(smaller)
+def _title_above(page, table: Table | None) -> str | None:
+    """The form's title over the page's first table (…绩效目标表), as a key to compare."""
+    return next((key for line in page.lines if (table is None or line.bottom <= table.top + 1)
+                 and FORM_TITLE.search(key := label_key(line.text))), None)
 
 
 def _fill_single_cells(pages: list, bands: list[_Band], columns_of: list[list[float]], strip_of: dict[int, int],
