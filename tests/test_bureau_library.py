@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from src.model.library_catalogue import Source
 from src.storage.containers.sheet_grid import Grid
 from src.storage.infra.errors import FileProblem
 from src.storage.library.bureau_file import read_bureau_library
 from src.storage.library.bureau_table import NO_HEADER, NOTHING_FITS, library_from_grids
+from src.storage.library.entries import LOCAL, catalogue_entry
 
 DATA = Path(__file__).resolve().parent / "data"
 LIBRARY = DATA / "library"
@@ -96,3 +98,18 @@ def test_a_header_with_no_row_in_the_framework_is_refused():
     with pytest.raises(FileProblem) as refused:
         library_from_grids(Path("评价指标体系.xlsx"), [grid])
     assert refused.value.reason == NOTHING_FITS
+
+
+def test_a_qualitative_target_in_the_shared_value_and_unit_column_stays_a_value():
+    """指标值/计量单位 holds a target or a unit alone: 及时 is a 定性 target (the browser shows 定性, not “__及时”),
+    % and 人次 the unit a clerk's own number goes with."""
+    written = ["及时", "较好提升", "达标", "显著提升", "%", "人次", "万元", "个", "元/人", "≥95%", "2280次"]
+    grid = Grid("表", [["一级指标", "二级指标", "三级指标", "指标值/计量单位"],
+                      *(["产出指标", "质量指标", f"指标{n}", text] for n, text in enumerate(written))])
+    rows = library_from_grids(Path("x.xlsx"), [grid]).rows
+    read = [(row.value, row.comparator, row.unit) for row in rows]
+    assert read == [("及时", "定性", None), ("较好提升", "定性", None), ("达标", "定性", None),
+                    ("显著提升", "定性", None), (None, None, "%"), (None, None, "人次"), (None, None, "万元"),
+                    (None, None, "个"), (None, None, "元/人"), ("≥95%", "≥", "%"), ("2280次", "＝", "次")]
+    entries = [catalogue_entry(row, LOCAL, Source("本地指标库：x.xlsx")) for row in rows]
+    assert [entry.form for entry in entries[:5]] == ["定性", "定性", "定性", "定性", "__%"]

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QDialog, QToolButton
 
 from src.model import framework, paths
 from src.model.library_catalogue import BUNDLED, LOCAL, MINE, MINE_SECTOR, catalogue, with_local
+from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration
+from src.storage.library import local_store
 from src.storage.library.entries import LibraryRow
 from src.storage.library.local_store import MINE_LIMIT, LocalStore, rows_of_declaration
 from src.ui.editing import local_library
@@ -97,6 +99,90 @@ def test_a_damaged_store_does_not_stop_the_editor(window, qtbot, demo_path):
     browser = window.edits.add_from_library()  # the index of the bundled library and the new store's
     type_text(browser.search, "满意度")
     assert browser.model.rowCount() > 0
+
+
+def test_a_store_that_cannot_be_read_or_moved_aside_is_never_written_over_and_says_so(tmp_path, monkeypatch):
+    """Nothing lost silently: an unreadable store (here a folder where the file should be), or a damaged one that
+    cannot be moved aside, is left as it is, and every save says why in Chinese instead of returning."""
+    unreadable = tmp_path / "unreadable.json"
+    unreadable.mkdir()
+    store = LocalStore.load(unreadable)
+    assert store.problem is not None and "无法读取本地指标库" in store.problem.reason
+    assert "重新启动编辑器" in store.problem.reason  # and what to do
+    store.add_library("某市财政局指标库.xlsx", [TRAINING])
+    with pytest.raises(FileProblem) as refused:
+        store.save()
+    assert refused.value.reason == store.problem.reason and unreadable.is_dir()
+
+    damaged = tmp_path / "damaged.json"
+    damaged.write_bytes(b"{cut short")
+    monkeypatch.setattr(local_store.os, "replace", lambda *_: (_ for _ in ()).throw(PermissionError(13, "denied")))
+    store = LocalStore.load(damaged)
+    assert store.set_aside is None and "已损坏，且无法改名另存" in store.problem.reason
+    store.remember([row(1)])
+    with pytest.raises(FileProblem, match="移走或改名"):
+        store.save()
+    assert damaged.read_bytes() == b"{cut short"
+
+
+def test_an_import_into_a_store_that_cannot_be_kept_says_so(window, qtbot, monkeypatch):
+    store_path = local_library.shared().path
+    store_path.mkdir(parents=True)  # not a file the editor can read: the clerk's libraries may be in it
+    said = []
+    monkeypatch.setattr(window.library_import, "tell_error", lambda title, problem, advice: said.append(
+        (title, str(problem), advice)))
+    assert window.library_import.import_library(str(BUREAU))
+    assert [title for title, *_ in said] == ["本地指标库未能保存"]  # not news of a library kept
+    assert "无法读取本地指标库" in said[0][1] and "关闭编辑器后不会保留" in said[0][2]
+    assert "未能保存到本机，关闭编辑器后不会保留" in window.statusBar().currentMessage()
+    assert store_path.is_dir() and local_library.shared().catalogue().search("受训学员", origin=LOCAL)
+
+
+def test_the_store_is_read_when_unreadable_tells_the_window(window, qtbot):
+    local_library.shared().path.mkdir(parents=True)
+    local_library.shared().catalogue()  # the browser or the completer reads it first
+    qtbot.waitUntil(lambda: "无法读取本地指标库" in window.statusBar().currentMessage(), timeout=2000)
+
+
+def test_mine_is_written_only_when_it_changed(window, qtbot, monkeypatch, demo_path, tmp_path):
+    saved = []
+    real_save = LocalStore.save
+    monkeypatch.setattr(LocalStore, "save", lambda store: saved.append(1) or real_save(store))
+    open_in(window, qtbot, demo_path)
+    assert len(saved) == 1
+    monkeypatch.setattr(window.files, "ask_save_path", lambda suggested: str(tmp_path / "天河.json"))
+    assert window.files.save_as() and window.files.save()  # the same indicators: nothing to write
+    window.document.undo_stack.setClean()
+    open_in(window, qtbot, tmp_path / "天河.json")
+    assert len(saved) == 1
+    open_in(window, qtbot, DATA / "panyu-2022-projects.xlsx")  # new indicators
+    assert len(saved) == 2
+
+
+def test_an_import_recognises_the_file_once(window, monkeypatch):
+    from src.storage.infra import formats
+
+    seen = []
+    real = formats.recognise
+    monkeypatch.setattr(formats, "recognise", lambda path, *rest: seen.append(path) or real(path, *rest))
+    monkeypatch.setattr(window.library_import, "tell_error", lambda *a: pytest.fail(f"unexpected error {a}"))
+    assert window.library_import.import_library(str(BUREAU))
+    assert seen == [BUREAU]
+
+
+def test_the_import_refusals_speak_of_a_library_and_opening_still_of_a_declaration(window, tmp_path, monkeypatch):
+    empty = tmp_path / "指标库.xlsx"
+    empty.write_bytes(b"")
+    said = []
+    monkeypatch.setattr(window.library_import, "tell_error", lambda title, problem, advice: said.append(str(problem)))
+    monkeypatch.setattr(window.files, "tell_error", lambda title, problem, advice: said.append(str(problem)))
+    for path in (empty, tmp_path):
+        assert not window.library_import.import_library(str(path))
+    assert "里面没有指标库内容" in said[0] and "请选择文件夹里的指标库文件" in said[1]
+    assert not any("申报" in text for text in said)
+    for path in (empty, tmp_path):
+        assert not window.files.open(str(path))
+    assert "里面没有申报内容" in said[2] and "请选择文件夹里的申报文件" in said[3]
 
 
 # ---- one index ----------------------------------------------------------------------------------------------

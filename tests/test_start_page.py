@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Enabled on the start page: what needs no declaration on screen. Everything else waits for one.
 WITHOUT_DOCUMENT = {"newAction", "openAction", "quitAction", "guideAction", "shortcutsAction", "checkRulesAction",
-                    "aboutAction"}
+                    "aboutAction", "importLibraryAction"}
 
 
 @pytest.fixture
@@ -229,3 +229,34 @@ def test_the_help_line_and_f1_on_the_page_open_the_guides_contents(window, qtbot
     window.help.guide.open_page("faq.html", None)
     window.actions["guide"].trigger()  # F1 with a start-page button focused: no field, so the contents
     assert guide.source().fileName() == "index.html"
+
+
+def test_a_library_imported_from_a_start_without_a_file_opens_the_browser_to_look_in(started, qtbot, monkeypatch):
+    """导入指标库 needs no declaration: from the start page the bureau's file is imported, and the browser shows it
+    with nothing to add to; the first declaration opened becomes what it adds to."""
+    from PySide6.QtWidgets import QDialog
+
+    from src.model.library_catalogue import LOCAL
+    from src.ui.controllers.library_import import LibraryImporter
+
+    monkeypatch.setattr(LibraryImporter, "ask_library_path", lambda self: str(ROOT / "tests/data/library/bureau-library.xlsx"))
+    monkeypatch.setattr(LibraryImporter, "tell_error", lambda self, *said: pytest.fail(f"unexpected error {said}"))
+    window = started([])
+    assert window.on_start_page() and window.document is None and window.edits is None
+    action = next(a for a in window.edit_menu.actions() if a.objectName() == "importLibraryAction")
+    assert action.isEnabled()
+    action.trigger()
+    browser = window.findChild(QDialog, "libraryBrowser")
+    assert browser is not None and browser.isVisible() and browser.origin.currentData() == LOCAL
+    assert browser.model.rowCount() == 12 and "导入 12 条指标" in browser.message.text()
+    assert "还没有打开申报" in browser.target_label.text() and not browser.insert_button.isEnabled()
+    browser.view.selectRow(0)
+    assert not browser.insert_button.isEnabled() and browser.insert_chosen() == []
+    assert window.on_start_page() and window.document is None  # nothing was made to add to
+
+    qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)
+    window.workspace.select_location(paths.DEPARTMENT)
+    assert browser.target_text() == "部门整体绩效指标" and "还没有打开申报" not in browser.target_label.text()
+    browser.view.selectRow(0)
+    assert browser.insert_button.isEnabled() and len(browser.insert_chosen()) == 1
+    assert window.document.declaration.department.indicators[-1].name == browser.model.entry(0).name

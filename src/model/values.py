@@ -44,10 +44,16 @@ _SUFFIX_WORDS = [("及以上", GE), ("以上", GE), ("及以下", LE), ("以下"
                  ("↑", GE), ("↓", LE)]
 # Longest first, so 场次 wins over 场 and 万元 over 万.
 _KNOWN_UNITS = sorted(
-    "% ‰ 次 场次 场 人次 人 个 件 宗 期 批次 批 份 家 项 小时 天 日 个月 月 年 户 元 万元 所 篇 条 台 套 册 本 "
-    "名 位 课时 学时 工作日 分 岁 平方米 米 公里 间 处 张 辆 周 班 组 类 部 起 单".split(),
+    ["%", "‰", "次", "场次", "场", "人次", "人", "个", "件", "宗", "期", "批次", "批", "份", "家", "项", "小时", "天", "日", "个月", "月", "年", "户", "元", "万元", "所", "篇", "条", "台", "套", "册", "本", "名", "位", "课时", "学时", "工作日", "分", "岁", "平方米", "米", "公里", "间", "处", "张", "辆", "周", "班", "组", "类", "部", "起", "单"],
     key=len, reverse=True,
 )
+# Units seen standing alone in a 计量单位 column (the bundled libraries' and the bureaus'), beyond those a value's
+# number is read with: kept apart so that adding them changes no reading of a written value.
+_MORE_UNITS = ["亩", "公顷", "平米", "立方米", "公斤", "吨", "千克", "种", "座", "架", "倍", "粒", "株", "棵", "头", "只",
+               "床", "盏", "户次", "家次", "人日", "人天", "km", "kg"]
+_UNIT_WORD = "|".join(re.escape(unit) for unit in sorted({*_KNOWN_UNITS, *_MORE_UNITS}, key=len, reverse=True))
+# A unit alone: 人次, 万元, 元/人, 台/件/辆/套, （%）; a magnitude (万, 亿) may go before any of them.
+_BARE_UNIT = re.compile(rf"[(\[]?((?:[万亿千百]?(?:{_UNIT_WORD}))(?:[/、](?:[万亿千百]?(?:{_UNIT_WORD})))*)[)\]]?")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 _CHINESE_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CHINESE_COUNT = re.compile(r"([一两二三四五六七八九十])(次|场|个|人|期|批|件|项|份|家|宗|场次|人次)")
@@ -113,6 +119,14 @@ def parse_value(text: str | None) -> ValueReading:
     if markup or respelled is not None:
         return replace(reading, respelled=respelled, markup=markup)
     return reading
+
+
+def bare_unit(text: str | None) -> str | None:
+    """The unit when text is nothing but a unit (`%`, `人次`, `万元`, `元/人`, `（%）`), else None. A column that
+    holds a target or its unit tells them apart by this: a qualitative target (`及时`, `显著提升`) is no unit."""
+    normal = (text or "").translate(_NORMALISE).replace(" ", "").replace("\u3000", "")
+    match = _BARE_UNIT.fullmatch(normal)
+    return match.group(1) if match else None
 
 
 def _read(text: str) -> ValueReading:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import FileProblem, os_problem
-from .preflight import check_openable, open_regular
+from .preflight import DECLARATION, check_openable, open_regular
 from .signatures import ODS_MIMETYPE, OLE2_MAGIC, PDF_MAGIC, ZIP_MAGIC
 
 _HEAD_BYTES = 4096
@@ -24,10 +24,10 @@ _HEAD_BYTES = 4096
 class Probe:
     """The first bytes of a file, and the member names when it is a zip archive, read once."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, noun: str = DECLARATION):
         self.path = path
         try:
-            with open_regular(path) as stream:  # a FIFO or a device is refused, never read
+            with open_regular(path, noun) as stream:  # a FIFO or a device is refused, never read
                 self.head = stream.read(_HEAD_BYTES)
         except OSError as error:
             raise os_problem(path, error) from error
@@ -190,13 +190,14 @@ def is_known_name(path: str | Path) -> bool:
     return by_extension(path) is not None
 
 
-def recognise(path: Path) -> FileFormat:
+def recognise(path: Path, noun: str = DECLARATION) -> FileFormat:
     """The format of an existing file, from its content first and its extension second. What is not a regular
-    file, or is larger than limits.MAX_FILE_BYTES, is refused first, without reading it (preflight)."""
-    check_openable(path)
-    probe = Probe(path)
+    file, or is larger than limits.MAX_FILE_BYTES, is refused first, without reading it (preflight). noun: what
+    the clerk chose the file as (申报, 指标库), for the refusals to say."""
+    check_openable(path, noun)
+    probe = Probe(path, noun)
     if not probe.head:
-        raise FileProblem(path, "文件是空的（0 字节），里面没有申报内容")
+        raise FileProblem(path, f"文件是空的（0 字节），里面没有{noun}内容")
     named = by_extension(path)
     for candidates in ([f for f in FORMATS if f.signature and f.signature(probe)],
                        [named] if named is not None and named.textual else [],

@@ -17,20 +17,22 @@ from typing import BinaryIO
 from .errors import FileProblem, os_problem
 from .limits import MAX_FILE_BYTES, megabytes
 
-_SPLIT_ADVICE = "若确是申报表，请按单位拆分成几个文件分别打开（merge 命令可再合并）"
+DECLARATION = "申报"  # what the clerk chooses a file for, as a refusal names it: 请选择文件夹里的申报文件
+_SPLIT_ADVICE = {DECLARATION: "不像是一份绩效目标申报文件，未读取。若确是申报表，请按单位拆分成几个文件分别打开（merge 命令可再合并）"}
 
 
-def check_openable(path: Path) -> os.stat_result:
-    """The file's stat when it is a regular file within the size limit; else FileProblem with its own reason."""
+def check_openable(path: Path, noun: str = DECLARATION) -> os.stat_result:
+    """The file's stat when it is a regular file within the size limit; else FileProblem with its own reason, which
+    names what the file was chosen as by noun (申报, 指标库)."""
     try:
         found = os.stat(path)
     except OSError as error:
         raise _missing(path, error) from error
-    _check_kind(path, found)
+    _check_kind(path, found, noun)
     return found
 
 
-def open_regular(path: Path) -> BinaryIO:
+def open_regular(path: Path, noun: str = DECLARATION) -> BinaryIO:
     """path opened for reading, refused as check_openable refuses; never blocks on a FIFO."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -38,7 +40,7 @@ def open_regular(path: Path) -> BinaryIO:
     except OSError as error:
         raise _missing(path, error) if error.errno in (errno.ENOENT, errno.ELOOP) else os_problem(path, error) from error
     try:
-        _check_kind(path, os.fstat(descriptor))
+        _check_kind(path, os.fstat(descriptor), noun)
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
         return os.fdopen(descriptor, "rb")
@@ -47,21 +49,22 @@ def open_regular(path: Path) -> BinaryIO:
         raise
 
 
-def _check_kind(path: Path, found: os.stat_result) -> None:
+def _check_kind(path: Path, found: os.stat_result, noun: str) -> None:
     mode = found.st_mode
     if stat.S_ISREG(mode):
         if found.st_size > MAX_FILE_BYTES:
+            advice = _SPLIT_ADVICE.get(noun) or f"未读取。若确是{noun}，请拆成几个较小的文件分别导入"
             raise FileProblem(path, f"文件有 {megabytes(found.st_size)}，超过本程序能打开的 {megabytes(MAX_FILE_BYTES)} 上限，"
-                                    f"不像是一份绩效目标申报文件，未读取。{_SPLIT_ADVICE}")
+                                    f"{advice}")
         return
     target = _link_target(path)
     if stat.S_ISDIR(mode):
-        raise FileProblem(path, f"这是一个文件夹{target}，不是文件，请选择文件夹里的申报文件")
+        raise FileProblem(path, f"这是一个文件夹{target}，不是文件，请选择文件夹里的{noun}文件")
     if stat.S_ISFIFO(mode):
         raise FileProblem(path, f"这是一个命名管道（FIFO）{target}，不是保存在磁盘上的文件，读取它会一直等待，未打开。"
                                 "请先把内容保存为文件再打开")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        raise FileProblem(path, f"这是一个设备文件{target}，不是申报文件（读取设备可能永远读不完），未打开。请选择保存在磁盘上的文件")
+        raise FileProblem(path, f"这是一个设备文件{target}，不是{noun}文件（读取设备可能永远读不完），未打开。请选择保存在磁盘上的文件")
     if stat.S_ISSOCK(mode):
         raise FileProblem(path, f"这是一个套接字（socket）{target}，不是文件，未打开。请选择保存在磁盘上的文件")
     raise FileProblem(path, f"这不是普通文件{target}，未打开。请选择保存在磁盘上的文件")

@@ -19,16 +19,27 @@ from ..infra.progress import Progress, tell
 from ..readers import worker
 from .bureau_table import BureauLibrary, find_header, library_from_grids
 
+NOUN = "指标库"  # what the refusals call the file: 里面没有指标库内容, 请选择文件夹里的指标库文件
 _OWN_FILE = "这是本程序的申报文件（JSON），不是指标库。申报文件请用“文件 → 打开”打开"
 
 
-def read_bureau_library(path: str | Path, progress: Progress | None = None) -> BureauLibrary:
-    """The 指标库 rows of the file at path; every failure one FileProblem in Chinese, Cancelled when progress
-    says stop. progress is told what the format counts (FileFormat.counts: 张工作表, 页, 行)."""
+def recognise_library(path: str | Path) -> formats.FileFormat:
+    """The format of the 指标库 file at path, recognised once (hand it to read_bureau_library): FileProblem in
+    Chinese for what is no regular file, too large, empty, of no known kind, or the editor's own JSON."""
     path = Path(path)
-    found = formats.recognise(path)  # refuses what is no regular file, too large, empty or of no known kind
+    found = formats.recognise(path, NOUN)
     if not found.isolated:
         raise FileProblem(path, _OWN_FILE)
+    return found
+
+
+def read_bureau_library(path: str | Path, progress: Progress | None = None,
+                        found: formats.FileFormat | None = None) -> BureauLibrary:
+    """The 指标库 rows of the file at path; every failure one FileProblem in Chinese, Cancelled when progress
+    says stop. progress is told what the format counts (FileFormat.counts: 张工作表, 页, 行). found: what
+    recognise_library gave, when the caller needed it first (for the progress dialog's unit)."""
+    path = Path(path)
+    found = found or recognise_library(path)
     if worker.in_process:
         return read_library_as(found.key, path, progress)
     return worker.run(read_library_as, (found.key,), path, progress,
@@ -72,7 +83,7 @@ def _text_grids(path: Path) -> list[Grid]:
     from ..containers.text_table import decode_text, delimited_grid
 
     try:
-        with open_regular(path) as stream:
+        with open_regular(path, NOUN) as stream:
             data = stream.read()
     except OSError as error:
         raise os_problem(path, error) from error

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...model import framework
-from ...model.values import ValueKind, parse_value
+from ...model.values import ValueKind, bare_unit, parse_value
 from ..containers.sheet_grid import Grid, cell_text, label_key
 from ..infra.errors import FileProblem
 from .entries import LibraryRow
@@ -25,6 +25,8 @@ NOTES_SHOWN = 5
 NO_HEADER = ("这个文件中没有找到指标库的表头：需要一行列标题，含“一级指标”或“二级指标”，以及“三级指标”或“指标名称”"
              "（如“行业/领域 | 一级指标 | 二级指标 | 三级指标 | 指标解释 | 指标值/计量单位”）。"
              "请确认选择的是财政局发布的指标库表格；申报表请用“文件 → 打开”打开")
+# A clerk's first day: the bureau's 指标库 opened with 文件 → 打开 (the declaration readers' refusal says this).
+NOT_A_DECLARATION = "这是一份指标库，不是申报表：请用“编辑 → 导入指标库…”把它加入本地指标库"
 NOTHING_FITS = "找到了指标库的表头，但没有一行的一级、二级指标属于指标体系（产出、效益、满意度、成本指标及其二级指标），没有可导入的指标"
 
 # A header cell's role, by its label (label_key: no spaces, half-width brackets); the first pattern that matches
@@ -75,6 +77,16 @@ def find_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
         if "name" in roles and ("level1" in roles or "level2" in roles):
             return row, roles
     return None
+
+
+def is_library_table(grid: Grid) -> bool:
+    """A 指标库's header, not a declaration's indicator table copied alone: that one has 年度指标值 (or 实施周期指标值),
+    a 指标库 no value of a year (its 指标值 or 参考值 stand for any)."""
+    found = find_header(grid)
+    return found is not None and not any(label_key(value).startswith(_DECLARATION_VALUES) for value in grid.rows[found[0]])
+
+
+_DECLARATION_VALUES = ("年度指标值", "实施周期指标值")
 
 
 def library_from_grids(path: Path, grids: list[Grid]) -> BureauLibrary:
@@ -147,22 +159,21 @@ def fitted(raw1: str, raw2: str) -> tuple[str, str] | tuple[None, None]:
 
 
 def _value_and_unit(value: str, unit: str, both: str) -> tuple[str | None, str | None, str | None]:
-    """(unit, comparator, value as written) from the 指标值, 计量单位 and 指标值/计量单位 columns: in the shared
-    column a bare unit (`%`, `人次`) is a unit, a target (`≥95%`, `及时`) a value whose unit is read from it."""
+    """(unit, comparator, value as written) from the 指标值, 计量单位 and 指标值/计量单位 columns. The value parser
+    reads first: a target (`≥95%`, `2280次`) is a value whose unit is read from it, and so is a qualitative one
+    (`及时`, `显著提升`: 定性); only text that is nothing but a unit (`%`, `人次`, `万元`) is the unit."""
     text = value or both
-    comparator = None
-    if both and not value and not re.search(r"\d", both) and len(both) <= 6:
-        return (unit or both), None, None
-    if text:
-        reading = parse_value(text)
-        if reading.kind is ValueKind.QUANTITATIVE:
-            comparator = str(reading.comparator)
-            unit = unit or reading.unit or ""
-        elif reading.kind is ValueKind.QUALITATIVE:
-            comparator = "定性"
-        else:
-            text = ""
-    return unit or None, comparator, text or None
+    if not text:
+        return unit or None, None, None
+    reading = parse_value(text)
+    if reading.kind is ValueKind.QUANTITATIVE:
+        return unit or reading.unit or None, str(reading.comparator), text
+    alone = bare_unit(text)
+    if alone is not None:
+        return unit or alone, None, None
+    if reading.kind is ValueKind.QUALITATIVE:
+        return unit or None, "定性", text
+    return unit or None, None, None  # a placeholder (XX, 待定): no target to show
 
 
 def _tidy(text: str) -> str:

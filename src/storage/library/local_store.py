@@ -8,7 +8,9 @@ go by the bundled libraries alone, so a file is fixed alike on every computer.
 
 Written whole and atomically (infra/atomic). A file that cannot be read as this store (cut short, edited by
 hand, another program's) is moved aside under a name of its own and the library starts empty: the editor never
-stops for it, and the old content stays for whoever wants it back.
+stops for it, and the old content stays for whoever wants it back. A file that cannot be read at all, or a damaged
+one that cannot be moved aside, is never written over: the store is then `problem`, said when it is loaded, and
+every save() raises it, so an import is never reported kept when it is not.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ...model.declaration import Declaration
 from ...model.library_catalogue import LOCAL, MINE, CatalogueEntry, Source
 from ...model.values import ValueKind, parse_value
 from ..infra.atomic import atomic_write
-from ..infra.errors import FileProblem
+from ..infra.errors import FileProblem, error_text
 from .entries import LibraryRow, catalogue_entry
 
 FILE_NAME = "local_indicator_library.json"
@@ -52,19 +54,22 @@ class LocalStore:
         self.libraries: list[ImportedLibrary] = []
         self.mine: list[LibraryRow] = []  # oldest first
         self.set_aside: Path | None = None  # where a damaged store was moved when it was loaded
-        self.writable = True  # False when a damaged store could not be moved aside: never written over
+        self.problem: FileProblem | None = None  # why the file there may not be written over (save() raises it)
 
     # ---- reading and writing ----------------------------------------------------------------------------
     @classmethod
     def load(cls, path: str | Path) -> LocalStore:
-        """The store at path; an empty one when there is none yet, or when it is damaged (then moved aside)."""
+        """The store at path; an empty one when there is none yet, or when it is damaged (then moved aside). One
+        that cannot be read, or moved aside, is empty with its problem: kept as it is, never written over."""
         store = cls(Path(path))
         try:
             data = store.path.read_bytes()
         except FileNotFoundError:
             return store
-        except OSError:
-            store.writable = False  # unreadable now (locked, no permission): kept as it is, not written over
+        except OSError as error:  # unreadable now (locked, no permission, a folder): its entries may be fine
+            store.problem = FileProblem(store.path, "无法读取本地指标库（原因见详细信息）。为免覆盖其中已导入的指标库和我的指标，"
+                                                    "本次对本地指标库的改动都不会保存；请检查该文件的权限、关闭占用它的程序，"
+                                                    "然后重新启动编辑器", error.strerror or error_text(error))
             return store
         try:
             store._take(json.loads(data.decode("utf-8")))
@@ -87,13 +92,15 @@ class LocalStore:
         try:
             os.replace(self.path, aside)
             self.set_aside = aside
-        except OSError:
-            self.writable = False
+        except OSError as error:
+            self.problem = FileProblem(self.path, "本地指标库文件已损坏，且无法改名另存（原因见详细信息）。为保留其中的内容，"
+                                                  "本次对本地指标库的改动都不会保存；请把该文件移走或改名"
+                                                  f"（如“{aside.name}”），然后重新启动编辑器", error.strerror or error_text(error))
 
     def save(self) -> None:
-        """FileProblem when it cannot be written (the folder read-only, the disk full)."""
-        if not self.writable:
-            return
+        """FileProblem when it cannot be written (the folder read-only, the disk full), or must not be (problem)."""
+        if self.problem is not None:
+            raise FileProblem(self.path, self.problem.reason, self.problem.detail)
         data = {"format": FORMAT, "version": VERSION,
                 "libraries": [{"file": library.file, "imported": library.imported,
                                "entries": [row.to_json() for row in library.rows]} for library in self.libraries],

@@ -8,8 +8,9 @@ are imported by the commands that use them (the first new, open or save), not wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -22,6 +23,7 @@ from ..widgets.progress_dialog import ImportProgress
 
 if TYPE_CHECKING:
     from ...storage.infra import lock
+    from ...storage.infra.formats import FileFormat
     from ...storage.infra.recovery import Recovery
     from ..editing.document import Document
 
@@ -30,6 +32,7 @@ SHORT_NOTES = 6  # the box after opening; the 导入说明 panel has them all
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 READ_ONLY, TAKE_OVER = "read-only", "take-over"
 RESTORE, LATER = "restore", "later"
+Read = TypeVar("Read")
 
 
 class FileController(QObject):
@@ -104,6 +107,28 @@ class FileController(QObject):
         box.setInformativeText(f"{shown}{rest}\n\n全部说明在“查看 → 导入说明”中，双击一条可跳到申报中的相应位置。")
         box.exec()
 
+    # ---- reading a chosen file ---------------------------------------------------------------------
+    def read_chosen(self, source: Path, recognise: Callable[[Path], FileFormat],
+                    read: Callable[[Path, Any, FileFormat], Read], failed: Callable[[FileProblem], None],
+                    cancelled: str = "已取消") -> Read | None:
+        """read(source, progress, found) for a file the clerk chose (opened, compared, merged, a 指标库 imported):
+        recognised once by recognise (the progress dialog's unit, then the reader's format), read with the
+        progress dialog and its 取消. None when it was cancelled (cancelled on the status bar: nothing was read
+        into the window) or refused (failed(problem) says why)."""
+        progress = None
+        try:
+            found = recognise(source)
+            progress = ImportProgress(self.dialog_parent, source.name, found.counts or "")
+            return read(source, progress, found)
+        except Cancelled:
+            self.session.tell(cancelled, 5000)
+        except FileProblem as problem:
+            failed(problem)
+        finally:
+            if progress is not None:
+                progress.close()
+        return None
+
     # ---- commands ---------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document (saved, discarded, or clean)."""
@@ -128,26 +153,14 @@ class FileController(QObject):
         path = path or self.ask_open_path()
         if not path:
             return False
-        from ...storage.infra import formats
         from ...storage.infra.files import open_declaration, recognise
         from ..editing.document import Document
 
         source = Path(path)
-        progress = None
-        try:
-            found = recognise(source)  # once: its reader is handed the format, and the dialog its unit
-            progress = ImportProgress(self.dialog_parent, source.name, found.counts or "")
-            opened = open_declaration(source, progress, found)
-        except Cancelled:
-            self.session.tell("已取消", 5000)  # nothing was read into the window: the document stays as it was
+        # Recognised once: the progress dialog is given its unit, the reader its format.
+        opened = self.read_chosen(source, recognise, open_declaration, self._tell_open_problem)
+        if opened is None:  # cancelled or refused: the document stays as it was
             return False
-        except FileProblem as problem:
-            self.tell_error("无法打开文件", problem,
-                            f"请确认文件完整、是 {formats.readable_description()} 文件；当前文档未受影响。")
-            return False
-        finally:
-            if progress is not None:
-                progress.close()
         imported = opened.imported
         # An imported file is not edited in place: saving asks where, so it is never overwritten.
         document = Document(opened.declaration, None if imported else source.resolve())
@@ -165,6 +178,14 @@ class FileController(QObject):
         if opened.content_notes():
             self.tell_import_notes(source.name, opened.content_notes())
         return True
+
+    def _tell_open_problem(self, problem: FileProblem) -> None:
+        from ...storage.infra import formats
+        from ...storage.library.bureau_table import NOT_A_DECLARATION
+
+        # A 指标库 is a sound file of another kind: its message says where it goes, not to check the file.
+        self.tell_error("无法打开文件", problem, "当前文档未受影响。" if NOT_A_DECLARATION in problem.reason
+                        else f"请确认文件完整、是 {formats.readable_description()} 文件；当前文档未受影响。")
 
     def open_copy(self, path: Path, name: str) -> bool:
         """A file the program ships (the demo) as an unsaved copy named `name`, like an imported table: 保存 asks

@@ -46,8 +46,7 @@ class MainWindow(QMainWindow):
         self._help = None
         self.autosaver = AutoSaver(self.session, self.settings)
         self.actions = Actions(self)
-        self.library_import = LibraryImporter(self.session, self.files, self.actions, self,
-                                              lambda: self.edits.add_from_library())
+        self.library_import = LibraryImporter(self.session, self.files, self.actions, self, self.show_library)
         self.workspace: Workspace | None = None  # each document's, made when it is shown
         self.edits: TreeEdits | None = None  # made with the first document
         self.problems_panel = self.problems_view = self.notes_panel = None
@@ -116,6 +115,15 @@ class MainWindow(QMainWindow):
             self._problem_list = ProblemListExporter(self.session, self,
                                                      lambda problem: fixes_of(self.document).label_of(problem))
         return self._problem_list
+
+    def show_library(self):
+        """The library browser: adding to the selection's project or department when a declaration is shown; on
+        the start page (a 指标库 imported before any declaration) only to look in, until one is opened."""
+        if self._editing():
+            return self.edits.add_from_library()
+        from ..widgets.library_browser import open_library_browser
+
+        return open_library_browser(self, None, None)
 
     def _print_selection(self) -> tuple[int | None, list[int]]:
         _, location = self.workspace.current()

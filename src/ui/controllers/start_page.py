@@ -17,7 +17,8 @@ from ...model import paths
 from ..widgets.start_page import StartPage
 
 # The actions that need no declaration on screen: the only ones enabled while the start page shows.
-WITHOUT_DOCUMENT = {"new", "open", "quit", "guide", "shortcuts", "checkRules", "about"}
+# 导入指标库 fills the local library, which is the clerk's, not a declaration's: the browser then opens to look in.
+WITHOUT_DOCUMENT = {"new", "open", "quit", "guide", "shortcuts", "checkRules", "about", "importLibrary"}
 
 
 class StartPageController(QObject):

@@ -21,11 +21,9 @@ from ...storage.infra import formats
 from ...storage.infra.errors import FileProblem
 from ...storage.infra.files import distinct_paths, open_declaration, recognise, same_file
 from ...storage.infra.opened import OpenResult
-from ...storage.infra.progress import Cancelled
 from ..editing.document import Document
 from ..editing.session import Session
 from ..widgets.compare_view import CompareView
-from ..widgets.progress_dialog import ImportProgress
 from .file_controller import FileController
 from .merge_units import MergeSummary, MergeSummaryDialog, apply_merge, summary_rows
 
@@ -71,19 +69,8 @@ class YearController(QObject):
     def _read(self, path: Path) -> OpenResult | None:
         """A file opened as File → Open opens it (no lock taken: a colleague may have it open); None when it
         cannot be, after saying why."""
-        progress = None
-        try:
-            found = recognise(path)
-            progress = ImportProgress(self.window, path.name, found.counts or "")
-            return open_declaration(path, progress, found)
-        except Cancelled:
-            self.session.tell("已取消", 5000)
-        except FileProblem as problem:
-            self.tell_error("无法读取文件", problem, "当前文档未受影响。")
-        finally:
-            if progress is not None:
-                progress.close()
-        return None
+        return self.files.read_chosen(path, recognise, open_declaration,
+                                      lambda problem: self.tell_error("无法读取文件", problem, "当前文档未受影响。"))
 
     # ---- 与其他申报比较 ---------------------------------------------------------------------------------
     def compare(self) -> bool:

@@ -4,7 +4,8 @@ the finance bureaus' 指标库 the clerk imported and 我的指标 (storage/libr
 
 Nothing here is read at start-up: the store and the index are made when the browser opens, the clerk types an
 indicator's name, a file opens or a library is imported. A store that cannot be written (a read-only profile)
-costs the clerk only its remembering, said on the status bar; a damaged one is moved aside and said so.
+costs the clerk only its remembering, said on the status bar; a damaged one is moved aside and said so; one that
+cannot be read (or moved aside) is said so when it is loaded, and an import then says it was not kept.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def default_store_path() -> Path:
 
 class LocalLibrary(QObject):
     changed = Signal()  # the index holds other entries now (a library imported, new 我的指标)
-    told = Signal(str)  # for the status bar: the store set aside, or not written
+    told = Signal(str)  # for the status bar: the store set aside, unreadable, or not written
 
     def __init__(self, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -48,6 +49,8 @@ class LocalLibrary(QObject):
             self._store = LocalStore.load(self.path)
             if self._store.set_aside is not None:
                 self.told.emit(f"本地指标库文件已损坏，已改名保存为“{self._store.set_aside.name}”，本地指标库从空白重新开始")
+            elif self._store.problem is not None:
+                self.told.emit(self._store.problem.reason)
         return self._store
 
     def catalogue(self) -> Catalogue:
@@ -67,21 +70,27 @@ class LocalLibrary(QObject):
         self.store().save()
         return added
 
-    def remember(self, declaration: Declaration) -> None:
-        """我的指标 from a declaration the clerk opened or saved."""
+    def remember(self, declaration: Declaration) -> bool:
+        """我的指标 from a declaration the clerk opened or saved; written only when they change (a file opened or
+        saved again, its indicators already the newest, writes nothing). True when they changed."""
         from ...storage.infra.errors import FileProblem
         from ...storage.library.local_store import rows_of_declaration
 
         rows = rows_of_declaration(declaration)
         if not rows:
-            return
+            return False
         store = self.store()
-        if store.remember(rows):
-            self._changed()
+        before = list(store.mine)
+        store.remember(rows)
+        if store.mine == before:
+            return False
+        self._changed()  # new ones, or ones moved up: the completer offers the newest first
         try:
             store.save()
         except FileProblem as problem:
-            self.told.emit(f"未能记住本文件的指标（我的指标）：{problem.reason}")
+            if store.problem is None:  # an unreadable store was said when it was loaded, not at every open
+                self.told.emit(f"未能记住本文件的指标（我的指标）：{problem.reason}")
+        return True
 
     def _changed(self) -> None:
         self._catalogue = None

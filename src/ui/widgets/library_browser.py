@@ -30,6 +30,7 @@ from ..editing.document import Document
 from ..editing.local_library import shared
 
 _NO_TARGET = "请先在左边的树中选择要添加到的项目（或它的指标），或选择部门"
+_NO_DOCUMENT = "还没有打开申报：打开或新建申报后，可把这里的指标添加到所选项目或部门"
 
 
 def _short(level: str) -> str:
@@ -286,9 +287,12 @@ class LibraryBrowser(QDialog):
             return None
         return f"项目“{projects[index].name or '（未命名）'}”的绩效指标"
 
+    def _why_no_target(self) -> str:
+        return _NO_DOCUMENT if self._document is None else _NO_TARGET
+
     def _update_target(self) -> None:
         text = self.target_text()
-        self.target_label.setText(f"添加到：{text}" if text else f"添加到：（{_NO_TARGET}）")
+        self.target_label.setText(f"添加到：{text}" if text else f"添加到：（{self._why_no_target()}）")
         self._chosen_changed()
 
     def _chosen_changed(self, *_) -> None:
@@ -297,7 +301,7 @@ class LibraryBrowser(QDialog):
         target = self.target_text()
         self.insert_button.setText(f"添加所选 {chosen} 个指标" if chosen > 1 else "添加所选指标")
         self.insert_button.setEnabled(bool(chosen and target))
-        self.insert_button.setToolTip(_NO_TARGET if not target else "在列表中选择指标（Shift、Ctrl 可多选）" if not chosen
+        self.insert_button.setToolTip(self._why_no_target() if not target else "在列表中选择指标（Shift、Ctrl 可多选）" if not chosen
                                       else f"添加到{target}，一级、二级和名称填好，指标值留给您填写（Enter）")
 
     # ---- searching ---------------------------------------------------------------------------------------
@@ -407,8 +411,9 @@ def details_html(entry: CatalogueEntry) -> str:
     return "".join(parts)
 
 
-def open_library_browser(anchor: QWidget, document: Document, owner: str | None) -> LibraryBrowser:
-    """The window's one browser (made on first use), shown for owner's indicators of document."""
+def open_library_browser(anchor: QWidget, document: Document | None, owner: str | None) -> LibraryBrowser:
+    """The window's one browser (made on first use), shown for owner's indicators of document (None: no declaration
+    is open yet, only to look in)."""
     window = anchor.window()
     browser = window.findChild(LibraryBrowser, "libraryBrowser", Qt.FindChildOption.FindDirectChildrenOnly)
     if browser is None:
