@@ -15,7 +15,7 @@ from ..infra.errors import FileProblem, os_problem
 from ..infra.opened import OpenResult
 from ..infra.preflight import open_regular
 from ..infra.progress import Cancelled, Progress, tell
-from ..recognisers.grid_import import import_published
+from ..recognisers.grid_import import import_published, not_a_declaration
 from ..recognisers.published import find_project_header, is_footnote, is_published_table
 
 _NO_HEADER = ("这个文本文件中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表（需要“项目名称”“绩效指标”等表头，"
@@ -41,7 +41,7 @@ def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
     except FileProblem as problem:  # named by the file's name only: name it by its path
         raise FileProblem(path, problem.reason, problem.detail) from problem
     if not any(is_published_table(grid) for grid in grids):
-        raise FileProblem(path, _NO_HEADER)
+        raise not_a_declaration(path, grids, _NO_HEADER)
     tell(progress, path, lines, lines)
     opened = import_published(path, grids)
     opened.notes[:0] = [f"文本编码：{encoding}", *notes]

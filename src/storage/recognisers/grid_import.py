@@ -26,6 +26,7 @@ from ..containers.sheet_grid import ClippedText, Grid, dropped_columns_note
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
+from ..library.bureau_table import NOT_A_DECLARATION, is_library_table
 from . import reconcile
 from .form_2019 import import_form_2019
 from .form_2019_labels import is_form_2019
@@ -125,9 +126,9 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
     if not tables and not departments:
         names = "、".join(source_words(path, g.name) for g in grids)
         damaged = "".join(f"{damage.text}；" for grid in grids for damage in grid.damage[:1])
-        raise FileProblem(path, f"{damaged}在{names}中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表"
-                                f"（需要“{PROJECT_LABELS['name']}”“{PROJECT_LABELS['indicators']}”等表头，"
-                                f"或“{DEPARTMENT_LABELS['name']}”“{DEPARTMENT_LABELS['overall_goal']}”等栏目）")
+        raise not_a_declaration(path, grids, f"{damaged}在{names}中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表"
+                                             f"（需要“{PROJECT_LABELS['name']}”“{PROJECT_LABELS['indicators']}”等表头，"
+                                             f"或“{DEPARTMENT_LABELS['name']}”“{DEPARTMENT_LABELS['overall_goal']}”等栏目）")
     notes: list[str] = []
     unreconciled: list[Note] = []  # what the self-check found: first among the notes
     declaration = Declaration()
@@ -165,6 +166,14 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
         notes.extend(clipped_notes(departments[0][1], departments[0][0], source_words(path, departments[0][1].name)))
     if tables:
         notes.extend(clipped_notes(grid_of[id(table)], table, source_words(path, table.sheet)))
+    # After every other note: a field one of them points at is not said again. Not on a PDF this editor printed:
+    # its empty cells are the declaration's empty fields.
+    if reconcile.ENABLED and not printed_here:
+        said = {note.location for note in [*notes, *unreconciled] if getattr(note, "location", None)}
+        if departments:
+            notes.extend(reconcile.unread_department(departments[0][0], said, source_words(path, departments[0][0].sheet)))
+        if tables:
+            notes.extend(reconcile.unread_projects(table, said, source_words(path, table.sheet)))
     # What the container found broken comes first: it says how far the rest can be trusted; and before it what
     # does not reconcile with the table's own sums, which says what to look at first.
     notes[:0] = [Note(damage.text, source=source_words(path, grid.name), row=damage.row, column=damage.column,
@@ -173,6 +182,16 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
     settle_year(declaration, notes)
     refuse_implausible(declaration, path)
     return OpenResult(declaration, notes, imported=True)
+
+
+def not_a_declaration(path: Path, grids: list[Grid], reason: str) -> FileProblem:
+    """The refusal of grids that hold no declaration: reason, unless they hold a 指标库 table — then what to do with
+    it instead (a clerk opening the bureau's 指标库 with 文件 → 打开 on the first day)."""
+    library = next((grid for grid in grids if is_library_table(grid)), None)
+    if library is None:
+        return FileProblem(path, reason)
+    return FileProblem(path, f"{NOT_A_DECLARATION}（{source_words(path, library.name)}中是指标库的表头，"
+                             f"没有项目支出绩效目标表或部门整体预算绩效目标申报表）")
 
 
 _CUT = "打印的表格里行高不够，超出单元格的文字被裁掉了（已导入 PDF 中这些格的全部文字），请对照原表核对"

@@ -25,11 +25,10 @@ from ...model.declaration import (
 )
 from ..containers.pdf.section import Section
 from ..containers.sheet_grid import label_key
-from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
 from . import reconcile
-from .grid_import import import_published, settle_year
+from .grid_import import import_published, not_a_declaration, settle_year
 from .published import clean_multiline, find_project_header, is_department_form
 
 _SUPERVISOR = "主管部门"
@@ -52,7 +51,7 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
     elif forms:
         opened = OpenResult(Declaration(), [], imported=True)
     else:
-        raise FileProblem(path, _NO_TABLE)
+        raise not_a_declaration(path, [section.grid() for section in sections], _NO_TABLE)
     declaration = opened.declaration
     if forms:
         read = [read_project_form(section) for section in forms]

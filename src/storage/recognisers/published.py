@@ -107,6 +107,7 @@ class ImportedTable:
     stated: list[StatedRow] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
     item_numbers: list[list[int]] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)  # the header's columns by role: what the table has a place for
 
 
 @dataclass
@@ -115,6 +116,9 @@ class ImportedDepartment:
     department: Department
     year: int | None = None
     notes: list[str] = field(default_factory=list)
+    # What the form has a place for (reconcile/unread.py says what was read empty there): "department" and "budget" the
+    # fields whose label it prints, "tasks" and "indicators" the columns of those tables.
+    places: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
@@ -166,7 +170,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     if found is None:
         return None
     header_row, columns = found
-    table = ImportedTable(grid.name, header_row, first_project=first_project)
+    table = ImportedTable(grid.name, header_row, first_project=first_project, columns=columns)
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
@@ -537,13 +541,17 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
         amount = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
         budget[key] = to_wanyuan(amount) if yuan else amount
     department.budget = Budget(**budget)
-    department.tasks = _tasks(grid, notes, text_of, (department.name or "") if published else None)
+    block = _find_label(grid, (DEPARTMENT_LABELS["budget"],)) is not None  # the 预算整体情况 block has all eight
+    places = {"department": frozenset(key for key in ("name", "functions", "overall_goal")
+                                      if _find_label(grid, (DEPARTMENT_LABELS[key],))),
+              "budget": frozenset(key for key, labels in _BUDGET_LABELS.items() if block or _find_label(grid, labels))}
+    department.tasks = _tasks(grid, notes, text_of, (department.name or "") if published else None, places)
     if yuan:
         for task in department.tasks:
             task.funds = to_wanyuan(task.funds)
     if published:
-        department.indicators = _indicator_table(grid, notes)
-    return ImportedDepartment(grid.name, department, year, notes)
+        department.indicators = _indicator_table(grid, notes, places)
+    return ImportedDepartment(grid.name, department, year, notes, places)
 
 
 def _department_name(grid: Grid, text_of: Callable[[str], str | None], notes: list[str]) -> str | None:
@@ -618,12 +626,13 @@ def _header_columns(grid: Grid, row: int, headers: dict[str, str]) -> dict[str, 
 
 
 def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None],
-           department: str | None = None) -> list[Task]:
+           department: str | None = None, places: dict | None = None) -> list[Task]:
     """department: the form's department name ('' when it has none) on a published form, whose task rows are held
     against it and against indicator text; None on the editor's own sheet."""
     for row in range(len(grid.rows)):  # a header starting with each label: 拟投入的资金（万元）, 期望达到的目标（概述）
         columns = _header_columns(grid, row, TASK_LABELS)
         if "name" in columns and "content" in columns:
+            (places if places is not None else {})["tasks"] = frozenset(columns)
             return _task_rows(grid, row, columns, notes, text_of, department)
     return []
 
@@ -664,10 +673,11 @@ def _not_a_task(name: str, department: str) -> str | None:
     return task_name_misfit(name)
 
 
-def _indicator_table(grid: Grid, notes: list[str]) -> list[Indicator]:
+def _indicator_table(grid: Grid, notes: list[str], places: dict | None = None) -> list[Indicator]:
     for row in range(len(grid.rows)):
         columns = _header_columns(grid, row, INDICATOR_LABELS)
         if {"level1", "name", "annual_value"} <= columns.keys():
+            (places if places is not None else {})["indicators"] = frozenset(columns)
             return _indicator_rows(grid, row, columns, notes)
     notes.append(f"没有找到绩效指标表（{' / '.join(INDICATOR_LABELS.values())}）")
     return []
