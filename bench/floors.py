@@ -168,3 +168,26 @@ def csv_rows(path: Path) -> int:
 
     text = path.read_bytes().decode("utf-8-sig")
     return sum(1 for _ in csv.reader(io.StringIO(text, newline=""), delimiter="\t"))
+
+
+# ---- the imports' floors: the container's parse plus the same declaration built (issue 21 item 7) -------------
+
+def declaration_json(path: Path) -> bytes:
+    """The JSON of the declaration the editor's import makes of the file at path (read once, before timing): what
+    an import's floor builds, so that it builds the same projects and indicators the import does. Read by the
+    format's reader in this process, which leaves the reader's modules imported here, as the window's fork server
+    has them (readers/worker._PRELOAD): the timed imports' workers, forked from this process, do not import them
+    again on every run, as the floor's libraries are not imported again either."""
+    from src.storage.infra.files import declaration_bytes, recognise
+
+    return declaration_bytes(recognise(path).read(path, None).declaration, path.with_suffix(".json"))
+
+
+def parse_then_build(parse, raw_json: bytes):
+    """An import's floor: parse(path) — the container's library reading the file, as lxml_parse, csv_rows and
+    calamine_read_all do — then the same declaration built from its JSON by open JSON's floor (plain_json_load).
+    Any import does both: read the container, and end with 2,000 projects and 20,000 indicators as models."""
+    def floor(path: Path):
+        parse(path)
+        return plain_json_load(raw_json)
+    return floor

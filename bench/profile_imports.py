@@ -2,7 +2,8 @@
 
 Where the time of importing a published table goes: builds the bench's inputs of one size (bench/generate.py's
 declaration, written by the same makers bench/__main__.py uses), times each import beside its floor the way the
-bench does (bench.floors, run alternately), then prints cProfile's top entries for one import of each.
+bench does (bench/__main__.import_figure: the container's parse plus the same declaration built from its JSON, and
+the parse alone, run alternately), then prints cProfile's top entries for one import of each.
 PDF is left out unless named in --only: one M-size run takes minutes. .xls/.ods need LibreOffice.
 """
 
@@ -19,27 +20,26 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench import floors  # noqa: E402
 from bench import generate as made  # noqa: E402
-from bench.__main__ import IMPORT_TARGETS, SIZES, paired  # noqa: E402
+from bench.__main__ import IMPORT_TARGETS, SIZES, import_figure  # noqa: E402
 
 DEFAULT = ("open_html", "open_text", "open_xls", "open_ods")
 
 
-def build_inputs(size: str, wanted: tuple[str, ...], folder: Path) -> dict[str, tuple[Path, object]]:
-    """name → (input file, its floor), made as bench/__main__.import_figures makes them."""
+def build_inputs(size: str, wanted: tuple[str, ...], folder: Path) -> dict[str, Path]:
+    """name → input file, made as bench/__main__.import_figures makes them."""
     from src.storage.infra.files import save_declaration
 
     declaration = made.generate(*SIZES[size])
-    inputs: dict[str, tuple[Path, object]] = {}
-    writers = {"open_html": ("published.html", made.published_html, floors.lxml_parse),
-               "open_text": ("published.txt", made.published_text, floors.csv_rows),
-               "open_pdf": ("published.pdf", made.published_pdf, floors.pdfplumber_words)}
-    for name, (file_name, write, floor) in writers.items():
+    inputs: dict[str, Path] = {}
+    writers = {"open_html": ("published.html", made.published_html),
+               "open_text": ("published.txt", made.published_text),
+               "open_pdf": ("published.pdf", made.published_pdf)}
+    for name, (file_name, write) in writers.items():
         if name in wanted:
             path = folder / file_name
             path.write_bytes(write(declaration))
-            inputs[name] = (path, floor)
+            inputs[name] = path
     spreadsheets = [extension for extension in (".xls", ".ods") if "open_" + extension[1:] in wanted]
     if spreadsheets:
         xlsx = folder / f"{size}.xlsx"
@@ -49,15 +49,23 @@ def build_inputs(size: str, wanted: tuple[str, ...], folder: Path) -> dict[str, 
             if copy is None:
                 print(f"open_{extension[1:]}: skipped, LibreOffice is not installed", file=sys.stderr)
                 continue
-            inputs["open_" + extension[1:]] = (copy, floors.calamine_read_all)
+            inputs["open_" + extension[1:]] = copy
     return inputs
 
 
 def profile(function, top: int) -> str:
+    """function profiled with the reader in this process (readers/worker.in_process): cProfile does not see into
+    the worker process, whose hand-over (fork, pickling the result, unpickling it here) is then left out."""
+    from src.storage.readers import worker
+
     profiler = cProfile.Profile()
-    profiler.enable()
-    function()
-    profiler.disable()
+    before, worker.in_process = worker.in_process, True
+    try:
+        profiler.enable()
+        function()
+        profiler.disable()
+    finally:
+        worker.in_process = before
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
     return out.getvalue()
@@ -76,13 +84,17 @@ def main(argv: list[str]) -> int:
 
     with tempfile.TemporaryDirectory(prefix="profile-imports-") as folder:
         inputs = build_inputs(arguments.size, wanted, Path(folder))
-        print(f"{'figure':<12}{'ours s':>10}{'floor s':>10}{'ratio':>8}  target")
-        for name, (path, floor) in inputs.items():
-            result = paired(lambda p=path: open_declaration(p), lambda p=path, f=floor: f(p), arguments.runs)
+        # parse: the container's parse alone, ours over it; in-process: our import with no worker, over the floor
+        print(f"{'figure':<12}{'ours s':>10}{'floor s':>10}{'ratio':>8}  target   {'parse s':>10}{'ratio':>8}"
+              f"{'in-process s':>14}{'ratio':>8}")
+        for name, path in inputs.items():
+            result = import_figure(name, path, arguments.runs)
+            more = (f"{result['parse_floor']:>10.4f}{result['parse_ratio']:>7.2f}×{result['in_process']:>14.4f}"
+                    f"{result['in_process_ratio']:>7.2f}×" if result.get("parse_floor") else f"{'(floor)':>10}")
             print(f"{name:<12}{result['value']:>10.4f}{result['floor']:>10.4f}{result['ratio']:>7.2f}×  "
-                  f"≤ {IMPORT_TARGETS[name]:g}×", flush=True)
+                  f"≤ {IMPORT_TARGETS[name]:g}×   {more}", flush=True)
         if not arguments.no_profile:
-            for name, (path, _) in inputs.items():
+            for name, path in inputs.items():
                 print(f"\n==== {name} ({path.name}) ====")
                 print(profile(lambda p=path: open_declaration(p), arguments.top))
     return 0

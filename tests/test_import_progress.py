@@ -194,6 +194,15 @@ def test_benchmark_import_figures_are_measured(tmp_path, qapp):  # qapp: the PDF
             assert name in ("open_xls", "open_ods") and "LibreOffice" in data["skipped"]
             continue
         assert data["value"] > 0 and data["floor"] > 0 and data["ratio"] > 0 and data["target"] == IMPORT_TARGETS[name]
+        if name != "open_pdf":  # issue 21 item 7: the floor is the parse plus the declaration built; the parse kept
+            assert data["parse_floor"] > 0 and data["parse_ratio"] > 0 and data["in_process"] > 0
     for name in ("published.html", "published.txt", "published.pdf"):
         opened = open_declaration(tmp_path / name)
         assert [p.name for p in opened.declaration.projects] == [p.name for p in declaration.projects]
+    # The floor builds the same declaration the import makes, from its JSON.
+    from bench import floors
+
+    page = tmp_path / "published.html"
+    built = floors.parse_then_build(floors.lxml_parse, floors.declaration_json(page))(page)
+    assert [p.name for p in built.projects] == [p.name for p in declaration.projects]
+    assert sum(len(p.indicators) for p in built.projects) == sum(len(p.indicators) for p in declaration.projects)
