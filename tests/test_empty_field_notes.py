@@ -93,7 +93,7 @@ def test_a_column_empty_in_every_project_is_said_once(tmp_path):
 
 
 def test_a_field_a_reading_note_already_points_at_is_not_said_again(tmp_path):
-    """A 预算单位 cell holding a sentence is left empty with a note of its own (published._misfit_note)."""
+    """A 预算单位 cell holding a sentence is left empty with a note of its own (project_table._misfit_note)."""
     path = project_table(tmp_path, FULL, [project("甲项目"),
                                           project("乙项目", 预算单位="为保障全区法律援助工作顺利开展，提升服务质量。")])
     notes = open_declaration(path).notes

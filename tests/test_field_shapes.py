@@ -38,7 +38,8 @@ TIANHE, PANYU, HAIZHU = (DATA / name for name in ("tianhe-2023-projects.xlsx", "
                                                   "haizhu-department.xlsx"))
 INDICATORS = "1、产出指标：完成数，年度指标值：10份。2、效益指标：知晓率，年度指标值：≥90%。"
 GOAL = "保障各项司法行政工作顺利开展，提升公共法律服务水平。"
-# What the guards say when they refuse or reclassify (published.py): none of it on a table that reads right.
+# What the guards say when they refuse or reclassify (project_rows.py, project_table.py, department_form.py): none of
+# it on a table that reads right.
 GUARD_WORDS = ("不是项目或单位的名称", "不是单位名称", "不是实施周期", "不是预算单位", "是部门或单位的标题行",
                "与部门或单位的名称相同", "不是部门名称", "不是任务", "是项目名称（不是单位名称）")
 

@@ -24,7 +24,7 @@ VARIANTS = Path(__file__).resolve().parent / "data" / "form2019" / "variants"
 RECORDED = json.loads((VARIANTS / MANIFEST).read_text(encoding="utf-8"))
 MAX_BYTES = 3 * 1024 * 1024
 # A PDF's text (pdftotext) lists the form as the PDF drew it, not row by row: only 部门名称, 部门职能概述, the year and
-# the income amounts are certain (form_2019_text.py), the rest is said to be left; -layout text is refused.
+# the income amounts are certain (form_2019/text.py), the rest is said to be left; -layout text is refused.
 TEXT_OF_A_PDF = "txt"
 
 

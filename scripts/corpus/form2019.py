@@ -1,6 +1,6 @@
 """部门整体绩效目标表 (2019) as published (seed 004; tests/data/form2019/make_form2019.py lays it out the same way),
 rendered from its facts (sources.form2019_facts) under a variant's knobs, with the facts the current form has a
-field for (src/storage/recognisers/form_2019.py says where each goes).
+field for (src/storage/recognisers/form_2019/reader.py and current_form.py say where each goes).
 
 Seven columns: a label column (本年度部门预算收入, 年度目标 over both blocks), a 本年/三年期 column, five content
 columns; the 三年期 block, when printed, has no place in the current form and gives no facts.

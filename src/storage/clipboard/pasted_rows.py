@@ -32,9 +32,8 @@ from ..containers.text_table import clean_cell
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..readers.text_file import grids_from_text
-from ..recognisers.grid_import import CLIPBOARD_NAME, grand_total_note, import_published
+from ..recognisers.grid_import import CLIPBOARD_NAME, grand_total_note, import_published, is_published_table
 from ..recognisers.indicator_text import parse_indicator_text
-from ..recognisers.published import is_published_table
 
 CLIPBOARD = CLIPBOARD_NAME
 FIELDS = ("level1", "level2", "name", "period_value", "annual_value")

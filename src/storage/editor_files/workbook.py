@@ -50,7 +50,7 @@ from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
 from ..recognisers.grid_import import import_published
 from ..recognisers.indicator_text import format_indicator_text
-from ..recognisers.published import import_department_form
+from ..recognisers.department_form import import_department_form
 from .json_file import validation_problem
 from .sheet_builder import SheetBuilder, register_styles
 from .workbook_columns import (

@@ -15,8 +15,9 @@ from ..infra.errors import FileProblem, os_problem
 from ..infra.opened import OpenResult
 from ..infra.preflight import open_regular
 from ..infra.progress import Cancelled, Progress, tell
-from ..recognisers.grid_import import import_published, not_a_declaration
-from ..recognisers.published import find_project_header, is_footnote, is_published_table
+from ..recognisers.grid_import import import_published, is_published_table, not_a_declaration
+from ..recognisers.project_table import find_project_header
+from ..recognisers.published import is_footnote
 
 _NO_HEADER = ("这个文本文件中没有找到项目支出绩效目标表或部门整体预算绩效目标申报表（需要“项目名称”“绩效指标”等表头，"
               "或“部门名称”“总体绩效目标”等栏目）")

@@ -1,4 +1,4 @@
-"""部门整体预算绩效目标申报表 from the text of its PDF (seed 003) → a grid published.py reads.
+"""部门整体预算绩效目标申报表 from the text of its PDF (seed 003) → a grid department_form.py reads.
 
 The form's own labels carry it: a line that starts with a label keeps its value beside it
 (部门名称 广州市海珠区司法局, 基本支出 2,293.28); a paragraph label alone on its line
@@ -26,7 +26,7 @@ from ..containers.text_lines import (
     merge_label_tails,
     width,
 )
-from .form_2019_text import form_2019_grid, looks_like_form_2019
+from .form_2019.text import form_2019_grid, looks_like_form_2019
 
 _VALUE_LABELS = frozenset(label_key(label) for label in (
     "部门名称", "预算整体情况", "部门预算支出", "事业发展性支出", "收入来源", "按预算级次划分", "基本支出", "项目支出",

@@ -16,7 +16,7 @@ hold (tests/data, the seeds, bench/generate.py's vocabulary):
 - 绩效目标, 部门职能概述 and a task's text are prose: sentences (a task's name may be one too, 海珠's are).
 
 Pure functions on strings, each a precompiled pattern or two: they run on every project row's name, unit and
-period, and most texts fail the first cheap test. published.py says what a row whose name has another field's
+period, and most texts fail the first cheap test. project_rows.py says what a row whose name has another field's
 shape is, and writes the notes.
 """
 

@@ -1,7 +1,7 @@
 """Grids of cells from any container → a declaration, by the labels of the published tables.
 
 Whatever holds a published table (a workbook today) is read into grids first; this picks the
-project table and the department form (the current one, or the 2019 one through form_2019) among
+project table and the department form (the current one, or the 2019 one through form_2019/) among
 them and says what it had to guess.
 """
 
@@ -28,15 +28,11 @@ from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
 from ..library.bureau_table import NOT_A_DECLARATION, is_library_table
 from . import reconcile
-from .form_2019 import import_form_2019
-from .form_2019_labels import is_form_2019
-from .published import (
-    ImportedDepartment,
-    ImportedTable,
-    import_department_form,
-    import_project_table,
-    is_current_department_form,
-)
+from .department_form import import_department_form, is_current_department_form, is_department_form
+from .form_2019.labels import is_form_2019
+from .form_2019.reader import import_form_2019
+from .project_table import find_project_header, import_project_table
+from .published import ImportedDepartment, ImportedTable
 
 
 def import_published(path: Path, grids: list[Grid], first_project: int = 0, printed_here: bool = False) -> OpenResult:
@@ -102,6 +98,12 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("项目支出绩效目标表", _project_table),
     Recogniser("部门整体预算绩效目标申报表", _department_form),
 )
+
+
+def is_published_table(grid: Grid) -> bool:
+    """A grid that holds a project table's header or a department form (either layout): what a reading of
+    text or of the clipboard must find to be the right one."""
+    return find_project_header(grid) is not None or is_department_form(grid)
 
 
 def recognised(grid: Grid, first_project: int = 0) -> ImportedTable | ImportedDepartment | None:

@@ -28,8 +28,10 @@ from ..containers.sheet_grid import label_key
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
 from . import reconcile
+from .department_form import is_department_form
 from .grid_import import import_published, not_a_declaration, settle_year
-from .published import clean_multiline, find_project_header, is_department_form
+from .project_table import find_project_header
+from .published import clean_multiline
 
 _SUPERVISOR = "主管部门"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?!\s*[-－—–~至到])")

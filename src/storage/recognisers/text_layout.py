@@ -4,7 +4,7 @@ Such text has lost the table. The cells of a row follow one another: separated b
 of spaces) where they share a line, by a line break where one wraps; a cell's text wraps over
 several lines and even mid-word (年度指\\n标值); page numbers and repeated titles fall between rows.
 
-项目支出绩效目标表 is rebuilt here: its header line gives the columns (published.py's labels); the
+项目支出绩效目标表 is rebuilt here: its header line gives the columns (project_table.py's labels); the
 short cells (names, units, amounts, period) come first in a record, a wrapped one told by the width
 of its lines (a wrapped cell's last line is the short one); the numbered indicator text 1、… belongs
 to 绩效指标 and the text before it to 绩效目标. A new record starts after a line that ended a sentence,
@@ -32,7 +32,7 @@ from ..infra.errors import FileProblem
 from ..infra.progress import Progress, every, tell
 from .department_form_text import department_grid
 from .indicator_text import split_items
-from .published import find_project_header
+from .project_table import find_project_header
 
 _HEADER_SCAN_LINES = 60
 _SHORT_TEXT_WIDTH = 80  # a name or unit of up to 40 Chinese characters

@@ -27,7 +27,7 @@ from ....model.sums import (
     parts_sum,
 )
 from ...containers.sheet_grid import Grid, label_key
-from ..form_2019_labels import (
+from ..form_2019.labels import (
     EXPECTED,
     GOAL_LABEL,
     KEY,
@@ -39,7 +39,7 @@ from ..form_2019_labels import (
     THREE_YEARS,
     is_plan_header,
 )
-from ..form_2019_labels import INCOME as INCOME_2019
+from ..form_2019.labels import INCOME as INCOME_2019
 from ..published import ImportedDepartment, amounts_in_yuan, is_footnote, to_wanyuan
 from .common import PREFIX, add_mark, amount_words, differs, marked_words
 

@@ -1,6 +1,6 @@
 """The labels of the 2019 部门整体绩效目标表, what a cell says it is, and how a grid is told to be one.
 
-Apart from form_2019 so that published.is_department_form can ask without importing the reader; LabelledGrid is
+Apart from the reader so that department_form.is_department_form can ask without importing it; LabelledGrid is
 a grid with what each of its cells is, and where a label's value stands.
 
 A cell is a label when its text, compared loosely (no spaces or line breaks, half-width brackets and colons,
@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...model.declaration import DEPARTMENT_LABELS
-from ..containers.sheet_grid import Grid, cell_text, label_key
+from ....model.declaration import DEPARTMENT_LABELS
+from ...containers.sheet_grid import Grid, cell_text, label_key
 
 SCAN_ROWS = 400
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

@@ -1,4 +1,4 @@
-"""The 2019 部门整体绩效目标表 from the text of its PDF (seed 004) → a grid form_2019 reads.
+"""The 2019 部门整体绩效目标表 from the text of its PDF (seed 004) → a grid reader.py reads.
 
 Such text lists the form a column at a time, in the order the PDF drew its blocks: the 关键指标 names of
 a block, then far below its 预期实现值; the task names away from their goals, their indicators and their
@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..containers.sheet_grid import Grid, label_key
-from ..containers.text_lines import is_amount, join_wrapped
-from .form_2019_labels import (
+from ...containers.sheet_grid import Grid, label_key
+from ...containers.text_lines import is_amount, join_wrapped
+from .labels import (
     FUNCTIONS,
     INCOME,
     INCOME_LABEL,
@@ -26,7 +26,7 @@ from .form_2019_labels import (
     read_label,
     role_of,
 )
-from .ocr_numbers import Kind, read_published_amount
+from ..ocr_numbers import Kind, read_published_amount
 
 _TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,12}部门整体绩效目标表")
 _SECTIONS = (INCOME_LABEL, "年度目标", "本年", "三年期", "部门整体支出目标", "年度主要支出计划", "三年期主要支出计划",

@@ -1,0 +1,249 @@
+"""The 部门整体预算绩效目标申报表 (seeds 001, 003) → the department, finding everything by its label, never by coordinates.
+
+部门名称, 部门职能概述 and 总体绩效目标 are the text right of their labels, the amounts of 预算整体情况 the cell right
+beside each; the 年度重点工作任务 and 绩效指标 tables are read under their header rows. It returns what it recovered
+with notes in Chinese on what it had to guess or skip, and the places the form has (what the self-check says was read
+empty there). The editor's own department sheet is read here too (published=False). Whether a grid is a department
+form of either layout is told here; the 2019 one is read by form_2019/.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from ...model import paths
+from ...model.declaration import (
+    BUDGET_LABELS,
+    DEPARTMENT_LABELS,
+    INDICATOR_LABELS,
+    TASK_LABELS,
+    Budget,
+    Department,
+    Indicator,
+    Task,
+)
+from ...model.notes import Note
+from ..containers.sheet_grid import Grid, label_key
+from .field_shapes import excerpt, organisation_misfit, same_organisation, task_name_misfit
+from .form_2019.labels import is_form_2019
+from .ocr_numbers import published_amount
+from .published import (
+    YEAR,
+    ImportedDepartment,
+    amounts_in_yuan,
+    cell_str,
+    clean_multiline,
+    is_footnote,
+    to_wanyuan,
+    yuan_note,
+)
+
+# Each amount by its label, or by the shorter words some published forms print instead.
+_BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",)}
+_BUDGET_LABELS = {key: (label, *_BUDGET_ALIASES.get(key, ())) for key, label in BUDGET_LABELS.items()}
+_NAME, _FUNCTIONS, _GOAL = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functions"], DEPARTMENT_LABELS["overall_goal"]
+_LEVEL1 = INDICATOR_LABELS["level1"]
+_TEMPLATE_TASK = re.compile(r"^其他需完成的任务")
+
+
+def is_department_form(grid: Grid) -> bool:
+    """A department form of either layout: the current one, or the 2019 one that grid_import hands to
+    form_2019/reader.py (never to import_department_form, which would misread it)."""
+    return is_current_department_form(grid) or is_form_2019(grid)
+
+
+def is_current_department_form(grid: Grid) -> bool:
+    keys = {label_key(value) for row in grid.rows[:200] for value in row if value is not None}
+    return _NAME in keys and (_GOAL in keys or DEPARTMENT_LABELS["budget"] in keys)
+
+
+def import_department_form(grid: Grid, published: bool = True) -> ImportedDepartment:
+    """published=False reads the editor's own sheet: text kept byte for byte, indicators elsewhere."""
+    notes: list[str] = []
+    text_of = clean_multiline if published else _raw_text
+    department = Department(name=_department_name(grid, text_of, notes) if published
+                            else _value_right_of(grid, (_NAME,), text_of))
+    year = None
+    for row in grid.rows[:5]:
+        for value in row:
+            match = YEAR.search(cell_str(value))
+            if match and year is None:
+                year = int(match.group(1))
+    department.functions = _value_right_of(grid, (_FUNCTIONS,), text_of)
+    department.overall_goal = _value_right_of(grid, (_GOAL,), text_of)
+    budget = {}
+    yuan = amounts_in_yuan(grid, len(grid.rows) - 1) if published else None  # the editor's own sheet is in 万元
+    if yuan:
+        notes.insert(0, Note(yuan_note(yuan, "部门整体表"), location=paths.BUDGET))
+    for key, labels in _BUDGET_LABELS.items():
+        where = paths.field(paths.DEPARTMENT, f"budget.{key}")
+        amount = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
+        budget[key] = to_wanyuan(amount) if yuan else amount
+    department.budget = Budget(**budget)
+    block = _find_label(grid, (DEPARTMENT_LABELS["budget"],)) is not None  # the 预算整体情况 block has all eight
+    places = {"department": frozenset(key for key in ("name", "functions", "overall_goal")
+                                      if _find_label(grid, (DEPARTMENT_LABELS[key],))),
+              "budget": frozenset(key for key, labels in _BUDGET_LABELS.items() if block or _find_label(grid, labels))}
+    department.tasks = _tasks(grid, notes, text_of, (department.name or "") if published else None, places)
+    if yuan:
+        for task in department.tasks:
+            task.funds = to_wanyuan(task.funds)
+    if published:
+        department.indicators = _indicator_table(grid, notes, places)
+    return ImportedDepartment(grid.name, department, year, notes, places)
+
+
+def _department_name(grid: Grid, text_of: Callable[[str], str | None], notes: list[str]) -> str | None:
+    """The text right of 部门名称, unless it is evidently another field's (a sentence, indicator text, a number)."""
+    name = _value_right_of(grid, (_NAME,), text_of)
+    shape = organisation_misfit(name)
+    if not shape:
+        return name
+    found = _find_label(grid, (_NAME,))
+    notes.append(Note(f"{_NAME}栏中是{shape}（“{excerpt(name)}”），不是部门名称，已留空，请按原表填写",
+                      location=paths.field(paths.DEPARTMENT, "name"), row=found[0] + 1 if found else None, source_text=name))
+    return None
+
+
+def _find_label(grid: Grid, labels: tuple[str, ...]) -> tuple[int, int] | None:
+    wanted = {label_key(label) for label in labels}
+    for r, row in enumerate(grid.rows):
+        for c, value in enumerate(row):
+            if value is not None and label_key(value) in wanted:
+                return r, c
+    return None
+
+
+def _right_of(grid: Grid, labels: tuple[str, ...]) -> Iterator[str]:
+    """The cells right of the label, past the copies of it that a merged label cell leaves."""
+    found = _find_label(grid, labels)
+    if found is None:
+        return
+    row, column = found
+    label = label_key(grid.cell(row, column))
+    for c in range(column + 1, len(grid.rows[row])):
+        text = grid.text(row, c)
+        if label_key(text) != label:
+            yield text
+
+
+def _value_right_of(grid: Grid, labels: tuple[str, ...], text_of: Callable[[str], str | None]) -> str | None:
+    """The first filled cell right of the label."""
+    text = next((text for text in _right_of(grid, labels) if text.strip()), None)
+    return None if text is None else text_of(text)
+
+
+def _amount_right_of(grid: Grid, labels: tuple[str, ...]) -> str | None:
+    """The cell right beside an amount label: an empty one means no amount, not the next label."""
+    text = next(_right_of(grid, labels), None)
+    return text if text and text.strip() and not label_key(text).startswith("预算金额") else None
+
+
+def _raw_text(text: str) -> str | None:
+    return text if text.strip() else None
+
+
+def _header_columns(grid: Grid, row: int, headers: dict[str, str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    wanted = {label_key(label): role for role, label in headers.items()}
+    for column, value in enumerate(grid.rows[row]):
+        key = label_key(value)
+        for label, role in wanted.items():
+            if role not in columns and key.startswith(label):
+                columns[role] = column
+    return columns
+
+
+def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None],
+           department: str | None = None, places: dict | None = None) -> list[Task]:
+    """department: the form's department name ('' when it has none) on a published form, whose task rows are held
+    against it and against indicator text; None on the editor's own sheet."""
+    for row in range(len(grid.rows)):  # a header starting with each label: 拟投入的资金（万元）, 期望达到的目标（概述）
+        columns = _header_columns(grid, row, TASK_LABELS)
+        if "name" in columns and "content" in columns:
+            (places if places is not None else {})["tasks"] = frozenset(columns)
+            return _task_rows(grid, row, columns, notes, text_of, department)
+    return []
+
+
+def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str],
+               text_of: Callable[[str], str | None], department: str | None = None) -> list[Task]:
+    tasks = []
+    for row in range(header_row + 1, len(grid.rows)):
+        values = {role: grid.text(row, column) for role, column in columns.items()}
+        first = label_key(values.get("name"))
+        if first in (_LEVEL1, DEPARTMENT_LABELS["indicators"]) or any(
+                label_key(grid.cell(row, c)) == _LEVEL1 for c in range(len(grid.rows[row]))):  # the indicator table begins
+            break
+        if _TEMPLATE_TASK.match(first):
+            if any(values.get(k, "").strip() and label_key(values[k]) != first for k in ("content", "funds", "expected")):
+                notes.append(Note(f"第 {row + 1} 行“其他需完成的任务”有内容，但表格样式未提供名称，已跳过", row=row + 1))
+            break
+        if not any(v.strip() for v in values.values()):
+            continue
+        if department is not None and (not_a_task := _not_a_task(values.get("name", ""), department)):
+            notes.append(Note(f"{DEPARTMENT_LABELS['tasks']}第 {row + 1} 行的{TASK_LABELS['name']}是{not_a_task}"
+                              f"（“{excerpt(values.get('name', ''))}”），不是任务，该行未作为任务导入，请对照原表核对",
+                              location=paths.TASKS, row=row + 1, source_text=values.get("name")))
+            continue
+        where = paths.field(paths.task(len(tasks)), "funds")
+        funds = published_amount(values.get("funds"), where, f"第 {row + 1} 行任务的{TASK_LABELS['funds']}", notes, row + 1)
+        tasks.append(Task(name=text_of(values.get("name", "")), content=text_of(values.get("content", "")),
+                          funds=funds, expected=text_of(values.get("expected", ""))))
+    return tasks
+
+
+def _not_a_task(name: str, department: str) -> str | None:
+    """What a task row's name is when it is evidently no task's: the department's name (a page's repeated
+    部门名称 row), or indicator text (the indicator table's rows, where its header was not told)."""
+    name = " ".join(name.split())
+    if name and department and same_organisation(name, department):
+        return "部门名称"
+    return task_name_misfit(name)
+
+
+def _indicator_table(grid: Grid, notes: list[str], places: dict | None = None) -> list[Indicator]:
+    for row in range(len(grid.rows)):
+        columns = _header_columns(grid, row, INDICATOR_LABELS)
+        if {"level1", "name", "annual_value"} <= columns.keys():
+            (places if places is not None else {})["indicators"] = frozenset(columns)
+            return _indicator_rows(grid, row, columns, notes)
+    notes.append(f"没有找到绩效指标表（{' / '.join(INDICATOR_LABELS.values())}）")
+    return []
+
+
+def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str]) -> list[Indicator]:
+    indicators = []
+    skipped = 0
+    carried: list[int] = []  # rows whose 一级 (and 二级) was written only on the first row of its run
+    first_carried: int | None = None  # that row's indicator, where the note points
+    above: dict[str, str] = {}
+    for row in range(header_row + 1, len(grid.rows)):
+        values = {role: grid.text(row, column).strip() for role, column in columns.items()}
+        first = next((text for text in values.values() if text), "")
+        if is_footnote(first):
+            notes.append(Note(f"绩效指标表第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为指标导入", row=row + 1,
+                              source_text=first))
+            continue
+        if not values.get("name"):
+            skipped += any(values.get(k) for k in ("period_value", "annual_value"))
+            if values.get("level1"):  # a row that only heads a group (一级/二级 alone): its rows follow
+                above = {"level1": values["level1"], "level2": values.get("level2", "")}
+            continue
+        if not values.get("level1") and above.get("level1") and "level1" in columns:
+            values["level1"] = above["level1"]
+            if not values.get("level2") and above.get("level2"):
+                values["level2"] = above["level2"]
+            carried.append(row + 1)
+            first_carried = len(indicators) if first_carried is None else first_carried
+        above = {"level1": values.get("level1", ""), "level2": values.get("level2", "")}
+        indicators.append(Indicator(**{role: clean_multiline(text) if text else None for role, text in values.items()}))
+    if skipped:
+        notes.append(f"绩效指标表中有 {skipped} 行填了指标值但没有三级指标名称，已跳过")
+    if carried:
+        rows = "、".join(map(str, carried[:10])) + ("等" if len(carried) > 10 else "")
+        notes.append(Note(f"绩效指标表第 {rows} 行的{_LEVEL1}为空，已沿用上一行的{_LEVEL1}"
+                          f"（二级指标为空时一并沿用）：表中每组只在第一行写了{_LEVEL1}，请核对",
+                          location=paths.indicator(paths.DEPARTMENT, first_carried), row=carried[0]))
+    return indicators

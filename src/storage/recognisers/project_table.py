@@ -1,0 +1,214 @@
+"""The 项目支出绩效目标表 (seeds 000, 002) → its projects, finding everything by its label, never by coordinates.
+
+The header is the row that names 项目名称 with 绩效目标 or 绩效指标 (a two-row header adds the amounts under a merged
+资金 cell); the title block above it gives the year and the department. Every row below is a project, unless it is a
+合计 row, a note under the table, or what project_rows.py tells it is (a unit's heading, a category's subtotal,
+another field's text). It returns what it recovered with notes in Chinese on what it had to guess or skip, and what
+the table states of itself (its sum rows, each project's row and item numbers) for the self-check.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Callable
+
+from ...model import paths
+from ...model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS, Project
+from ...model.notes import Note, as_note
+from ..containers.sheet_grid import Grid, label_key
+from .field_shapes import excerpt, is_organisation, organisation_misfit, period_misfit, unit_misfit
+from .indicator_text import clean_cell_text, parse_indicator_cell
+from .ocr_numbers import Kind, read_published_amount
+from .project_rows import (
+    FUND_KEYS,
+    GROUP,
+    HEADING,
+    SKIP,
+    TOTAL_ROW,
+    UNNAMED,
+    Names,
+    row_kind,
+    row_texts,
+    stated_amounts,
+    take_department,
+)
+from .published import YEAR, ImportedTable, StatedRow, amounts_in_yuan, is_footnote, to_wanyuan, yuan_note
+
+_HEADER_SCAN_ROWS = 40
+
+# Column role → predicate on the normalised header text. Order matters: first match wins.
+_PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
+    ("name", lambda t: t.startswith("项目名称") or t == "项目"),
+    ("department", lambda t: t in ("主管部门", "部门名称", "主管部门名称", "部门")),
+    ("unit", lambda t: t in ("预算单位", "预算单位名称", "资金使用单位", "实施单位", "单位名称", "项目单位")),
+    ("period", lambda t: t.startswith("实施周期")),
+    ("total", lambda t: t in ("总计", "合计", "资金总额", "金额合计", "项目资金总额") or t.startswith("总计(")),
+    ("fiscal", lambda t: t.startswith("财政拨款")),
+    ("special_account", lambda t: t.startswith("财政专户")),
+    ("other", lambda t: t.startswith("其他资金")),
+    ("goal", lambda t: t in ("绩效目标", "年度绩效目标", "项目绩效目标", "总体绩效目标")),
+    ("indicators", lambda t: t in ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标及指标值")),
+]
+_DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
+_NAME = DEPARTMENT_LABELS["name"]
+
+
+def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    for row in range(min(len(grid.rows), _HEADER_SCAN_ROWS)):
+        columns = _map_columns(grid, row)
+        if "name" in columns and ("indicators" in columns or "goal" in columns):
+            # A two-row header puts 总计/财政拨款… under a merged 资金 cell.
+            for role, column in _map_columns(grid, row + 1).items():
+                columns.setdefault(role, column)
+            return row, columns
+    return None
+
+
+def _map_columns(grid: Grid, row: int) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    if row >= len(grid.rows):
+        return columns
+    for column, value in enumerate(grid.rows[row]):
+        text = label_key(value)
+        if not text:
+            continue
+        for role, matches in _PROJECT_COLUMNS:
+            if role not in columns and matches(text):
+                columns[role] = column
+                break
+    return columns
+
+
+def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | None:
+    found = find_project_header(grid)
+    if found is None:
+        return None
+    header_row, columns = found
+    table = ImportedTable(grid.name, header_row, first_project=first_project, columns=columns)
+    yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
+    if yuan:
+        table.notes.insert(0, yuan_note(yuan, "表格"))
+    title_department, rejected_title = _read_title_block(grid, header_row, table)
+    group_unit: str | None = None
+    labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
+    names = Names(grid, columns, bool(yuan), [name for name in (table.department_name, title_department) if name])
+    heading_department: str | None = None
+    for row in range(header_row + 1, len(grid.rows)):
+        values = row_texts(grid.rows[row], columns)
+        if not any(values.values()) or label_key(values.get("name")) in labels:
+            continue
+        name = values.get("name", "")
+        first = name or next((v for v in values.values() if v), "")  # a note merged across fills every column
+        if is_footnote(first):
+            table.notes.append(Note(f"第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为项目导入", row=row + 1,
+                                    source_text=first))
+            continue
+        if TOTAL_ROW.match(label_key(name)) or (not name and any(values.get(k) for k in ("total", "fiscal"))):
+            table.notes.append(Note(f"第 {row + 1} 行是合计行，未作为项目导入", row=row + 1))
+            if table.grand_total is None and table.projects == []:
+                reading = read_published_amount(values.get("total"))
+                table.grand_total = to_wanyuan(reading.value) if yuan else reading.value
+                if reading.kind is Kind.ABSURD:  # left empty: said, as every amount left empty is
+                    table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计", row + 1))
+            table.stated.append(StatedRow(row + 1, label_key(name), stated_amounts(values, bool(yuan)), len(table.projects)))
+            continue
+        kind = row_kind(table, row, name, values, names)
+        if kind == SKIP:  # another field's text in the name column, or a name alone: said, and not read
+            continue
+        if kind in (GROUP, UNNAMED):  # a category's row (一、专项业务费), or a unit's whose name is no name: a sum
+            group_unit = None if kind == UNNAMED else group_unit  # the unit above does not reach past a new one
+            table.stated.append(StatedRow(row + 1, name, stated_amounts(values, bool(yuan)), len(table.projects), True))
+            continue
+        if kind == HEADING:
+            group_unit = name
+            names.organisations.append(name)
+            if heading_department is None and is_organisation(name):
+                heading_department = name  # the first row heading the table's projects: the department's in 天河's
+            table.notes.append(Note(f"第 {row + 1} 行“{name}”是部门/单位小计行，作为其下项目的预算单位", row=row + 1,
+                                    location=paths.project(table.first_project + len(table.projects))))
+            table.stated.append(StatedRow(row + 1, name, stated_amounts(values, bool(yuan)), len(table.projects), True))
+            continue
+        if not name:
+            table.notes.append(Note(f"第 {row + 1} 行没有项目名称，已跳过", row=row + 1))
+            continue
+        table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan)))
+        table.rows.append(row + 1)
+        if table.projects[-1].unit and table.projects[-1].unit not in names.organisations:
+            names.organisations.append(table.projects[-1].unit)
+        if values.get("department") and not table.department_name:
+            take_department(table, row, values["department"], names)
+    table.department_name = table.department_name or title_department or heading_department
+    if table.department_name is None and rejected_title is not None:
+        table.notes.append(rejected_title)
+    return table
+
+
+def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
+                      in_yuan: bool = False) -> Project:
+    """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
+    building each model on its own, and no Python call per model (bench/profile_imports.py shows what is left)."""
+    funds: dict[str, Decimal | None] = {}
+    owner = paths.project(table.first_project + len(table.projects))  # where the notes will find it
+    for key in FUND_KEYS:
+        text = values.get(key)
+        if not text:  # what read_published_amount reads as printed: nothing
+            funds[key] = None
+            continue
+        reading = read_published_amount(text)
+        if reading.kind is not Kind.PRINTED:  # the place is worded only for a note
+            table.notes.append(reading.note(paths.field(owner, f"funds.{key}"), f"第 {row + 1} 行的{FUNDS_LABELS[key]}", row + 1))
+        funds[key] = to_wanyuan(reading.value) if in_yuan else reading.value
+    indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
+    name = values["name"]
+    table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
+    unit, period = values.get("unit") or group_unit, values.get("period") or None
+    if values.get("unit") and (shape := unit_misfit(unit)):  # left empty, not the unit above: the row said otherwise
+        table.notes.append(_misfit_note(row, name, "unit", shape, unit, owner))
+        unit = None
+    if period and (shape := period_misfit(period)):
+        table.notes.append(_misfit_note(row, name, "period", shape, period, owner))
+        period = None
+    project = Project.model_validate({
+        "name": name,
+        "unit": unit,
+        "period": period,
+        "funds": funds,
+        "goal": values.get("goal") or None,
+        "indicators": indicators,
+    })
+    table.item_numbers.append(numbers)  # beside table.rows, once the project is made
+    return project
+
+
+def _misfit_note(row: int, name: str, key: str, shape: str, text: str, owner: str) -> Note:
+    return Note(f"第 {row + 1} 行项目“{name}”的{PROJECT_LABELS[key]}栏中是{shape}（“{excerpt(text)}”），"
+                f"不是{PROJECT_LABELS[key]}，已留空，请按原表填写", location=paths.field(owner, key), row=row + 1,
+                source_text=text)
+
+
+def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> tuple[str | None, Note | None]:
+    """Year and 部门名称：… above the header; returns the department named in the title, if any, and the note on
+    a title whose words before its year are no department's name (2023年项目支出…), for when no other cell names it."""
+    title_department, rejected = None, None
+    for row in range(header_row):
+        for value in grid.rows[row]:
+            text = clean_cell_text(str(value)) if value is not None else ""
+            if not text:
+                continue
+            key = label_key(text)
+            if key.startswith(f"{_NAME}:") and len(key) > len(_NAME) + 1 and not organisation_misfit(key.split(":", 1)[1]):
+                table.department_name = key.split(":", 1)[1]
+            year = YEAR.search(text)
+            if year and table.year is None:
+                table.year = int(year.group(1))
+            if title_department is None and ("绩效目标表" in text or "绩效目标申报表" in text):
+                title = _DEPARTMENT_IN_TITLE.match(text)
+                if title and "绩效" not in title.group(1):
+                    title_department = title.group(1)
+                    if organisation_misfit(title_department):  # 2023年项目支出绩效目标表: the title names no department
+                        rejected = Note(f"第 {row + 1} 行标题中“{title_department}”是{organisation_misfit(title_department)}，"
+                                        f"不是部门名称，未作为部门名称", row=row + 1, source_text=text,
+                                        location=paths.field(paths.DEPARTMENT, "name"))
+                        title_department = ""
+    return title_department or None, rejected
