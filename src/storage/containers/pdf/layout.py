@@ -8,6 +8,10 @@ overlaps the top-aligned goal beside it), unless they begin a line or more below
 (a row too low for its text runs into the next, whose cells begin together), and the row with the most
 blocks (the header, as a rule) gives the columns, cut midway between its blocks. Where rows touch with no
 gap at all, as LibreOffice prints rows fitted to their text, only the drawing order tells the cells apart.
+Drawing order alone would join two cells drawn one after the other: the next line is a cell's only when it
+lies a line pitch below (line_pitch: rows lie further apart, by the cells' padding), and a gap beside a
+Chinese character after text set solid is the padding between two cells (then a column border, too). A
+block drawn over a line of the block above it in its column begins a row, and both are noted as in doubt.
 
 Limits: a cell merged down over several rows joins them into one; a producer that draws text line by
 line across the whole table (not cell by cell) gives one block per line, read as a row each.
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 
 from .page import Table
 from .text import Line, group_lines, join_lines
+from ..sheet_grid import ClippedText
 
 
 @dataclass
@@ -29,6 +34,9 @@ class Block:
     top: float
     bottom: float
     first: tuple[float, float] = (0.0, 0.0)  # the top and bottom of its first line (its row's top, drawn top-aligned)
+    doubtful: bool = False  # drawn over another cell's text: which cell a line is in may be wrong (noted)
+    after: Block | None = None  # the block drawn just before it on its line, a cell's padding away (the cell beside)
+    split_at: float = 0.0  # the x of the gap between them: a column border
 
     def __post_init__(self) -> None:
         if self.first == (0.0, 0.0):
@@ -50,6 +58,7 @@ def blocks(chars: list[dict]) -> list[Block]:
     clip's. (Its sides are its text's: LibreOffice clips a merged cell's text to the whole row's width.)"""
     found: list[Block] = []
     clipped: dict[tuple, Block] = {}
+    pitch = line_pitch(chars)
     current: Block | None = None
     previous: dict | None = None
     for char in sorted(chars, key=lambda c: c["seq"]):
@@ -69,10 +78,12 @@ def blocks(chars: list[dict]) -> list[Block]:
             if current is not None:
                 previous = char
             continue
-        if current is not None and previous is not None and _continues(current, previous, char):
+        if current is not None and previous is not None and _continues(current, previous, char, pitch):
             current.add(char)
         else:
-            current = Block([char], char["x0"], char["x1"], char["top"], char["bottom"])
+            beside = current if current is not None and previous is not None and _cell_gap(current, previous, char) else None
+            current = Block([char], char["x0"], char["x1"], char["top"], char["bottom"], after=beside,
+                            split_at=(previous["x1"] + char["x0"]) / 2 if beside is not None else 0.0)
             found.append(current)
         previous = char
     for clip, block in clipped.items():
@@ -93,14 +104,75 @@ def _cell_clip(char: dict) -> tuple | None:
     return tuple(round(v, 1) for v in clip)
 
 
-def _continues(block: Block, previous: dict, char: dict) -> bool:
+def line_pitch(chars: list[dict]) -> float | None:
+    """How far apart a cell's lines are drawn, as a share of the text's height: a wrapped cell's lines come one
+    after another, each a line pitch below the last; a row's first line follows the row above's last cell a
+    line and the cells' padding further down (1.37 against 1.17 in LibreOffice's rows of one line). So the
+    smallest step from a character to the next drawn on a line below, taken three times or more (a tenth of
+    the steps at least), and at least a line high: the largest of the steps that cluster there, as lines of
+    Chinese and of Latin text step a little apart (1.17 and 1.19). None with no such steps."""
+    ratios = []
+    previous = None
+    for char in sorted(chars, key=lambda c: c["seq"]):
+        if char["text"] == " " or _cell_clip(char) is not None:
+            continue
+        if previous is not None:
+            size = max(char["bottom"] - char["top"], 1.0)
+            step = char["top"] - previous["top"]
+            if size <= step <= 1.8 * size:
+                ratios.append(step / size)
+        previous = char
+    ratios.sort()
+    for index, ratio in enumerate(ratios):
+        members = [r for r in ratios[index:] if r - ratio <= _PITCH_SPREAD]
+        if len(members) >= max(3, 0.1 * len(ratios)):
+            return members[-1]
+    return None
+
+
+_PITCH_SPREAD = 0.03  # steps within this share of the text's height are one line pitch
+_PITCH_SLACK = 0.06  # a step this much past the pitch goes to the next row, not the cell's next line
+_CJK_GAP = 0.12  # a gap this wide (share of the height) beside a Chinese character in text set solid: the next cell
+
+
+def _continues(block: Block, previous: dict, char: dict, pitch: float | None = None) -> bool:
     size = max(char["bottom"] - char["top"], previous["bottom"] - previous["top"], 1.0)
     same_line = abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) <= 0.35 * size
     if same_line:
-        return -0.5 * size <= char["x0"] - previous["x1"] <= 0.8 * size
+        gap = char["x0"] - previous["x1"]
+        if not -0.5 * size <= gap <= 0.8 * size:
+            return False
+        return not _cell_gap(block, previous, char)
     step = char["top"] - previous["top"]
-    # the next line of the same cell: just below, starting within the block's width
+    # the next line of the same cell: just below, starting within the block's width, and as far below as a
+    # cell's lines are drawn apart on this page: a row's single line drawn right after the row above's last
+    # cell in the same column (a unit's row under a project, LibreOffice, p034) lies a cell's padding further
+    if pitch is not None and step > (pitch + _PITCH_SLACK) * size:
+        return False
     return 0.5 * size <= step <= 1.8 * size and block.x0 - 2 * size <= char["x0"] <= block.x1 + 0.5 * size
+
+
+def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
+    """Whether the gap from `previous` to `char`, on one line, is the padding between two cells drawn one after
+    the other. Text is set solid (a space is drawn, or the gap is a word's space between Latin letters); a gap
+    next to a Chinese character after solid text is no space: p026 天河区社区矫正中心物业管理服务 and the unit
+    beside it, 1.5 pt apart in rows one line high; d021 an amount right-aligned against the label left-aligned
+    in the next cell (3,893.29财政拨款), a 指标值 and the same text in the next column. Text spread out
+    (justified) has its gaps all along the line."""
+    size = max(char["bottom"] - char["top"], previous["bottom"] - previous["top"], 1.0)
+    if abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) > 0.35 * size:
+        return False
+    gap = char["x0"] - previous["x1"]
+    if not _CJK_GAP * size < gap <= 0.8 * size or not (_is_wide(char["text"]) or _is_wide(previous["text"])):
+        return False
+    if len(block.chars) < 2 or block.chars[-1] is not previous:
+        return False
+    before = block.chars[-2]
+    return abs(before["top"] - previous["top"]) <= 0.35 * size and previous["x0"] - before["x1"] <= 0.05 * size
+
+
+def _is_wide(text: str) -> bool:
+    return bool(text) and ord(text[0]) >= 0x2E80
 
 
 def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
@@ -117,17 +189,33 @@ def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
         bounds.append((left.x1 + right.x0) / 2)
     bounds.append(max(block.x1 for row in rows[first:] for block in row) + 1)
     bounds[0] = min(bounds[0], min(block.x0 for row in rows[first:] for block in row) - 1)
+    # Two cells side by side are two columns, though the template row has one there (a department form's
+    # budget and task blocks, amounts right-aligned against the next cell's text, under the indicators'
+    # header: d021 3,893.29财政拨款, 40.00政策支持…): a border between them.
+    for row in rows[first:]:
+        for left, right in zip(row, row[1:]):
+            size = max(min(left.first[1] - left.first[0], right.first[1] - right.first[0]), 1.0)
+            if right.x0 - left.x1 >= _CJK_GAP * size and _column(bounds, left) == _column(bounds, right):
+                bounds = sorted([*bounds, right.split_at if right.after is left else (left.x1 + right.x0) / 2])
     grid: list[list[str]] = []
     for row in rows[first:]:
         cells = [""] * (len(bounds) - 1)
         for block in row:
-            middle = (block.x0 + block.x1) / 2
-            column = next((i for i in range(len(bounds) - 1) if bounds[i] <= middle < bounds[i + 1]), len(bounds) - 2)
+            column = _column(bounds, block)
             text = block.text()
-            cells[column] = f"{cells[column]}{text}" if cells[column] else text
+            if block.doubtful:  # the import says so at the cell (grid_import.clipped_notes)
+                text = ClippedText(text, overlapped=True)
+            joined = f"{cells[column]}{text}" if cells[column] else text
+            doubtful = isinstance(text, ClippedText) or isinstance(cells[column], ClippedText)
+            cells[column] = ClippedText(joined, overlapped=True) if doubtful else joined
         grid.append(cells)
     table = Table(min(b.top for b in rows[first]), max(b.bottom for row in rows[first:] for b in row), bounds, grid)
     return group_lines(above_chars), table
+
+
+def _column(bounds: list[float], block: Block) -> int:
+    middle = (block.x0 + block.x1) / 2
+    return next((i for i in range(len(bounds) - 1) if bounds[i] <= middle < bounds[i + 1]), len(bounds) - 2)
 
 
 def _rows(found: list[Block]) -> list[list[Block]]:
@@ -153,12 +241,33 @@ def _rows(found: list[Block]) -> list[list[Block]]:
 
 def _begins_row(starting: list[Block], row: list[Block]) -> bool:
     """Whether blocks whose first lines share a line begin a row below `row`: one of them is in the column of
-    a block of the row that began a line or more higher (and, for a block alone, is one line high)."""
+    a block of the row that began a line or more higher (and, for a block alone, is one line high, or is drawn
+    over one of its lines: the row above was too low for its text, which ran on over this one's; p029, a
+    unit's row under a project whose name wraps). Text drawn over text is in doubt: both blocks say so."""
     for a in starting:
         for b in row:
             below = b.first[1] <= a.first[0] + 0.5 * (a.first[1] - a.first[0])
-            if below and _same_column(a, b) and (len(starting) >= 2 or b.bottom <= b.first[1] + 1):
+            if not (below and _same_column(a, b)):
+                continue
+            if len(starting) >= 2 or b.bottom <= b.first[1] + 1:
                 return True
+            if _collides(a, b):
+                a.doubtful = b.doubtful = True
+                return True
+    return False
+
+
+def _collides(a: Block, b: Block) -> bool:
+    """Whether a's first line is drawn over a line of b's (overlapping by half its height, side by side)."""
+    top, bottom = a.first
+    first = [c for c in a.chars if c["top"] < bottom and c["bottom"] > top]
+    if not first:
+        return False
+    x0, x1 = min(c["x0"] for c in first), max(c["x1"] for c in first)
+    for line in group_lines(b.chars)[1:]:
+        shared = min(bottom, line.bottom) - max(top, line.top)
+        if shared > 0.5 * min(bottom - top, line.bottom - line.top) and min(x1, line.x1) - max(x0, line.x0) > 0:
+            return True
     return False
 
 

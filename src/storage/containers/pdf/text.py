@@ -36,27 +36,38 @@ def _slanted(char: dict) -> bool:
 def dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     """pdfplumber's dedupe_chars (same text, font and size within tolerance: the first drawn kept) in
     linear time: its own sorts by list.index, quadratic, a third of the page's parse time here. A character
-    under another clip is no duplicate: two cells' text drawn past their boxes may cross at the same place."""
-    kept: list[dict] = []
-    seen: dict[tuple, list[dict]] = {}
-    for char in chars:
+    under another clip is no duplicate: two cells' text drawn past their boxes may cross at the same place.
+    Nor is one drawn apart from its twin: synthetic bold draws a glyph again at once, or its whole run again
+    right after the run, so everything drawn between the two is doubled as well. Text of two cells that
+    crosses (a row too low for its wrapped text, LibreOffice, no clip) meets a twin drawn long before, with
+    undoubled text between: dropping it cut 2023 out of 2023年12月 under another row's 2023-2025."""
+    twin_of: dict[int, int] = {}  # index → the index of the earlier character it repeats
+    seen: dict[tuple, list[int]] = {}
+    for index, char in enumerate(chars):
         key = (char["text"], char["fontname"], round(char["size"], 1), char.get("clip"))
         bx, by = int(char["x0"] // tolerance), int(char["top"] // tolerance)
-        duplicate = False
+        twin = None
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 for other in seen.get((key, bx + dx, by + dy), ()):
-                    if abs(other["x0"] - char["x0"]) <= tolerance and abs(other["top"] - char["top"]) <= tolerance:
-                        duplicate = True
+                    if abs(chars[other]["x0"] - char["x0"]) <= tolerance and abs(chars[other]["top"] - char["top"]) <= tolerance:
+                        twin = other
                         break
-                if duplicate:
+                if twin is not None:
                     break
-            if duplicate:
+            if twin is not None:
                 break
-        if not duplicate:
-            kept.append(char)
-            seen.setdefault((key, bx, by), []).append(char)
-    return kept
+        if twin is None:
+            seen.setdefault((key, bx, by), []).append(index)
+        else:
+            twin_of[index] = twin
+    doubled = set(twin_of) | set(twin_of.values())
+    dropped = set()
+    for index, twin in twin_of.items():
+        between = range(twin + 1, index)
+        if all(i in doubled or chars[i]["text"] == " " for i in between):
+            dropped.add(index)
+    return [char for index, char in enumerate(chars) if index not in dropped]
 
 
 def page_chars(page) -> tuple[list[dict], int]:
