@@ -62,6 +62,38 @@ def test_mine_is_capped_oldest_first_and_each_indicator_is_kept_once(tmp_path):
     assert len(LocalStore.load(store.path).mine) == MINE_LIMIT
 
 
+def test_an_imported_library_is_removed_and_mine_cleared_in_the_store(tmp_path):
+    """Managing the local library (the browser's 管理本地指标库…) changes the store with no Qt in it."""
+    path = tmp_path / "local.json"
+    store = LocalStore(path)
+    store.add_library("甲.xlsx", [TRAINING])
+    store.add_library("乙.xlsx", [row(3)])
+    store.remember([row(1), row(2)])
+    assert store.remove_library("甲.xlsx").rows == [TRAINING] and store.remove_library("甲.xlsx") is None
+    assert store.clear_mine() == 2 and store.clear_mine() == 0
+    store.save()
+    again = LocalStore.load(path)
+    assert ([lib.file for lib in again.libraries], again.mine) == (["乙.xlsx"], [])
+    assert [e.name for e in again.catalogue_entries()] == ["指标3"]
+
+
+def test_a_removal_the_store_cannot_keep_changes_nothing(tmp_path):
+    """The file still holds what it held: the index keeps it too, so nothing is shown gone that comes back."""
+    path = tmp_path / "unreadable.json"
+    path.mkdir()
+    library = local_library.use_store_at(path)
+    try:
+        library.store().add_library("甲.xlsx", [TRAINING])
+        library.store().remember([row(1)])
+        for change in (lambda: library.remove_libraries(["甲.xlsx"]), library.clear_mine):
+            with pytest.raises(FileProblem, match="无法读取本地指标库"):
+                change()
+        assert [lib.file for lib in library.store().libraries] == ["甲.xlsx"] and library.store().mine == [row(1)]
+        assert library.catalogue().search("受训学员", origin=LOCAL) and path.is_dir()
+    finally:
+        local_library.use_store_at(None)
+
+
 def test_mine_takes_named_indicators_that_fit_with_the_unit_of_their_value():
     declaration = open_declaration(DATA / "tianhe-2023-projects.xlsx").declaration
     rows = rows_of_declaration(declaration)
@@ -280,6 +312,43 @@ def test_a_bureau_library_imported_through_the_menu_is_found_in_the_browser_and_
         "受训学员满意度(%)", "满意度指标", "服务对象满意度指标", None)
     window.findChild(type(action), "undoAction").trigger()
     assert window.document.declaration.projects[1].indicators == before
+
+
+def test_the_browser_manages_the_local_library_removing_an_import_and_clearing_mine(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from src.ui.widgets.library_browser import open_library_browser
+
+    store = local_library.shared().store()
+    store.add_library("某市财政局指标库.xlsx", [TRAINING], date(2026, 12, 5))
+    store.remember([row(1), row(2)])
+    store.save()
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(title)
+                        or QMessageBox.StandardButton.Yes)
+    browser = open_library_browser(window, None, None)
+    choose(qtbot, browser.origin, "我的指标")
+    assert browser.count.text() == "共 2 条"
+    browser.findChild(QPushButton, "libraryManage").click()
+    manager = browser.findChild(QDialog, "localLibraryManager")
+    assert manager.isVisible()
+    table = manager.table
+    assert [table.item(0, c).text() for c in range(3)] == ["某市财政局指标库.xlsx", "2026-12-05", "1"]
+    assert "2 条" in manager.mine_label.text() and not manager.remove_button.isEnabled()
+
+    table.selectRow(0)
+    manager.remove_button.click()
+    assert table.rowCount() == 0 and asked == ["删除导入的指标库"]
+    saved = json.loads(local_library.shared().path.read_text("utf-8"))
+    assert saved["libraries"] == [] and len(saved["mine"]) == 2
+    assert not local_library.shared().catalogue().search("受训学员", origin=LOCAL)
+
+    manager.clear_button.click()
+    assert asked[-1] == "清空我的指标" and "0 条" in manager.mine_label.text() and not manager.clear_button.isEnabled()
+    assert json.loads(local_library.shared().path.read_text("utf-8"))["mine"] == []
+    assert browser.origin.currentData() is None  # 我的指标 is no longer a choice: all sources
+    assert browser.count.text() == f"共 {len(local_library.shared().catalogue().entries)} 条"
+    assert browser.origin.findData(MINE) == -1
 
 
 def test_a_file_that_is_no_library_is_refused_and_the_library_stays_as_it_was(window, qtbot, monkeypatch):

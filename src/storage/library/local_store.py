@@ -118,6 +118,19 @@ class LocalStore:
         self.libraries = [known for known in self.libraries if known.file != file] + [library]
         return library
 
+    def remove_library(self, file: str) -> ImportedLibrary | None:
+        """The library imported from the file named file taken out (the clerk no longer wants its entries
+        offered); None when there is none of that name."""
+        removed = next((library for library in self.libraries if library.file == file), None)
+        self.libraries = [library for library in self.libraries if library.file != file]
+        return removed
+
+    def clear_mine(self) -> int:
+        """我的指标 emptied; how many there were. The files opened or saved after this fill it again."""
+        count = len(self.mine)
+        self.mine = []
+        return count
+
     def remember(self, rows: Iterable[LibraryRow]) -> int:
         """Add rows to 我的指标 as the newest (one seen again moves up, its unit updated); the oldest go past
         MINE_LIMIT. How many were not there before."""

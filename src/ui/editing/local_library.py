@@ -11,7 +11,7 @@ cannot be read (or moved aside) is said so when it is loaded, and an import then
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
@@ -29,7 +29,7 @@ def default_store_path() -> Path:
 
 
 class LocalLibrary(QObject):
-    changed = Signal()  # the index holds other entries now (a library imported, new 我的指标)
+    changed = Signal()  # the index holds other entries now (a library imported or removed, 我的指标 new or cleared)
     told = Signal(str)  # for the status bar: the store set aside, unreadable, or not written
 
     def __init__(self, path: Path | None = None, parent: QObject | None = None):
@@ -91,6 +91,32 @@ class LocalLibrary(QObject):
             if store.problem is None:  # an unreadable store was said when it was loaded, not at every open
                 self.told.emit(f"未能记住本文件的指标（我的指标）：{problem.reason}")
         return True
+
+    def remove_libraries(self, files: list[str]) -> None:
+        """The libraries imported from files taken out of the store and the index, in one write; FileProblem when
+        the store cannot be written, and then nothing changes (see _rewrite)."""
+        self._rewrite(lambda store: [store.remove_library(file) for file in files])
+
+    def clear_mine(self) -> None:
+        """我的指标 emptied in the store and the index; FileProblem when the store cannot be written, and then
+        nothing changes."""
+        self._rewrite(lambda store: store.clear_mine())
+
+    def _rewrite(self, change: Callable[[LocalStore], object]) -> None:
+        """change applied and the store written. Unlike an import, a removal that cannot be written is undone in
+        memory: the file still holds the entries, and a list without them would promise what the next start does
+        not keep."""
+        from ...storage.infra.errors import FileProblem
+
+        store = self.store()
+        libraries, mine = list(store.libraries), list(store.mine)
+        change(store)
+        try:
+            store.save()
+        except FileProblem:
+            store.libraries, store.mine = libraries, mine
+            raise
+        self._changed()
 
     def _changed(self) -> None:
         self._catalogue = None

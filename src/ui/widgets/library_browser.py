@@ -17,8 +17,8 @@ import html
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QTextOption
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableView, QTextBrowser, QToolButton, QVBoxLayout,
-                               QWidget)
+                               QMessageBox, QPushButton, QSplitter, QTableView, QTableWidget, QTableWidgetItem,
+                               QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
 from ...model import paths
 from ...model.checks import declaration_variant
@@ -28,6 +28,7 @@ from ...model.library_catalogue import LOCAL, LOCAL_SECTOR, ORIGIN_LABELS, Catal
 from ..editing import structure_edits
 from ..editing.document import Document
 from ..editing.local_library import shared
+from .messages import show_error
 
 _NO_TARGET = "请先在左边的树中选择要添加到的项目（或它的指标），或选择部门"
 _NO_DOCUMENT = "还没有打开申报：打开或新建申报后，可把这里的指标添加到所选项目或部门"
@@ -99,6 +100,7 @@ class LibraryBrowser(QDialog):
         self.setWindowTitle("从指标库添加指标")
         self.resize(1040, 620)
         self.catalogue = entries or shared().catalogue()
+        self._follows_local = entries is None
         if entries is None:
             shared().changed.connect(self._library_changed)
         self._document: Document | None = None
@@ -209,6 +211,13 @@ class LibraryBrowser(QDialog):
     def _bottom(self) -> QVBoxLayout:
         rows = QVBoxLayout()
         row = QHBoxLayout()
+        if self._follows_local:  # the benchmark's own index has no local library to manage
+            manage = QPushButton("管理本地指标库…")
+            manage.setObjectName("libraryManage")
+            manage.setAutoDefault(False)
+            manage.setToolTip("查看、删除导入的指标库，或清空我的指标")
+            manage.clicked.connect(self.manage_local)
+            row.addWidget(manage)
         self.target_label = QLabel()
         self.target_label.setObjectName("libraryTarget")
         row.addWidget(self.target_label, 1)
@@ -239,6 +248,17 @@ class LibraryBrowser(QDialog):
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._buttons.insertWidget(0, button)
+
+    def manage_local(self) -> LocalLibraryManager:
+        """The imported libraries and 我的指标, to remove; the list here follows through the local library."""
+        manager = self.findChild(LocalLibraryManager, "localLibraryManager")
+        if manager is None:
+            manager = LocalLibraryManager(self)
+        manager.show_store()
+        manager.show()
+        manager.raise_()
+        manager.activateWindow()
+        return manager
 
     # ---- where the chosen ones go -----------------------------------------------------------------------
     def open_for(self, document: Document, owner: str | None) -> None:
@@ -383,6 +403,110 @@ class LibraryBrowser(QDialog):
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.chosen_rows():
             self.view.selectRow(0)
+        return True
+
+
+# ---- 管理本地指标库 -------------------------------------------------------------------------------------------
+class LocalLibraryManager(QDialog):
+    """The imported 指标库 (file, day, entries) and 我的指标 (how many), with 删除所选 and 清空我的指标, each asked
+    first. The store is changed through the local library, which writes it and rebuilds the one index, so the
+    browser and the completer follow; a store that cannot be written is said and keeps everything."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("localLibraryManager")
+        self.setWindowTitle("管理本地指标库")
+        self.resize(620, 360)
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel("导入的指标库（删除后其中的指标不再出现在搜索和输入提示中，需要时可重新导入）："))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("localLibraries")
+        self.table.setHorizontalHeaderLabels(["文件", "导入日期", "指标条数"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._enable)
+        column.addWidget(self.table, 1)
+        self.remove_button = QPushButton("删除所选")
+        self.remove_button.setObjectName("localLibraryRemove")
+        self.remove_button.clicked.connect(self.remove_chosen)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        column.addLayout(row)
+        self.mine_label = QLabel()
+        self.mine_label.setObjectName("localMineCount")
+        self.clear_button = QPushButton("清空我的指标")
+        self.clear_button.setObjectName("localMineClear")
+        self.clear_button.clicked.connect(self.clear_mine)
+        row = QHBoxLayout()
+        row.addWidget(self.mine_label, 1)
+        row.addWidget(self.clear_button)
+        column.addLayout(row)
+        close = QPushButton("关闭")
+        close.setAutoDefault(False)
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        column.addLayout(row)
+
+    def show_store(self) -> None:
+        store = shared().store()
+        self.table.setRowCount(0)
+        for library in reversed(store.libraries):  # the newest import first, as the browser lists them
+            at = self.table.rowCount()
+            self.table.insertRow(at)
+            for column, text in enumerate((library.file, library.imported, str(len(library.rows)))):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, library.file)
+                self.table.setItem(at, column, item)
+        self.mine_label.setText(f"我的指标（本机打开或保存过的申报文件中的指标）：{len(store.mine)} 条")
+        self.clear_button.setEnabled(bool(store.mine))
+        self._enable()
+
+    def _enable(self) -> None:
+        self.remove_button.setEnabled(bool(self.chosen_files()))
+
+    def chosen_files(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) for row in rows]
+
+    def remove_chosen(self) -> bool:
+        files = self.chosen_files()
+        if not files:
+            return False
+        names = "、".join(f"“{file}”" for file in files)
+        if not self._confirm("删除导入的指标库", f"从本地指标库删除{names}？\n\n其中的指标将不再出现在搜索和输入提示中，"
+                             "已添加到申报中的指标不受影响。需要时可重新导入。"):
+            return False
+        return self._change(lambda: shared().remove_libraries(files))
+
+    def clear_mine(self) -> bool:
+        count = len(shared().store().mine)
+        if not count or not self._confirm("清空我的指标", f"清空我的指标（{count} 条）？\n\n它们来自本机打开或保存过的申报文件，"
+                                                       "已填入申报的指标不受影响；之后打开或保存的文件会重新记入。"):
+            return False
+        return self._change(shared().clear_mine)
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _change(self, change) -> bool:
+        from ...storage.infra.errors import FileProblem
+
+        try:
+            change()
+        except FileProblem as problem:  # the local library left everything as it was, in memory and on disk
+            show_error(self, "本地指标库未能保存", problem, "本地指标库未做任何改动。处理好上述问题（磁盘空间、权限或"
+                       "本地指标库文件）后再试。")
+            return False
+        finally:
+            self.show_store()
         return True
 
 
