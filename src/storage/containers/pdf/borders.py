@@ -4,7 +4,7 @@ table without ruling lines whose cells are its text's clips (Excel, WPS) has tho
 
 from __future__ import annotations
 
-from .clips import clip_edges
+from .clips import clip_edges, cluster
 from .page import Table, is_rule
 
 _NEAR = 2.0  # pt: borders this close lie on one line
@@ -55,8 +55,7 @@ def open_bottom(rules: list[tuple[float, float, float]], table: Table) -> frozen
     result = set()
     for index in range(len(columns) - 1):
         left, right = columns[index], columns[index + 1]
-        covered = sum(max(0.0, min(right, x1) - max(left, x0)) for x0, x1 in spans)
-        if covered < _COVERED * (right - left):
+        if not _covers(spans, left, right):
             result.add(index)
     return frozenset(result)
 
@@ -67,11 +66,7 @@ def row_bounds(rules: list[tuple[float, float, float]], table: Table) -> list[fl
     left, right = table.columns[0], table.columns[-1]
     ys = sorted(y for y, x0, x1 in rules
                 if table.top - _NEAR <= y <= table.bottom + _NEAR and min(right, x1) - max(left, x0) > 3)
-    ys = [table.top, *ys, table.bottom]
-    bounds: list[float] = []
-    for y in sorted(ys):
-        if not bounds or y - bounds[-1] > _NEAR:
-            bounds.append(y)
+    bounds = cluster([table.top, *ys, table.bottom], _NEAR)
     bounds[0], bounds[-1] = table.top, table.bottom
     return bounds if len(bounds) == len(table.rows) + 1 else None
 
@@ -84,9 +79,12 @@ def drawn_borders(rules: list[tuple[float, float, float]], table: Table, bounds:
         left, right = table.columns[index], table.columns[index + 1]
         drawn = set()
         for number, y in enumerate(bounds):
-            spans = [(x0, x1) for ry, x0, x1 in rules if abs(ry - y) <= _NEAR]
-            covered = sum(max(0.0, min(right, x1) - max(left, x0)) for x0, x1 in spans)
-            if covered >= _COVERED * (right - left):
+            if _covers([(x0, x1) for ry, x0, x1 in rules if abs(ry - y) <= _NEAR], left, right):
                 drawn.add(number)
         result.append(frozenset(drawn))
     return result
+
+
+def _covers(spans: list[tuple[float, float]], left: float, right: float) -> bool:
+    """Whether the drawn spans cover most of the column from left to right: a border drawn under it."""
+    return sum(max(0.0, min(right, x1) - max(left, x0)) for x0, x1 in spans) >= _COVERED * (right - left)

@@ -72,8 +72,8 @@ def install() -> None:
 
 
 def mark_clips(page) -> None:
-    """Give each of the page's characters its "clip" (see above). A page whose characters were read before
-    install (the first one the reader looks at) is read again, with the clips."""
+    """Give each of the page's characters its "clip" (see above). The reader installs the interpreter before it
+    parses any page; a page whose characters were read before install (by another caller) is read again."""
     install()
     if not _mark(page):
         page.flush_cache()  # pdfplumber's public way to drop its parse of the page
@@ -162,7 +162,7 @@ def clip_edges(chars: list[dict], width: float, height: float) -> list[dict]:
     edges = [_line(left, top, left, bottom), _line(right, top, right, bottom)]
     for x0, y0, x1, y1 in table:
         edges.extend([_line(x0, y0, x0, y1), _line(x1, y0, x1, y1)])
-    for y in _cluster([v for b in table for v in (b[1], b[3])]):
+    for y in cluster([v for b in table for v in (b[1], b[3])]):
         spanning = sorted((b[0], b[2]) for b in table if b[1] < y - _TOLERANCE and b[3] > y + _TOLERANCE)
         start = left
         for x0, x1 in spanning:
@@ -174,10 +174,12 @@ def clip_edges(chars: list[dict], width: float, height: float) -> list[dict]:
     return edges
 
 
-def _cluster(values: list[float]) -> list[float]:
+def cluster(values: list[float], tolerance: float = _TOLERANCE) -> list[float]:
+    """The values sorted, each within tolerance of the one kept before it left out: borders drawn a little apart
+    are one border."""
     result: list[float] = []
     for value in sorted(values):
-        if not result or value - result[-1] > _TOLERANCE:
+        if not result or value - result[-1] > tolerance:
             result.append(value)
     return result
 

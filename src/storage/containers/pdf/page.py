@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clips import clip_edges, mark_clips
+from .clips import clip_edges, cluster, mark_clips
 from .text import Line, group_lines, join_lines, page_chars
 from ..sheet_grid import ClippedText
 
@@ -82,7 +82,7 @@ def _cut_edges(edges: list[dict]) -> list[dict]:
     horizontal = [e for e in edges if e["height"] <= _THIN and e["width"] > 3]
     added = []
     for end in ("top", "bottom"):
-        for y in _cluster([e[end] for e in vertical]):
+        for y in cluster([e[end] for e in vertical]):
             ending = [e for e in vertical if abs(e[end] - y) <= 2]
             if len(ending) < 2:
                 continue
@@ -91,15 +91,6 @@ def _cut_edges(edges: list[dict]) -> list[dict]:
                 continue
             added.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0})
     return added
-
-
-def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
-    result: list[float] = []
-    for value in sorted(values):
-        if result and value - result[-1] <= tolerance:
-            continue
-        result.append(value)
-    return result
 
 
 def _index(bounds: list[float], value: float) -> int:
@@ -173,8 +164,8 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
 
 def _table(table, chars: list[dict]) -> Table:
     cells = table.cells
-    xs = _cluster([x for cell in cells for x in (cell[0], cell[2])])
-    ys = _cluster([y for cell in cells for y in (cell[1], cell[3])])
+    xs = cluster([x for cell in cells for x in (cell[0], cell[2])])
+    ys = cluster([y for cell in cells for y in (cell[1], cell[3])])
     rows: list[list[str]] = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     buckets: list[list[dict]] = [[] for _ in cells]
     overlapping = 0

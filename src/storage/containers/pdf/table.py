@@ -125,6 +125,7 @@ class ReadPage:
 def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadPage], str]:
     import pdfplumber
 
+    from .clips import install as keep_clips
     from .streams import ceiling, install
 
     try:
@@ -139,6 +140,7 @@ def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadP
     if b"%%EOF" not in tail:
         raise FileProblem(path, _TRUNCATED)
     install()  # a ceiling on what one stream may inflate to
+    keep_clips()  # before any page is parsed: pdfplumber parses each page once, with each character's clip
     try:
         pdf = pdfplumber.open(path)
     except Exception as error:  # pdfminer raises many types for damaged files; pdfplumber wraps them
