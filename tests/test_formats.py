@@ -17,7 +17,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def test_every_reader_and_writer_resolves():
     for file_format in formats.FORMATS:
-        assert callable(file_format.load_reader()), file_format.key
+        reader = file_format.load_reader()
+        assert isinstance(reader, formats.Reader), file_format.key
+        assert callable(reader.contents) and callable(reader.declaration), file_format.key
         if file_format.writes:
             assert callable(file_format.load_writer()), file_format.key
             assert set(file_format.save_extensions) <= set(file_format.extensions)

@@ -338,7 +338,7 @@ def _convert_past_the_pre_check(source: Path, target: Path) -> subprocess.Comple
     script = ("import sys\n"
               "from src.storage.readers import worker\n"
               "from tests.test_reader_worker import unguarded_workbook\n"
-              "worker.read_as = unguarded_workbook\n"
+              "worker.contents_as = unguarded_workbook\n"
               "from src.launcher import main\n"
               "sys.exit(main(['convert', sys.argv[1], sys.argv[2]]))\n")
     env = os.environ.copy()

@@ -4,7 +4,7 @@ a native abort, a runaway allocation, an endless loop, a page of table detection
 FileProblem here, the worker is gone, and this process (and the window's document) is untouched.
 
 The misbehaving readers are this module's functions, run by the same worker entry as the registry's readers
-(worker.run, or worker.read_as replaced for the window): the worker imports them by name.
+(worker.run, or worker.contents_as replaced for the window): the worker imports them by name.
 """
 
 from __future__ import annotations
@@ -75,13 +75,17 @@ def unguarded_workbook(key, path, progress):
     """The registry's reader with the pre-check of the sheets' XML turned off (in the worker only: it is forked or
     started for this read and ends with it), so that calamine itself meets the cell at XFD1048576."""
     from src.storage.containers import sheet_grid
-    from src.storage.editor_files import workbook
+    from src.storage.editor_files import workbook_reader
 
-    workbook.check_zip = sheet_grid.check_zip = lambda path: None
-    return formats.by_key(key).read(path, progress)
+    workbook_reader.check_zip = sheet_grid.check_zip = lambda path: None
+    return formats.by_key(key).contents(path, progress)
 
 
 def aborting_as(key, path, progress):
+    os.abort()
+
+
+def aborting_on_html(html, path, progress):
     os.abort()
 
 
@@ -258,6 +262,45 @@ def test_a_process_holding_qt_is_never_forked_and_the_fork_server_loads_the_read
     assert not any("PySide6" in name for name in worker._PRELOAD)
 
 
+# ---- the clipboard's text/html, and the limit on Windows -------------------------------------------------------
+
+def test_copied_html_is_parsed_in_the_worker_so_its_parser_cannot_take_the_editor_down(monkeypatch):
+    from src.storage.clipboard import pasted_rows
+
+    monkeypatch.setattr(pasted_rows, "clipboard_grids", aborting_on_html)  # what the worker will run
+    for paste in (pasted_rows.indicators_from_clipboard, pasted_rows.table_from_clipboard):
+        with pytest.raises(FileProblem) as refused:
+            paste("<table><tr><td>产出指标</td><td>数量指标</td></tr></table>", None)
+        reason = str(refused.value)
+        assert "剪贴板" in reason and "崩溃" in reason and "重新复制" in reason
+
+
+def test_copied_html_reads_the_same_through_the_worker(monkeypatch):
+    from src.storage.clipboard.pasted_rows import html_grids
+
+    html = "<table><tr><td rowspan=2>产出指标</td><td>数量指标</td><td>培训人次</td></tr><tr><td>质量指标</td><td>合格率</td></tr></table>"
+    through = [grid.rows for grid in html_grids(html)]
+    monkeypatch.setattr(worker, "in_process", True)
+    assert through == [grid.rows for grid in html_grids(html)] and through[0][1][0] == "产出指标"
+
+
+def test_the_windows_job_limits_are_laid_out_as_windows_has_them():
+    """JOBOBJECT_EXTENDED_LIMIT_INFORMATION on 64-bit Windows: 144 bytes, ProcessMemoryLimit at 112, LimitFlags at
+    16 (winnt.h). The API itself can only be called on Windows; a wrong layout there would set no limit."""
+    import ctypes
+
+    from src.storage.readers.windows_job import BasicLimits, ExtendedLimits, memory_limits
+
+    if ctypes.sizeof(ctypes.c_void_p) != 8:
+        pytest.skip("the 64-bit layout")
+    assert ctypes.sizeof(BasicLimits) == 64 and ctypes.sizeof(ExtendedLimits) == 144
+    assert ExtendedLimits.ProcessMemoryLimit.offset == 112 and BasicLimits.LimitFlags.offset == 16
+    limits_set = memory_limits(limits.MAX_READER_MEMORY)
+    raw = bytes(limits_set)
+    assert int.from_bytes(raw[16:20], "little") == 0x100  # JOB_OBJECT_LIMIT_PROCESS_MEMORY
+    assert int.from_bytes(raw[112:120], "little") == limits.MAX_READER_MEMORY
+
+
 # ---- the window ---------------------------------------------------------------------------------------
 
 def test_a_reader_that_aborts_leaves_the_window_and_its_document(window, qtbot, demo_path, monkeypatch, tmp_path):
@@ -268,7 +311,7 @@ def test_a_reader_that_aborts_leaves_the_window_and_its_document(window, qtbot, 
     names = [p.name for p in before.declaration.projects]
     errors = []
     monkeypatch.setattr(window.files, "tell_error", lambda *a: errors.append(a))
-    monkeypatch.setattr(worker, "read_as", unguarded_workbook)
+    monkeypatch.setattr(worker, "contents_as", unguarded_workbook)
     far = generate.far_cell_xlsx(tmp_path / "远.xlsx")
 
     assert window.files.open(str(far)) is False
@@ -277,7 +320,7 @@ def test_a_reader_that_aborts_leaves_the_window_and_its_document(window, qtbot, 
     assert isinstance(problem, FileProblem) and "内存超过" in str(problem) and "远.xlsx" in str(problem)
     assert window.document is before and not before.is_modified
     assert [p.name for p in window.document.declaration.projects] == names and window.windowTitle() == title
-    monkeypatch.setattr(worker, "read_as", aborting_as)
+    monkeypatch.setattr(worker, "contents_as", aborting_as)
     assert window.files.open(str(DATA / "tianhe-2023-projects.xlsx")) is False
     assert "程序读取该文件时崩溃" in str(errors[-1][1])
     assert window.isVisible() and window.document is before

@@ -27,6 +27,7 @@ from pathlib import Path
 from ...model import framework
 from ...model.declaration import DEPARTMENT_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Declaration, Indicator
 from ..containers.html_table import grids_from_html
+from ..containers.sheet_grid import Grid
 from ..containers.sheet_grid import cell_text, label_key
 from ..containers.text_table import clean_cell
 from ..infra.errors import FileProblem
@@ -62,12 +63,30 @@ class PastedIndicators:
     notes: list[str] = field(default_factory=list)  # what was guessed or skipped, in Chinese
 
 
+_CLIPBOARD_REMEDY = "请在 Excel/WPS 或网页中只选中表格的单元格后重新复制，或把表格保存为文件后用“打开”导入"
+
+
+def html_grids(html: str) -> list[Grid]:
+    """The clipboard's text/html as grids, parsed in the reader worker as a file's would be (readers/worker.py):
+    what was copied from a web page is as untrusted as a downloaded file, and lxml is a native library."""
+    from ..readers import worker
+
+    if worker.in_process:
+        return clipboard_grids(html, Path(CLIPBOARD))
+    return worker.run(clipboard_grids, (html,), Path(CLIPBOARD), remedy=_CLIPBOARD_REMEDY)
+
+
+def clipboard_grids(html: str, path: Path, progress=None) -> list[Grid]:
+    """In the worker: the tables of the copied text/html."""
+    return grids_from_html(html, path.name)
+
+
 # ---- into an indicator table ------------------------------------------------------------------------
 
 def indicators_from_clipboard(html: str | None, text: str | None) -> PastedIndicators:
     """Indicators from what the clipboard holds; FileProblem(剪贴板) saying what it takes when it is not that."""
     problems: list[FileProblem] = []
-    grids = [grid for grid in grids_from_html(html, CLIPBOARD) if grid.rows] if html and html.strip() else []
+    grids = [grid for grid in html_grids(html) if grid.rows] if html and html.strip() else []
     if grids:
         rows = [[clean_cell(cell_text(cell)) for cell in row] for row in max(grids, key=lambda g: len(g.rows)).rows]
         try:
@@ -257,7 +276,7 @@ def table_from_clipboard(html: str | None, text: str | None, first_project: int 
     and one naming what of the table's department part the paste leaves out; first_project: the index its first
     project will have in the open declaration (the notes' locations point there)."""
     notes: list[str] = []
-    grids = grids_from_html(html, CLIPBOARD) if html and html.strip() else []
+    grids = html_grids(html) if html and html.strip() else []
     if any(is_published_table(grid) for grid in grids):
         notes.append("从剪贴板的网页格式（HTML）读取表格")
     elif text and text.strip():

@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import Any, Callable
 
 from ...model.declaration import (
+    DECLARATION_LABELS,
     FUNDS_LABELS,
     INDICATOR_EXTRA_LABELS,
     INDICATOR_LABELS,
@@ -153,3 +154,15 @@ def record_reader(columns: tuple[Column, ...]) -> Callable[[list[Any]], dict]:
         return row
 
     return record
+
+
+# The sheets and their header rows, for the writer and the reader alike.
+DEPARTMENT_SHEET = "部门整体绩效目标"
+PROJECT_SHEET = "项目支出绩效目标表"
+DETAIL_SHEET = "绩效指标明细"
+PRINTED_PROJECT_HEADERS = headers(PROJECT_COLUMNS)  # the official table's columns, all there is on that sheet
+PROJECT_HEADERS_0_2 = headers(PROJECT_COLUMNS_0_2)
+V1_DETAIL_HEADERS = headers(DETAIL_COLUMNS, version=1)
+DETAIL_HEADERS = headers(DETAIL_COLUMNS)
+DEPARTMENT_ROW_LABEL = DECLARATION_LABELS["department"]  # the owner named in 绩效指标明细 for the department's own indicators
+OWNER_NAME = DETAIL_HEADERS[1]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import FileProblem, os_problem
+from .opened import Reader
 from .preflight import DECLARATION, check_openable, open_regular
 from .signatures import ODS_MIMETYPE, OLE2_MAGIC, PDF_MAGIC, ZIP_MAGIC
 
@@ -72,7 +73,6 @@ def _html_look(probe: Probe) -> bool:
     return any(mark in text for mark in ("<html", "<!doctype html", "<table", "multipart/related"))
 
 
-Reader = Callable[..., Any]  # (path, progress=None, kind=…) → OpenResult
 Writer = Callable[[Any], bytes]  # declaration → bytes
 
 
@@ -89,19 +89,26 @@ class FileFormat:
     textual: bool = False  # a text format: its extension outweighs a guess about the content
     counts: str | None = None  # what a slow reader reports progress in (页, 行, 张工作表); None: it takes no callback
     told_format: bool = False  # the reader takes kind=self.key: one reader for several containers
-    isolated: bool = True  # read in a worker process (readers/worker.py): all but the editor's own JSON
+    isolated: bool = True  # contents read in a worker process (readers/worker.py): all but the editor's own JSON
 
     @property
     def writes(self) -> bool:
         return self.load_writer is not None and bool(self.save_extensions)
 
     def read(self, path: Path, progress=None):
-        """progress: storage.infra.progress.Progress, passed on to the readers that count something."""
-        reader = self.load_reader()
+        """Both steps here. progress: storage.infra.progress.Progress, passed on to the readers that count."""
+        return self.recognise(path, self.contents(path, progress))
+
+    def contents(self, path: Path, progress=None):
+        """The container's plain data (readers/worker.py runs this step in the worker)."""
         arguments = {"kind": self.key} if self.told_format else {}
         if progress is not None and self.counts is not None:
             arguments["progress"] = progress
-        return reader(path, **arguments)
+        return self.load_reader().contents(path, **arguments)
+
+    def recognise(self, path: Path, contents):
+        """The declaration in what contents() gave: an OpenResult."""
+        return self.load_reader().declaration(path, contents)
 
     def to_bytes(self, declaration) -> bytes:
         return self.load_writer()(declaration)
@@ -112,7 +119,7 @@ class FileFormat:
 
 def _json_reader() -> Reader:
     from ..editor_files.json_file import open_json
-    return open_json
+    return Reader.whole(open_json)
 
 
 def _json_writer() -> Writer:
@@ -121,8 +128,8 @@ def _json_writer() -> Writer:
 
 
 def _workbook_reader() -> Reader:
-    from ..editor_files.workbook import read_workbook
-    return read_workbook
+    from ..editor_files.workbook_reader import READER
+    return READER
 
 
 def _workbook_writer() -> Writer:
@@ -131,23 +138,23 @@ def _workbook_writer() -> Writer:
 
 
 def _spreadsheet_reader() -> Reader:
-    from ..readers.spreadsheet import read_spreadsheet
-    return read_spreadsheet
+    from ..readers.spreadsheet import READER
+    return READER
 
 
 def _pdf_reader() -> Reader:
-    from ..readers.pdf_file import read_pdf_table
-    return read_pdf_table
+    from ..readers.pdf_file import READER
+    return READER
 
 
 def _web_page_reader() -> Reader:
-    from ..readers.web_page import read_html
-    return read_html
+    from ..readers.web_page import READER
+    return READER
 
 
 def _text_reader() -> Reader:
-    from ..readers.text_file import read_text_table
-    return read_text_table
+    from ..readers.text_file import READER
+    return READER
 
 
 FORMATS: tuple[FileFormat, ...] = (

@@ -7,12 +7,13 @@ path, so pasting from the clipboard reuses it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..containers.sheet_grid import Grid
 from ..containers.text_table import decode_text, delimited_grid
 from ..infra.errors import FileProblem, os_problem
-from ..infra.opened import OpenResult
+from ..infra.opened import OpenResult, Reader
 from ..infra.preflight import open_regular
 from ..infra.progress import Cancelled, Progress, tell
 from ..recognisers.grid_import import import_published, is_published_table, not_a_declaration
@@ -23,16 +24,23 @@ _NO_HEADER = ("这个文本文件中没有找到项目支出绩效目标表或�
               "或“部门名称”“总体绩效目标”等栏目）")
 
 
-def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
-    """The format registry's reader for .txt/.tsv/.csv: a published table in text, imported; progress is
-    told the lines read."""
+@dataclass
+class TextTable:
+    """What a text file gives before recognition: its grids, and how they were read (encoding, delimiter)."""
+
+    grids: list[Grid]
+    notes: list[str]
+
+
+def text_grids(path: Path, progress: Progress | None = None) -> TextTable:
+    """The text decoded and cut into grids; progress is told the lines read."""
     try:
         with open_regular(path) as stream:  # a regular file within limits.MAX_FILE_BYTES, or refused unread
             data = stream.read()
     except OSError as error:
         raise os_problem(path, error) from error
     text, encoding = decode_text(data, path)
-    notes: list[str] = []
+    notes: list[str] = [f"文本编码：{encoding}"]
     lines = text.count("\n") + 1
     tell(progress, path, 0, lines)
     try:
@@ -41,12 +49,21 @@ def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
         raise Cancelled(path) from cancelled
     except FileProblem as problem:  # named by the file's name only: name it by its path
         raise FileProblem(path, problem.reason, problem.detail) from problem
-    if not any(is_published_table(grid) for grid in grids):
-        raise not_a_declaration(path, grids, _NO_HEADER)
     tell(progress, path, lines, lines)
-    opened = import_published(path, grids)
-    opened.notes[:0] = [f"文本编码：{encoding}", *notes]
+    return TextTable(grids, notes)
+
+
+def text_declaration(path: Path, table: TextTable) -> OpenResult:
+    if not any(is_published_table(grid) for grid in table.grids):
+        raise not_a_declaration(path, table.grids, _NO_HEADER)
+    opened = import_published(path, table.grids)
+    opened.notes[:0] = table.notes
     return opened
+
+
+def read_text_table(path: Path, progress: Progress | None = None) -> OpenResult:
+    """The format registry's reader for .txt/.tsv/.csv: a published table in text, imported."""
+    return text_declaration(path, text_grids(path, progress))
 
 
 def grids_from_text(text: str, name: str, notes: list[str] | None = None,
@@ -127,3 +144,6 @@ def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:
 
 def _running_text(text: str) -> bool:
     return any(mark in text for mark in "。；;：:，,") or len(text) > 20
+
+
+READER = Reader(text_grids, text_declaration)

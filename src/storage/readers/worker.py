@@ -2,18 +2,20 @@
 
 calamine aborts the whole process on one cell at XFD1048576, an .xls whose chains loop grows without end, a
 PDF page can take a minute of table detection: no Python exception is raised that a caller could catch. So
-every container but the editor's own JSON is read in a child process held to limits.MAX_READER_MEMORY of
+every container but the editor's own JSON is opened in a child process held to limits.MAX_READER_MEMORY of
 address space and limits.MAX_READ_SECONDS (a PDF also to limits.MAX_PDF_TABLE_SECONDS between two pages).
-The child sends the reader's progress and then its OpenResult (pickled) or its FileProblem; whatever else
-ends it — a native abort, a runaway allocation, an endless loop — becomes a FileProblem here, and this
-process, with the documents the window holds, is untouched.
+The child sends the reader's progress and then the container's plain contents — grids of cells, a PDF's
+sections, pickled — or its FileProblem; whatever else ends it — a native abort, a runaway allocation, an endless
+loop — becomes a FileProblem here, and this process, with the documents the window holds, is untouched. The
+declaration is recognised from the contents here (FileFormat.recognise): the recognisers are plain Python, and
+grids cost far less to send than the 24,000 models of a declaration at size M.
 
 How the child is made, never by forking a process that holds Qt: on Linux a process that has loaded no Qt and
 runs one thread (a headless command, frozen or not) forks itself, which costs nothing more; the window's process
 asks a fork server started without Qt, which has the readers imported (each read forks from that clean, warm
 process; warm_up() starts it ahead). Windows, macOS and the frozen window start a fresh interpreter (spawn; the
 frozen entry calls multiprocessing.freeze_support() first). Linux and macOS have an address-space limit
-(resource.RLIMIT_AS); on Windows the time limit alone applies.
+(resource.RLIMIT_AS); Windows a job object's memory limit (windows_job.py).
 
 `in_process` (or PERF_TARGET_READ_IN_PROCESS=1) reads in this process instead: for tests that patch a reader
 and for profiling. The default is the worker.
@@ -42,8 +44,8 @@ in_process = os.environ.get("PERF_TARGET_READ_IN_PROCESS") == "1"
 _PACKAGE = __name__.rsplit(".storage.", 1)[0]  # `src`, or the installed package's name
 # Imported once by the fork server, so that a read forks with them loaded (0.13–0.2 s a read less, measured).
 _PRELOAD = [f"{_PACKAGE}.storage.{name}" for name in (
-    "readers.worker", "infra.formats", "editor_files.workbook", "readers.spreadsheet", "readers.pdf_file",
-    "readers.web_page", "readers.text_file", "containers.pdf.table")] + ["python_calamine", "pdfplumber"]
+    "readers.worker", "infra.formats", "editor_files.workbook_reader", "readers.spreadsheet", "readers.pdf_file",
+    "readers.web_page", "readers.text_file", "containers.pdf.table")] + ["python_calamine", "pdfplumber", "openpyxl"]
 _HEARTBEAT = 0.25  # seconds between repeats of the last progress report while a step takes long
 _SPREADSHEET_REMEDY = "请在 WPS/Excel 中打开它，删除表格外多余的行和列后另存为 .xlsx 再打开，或向发送方重新索取文件"
 _REMEDIES = {"pdf": "请重新下载或向发文单位索取文件；能在 PDF 阅读器中打开时，可只把含表格的页面“打印为 PDF”另存一份再试",
@@ -56,18 +58,27 @@ Reader = Callable[..., Any]  # (*arguments, path, progress) → OpenResult; impo
 
 
 def read(found, path: Path, progress: Progress | None = None):
-    """found.read(path, progress), in a worker process unless found is the editor's own JSON (or in_process)."""
+    """found.read(path, progress): the container's contents read in a worker process (unless found is the editor's
+    own JSON, or in_process), the declaration recognised from them here."""
     if in_process or not found.isolated:
         return found.read(path, progress)
-    return run(read_as, (found.key,), path, progress, remedy=_REMEDIES.get(found.key, _SPREADSHEET_REMEDY),
-               seconds_per_report=_SECONDS_PER_REPORT.get(found.key))
+    remedy = _REMEDIES.get(found.key, _SPREADSHEET_REMEDY)
+    contents = run(contents_as, (found.key,), path, progress, remedy=remedy,
+                   seconds_per_report=_SECONDS_PER_REPORT.get(found.key))
+    try:
+        with collector_paused():
+            return found.recognise(path, contents)
+    except (FileProblem, Cancelled):
+        raise
+    except Exception as error:  # a recogniser's bug: said as the worker says a reader's, its words on the detail line
+        raise FileProblem(path, f"读取时出错，未打开。{remedy}", error_text(error)) from error
 
 
-def read_as(key: str, path: Path, progress: Progress):
-    """In the worker: the registry's reader for the format key."""
+def contents_as(key: str, path: Path, progress: Progress):
+    """In the worker: the registry's container reading for the format key (plain grids, text, sections)."""
     from ..infra.formats import by_key
 
-    return by_key(key).read(path, progress)
+    return by_key(key).contents(path, progress)
 
 
 def run(reader: Reader, arguments: tuple, path: Path, progress: Progress | None = None, *,
@@ -330,9 +341,14 @@ def _write_output_to(log_path: str) -> None:
 
 
 def _limit() -> None:
+    if sys.platform == "win32":  # no RLIMIT_AS: a job object's memory limit; the parent's time limit holds as here
+        from .windows_job import limit_this_process
+
+        limit_this_process(MAX_READER_MEMORY)
+        return
     try:
         import resource
-    except ImportError:  # Windows: no address-space limit; the parent's time limit still holds
+    except ImportError:  # no such limit on this system: the parent's time limit still holds
         return
     for kind, wanted in ((resource.RLIMIT_AS, MAX_READER_MEMORY),
                          (resource.RLIMIT_CPU, MAX_READ_SECONDS + 60)):  # if the parent is gone, the CPU limit ends it
