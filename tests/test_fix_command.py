@@ -47,7 +47,9 @@ def test_fix_panyu_table_in_a_real_process(tmp_path):
     assert any("将二级指标设为“数量指标”" in line for line in lines)
     after = codes(target)
     missing_before = sum(code == "level2-missing" for code, _ in before)
-    assert sum(code == "level2-missing" for code, _ in after) <= missing_before // 10
+    # At least 85 % filled in bulk: a name the library files under two 二级 (覆盖率: 数量 to some publishers, 质量 to
+    # others) is offered one by one, never applied (issue 24), and stays missing here.
+    assert sum(code == "level2-missing" for code, _ in after) <= missing_before * 15 // 100
     errors = lambda path: sorted((p.code, p.location) for p in check_declaration(open_declaration(path).declaration) if p.severity == "error")
     assert errors(target) == errors(source)
     assert hashlib.sha256(source.read_bytes()).hexdigest() == digest  # IN is never written
