@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .labels import SPLIT_LINE
 
-COLUMNS = ("task", "goal", "indicator", "standard", "projects")  # the plan's columns (goals._PLAN_ROLES' values)
+COLUMNS = ("task", "goal", "indicator", "standard", "projects")  # the plan's columns (parts._PLAN_ROLES' values)
 
 
 @dataclass

@@ -23,7 +23,8 @@ from ...containers.sheet_grid import Grid
 from ..ocr_numbers import published_amount
 from ..published import ImportedDepartment, amounts_in_yuan, clean_multiline, to_wanyuan, yuan_note
 from .current_form import indicators_of, nothing_read, tasks_of
-from .goals import labelled, read_blocks
+from .goals import read_blocks
+from .parts import labelled
 from .labels import (
     INCOME,
     INCOME_LABEL,
