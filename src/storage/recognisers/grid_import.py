@@ -31,6 +31,7 @@ from . import reconcile
 from .department_form import import_department_form, is_current_department_form, is_department_form
 from .form_2019.labels import is_form_2019
 from .form_2019.reader import import_form_2019
+from .project_form import is_project_form, read_project_form
 from .project_table import find_project_header, import_project_table
 from .published import ImportedDepartment, ImportedTable
 
@@ -91,12 +92,20 @@ def _department_form(grid: Grid, _first_project: int) -> ImportedDepartment | No
     return import_department_form(grid) if is_current_department_form(grid) else None
 
 
+def _project_form(grid: Grid, first_project: int) -> ImportedTable | None:
+    return read_project_form(grid, first_project) if is_project_form(grid) else None
+
+
+PROJECT_FORM = "项目支出绩效目标申报表（每个项目一张）"
+
+
 # Tried in this order on every grid; the first that reads it wins. The 2019 form comes first: its
 # 主要实施项目（项目名称） column must not pass for a project table's header.
 RECOGNISERS: tuple[Recogniser, ...] = (
     Recogniser("部门整体绩效目标表（2019 年版）", _form_2019),
     Recogniser("项目支出绩效目标表", _project_table),
     Recogniser("部门整体预算绩效目标申报表", _department_form),
+    Recogniser(PROJECT_FORM, _project_form),  # last: a form with a project table's header is that table
 )
 
 
@@ -107,24 +116,39 @@ def is_published_table(grid: Grid) -> bool:
 
 
 def recognised(grid: Grid, first_project: int = 0) -> ImportedTable | ImportedDepartment | None:
+    return recognised_by(grid, first_project)[0]
+
+
+def recognised_by(grid: Grid, first_project: int = 0) -> tuple[ImportedTable | ImportedDepartment | None, str | None]:
+    """What the first recogniser that reads the grid gives, and that recogniser's name."""
     for recogniser in RECOGNISERS:
         found = recogniser.read(grid, first_project)
         if found is not None:
-            return found
-    return None
+            return found, recogniser.name
+    return None, None
 
 
 def _import_published(path: Path, grids: list[Grid], first_project: int, printed_here: bool = False) -> OpenResult:
     tables: list[ImportedTable] = []
     departments: list[tuple[ImportedDepartment, Grid]] = []
     grid_of: dict[int, Grid] = {}
+    forms: list[ImportedTable] = []  # per-project forms (one project each), numbered after the forms before them
     for grid in grids:
-        found = recognised(grid, first_project)
-        if isinstance(found, ImportedTable):
+        found, name = recognised_by(grid, first_project + len(forms))
+        if name == PROJECT_FORM:
+            forms.append(found)
+            grid_of[id(found)] = grid
+        elif isinstance(found, ImportedTable):
+            if forms:  # read again as the table's first project: the forms before it are not imported with it
+                found = recognised(grid, first_project)
             tables.append(found)
             grid_of[id(found)] = grid
         elif found is not None:
             departments.append((found, grid))
+    from_forms = bool(forms) and not tables
+    if from_forms:
+        tables.append(_forms_as_table(path, forms))
+        grid_of[id(tables[0])] = grid_of[id(forms[0])]
     if not tables and not departments:
         names = "、".join(source_words(path, g.name) for g in grids)
         damaged = "".join(f"{damage.text}；" for grid in grids for damage in grid.damage[:1])
@@ -153,16 +177,25 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
             declaration.department.budget.project = table.grand_total
             notes.append(grand_total_note(table.grand_total))
         count = sum(len(p.indicators) for p in table.projects)
-        notes.append(Note(f"从{source_words(path, table.sheet)}（表头在第 {table.header_row + 1} 行）导入 "
-                          f"{len(table.projects)} 个项目、{count} 个绩效指标", source=source_words(path, table.sheet),
-                          row=table.header_row + 1, location=paths.project(first_project) if table.projects else None))
+        if from_forms:
+            notes.append(Note(f"从 {len(forms)} 张项目支出绩效目标申报表（{source_words(path, forms[0].sheet)}起，每张一个项目）"
+                              f"导入 {len(table.projects)} 个项目、{count} 个绩效指标", source=source_words(path, table.sheet),
+                              location=paths.project(first_project)))
+        else:
+            notes.append(Note(f"从{source_words(path, table.sheet)}（表头在第 {table.header_row + 1} 行）导入 "
+                              f"{len(table.projects)} 个项目、{count} 个绩效指标", source=source_words(path, table.sheet),
+                              row=table.header_row + 1, location=paths.project(first_project) if table.projects else None))
         for other in tables:
             if other is not table:
                 notes.append(f"{source_words(path, other.sheet)}也像项目表（{len(other.projects)} 个项目），未导入")
+        if forms and not from_forms:
+            notes.append(f"另有 {len(forms)} 张项目支出绩效目标申报表（{source_words(path, forms[0].sheet)}起）未导入："
+                         "已按项目表导入")
         notes.extend(all_within(table.notes, source_words(path, table.sheet)))
         if reconcile.ENABLED:
-            unreconciled.extend(reconcile.reconcile_table(table, declaration.department, source_words(path, table.sheet),
-                                                          sums=path.name != CLIPBOARD_NAME))
+            for each in forms if from_forms else [table]:  # a form's notes name its own sheet
+                unreconciled.extend(reconcile.reconcile_table(each, declaration.department, source_words(path, each.sheet),
+                                                              sums=path.name != CLIPBOARD_NAME))
     notes.extend(note for note in map(dropped_columns_note, grids) if note)
     if departments:
         notes.extend(clipped_notes(departments[0][1], departments[0][0], source_words(path, departments[0][1].name)))
@@ -184,6 +217,22 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
     settle_year(declaration, notes)
     refuse_implausible(declaration, path)
     return OpenResult(declaration, notes, imported=True)
+
+
+def _forms_as_table(path: Path, forms: list[ImportedTable]) -> ImportedTable:
+    """The per-project forms as one table: their projects in order, each form's notes named by its own sheet."""
+    first = forms[0]
+    table = ImportedTable(first.sheet, first.header_row, first_project=first.first_project,
+                          department_name=next((f.department_name for f in forms if f.department_name), None),
+                          year=next((f.year for f in forms if f.year), None))
+    for form in forms:
+        table.projects.extend(form.projects)
+        table.rows.extend(form.rows)
+        table.item_numbers.extend(form.item_numbers)
+        table.notes.extend(all_within(form.notes, source_words(path, form.sheet)))
+        for role, column in form.columns.items():
+            table.columns.setdefault(role, column)
+    return table
 
 
 def not_a_declaration(path: Path, grids: list[Grid], reason: str) -> FileProblem:

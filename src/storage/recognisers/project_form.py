@@ -1,0 +1,274 @@
+"""The 项目支出绩效目标申报表 in its per-project layout — 财政部's template (财预〔2021〕101号) and most provinces'
+forms: one project per sheet (or per web page table), its fields by their labels (项目名称, 主管部门, 实施单位,
+实施周期, the 项目资金 amounts, 年度目标) and its indicators from the table under the 一级/二级/三级指标 header.
+A workbook of such sheets imports as one declaration, a project per sheet (grid_import).
+
+A label's value is the next filled cell to its right that is no label itself (a merged cell repeats the label:
+skipped), else the cell below it (labels in a header row, values under them). Forms differ in their words, so
+each field has the words publishers print for it; what a form does not make certain — an amount that is no
+number, a 实施期目标 the project has no place for, a comparator column of unknown words — is read as far as it is
+certain and noted at its place, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import paths
+from ...model.declaration import FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Funds, Indicator, Project
+from ...model.notes import Note
+from ..containers.sheet_grid import Grid, cell_text, label_key
+from .ocr_numbers import read_published_amount
+from .published import YEAR, ImportedTable, amounts_in_yuan, clean_multiline, is_footnote, to_wanyuan, yuan_note
+
+# The words of each field's label, compared by label_key without a trailing colon, a leading 其中 or a (万元).
+_FIELD_WORDS = {
+    "name": ("项目名称",),
+    "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称"),
+    "unit": ("实施单位", "预算单位", "项目单位", "申报单位", "项目实施单位", "资金使用单位", "预算单位名称", "实施单位名称"),
+    "period": ("实施周期", "项目期", "项目周期", "项目实施周期", "项目起止时间", "起止时间", "实施期限"),
+}
+_FUND_WORDS = {
+    "total": ("年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额", "项目总金额", "年度金额合计"),
+    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金"),
+    "special_account": ("财政专户拨款", "财政专户管理资金"),
+    "other": ("其他资金", "单位自筹资金", "自筹资金"),
+}
+_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标")  # the project's goal is the year's
+_WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标")  # taken when the form has no year's goal
+_PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标")  # no place for it in a project
+_OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别")
+_INDICATOR_WORDS = {
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "name": ("三级指标", "三级指标名称", "指标名称"),
+    "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值"),
+    "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
+    "comparator": ("指标性质", "计算符号", "符号", "指标值类型", "运算符号"),
+    "unit": ("度量单位", "计量单位", "单位"),
+}
+_COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "≤": "≤", "<=": "≤", "小于等于": "≤", "不高于": "≤",
+                "=": "＝", "＝": "＝", "等于": "＝", ">": "＞", "＞": "＞", "大于": "＞", "<": "＜", "＜": "＜", "小于": "＜",
+                "定性": "", "定量": ""}
+_SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标"})  # a cell merged down the table's left: in every row
+_NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
+_PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+_LABEL_ROWS = 40  # the form's labelled fields stand above its indicator table, within its first rows
+
+
+def _key(value: object) -> str:
+    key = label_key(value).rstrip(":")
+    if key.startswith("其中:"):
+        key = key[3:]
+    for unit in ("(万元)", "(元)"):
+        key = key.removesuffix(unit)
+    return key
+
+
+_ALL_LABELS = frozenset(_key(word) for words in (*_FIELD_WORDS.values(), *_FUND_WORDS.values(), _GOAL_WORDS,
+                                                  _WHOLE_GOAL_WORDS, _PERIOD_GOAL_WORDS, _OTHER_LABELS)
+                        for word in words)
+
+
+def indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
+    """The row of the indicator table's header (一级指标 and 三级指标 in it) and its columns by role."""
+    for r, row in enumerate(grid.rows):
+        keys = [_key(cell) for cell in row]
+        if "一级指标" not in keys or not ({"三级指标", "三级指标名称"} & set(keys)):
+            continue
+        columns: dict[str, int] = {}
+        for role, words in _INDICATOR_WORDS.items():
+            column = next((c for c, key in enumerate(keys) if key in words), None)
+            if column is not None:
+                columns[role] = column
+        return r, columns
+    return None
+
+
+def is_project_form(grid: Grid) -> bool:
+    """A per-project form: a 项目名称 label above an indicator table whose header has 一级 and 三级指标."""
+    found = indicator_header(grid)
+    if found is None:
+        return False
+    return any(_key(cell) == "项目名称" for row in grid.rows[:found[0]] for cell in row)
+
+
+def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
+    """The grid's project as a one-project table; index: the place it will have in the declaration. None when
+    the grid is not such a form."""
+    found = indicator_header(grid)
+    if found is None:
+        return None
+    header, columns = found
+    where = paths.project(index)
+    form = _Form(grid, header, where)
+    name = form.value("name")
+    if name is None:
+        return None
+    table = ImportedTable(grid.name, header, first_project=index, columns=form.places())  # what unread.py checks
+    yuan = amounts_in_yuan(grid, header) or form.yuan_label
+    if yuan:
+        table.notes.append(yuan_note(yuan, "表格"))
+    funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
+    project = Project(name=name, unit=form.value("unit"), period=form.value("period"), funds=Funds(**funds),
+                      goal=form.goal(table.notes), indicators=_indicators(grid, header, columns, where, table.notes))
+    places = form.places()
+    for field, label in (("unit", PROJECT_LABELS["unit"]), ("total", FUNDS_LABELS["total"]), ("goal", PROJECT_LABELS["goal"])):
+        if field not in places:  # a form this reader has no word for: said at the field, never left empty in silence
+            location = paths.field(where, f"funds.{field}" if field == "total" else field)
+            table.notes.append(Note(f"表中没有找到“{label}”一栏（或写法本程序不认识），{label}留空，请对照原表填写",
+                                    location=location))
+    table.projects = [project]
+    table.rows = [form.name_row + 1]
+    table.item_numbers = [[]]
+    table.department_name = form.value("supervisor")
+    table.year = _year(grid, header)
+    return table
+
+
+class _Form:
+    """The labelled cells above the indicator table, found once."""
+
+    def __init__(self, grid: Grid, header: int, where: str):
+        self.grid, self.where = grid, where
+        self.labels: dict[str, tuple[int, int]] = {}  # label key → its first cell
+        self.yuan_label: str | None = None
+        for r, row in enumerate(grid.rows[:min(header, _LABEL_ROWS)]):
+            for c, cell in enumerate(row):
+                text = cell_text(cell)
+                key = _key(text)
+                if key in _ALL_LABELS and key not in self.labels:
+                    self.labels[key] = (r, c)
+                    if label_key(text).rstrip(":").endswith("(元)"):
+                        self.yuan_label = text.strip()
+        self.name_row = self.labels.get("项目名称", (0, 0))[0]
+
+    def places(self) -> dict[str, int]:
+        """The project's fields the form has a label for (reconcile/unread.py says which of them were read empty),
+        by the label's column; the indicators always (their table is what made this a form)."""
+        found = {"indicators": 0}
+        for field, words in (*_FIELD_WORDS.items(), *_FUND_WORDS.items(), ("goal", _GOAL_WORDS + _WHOLE_GOAL_WORDS)):
+            place = self.cell_of(words)
+            if place is not None and field != "supervisor":
+                found[field] = place[1]
+        return found
+
+    def cell_of(self, words: tuple[str, ...]) -> tuple[int, int] | None:
+        return next((self.labels[_key(word)] for word in words if _key(word) in self.labels), None)
+
+    def text_at(self, place: tuple[int, int] | None) -> str | None:
+        """The value of the label at place: right of it, else below it."""
+        if place is None:
+            return None
+        r, c = place
+        row = self.grid.rows[r]
+        own = _key(row[c])
+        for cell in row[c + 1:]:
+            key = _key(cell)
+            if not key or key == own:
+                continue
+            if key in _ALL_LABELS:
+                break  # the next label: the value, if any, is below
+            return cell_text(cell).strip()
+        if r + 1 < len(self.grid.rows) and c < len(self.grid.rows[r + 1]):
+            below = cell_text(self.grid.rows[r + 1][c]).strip()
+            if below and _key(below) not in _ALL_LABELS and _key(below) != own:
+                return below
+        return None
+
+    def value(self, field: str) -> str | None:
+        text = self.text_at(self.cell_of(_FIELD_WORDS[field]))
+        return clean_multiline(text) if text else None
+
+    def amount(self, key: str, in_yuan: bool, notes: list) -> object:
+        place = self.cell_of(_FUND_WORDS[key])
+        text = self.text_at(place)
+        if not text:
+            return None
+        reading = read_published_amount(text)
+        location = paths.field(self.where, f"funds.{key}")
+        if reading.value is None:
+            notes.append(Note(f"{FUNDS_LABELS[key]}“{text}”不是金额，已留空", location=location, row=place[0] + 1,
+                              source_text=text))
+            return None
+        note = reading.note(location, FUNDS_LABELS[key], place[0] + 1)
+        if note:
+            notes.append(note)
+        return to_wanyuan(reading.value) if in_yuan else reading.value
+
+    def goal(self, notes: list) -> str | None:
+        year = self.text_at(self.cell_of(_GOAL_WORDS))
+        whole = self.text_at(self.cell_of(_WHOLE_GOAL_WORDS))
+        period_place = self.cell_of(_PERIOD_GOAL_WORDS)
+        period = self.text_at(period_place)
+        goal = year or (whole if whole and whole != period else None)
+        if period and period != goal:
+            notes.append(Note(f"表中的实施期目标“{_excerpt(period)}”未导入（项目只有一个{PROJECT_LABELS['goal']}栏，"
+                              f"导入的是{'年度目标' if year else '总体目标'}）", location=paths.field(self.where, "goal"),
+                              row=period_place[0] + 1, source_text=period))
+        if goal is None and period:
+            notes.append(Note(f"表中只有实施期目标，没有年度目标，{PROJECT_LABELS['goal']}留空，请填写",
+                              location=paths.field(self.where, "goal")))
+        return clean_multiline(goal) if goal else None
+
+
+def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, notes: list) -> list[Indicator]:
+    indicators: list[Indicator] = []
+    level1 = level2 = None
+    for r in range(header + 1, len(grid.rows)):
+        row = grid.rows[r]
+        cells = {role: cell_text(row[c]).strip() if c < len(row) else "" for role, c in columns.items()}
+        first = next((cell_text(cell).strip() for cell in row if cell_text(cell).strip()
+                      and _key(cell) not in _SIDE_LABELS), "")
+        if is_footnote(first) or _key(first) in _ALL_LABELS:
+            break  # the table ends: 备注, 填报人, or the next block of the form
+        if cells.get("level1") and cells["level1"] != level1:
+            level1, level2 = cells["level1"], None  # a new 一级: the 二级 above belongs to the one before
+        level2 = cells.get("level2") or level2
+        name = _NUMBERED_NAME.sub("", cells.get("name", ""))
+        annual = _value(cells, "annual_value", r, where, len(indicators), notes)
+        period = cells.get("period_value") or None
+        if not name:
+            if annual or period:
+                notes.append(Note(f"第 {r + 1} 行有指标值“{annual or period}”但没有{INDICATOR_LABELS['name']}，未导入",
+                                  location=paths.indicators(where), row=r + 1))
+            continue
+        indicators.append(Indicator(level1=level1, level2=level2, name=clean_multiline(name),
+                                    annual_value=annual, period_value=period))
+    return indicators
+
+
+def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, notes: list) -> str | None:
+    """The value with its comparator and unit columns joined (≥ + 95 + % → ≥95%), where the form splits them."""
+    value = cells.get(role, "")
+    if not value:
+        return None
+    sign = cells.get("comparator", "")
+    unit = cells.get("unit", "")
+    if sign:
+        symbol = _COMPARATORS.get(label_key(sign))
+        if symbol is None:
+            notes.append(Note(f"第 {r + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
+                              location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=sign))
+        elif not value.startswith(tuple(_COMPARATORS)):
+            value = symbol + value
+    if unit and _PLAIN_NUMBER.search(value.lstrip("≥≤＝＞＜")) and not value.endswith(unit):
+        value += unit
+    return value
+
+
+def _year(grid: Grid, header: int) -> int | None:
+    for row in grid.rows[:min(header, 4)]:
+        for cell in row:
+            text = cell_text(cell)
+            if re.search(r"\d{4}\s*[-－—–~至到]\s*\d{4}", text):
+                continue  # a period, not the form's year
+            match = YEAR.search(text)
+            if match and 1900 < int(match.group(1)) < 2100:
+                return int(match.group(1))
+    return None
+
+
+def _excerpt(text: str, length: int = 30) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[:length] + "…"

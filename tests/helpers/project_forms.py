@@ -1,0 +1,134 @@
+"""Per-project 项目支出绩效目标申报表 made from a declaration's projects, in the layouts publishers use, as workbooks
+(openpyxl, merged cells) and web pages (rowspan/colspan): the facts they hold are the source projects', so a test
+compares what an import reads with where the form came from, not with a fixture written by hand.
+
+Layouts (each differs from the others in where a label's value stands and how the indicator table is cut):
+- "beside": 财政部's template — a label and its value side by side, 项目资金 merged down its three amounts,
+  总体目标 over 实施期目标 | 年度目标 with the texts below, 绩效指标 merged down the table's left, 指标1：… names.
+- "below": the labels in one row and the values under them (单位 and 资金 as a header row), 年度绩效目标 beside its
+  text, one 指标值 column.
+- "split": the 2021 template's columns 指标性质 | 指标值 | 度量单位 and both 实施周期指标值 and 年度指标值, amounts
+  in 元 (项目资金（元）).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+LAYOUTS = ("beside", "below", "split")
+_SPLIT_VALUE = re.compile(r"^(≥|≤|＝|＞|＜)?\s*(\d+(?:\.\d+)?)\s*(%|[^\d\s]{1,4})?$")
+
+
+def split_value(value: str | None) -> tuple[str, str, str]:
+    """(comparator, number, unit) of a value the split layout can print in three columns, else ('', value, '')."""
+    match = _SPLIT_VALUE.match(value or "")
+    if not match:
+        return "", value or "", ""
+    return match.group(1) or "", match.group(2), match.group(3) or ""
+
+
+def form_rows(project, layout: str, year: int, supervisor: str) -> tuple[list[list], list[tuple[int, int, int, int]]]:
+    """The form's rows (None: an empty cell) and its merged ranges (1-based, inclusive: r1, c1, r2, c2)."""
+    funds = project.funds
+    amount = (lambda value: None if value is None else float(value * 10000)) if layout == "split" else \
+        (lambda value: None if value is None else float(value))
+    rows: list[list] = [[f"项目支出绩效目标申报表（{year}年度）", None, None, None, None, None, None]]
+    merges = [(1, 1, 1, 7)]
+    if layout == "below":
+        rows += [["项目名称", project.name, None, None, "主管部门", supervisor, None],
+                 ["实施单位", "实施周期", "年度资金总额", "财政拨款", "其他资金", None, None],
+                 [project.unit, project.period, amount(funds.total), amount(funds.fiscal), amount(funds.other), None, None],
+                 ["年度绩效目标", project.goal, None, None, None, None, None],
+                 ["一级指标", "二级指标", "三级指标", "指标值", None, None, None]]
+        merges += [(2, 2, 2, 4), (5, 2, 5, 7)]
+        for indicator in project.indicators:
+            rows.append([indicator.level1, indicator.level2, indicator.name, indicator.annual_value, None, None, None])
+        return rows, merges
+    money = "项目资金（元）" if layout == "split" else "项目资金（万元）"
+    rows += [["项目名称", project.name, None, None, None, None, None],
+             ["主管部门", supervisor, None, "实施单位", project.unit, None, None],
+             ["实施周期", project.period, None, None, None, None, None],
+             [money, "年度资金总额：", amount(funds.total), None, None, None, None],
+             [None, "其中：财政拨款", amount(funds.fiscal), None, None, None, None],
+             [None, "其他资金", amount(funds.other), None, None, None, None],
+             ["总体目标", "实施期目标", None, None, "年度目标", None, None],
+             [None, "（见项目实施方案）", None, None, project.goal, None, None]]
+    merges += [(2, 2, 2, 7), (4, 2, 4, 7), (5, 1, 7, 1), (8, 1, 9, 1), (8, 2, 8, 4), (9, 2, 9, 4), (8, 5, 8, 7),
+               (9, 5, 9, 7)]
+    first = len(rows) + 1
+    if layout == "split":
+        rows.append(["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"])
+        for indicator in project.indicators:
+            sign, number, unit = split_value(indicator.annual_value)
+            rows.append([None, indicator.level1, indicator.level2, indicator.name, sign, number, unit])
+    else:
+        rows.append(["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", None, None])
+        for number, indicator in enumerate(project.indicators, start=1):
+            rows.append([None, indicator.level1, indicator.level2, f"指标{number}：{indicator.name}",
+                         indicator.annual_value, None, None])
+    merges.append((first, 1, len(rows), 1))
+    merges += _level_runs(rows, first, layout)
+    rows.append(["备注：指标值请按年度填写。", None, None, None, None, None, None])
+    return rows, merges
+
+
+def _level_runs(rows: list[list], first: int, layout: str) -> list[tuple[int, int, int, int]]:
+    """一级 (column 2) and 二级 (column 3) merged down their runs, as the template prints them."""
+    merges = []
+    printed = [list(row) for row in rows]  # the values before the runs are blanked
+    for column in (2, 3):
+        start = first + 1
+        for r in range(first + 1, len(rows) + 2):
+            same = r <= len(rows) and printed[r - 1][column - 1] == printed[start - 1][column - 1] and \
+                (column == 2 or printed[r - 1][1] == printed[start - 1][1])
+            if not same:
+                if r - 1 > start:
+                    merges.append((start, column, r - 1, column))
+                    for blank in range(start + 1, r):
+                        rows[blank - 1][column - 1] = None
+                start = r
+    return merges
+
+
+def workbook_bytes(projects, layout: str, year: int = 2024, supervisor: str = "广州市天河区司法局") -> bytes:
+    """One sheet per project."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for index, project in enumerate(projects, start=1):
+        sheet = workbook.create_sheet(f"项目{index}")
+        rows, merges = form_rows(project, layout, year, supervisor)
+        for row in rows:
+            sheet.append(row)
+        for r1, c1, r2, c2 in merges:
+            sheet.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def page_html(projects, layout: str, year: int = 2024, supervisor: str = "广州市天河区司法局") -> str:
+    """One <table> per project, merged cells as rowspan/colspan."""
+    tables = []
+    for project in projects:
+        rows, merges = form_rows(project, layout, year, supervisor)
+        covered = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+                   if (r, c) != (r1, c1)}
+        spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in merges}
+        lines = []
+        for r, row in enumerate(rows, start=1):
+            cells = []
+            for c, value in enumerate(row, start=1):
+                if (r, c) in covered:
+                    continue
+                down, across = spans.get((r, c), (1, 1))
+                attributes = (f' rowspan="{down}"' if down > 1 else "") + (f' colspan="{across}"' if across > 1 else "")
+                text = "" if value is None else (f"{Decimal(str(value)):f}" if isinstance(value, float) else str(value))
+                cells.append(f"<td{attributes}>{html.escape(text)}</td>")
+            lines.append("<tr>" + "".join(cells) + "</tr>")
+        tables.append("<table border=1>" + "".join(lines) + "</table>")
+    return "<html><head><meta charset='utf-8'></head><body>" + "<p></p>".join(tables) + "</body></html>"

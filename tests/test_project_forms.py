@@ -1,0 +1,150 @@
+"""The per-project 项目支出绩效目标申报表 (recognisers/project_form.py): forms made from a declaration's projects in
+three layouts and three containers read back to those projects' facts; what a form does not make certain is a
+note at its place; a workbook that also holds the project table imports the table."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from bench import generate
+from src.model.declaration import Review
+from src.storage.infra.files import open_declaration
+from tests.helpers.project_forms import LAYOUTS, page_html, workbook_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+DEMO = ROOT / "resources" / "demo-tianhe-2023.json"
+
+
+def facts(project) -> tuple:
+    return (project.name, project.unit, project.period, project.goal, project.funds.total, project.funds.fiscal,
+            project.funds.other, [(i.level1, i.level2, i.name, i.annual_value) for i in project.indicators])
+
+
+def sources() -> dict[str, list]:
+    generated = generate.generate(6, 7)
+    for number, project in enumerate(generated.projects):  # money from other sources too, not only 财政拨款
+        project.funds.other = Decimal(number * 3 + 1)
+        project.funds.total = (project.funds.fiscal or Decimal(0)) + project.funds.other
+    return {"demo": open_declaration(DEMO).declaration.projects[:5], "generated": generated.projects}
+
+
+@pytest.mark.parametrize("source", ["demo", "generated"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("container", ["xlsx", "html"])
+def test_forms_read_back_to_the_projects_they_were_made_from(tmp_path, source, layout, container):
+    projects = sources()[source]
+    path = tmp_path / f"forms.{container}"
+    if container == "xlsx":
+        path.write_bytes(workbook_bytes(projects, layout))
+    else:
+        path.write_text(page_html(projects, layout), encoding="utf-8")
+
+    opened = open_declaration(path)
+
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
+    assert opened.declaration.year == 2024 and opened.declaration.department.name == "广州市天河区司法局"
+    assert opened.notes[0].startswith(f"从 {len(projects)} 张项目支出绩效目标申报表")
+    if layout == "split":  # 项目资金（元）: said, and every amount divided by 10,000 (the facts above)
+        assert any("金额单位是元" in note for note in opened.notes)
+
+
+@pytest.mark.parametrize("name", ["tianhe-forms.xls", "tianhe-forms.ods"])
+def test_forms_saved_again_by_libreoffice_read_back(name):
+    projects = open_declaration(DEMO).declaration.projects[:4]
+    opened = open_declaration(DATA / "project_forms" / name)
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
+    notes = [note for note in opened.notes if "实施期目标" in note]  # the template's 实施期目标 has no place here
+    assert len(notes) == 4 and {note.location for note in notes} == {f"projects[{i}].goal" for i in range(4)}
+
+
+def _edited(projects, layout: str, edit) -> io.BytesIO:
+    workbook = load_workbook(io.BytesIO(workbook_bytes(projects, layout)))
+    edit(workbook)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer
+
+
+def test_a_form_whose_total_is_not_its_sources_is_marked_for_review_and_said_first(tmp_path):
+    projects = sources()["generated"][:3]
+
+    def wrong_total(workbook):
+        workbook["项目2"]["C5"] = float(projects[1].funds.total) + 5  # 年度资金总额 of the second form
+
+    path = tmp_path / "forms.xlsx"
+    path.write_bytes(_edited(projects, "beside", wrong_total).getvalue())
+    opened = open_declaration(path)
+    first = opened.notes[0]
+    assert first.startswith("需核对") and first.location.startswith("projects[1]") and "项目2" in first.source
+    assert Review.AMOUNTS_UNRECONCILED in opened.declaration.projects[1].review
+    assert not opened.declaration.projects[0].review and not opened.declaration.projects[2].review
+
+
+def test_an_unknown_comparator_word_and_a_value_without_a_name_are_said_not_guessed(tmp_path):
+    projects = sources()["demo"][:1]
+
+    def odd(workbook):
+        sheet = workbook["项目1"]
+        header = next(row[0].row for row in sheet.iter_rows() if row[3].value == "三级指标")
+        sheet.cell(header + 1, 5, "正向")  # 指标性质 printed as a direction, not a comparator
+        sheet.cell(header + 2, 4).value = None  # a value whose 三级指标 is blank
+
+    path = tmp_path / "forms.xlsx"
+    path.write_bytes(_edited(projects, "split", odd).getvalue())
+    opened = open_declaration(path)
+    indicators = opened.declaration.projects[0].indicators
+    assert len(indicators) == len(projects[0].indicators) - 1
+    said = [note for note in opened.notes if "正向" in note]
+    assert said and said[0].location == "projects[0].indicators[0].annual_value"
+    assert not indicators[0].annual_value.startswith("正向")
+    unnamed = [note for note in opened.notes if "但没有" in note and "未导入" in note]
+    assert len(unnamed) == 1 and unnamed[0].location == "projects[0].indicators"
+
+
+def test_a_workbook_with_the_project_table_imports_the_table_and_says_the_forms_were_left(tmp_path):
+    table = load_workbook(DATA / "tianhe-2023-projects.xlsx")
+    forms = load_workbook(io.BytesIO(workbook_bytes(sources()["demo"][:2], "beside")))
+    for sheet in forms.worksheets:  # the forms first: the table still counts from its own first project
+        copy = table.create_sheet(sheet.title, 0)
+        for row in sheet.iter_rows(values_only=True):
+            copy.append(row)
+    path = tmp_path / "both.xlsx"
+    table.save(path)
+
+    opened = open_declaration(path)
+    alone = open_declaration(DATA / "tianhe-2023-projects.xlsx")
+
+    assert [p.name for p in opened.declaration.projects] == [p.name for p in alone.declaration.projects]
+    assert any("另有 2 张项目支出绩效目标申报表" in note for note in opened.notes)
+    located = [note.location for note in opened.notes if getattr(note, "location", None)]
+    assert located == [note.location for note in alone.notes if getattr(note, "location", None)]
+
+
+def test_only_a_form_with_a_project_name_above_an_indicator_table_is_one(tmp_path):
+    from src.storage.containers.sheet_grid import Grid
+    from src.storage.recognisers.project_form import is_project_form
+
+    indicator_header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    assert is_project_form(Grid("a", [["项目名称", "x"], indicator_header]))
+    assert not is_project_form(Grid("b", [indicator_header, ["项目名称", "x"]]))  # the name below the table
+    assert not is_project_form(Grid("c", [["项目名称", "x"], ["一级指标", "二级指标", "指标值"]]))  # no 三级
+
+
+def test_a_field_whose_label_the_reader_has_no_word_for_is_said_at_the_field(tmp_path):
+    projects = sources()["demo"][:1]
+
+    def renamed(workbook):
+        workbook["项目1"]["D3"] = "项目承担单位"  # 实施单位 in words this reader does not know
+
+    path = tmp_path / "forms.xlsx"
+    path.write_bytes(_edited(projects, "beside", renamed).getvalue())
+    opened = open_declaration(path)
+    assert opened.declaration.projects[0].unit is None
+    said = [note for note in opened.notes if note.location == "projects[0].unit"]
+    assert said and "没有找到" in said[0]
