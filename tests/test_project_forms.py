@@ -148,3 +148,14 @@ def test_a_field_whose_label_the_reader_has_no_word_for_is_said_at_the_field(tmp
     assert opened.declaration.projects[0].unit is None
     said = [note for note in opened.notes if note.location == "projects[0].unit"]
     assert said and "没有找到" in said[0]
+
+
+def test_such_forms_printed_to_pdf_are_refused_saying_what_they_are_not_read_wrong():
+    """LibreOffice's PDF of the forms clips their long cells and breaks their labels (项目资金（元） unseen: 元 read
+    as 万元); until a PDF reader reads them right, they are refused — and not called a 指标库."""
+    from src.storage.infra.errors import FileProblem
+
+    with pytest.raises(FileProblem) as refused:
+        open_declaration(DATA / "project_forms" / "tianhe-forms.pdf")
+    reason = str(refused.value)
+    assert "每个项目一张的项目支出绩效目标申报表" in reason and "工作簿" in reason and "指标库" not in reason

@@ -25,9 +25,10 @@ from ...model.declaration import (
 )
 from ..containers.pdf.section import Section
 from ..containers.sheet_grid import label_key
+from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
-from . import reconcile
+from . import project_form, reconcile
 from .department_form import is_department_form
 from .grid_import import import_published, not_a_declaration, settle_year
 from .project_table import find_project_header
@@ -37,6 +38,8 @@ _SUPERVISOR = "主管部门"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?!\s*[-－—–~至到])")
 _PLACEHOLDER = re.compile(r"^（未填写[^）]{0,10}）$")  # html_forms: （未填写）, （未填写绩效指标）
 _EDITOR_BLANK = "—"  # the editor prints a value not filled in as — (html_forms.numbered_indicators)
+_FORMS_NOT_FROM_PDF = ("PDF 中是每个项目一张的项目支出绩效目标申报表（财政部模板一类的样式），本程序还不能从 PDF 可靠地读出这种表"
+                       "（打印时被截断的文字和换行会让金额、栏目读错）。请打开原始的 Excel/WPS 工作簿或网页，这种表从那里能完整读入")
 _NO_TABLE = ("PDF 中没有找到项目支出绩效目标表、部门整体预算绩效目标申报表或项目支出绩效目标申报表（需要“项目名称”“绩效指标”等表头，"
              "或“部门名称”“总体绩效目标”等栏目）")
 
@@ -52,6 +55,10 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
         opened = import_published(path, grids, printed_here=editor)
     elif forms:
         opened = OpenResult(Declaration(), [], imported=True)
+    elif any(project_form.is_project_form(section.grid()) for section in others):
+        # Read from a PDF's cells these forms lose their long texts to the print's clipping and their labels to
+        # its line breaks (元 not seen, amounts misread): refused, not read wrong. From the workbook they open.
+        raise FileProblem(path, _FORMS_NOT_FROM_PDF)
     else:
         raise not_a_declaration(path, [section.grid() for section in sections], _NO_TABLE)
     declaration = opened.declaration

@@ -1,4 +1,4 @@
-"""Remake the per-project forms LibreOffice saves as .xls and .ods (committed beside this script): the first four
+"""Remake the per-project forms LibreOffice saves as .xls, .ods and .pdf (committed beside this script): the first four
 projects of the 天河 2023 demo in the "beside" layout (tests/helpers/project_forms.py), written as .xlsx by openpyxl
 and converted by LibreOffice headless, as a clerk's 另存为 does.
 
@@ -28,7 +28,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         xlsx = Path(folder) / "tianhe-forms.xlsx"
         xlsx.write_bytes(workbook_bytes(projects, "beside"))
-        for extension in (".xls", ".ods"):
+        for extension in (".xls", ".ods", ".pdf"):
             made = libreoffice_copy(xlsx, extension, Path(folder))
             if made is None:
                 print("LibreOffice is not installed", file=sys.stderr)
