@@ -159,3 +159,12 @@ def test_such_forms_printed_to_pdf_are_refused_saying_what_they_are_not_read_wro
         open_declaration(DATA / "project_forms" / "tianhe-forms.pdf")
     reason = str(refused.value)
     assert "每个项目一张的项目支出绩效目标申报表" in reason and "工作簿" in reason and "指标库" not in reason
+
+
+def test_a_form_copied_from_a_spreadsheet_pastes_as_its_project():
+    from src.storage.clipboard.pasted_rows import table_from_clipboard
+
+    project = sources()["generated"][2]
+    pasted = table_from_clipboard(page_html([project], "beside"), None, first_project=7)
+    assert [facts(p) for p in pasted.declaration.projects] == [facts(project)]
+    assert all(note.location.startswith("projects[7]") for note in pasted.notes if getattr(note, "location", None))

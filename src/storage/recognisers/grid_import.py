@@ -110,9 +110,9 @@ RECOGNISERS: tuple[Recogniser, ...] = (
 
 
 def is_published_table(grid: Grid) -> bool:
-    """A grid that holds a project table's header or a department form (either layout): what a reading of
-    text or of the clipboard must find to be the right one."""
-    return find_project_header(grid) is not None or is_department_form(grid)
+    """A grid that holds a project table's header, a department form (either layout) or a per-project form: what a
+    reading of text or of the clipboard must find to be the right one."""
+    return find_project_header(grid) is not None or is_department_form(grid) or is_project_form(grid)
 
 
 def recognised(grid: Grid, first_project: int = 0) -> ImportedTable | ImportedDepartment | None:
