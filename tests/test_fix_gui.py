@@ -142,7 +142,8 @@ def test_headline_open_panyu_fix_what_is_mechanical_save_recheck(window, qtbot, 
     run(["fix", str(panyu), str(by_command)])
     capsys.readouterr()
     assert open_declaration(saved).declaration == open_declaration(by_command).declaration
-    assert level2_missing(after) <= level2_missing(before) // 10
+    # 85 %: the names the library files under two 二级 (覆盖率) are offered one by one, not applied (issue 24)
+    assert level2_missing(after) <= level2_missing(before) * 15 // 100
     assert errors(after) == errors(before)  # no error added
     with capsys.disabled():  # seen with -s; the README states this count
         print(f"\n番禺 headline scenario: {presses.count} key presses and clicks")

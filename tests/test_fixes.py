@@ -307,7 +307,7 @@ def test_fixes_map_onto_the_editors_undo_commands(qapp):
 
 
 # ---- the headline: last year's 番禺 table ------------------------------------------------------
-def test_panyu_table_safe_fixes_fill_nine_tenths_of_the_missing_level2_and_add_no_error():
+def test_panyu_table_safe_fixes_fill_most_of_the_missing_level2_and_add_no_error():
     declaration = open_declaration(DATA / "panyu-2022-projects.xlsx").declaration
     before = check_declaration(declaration)
     missing = [p for p in before if p.code == "level2-missing"]
@@ -319,6 +319,7 @@ def test_panyu_table_safe_fixes_fill_nine_tenths_of_the_missing_level2_and_add_n
         if not applied:
             break
     after = check_declaration(current)
-    assert sum(p.code == "level2-missing" for p in after) <= len(missing) // 10
+    # 85 %: the names the library files under two 二级 (覆盖率) are offered one by one, not applied (issue 24)
+    assert sum(p.code == "level2-missing" for p in after) <= len(missing) * 15 // 100
     assert sum(p.code == "duplicate-project" for p in after) == 0 and len(current.projects) == len(declaration.projects) - 4
     assert errors(current) == errors(declaration)  # the errors it had (values to fill), none added
