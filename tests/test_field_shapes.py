@@ -20,6 +20,7 @@ from src.storage.recognisers.field_shapes import (
     PROJECT_NAME,
     PROSE,
     TOTAL_LABEL,
+    amount_misfit,
     is_indicator_text,
     is_labelled_list,
     is_organisation,
@@ -139,6 +140,21 @@ def test_numbers_and_amounts():
     assert period_misfit("289.2") == AMOUNT
     assert period_misfit("30 30") == AMOUNT
     assert period_misfit("2023") is None
+
+
+def test_years_with_an_amount_run_into_them():
+    # A table without ruling lines sets an amount and the 实施周期 beside it with no gap: one text (issue 22).
+    for glued in ("148.502024-2026", "2024-2026148.50", "2026148", "36.002022年-2024年"):
+        assert period_misfit(glued) == AMOUNT, glued
+    for period in ("2022.01-2023.12", "2022年1月-2023年12月", "1.5年", "3", "2024-2026", "2022.1—2024.12"):
+        assert period_misfit(period) is None, period
+
+
+def test_an_amount_run_into_a_year_is_no_amount():
+    for glued in ("148.502024", "148.502024-2026", "1,296.692023年"):
+        assert amount_misfit(glued), glued
+    for amount in ("148.50", "1,296.69", "0.2000", "12.3456", "2024", "2,024.00", "", None):
+        assert amount_misfit(amount) is None, amount
 
 
 def test_a_unit_holding_a_project_name_or_a_sum_rows_label():

@@ -194,7 +194,7 @@ _ORGANISATION_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_
                          (NUMBER, is_number), (TOTAL_LABEL, is_total_label))
 _UNIT_MISFITS = (*_ORGANISATION_MISFITS, (PROJECT_NAME, is_project_name))
 _PERIOD_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_list), (PROSE, is_prose),
-                   (AMOUNT, is_amount_not_year), (TOTAL_LABEL, is_total_label))
+                   (AMOUNT, lambda text: _is_amount_in_period(text)), (TOTAL_LABEL, is_total_label))
 _TASK_NAME_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_list))
 
 
@@ -227,13 +227,48 @@ def organisation_misfit(text: str | None) -> str | None:
 
 def period_misfit(text: str | None) -> str | None:
     """What other field's shape an 实施周期 has: indicator text, a list, prose, an amount (a number that is no
-    year), a sum row's label."""
-    if text and _YEARS_ONLY.match(text):  # 2022-2025, 2022年1月-2023年12月: the common case, told at once
+    year, or one run into the years: 148.502024-2026, 2024-2026148.50), a sum row's label."""
+    if text and _YEARS_ONLY.match(text) and not has_glued_amount(text):  # 2022-2025, 2022年1月-2023年12月: told at once
         return None
     return _misfit(text, _PERIOD_MISFITS)
 
 
 _YEARS_ONLY = re.compile(r"^(?:19|20)\d{2}[\d年月日度.\-－—~～至到/]*$")
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.])(\d+)(?:\.(\d+))?(?![\d.])")
+_LENGTH_WORD = ("年", "个月", "季度", "个季度")
+
+
+def has_glued_amount(text: str) -> bool:
+    """Whether years or dates have an amount in them, run together where a table without ruling lines set two
+    cells side by side: five digits or more in a row (no year, month or day has them: 2026148), or a decimal
+    number whose whole part is no year (148.50; 2022.01 is a month). A length of time (1.5年) is no amount."""
+    for match in _NUMBER_IN_TEXT.finditer(text):
+        whole, fraction = match.groups()
+        if len(whole) > 4:
+            return True
+        if fraction is not None and not _YEAR.match(whole):
+            length = len(whole) <= 2 and len(fraction) <= 1 and text[match.end():].lstrip().startswith(_LENGTH_WORD)
+            if not length:
+                return True
+    return False
+
+
+def _is_amount_in_period(text: str) -> bool:
+    return is_amount_not_year(text) or has_glued_amount(text)
+
+
+# An amount whose decimals end in a year (148.502024: 148.50 and 2024 of the next cell, set side by side with
+# no gap): printed amounts have two decimals, four at most, and a year among them is the next cell's.
+_YEAR_IN_DECIMALS = re.compile(r"\.\d+?(?:19|20)\d{2}\s*(?:年|[-－—~～至到/]|$)")
+
+
+def amount_misfit(text: str | None) -> str | None:
+    """Why an amount's cell is not to be read as a number though digits and a point make one, if so: digits run
+    into a year (an amount and the 实施周期 beside it read as one text: 148.502024, 148.502024-2026). Text that is
+    no number at all is the amount reader's to note (ocr_numbers)."""
+    if text and "." in text and _YEAR_IN_DECIMALS.search(text):
+        return "像是金额与相邻单元格的年份连在了一起（表格没有框线时两格的文字可能紧挨着）"
+    return None
 
 
 def task_name_misfit(text: str | None) -> str | None:

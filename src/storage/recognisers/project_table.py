@@ -17,7 +17,7 @@ from ...model import paths
 from ...model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS, Project
 from ...model.notes import Note, as_note
 from ..containers.sheet_grid import Grid, label_key
-from .field_shapes import excerpt, is_organisation, organisation_misfit, period_misfit, unit_misfit
+from .field_shapes import amount_misfit, excerpt, is_organisation, organisation_misfit, period_misfit, unit_misfit
 from .indicator_text import clean_cell_text, parse_indicator_cell
 from .ocr_numbers import Kind, read_published_amount
 from .project_rows import (
@@ -104,7 +104,10 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             table.notes.append(Note(f"第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为项目导入", row=row + 1,
                                     source_text=first))
             continue
-        if TOTAL_ROW.match(label_key(name)) or (not name and any(values.get(k) for k in ("total", "fiscal"))):
+        # A row of amounts without a name is a sum; with a goal or indicators it is a project whose name is
+        # missing (joined to the row above by a reading), said as such below.
+        if TOTAL_ROW.match(label_key(name)) or (not name and any(values.get(k) for k in ("total", "fiscal"))
+                                                and not values.get("goal") and not values.get("indicators")):
             table.notes.append(Note(f"第 {row + 1} 行是合计行，未作为项目导入", row=row + 1))
             if table.grand_total is None and table.projects == []:
                 reading = read_published_amount(values.get("total"))
@@ -130,9 +133,9 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             table.stated.append(StatedRow(row + 1, name, stated_amounts(values, bool(yuan)), len(table.projects), True))
             continue
         if not name:
-            table.notes.append(Note(f"第 {row + 1} 行没有项目名称，已跳过", row=row + 1))
+            table.notes.append(_nameless_row_note(table, row, values))
             continue
-        table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan)))
+        table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns))
         table.rows.append(row + 1)
         if table.projects[-1].unit and table.projects[-1].unit not in names.organisations:
             names.organisations.append(table.projects[-1].unit)
@@ -141,18 +144,34 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     table.department_name = table.department_name or title_department or heading_department
     if table.department_name is None and rejected_title is not None:
         table.notes.append(rejected_title)
+    if "indicators" not in columns and table.projects:
+        # Every 项目支出绩效目标表 has them: a PDF printed in strips of columns whose strip of 绩效指标 could not be
+        # joined, a sheet cut at the print range. Said once, at the first project's (the self-check cannot: it
+        # looks at the columns the table has).
+        table.notes.append(Note(f"表头中没有“绩效指标”栏（表格可能分页打印，这一栏印在了别的页上），{len(table.projects)} 个"
+                                f"项目的绩效指标都没有导入，请按原表补填", row=header_row + 1,
+                                location=paths.indicators(paths.project(table.first_project))))
     return table
 
 
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
-                      in_yuan: bool = False) -> Project:
+                      in_yuan: bool = False, cells: list[object] | None = None,
+                      columns: dict[str, int] | None = None) -> Project:
     """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
     building each model on its own, and no Python call per model (bench/profile_imports.py shows what is left)."""
     funds: dict[str, Decimal | None] = {}
     owner = paths.project(table.first_project + len(table.projects))  # where the notes will find it
+    if cells is not None and columns:
+        _straddling_notes(cells, columns, row, values.get("name", ""), owner, table)
     for key in FUND_KEYS:
         text = values.get(key)
         if not text:  # what read_published_amount reads as printed: nothing
+            funds[key] = None
+            continue
+        if glued := amount_misfit(text):  # a number no reading gives as printed, and not to be read as one
+            table.notes.append(Note(f"第 {row + 1} 行项目“{values.get('name', '')}”的{FUNDS_LABELS[key]}“{excerpt(text)}”"
+                                    f"{glued}，已留空，请按原表填写", location=paths.field(owner, f"funds.{key}"),
+                                    row=row + 1, source_text=text))
             funds[key] = None
             continue
         reading = read_published_amount(text)
@@ -179,6 +198,51 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     })
     table.item_numbers.append(numbers)  # beside table.rows, once the project is made
     return project
+
+
+def _nameless_row_note(table: ImportedTable, row: int, values: dict[str, str]) -> Note:
+    """The note on a row skipped for having no 项目名称. A row with a project's cells but no name is most often a
+    project whose name cell a reading joined to the row above (rows of one table printed in strips of columns
+    whose heights differ, a merged cell): the note says what the row held and names the project above in full,
+    so that both can be found."""
+    held = [_place_label(key) for key in ("unit", "period", *FUND_KEYS, "goal", "indicators") if values.get(key)]
+    own = any(values.get(key) for key in (*FUND_KEYS, "goal", "indicators"))  # a unit alone: a merged cell's copy
+    if not own or not table.projects:
+        return Note(f"第 {row + 1} 行没有项目名称，已跳过", row=row + 1)
+    above = table.projects[-1].name
+    return Note(f"第 {row + 1} 行没有项目名称，但有{'、'.join(held)}，未作为项目导入；上一个项目的名称“{above}”"
+                f"可能连着这一行的项目名称，请对照原表核对", row=row + 1,
+                location=paths.project(table.first_project + len(table.projects) - 1),
+                source_text=" ".join(values[key] for key in ("unit", "total", "fiscal") if values.get(key)) or None)
+
+
+_CHECKED_PLACES = (*FUND_KEYS, "period")  # short cells beside one another, where a neighbour's text can run in
+
+
+def _straddling_notes(cells: list[object], columns: dict[str, int], row: int, name: str, owner: str,
+                      table: ImportedTable) -> None:
+    """A note at each amount or 实施周期 whose text the PDF reading found standing over two columns of a table
+    without ruling lines, or between them where the table does not show how it aligns its amounts (containers/pdf:
+    Straddling, its `beside`): the column it was put in is a guess. The
+    value is kept where its middle lies, and the note names both columns, so either field's reader is pointed."""
+    role_of = {column: role for role, column in columns.items()}
+    for key in _CHECKED_PLACES:
+        column = columns.get(key)
+        value = cells[column] if column is not None and column < len(cells) else None
+        beside = getattr(value, "beside", None)
+        if not isinstance(value, str) or beside is None or not value.strip():
+            continue
+        here, there = _place_label(key), _place_label(role_of.get(beside))
+        where = paths.field(owner, f"funds.{key}" if key in FUND_KEYS else key)
+        table.notes.append(Note(f"第 {row + 1} 行项目“{name}”的{here}“{excerpt(value)}”在 PDF 中的位置跨在或夹在{here}和"
+                                f"{there}两栏之间（表格没有框线，只能按文字的位置分栏），可能属于{there}，请对照原表核对",
+                                location=where, row=row + 1, source_text=str(value)))
+
+
+def _place_label(role: str | None) -> str:
+    if role in FUND_KEYS:
+        return FUNDS_LABELS[role]
+    return PROJECT_LABELS.get(role or "", "相邻的一栏")
 
 
 def _misfit_note(row: int, name: str, key: str, shape: str, text: str, owner: str) -> Note:

@@ -19,10 +19,11 @@ line across the whole table (not cell by cell) gives one block per line, read as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .page import Table
-from .text import Line, group_lines, join_lines
+from .page import Straddling, Table
+from .text import Line, cell_clip, group_lines, join_lines, line_pitch
 from ..sheet_grid import ClippedText
 
 
@@ -62,7 +63,7 @@ def blocks(chars: list[dict]) -> list[Block]:
     current: Block | None = None
     previous: dict | None = None
     for char in sorted(chars, key=lambda c: c["seq"]):
-        clip = _cell_clip(char)
+        clip = cell_clip(char)
         if clip is not None:
             if char["text"] == " ":
                 continue
@@ -94,43 +95,7 @@ def blocks(chars: list[dict]) -> list[Block]:
     return found
 
 
-_CELL_CLIP_HEIGHT = 250.0  # a clip higher than this is a page's or a frame's, not a cell's
-
-
-def _cell_clip(char: dict) -> tuple | None:
-    clip = char.get("clip")
-    if clip is None or not 1 < clip[3] - clip[1] < _CELL_CLIP_HEIGHT or clip[2] - clip[0] <= 1:
-        return None
-    return tuple(round(v, 1) for v in clip)
-
-
-def line_pitch(chars: list[dict]) -> float | None:
-    """How far apart a cell's lines are drawn, as a share of the text's height: a wrapped cell's lines come one
-    after another, each a line pitch below the last; a row's first line follows the row above's last cell a
-    line and the cells' padding further down (1.37 against 1.17 in LibreOffice's rows of one line). So the
-    smallest step from a character to the next drawn on a line below, taken three times or more (a tenth of
-    the steps at least), and at least a line high: the largest of the steps that cluster there, as lines of
-    Chinese and of Latin text step a little apart (1.17 and 1.19). None with no such steps."""
-    ratios = []
-    previous = None
-    for char in sorted(chars, key=lambda c: c["seq"]):
-        if char["text"] == " " or _cell_clip(char) is not None:
-            continue
-        if previous is not None:
-            size = max(char["bottom"] - char["top"], 1.0)
-            step = char["top"] - previous["top"]
-            if size <= step <= 1.8 * size:
-                ratios.append(step / size)
-        previous = char
-    ratios.sort()
-    for index, ratio in enumerate(ratios):
-        members = [r for r in ratios[index:] if r - ratio <= _PITCH_SPREAD]
-        if len(members) >= max(3, 0.1 * len(ratios)):
-            return members[-1]
-    return None
-
-
-_PITCH_SPREAD = 0.03  # steps within this share of the text's height are one line pitch
+_THOUSANDS_LEAD = re.compile(r"^[+-]?\d{1,3}$")
 _PITCH_SLACK = 0.06  # a step this much past the pitch goes to the next row, not the cell's next line
 _CJK_GAP = 0.12  # a gap this wide (share of the height) beside a Chinese character in text set solid: the next cell
 
@@ -163,7 +128,12 @@ def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
     if abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) > 0.35 * size:
         return False
     gap = char["x0"] - previous["x1"]
-    if not _CJK_GAP * size < gap <= 0.8 * size or not (_is_wide(char["text"]) or _is_wide(previous["text"])):
+    # Digits are set solid as well: a gap between two digits is no space in a number, but an amount
+    # right-aligned against the next cell's digits (148.50 and 2024-2026, read 148.502024-2026 as one); unless
+    # one to three digits stand before it, a thousands group a producer may set apart (1 296.69).
+    digits = char["text"].isdigit() and previous["text"].isdigit() and \
+        not _THOUSANDS_LEAD.match("".join(c["text"] for c in block.chars))
+    if not _CJK_GAP * size < gap <= 0.8 * size or not (_is_wide(char["text"]) or _is_wide(previous["text"]) or digits):
         return False
     if len(block.chars) < 2 or block.chars[-1] is not previous:
         return False
@@ -189,28 +159,145 @@ def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
         bounds.append((left.x1 + right.x0) / 2)
     bounds.append(max(block.x1 for row in rows[first:] for block in row) + 1)
     bounds[0] = min(bounds[0], min(block.x0 for row in rows[first:] for block in row) - 1)
+    guides = [(block.x0, block.x1) for block in template]
+    guessed = set(bounds[1:-1])  # the lines cut midway between the template's texts
     # Two cells side by side are two columns, though the template row has one there (a department form's
     # budget and task blocks, amounts right-aligned against the next cell's text, under the indicators'
-    # header: d021 3,893.29财政拨款, 40.00政策支持…): a border between them.
+    # header: d021 3,893.29财政拨款, 40.00政策支持…): a border between them. Where that border falls between
+    # two of the template's texts, it is the line between their columns, seen, where the midway cut was a
+    # guess: an amount right-aligned in a narrow 总计 reaches past the middle between 总计 and 实施周期.
     for row in rows[first:]:
         for left, right in zip(row, row[1:]):
             size = max(min(left.first[1] - left.first[0], right.first[1] - right.first[0]), 1.0)
             if right.x0 - left.x1 >= _CJK_GAP * size and _column(bounds, left) == _column(bounds, right):
-                bounds = sorted([*bounds, right.split_at if right.after is left else (left.x1 + right.x0) / 2])
+                bounds = _with_line(bounds, right.split_at if right.after is left else (left.x1 + right.x0) / 2, guides,
+                                    guessed)
+    headed = template is rows[first]
+    body = [block for row in rows[first + 1:] for block in row]
+    aligned, unsure = _amount_columns(body, bounds, guides) if headed else ({}, {})
     grid: list[list[str]] = []
+    spans: list[list[tuple[float, float] | None]] = []
     for row in rows[first:]:
         cells = [""] * (len(bounds) - 1)
+        extents: list[tuple[float, float] | None] = [None] * (len(bounds) - 1)
+        beside: dict[int, int] = {}  # a cell's amount that may be the other column's
         for block in row:
-            column = _column(bounds, block)
+            column = aligned.get(id(block), _column(bounds, block))
+            if id(block) in unsure:
+                beside[column] = unsure[id(block)]
             text = block.text()
             if block.doubtful:  # the import says so at the cell (grid_import.clipped_notes)
                 text = ClippedText(text, overlapped=True)
             joined = f"{cells[column]}{text}" if cells[column] else text
             doubtful = isinstance(text, ClippedText) or isinstance(cells[column], ClippedText)
             cells[column] = ClippedText(joined, overlapped=True) if doubtful else joined
-        grid.append(cells)
-    table = Table(min(b.top for b in rows[first]), max(b.bottom for row in rows[first:] for b in row), bounds, grid)
+            known = extents[column]
+            extents[column] = (block.x0, block.x1) if known is None else (min(known[0], block.x0), max(known[1], block.x1))
+        grid.append([Straddling(text, beside[column]) if column in beside and not isinstance(text, ClippedText)
+                     else mark_straddling(text, extent, bounds, guides)
+                     for column, (text, extent) in enumerate(zip(cells, extents))])
+        spans.append(extents)
+    table = Table(min(b.top for b in rows[first]), max(b.bottom for row in rows[first:] for b in row), bounds, grid,
+                  spans=spans, headed=headed, guides=guides,
+                  right_aligned=headed and right_aligned([block for block in body if is_amount(block.text())]))
     return group_lines(above_chars), table
+
+
+_AMOUNT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
+_SAME_EDGE = 0.5  # pt: texts aligned on one edge end (or begin) this close
+
+
+def _amount_columns(found: list[Block], bounds: list[float], guides: list[tuple[float, float]]
+                    ) -> tuple[dict[int, int], dict[int, int]]:
+    """Amounts whose column their right edge tells apart from their middle, under a header whose labels are
+    centred over their columns (guides): (id(block) → the column to put it in, id(block) → the other column it
+    may be in). An amount right-aligned in its column ends under or after its label and before the next
+    column's label begins; its middle may lie past the midway cut toward the next column, when that column is
+    narrower or its label wider (a 财政拨款 read as 财政专户拨款, the next column blank). Where the table shows
+    that it right-aligns its amounts (amounts of different widths ending at one x, none beginning at one x) the
+    right edge places them; where it does not show it, which column is a guess: kept by the middle, and said."""
+    amounts = [block for block in found if _AMOUNT.match(block.text().replace(" ", ""))]
+    right = right_aligned(amounts)
+    placed: dict[int, int] = {}
+    unsure: dict[int, int] = {}
+    for block in amounts:
+        by_edge = edge_column(block.x1, bounds, guides)
+        if by_edge is None or by_edge == _column(bounds, block):
+            continue
+        (placed if right else unsure)[id(block)] = by_edge
+    return placed, unsure
+
+
+def right_aligned(amounts: list[Block]) -> bool:
+    """Whether a table shows that it right-aligns its amounts: amounts of different widths ending at one x, none
+    beginning at one x."""
+    return _aligned(amounts, lambda b: b.x1, lambda b: b.x0) and not _aligned(amounts, lambda b: b.x0, lambda b: b.x1)
+
+
+def is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.replace(" ", "")))
+
+
+def edge_column(x1: float, bounds: list[float], guides: list[tuple[float, float]]) -> int | None:
+    """The column a text right-aligned to end at x1 is in: the last whose label (guide) begins before it."""
+    label = max((i for i, (g0, _) in enumerate(guides) if g0 - _UNDER <= x1), default=None)
+    return None if label is None else _column_at(bounds, (guides[label][0] + guides[label][1]) / 2)
+
+
+def _aligned(blocks: list[Block], edge, other) -> bool:
+    """Whether two texts or more of different widths share an edge (x1 for right-aligned, x0 for left)."""
+    ordered = sorted(blocks, key=edge)
+    for one, two in zip(ordered, ordered[1:]):
+        if edge(two) - edge(one) <= _SAME_EDGE and abs(other(two) - other(one)) > _SAME_EDGE:
+            return True
+    return False
+
+
+def _with_line(bounds: list[float], line: float, guides: list[tuple[float, float]], guessed: set[float]) -> list[float]:
+    """The columns' lines with a line seen at x: in place of the one cut midway between the two template texts
+    it falls between (once: a second line seen there is a column of its own), or added (a column the template
+    row has not). guessed: the lines still cut midway, taken from as one is replaced."""
+    for (_, left_end), (right_start, _) in zip(guides, guides[1:]):
+        if left_end - _UNDER <= line <= right_start + _UNDER:
+            between = [i for i in range(1, len(bounds) - 1) if left_end - _UNDER <= bounds[i] <= right_start + _UNDER]
+            if len(between) == 1 and bounds[between[0]] in guessed:
+                guessed.discard(bounds[between[0]])
+                return sorted([*bounds[:between[0]], line, *bounds[between[0] + 1:]])
+            break
+    return sorted([*bounds, line])
+
+
+_UNDER = 1.0  # pt: a text reaches under a column's guide (its header label) when it overlaps it by more than this
+
+
+def straddled(x0: float, x1: float, bounds: list[float], guides: list[tuple[float, float]]) -> int | None:
+    """The column, other than the one its middle lies in, that a text from x0 to x1 runs into, or None when it
+    keeps to one. The columns' lines here are where layout cut them, midway between the texts of a row (the
+    header's labels), not drawn ones: a short amount right-aligned in a narrow column may cross such a line and
+    still be its column's. So a text stands over two columns when it runs under the texts the columns were cut
+    between (guides) of two of them: 148.502024-2026 under 总计 and 实施周期, an amount and the years beside it
+    set with no gap between them."""
+    under = [index for index, (g0, g1) in enumerate(guides) if min(x1, g1) - max(x0, g0) > _UNDER]
+    if len(under) < 2:
+        return None
+    middle = (x0 + x1) / 2
+    home = next((i for i in range(len(bounds) - 1) if bounds[i] <= middle < bounds[i + 1]), None)
+    columns = {_column_at(bounds, (guides[i][0] + guides[i][1]) / 2) for i in under}
+    others = sorted(columns - {home}, key=lambda c: abs(c - (home if home is not None else c)))
+    return others[0] if others and len(columns) >= 2 else None
+
+
+def _column_at(bounds: list[float], x: float) -> int:
+    return next((i for i in range(len(bounds) - 1) if bounds[i] <= x < bounds[i + 1]), len(bounds) - 2)
+
+
+def mark_straddling(text: str, extent: tuple[float, float] | None, bounds: list[float],
+                    guides: list[tuple[float, float]]) -> str:
+    """The text, as Straddling when its extent stands over two columns (unless it is marked in doubt already)."""
+    if not text or extent is None or isinstance(text, ClippedText):
+        return text
+    beside = straddled(extent[0], extent[1], bounds, guides)
+    return Straddling(str(text), beside) if beside is not None else str(text)
 
 
 def _column(bounds: list[float], block: Block) -> int:

@@ -13,10 +13,11 @@ its cells from the clips where every cell is clipped, else it is cut into cells 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Self
 
 from .clips import clip_edges, cluster, mark_clips
-from .text import Line, group_lines, join_lines, page_chars
+from .text import Line, group_lines, join_lines, line_pitch, page_chars, pitch_of
 from ..sheet_grid import ClippedText
 
 _THIN = 2.0  # a filled rectangle at most this thick is a ruling line
@@ -31,6 +32,30 @@ class Table:
     rows: list[list[str]]  # every cell's text in every position it covers (merged cells copied)
     overlapping: int = 0  # cells whose text runs over other text
     cut_bottom: bool = False  # its last row has no bottom border: the page cut it, it goes on overleaf
+    # A table without ruling lines (layout.py): each cell's text's x-range (None: empty), so that the rows of a
+    # page continuing a table are put in its columns by where their text lies, not by this page's own columns.
+    spans: list[list[tuple[float, float] | None]] | None = None
+    headed: bool = False  # (layout.py) its columns were cut between the texts of its first row: a header's labels
+    guides: list[tuple[float, float]] = field(default_factory=list)  # (layout.py) the x-ranges of the texts its
+    # columns were cut between, one a column
+    right_aligned: bool = False  # (layout.py) its amounts show they are right-aligned (layout.right_aligned)
+
+
+class Straddling(str):
+    """A cell's text in a table without ruling lines whose extent runs well over the line between two columns
+    (two cells' text run together with no gap, or text off its column), or an amount between two columns whose
+    alignment the table does not show (layout._amount_columns): which column it belongs to is a guess, made by
+    its middle. beside: the other column's index. The recogniser says so where it reads the cell."""
+
+    beside: int = -1
+
+    def __new__(cls, text: str, beside: int) -> Self:
+        value = super().__new__(cls, text)
+        value.beside = beside
+        return value
+
+    def __getnewargs__(self) -> tuple[str, int]:  # pickled: the grids come back from the reader worker
+        return str(self), self.beside
 
 
 @dataclass
@@ -169,7 +194,7 @@ def _table(table, chars: list[dict]) -> Table:
     rows: list[list[str]] = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     buckets: list[list[dict]] = [[] for _ in cells]
     overlapping = 0
-    placed, doubtful = _cells_of(chars, cells)
+    placed, doubtful, cut = _cells_of(chars, cells)
     for char, number in placed:
         if number is not None:
             buckets[number].append(char)
@@ -178,11 +203,11 @@ def _table(table, chars: list[dict]) -> Table:
             continue
         lines = group_lines(cell_chars)
         overlapped = any(_overlapping(line.chars) for line in lines)
-        overlapping += overlapped
+        overlapping += overlapped or number in cut  # a cut cell's text runs on over the cells below
         pad = max(0.0, min(line.x0 for line in lines) - x0)
         text = join_lines(lines, (x1 - x0) - 2 * pad)
         c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
-        if any(_hidden(char) for char in cell_chars):  # the print cut it: the import says so (grid_import)
+        if number in cut or any(_hidden(char) for char in cell_chars):  # the print cut it: the import says so
             text = ClippedText(text)
         elif overlapped or number in doubtful:  # drawn over other text: another cell's may be mixed in (or out)
             text = ClippedText(text, overlapped=True)
@@ -279,39 +304,62 @@ def _hidden(char: dict) -> bool:
     return not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1)
 
 
-def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, int | None]], set[int]]:
+def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, int | None]], set[int], set[int]]:
     """Each character with the cell it belongs to, and the cells in doubt. A cell's text is drawn in one go,
     so characters are taken in drawing order as runs (the same line going on, or the next line after a full
     one, in the same column); a run belongs to the cell most of its lines lie well inside. That keeps the
     text of a row too low for it, which runs into the rows above or below, with its own cell; but the cells
-    its lines lie in are in doubt (the import says so where it has no clip to go by)."""
+    its lines lie in are in doubt (the import says so where it has no clip to go by). A run drawn right after
+    another cell's, a line pitch under its last line where its lines begin and on or above its own cell's top
+    border, is that text going on over the cells below (_wraps_on): it is the cell's above, and that cell is cut
+    (the third set)."""
     def cell_at(x: float, y: float, margin: float = 0.0) -> int | None:
         return next((n for n, (x0, top, x1, bottom) in enumerate(cells)
                      if x0 <= x < x1 and top + margin <= y < bottom - margin), None)
+
 
     runs: list[tuple[tuple[float, float], list[dict]]] = []
     placed = []
     doubtful: set[int] = set()
     clip_cells: dict[tuple, int | None] = {}
     previous = None
+    ordered: list[tuple[dict, int | None]] = []  # each character with the cell its clip says, or None
     for char in sorted(chars, key=lambda c: c["seq"]):
         clip = char.get("clip")
         if clip is not None and clip not in clip_cells:
             clip_cells[clip] = _clip_cell(char, cells)
-        owner = clip_cells.get(clip) if clip is not None else None
+        ordered.append((char, clip_cells.get(clip) if clip is not None else None))
+    where = [cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2) if owner is None else None
+             for char, owner in ordered]
+    pitch = _cell_line_pitch(ordered, where) or line_pitch(chars)
+    flowing: list[int] = []  # runs that go on from the run before, over other cells: one text
+    offsets: list[float] = []  # how far under its cell's top border each run's first line begins
+    for (char, owner), number in zip(ordered, where):
         if owner is not None:  # the clip says whose it is
             placed.append((char, owner))
             previous = None
             continue
-        number = cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
         if number is None:
             continue
         column = (cells[number][0], cells[number][2])
-        if runs and previous is not None and runs[-1][0] == column and _goes_on(previous, char, column[1]):
+        # A cell's text going on over the cells below runs over their borders too: a flowing run goes on along
+        # its line, or to its next line a line pitch down where its lines begin, whatever cells it crosses.
+        top = cells[number][1]
+        goes_on = previous is not None and runs and (
+            (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]))
+            if len(runs) - 1 in flowing
+            else runs[-1][0] == column and _goes_on(previous, char, column[1]))
+        if goes_on:
             runs[-1][1].append(char)
+        elif runs and previous is not None and _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]):
+            flowing.append(len(runs))
+            runs.append((runs[-1][0], [char]))  # the cell it comes from: its lines begin where this one does
+            offsets.append(offsets[-1])
         else:
             runs.append((column, [char]))
+            offsets.append(char["top"] - top)
         previous = char
+    owners: list[int | None] = []
     for _, run in runs:
         votes: dict[int, int] = {}
         first_vote = {}
@@ -321,16 +369,66 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
             if number is not None:
                 votes[number] = votes.get(number, 0) + 1
                 first_vote.setdefault(number, len(first_vote))
-        if votes:
-            owner = max(votes, key=lambda n: (votes[n], -first_vote[n]))
+        owners.append(max(votes, key=lambda n: (votes[n], -first_vote[n])) if votes else None)
+        if len(votes) > 1:
+            doubtful.update(votes)
+    cut: set[int] = set()
+    for index in flowing:  # the text of the cell above going on: its cell's, which the print cut short
+        if owners[index - 1] is not None and owners[index] is not None and owners[index - 1] != owners[index]:
+            owners[index] = owners[index - 1]
+            cut.add(owners[index])
+    for (_, run), owner in zip(runs, owners):
+        if owner is not None:
             placed.extend((char, owner) for char in run)
-            if len(votes) > 1:
-                doubtful.update(votes)
         else:  # every line on a border: each character where it lies
             for char in run:
                 number = cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
                 placed.append((char, number))
-    return placed, doubtful
+    return placed, doubtful, cut
+
+
+def _cell_line_pitch(ordered: list[tuple[dict, int | None]], where: list[int | None]) -> float | None:
+    """How far apart a cell's lines are drawn, as a share of the text's height, from the characters drawn one
+    after the other inside one cell on consecutive lines (a wrapped cell); None when no cell on the page
+    wraps. Not the page's most common step: in rows one line high, that is a row's height."""
+    ratios = []
+    for (one, _), (two, _), a, b in zip(ordered, ordered[1:], where, where[1:]):
+        if a is None or a != b or two["text"] == " ":
+            continue
+        size = max(two["bottom"] - two["top"], 1.0)
+        step = two["top"] - one["top"]
+        if size <= step <= 1.8 * size:
+            ratios.append(step / size)
+    return pitch_of(ratios, 2)
+
+
+def _runs_on(previous: dict, char: dict) -> bool:
+    """Whether a character goes on along the line of the one before, set solid (no cell's padding between)."""
+    size = max(char["bottom"] - char["top"], 1.0)
+    same_line = abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) <= 0.35 * size
+    return same_line and -0.5 * size <= char["x0"] - previous["x1"] <= 0.3 * size
+
+
+def _wraps_on(previous: dict, char: dict, run: tuple[tuple[float, float], list[dict]], pitch: float | None,
+              cell_top: float, own: float) -> bool:
+    """Whether a character drawn right after a run, in another cell, is the run's text going on: it begins the
+    next line, a line pitch below, where the run's lines begin, and not where a cell's own first line begins
+    (own: as far under its top border as the run's first line is under its cell's) but on or above the border.
+    A long 绩效目标 in a row too low for it, drawn on over the row below with no clip (LibreOffice): by position
+    the cell under it would get its last lines, and it would be cut short. Rows exactly a line pitch high tell
+    nothing: each cell's own line lies where the text going on would. The run's last line need not be full: a
+    line break typed in the text ends it anywhere."""
+    if pitch is None:
+        return False
+    size = max(char["bottom"] - char["top"], 1.0)
+    step = char["top"] - previous["top"]
+    below = char["top"] - cell_top
+    return abs(step - pitch * size) <= _PITCH_SLACK * size and below <= _PAST_BORDER * size and \
+        abs(below - own) > _PAST_BORDER * size and abs(char["x0"] - min(c["x0"] for c in run[1])) <= size
+
+
+_PITCH_SLACK = 0.06  # as layout's: a step this much past the line pitch is the next row's first line
+_PAST_BORDER = 0.1  # of the text's height: a line beginning no further under a cell's top border is not its own
 
 
 def _goes_on(previous: dict, char: dict, right: float) -> bool:

@@ -25,6 +25,9 @@ class Section:
     # at the page end: (x0, x1, how many of its last rows the cut cell covers, None when not known)
     last_split: bool = False  # all of them: its last row was split by the page break
     tables: int = 0
+    # A table without ruling lines whose columns a header row gave → its labels' x-ranges (page.Table.guides) and
+    # whether it right-aligns its amounts
+    headed: dict[int, tuple[list[tuple[float, float]], bool]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

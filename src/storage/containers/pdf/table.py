@@ -35,12 +35,12 @@ from ...infra.preflight import open_regular
 from ...infra.progress import Progress, tell
 from .borders import table_edges
 from .continued import SAME_X, carry_merged, find_header, same_row, widened
-from .layout import layout
-from .page import PageContent, Table, editor_body, read_page
+from .layout import edge_column, is_amount, layout, mark_straddling
+from .page import PageContent, Straddling, Table, editor_body, read_page
 from .section import FORM_TITLE, Section
 from .strips import stitch
 from .text import Line, line_text, space_at_wrap, split_line
-from ..sheet_grid import label_key
+from ..sheet_grid import ClippedText, label_key
 
 # 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
 # parses a page in 70-80 ms, and the reader reports progress page by page (a dialog can cancel).
@@ -302,6 +302,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     rows = table.rows
     dropped = 0
     target: int | None = None
+    by_text = False  # the rows placed in the columns they continue by where their text lies (_placed)
     if continuing and rows:
         header = find_header(section.headers, _signature(rows[0]))
         if header is not None:
@@ -314,10 +315,15 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             target = number
         elif section.last_table is not None:
             target = section.last_table[0]
+            # No header repeated: a borderless page's columns were cut between the texts of its own rows only,
+            # the table's between its header's labels (else neither page's columns are a guide to the other's)
+            by_text = table.spans is not None and not ruled and target in section.headed
     if target is None:
         section.tables += 1
         target = section.tables
         section.columns[target] = list(table.columns)
+        if table.headed:
+            section.headed[target] = (table.guides, table.right_aligned)
         if rows:
             signature = _signature(rows[0])
             following = [_signature(row) for row in rows[:8]]
@@ -348,8 +354,14 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     section.last_split = bool(cut) and len(cut) == len(table.columns) - 1
     section.last_header = next(signature for signature, (n, _, _) in section.headers.items() if n == number) \
         if any(n == number for n, _, _ in section.headers.values()) else None
-    for row in rows:
-        section.rows.append(_remap(row, table.columns, columns, ruled))
+    placed = by_text and not _same_columns(table.columns, columns)
+    skipped = len(table.rows) - len(rows)  # header rows dropped, a split row joined: rows is what follows them
+    for index, row in enumerate(rows):
+        if placed:
+            section.rows.append(_placed(row, table.spans[skipped + index], table.columns, columns,
+                                        *section.headed[number]))
+        else:
+            section.rows.append(_remap(row, table.columns, columns, ruled))
         section.row_tables.append(number)
     if carried:
         carry_merged(section.rows, section.row_tables, start, carried)
@@ -386,6 +398,51 @@ def _join_cut(before: str, after: str) -> str:
     if not before or not after or before == after:  # a merged cell printed again on the new page
         return before or after
     return before + (" " if space_at_wrap(before[-1], after[0]) else "") + after
+
+
+def _same_columns(own: list[float], target: list[float]) -> bool:
+    return len(own) == len(target) and all(abs(a - b) <= SAME_X for a, b in zip(own, target))
+
+
+def _placed(row: list[str], extents: list[tuple[float, float] | None], own: list[float], target: list[float],
+            guides: list[tuple[float, float]], right_aligned: bool = False) -> list[str]:
+    """A row of a page without ruling lines, which repeats no header, in the columns of the table it
+    continues, each cell by where its text lies. Its own columns were cut midway between its own rows' texts,
+    so one of them may reach over two of the table's: a 财政拨款 right-aligned under the middle of 财政拨款 and
+    财政专户拨款 when the row has nothing between them. (A page that repeats the header has its columns cut
+    between the header's labels, as the first page's were: its own columns are the better guide there.) Text
+    over two of the table's columns is marked (Straddling) for the recogniser to say so; an amount goes by its
+    right edge where the table right-aligns its amounts, and is marked where its edge and middle disagree
+    otherwise, as on the first page (layout._amount_columns)."""
+    result: list[str] = [""] * (len(target) - 1)
+    for column, (text, extent) in enumerate(zip(row, extents)):
+        if not text:
+            continue
+        if extent is None:
+            extent = (own[column], own[column + 1])
+        middle = (extent[0] + extent[1]) / 2
+        index = next((i for i in range(len(target) - 1) if target[i] <= middle < target[i + 1]),
+                     0 if middle < target[0] else len(target) - 2)
+        by_edge = edge_column(extent[1], target, guides) if is_amount(text) else None
+        if by_edge is not None and by_edge != index and right_aligned:
+            index = by_edge
+        if by_edge is not None and by_edge != index and not isinstance(text, ClippedText):
+            text = Straddling(str(text), by_edge)
+        else:
+            text = mark_straddling(text, extent, target, guides)  # afresh: a mark of its own page's columns goes
+        if not result[index]:
+            result[index] = text
+        elif text not in result[index]:
+            result[index] = _marked_like(f"{result[index]}{text}", result[index], text)
+    return result
+
+
+def _marked_like(joined: str, *parts: str) -> str:
+    """Two texts joined in one cell, keeping the doubt either carried."""
+    if any(isinstance(part, ClippedText) for part in parts):
+        return ClippedText(joined, overlapped=True)
+    beside = next((part.beside for part in parts if isinstance(part, Straddling)), None)
+    return Straddling(joined, beside) if beside is not None else joined
 
 
 def _remap(row: list[str], own: list[float], target: list[float], spread: bool = True) -> list[str]:
