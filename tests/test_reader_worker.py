@@ -89,6 +89,12 @@ def aborting_on_html(html, path, progress):
     os.abort()
 
 
+def sending_too_much(path, progress):
+    """Contents past the limit on what a worker sends back, the limit lowered in the worker for the test."""
+    worker.MAX_CONTENTS_BYTES = 1_000_000
+    return [str(number) * 200 for number in range(20_000)]  # ~4 MB pickled, every string its own
+
+
 def dense_grid_pdf(path: Path, lines: int = 200) -> Path:
     """One 14,400 pt page ruled by `lines` horizontal and as many vertical lines: pdfplumber's table detection
     takes ~30 s on it here (100 lines: 2 s)."""
@@ -262,6 +268,13 @@ def test_a_process_holding_qt_is_never_forked_and_the_fork_server_loads_the_read
     assert not any("PySide6" in name for name in worker._PRELOAD)
 
 
+def test_contents_past_the_limit_are_refused_before_the_editor_holds_them(source):
+    with pytest.raises(FileProblem) as refused:
+        worker.run(sending_too_much, (), source)
+    reason = str(refused.value)
+    assert "表格内容超过" in reason and "上限" in reason and str(source.name) in reason
+
+
 # ---- the clipboard's text/html, and the limit on Windows -------------------------------------------------------
 
 def test_copied_html_is_parsed_in_the_worker_so_its_parser_cannot_take_the_editor_down(monkeypatch):
@@ -295,9 +308,10 @@ def test_the_windows_job_limits_are_laid_out_as_windows_has_them():
         pytest.skip("the 64-bit layout")
     assert ctypes.sizeof(BasicLimits) == 64 and ctypes.sizeof(ExtendedLimits) == 144
     assert ExtendedLimits.ProcessMemoryLimit.offset == 112 and BasicLimits.LimitFlags.offset == 16
-    limits_set = memory_limits(limits.MAX_READER_MEMORY)
+    limits_set = memory_limits(limits.MAX_READER_MEMORY, 660)
     raw = bytes(limits_set)
-    assert int.from_bytes(raw[16:20], "little") == 0x100  # JOB_OBJECT_LIMIT_PROCESS_MEMORY
+    assert int.from_bytes(raw[16:20], "little") == 0x100 | 0x2  # JOB_OBJECT_LIMIT_PROCESS_MEMORY | _PROCESS_TIME
+    assert int.from_bytes(raw[0:8], "little") == 660 * 10_000_000  # PerProcessUserTimeLimit, in 100 ns
     assert int.from_bytes(raw[112:120], "little") == limits.MAX_READER_MEMORY
 
 
@@ -353,3 +367,29 @@ def test_cancel_in_the_windows_progress_dialog_stops_the_worker(window, qtbot, d
     assert window.files.open(str(DATA / "pdf" / "editor-panyu-2022-summary.pdf")) is False
     assert pressed and window.statusBar().currentMessage() == "已取消"
     assert window.document is before and not multiprocessing.active_children()
+
+
+def test_progress_is_told_while_the_declaration_is_recognised_and_cancel_is_answered(monkeypatch):
+    """The recognition runs in this process after the worker is done: a city-wide file takes seconds, during which
+    the window's dialog must stay painted and its 取消 answered."""
+    from src.storage.infra.progress import Cancelled
+
+    def slow_declaration(self, path, contents):
+        time.sleep(3)
+        return "recognised"
+
+    monkeypatch.setattr(formats.FileFormat, "declaration", slow_declaration)
+    path = DATA / "seeds" / "002_fbe7460060ce89e9.txt"
+    told = []
+
+    def progress(done, total):
+        told.append((time.monotonic(), done, total))
+        return len(told) < 6  # 取消 after a few reports
+
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        worker.read(formats.recognise(path), path, progress)
+    assert time.monotonic() - started < 2.5  # not waiting for the recognition to end
+    # The text's worker tells (0, lines) and (lines, lines) once each; the rest are told while recognising, again at
+    # the worker's last count.
+    assert told[1][1:] == told[1][2:] * 2 and all(report[1:] == told[1][1:] for report in told[2:]) and len(told) == 6

@@ -27,8 +27,7 @@ from pathlib import Path
 from ...model import framework
 from ...model.declaration import DEPARTMENT_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Declaration, Indicator
 from ..containers.html_table import grids_from_html
-from ..containers.sheet_grid import Grid
-from ..containers.sheet_grid import cell_text, label_key
+from ..containers.sheet_grid import Grid, cell_text, label_key
 from ..containers.text_table import clean_cell
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
@@ -64,16 +63,18 @@ class PastedIndicators:
 
 
 _CLIPBOARD_REMEDY = "请在 Excel/WPS 或网页中只选中表格的单元格后重新复制，或把表格保存为文件后用“打开”导入"
+_PASTE_SECONDS = 30  # a paste is a few rows: past this the copied page is no table a clerk meant to paste
 
 
-def html_grids(html: str) -> list[Grid]:
+def html_grids(html: str, own: bool = False) -> list[Grid]:
     """The clipboard's text/html as grids, parsed in the reader worker as a file's would be (readers/worker.py):
-    what was copied from a web page is as untrusted as a downloaded file, and lxml is a native library."""
+    what was copied from a web page is as untrusted as a downloaded file, and lxml is a native library. own: the
+    HTML is what this editor itself put on the clipboard (rows_as_html), parsed here at once."""
+    if own:
+        return grids_from_html(html, CLIPBOARD)
     from ..readers import worker
 
-    if worker.in_process:
-        return clipboard_grids(html, Path(CLIPBOARD))
-    return worker.run(clipboard_grids, (html,), Path(CLIPBOARD), remedy=_CLIPBOARD_REMEDY)
+    return worker.run(clipboard_grids, (html,), Path(CLIPBOARD), remedy=_CLIPBOARD_REMEDY, seconds=_PASTE_SECONDS)
 
 
 def clipboard_grids(html: str, path: Path, progress=None) -> list[Grid]:
@@ -83,10 +84,15 @@ def clipboard_grids(html: str, path: Path, progress=None) -> list[Grid]:
 
 # ---- into an indicator table ------------------------------------------------------------------------
 
-def indicators_from_clipboard(html: str | None, text: str | None) -> PastedIndicators:
-    """Indicators from what the clipboard holds; FileProblem(剪贴板) saying what it takes when it is not that."""
+def indicators_from_clipboard(html: str | None, text: str | None, own_html: bool = False) -> PastedIndicators:
+    """Indicators from what the clipboard holds; FileProblem(剪贴板) saying what it takes when it is not that.
+    own_html: the HTML is this editor's own copy (html_grids)."""
     problems: list[FileProblem] = []
-    grids = [grid for grid in html_grids(html) if grid.rows] if html and html.strip() else []
+    try:
+        grids = [grid for grid in html_grids(html, own_html) if grid.rows] if html and html.strip() else []
+    except FileProblem as problem:  # the copied page broke its reader: the plain text may still hold the rows
+        grids = []
+        problems.append(problem)
     if grids:
         rows = [[clean_cell(cell_text(cell)) for cell in row] for row in max(grids, key=lambda g: len(g.rows)).rows]
         try:
@@ -276,7 +282,12 @@ def table_from_clipboard(html: str | None, text: str | None, first_project: int 
     and one naming what of the table's department part the paste leaves out; first_project: the index its first
     project will have in the open declaration (the notes' locations point there)."""
     notes: list[str] = []
-    grids = html_grids(html) if html and html.strip() else []
+    try:
+        grids = html_grids(html) if html and html.strip() else []
+    except FileProblem:  # the copied page broke its reader: the plain text may still hold the table
+        if not (text and text.strip()):
+            raise
+        grids = []
     if any(is_published_table(grid) for grid in grids):
         notes.append("从剪贴板的网页格式（HTML）读取表格")
     elif text and text.strip():

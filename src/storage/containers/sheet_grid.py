@@ -179,7 +179,7 @@ def fill_merged(rows: list[list[object]], ranges: Iterable[tuple[int, int, int, 
 
 def read_grids_fast(path: Path, checked: bool = False) -> list[Grid]:
     """Values of every sheet through calamine; merged cells keep only their top-left value. checked: check_zip
-    has passed on this file already (read_workbook checks it once for both readers)."""
+    has passed on this file already (workbook_reader.workbook_grids checks it once for both readers)."""
     from python_calamine import CalamineWorkbook
 
     if not checked:

@@ -247,6 +247,3 @@ def _level_dropdowns(sheet: SheetBuilder, last: int) -> None:
                                     error=f"请从下拉列表中选择{what}")
         validation.add(f"{column}4:{column}{max(last, 4) + 500}")
         sheet.sheet.data_validations.append(validation)
-
-
-# ---- reading ----------------------------------------------------------------------------------

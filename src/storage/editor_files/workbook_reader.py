@@ -37,27 +37,6 @@ from .workbook_columns import (
 )
 
 
-def _editor_marks(grid: Grid, projects: list[dict], department: dict) -> None:
-    """The bookkeeping of the 编辑器数据 sheet back onto the projects it numbers, and the department's marks from
-    the row numbered 0 (rows naming no project are left out: the clerk may have edited the sheet)."""
-    header = _header_row(grid, headers(EDITOR_COLUMNS)[:2])
-    if header is None:
-        return
-    read = record_reader(EDITOR_COLUMNS)
-    for row in grid.rows[header + 1:]:
-        number = row[0] if row else None
-        try:
-            place = int(number if type(number) in (int, float) else float(cell_text(number))) - 1
-        except (TypeError, ValueError, OverflowError):
-            continue
-        if 0 <= place < len(projects):
-            projects[place].update(read(row[:len(EDITOR_COLUMNS)]))
-        elif place == -1:
-            department["review"] = read(row[:len(EDITOR_COLUMNS)]).get("review", [])
-
-
-
-
 @dataclass
 class WorkbookGrids:
     """What an .xlsx gives before recognition: the editor's own workbook's grids as calamine reads them, or a
@@ -80,10 +59,6 @@ def workbook_declaration(path: Path, contents: WorkbookGrids) -> OpenResult:
     if contents.own:
         return OpenResult(_read_own(path, {grid.name: grid for grid in contents.grids}))
     return import_published(path, contents.grids)
-
-
-def read_workbook(path: Path) -> OpenResult:
-    return workbook_declaration(path, workbook_grids(path))
 
 
 READER = Reader(workbook_grids, workbook_declaration)
@@ -168,3 +143,22 @@ def _own_projects(grid: Grid) -> list[dict]:
         project["indicators"] = []
         projects.append(project)
     return projects
+
+
+def _editor_marks(grid: Grid, projects: list[dict], department: dict) -> None:
+    """The bookkeeping of the 编辑器数据 sheet back onto the projects it numbers, and the department's marks from
+    the row numbered 0 (rows naming no project are left out: the clerk may have edited the sheet)."""
+    header = _header_row(grid, headers(EDITOR_COLUMNS)[:2])
+    if header is None:
+        return
+    read = record_reader(EDITOR_COLUMNS)
+    for row in grid.rows[header + 1:]:
+        number = row[0] if row else None
+        try:
+            place = int(number if type(number) in (int, float) else float(cell_text(number))) - 1
+        except (TypeError, ValueError, OverflowError):
+            continue
+        if 0 <= place < len(projects):
+            projects[place].update(read(row[:len(EDITOR_COLUMNS)]))
+        elif place == -1:
+            department["review"] = read(row[:len(EDITOR_COLUMNS)]).get("review", [])

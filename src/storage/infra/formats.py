@@ -97,7 +97,7 @@ class FileFormat:
 
     def read(self, path: Path, progress=None):
         """Both steps here. progress: storage.infra.progress.Progress, passed on to the readers that count."""
-        return self.recognise(path, self.contents(path, progress))
+        return self.declaration(path, self.contents(path, progress))
 
     def contents(self, path: Path, progress=None):
         """The container's plain data (readers/worker.py runs this step in the worker)."""
@@ -106,9 +106,12 @@ class FileFormat:
             arguments["progress"] = progress
         return self.load_reader().contents(path, **arguments)
 
-    def recognise(self, path: Path, contents):
+    def declaration(self, path: Path, contents):
         """The declaration in what contents() gave: an OpenResult."""
-        return self.load_reader().declaration(path, contents)
+        from ...model.bulk import collector_paused  # the model: loaded with the first declaration, not at start
+
+        with collector_paused():  # tens of thousands of models and no cycles: see model/bulk.py
+            return self.load_reader().declaration(path, contents)
 
     def to_bytes(self, declaration) -> bytes:
         return self.load_writer()(declaration)

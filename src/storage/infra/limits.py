@@ -18,11 +18,13 @@ the rest of the file is still a whole declaration — it opens with a 导入说�
     PDF 数据流解压后    MAX_PDF_STREAM_BYTES    256 MB    one stream of a PDF, inflated
     PDF 每页表格识别    MAX_PDF_TABLE_SECONDS   10 s      between two pages' progress reports of the reading worker
     读取时间            MAX_READ_SECONDS        600 s     one read in the worker process (a 2,500-page PDF: ~4 min)
-    读取内存            MAX_READER_MEMORY       4 GB      address space of the worker process (not on Windows)
+    读取内存            MAX_READER_MEMORY       4 GB      the worker process's address space (Windows: its committed memory)
+    读出的内容          MAX_CONTENTS_BYTES      384 MB    the grids the worker sends back, pickled: what the editor's own
+                                                         process then holds and recognises
     金额整数位          MAX_AMOUNT_DIGITS       15        digits before the decimal point of an amount in 万元
     预算年度            YEAR_MIN … YEAR_MAX     1900–2100
 
-The last three are kept by storage/readers/worker.py, which reads every container but the editor's own JSON in a
+The reading limits are kept by storage/readers/worker.py, which reads every container but the editor's own JSON in a
 child process: a native abort, a runaway allocation or an endless loop there ends that process, not the editor.
 
 What happens at an absurd value: in the editor's own files (JSON, its workbook) the file is refused naming the
@@ -57,6 +59,8 @@ MAX_PDF_TABLE_SECONDS = 10  # a page of this editor's print takes 0.1 s; the den
 MAX_READ_SECONDS = 600  # the benchmark's 2,000-page PDF takes ~3 min here
 MAX_READER_MEMORY = 4096 * MB  # address space: the worker starts at ~0.15 GB; the 200,000-indicator file peaks at
 # 0.7 GB (xlsx), 0.8 GB (text), 0.9 GB (web page), a 2,000-page PDF at 0.2 GB; a 500,000-row text ~2 GB (extrapolated)
+MAX_CONTENTS_BYTES = 384 * MB  # the 200,000-indicator workbook's grids pickle to 66 MB (~175 MB once unpickled); a
+# declaration at MAX_PROJECTS with 10 indicators each, ~330 MB
 
 # The model's own bounds (model/amounts.MAX_INTEGER_DIGITS, model/declaration.YEAR_MIN/MAX), repeated so that this
 # module stays the one list of limits and the containers, which may not import the model, can read it;

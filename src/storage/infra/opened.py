@@ -39,8 +39,8 @@ class Reader:
     @classmethod
     def whole(cls, read: Callable[..., Any]) -> Reader:
         """A format read in one step (the editor's own JSON, never sent to the worker)."""
-        return cls(read, _as_read)
+        return cls(read, _already_read)
 
 
-def _as_read(path: Path, opened):
+def _already_read(path: Path, opened):
     return opened

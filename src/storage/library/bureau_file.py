@@ -40,8 +40,6 @@ def read_bureau_library(path: str | Path, progress: Progress | None = None,
     recognise_library gave, when the caller needed it first (for the progress dialog's unit)."""
     path = Path(path)
     found = found or recognise_library(path)
-    if worker.in_process:
-        return read_library_as(found.key, path, progress)
     return worker.run(read_library_as, (found.key,), path, progress,
                       seconds_per_report=MAX_PDF_TABLE_SECONDS if found.key == "pdf" else None)
 

@@ -11,11 +11,9 @@ from pathlib import Path
 
 from ...model.bulk import collector_paused
 from ..containers.spreadsheet_book import CONTAINERS, Book, container_by_extension, read_book
-from ..editor_files.workbook_reader import read_own_grids
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult, Reader
 from ..infra.progress import Progress
-from ..recognisers.grid_import import import_published
 
 
 def spreadsheet_book(path: Path, progress: Progress | None = None, kind: str | None = None) -> Book:
@@ -30,6 +28,11 @@ def spreadsheet_book(path: Path, progress: Progress | None = None, kind: str | N
 
 
 def book_declaration(path: Path, book: Book) -> OpenResult:
+    # The recognisers (and the model) here, not at the top: a worker started afresh (Windows) reads the book
+    # without them.
+    from ..editor_files.workbook_reader import read_own_grids
+    from ..recognisers.grid_import import import_published
+
     own = read_own_grids(path, book.grids)  # told by its unfilled grids, as the .xlsx reader tells it
     if own is not None:
         return OpenResult(own, [f"这是本程序的工作簿另存成的“{book.label}”，已完整读入；本程序不写这种格式，"

@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..containers.html_table import page_grids
+from ..containers.sheet_grid import Grid
 from ..infra.opened import OpenResult, Reader
 from ..infra.progress import Progress
-from ..recognisers.grid_import import import_published
+
+
+def page_declaration(path: Path, grids: list[Grid]) -> OpenResult:
+    from ..recognisers.grid_import import import_published  # not at the top: a worker started afresh reads without it
+
+    return import_published(path, grids)
 
 
 def read_html(path: Path, progress: Progress | None = None) -> OpenResult:
-    return import_published(path, page_grids(path, progress))
+    return page_declaration(path, page_grids(path, progress))
 
 
-READER = Reader(page_grids, import_published)
+READER = Reader(page_grids, page_declaration)

@@ -36,7 +36,13 @@ from typing import Any, Callable
 
 from ...model.bulk import collector_paused
 from ..infra.errors import FileProblem, error_text, short_detail
-from ..infra.limits import MAX_PDF_TABLE_SECONDS, MAX_READ_SECONDS, MAX_READER_MEMORY, megabytes
+from ..infra.limits import (
+    MAX_CONTENTS_BYTES,
+    MAX_PDF_TABLE_SECONDS,
+    MAX_READ_SECONDS,
+    MAX_READER_MEMORY,
+    megabytes,
+)
 from ..infra.progress import Cancelled, Progress
 
 in_process = os.environ.get("PERF_TARGET_READ_IN_PROCESS") == "1"
@@ -45,16 +51,19 @@ _PACKAGE = __name__.rsplit(".storage.", 1)[0]  # `src`, or the installed package
 # Imported once by the fork server, so that a read forks with them loaded (0.13–0.2 s a read less, measured).
 _PRELOAD = [f"{_PACKAGE}.storage.{name}" for name in (
     "readers.worker", "infra.formats", "editor_files.workbook_reader", "readers.spreadsheet", "readers.pdf_file",
-    "readers.web_page", "readers.text_file", "containers.pdf.table")] + ["python_calamine", "pdfplumber", "openpyxl"]
+    "readers.web_page", "readers.text_file", "containers.pdf.table", "clipboard.pasted_rows")] + [
+    "python_calamine", "pdfplumber", "openpyxl"]
 _HEARTBEAT = 0.25  # seconds between repeats of the last progress report while a step takes long
 _SPREADSHEET_REMEDY = "请在 WPS/Excel 中打开它，删除表格外多余的行和列后另存为 .xlsx 再打开，或向发送方重新索取文件"
 _REMEDIES = {"pdf": "请重新下载或向发文单位索取文件；能在 PDF 阅读器中打开时，可只把含表格的页面“打印为 PDF”另存一份再试",
              "html": "请向发送方重新索取文件，或在浏览器或 WPS/Excel 中打开后另存为 .xlsx 再打开",
              "text": "请向发送方重新索取文件，或在 WPS/Excel 中打开后另存为 .xlsx 再打开"}
 _SECONDS_PER_REPORT = {"pdf": MAX_PDF_TABLE_SECONDS}  # formats whose reports come per page: a page's limit
+_WINDOWS_NO_MEMORY = 0xC0000017  # STATUS_NO_MEMORY, a process's exit code
+_TOO_MUCH_EXIT = 86  # the worker's exit code when what it read is past MAX_CONTENTS_BYTES
 _LAST_WORDS = re.compile(r"memory allocation of|MemoryError|panicked at|Fatal Python error")
 
-Reader = Callable[..., Any]  # (*arguments, path, progress) → OpenResult; importable by name (it is pickled)
+Task = Callable[..., Any]  # (*arguments, path, progress) → plain data; importable by name (it is pickled)
 
 
 def read(found, path: Path, progress: Progress | None = None):
@@ -63,15 +72,53 @@ def read(found, path: Path, progress: Progress | None = None):
     if in_process or not found.isolated:
         return found.read(path, progress)
     remedy = _REMEDIES.get(found.key, _SPREADSHEET_REMEDY)
-    contents = run(contents_as, (found.key,), path, progress, remedy=remedy,
+    last = [1, 1]  # the worker's last report, repeated while the declaration is recognised
+
+    def relay(done: int, total: int) -> bool | None:
+        last[:] = done, total
+        return progress(done, total)
+
+    contents = run(contents_as, (found.key,), path, relay if progress else None, remedy=remedy,
                    seconds_per_report=_SECONDS_PER_REPORT.get(found.key))
+    if progress is None:
+        return _recognised(found, path, contents, remedy)
+    return _while_telling(lambda: _recognised(found, path, contents, remedy), path, lambda: progress(*last))
+
+
+def _recognised(found, path: Path, contents, remedy: str):
     try:
-        with collector_paused():
-            return found.recognise(path, contents)
-    except (FileProblem, Cancelled):
+        return found.declaration(path, contents)
+    except FileProblem:
         raise
     except Exception as error:  # a recogniser's bug: said as the worker says a reader's, its words on the detail line
         raise FileProblem(path, f"读取时出错，未打开。{remedy}", error_text(error)) from error
+
+
+def _while_telling(work: Callable[[], Any], path: Path, tell_again: Callable[[], bool | None]):
+    """work() in a thread while this one tells progress again every _HEARTBEAT: a city-wide file takes seconds to
+    recognise, and the window's dialog stays painted and its 取消 answered meanwhile (a cancelled recognition runs
+    on to its end unseen; its declaration is dropped)."""
+    import threading
+
+    outcome: dict[str, Any] = {}
+
+    def run_work() -> None:
+        try:
+            outcome["result"] = work()
+        except BaseException as error:  # handed to the caller's thread as it is
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run_work, name="perf-target-recognise", daemon=True)
+    thread.start()
+    while True:
+        thread.join(_HEARTBEAT)
+        if not thread.is_alive():
+            break
+        if tell_again() is False:
+            raise Cancelled(path)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
 
 
 def contents_as(key: str, path: Path, progress: Progress):
@@ -81,10 +128,13 @@ def contents_as(key: str, path: Path, progress: Progress):
     return by_key(key).contents(path, progress)
 
 
-def run(reader: Reader, arguments: tuple, path: Path, progress: Progress | None = None, *,
-        remedy: str = _SPREADSHEET_REMEDY, seconds_per_report: float | None = None):
+def run(reader: Task, arguments: tuple, path: Path, progress: Progress | None = None, *,
+        remedy: str = _SPREADSHEET_REMEDY, seconds_per_report: float | None = None, seconds: float | None = None):
     """reader(*arguments, path, progress) in a worker process: its result, or a FileProblem for anything that
-    went wrong there; Cancelled when progress answers False (the worker is stopped at once)."""
+    went wrong there; Cancelled when progress answers False (the worker is stopped at once). seconds: its time limit,
+    MAX_READ_SECONDS unless a caller needs less. In this process when in_process is set."""
+    if in_process:
+        return reader(*arguments, Path(path), progress)
     import tempfile  # multiprocessing and tempfile: loaded at the first read, not at the editor's start
 
     path = Path(path)
@@ -105,7 +155,8 @@ def run(reader: Reader, arguments: tuple, path: Path, progress: Progress | None 
             raise FileProblem(path, "无法启动读取文件的进程（系统资源不足），未打开。请关闭一些程序后再试",
                               error_text(error)) from error
         theirs.close()
-        return _Waiting(worker, ours, path, log_path, progress, remedy, seconds_per_report).result()
+        return _Waiting(worker, ours, path, log_path, progress, remedy, seconds_per_report,
+                        MAX_READ_SECONDS if seconds is None else seconds).result()
     finally:
         if worker.is_alive():
             worker.kill()
@@ -130,16 +181,17 @@ class _Waiting:
     still pickling it), progress passed on, the time limits kept, and its death said."""
 
     def __init__(self, worker, connection, path: Path, log_path: str, progress: Progress | None, remedy: str,
-                 seconds_per_report: float | None):
+                 seconds_per_report: float | None, seconds: float):
         self.worker, self.connection, self.path, self.log_path = worker, connection, path, log_path
         self.progress, self.remedy, self.seconds_per_report = progress, remedy, seconds_per_report
+        self.seconds = seconds
         self.started = self.reported = time.monotonic()
         self.last: tuple[int, int] | None = None  # the last (done, total) reported
         self.messages = io.BufferedReader(_Frames(self.frame))
 
     def result(self):
         while True:
-            with collector_paused():  # a declaration's many objects, none of them in a cycle
+            with collector_paused():  # a grid's many cells, none of them in a cycle
                 message = pickle.load(self.messages)
             self.reported = time.monotonic()
             if message[0] == "started":  # what went before (a fresh interpreter's imports) is not the first page's
@@ -171,7 +223,7 @@ class _Waiting:
         return max(0.0, min(_HEARTBEAT, self._deadline() - time.monotonic()))
 
     def _deadline(self) -> float:
-        deadline = self.started + MAX_READ_SECONDS
+        deadline = self.started + self.seconds
         if self.seconds_per_report is not None and not (self.last and self.last[0] >= self.last[1]):
             deadline = min(deadline, self.reported + self.seconds_per_report)  # a page to go: its limit
         return deadline
@@ -180,8 +232,8 @@ class _Waiting:
         if time.monotonic() < self._deadline():
             return
         self.worker.kill()
-        if time.monotonic() >= self.started + MAX_READ_SECONDS:
-            raise FileProblem(self.path, f"读取超过 {MAX_READ_SECONDS} 秒仍未完成（超时），已停止，未打开。{self.remedy}")
+        if time.monotonic() >= self.started + self.seconds:
+            raise FileProblem(self.path, f"读取超过 {self.seconds:g} 秒仍未完成（超时），已停止，未打开。{self.remedy}")
         page = (self.last[0] if self.last else 0) + 1
         raise FileProblem(self.path, f"PDF 第 {page} 页的表格识别超过 {self.seconds_per_report} 秒的上限（页面太大或线条过密，"
                                      "不像是一张申报表），已停止，未打开。请只导出含表格的页面（打印为 PDF 时选择页码范围）后再打开")
@@ -210,11 +262,16 @@ class _Waiting:
     def _death(self) -> FileProblem:
         self.worker.join()
         code = self.worker.exitcode
+        if code == _TOO_MUCH_EXIT:
+            return FileProblem(self.path, f"文件中的表格内容超过 {megabytes(MAX_CONTENTS_BYTES)} 的上限（比本程序能打开的最大申报"
+                                          f"还多，多半是表格外有大量多余的内容），未打开。{self.remedy}")
         said = _last_words(self.log_path)
         how = f"退出码 {code}" if code >= 0 else _signal_name(-code)
         detail = f"{how}; {said}" if said else how
-        # A Rust allocation failure aborts; the kernel kills what the memory ran out for (SIGKILL, not sent here).
-        if "memory allocation" in said or "MemoryError" in said or code == -getattr(signal, "SIGKILL", 9):
+        # A Rust allocation failure aborts; the kernel kills what the memory ran out for (SIGKILL, not sent here);
+        # Windows ends a process past its job's memory with STATUS_NO_MEMORY.
+        if "memory allocation" in said or "MemoryError" in said or code in (-getattr(signal, "SIGKILL", 9),
+                                                                                _WINDOWS_NO_MEMORY):
             return self._memory(detail)
         return FileProblem(self.path, f"程序读取该文件时崩溃（读取它的程序库异常终止，文件可能已损坏或含有本程序无法处理的内容），"
                                       f"未打开。{self.remedy}", detail)
@@ -241,14 +298,24 @@ class _Frames(io.RawIOBase):
 
 
 class _Sent:
-    """What the worker's pickler writes to: each frame (~64 KB) sent as it is filled."""
+    """What the worker's pickler writes to: each frame (~64 KB) sent as it is filled, and counted: past
+    limits.MAX_CONTENTS_BYTES the worker stops (_TooMuch), so the editor's process never holds more of a file's cells
+    than a declaration at the editor's limits has."""
 
     def __init__(self, connection):
         self.connection = connection
+        self.sent = 0
 
     def write(self, data) -> int:
+        self.sent += len(data)
+        if self.sent > MAX_CONTENTS_BYTES:
+            raise _TooMuch
         self.connection.send_bytes(data)
         return len(data)
+
+
+class _TooMuch(Exception):
+    pass
 
 
 def _context():
@@ -268,7 +335,7 @@ def _context():
     return context
 
 
-def _work(connection, reader: Reader, arguments: tuple, path: Path, log_path: str, reports: bool) -> None:
+def _work(connection, reader: Task, arguments: tuple, path: Path, log_path: str, reports: bool) -> None:
     """The worker: limits set, the reader run, its result or its problem sent."""
     gc.freeze()  # what it was forked with is never walked by the collector, so its pages are not copied
     _write_output_to(log_path)
@@ -292,40 +359,15 @@ def _work(connection, reader: Reader, arguments: tuple, path: Path, log_path: st
         message = ("error", error_text(error))
     # Sent as it is pickled: should pickling fail half-way, the worker ends with the error in its log, which
     # the parent reads (a second message after half of one could not be told apart from it).
-    _send(sent, message)
+    try:
+        _send(sent, message)
+    except _TooMuch:
+        os._exit(_TOO_MUCH_EXIT)  # said by its exit code: half a message is on its way
 
 
 def _send(sent: _Sent, message: tuple) -> None:
     with collector_paused():
-        _Pickler(sent, protocol=pickle.HIGHEST_PROTOCOL).dump(message)
-
-
-class _Pickler(pickle.Pickler):
-    """A model as its class and its fields: pydantic's own __getstate__ and __setstate__ build and read a dict for
-    each of a declaration's models (24,000 at M), a quarter of the time the result took to pickle."""
-
-    def __init__(self, *arguments, **keywords):
-        super().__init__(*arguments, **keywords)
-        # pydantic here, not at the top: the window imports this module to start the fork server, right after it
-        # shows, and has no declaration yet (bench/README.md, cold start).
-        from pydantic import BaseModel
-
-        self.model_type = BaseModel
-
-    def reducer_override(self, obj):
-        if isinstance(obj, self.model_type) and obj.__pydantic_private__ is None and obj.__pydantic_extra__ is None:
-            return _model, (type(obj), obj.__dict__, obj.__pydantic_fields_set__)
-        return NotImplemented
-
-
-def _model(cls, fields: dict, fields_set: set):
-    """What BaseModel.__setstate__ does, for a model with no private attributes and no extra fields."""
-    model = cls.__new__(cls)
-    object.__setattr__(model, "__dict__", fields)
-    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
-    return model
+        pickle.Pickler(sent, protocol=pickle.HIGHEST_PROTOCOL).dump(message)
 
 
 def _write_output_to(log_path: str) -> None:
@@ -336,15 +378,21 @@ def _write_output_to(log_path: str) -> None:
         os.dup2(log, 1)
         os.dup2(log, 2)
         os.close(log)
+        if sys.platform == "win32":
+            from .windows_job import route_std_handles
+
+            route_std_handles()
     except OSError:
         pass
 
 
 def _limit() -> None:
-    if sys.platform == "win32":  # no RLIMIT_AS: a job object's memory limit; the parent's time limit holds as here
+    if sys.platform == "win32":  # no RLIMIT_AS: a job object's memory and CPU limits
         from .windows_job import limit_this_process
 
-        limit_this_process(MAX_READER_MEMORY)
+        refused = limit_this_process(MAX_READER_MEMORY, MAX_READ_SECONDS + 60)
+        if refused:
+            print(f"reader limits not set: {refused}", file=sys.stderr)  # the log: the parent's time limit still holds
         return
     try:
         import resource

@@ -16,6 +16,9 @@ from .document import Document
 # storage.clipboard.pasted_rows is imported by each function: it brings the web-page and text readers (lxml), ~30 ms
 # of every start for a paste that most sessions never make.
 
+_copied_html: str | None = None  # what copy_rows last put on the clipboard: pasted back without the reader worker
+
+
 def contents() -> tuple[str | None, str | None]:
     """(text/html, text/plain) on the clipboard, each None when absent."""
     mime = QGuiApplication.clipboard().mimeData()
@@ -39,7 +42,8 @@ def paste_indicators(document: Document, list_location: str, index: int) -> tupl
     FileProblem, with nothing changed, when the clipboard holds no indicator rows."""
     from ...storage.clipboard.pasted_rows import indicators_from_clipboard
 
-    pasted = indicators_from_clipboard(*contents())
+    html, text = contents()
+    pasted = indicators_from_clipboard(html, text, own_html=html is not None and html == _copied_html)
     text = f"粘贴 {len(pasted.indicators)} 个指标"
     return structure_edits.insert_indicators(document, list_location, index, pasted.indicators, text), pasted.notes
 
@@ -48,7 +52,9 @@ def copy_rows(rows: list[list[str]]) -> None:
     """Cells onto the clipboard as tab-separated text and as an HTML table, as spreadsheets copy them."""
     from ...storage.clipboard.pasted_rows import rows_as_html, rows_as_tsv
 
+    global _copied_html
     mime = QMimeData()
     mime.setText(rows_as_tsv(rows))
     mime.setHtml(rows_as_html(rows))
     QGuiApplication.clipboard().setMimeData(mime)
+    _copied_html = mime.html()

@@ -2,7 +2,7 @@
 
 Its modules by job: labels (what a cell of the form says it is, and whether a grid is one), reader (the form →
 ImportedDepartment: its top fields, its income, and the 年度目标 through the rest), goals (the 年度目标's blocks and
-their parts, read by their labels and headers), alignment (the rows a PDF's grid does not align under the headers,
+their parts, found by their labels and headers), parts (a part read: the 关键指标, the 主要支出计划), alignment (the rows a PDF's grid does not align under the headers,
 read by the form's shape), blocks (what a reading of the 年度目标 gathers), current_form (a block → the current
 form's indicators and tasks, with the notes), text (the form from the text of its PDF → a grid the reader reads).
 

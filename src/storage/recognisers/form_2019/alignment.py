@@ -46,7 +46,7 @@ def key_by_order(block: Block, r: int, texts: list[tuple[str | None, str]]) -> N
 
 def above_header(form: LabelledGrid, start: int, header: int, block: Block) -> None:
     """Rows of the plan's part above its header row (a row too low for its text pushes it into the row above): the
-    关键指标's line across both columns (其中：…：100%) is taken wherever it stands, as _read_key takes it, when the
+    关键指标's line across both columns (其中：…：100%) is taken wherever it stands, as parts.read_key takes it, when the
     block's 关键指标 stand right above its plan."""
     key = block.part("key")
     if key is None or key.start > start:

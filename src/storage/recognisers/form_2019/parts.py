@@ -34,7 +34,6 @@ def labelled(form: LabelledGrid, role: str) -> str | None:
     return clean_multiline(value) if value else None
 
 
-
 def read_key(form: LabelledGrid, part: Part, block: Block) -> None:
     rows = range(part.start, part.stop)
     goal = form.find(lambda label: label.role == "goal", part.start, part.stop)
