@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ...model import paths
-from ...model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS, Project
+from ...model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS, Indicator, Project
 from ...model.notes import Note, as_note
 from ..containers.sheet_grid import Grid, label_key
 from .field_shapes import amount_misfit, excerpt, is_organisation, organisation_misfit, period_misfit, unit_misfit
@@ -42,14 +42,23 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
     ("name", lambda t: t.startswith("项目名称") or t == "项目"),
     ("department", lambda t: t in ("主管部门", "部门名称", "主管部门名称", "部门")),
     ("unit", lambda t: t in ("预算单位", "预算单位名称", "资金使用单位", "实施单位", "单位名称", "项目单位")),
+    ("period_value", lambda t: t in ("实施周期指标值", "实施期指标值", "实施周期目标值", "中长期指标值")),
     ("period", lambda t: t.startswith("实施周期")),
-    ("total", lambda t: t in ("总计", "合计", "资金总额", "金额合计", "项目资金总额") or t.startswith("总计(")),
+    ("total", lambda t: t in ("总计", "合计", "资金总额", "金额合计", "项目资金总额", "预算金额", "预算数", "项目金额",
+                              "年度预算", "年度资金总额", "项目预算") or t.startswith("总计(")),
     ("fiscal", lambda t: t.startswith("财政拨款")),
     ("special_account", lambda t: t.startswith("财政专户")),
     ("other", lambda t: t.startswith("其他资金")),
     ("goal", lambda t: t in ("绩效目标", "年度绩效目标", "项目绩效目标", "总体绩效目标")),
     ("indicators", lambda t: t in ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标及指标值")),
+    # One row per indicator, the project's cells merged (or repeated) down its rows: the indicator's own columns.
+    ("level1", lambda t: t == "一级指标"),
+    ("level2", lambda t: t == "二级指标"),
+    ("level3", lambda t: t in ("三级指标", "三级指标名称")),
+    ("annual_value", lambda t: t in ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值")),
 ]
+_INDICATOR_ROLES = ("level1", "level2", "level3", "annual_value", "period_value")
+_IN_UNITS = re.compile(r"\((?:万元|元)\)$")
 _DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
 _NAME = DEPARTMENT_LABELS["name"]
 
@@ -57,7 +66,7 @@ _NAME = DEPARTMENT_LABELS["name"]
 def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     for row in range(min(len(grid.rows), _HEADER_SCAN_ROWS)):
         columns = _map_columns(grid, row)
-        if "name" in columns and ("indicators" in columns or "goal" in columns):
+        if "name" in columns and ("indicators" in columns or "goal" in columns or {"level1", "level3"} <= columns.keys()):
             # A two-row header puts 总计/财政拨款… under a merged 资金 cell.
             for role, column in _map_columns(grid, row + 1).items():
                 columns.setdefault(role, column)
@@ -70,7 +79,8 @@ def _map_columns(grid: Grid, row: int) -> dict[str, int]:
     if row >= len(grid.rows):
         return columns
     for column, value in enumerate(grid.rows[row]):
-        text = label_key(value)
+        # 预算金额（万元）: the unit is amounts_in_yuan's to read; 其中：财政拨款 is the 财政拨款 column
+        text = _IN_UNITS.sub("", label_key(value)).removeprefix("其中:")
         if not text:
             continue
         for role, matches in _PROJECT_COLUMNS:
@@ -85,7 +95,11 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     if found is None:
         return None
     header_row, columns = found
-    table = ImportedTable(grid.name, header_row, first_project=first_project, columns=columns)
+    # One row per indicator: the 三级指标 column is the table's place for indicators (reconcile/unread.py), and a row
+    # whose project cells repeat the row above's (merged down, or written again) adds its indicator to that project.
+    by_rows = "level3" in columns and "indicators" not in columns
+    table = ImportedTable(grid.name, header_row, first_project=first_project,
+                          columns={**columns, "indicators": columns["level3"]} if by_rows else columns)
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
@@ -94,10 +108,16 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
     names = Names(grid, columns, bool(yuan), [name for name in (table.department_name, title_department) if name])
     heading_department: str | None = None
+    project_cells: dict[str, str] | None = None  # by_rows: the project cells of the last project's first row
     for row in range(header_row + 1, len(grid.rows)):
         values = row_texts(grid.rows[row], columns)
         if not any(values.values()) or label_key(values.get("name")) in labels:
             continue
+        if by_rows:
+            values["indicators"] = values.get("level3", "")  # what row_kind and the guards take as the row's indicators
+            if project_cells is not None and table.projects and _same_project(values, project_cells):
+                _add_indicator_row(table, values, row)
+                continue
         name = values.get("name", "")
         first = name or next((v for v in values.values() if v), "")  # a note merged across fills every column
         if is_footnote(first):
@@ -135,8 +155,10 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         if not name:
             table.notes.append(_nameless_row_note(table, row, values))
             continue
-        table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns))
+        table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns,
+                                                by_rows))
         table.rows.append(row + 1)
+        project_cells = {key: values.get(key, "") for key in _PROJECT_CELLS}
         if table.projects[-1].unit and table.projects[-1].unit not in names.organisations:
             names.organisations.append(table.projects[-1].unit)
         if values.get("department") and not table.department_name:
@@ -144,7 +166,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     table.department_name = table.department_name or title_department or heading_department
     if table.department_name is None and rejected_title is not None:
         table.notes.append(rejected_title)
-    if "indicators" not in columns and table.projects:
+    if "indicators" not in columns and not by_rows and table.projects:
         # Every 项目支出绩效目标表 has them: a PDF printed in strips of columns whose strip of 绩效指标 could not be
         # joined, a sheet cut at the print range. Said once, at the first project's (the self-check cannot: it
         # looks at the columns the table has).
@@ -156,7 +178,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
 
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
                       in_yuan: bool = False, cells: list[object] | None = None,
-                      columns: dict[str, int] | None = None) -> Project:
+                      columns: dict[str, int] | None = None, by_rows: bool = False) -> Project:
     """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
     building each model on its own, and no Python call per model (bench/profile_imports.py shows what is left)."""
     funds: dict[str, Decimal | None] = {}
@@ -178,7 +200,10 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         if reading.kind is not Kind.PRINTED:  # the place is worded only for a note
             table.notes.append(reading.note(paths.field(owner, f"funds.{key}"), f"第 {row + 1} 行的{FUNDS_LABELS[key]}", row + 1))
         funds[key] = to_wanyuan(reading.value) if in_yuan else reading.value
-    indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
+    if by_rows:  # the row's own indicator; the rows below add theirs (_add_indicator_row)
+        indicators, notes, numbers = [_row_indicator(values, None)] if values.get("level3") else [], [], []
+    else:
+        indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
     name = values["name"]
     table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
     unit, period = values.get("unit") or group_unit, values.get("period") or None
@@ -198,6 +223,33 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     })
     table.item_numbers.append(numbers)  # beside table.rows, once the project is made
     return project
+
+
+_PROJECT_CELLS = ("name", "unit", "period", *FUND_KEYS, "goal")
+
+
+def _same_project(values: dict[str, str], first: dict[str, str]) -> bool:
+    """Whether an indicator row goes on with the project above: its name is that project's or empty, and every
+    other project cell it fills says what the project's first row said (a merged cell, or the cells written
+    again on each row). A row whose name is the same but whose amounts differ is another project."""
+    if not values.get("level3") or values.get("name") not in ("", first["name"]):
+        return False
+    return all(not values.get(key) or values[key] == first[key] for key in _PROJECT_CELLS if key != "name")
+
+
+def _add_indicator_row(table: ImportedTable, values: dict[str, str], row: int) -> None:
+    project = table.projects[-1]
+    project.indicators.append(Indicator.model_validate(_row_indicator(values, project.indicators[-1]
+                                                                      if project.indicators else None)))
+
+
+def _row_indicator(values: dict[str, str], above) -> dict:
+    """One indicator row's fields; a 一级 (and a 二级 under it) left blank is the row above's in the same project
+    (a merged cell a reading did not fill, or written once per run)."""
+    level1 = values.get("level1") or (above.level1 if above is not None else None)
+    level2 = values.get("level2") or (above.level2 if above is not None and level1 == above.level1 else None)
+    return {"level1": level1 or None, "level2": level2 or None, "name": values.get("level3") or None,
+            "annual_value": values.get("annual_value") or None, "period_value": values.get("period_value") or None}
 
 
 def _nameless_row_note(table: ImportedTable, row: int, values: dict[str, str]) -> Note:

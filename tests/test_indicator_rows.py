@@ -1,0 +1,86 @@
+"""The 项目支出绩效目标表 one row per indicator (recognisers/project_table.py, by_rows): tables made from a declaration's
+projects — their cells merged, repeated or written once down each project's rows — read back to those projects in
+every container a clerk has them in; a repeated name with other amounts is another project, not more indicators."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from bench import generate
+from src.storage.infra.files import open_declaration
+from tests.helpers.indicator_rows import FILLS, page_html, tsv, workbook_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "resources" / "demo-tianhe-2023.json"
+
+
+def facts(project) -> tuple:
+    return (project.name, project.unit, project.funds.total, project.funds.fiscal, project.goal,
+            [(i.level1, i.level2, i.name, i.annual_value, i.period_value) for i in project.indicators])
+
+
+def sources() -> dict[str, list]:
+    generated = generate.generate(8, 6, seed=7)
+    for project in generated.projects:  # one line of text each: tab-separated text holds no line break in a cell
+        project.goal = " ".join((project.goal or "").split()) or None
+    demo = open_declaration(DEMO).declaration.projects[:6]
+    for project in demo:
+        project.goal = " ".join((project.goal or "").split()) or None
+    return {"demo": demo, "generated": generated.projects}
+
+
+def _write(path: Path, projects, container: str, fill: str) -> Path:
+    if container == "xlsx":
+        path.write_bytes(workbook_bytes(projects, fill))
+    elif container == "html":
+        path.write_text(page_html(projects), encoding="utf-8")
+    else:
+        path.write_text(tsv(projects, fill), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("source", ["demo", "generated"])
+@pytest.mark.parametrize("container, fill", [("xlsx", fill) for fill in FILLS] + [("html", "merged")]
+                         + [("tsv", "repeated"), ("tsv", "first")])
+def test_a_table_of_indicator_rows_reads_back_to_its_projects(tmp_path, source, container, fill):
+    projects = sources()[source]
+    opened = open_declaration(_write(tmp_path / f"table.{container}", projects, container, fill))
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
+    assert opened.declaration.year == 2024
+    count = sum(len(p.indicators) for p in projects)
+    assert any(f"导入 {len(projects)} 个项目、{count} 个绩效指标" in note for note in opened.notes)
+    assert not any("没有“绩效指标”栏" in note for note in opened.notes)
+
+
+def test_the_same_name_with_other_amounts_is_another_project(tmp_path):
+    projects = sources()["demo"][:2]
+    twin = projects[1].model_copy(deep=True)
+    twin.name = projects[0].name
+    twin.funds.total = twin.funds.fiscal = Decimal("1.23")
+    table = [projects[0], twin]
+    opened = open_declaration(_write(tmp_path / "twins.xlsx", table, "xlsx", "repeated"))
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in table]
+
+
+def test_levels_written_once_per_run_are_carried_down_within_a_project_only(tmp_path):
+    projects = sources()["generated"][:2]
+    workbook = load_workbook(io.BytesIO(workbook_bytes(projects, "repeated")))
+    sheet = workbook.active
+    for row in range(4, sheet.max_row + 1):  # a 一级 and a 二级 the row above has: left blank, as a merged cell reads
+        above = [sheet.cell(row - 1, column).value for column in (2, 6, 7)]
+        here = [sheet.cell(row, column).value for column in (2, 6, 7)]
+        if above[0] == here[0] and above[1] == here[1]:
+            sheet.cell(row, 6).value = None
+            if above[2] == here[2]:
+                sheet.cell(row, 7).value = None
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = tmp_path / "runs.xlsx"
+    path.write_bytes(buffer.getvalue())
+    opened = open_declaration(path)
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
