@@ -57,6 +57,15 @@ def test_a_table_of_indicator_rows_reads_back_to_its_projects(tmp_path, source, 
     assert not any("没有“绩效指标”栏" in note for note in opened.notes)
 
 
+@pytest.mark.parametrize("fill", ["merged", "repeated"])
+def test_a_two_row_header_with_绩效指标_merged_over_the_indicator_columns(tmp_path, fill):
+    projects = sources()["generated"]
+    path = tmp_path / "two-rows.xlsx"
+    path.write_bytes(workbook_bytes(projects, fill, two_row_header=True))
+    opened = open_declaration(path)
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
+
+
 def test_the_same_name_with_other_amounts_is_another_project(tmp_path):
     projects = sources()["demo"][:2]
     twin = projects[1].model_copy(deep=True)

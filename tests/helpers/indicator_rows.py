@@ -47,12 +47,20 @@ def _filled(projects, fill: str) -> tuple[list[list], list[tuple[int, int]]]:
     return rows, spans
 
 
-def workbook_bytes(projects, fill: str, year: int = 2024) -> bytes:
+def workbook_bytes(projects, fill: str, year: int = 2024, two_row_header: bool = False) -> bytes:
+    """two_row_header: 资金（万元） merged over 预算金额 | 其中：财政拨款 and 绩效指标 over the indicator's five columns."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "项目支出绩效目标表"
     sheet.append([f"{year}年项目支出绩效目标表"])
-    sheet.append(HEADER)
+    if two_row_header:
+        sheet.append([HEADER[0], HEADER[1], "资金（万元）", None, HEADER[4], "绩效指标", None, None, None, None])
+        sheet.append([None, None, "预算金额", "其中：财政拨款", None, *HEADER[5:]])
+        for cells in ("A2:A3", "B2:B3", "C2:D2", "E2:E3", "F2:J2"):
+            sheet.merge_cells(cells)
+    else:
+        sheet.append(HEADER)
+    first_row = sheet.max_row + 1
     rows, spans = _filled(projects, fill)
     for row in rows:
         sheet.append(row)
@@ -60,7 +68,8 @@ def workbook_bytes(projects, fill: str, year: int = 2024) -> bytes:
         for first, last in spans:
             if last > first:
                 for column in range(1, _PROJECT_WIDTH + 1):
-                    sheet.merge_cells(start_row=first + 3, start_column=column, end_row=last + 3, end_column=column)
+                    sheet.merge_cells(start_row=first + first_row, start_column=column, end_row=last + first_row,
+                                      end_column=column)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

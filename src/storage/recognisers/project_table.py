@@ -97,7 +97,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     header_row, columns = found
     # One row per indicator: the 三级指标 column is the table's place for indicators (reconcile/unread.py), and a row
     # whose project cells repeat the row above's (merged down, or written again) adds its indicator to that project.
-    by_rows = "level3" in columns and "indicators" not in columns
+    # A 绩效指标 cell merged over the 一级…指标值 columns of a two-row header names no column of text of its own.
+    by_rows = "level3" in columns and columns.get("indicators") in (None, *(columns.get(r) for r in _INDICATOR_ROLES))
     table = ImportedTable(grid.name, header_row, first_project=first_project,
                           columns={**columns, "indicators": columns["level3"]} if by_rows else columns)
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
