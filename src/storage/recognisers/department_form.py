@@ -40,9 +40,15 @@ from .published import (
 )
 
 # Each amount by its label, or by the shorter words some published forms print instead.
-_BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",)}
+_BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",), "fiscal": ("财政拨款资金",)}
 _BUDGET_LABELS = {key: (label, *_BUDGET_ALIASES.get(key, ())) for key, label in BUDGET_LABELS.items()}
 _NAME, _FUNCTIONS, _GOAL = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functions"], DEPARTMENT_LABELS["overall_goal"]
+# The words of the 部门（单位）整体支出绩效目标申报表 of 财政部's template and of most provinces, beside this form's own.
+_NAMES = (_NAME, "部门(单位)名称", "单位(部门)名称")
+_FUNCTION_LABELS = (_FUNCTIONS, "部门职能职责概述", "部门(单位)职能职责概述", "部门职能职责", "职能职责概述", "主要职能")
+_GOALS = (_GOAL, "年度总体目标", "部门年度总体目标", "部门整体绩效目标", "整体绩效目标", "年度整体绩效目标")
+_INDICATOR_HEADERS = {role: (label,) for role, label in INDICATOR_LABELS.items()}
+_INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值")
 _LEVEL1 = INDICATOR_LABELS["level1"]
 _TEMPLATE_TASK = re.compile(r"^其他需完成的任务")
 
@@ -54,8 +60,16 @@ def is_department_form(grid: Grid) -> bool:
 
 
 def is_current_department_form(grid: Grid) -> bool:
-    keys = {label_key(value) for row in grid.rows[:200] for value in row if value is not None}
-    return _NAME in keys and (_GOAL in keys or DEPARTMENT_LABELS["budget"] in keys)
+    keys = {_key(value) for row in grid.rows[:200] for value in row if value is not None}
+    return any(_key(name) in keys for name in _NAMES) and (
+        any(_key(goal) in keys for goal in _GOALS) or DEPARTMENT_LABELS["budget"] in keys)
+
+
+def _key(value: object) -> str:
+    """A label compared loosely: label_key, and no trailing colon, leading 其中 or (万元) (其中：财政拨款（万元）)."""
+    key = label_key(value).rstrip(":")
+    key = key[3:] if key.startswith("其中:") else key
+    return key.removesuffix("(万元)")
 
 
 def import_department_form(grid: Grid, published: bool = True) -> ImportedDepartment:
@@ -63,15 +77,15 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
     notes: list[str] = []
     text_of = clean_multiline if published else _raw_text
     department = Department(name=_department_name(grid, text_of, notes) if published
-                            else _value_right_of(grid, (_NAME,), text_of))
+                            else _value_right_of(grid, _NAMES, text_of))
     year = None
     for row in grid.rows[:5]:
         for value in row:
             match = YEAR.search(cell_str(value))
             if match and year is None:
                 year = int(match.group(1))
-    department.functions = _value_right_of(grid, (_FUNCTIONS,), text_of)
-    department.overall_goal = _value_right_of(grid, (_GOAL,), text_of)
+    department.functions = _value_right_of(grid, _FUNCTION_LABELS, text_of)
+    department.overall_goal = _value_right_of(grid, _GOALS, text_of)
     budget = {}
     yuan = amounts_in_yuan(grid, len(grid.rows) - 1) if published else None  # the editor's own sheet is in 万元
     if yuan:
@@ -82,8 +96,8 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
         budget[key] = to_wanyuan(amount) if yuan else amount
     department.budget = Budget(**budget)
     block = _find_label(grid, (DEPARTMENT_LABELS["budget"],)) is not None  # the 预算整体情况 block has all eight
-    places = {"department": frozenset(key for key in ("name", "functions", "overall_goal")
-                                      if _find_label(grid, (DEPARTMENT_LABELS[key],))),
+    places = {"department": frozenset(key for key, labels in (("name", _NAMES), ("functions", _FUNCTION_LABELS),
+                                                               ("overall_goal", _GOALS)) if _find_label(grid, labels)),
               "budget": frozenset(key for key, labels in _BUDGET_LABELS.items() if block or _find_label(grid, labels))}
     department.tasks = _tasks(grid, notes, text_of, (department.name or "") if published else None, places)
     if yuan:
@@ -96,21 +110,21 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
 
 def _department_name(grid: Grid, text_of: Callable[[str], str | None], notes: list[str]) -> str | None:
     """The text right of 部门名称, unless it is evidently another field's (a sentence, indicator text, a number)."""
-    name = _value_right_of(grid, (_NAME,), text_of)
+    name = _value_right_of(grid, _NAMES, text_of)
     shape = organisation_misfit(name)
     if not shape:
         return name
-    found = _find_label(grid, (_NAME,))
+    found = _find_label(grid, _NAMES)
     notes.append(Note(f"{_NAME}栏中是{shape}（“{excerpt(name)}”），不是部门名称，已留空，请按原表填写",
                       location=paths.field(paths.DEPARTMENT, "name"), row=found[0] + 1 if found else None, source_text=name))
     return None
 
 
 def _find_label(grid: Grid, labels: tuple[str, ...]) -> tuple[int, int] | None:
-    wanted = {label_key(label) for label in labels}
+    wanted = {_key(label) for label in labels}
     for r, row in enumerate(grid.rows):
         for c, value in enumerate(row):
-            if value is not None and label_key(value) in wanted:
+            if value is not None and _key(value) in wanted:
                 return r, c
     return None
 
@@ -144,14 +158,17 @@ def _raw_text(text: str) -> str | None:
     return text if text.strip() else None
 
 
-def _header_columns(grid: Grid, row: int, headers: dict[str, str]) -> dict[str, int]:
+def _header_columns(grid: Grid, row: int, headers: dict[str, str | tuple[str, ...]]) -> dict[str, int]:
+    """Each role's column, its header starting with one of the role's labels (拟投入的资金（万元）)."""
     columns: dict[str, int] = {}
-    wanted = {label_key(label): role for role, label in headers.items()}
+    wanted = [(label_key(label), role) for role, labels in headers.items()
+              for label in ((labels,) if isinstance(labels, str) else labels)]
     for column, value in enumerate(grid.rows[row]):
         key = label_key(value)
-        for label, role in wanted.items():
+        for label, role in wanted:
             if role not in columns and key.startswith(label):
                 columns[role] = column
+                break
     return columns
 
 
@@ -205,7 +222,7 @@ def _not_a_task(name: str, department: str) -> str | None:
 
 def _indicator_table(grid: Grid, notes: list[str], places: dict | None = None) -> list[Indicator]:
     for row in range(len(grid.rows)):
-        columns = _header_columns(grid, row, INDICATOR_LABELS)
+        columns = _header_columns(grid, row, _INDICATOR_HEADERS)
         if {"level1", "name", "annual_value"} <= columns.keys():
             (places if places is not None else {})["indicators"] = frozenset(columns)
             return _indicator_rows(grid, row, columns, notes)

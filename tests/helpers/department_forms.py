@@ -1,0 +1,73 @@
+"""The 部门（单位）整体支出绩效目标申报表 in the layout of 财政部's template and most provinces — 部门（单位）名称, 年度预算
+申请 with its amounts, 部门职能职责概述, 年度总体目标, then 年度绩效指标 under 一级/二级/三级指标 and 指标值 — made from a
+declaration's department as a workbook (openpyxl, merged cells) and a web page (rowspan/colspan), so a test compares
+what an import reads with where the form came from.
+
+values: "one" (a single 指标值 column: the year's value) or "two" (实施周期指标值 and 年度指标值).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+
+from openpyxl import Workbook
+
+VALUES = ("one", "two")
+
+
+def form_rows(department, year: int, values: str) -> tuple[list[list], list[tuple[int, int, int, int]]]:
+    """Rows (None: empty) and merged ranges (1-based, inclusive)."""
+    budget = department.budget
+    width = 6 if values == "two" else 5
+    pad = [None] * (width - 3)
+    amount = lambda value: None if value is None else float(value)  # noqa: E731
+    rows = [[f"部门（单位）整体支出绩效目标申报表（{year}年度）", None, None, *pad],
+            ["部门（单位）名称", department.name, None, *pad],
+            ["年度预算申请（万元）", "其中：财政拨款", amount(budget.fiscal), *pad],
+            [None, "其他资金", amount(budget.other_income), *pad],
+            ["部门职能职责概述", department.functions, None, *pad],
+            ["年度总体目标", department.overall_goal, None, *pad]]
+    merges = [(1, 1, 1, width), (2, 2, 2, width), (3, 1, 4, 1), (5, 2, 5, width), (6, 2, 6, width)]
+    header = ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + (["实施周期指标值", "年度指标值"] if values == "two" else ["指标值"])
+    rows.append(header)
+    first = len(rows)
+    for indicator in department.indicators:
+        row = [None, indicator.level1, indicator.level2, indicator.name]
+        row += [indicator.period_value, indicator.annual_value] if values == "two" else [indicator.annual_value]
+        rows.append(row)
+    merges.append((first, 1, len(rows), 1))
+    return rows, merges
+
+
+def workbook_bytes(department, values: str, year: int = 2024) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "部门整体支出绩效目标"
+    rows, merges = form_rows(department, year, values)
+    for row in rows:
+        sheet.append(row)
+    for r1, c1, r2, c2 in merges:
+        sheet.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def page_html(department, values: str, year: int = 2024) -> str:
+    rows, merges = form_rows(department, year, values)
+    covered = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+               if (r, c) != (r1, c1)}
+    spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in merges}
+    lines = []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row, start=1):
+            if (r, c) in covered:
+                continue
+            down, across = spans.get((r, c), (1, 1))
+            attributes = (f' rowspan="{down}"' if down > 1 else "") + (f' colspan="{across}"' if across > 1 else "")
+            text = "" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
+            cells.append(f"<td{attributes}>{html.escape(text)}</td>")
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    return "<html><head><meta charset='utf-8'></head><body><table border=1>" + "".join(lines) + "</table></body></html>"

@@ -1,0 +1,47 @@
+"""The 部门（单位）整体支出绩效目标申报表 of 财政部's template and most provinces (recognisers/department_form.py, its
+labels' other words): forms made from a declaration's department read back to it as a workbook and a web page.
+It was refused as a 指标库 (its 一级/二级/三级指标 header) before."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bench import generate
+from src.storage.infra.files import open_declaration
+from tests.helpers.department_forms import VALUES, page_html, workbook_bytes
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def sources() -> dict:
+    haizhu = open_declaration(DATA / "haizhu-department.xlsx").declaration.department
+    generated = generate.generate(4, 3).department
+    generated.budget.other_income = Decimal("12.5")
+    generated.indicators = [indicator for project in generate.generate(2, 6).projects for indicator in project.indicators]
+    return {"haizhu": haizhu, "generated": generated}
+
+
+def facts(department, values: str) -> tuple:
+    return (department.name, department.functions, department.overall_goal, department.budget.fiscal,
+            department.budget.other_income,
+            [(i.level1, i.level2, i.name, i.annual_value, i.period_value if values == "two" else None)
+             for i in department.indicators])
+
+
+@pytest.mark.parametrize("source", ["haizhu", "generated"])
+@pytest.mark.parametrize("values", VALUES)
+@pytest.mark.parametrize("container", ["xlsx", "html"])
+def test_the_template_department_form_reads_back(tmp_path, source, values, container):
+    department = sources()[source]
+    path = tmp_path / f"department.{container}"
+    if container == "xlsx":
+        path.write_bytes(workbook_bytes(department, values))
+    else:
+        path.write_text(page_html(department, values), encoding="utf-8")
+    opened = open_declaration(path)
+    assert facts(opened.declaration.department, values) == facts(department, values)
+    assert opened.declaration.year == 2024 and not opened.declaration.projects
+    assert not any("指标库" in note for note in opened.notes)
