@@ -59,3 +59,13 @@ def test_the_window_says_it_without_calling_the_file_damaged(window, monkeypatch
     [(_title, problem, advice)] = told
     assert NOT_A_DECLARATION in str(problem)
     assert "文件完整" not in advice and "当前文档未受影响" in advice
+
+
+def test_the_indicator_table_of_a_form_the_recognisers_did_not_take_is_no_指标库():
+    from src.storage.containers.sheet_grid import Grid
+    from src.storage.library.bureau_table import is_library_table
+
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    assert is_library_table(Grid("库", [["某区指标库"], header]))
+    assert not is_library_table(Grid("表", [["项目名称：", "某项目"], ["主管部门", "某局"], header]))
+    assert not is_library_table(Grid("表", [["部门（单位）名称", "某局"], header]))

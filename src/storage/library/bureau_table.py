@@ -81,12 +81,17 @@ def find_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
 
 def is_library_table(grid: Grid) -> bool:
     """A 指标库's header, not a declaration's indicator table copied alone: that one has 年度指标值 (or 实施周期指标值),
-    a 指标库 no value of a year (its 指标值 or 参考值 stand for any)."""
+    a 指标库 no value of a year (its 指标值 or 参考值 stand for any); nor the indicator table of a declaration's form
+    (项目名称, 部门名称… above it), of a layout the recognisers did not take: that is no 指标库 to import."""
     found = find_header(grid)
-    return found is not None and not any(label_key(value).startswith(_DECLARATION_VALUES) for value in grid.rows[found[0]])
+    if found is None or any(label_key(value).startswith(_DECLARATION_VALUES) for value in grid.rows[found[0]]):
+        return False
+    return not any(label_key(value).rstrip(":") in _DECLARATION_FIELDS for row in grid.rows[:found[0]] for value in row)
 
 
 _DECLARATION_VALUES = ("年度指标值", "实施周期指标值")
+_DECLARATION_FIELDS = frozenset({"项目名称", "部门名称", "部门(单位)名称", "单位(部门)名称", "主管部门", "实施单位", "预算单位",
+                                 "项目资金", "项目资金(万元)", "年度预算申请", "年度预算申请(万元)"})
 
 
 def library_from_grids(path: Path, grids: list[Grid]) -> BureauLibrary:
