@@ -122,3 +122,14 @@ def test_a_label_broken_by_a_space_is_still_the_label():
     """Calc's TSV turns a line break inside a cell into a space: '实施周期 指标值' is still 实施周期指标值."""
     [item] = parse_indicator_text("1、产出指标：数量指标：培训人次；实施周期 指标值：≥400；年度 指标值：≥100。").indicators
     assert (item.name, item.period_value, item.annual_value) == ("培训人次", "≥400", "≥100")
+
+
+def test_an_item_that_starts_with_its_二级_gets_the_一级_it_belongs_to():
+    from src.storage.recognisers.indicator_text import parse_indicator_fields
+
+    fields, _ = parse_indicator_fields("1、数量指标：办理案件数，年度指标值：≥500件。2、社会效益指标：法治意识，年度指标值：提升。"
+                                       "3、经济成本指标：成本控制，年度指标值：≤10万元。")
+    assert [(f["level1"], f["level2"], f["name"]) for f in fields] == [
+        ("产出指标", "数量指标", "办理案件数"), ("效益指标", "社会效益指标", "法治意识"), ("成本指标", "经济成本指标", "成本控制")]
+    fields, _ = parse_indicator_fields("1、未知指标：某事，年度指标值：1次。")
+    assert fields[0]["level1"] is None and fields[0]["name"] == "未知指标：某事"  # no level it names: kept in the name

@@ -157,7 +157,9 @@ def _value_at(item: str, start: int, value_end) -> str | None:
 
 
 def _split_head(head: str) -> tuple[str | None, str | None, str | None]:
-    """'1-产出指标：11-数量指标：工程量完成率' → levels and name; unknown parts stay in the name."""
+    """'1-产出指标：11-数量指标：工程量完成率' → levels and name; unknown parts stay in the name. An item that starts
+    with its 二级 ('数量指标：办理案件数') gives the 二级, and the 一级 it belongs to where only one has it (成本指标
+    is a 二级 in one framework variant and a 一级 in the other: left for the clerk)."""
     level1 = level2 = None
     match = _LEVEL_PART.match(head)
     if match is not None:
@@ -170,8 +172,19 @@ def _split_head(head: str) -> tuple[str | None, str | None, str | None]:
                 if level2 is not None:
                     rest = match.end()
             head = head[rest:]
+        elif (level2 := _known_level2(match.group(1))) is not None:
+            level1 = _parent_of(level2)
+            head = head[match.end():]
     name = head.strip(_NAME_TRIM)
     return level1, level2, name or None
+
+
+@lru_cache(maxsize=64)
+def _parent_of(level2: str) -> str | None:
+    """The one 一级 a 二级 belongs to in every variant of the framework, or None when it is not one."""
+    parents = {level1 for level1 in framework.level1_names() for variant in framework.variants()
+               if level2 in framework.level2_choices(level1, variant)}
+    return parents.pop() if len(parents) == 1 and not framework.is_known_level1(level2) else None
 
 
 @lru_cache(maxsize=1024)

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from typing import Callable
 
-from ...model import paths
+from ...model import framework, paths
 from ...model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS, Indicator, Project
 from ...model.notes import Note, as_note
 from ..containers.sheet_grid import Grid, label_key
@@ -99,8 +99,10 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     # whose project cells repeat the row above's (merged down, or written again) adds its indicator to that project.
     # A 绩效指标 cell merged over the 一级…指标值 columns of a two-row header names no column of text of its own.
     by_rows = "level3" in columns and columns.get("indicators") in (None, *(columns.get(r) for r in _INDICATOR_ROLES))
+    by_level1 = {} if by_rows else _level1_columns(grid, header_row, columns)
     table = ImportedTable(grid.name, header_row, first_project=first_project,
-                          columns={**columns, "indicators": columns["level3"]} if by_rows else columns)
+                          columns={**columns, "indicators": columns["level3"]} if by_rows else
+                          {**columns, "indicators": min(by_level1)} if by_level1 else columns)
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
@@ -156,8 +158,10 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         if not name:
             table.notes.append(_nameless_row_note(table, row, values))
             continue
+        if by_level1:  # the row's indicator text is the 一级 columns' together: what row_kind's guards look at
+            values["indicators"] = "".join(row_texts(grid.rows[row], {str(c): c for c in by_level1}).values())
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns,
-                                                by_rows))
+                                                by_rows, by_level1))
         table.rows.append(row + 1)
         project_cells = {key: values.get(key, "") for key in _PROJECT_CELLS}
         if table.projects[-1].unit and table.projects[-1].unit not in names.organisations:
@@ -167,7 +171,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     table.department_name = table.department_name or title_department or heading_department
     if table.department_name is None and rejected_title is not None:
         table.notes.append(rejected_title)
-    if "indicators" not in columns and not by_rows and table.projects:
+    if "indicators" not in columns and not by_rows and not by_level1 and table.projects:
         # Every 项目支出绩效目标表 has them: a PDF printed in strips of columns whose strip of 绩效指标 could not be
         # joined, a sheet cut at the print range. Said once, at the first project's (the self-check cannot: it
         # looks at the columns the table has).
@@ -179,7 +183,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
 
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
                       in_yuan: bool = False, cells: list[object] | None = None,
-                      columns: dict[str, int] | None = None, by_rows: bool = False) -> Project:
+                      columns: dict[str, int] | None = None, by_rows: bool = False,
+                      by_level1: dict[int, str] | None = None) -> Project:
     """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
     building each model on its own, and no Python call per model (bench/profile_imports.py shows what is left)."""
     funds: dict[str, Decimal | None] = {}
@@ -203,6 +208,8 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         funds[key] = to_wanyuan(reading.value) if in_yuan else reading.value
     if by_rows:  # the row's own indicator; the rows below add theirs (_add_indicator_row)
         indicators, notes, numbers = [_row_indicator(values, None)] if values.get("level3") else [], [], []
+    elif by_level1 and cells is not None:
+        indicators, notes, numbers = _level1_cells(cells, by_level1)
     else:
         indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
     name = values["name"]
@@ -226,6 +233,58 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     return project
 
 
+def _level1_columns(grid: Grid, header_row: int, columns: dict[str, int]) -> dict[int, str]:
+    """绩效指标 printed in a column per 一级 (产出指标 | 效益指标 | 满意度指标 under a merged 绩效指标 cell, or headers
+    of their own): each such column's 一级; empty when the table has one 绩效指标 column of text."""
+    found: dict[int, str] = {}
+    for row in (header_row, header_row + 1):
+        for column, value in enumerate(grid.rows[row] if row < len(grid.rows) else ()):
+            key = label_key(value)
+            if key in _LEVEL1_HEADERS and column not in set(columns.values()) - {columns.get("indicators")}:
+                found.setdefault(column, key)
+    return found
+
+
+_LEVEL1_HEADERS = frozenset(framework.level1_names())
+
+
+def _level1_cells(cells: list[object], by_level1: dict[int, str]) -> tuple[list[dict], list[str], list[int]]:
+    """The numbered indicator text of each 一级's column, the column's 一级 given to the items that do not name one;
+    their item numbers run on across the columns (1、2 | 1 | 1 → 1 2 3 4), as the self-check counts them."""
+    indicators: list[dict] = []
+    notes: list[str] = []
+    numbers: list[int] = []
+    for column, level1 in sorted(by_level1.items()):
+        text = row_texts(cells, {"text": column})["text"]
+        read, said, stated = parse_indicator_cell(text)
+        offset = len(indicators)
+        for item in read:
+            # The column states the 一级; an item's own 二级 only implies one (服务对象满意度指标 under 效益指标 is the
+            # table's saying, which the checks then question), unless the text names that 一级 itself.
+            if item["level1"] is None or (item["level1"] != level1 and not _names_level(text, item["level1"])):
+                item["level1"] = level1
+        notes.extend(_shifted(as_note(note), offset).prefixed(f"{level1}栏：") for note in said)
+        numbers.extend(number + offset for number in stated)
+        indicators.extend(read)
+    return indicators, notes, numbers
+
+
+def _names_level(text: str, level: str) -> bool:
+    """Whether the text writes the level as a label of its own (1、满意度指标：…), not inside a longer one
+    (服务对象满意度指标：)."""
+    return re.search(rf"(?<![\u4e00-\u9fff]){level}\s*[:：]", text) is not None
+
+
+def _shifted(note: Note, offset: int) -> Note:
+    """A note on the column's k-th indicator, at the project's (offset + k)-th."""
+    found = _RELATIVE_INDICATOR.match(note.location or "")
+    if found is None or not offset:
+        return note
+    return Note(str(note), location=paths.item("indicators", int(found.group(1)) + offset), source=note.source,
+                row=note.row, column=note.column, source_text=note.source_text)
+
+
+_RELATIVE_INDICATOR = re.compile(r"^indicators\[(\d+)\]$")
 _PROJECT_CELLS = ("name", "unit", "period", *FUND_KEYS, "goal")
 
 
