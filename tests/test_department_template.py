@@ -21,12 +21,14 @@ def sources() -> dict:
     generated = generate.generate(4, 3).department
     generated.budget.other_income = Decimal("12.5")
     generated.indicators = [indicator for project in generate.generate(2, 6).projects for indicator in project.indicators]
+    generated.tasks = [task.model_copy(update={"name": f"{task.name}{number}", "funds": Decimal(number * 7 + 3)})
+                       for number, task in enumerate(generated.tasks * 3, start=1)]
     return {"haizhu": haizhu, "generated": generated}
 
 
 def facts(department, values: str) -> tuple:
     return (department.name, department.functions, department.overall_goal, department.budget.fiscal,
-            department.budget.other_income,
+            department.budget.other_income, [(t.name, t.content, t.funds, t.expected) for t in department.tasks],
             [(i.level1, i.level2, i.name, i.annual_value, i.period_value if values == "two" else None)
              for i in department.indicators])
 

@@ -1,5 +1,5 @@
 """The 部门（单位）整体支出绩效目标申报表 in the layout of 财政部's template and most provinces — 部门（单位）名称, 年度预算
-申请 with its amounts, 部门职能职责概述, 年度总体目标, then 年度绩效指标 under 一级/二级/三级指标 and 指标值 — made from a
+申请 with its amounts, 部门职能职责概述, 年度总体目标, 年度主要任务 (任务名称 | 主要内容 | 预算金额 | 预期目标), then 年度绩效指标 under 一级/二级/三级指标 and 指标值 — made from a
 declaration's department as a workbook (openpyxl, merged cells) and a web page (rowspan/colspan), so a test compares
 what an import reads with where the form came from.
 
@@ -29,6 +29,12 @@ def form_rows(department, year: int, values: str) -> tuple[list[list], list[tupl
             ["部门职能职责概述", department.functions, None, *pad],
             ["年度总体目标", department.overall_goal, None, *pad]]
     merges = [(1, 1, 1, width), (2, 2, 2, width), (3, 1, 4, 1), (5, 2, 5, width), (6, 2, 6, width)]
+    if department.tasks:  # 年度主要任务 with the template's words for its columns
+        rows.append(["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "预期目标", *[None] * (width - 5)])
+        first = len(rows)
+        for task in department.tasks:
+            rows.append([None, task.name, task.content, amount(task.funds), task.expected, *[None] * (width - 5)])
+        merges.append((first, 1, len(rows), 1))
     header = ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + (["实施周期指标值", "年度指标值"] if values == "two" else ["指标值"])
     rows.append(header)
     first = len(rows)

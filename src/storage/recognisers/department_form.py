@@ -47,6 +47,10 @@ _NAME, _FUNCTIONS, _GOAL = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functio
 _NAMES = (_NAME, "部门(单位)名称", "单位(部门)名称")
 _FUNCTION_LABELS = (_FUNCTIONS, "部门职能职责概述", "部门(单位)职能职责概述", "部门职能职责", "职能职责概述", "主要职能")
 _GOALS = (_GOAL, "年度总体目标", "部门年度总体目标", "部门整体绩效目标", "整体绩效目标", "年度整体绩效目标")
+_TASK_HEADERS = {"name": (TASK_LABELS["name"], "任务名称", "重点工作任务名称", "工作任务名称"),
+                 "content": (TASK_LABELS["content"], "主要内容", "工作内容", "任务内容", "具体内容", "主要工作内容"),
+                 "funds": (TASK_LABELS["funds"], "预算金额", "预算资金", "拟投入资金", "资金安排"),
+                 "expected": (TASK_LABELS["expected"], "预期目标", "预期达到的目标", "预期效果", "预期成效")}
 _INDICATOR_HEADERS = {role: (label,) for role, label in INDICATOR_LABELS.items()}
 _INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值")
 _LEVEL1 = INDICATOR_LABELS["level1"]
@@ -177,7 +181,7 @@ def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None],
     """department: the form's department name ('' when it has none) on a published form, whose task rows are held
     against it and against indicator text; None on the editor's own sheet."""
     for row in range(len(grid.rows)):  # a header starting with each label: 拟投入的资金（万元）, 期望达到的目标（概述）
-        columns = _header_columns(grid, row, TASK_LABELS)
+        columns = _header_columns(grid, row, _TASK_HEADERS)
         if "name" in columns and "content" in columns:
             (places if places is not None else {})["tasks"] = frozenset(columns)
             return _task_rows(grid, row, columns, notes, text_of, department)
