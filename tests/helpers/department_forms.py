@@ -3,7 +3,8 @@
 declaration's department as a workbook (openpyxl, merged cells) and a web page (rowspan/colspan), so a test compares
 what an import reads with where the form came from.
 
-values: "one" (a single 指标值 column: the year's value) or "two" (实施周期指标值 and 年度指标值).
+values: "one" (a single 指标值 column: the year's value), "two" (实施周期指标值 and 年度指标值) or "split" (the 2021
+template's 指标性质 | 指标值 | 度量单位, the year's value in three columns).
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ import io
 
 from openpyxl import Workbook
 
-VALUES = ("one", "two")
+from tests.helpers.project_forms import split_value
+
+VALUES = ("one", "two", "split")
 
 
 def form_rows(department, year: int, values: str) -> tuple[list[list], list[tuple[int, int, int, int]]]:
     """Rows (None: empty) and merged ranges (1-based, inclusive)."""
     budget = department.budget
-    width = 6 if values == "two" else 5
+    width = {"two": 6, "split": 7}.get(values, 5)
     pad = [None] * (width - 3)
     amount = lambda value: None if value is None else float(value)  # noqa: E731
     rows = [[f"部门（单位）整体支出绩效目标申报表（{year}年度）", None, None, *pad],
@@ -35,12 +38,18 @@ def form_rows(department, year: int, values: str) -> tuple[list[list], list[tupl
         for task in department.tasks:
             rows.append([None, task.name, task.content, amount(task.funds), task.expected, *[None] * (width - 5)])
         merges.append((first, 1, len(rows), 1))
-    header = ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + (["实施周期指标值", "年度指标值"] if values == "two" else ["指标值"])
+    header = ["年度绩效指标", "一级指标", "二级指标", "三级指标"] + {
+        "two": ["实施周期指标值", "年度指标值"], "split": ["指标性质", "指标值", "度量单位"]}.get(values, ["指标值"])
     rows.append(header)
     first = len(rows)
     for indicator in department.indicators:
         row = [None, indicator.level1, indicator.level2, indicator.name]
-        row += [indicator.period_value, indicator.annual_value] if values == "two" else [indicator.annual_value]
+        if values == "two":
+            row += [indicator.period_value, indicator.annual_value]
+        elif values == "split":
+            row += list(split_value(indicator.annual_value))
+        else:
+            row += [indicator.annual_value]
         rows.append(row)
     merges.append((first, 1, len(rows), 1))
     return rows, merges

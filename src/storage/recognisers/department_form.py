@@ -35,6 +35,7 @@ from .published import (
     cell_str,
     clean_multiline,
     is_footnote,
+    joined_value,
     to_wanyuan,
     yuan_note,
 )
@@ -53,6 +54,8 @@ _TASK_HEADERS = {"name": (TASK_LABELS["name"], "任务名称", "重点工作任�
                  "expected": (TASK_LABELS["expected"], "预期目标", "预期达到的目标", "预期效果", "预期成效")}
 _INDICATOR_HEADERS = {role: (label,) for role, label in INDICATOR_LABELS.items()}
 _INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值")
+# The 2021 template prints a value in three columns: 指标性质 | 指标值 | 度量单位 (joined by published.joined_value).
+_INDICATOR_HEADERS.update(comparator=("指标性质", "计算符号", "运算符号", "指标值类型"), unit=("度量单位", "计量单位"))
 _LEVEL1 = INDICATOR_LABELS["level1"]
 _TEMPLATE_TASK = re.compile(r"^其他需完成的任务")
 
@@ -228,7 +231,7 @@ def _indicator_table(grid: Grid, notes: list[str], places: dict | None = None) -
     for row in range(len(grid.rows)):
         columns = _header_columns(grid, row, _INDICATOR_HEADERS)
         if {"level1", "name", "annual_value"} <= columns.keys():
-            (places if places is not None else {})["indicators"] = frozenset(columns)
+            (places if places is not None else {})["indicators"] = frozenset(columns) & INDICATOR_LABELS.keys()
             return _indicator_rows(grid, row, columns, notes)
     notes.append(f"没有找到绩效指标表（{' / '.join(INDICATOR_LABELS.values())}）")
     return []
@@ -259,6 +262,13 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
             carried.append(row + 1)
             first_carried = len(indicators) if first_carried is None else first_carried
         above = {"level1": values.get("level1", ""), "level2": values.get("level2", "")}
+        sign, unit = values.pop("comparator", ""), values.pop("unit", "")
+        for role in ("annual_value", "period_value"):
+            values[role], unknown = joined_value(values.get(role, ""), sign, unit)
+            if unknown and role == "annual_value":
+                notes.append(Note(f"绩效指标表第 {row + 1} 行的指标性质“{unknown}”不是比较符，未并入指标值", row=row + 1,
+                                  source_text=unknown, location=paths.field(paths.indicator(paths.DEPARTMENT,
+                                                                                            len(indicators)), role)))
         indicators.append(Indicator(**{role: clean_multiline(text) if text else None for role, text in values.items()}))
     if skipped:
         notes.append(f"绩效指标表中有 {skipped} 行填了指标值但没有三级指标名称，已跳过")

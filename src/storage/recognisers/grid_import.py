@@ -208,7 +208,8 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
         if departments:
             notes.extend(reconcile.unread_department(departments[0][0], said, source_words(path, departments[0][0].sheet)))
         if tables:
-            notes.extend(reconcile.unread_projects(table, said, source_words(path, table.sheet)))
+            notes.extend(reconcile.unread_projects(table, said, source_words(path, table.sheet),
+                                                   "各张项目支出绩效目标申报表" if from_forms else "项目表"))
     # What the container found broken comes first: it says how far the rest can be trusted; and before it what
     # does not reconcile with the table's own sums, which says what to look at first.
     notes[:0] = [Note(damage.text, source=source_words(path, grid.name), row=damage.row, column=damage.column,

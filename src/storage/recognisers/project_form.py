@@ -19,7 +19,16 @@ from ...model.declaration import FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS,
 from ...model.notes import Note
 from ..containers.sheet_grid import Grid, cell_text, label_key
 from .ocr_numbers import read_published_amount
-from .published import YEAR, ImportedTable, amounts_in_yuan, clean_multiline, is_footnote, to_wanyuan, yuan_note
+from .published import (
+    YEAR,
+    ImportedTable,
+    amounts_in_yuan,
+    clean_multiline,
+    is_footnote,
+    joined_value,
+    to_wanyuan,
+    yuan_note,
+)
 
 # The words of each field's label, compared by label_key without a trailing colon, a leading 其中 or a (万元).
 _FIELD_WORDS = {
@@ -47,12 +56,8 @@ _INDICATOR_WORDS = {
     "comparator": ("指标性质", "计算符号", "符号", "指标值类型", "运算符号"),
     "unit": ("度量单位", "计量单位", "单位"),
 }
-_COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "≤": "≤", "<=": "≤", "小于等于": "≤", "不高于": "≤",
-                "=": "＝", "＝": "＝", "等于": "＝", ">": "＞", "＞": "＞", "大于": "＞", "<": "＜", "＜": "＜", "小于": "＜",
-                "定性": "", "定量": ""}
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标"})  # a cell merged down the table's left: in every row
 _NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
-_PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 _LABEL_ROWS = 40  # the form's labelled fields stand above its indicator table, within its first rows
 
 
@@ -240,20 +245,10 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
 
 def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, notes: list) -> str | None:
     """The value with its comparator and unit columns joined (≥ + 95 + % → ≥95%), where the form splits them."""
-    value = cells.get(role, "")
-    if not value:
-        return None
-    sign = cells.get("comparator", "")
-    unit = cells.get("unit", "")
+    value, sign = joined_value(cells.get(role, ""), cells.get("comparator", ""), cells.get("unit", ""))
     if sign:
-        symbol = _COMPARATORS.get(label_key(sign))
-        if symbol is None:
-            notes.append(Note(f"第 {r + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
-                              location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=sign))
-        elif not value.startswith(tuple(_COMPARATORS)):
-            value = symbol + value
-    if unit and _PLAIN_NUMBER.search(value.lstrip("≥≤＝＞＜")) and not value.endswith(unit):
-        value += unit
+        notes.append(Note(f"第 {r + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
+                          location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=sign))
     return value
 
 

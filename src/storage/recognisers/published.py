@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...model.declaration import Department, Project
-from ..containers.sheet_grid import Grid
+from ..containers.sheet_grid import Grid, label_key
 
 # A table that says its amounts are in 元 (单位：元, a header 预算金额（元）); 万元 says the forms' own unit.
 _IN_YUAN = re.compile(r"单位[:：]?元(?!\S*万)|[（(]元[）)]")
@@ -98,3 +98,26 @@ def clean_multiline(text: str) -> str | None:
     """Keep the clerk's text, but drop the stray tags published cells carry."""
     text = re.sub(r"<\s*/?\s*p\s*>", "", text)
     return text if text.strip() else None
+
+
+_COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "≤": "≤", "<=": "≤", "小于等于": "≤", "不高于": "≤",
+                "=": "＝", "＝": "＝", "等于": "＝", ">": "＞", "＞": "＞", "大于": "＞", "<": "＜", "＜": "＜", "小于": "＜",
+                "定性": "", "定量": ""}
+_PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+def joined_value(value: str, sign: str, unit: str) -> tuple[str | None, str | None]:
+    """A value a form prints in three columns (指标性质 | 指标值 | 度量单位) as one (≥ + 95 + % → ≥95%); and the sign when
+    it is no comparator (正向, 反向: not joined, for the caller to say)."""
+    if not value:
+        return None, None
+    unknown = None
+    if sign:
+        symbol = _COMPARATORS.get(label_key(sign))
+        if symbol is None:
+            unknown = sign
+        elif not value.startswith(tuple(_COMPARATORS)):
+            value = symbol + value
+    if unit and _PLAIN_NUMBER.search(value.lstrip("≥≤＝＞＜")) and not value.endswith(unit):
+        value += unit
+    return value, unknown

@@ -33,9 +33,9 @@ _PROJECT_PLACES = {"unit": PROJECT_LABELS["unit"], "period": PROJECT_LABELS["per
                    "goal": PROJECT_LABELS["goal"], "indicators": PROJECT_LABELS["indicators"]}
 
 
-def unread_projects(table: ImportedTable, said: set[str], source: str) -> list[Note]:
+def unread_projects(table: ImportedTable, said: set[str], source: str, what: str = "项目表") -> list[Note]:
     """A note for each project with fields its table has a column for (or, for 预算单位, unit rows above it) that
-    were read empty; said: the locations other notes already point at."""
+    were read empty; said: the locations other notes already point at; what: how the notes name the table."""
     columns = table.columns
     places = [key for key in _PROJECT_PLACES if key.removeprefix("funds.") in columns]
     if "unit" not in columns and any(project.unit for project in table.projects):
@@ -46,7 +46,7 @@ def unread_projects(table: ImportedTable, said: set[str], source: str) -> list[N
     empties, whole = _columns_apart(empties)
     found = []
     if whole:
-        found.append(_column_note("项目表", [_PROJECT_PLACES[key] for key in whole], len(empties), "个项目",
+        found.append(_column_note(what, [_PROJECT_PLACES[key] for key in whole], len(empties), "个项目",
                                   paths.field(owners[0], whole[0]), source))
     for index, (project, owner, keys) in enumerate(zip(table.projects, owners, empties)):
         if keys:
