@@ -168,3 +168,18 @@ def test_a_form_copied_from_a_spreadsheet_pastes_as_its_project():
     pasted = table_from_clipboard(page_html([project], "beside"), None, first_project=7)
     assert [facts(p) for p in pasted.declaration.projects] == [facts(project)]
     assert all(note.location.startswith("projects[7]") for note in pasted.notes if getattr(note, "location", None))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_forms_one_under_another_on_one_sheet_are_each_read(tmp_path, layout):
+    projects = sources()["generated"]
+    path = tmp_path / "stacked.xlsx"
+    path.write_bytes(workbook_bytes(projects, layout, one_sheet=True))
+    opened = open_declaration(path)
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
+    assert opened.declaration.year == 2024
+    assert opened.notes[0].startswith(f"从 {len(projects)} 张项目支出绩效目标申报表")
+    if layout != "below":  # the template's 实施期目标, said at each form's row: the later forms keep the sheet's rows
+        last = [note.row for note in opened.notes if "实施期目标" in note and note.location.startswith(
+            f"projects[{len(projects) - 1}]")]
+        assert last and last[0] > 20 * (len(projects) - 1)

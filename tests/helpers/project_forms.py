@@ -95,17 +95,23 @@ def _level_runs(rows: list[list], first: int, layout: str) -> list[tuple[int, in
     return merges
 
 
-def workbook_bytes(projects, layout: str, year: int = 2024, supervisor: str = "广州市天河区司法局") -> bytes:
-    """One sheet per project."""
+def workbook_bytes(projects, layout: str, year: int = 2024, supervisor: str = "广州市天河区司法局",
+                   one_sheet: bool = False) -> bytes:
+    """One sheet per project; one_sheet: the forms one under another on one sheet, a blank row between them."""
     workbook = Workbook()
     workbook.remove(workbook.active)
+    sheet = workbook.create_sheet("全部项目") if one_sheet else None
     for index, project in enumerate(projects, start=1):
-        sheet = workbook.create_sheet(f"项目{index}")
+        if not one_sheet:
+            sheet = workbook.create_sheet(f"项目{index}")
+        offset = sheet.max_row + 1 if one_sheet and sheet.max_row > 1 else 0
         rows, merges = form_rows(project, layout, year, supervisor)
         for row in rows:
             sheet.append(row)
         for r1, c1, r2, c2 in merges:
-            sheet.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+            sheet.merge_cells(start_row=r1 + offset, start_column=c1, end_row=r2 + offset, end_column=c2)
+        if one_sheet:
+            sheet.append([])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -31,7 +31,7 @@ from . import reconcile
 from .department_form import import_department_form, is_current_department_form, is_department_form
 from .form_2019.labels import is_form_2019
 from .form_2019.reader import import_form_2019
-from .project_form import is_project_form, read_project_form
+from .project_form import is_project_form, read_project_forms
 from .project_table import find_project_header, import_project_table
 from .published import ImportedDepartment, ImportedTable
 
@@ -93,7 +93,7 @@ def _department_form(grid: Grid, _first_project: int) -> ImportedDepartment | No
 
 
 def _project_form(grid: Grid, first_project: int) -> ImportedTable | None:
-    return read_project_form(grid, first_project) if is_project_form(grid) else None
+    return read_project_forms(grid, first_project) if is_project_form(grid) else None
 
 
 PROJECT_FORM = "项目支出绩效目标申报表（每个项目一张）"
@@ -134,7 +134,7 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
     grid_of: dict[int, Grid] = {}
     forms: list[ImportedTable] = []  # per-project forms (one project each), numbered after the forms before them
     for grid in grids:
-        found, name = recognised_by(grid, first_project + len(forms))
+        found, name = recognised_by(grid, first_project + sum(len(form.projects) for form in forms))
         if name == PROJECT_FORM:
             forms.append(found)
             grid_of[id(found)] = grid
@@ -178,7 +178,7 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
             notes.append(grand_total_note(table.grand_total))
         count = sum(len(p.indicators) for p in table.projects)
         if from_forms:
-            notes.append(Note(f"从 {len(forms)} 张项目支出绩效目标申报表（{source_words(path, forms[0].sheet)}起，每张一个项目）"
+            notes.append(Note(f"从 {len(table.projects)} 张项目支出绩效目标申报表（{source_words(path, forms[0].sheet)}起，每张一个项目）"
                               f"导入 {len(table.projects)} 个项目、{count} 个绩效指标", source=source_words(path, table.sheet),
                               location=paths.project(first_project)))
         else:
@@ -189,7 +189,7 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
             if other is not table:
                 notes.append(f"{source_words(path, other.sheet)}也像项目表（{len(other.projects)} 个项目），未导入")
         if forms and not from_forms:
-            notes.append(f"另有 {len(forms)} 张项目支出绩效目标申报表（{source_words(path, forms[0].sheet)}起）未导入："
+            notes.append(f"另有 {sum(len(form.projects) for form in forms)} 张项目支出绩效目标申报表（{source_words(path, forms[0].sheet)}起）未导入："
                          "已按项目表导入")
         notes.extend(all_within(table.notes, source_words(path, table.sheet)))
         if reconcile.ENABLED:

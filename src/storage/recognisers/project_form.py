@@ -18,6 +18,7 @@ from ...model import paths
 from ...model.declaration import FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS, Funds, Indicator, Project
 from ...model.notes import Note
 from ..containers.sheet_grid import Grid, cell_text, label_key
+from .field_shapes import excerpt
 from .ocr_numbers import read_published_amount
 from .published import (
     YEAR,
@@ -58,7 +59,8 @@ _INDICATOR_WORDS = {
 }
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标"})  # a cell merged down the table's left: in every row
 _NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
-_LABEL_ROWS = 40  # the form's labelled fields stand above its indicator table, within its first rows
+_FORM_TITLE = re.compile(r"绩效目标.{0,6}表")  # 项目支出绩效目标申报表（2024年度）: the next form begins
+_LABEL_ROWS = 40  # the form's labelled fields stand within this many rows above its indicator table
 
 
 def _key(value: object) -> str:
@@ -96,6 +98,32 @@ def is_project_form(grid: Grid) -> bool:
     if found is None:
         return False
     return any(_key(cell) == "项目名称" for row in grid.rows[:found[0]] for cell in row)
+
+
+def read_project_forms(grid: Grid, index: int) -> ImportedTable | None:
+    """The grid's forms as a table of their projects: one form, or several one under another on a sheet (each from
+    its 项目名称 on; the rows of the others blanked, so that every note keeps the sheet's row numbers); index: the
+    place the first will have in the declaration. None when the grid holds no such form."""
+    starts = [r for r, row in enumerate(grid.rows) if any(_key(cell) == "项目名称" for cell in row)]
+    if len(starts) <= 1:
+        return read_project_form(grid, index)
+    read: ImportedTable | None = None
+    for start, end in zip(starts, [*starts[1:], len(grid.rows)]):
+        part = Grid(grid.name, [row if start <= r < end else [] for r, row in enumerate(grid.rows)])
+        form = read_project_form(part, index + (len(read.projects) if read else 0))
+        if form is None:
+            continue
+        if read is None:
+            read = form
+            read.year = read.year or _year(grid, start)  # the sheet's title stands above the first form only
+            continue
+        read.projects += form.projects
+        read.rows += form.rows
+        read.item_numbers += form.item_numbers
+        read.notes += form.notes
+        for role, column in form.columns.items():
+            read.columns.setdefault(role, column)
+    return read
 
 
 def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
@@ -138,7 +166,8 @@ class _Form:
         self.grid, self.where = grid, where
         self.labels: dict[str, tuple[int, int]] = {}  # label key → its first cell
         self.yuan_label: str | None = None
-        for r, row in enumerate(grid.rows[:min(header, _LABEL_ROWS)]):
+        for r in range(max(0, header - _LABEL_ROWS), header):
+            row = grid.rows[r]
             for c, cell in enumerate(row):
                 text = cell_text(cell)
                 key = _key(text)
@@ -225,8 +254,12 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
         cells = {role: cell_text(row[c]).strip() if c < len(row) else "" for role, c in columns.items()}
         first = next((cell_text(cell).strip() for cell in row if cell_text(cell).strip()
                       and _key(cell) not in _SIDE_LABELS), "")
-        if is_footnote(first) or _key(first) in _ALL_LABELS:
-            break  # the table ends: 备注, 填报人, or the next block of the form
+        if is_footnote(first) or _key(first) in _ALL_LABELS or _FORM_TITLE.search(first):
+            break  # the table ends: 备注, 填报人, the next block of the form, or the next form's title
+        if cells.get("name") and cells.get("name") == cells.get("level1") == cells.get("level2"):
+            notes.append(Note(f"第 {r + 1} 行“{excerpt(first)}”是跨整行的文字，不是指标，未导入", row=r + 1,
+                              location=paths.indicators(where), source_text=first))
+            continue  # one text merged across the row: no indicator's
         if cells.get("level1") and cells["level1"] != level1:
             level1, level2 = cells["level1"], None  # a new 一级: the 二级 above belongs to the one before
         level2 = cells.get("level2") or level2
