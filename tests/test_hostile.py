@@ -368,5 +368,5 @@ def test_a_pdf_page_whose_table_detection_runs_past_10_seconds_is_refused_naming
 def test_the_reading_workers_limits_are_in_the_users_page():
     page = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
     for shown in (f"{limits.MAX_PDF_TABLE_SECONDS} 秒", f"{limits.MAX_READ_SECONDS} 秒",
-                  limits.megabytes(limits.MAX_READER_MEMORY), "Windows"):
+                  limits.megabytes(limits.MAX_READER_MEMORY), limits.megabytes(limits.MAX_CONTENTS_BYTES), "Windows"):
         assert shown in page, shown
