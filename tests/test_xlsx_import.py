@@ -155,3 +155,24 @@ def test_a_department_form_with_levels_written_once_per_run_and_a_footnote_under
         ("效益指标", "社会效益指标", "群众知晓率")]
     assert any("已沿用上一行的一级指标" in note for note in opened.notes)
     assert sum("表注或签署栏" in note for note in opened.notes) == 2
+
+
+def test_other_words_for_the_project_columns_and_a_column_it_does_not_know_is_said(tmp_path):
+    """项目期, 项目总额, 财政资金, 自筹资金, 申报单位 are the columns they name; a column no role has (项目负责人) is said
+    in one note, not dropped in silence; 序号 holds no fact and is left out quietly."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2024年项目支出绩效目标表"])
+    sheet.append(["序号", "项目名称", "申报单位", "项目期", "项目负责人", "项目总额", "财政资金", "自筹资金", "绩效目标", "绩效指标"])
+    sheet.append([1, "法律援助", "区法律援助处", "2024-2026", "张三", 100, 90, 10, "办好援助案件",
+                  "1、产出指标：数量指标：案件数；年度指标值：≥500件。"])
+    path = tmp_path / "other-words.xlsx"
+    book.save(path)
+    opened = open_declaration(path)
+    project = opened.declaration.projects[0]
+    assert (project.unit, project.period, project.funds.total, project.funds.fiscal, project.funds.other) == (
+        "区法律援助处", "2024-2026", 100, 90, 10)
+    said = [note for note in opened.notes if "本程序不认识" in note]
+    assert len(said) == 1 and "“项目负责人”" in said[0] and "序号" not in said[0] and said[0].column == 5

@@ -41,14 +41,16 @@ _HEADER_SCAN_ROWS = 40
 _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
     ("name", lambda t: t.startswith("项目名称") or t == "项目"),
     ("department", lambda t: t in ("主管部门", "部门名称", "主管部门名称", "部门")),
-    ("unit", lambda t: t in ("预算单位", "预算单位名称", "资金使用单位", "实施单位", "单位名称", "项目单位")),
+    ("unit", lambda t: t in ("预算单位", "预算单位名称", "资金使用单位", "实施单位", "单位名称", "项目单位", "申报单位",
+                             "项目实施单位", "实施单位名称")),
     ("period_value", lambda t: t in ("实施周期指标值", "实施期指标值", "实施周期目标值", "中长期指标值")),
-    ("period", lambda t: t.startswith("实施周期")),
-    ("total", lambda t: t in ("总计", "合计", "资金总额", "金额合计", "项目资金总额", "预算金额", "预算数", "项目金额",
+    ("period", lambda t: t.startswith("实施周期") or t in ("项目期", "项目周期", "起止时间", "项目起止时间", "实施期限",
+                                                          "实施期")),
+    ("total", lambda t: t in ("总计", "合计", "资金总额", "金额合计", "项目资金总额", "预算金额", "预算数", "项目金额", "项目总额",
                               "年度预算", "年度资金总额", "项目预算") or t.startswith("总计(")),
-    ("fiscal", lambda t: t.startswith("财政拨款")),
+    ("fiscal", lambda t: t.startswith("财政拨款") or t in ("财政资金", "一般公共预算", "一般公共预算资金")),
     ("special_account", lambda t: t.startswith("财政专户")),
-    ("other", lambda t: t.startswith("其他资金")),
+    ("other", lambda t: t.startswith("其他资金") or t in ("自筹资金", "单位自筹", "单位自筹资金")),
     ("goal", lambda t: t in ("绩效目标", "年度绩效目标", "项目绩效目标", "总体绩效目标")),
     ("indicators", lambda t: t in ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标及指标值")),
     # One row per indicator, the project's cells merged (or repeated) down its rows: the indicator's own columns.
@@ -72,6 +74,30 @@ def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
                 columns.setdefault(role, column)
             return row, columns
     return None
+
+
+# Header cells a project table prints that hold no fact of a declaration: left out without a note.
+_NO_FACT_COLUMNS = frozenset({"序号", "编号", "备注", "说明", "项目编码", "项目代码", "项目编号", "功能分类", "功能科目",
+                              "支出功能分类", "支出功能分类科目", "经济分类", "项目类别", "项目类型", "项目属性", "资金性质",
+                              "资金来源", "资金", "项目资金", "金额", "绩效指标", "指标"})
+
+
+def _unknown_columns(grid: Grid, header_row: int, columns: dict[str, int]) -> list[tuple[int, str]]:
+    """The header's labels (column, text) that name no role and are no known column without a fact; a cell over
+    columns of a second header row (资金（万元） over 总计 | 财政拨款) or merged with a named one is none of them."""
+    known = set(columns.values())
+    below = _map_columns(grid, header_row + 1) if header_row + 1 < len(grid.rows) else {}
+    found: list[tuple[int, str]] = []
+    row = grid.rows[header_row]
+    for column, value in enumerate(row):
+        text = _IN_UNITS.sub("", label_key(value)).removeprefix("其中:")
+        if not text or column in known or column in below.values() or text in _NO_FACT_COLUMNS:
+            continue
+        if any(label_key(row[other]) == label_key(value) for other in known if other < len(row)):
+            continue  # a copy of a named header cell (merged across)
+        if text not in (label for _, label in found):
+            found.append((column, " ".join(str(value).split())))
+    return found
 
 
 def _map_columns(grid: Grid, row: int) -> dict[str, int]:
@@ -107,6 +133,11 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
     title_department, rejected_title = _read_title_block(grid, header_row, table)
+    unknown = _unknown_columns(grid, header_row, columns)
+    if unknown:  # what such a column holds is not imported: said, not dropped in silence
+        shown = "、".join(f"“{text}”" for _, text in unknown)
+        table.notes.append(Note(f"表头中的{shown}栏本程序不认识，其中的内容未导入，请对照原表核对", row=header_row + 1,
+                                column=unknown[0][0] + 1, source_text=unknown[0][1]))
     group_unit: str | None = None
     labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
     names = Names(grid, columns, bool(yuan), [name for name in (table.department_name, title_department) if name])
