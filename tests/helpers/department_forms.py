@@ -9,12 +9,11 @@ template's 指标性质 | 指标值 | 度量单位, the year's value in three co
 
 from __future__ import annotations
 
-import html
 import io
 
 from openpyxl import Workbook
 
-from tests.helpers.project_forms import split_value
+from tests.helpers.project_forms import split_value, table_html
 
 VALUES = ("one", "two", "split")
 
@@ -70,19 +69,5 @@ def workbook_bytes(department, values: str, year: int = 2024) -> bytes:
 
 
 def page_html(department, values: str, year: int = 2024) -> str:
-    rows, merges = form_rows(department, year, values)
-    covered = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
-               if (r, c) != (r1, c1)}
-    spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in merges}
-    lines = []
-    for r, row in enumerate(rows, start=1):
-        cells = []
-        for c, value in enumerate(row, start=1):
-            if (r, c) in covered:
-                continue
-            down, across = spans.get((r, c), (1, 1))
-            attributes = (f' rowspan="{down}"' if down > 1 else "") + (f' colspan="{across}"' if across > 1 else "")
-            text = "" if value is None else (f"{value:.2f}" if isinstance(value, float) else str(value))
-            cells.append(f"<td{attributes}>{html.escape(text)}</td>")
-        lines.append("<tr>" + "".join(cells) + "</tr>")
-    return "<html><head><meta charset='utf-8'></head><body><table border=1>" + "".join(lines) + "</table></body></html>"
+    return ("<html><head><meta charset='utf-8'></head><body>" + table_html(*form_rows(department, year, values))
+            + "</body></html>")

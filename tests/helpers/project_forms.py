@@ -119,22 +119,24 @@ def workbook_bytes(projects, layout: str, year: int = 2024, supervisor: str = "�
 
 def page_html(projects, layout: str, year: int = 2024, supervisor: str = "广州市天河区司法局") -> str:
     """One <table> per project, merged cells as rowspan/colspan."""
-    tables = []
-    for project in projects:
-        rows, merges = form_rows(project, layout, year, supervisor)
-        covered = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
-                   if (r, c) != (r1, c1)}
-        spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in merges}
-        lines = []
-        for r, row in enumerate(rows, start=1):
-            cells = []
-            for c, value in enumerate(row, start=1):
-                if (r, c) in covered:
-                    continue
-                down, across = spans.get((r, c), (1, 1))
-                attributes = (f' rowspan="{down}"' if down > 1 else "") + (f' colspan="{across}"' if across > 1 else "")
-                text = "" if value is None else (f"{Decimal(str(value)):f}" if isinstance(value, float) else str(value))
-                cells.append(f"<td{attributes}>{html.escape(text)}</td>")
-            lines.append("<tr>" + "".join(cells) + "</tr>")
-        tables.append("<table border=1>" + "".join(lines) + "</table>")
+    tables = [table_html(*form_rows(project, layout, year, supervisor)) for project in projects]
     return "<html><head><meta charset='utf-8'></head><body>" + "<p></p>".join(tables) + "</body></html>"
+
+
+def table_html(rows: list[list], merges: list[tuple[int, int, int, int]]) -> str:
+    """Rows (None: empty) and merged ranges (1-based, inclusive) as one <table>, the ranges as rowspan/colspan."""
+    covered = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+               if (r, c) != (r1, c1)}
+    spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in merges}
+    lines = []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row, start=1):
+            if (r, c) in covered:
+                continue
+            down, across = spans.get((r, c), (1, 1))
+            attributes = (f' rowspan="{down}"' if down > 1 else "") + (f' colspan="{across}"' if across > 1 else "")
+            text = "" if value is None else (f"{Decimal(str(value)):f}" if isinstance(value, float) else str(value))
+            cells.append(f"<td{attributes}>{html.escape(text)}</td>")
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    return "<table border=1>" + "".join(lines) + "</table>"

@@ -36,6 +36,7 @@ from .published import (
     clean_multiline,
     is_footnote,
     joined_value,
+    loose_label,
     to_wanyuan,
     yuan_note,
 )
@@ -73,10 +74,7 @@ def is_current_department_form(grid: Grid) -> bool:
 
 
 def _key(value: object) -> str:
-    """A label compared loosely: label_key, and no trailing colon, leading 其中 or (万元) (其中：财政拨款（万元）)."""
-    key = label_key(value).rstrip(":")
-    key = key[3:] if key.startswith("其中:") else key
-    return key.removesuffix("(万元)")
+    return loose_label(value, ("(万元)",))  # a label in 元 is no 万元 amount's: not taken for one
 
 
 def import_department_form(grid: Grid, published: bool = True) -> ImportedDepartment:

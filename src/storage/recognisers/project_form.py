@@ -27,6 +27,7 @@ from .published import (
     clean_multiline,
     is_footnote,
     joined_value,
+    loose_label,
     to_wanyuan,
     yuan_note,
 )
@@ -63,13 +64,7 @@ _FORM_TITLE = re.compile(r"绩效目标.{0,6}表")  # 项目支出绩效目标�
 _LABEL_ROWS = 40  # the form's labelled fields stand within this many rows above its indicator table
 
 
-def _key(value: object) -> str:
-    key = label_key(value).rstrip(":")
-    if key.startswith("其中:"):
-        key = key[3:]
-    for unit in ("(万元)", "(元)"):
-        key = key.removesuffix(unit)
-    return key
+_key = loose_label
 
 
 _ALL_LABELS = frozenset(_key(word) for words in (*_FIELD_WORDS.values(), *_FUND_WORDS.values(), _GOAL_WORDS,
@@ -138,14 +133,14 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
     name = form.value("name")
     if name is None:
         return None
-    table = ImportedTable(grid.name, header, first_project=index, columns=form.places())  # what unread.py checks
+    places = form.places()
+    table = ImportedTable(grid.name, header, first_project=index, columns=places)  # what unread.py checks
     yuan = amounts_in_yuan(grid, header) or form.yuan_label
     if yuan:
         table.notes.append(yuan_note(yuan, "表格"))
     funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
     project = Project(name=name, unit=form.value("unit"), period=form.value("period"), funds=Funds(**funds),
                       goal=form.goal(table.notes), indicators=_indicators(grid, header, columns, where, table.notes))
-    places = form.places()
     for field, label in (("unit", PROJECT_LABELS["unit"]), ("total", FUNDS_LABELS["total"]), ("goal", PROJECT_LABELS["goal"])):
         if field not in places:  # a form this reader has no word for: said at the field, never left empty in silence
             location = paths.field(where, f"funds.{field}" if field == "total" else field)

@@ -189,10 +189,12 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         if not name:
             table.notes.append(_nameless_row_note(table, row, values))
             continue
-        if by_level1:  # the row's indicator text is the 一级 columns' together: what row_kind's guards look at
-            values["indicators"] = "".join(row_texts(grid.rows[row], {str(c): c for c in by_level1}).values())
+        level1_texts = [(by_level1[int(c)], text) for c, text in
+                        row_texts(grid.rows[row], {str(c): c for c in sorted(by_level1)}).items()] if by_level1 else None
+        if level1_texts:  # the row's indicator text is the 一级 columns' together: what row_kind's guards look at
+            values["indicators"] = "".join(text for _, text in level1_texts)
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns,
-                                                by_rows, by_level1))
+                                                by_rows, level1_texts))
         table.rows.append(row + 1)
         project_cells = {key: values.get(key, "") for key in _PROJECT_CELLS}
         if table.projects[-1].unit and table.projects[-1].unit not in names.organisations:
@@ -215,7 +217,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
                       in_yuan: bool = False, cells: list[object] | None = None,
                       columns: dict[str, int] | None = None, by_rows: bool = False,
-                      by_level1: dict[int, str] | None = None) -> Project:
+                      level1_texts: list[tuple[str, str]] | None = None) -> Project:
     """One pydantic call for the project, its funds and its indicators from plain dicts: the same validators as
     building each model on its own, and no Python call per model (bench/profile_imports.py shows what is left)."""
     funds: dict[str, Decimal | None] = {}
@@ -239,8 +241,8 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         funds[key] = to_wanyuan(reading.value) if in_yuan else reading.value
     if by_rows:  # the row's own indicator; the rows below add theirs (_add_indicator_row)
         indicators, notes, numbers = [_row_indicator(values, None)] if values.get("level3") else [], [], []
-    elif by_level1 and cells is not None:
-        indicators, notes, numbers = _level1_cells(cells, by_level1)
+    elif level1_texts:
+        indicators, notes, numbers = _level1_cells(level1_texts)
     else:
         indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
     name = values["name"]
@@ -279,14 +281,13 @@ def _level1_columns(grid: Grid, header_row: int, columns: dict[str, int]) -> dic
 _LEVEL1_HEADERS = frozenset(framework.level1_names())
 
 
-def _level1_cells(cells: list[object], by_level1: dict[int, str]) -> tuple[list[dict], list[str], list[int]]:
-    """The numbered indicator text of each 一级's column, the column's 一级 given to the items that do not name one;
+def _level1_cells(level1_texts: list[tuple[str, str]]) -> tuple[list[dict], list[str], list[int]]:
+    """The numbered indicator text of each 一级's column ((一级, text) in the columns' order), the column's 一级 given to the items that do not name one;
     their item numbers run on across the columns (1、2 | 1 | 1 → 1 2 3 4), as the self-check counts them."""
     indicators: list[dict] = []
     notes: list[str] = []
     numbers: list[int] = []
-    for column, level1 in sorted(by_level1.items()):
-        text = row_texts(cells, {"text": column})["text"]
+    for level1, text in level1_texts:
         read, said, stated = parse_indicator_cell(text)
         offset = len(indicators)
         for item in read:

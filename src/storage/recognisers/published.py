@@ -106,6 +106,15 @@ _COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 
 
+def loose_label(value: object, units: tuple[str, ...] = ("(万元)", "(元)")) -> str:
+    """A form's label compared loosely: label_key, without a trailing colon, a leading 其中 or a unit in brackets
+    (其中：财政拨款（万元） is 财政拨款)."""
+    key = label_key(value).rstrip(":").removeprefix("其中:")
+    for unit in units:
+        key = key.removesuffix(unit)
+    return key
+
+
 def joined_value(value: str, sign: str, unit: str) -> tuple[str | None, str | None]:
     """A value a form prints in three columns (指标性质 | 指标值 | 度量单位) as one (≥ + 95 + % → ≥95%); and the sign when
     it is no comparator (正向, 反向: not joined, for the caller to say)."""

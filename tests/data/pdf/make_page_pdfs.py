@@ -10,10 +10,7 @@ enough for their text and the page set-up changed.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -21,6 +18,10 @@ from openpyxl.styles import Alignment, Border, Side
 from openpyxl.worksheet.pagebreak import Break
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_layout_pdfs import convert  # noqa: E402  the same LibreOffice conversion
+
 DATA = HERE.parent
 
 HEADER = ["序号", "项目名称", "预算单位", "实施周期", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
@@ -125,15 +126,6 @@ def two_forms_workbook() -> openpyxl.Workbook:
             for cell in row:
                 cell.border = border
     return book
-
-
-def convert(book: openpyxl.Workbook, name: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / f"{name}.xlsx"
-        book.save(source)
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                        "--convert-to", "pdf", "--outdir", folder, str(source)], check=True, capture_output=True)
-        shutil.move(Path(folder) / f"{name}.pdf", HERE / f"{name}.pdf")
 
 
 def main() -> None:
