@@ -30,7 +30,7 @@ from .declaration import (
     Indicator,
     Project,
 )
-from .indicator_checks import check_indicator
+from .indicator_checks import check_indicator, indicator_findings, placed
 from .markup import has_markup, markup_problem
 from .next_year import department_review_problems, review_problems
 from .problem_index import in_order
@@ -129,12 +129,17 @@ def check_project(project: Project, index: int, variant: str | None = None) -> l
         problems.append(Problem("required", ERROR, paths.field(where, "unit"), f"{label}缺少{PROJECT_LABELS['unit']}"))
     if not project.goal:
         problems.append(Problem("required", ERROR, paths.field(where, "goal"), f"{label}缺少{PROJECT_LABELS['goal']}"))
+    funds = project.funds
     for key, field_label in FUNDS_LABELS.items():
-        problems.extend(_amount_problems(getattr(project.funds, key), paths.field(where, f"funds.{key}"), field_label))
+        value = getattr(funds, key)
+        if value is not None and _amount_suspect(value):  # the place is spelled only for an amount found wrong
+            problems.extend(_amount_problems(value, paths.field(where, f"funds.{key}"), field_label))
     problems.extend(_project_total(project, where, label))
     problems.extend(_markup_in(project, where, _PROJECT_TEXTS, PROJECT_LABELS))
     for position, indicator in enumerate(project.indicators):
-        problems.extend(check_indicator(indicator, paths.indicator(where, position), variant))
+        found = indicator_findings(indicator, variant)
+        if found:
+            problems.extend(placed(found, paths.indicator(where, position)))
     problems.extend(_indicator_coverage(project, where, label))
     problems.extend(_duplicate_indicators(project.indicators, where))
     problems.extend(review_problems(project, index))
@@ -203,6 +208,14 @@ def reads_across_projects(location: str) -> bool:
 def reads_framework(location: str) -> bool:
     """Whether an edit at location can change which framework variant the indicators point to (its 一级/二级)."""
     return paths.split_field(location)[1] in ("level1", "level2")
+
+
+def _amount_suspect(value: Decimal) -> bool:
+    """Whether _amount_problems() can find anything in value: negative, or more places than 万元 take."""
+    if value < 0:
+        return True
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -_MAX_PLACES
 
 
 def _amount_problems(value: Decimal | None, where: str, label: str) -> Iterator[Problem]:
@@ -274,6 +287,9 @@ def _indicator_coverage(project: Project, where: str, label: str) -> Iterator[Pr
 
 
 def _duplicate_indicators(indicators: list[Indicator], owner: str) -> Iterator[Problem]:
+    names = [indicator.name.strip() for indicator in indicators if indicator.name]
+    if len(set(names)) == len(names):  # two indicators are the same only if their names are: most lists end here
+        return
     seen: dict[tuple, int] = {}
     for index, indicator in enumerate(indicators):
         if not indicator.name:

@@ -10,7 +10,7 @@ from . import framework, paths
 from .declaration import INDICATOR_LABELS, Indicator
 from .library_checks import library_problems, library_verdict
 from .markup import has_markup, markup_problem
-from .problems import ERROR, HINT, WARNING, Problem
+from .problems import ERROR, HINT, WARNING, Problem, Severity
 from .values import ValueKind, ValueReading, parse_value
 
 # Looked up once: an enum member read off its class costs ten times a global.
@@ -20,8 +20,40 @@ _LEVEL1, _LEVEL2, _NAME = INDICATOR_LABELS["level1"], INDICATOR_LABELS["level2"]
 _ANNUAL, _PERIOD = INDICATOR_LABELS["annual_value"], INDICATOR_LABELS["period_value"]
 
 
+# What an indicator's rules find depends only on its five texts and the framework variant, and a full check meets
+# the same indicators again and again (after a bulk fix, a variant change, a file reopened, the same 满意度 row in
+# every project): the findings are kept per content, relative to the indicator's place, and re-placed on each call.
+_FINDINGS: dict[tuple, tuple[tuple[str, Severity, str, str], ...]] = {}
+_FINDINGS_KEPT = 100_000  # about 10 MB; past it the memory starts again
+_HERE = "@"  # the place the findings are made at, cut off again when they are kept
+
+
+Findings = tuple[tuple[str, Severity, str, str], ...]  # (code, severity, place after the indicator's, message)
+
+
 def check_indicator(indicator: Indicator, where: str, variant: str | None = None) -> list[Problem]:
     """Rules of one indicator at where; variant as checks.declaration_variant() gives it."""
+    return placed(indicator_findings(indicator, variant), where)
+
+
+def indicator_findings(indicator: Indicator, variant: str | None = None) -> Findings:
+    """What the rules find in indicator wherever it stands; placed() puts them at its location. Most indicators
+    have none, so a caller checking many need not spell their locations."""
+    key = (indicator.level1, indicator.level2, indicator.name, indicator.annual_value, indicator.period_value, variant)
+    found = _FINDINGS.get(key)
+    if found is None:
+        if len(_FINDINGS) >= _FINDINGS_KEPT:
+            _FINDINGS.clear()
+        found = _FINDINGS[key] = tuple((problem.code, problem.severity, problem.location[len(_HERE):], problem.message)
+                                       for problem in _findings(indicator, _HERE, variant))
+    return found
+
+
+def placed(found: Findings, where: str) -> list[Problem]:
+    return [Problem(code, severity, where + place, message) for code, severity, place, message in found]
+
+
+def _findings(indicator: Indicator, where: str, variant: str | None) -> list[Problem]:
     problems: list[Problem] = []
     name = indicator.name
     level1 = indicator.level1
