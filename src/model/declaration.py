@@ -44,6 +44,10 @@ MAX_TEXT_LENGTH = 32767
 
 
 def _clean_text(value: object) -> object:
+    if type(value) is str and value.isprintable():  # most texts: no control character, line break or surrogate
+        if len(value) > MAX_TEXT_LENGTH:
+            raise ValueError(f"文字过长：共 {len(value):,} 个字符，一个栏目最多 {MAX_TEXT_LENGTH:,} 个字符（Excel 单元格的上限）")
+        return value if value and not value.isspace() else None
     if isinstance(value, str):
         if len(value) > MAX_TEXT_LENGTH:
             raise ValueError(f"文字过长：共 {len(value):,} 个字符，一个栏目最多 {MAX_TEXT_LENGTH:,} 个字符（Excel 单元格的上限）")

@@ -229,7 +229,9 @@ def is_form_2019(grid: Grid) -> bool:
     lines, a 关键性指标 beside its 绩效标准, 关键指标 beside 预期实现值 — as headers, or as labels before their values
     (关键性指标：… | 绩效标准：…, or both in one cell beside another labelled cell). The current forms have none."""
     for row in grid.rows[:SCAN_ROWS]:
-        if not any(word in "".join(label_key(v) for v in row if v is not None) for word in _MARK_WORDS):
+        # The row's text without spaces or line breaks, as label_key() would give each cell (the words hold no bracket).
+        words = "".join("".join(cell_text(v) for v in row if v is not None).split())
+        if not any(word in words for word in _MARK_WORDS):
             continue  # no word of those marks in the row: not worth reading its cells' labels
         roles: set[str] = set()
         cells = 0
