@@ -229,3 +229,13 @@ def test_the_measurement_across_sectors_prints_its_tables(tmp_path, capsys):
     for sector in ("教育", "住建/城管", "科技", "**overall**"):
         assert f"| {sector} |" in out
     assert "| sector | test indicators | filled (≥ CONFIDENT) | right of filled |" in out
+
+
+def test_a_measure_with_a_decimal_point_is_not_read_as_a_date():
+    """10157.6 平方米 once passed for year.month (0157.6) and made an area 时效; a real year.month still is."""
+    from src.model.level2_rules import _DATE_VALUE
+
+    assert not _DATE_VALUE.search("大于等于10157.6平方米")
+    assert not _DATE_VALUE.search("≥2023.5吨")
+    assert _DATE_VALUE.search("2023.12")
+    assert _DATE_VALUE.search("≤2024-06")

@@ -81,9 +81,10 @@ COST_WORDS = re.compile(r"成本|单价|造价|价格|市场价|人均经费|费
                          r"(?<!消)费$")
 _COST_RULE = Rule(COST_WORDS, COST, 0.85, "名称说的是成本（“{0}”）")
 SATISFACTION_WORDS = re.compile(r"满意")
-# A target value that is a date, a month, a deadline or a number of days: 时效.
+# A target value that is a date, a month, a deadline or a number of days: 时效. 2023.12 is a date, 10157.6 平方米
+# and 2023.5 吨 are not.
 _DATE_VALUE = re.compile(r"^\s*(?:[≤<＜]|不超过|不晚于)?\s*(?:\d{4}\s*年(?:\s*\d{1,2}\s*月)?|\d{1,2}\s*月)"
-                         r"|\d{4}[.\-/]\d{1,2}|年底|年末|月底|月末|前完成|之前|\d+\s*个?(?:工作日|日内|天内)|按月|按季")
+                         r"|(?<![\d.])(?:19|20)\d{2}[.\-/](?:1[0-2]|0?[1-9])(?![\d.])(?!\s*(?:平方|立方|[米吨亩元个人次件份台套%％]|公里|万))|年底|年末|月底|月末|前完成|之前|\d+\s*个?(?:工作日|日内|天内)|按月|按季")
 _DATE_VALUE_RULE = Rule(_DATE_VALUE, TIMELINESS, 0.85, "指标值“{0}”是时间", by_word=False)
 _MONEY_VALUE = re.compile(r"\d\s*(?:万元|元)")
 _MONEY_VALUE_RULE = Rule(_MONEY_VALUE, COST, 0.8, "指标值以“元”计，是成本", by_word=False)
@@ -104,7 +105,7 @@ _ECOLOGY_WORDS = (r"生态|空气|大气|水质|水环境|污水|污染|排放|�
                   r"湿地|水土|土壤|碳|环保|环境质量|自然环境|人居环境|环境卫生|扬尘|降尘|负氧离子|水源|河道|河湖|"
                   r"农药|化肥|粪污|秸秆|垃圾|无纸化|噪声|野生动|生物多样")
 _ECOLOGY = _rule(_ECOLOGY_WORDS, ECOLOGICAL, 0.9, "名称含“{0}”，是生态效益")
-_ECONOMY = _rule(r"经济|收入|增收|创收|营收|产值|利润|税|降费|节约|节省|投资|消费|产业|就业|创业|亩均|增产|产量|"
+_ECONOMY = _rule(r"经济|收入|增收|创收|营收|产值|利润|税|降费|节约|节省|投资|消费(?!者)|产业|就业|创业|亩均|增产|产量|"
                  r"增粮|负担|利息|租金|物业费|闲置|招商|GDP", ECONOMIC, 0.9, "名称含“{0}”，是经济效益")
 _LASTING = _rule(r"可持续|持续|长效|长期|长远|机制|巩固|常态化|制度|体系建设|使用年限|年限|后续",
                  LASTING, 0.9, "名称含“{0}”，是可持续影响")
