@@ -23,9 +23,9 @@ from ....model.declaration import (
     Project,
 )
 from ....model.notes import Note
-from ....model.sums import DEVELOPMENT, INCOME, LEVELS, SPENDING, funds_parts, parts_sum
+from ....model.sums import DEVELOPMENT, INCOME, LEVELS, SPENDING, parts_sum
 from ..published import ImportedDepartment, ImportedTable
-from .common import differs
+from .common import ZERO, differs
 
 _UNREAD = "没有读到（原表{where}为空，或未能识别），请对照原表填写"
 _PROJECT_PLACES = {"unit": PROJECT_LABELS["unit"], "period": PROJECT_LABELS["period"],
@@ -41,7 +41,7 @@ def unread_projects(table: ImportedTable, said: set[str], source: str, what: str
     if "unit" not in columns and any(project.unit for project in table.projects):
         places.insert(0, "unit")  # the unit rows heading the projects (天河) are the units' place
     owners = [paths.project(table.first_project + index) for index in range(len(table.projects))]
-    empties = [[key for key in places if _project_empty(project, key) and paths.field(owner, key) not in said]
+    empties = [[key for key in _empty_places(project, places) if paths.field(owner, key) not in said]
                for project, owner in zip(table.projects, owners)]
     empties, whole = _columns_apart(empties)
     found = []
@@ -56,20 +56,36 @@ def unread_projects(table: ImportedTable, said: set[str], source: str, what: str
     return found
 
 
-def _project_empty(project: Project, key: str) -> bool:
-    if key == "indicators":
-        return not project.indicators
-    if not key.startswith("funds."):
-        return not getattr(project, key)
+_FUNDS_PLACES = {f"funds.{key}": key for key in FUNDS_LABELS}
+
+
+def _empty_places(project: Project, places: list[str]) -> list[str]:
+    """Those of places (keys of _PROJECT_PLACES) that project holds nothing at. One pass per project: a city's
+    table has thousands, nearly all of them filled."""
     funds = project.funds
-    if getattr(funds, key[len("funds."):]) is not None:
-        return False
-    if key == "funds.total":
-        return True
-    # A blank source beside a 总计 its read sources come to is no source of this project's money; beside no 总计,
-    # only when no source was read either (else the blank ones are most likely the table's nothing).
-    parts = funds_parts(funds)
-    return parts is None if funds.total is None else differs(funds.total, parts)
+    empty = []
+    blank = None  # whether a blank source is one: the same for all of the project's sources, so asked once
+    for key in places:
+        part = _FUNDS_PLACES.get(key)
+        if part is None:
+            if not (project.indicators if key == "indicators" else getattr(project, key)):
+                empty.append(key)
+        elif getattr(funds, part) is None:
+            if key != "funds.total" and blank is None:
+                blank = _blank_source(funds)
+            if key == "funds.total" or blank:
+                empty.append(key)
+    return empty
+
+
+def _blank_source(funds) -> bool:
+    """Whether a source left blank is one this project's money has: not when the 总计 is what its read sources
+    come to; beside no 总计, only when no source was read either (else the blank ones are most likely the table's
+    nothing)."""
+    fiscal, special, other = funds.fiscal, funds.special_account, funds.other  # funds_parts(), inline: once a project
+    if fiscal is None and special is None and other is None:
+        return funds.total is None or differs(funds.total, None)
+    return funds.total is not None and differs(funds.total, (fiscal or ZERO) + (special or ZERO) + (other or ZERO))
 
 
 def unread_department(form: ImportedDepartment, said: set[str], source: str) -> list[Note]:
