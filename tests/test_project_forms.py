@@ -183,3 +183,45 @@ def test_forms_one_under_another_on_one_sheet_are_each_read(tmp_path, layout):
         last = [note.row for note in opened.notes if "实施期目标" in note and note.location.startswith(
             f"projects[{len(projects) - 1}]")]
         assert last and last[0] > 20 * (len(projects) - 1)
+
+
+def evaluation_facts(project) -> tuple:
+    return (project.name, project.unit, project.goal, project.funds.total, project.funds.fiscal, project.funds.other,
+            [(i.level1, i.level2, i.name, i.annual_value) for i in project.indicators])
+
+
+@pytest.mark.parametrize("source", ["demo", "generated"])
+@pytest.mark.parametrize("container", ["xlsx", "html"])
+def test_a_self_evaluation_form_reads_as_the_declaration_it_evaluates_and_says_what_it_left(tmp_path, source,
+                                                                                             container):
+    """The 项目支出绩效自评表 prints each fact of the declaration beside what was achieved (全年预算数, 全年执行数,
+    实际完成情况, 实际完成值, 得分 — all different here): the planned ones are read, the achieved ones said."""
+    projects = sources()[source]
+    path = tmp_path / f"self-evaluation.{container}"
+    if container == "xlsx":
+        path.write_bytes(workbook_bytes(projects, "evaluation"))
+    else:
+        path.write_text(page_html(projects, "evaluation"), encoding="utf-8")
+
+    opened = open_declaration(path)
+
+    assert [evaluation_facts(p) for p in opened.declaration.projects] == [evaluation_facts(p) for p in projects]
+    said = [note for note in opened.notes if "这是一张绩效自评表" in note]
+    assert len(said) == len(projects)
+    assert all("实际完成值" in note and "得分" in note and "全年执行数" in note for note in said)
+    assert [note.location for note in said] == [f"projects[{i}]" for i in range(len(projects))]
+
+
+def test_money_carried_over_from_the_year_before_is_said_not_added(tmp_path):
+    from tests.helpers.project_forms import evaluation_rows, table_html
+
+    project = open_declaration(DEMO).declaration.projects[0]
+    path = tmp_path / "carried.html"
+    path.write_text(f"<html><body>{table_html(*evaluation_rows(project, 2024, '天河区司法局', carried=12.5))}</body></html>",
+                    encoding="utf-8")
+
+    opened = open_declaration(path)
+
+    assert opened.declaration.projects[0].funds.total == project.funds.total
+    note, = [note for note in opened.notes if "上年结转资金" in note]
+    assert "12.50 万元" in note and note.location == "projects[0].funds.total"

@@ -9,6 +9,10 @@ Layouts (each differs from the others in where a label's value stands and how th
   text, one 指标值 column.
 - "split": the 2021 template's columns 指标性质 | 指标值 | 度量单位 and both 实施周期指标值 and 年度指标值, amounts
   in 元 (项目资金（元）).
+evaluation_rows() makes the 项目支出绩效自评表 of the same template (not in LAYOUTS: it prints no 实施周期): the
+declaration's facts beside what was achieved — 年初预算数 | 全年预算数 | 全年执行数, 预期目标 | 实际完成情况, 年度指标值 |
+实际完成值 | 分值 | 得分 — each achieved figure different from the planned one, so a reader taking the wrong column
+shows.
 """
 
 from __future__ import annotations
@@ -77,6 +81,40 @@ def form_rows(project, layout: str, year: int, supervisor: str) -> tuple[list[li
     return rows, merges
 
 
+def evaluation_rows(project, year: int, supervisor: str, carried: float | None = None
+                    ) -> tuple[list[list], list[tuple[int, int, int, int]]]:
+    """The 项目支出绩效自评表 of project (财政部's template), its rows and merged ranges as form_rows gives them;
+    carried: an amount of 上年结转资金 (none by default: the project's sources are its facts)."""
+    funds = project.funds
+    planned = {"total": funds.total, "fiscal": funds.fiscal, "other": funds.other}
+    width = 9
+    rows: list[list] = [[f"项目支出绩效自评表", *[None] * (width - 1)], [f"（{year}年度）", *[None] * (width - 1)],
+                        ["项目名称", project.name, *[None] * (width - 2)],
+                        ["主管部门", supervisor, None, None, "实施单位", project.unit, None, None, None],
+                        ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None]]
+    for label, key in (("年度资金总额", "total"), ("其中：当年财政拨款", "fiscal"), ("上年结转资金", None), ("其他资金", "other")):
+        value = planned[key] if key else (Decimal(str(carried)) if carried else None)
+        if value is None:
+            rows.append([None, label, *[None] * (width - 2)])
+            continue
+        budget, spent = value + Decimal("1.5"), value * Decimal("0.9")  # the year's changes and spending: never the plan
+        rows.append([None, label, float(value), float(budget), float(spent), 10 if key == "total" else None,
+                     "90%" if key == "total" else None, 9 if key == "total" else None, None])
+    rows += [["年度总体目标", "预期目标", None, None, None, "实际完成情况", None, None, None],
+             [None, project.goal, None, None, None, "已完成年度目标，部分指标略有偏差。", None, None, None],
+             ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]]
+    merges = [(1, 1, 1, width), (2, 1, 2, width), (3, 2, 3, width), (4, 2, 4, 4), (4, 6, 4, width), (5, 1, 9, 1),
+              (10, 1, 11, 1), (10, 2, 10, 5), (10, 6, 10, width), (11, 2, 11, 5), (11, 6, 11, width)]
+    first = len(rows)
+    for indicator in project.indicators:
+        rows.append([None, indicator.level1, indicator.level2, indicator.name, indicator.annual_value,
+                     f"实际{indicator.annual_value or ''}", 10, 9, None])
+    merges.append((first, 1, len(rows), 1))
+    merges += _level_runs(rows, first, "evaluation")
+    rows.append(["总分", None, None, None, None, None, 100, 90, None])
+    return rows, merges
+
+
 def _level_runs(rows: list[list], first: int, layout: str) -> list[tuple[int, int, int, int]]:
     """一级 (column 2) and 二级 (column 3) merged down their runs, as the template prints them."""
     merges = []
@@ -95,6 +133,13 @@ def _level_runs(rows: list[list], first: int, layout: str) -> list[tuple[int, in
     return merges
 
 
+def form_of(project, layout: str, year: int, supervisor: str) -> tuple[list[list], list[tuple[int, int, int, int]]]:
+    """form_rows, or evaluation_rows for the layout "evaluation"."""
+    if layout == "evaluation":
+        return evaluation_rows(project, year, supervisor)
+    return form_rows(project, layout, year, supervisor)
+
+
 def workbook_bytes(projects, layout: str, year: int = 2024, supervisor: str = "广州市天河区司法局",
                    one_sheet: bool = False) -> bytes:
     """One sheet per project; one_sheet: the forms one under another on one sheet, a blank row between them."""
@@ -105,7 +150,7 @@ def workbook_bytes(projects, layout: str, year: int = 2024, supervisor: str = "�
         if not one_sheet:
             sheet = workbook.create_sheet(f"项目{index}")
         offset = sheet.max_row + 1 if one_sheet and sheet.max_row > 1 else 0
-        rows, merges = form_rows(project, layout, year, supervisor)
+        rows, merges = form_of(project, layout, year, supervisor)
         for row in rows:
             sheet.append(row)
         for r1, c1, r2, c2 in merges:
@@ -119,7 +164,7 @@ def workbook_bytes(projects, layout: str, year: int = 2024, supervisor: str = "�
 
 def page_html(projects, layout: str, year: int = 2024, supervisor: str = "广州市天河区司法局") -> str:
     """One <table> per project, merged cells as rowspan/colspan."""
-    tables = [table_html(*form_rows(project, layout, year, supervisor)) for project in projects]
+    tables = [table_html(*form_of(project, layout, year, supervisor)) for project in projects]
     return "<html><head><meta charset='utf-8'></head><body>" + "<p></p>".join(tables) + "</body></html>"
 
 

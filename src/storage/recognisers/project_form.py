@@ -41,14 +41,20 @@ _FIELD_WORDS = {
 }
 _FUND_WORDS = {
     "total": ("年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额", "项目总金额", "年度金额合计"),
-    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金"),
+    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金", "当年财政拨款", "本年财政拨款"),
     "special_account": ("财政专户拨款", "财政专户管理资金"),
     "other": ("其他资金", "单位自筹资金", "自筹资金"),
 }
-_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标")  # the project's goal is the year's
+_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标")  # the project's goal is the year's
 _WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标")  # taken when the form has no year's goal
 _PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标")  # no place for it in a project
 _OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别")
+# A 绩效自评表 (the template's self-evaluation of a year done) holds a declaration's facts beside what was achieved:
+# its 预期目标 under the goal's label, its 年初预算数 column of the amounts, its 年度指标值 column. Its words:
+_EXPECTED_WORDS = ("预期目标", "年度预期目标", "预期")  # over the goal's text, beside 实际完成情况
+_PLANNED_WORDS = ("年初预算数", "年初预算", "预算数")  # the amounts' column the year began with
+_ACHIEVED_WORDS = ("实际完成情况", "实际完成值", "全年执行数", "执行数", "执行率", "得分", "完成值", "实际完成")
+_CARRIED_WORDS = ("上年结转资金", "上年结转")  # money of the year before: no place among a project's sources
 _INDICATOR_WORDS = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
@@ -68,8 +74,12 @@ _key = loose_label
 
 
 _ALL_LABELS = frozenset(_key(word) for words in (*_FIELD_WORDS.values(), *_FUND_WORDS.values(), _GOAL_WORDS,
-                                                  _WHOLE_GOAL_WORDS, _PERIOD_GOAL_WORDS, _OTHER_LABELS)
+                                                  _WHOLE_GOAL_WORDS, _PERIOD_GOAL_WORDS, _OTHER_LABELS,
+                                                  _ACHIEVED_WORDS, _CARRIED_WORDS)
                         for word in words)
+_EXPECTED = frozenset(_key(word) for word in _EXPECTED_WORDS)
+_PLANNED = frozenset(_key(word) for word in _PLANNED_WORDS)
+_ACHIEVED = frozenset(_key(word) for word in _ACHIEVED_WORDS)
 
 
 def indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
@@ -138,6 +148,7 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
     yuan = amounts_in_yuan(grid, header) or form.yuan_label
     if yuan:
         table.notes.append(yuan_note(yuan, "表格"))
+    table.notes += form.evaluation_notes(bool(yuan))
     funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
     project = Project(name=name, unit=form.value("unit"), period=form.value("period"), funds=Funds(**funds),
                       goal=form.goal(table.notes), indicators=_indicators(grid, header, columns, where, table.notes))
@@ -161,11 +172,19 @@ class _Form:
         self.grid, self.where = grid, where
         self.labels: dict[str, tuple[int, int]] = {}  # label key → its first cell
         self.yuan_label: str | None = None
-        for r in range(max(0, header - _LABEL_ROWS), header):
+        self.planned_column: int | None = None  # a 自评表's 年初预算数 column: the amounts are read there
+        self.achieved: list[str] = []  # a 自评表's words for what was done (实际完成值, 得分…), as printed
+        for r in range(max(0, header - _LABEL_ROWS), header + 1):
             row = grid.rows[r]
             for c, cell in enumerate(row):
                 text = cell_text(cell)
                 key = _key(text)
+                if key in _ACHIEVED and text.strip() not in self.achieved:
+                    self.achieved.append(text.strip())
+                if r == header:
+                    continue  # the indicator table's header: only its 自评 columns are of the form's
+                if key in _PLANNED and self.planned_column is None:
+                    self.planned_column = c
                 if key in _ALL_LABELS and key not in self.labels:
                     self.labels[key] = (r, c)
                     if label_key(text).rstrip(":").endswith("(元)"):
@@ -192,12 +211,16 @@ class _Form:
         r, c = place
         row = self.grid.rows[r]
         own = _key(row[c])
-        for cell in row[c + 1:]:
+        for at, cell in enumerate(row[c + 1:], start=c + 1):
             key = _key(cell)
             if not key or key == own:
                 continue
             if key in _ALL_LABELS:
                 break  # the next label: the value, if any, is below
+            if key in _EXPECTED:  # a 自评表's 预期目标 | 实际完成情况 over the texts: the value is under the first
+                below = self.grid.rows[r + 1] if r + 1 < len(self.grid.rows) else []
+                text = cell_text(below[at]).strip() if at < len(below) else ""
+                return text if _key(text) not in _ALL_LABELS else None
             return cell_text(cell).strip()
         if r + 1 < len(self.grid.rows) and c < len(self.grid.rows[r + 1]):
             below = cell_text(self.grid.rows[r + 1][c]).strip()
@@ -211,7 +234,7 @@ class _Form:
 
     def amount(self, key: str, in_yuan: bool, notes: list) -> object:
         place = self.cell_of(_FUND_WORDS[key])
-        text = self.text_at(place)
+        text = self.planned_at(place) if self.planned_column is not None else self.text_at(place)
         if not text:
             return None
         reading = read_published_amount(text)
@@ -224,6 +247,29 @@ class _Form:
         if note:
             notes.append(note)
         return to_wanyuan(reading.value) if in_yuan else reading.value
+
+    def planned_at(self, place: tuple[int, int] | None) -> str | None:
+        """A 自评表's amount: the label's row in the 年初预算数 column (the others are the year's changes and
+        spending), never a cell below."""
+        if place is None:
+            return None
+        row = self.grid.rows[place[0]]
+        return cell_text(row[self.planned_column]).strip() if self.planned_column < len(row) else None
+
+    def evaluation_notes(self, in_yuan: bool) -> list[Note]:
+        """What a 自评表 holds besides a declaration's facts, said once; and money carried over from the year
+        before, which has no place among a project's sources."""
+        found = [Note(f"这是一张绩效自评表：导入的是预期目标、年初预算数和各指标的年度指标值；"
+                      f"{'、'.join(self.achieved)}等记录的是执行结果，不是申报内容，未导入",
+                      location=self.where)] if self.achieved else []
+        carried = self.cell_of(_CARRIED_WORDS)
+        text = self.planned_at(carried) if self.planned_column is not None else self.text_at(carried)
+        reading = read_published_amount(text) if text else None
+        if reading is not None and reading.value:
+            amount = to_wanyuan(reading.value) if in_yuan else reading.value
+            found.append(Note(f"表中的上年结转资金 {amount:,.2f} 万元没有对应的资金来源栏目，未导入，请核对资金来源",
+                              location=paths.field(self.where, "funds.total"), row=carried[0] + 1, source_text=text))
+        return found
 
     def goal(self, notes: list) -> str | None:
         year = self.text_at(self.cell_of(_GOAL_WORDS))
