@@ -225,3 +225,21 @@ def test_money_carried_over_from_the_year_before_is_said_not_added(tmp_path):
     assert opened.declaration.projects[0].funds.total == project.funds.total
     note, = [note for note in opened.notes if "上年结转资金" in note]
     assert "12.50 万元" in note and note.location == "projects[0].funds.total"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_form_naming_its_third_level_指标名称_reads_the_same(tmp_path, layout):
+    """一级指标 | 二级指标 | 指标名称 | 指标值, as several provinces print the header: refused as no form before."""
+    projects = sources()["demo"][:2]
+
+    def rename(workbook):
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.value == "三级指标":
+                        cell.value = "指标名称"
+
+    path = tmp_path / "forms.xlsx"
+    path.write_bytes(_edited(projects, layout, rename).getvalue())
+
+    assert [facts(p) for p in open_declaration(path).declaration.projects] == [facts(p) for p in projects]

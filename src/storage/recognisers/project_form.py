@@ -83,10 +83,12 @@ _ACHIEVED = frozenset(_key(word) for word in _ACHIEVED_WORDS)
 
 
 def indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    """The row of the indicator table's header (一级指标 and 三级指标 in it) and its columns by role."""
+    """The row of the indicator table's header (一级指标 and 三级指标 in it, or 一级指标, 二级指标 and 指标名称) and its
+    columns by role."""
     for r, row in enumerate(grid.rows):
         keys = [_key(cell) for cell in row]
-        if "一级指标" not in keys or not ({"三级指标", "三级指标名称"} & set(keys)):
+        if "一级指标" not in keys or not ({"三级指标", "三级指标名称"} & set(keys)
+                                      or {"二级指标", "指标名称"} <= set(keys)):
             continue
         columns: dict[str, int] = {}
         for role, words in _INDICATOR_WORDS.items():
