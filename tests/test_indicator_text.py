@@ -97,7 +97,19 @@ _levels = st.one_of(
     st.sampled_from([(l1, None) for l1 in framework.level1_names() if framework.only_level2(l1) is None]))
 carried = st.builds(lambda levels, name, period, annual: Indicator(level1=levels[0], level2=levels[1], name=name,
                                                                    period_value=period, annual_value=annual),
-                    _levels, _plain, st.none() | _plain, st.none() | _plain)
+                    _levels, _plain, st.none() | _plain, st.none() | _plain).filter(lambda i: not _read_otherwise(i))
+
+
+def _read_otherwise(indicator) -> bool:
+    """What the text cannot tell from another publisher's way of writing, and reads that way (with a note): a name
+    ending in a comparator and a number with no value written (名称≥500件: the value without its label), and a name
+    starting with a level's name and a dash (数量指标-名称: the level, dash-separated)."""
+    from src.storage.recognisers.indicator_text import _LEVEL_PART, _TRAILING_VALUE
+
+    name = indicator.name or ""
+    unlabelled = not indicator.annual_value and not indicator.period_value and _TRAILING_VALUE.match(name)
+    dashed = (match := _LEVEL_PART.match(name)) is not None and match.group(1) is not None
+    return bool(unlabelled or dashed)
 
 
 @settings(max_examples=300, deadline=None)
@@ -105,6 +117,40 @@ carried = st.builds(lambda levels, name, period, annual: Indicator(level1=levels
 def test_written_indicators_read_back_the_same(indicators):
     written = format_indicator_text(indicators)
     assert parse_indicator_text(written).indicators == indicators, written
+
+
+def test_other_numberings_dashed_levels_and_unlabelled_values_are_read_and_the_guess_said():
+    """（1） ① 一、 numberings, 产出指标-数量指标-名称, and 名称≥500件: read as items, levels and values (the value
+    without its label said at its place); before, the first item swallowed the others, or the whole cell became
+    one name."""
+    expected = [("产出指标", "数量指标", "办理法律援助案件数", "≥500件"), ("效益指标", "社会效益指标", "困难群众合法权益保障", "有效保障"),
+                ("满意度指标", "服务对象满意度指标", "受援人满意度", "≥90%")]
+    labelled = "；".join(f"{l1}：{l2}：{name}，年度指标值：{value}" for l1, l2, name, value in expected)
+    for numbered in ("（{}）", "({})", "①②③", "一二三"):
+        parts = labelled.split("；")
+        marks = [numbered.format(n) if "{" in numbered else numbered[n - 1] + ("、" if numbered == "一二三" else "")
+                 for n in (1, 2, 3)]
+        text = "；".join(mark + part for mark, part in zip(marks, parts))
+        read = parse_indicator_text(text)
+        assert [(i.level1, i.level2, i.name, i.annual_value) for i in read.indicators] == expected, text
+        assert read.notes == [], text
+
+    dashed = parse_indicator_text("①产出指标-数量指标-办理法律援助案件数：≥500件；②满意度指标-服务对象满意度指标-受援人满意度：≥90%")
+    assert [(i.level1, i.level2, i.name, i.annual_value) for i in dashed.indicators] == [expected[0], expected[2]]
+    assert [note.location for note in dashed.notes] == ["indicators[0].annual_value", "indicators[1].annual_value"]
+    assert all("没有“年度指标值”标签，已作为年度指标值导入" in note for note in dashed.notes)
+
+
+def test_an_item_holding_several_indicators_is_said_not_read_as_one_in_silence():
+    read = parse_indicator_text("a) 产出指标：案件数，年度指标值：≥500件；b) 满意度指标：满意度，年度指标值：≥90%")
+    assert len(read.indicators) == 1
+    note, = [note for note in read.notes if "个“年度指标值”" in note]
+    assert "2 个“年度指标值”" in note and note.location == "indicators[0]"
+
+
+def test_a_numeral_inside_a_word_is_no_item_number():
+    read = parse_indicator_text("统一、规范管理率≥95%")
+    assert [(i.name, i.annual_value) for i in read.indicators] == [("统一、规范管理率", "≥95%")]
 
 
 def test_items_numbered_with_a_dot_before_a_tianhe_code_are_items_and_decimals_stay_decimals():

@@ -4,7 +4,10 @@ src/model/indicator_lines.py, which the printed forms use too).
 Two styles are published (DOMAIN.md, seeds 000 and 002):
   番禺: 1、产出指标：审核合同数，年度指标值：10份。2、效益指标：…
   天河: 1、1-产出指标：11-数量指标：工程量完成率；实施周期指标值:100%；年度指标值:100%。
-Full- and half-width punctuation are mixed, cells carry line breaks and stray <p> tags.
+Full- and half-width punctuation are mixed, cells carry line breaks and stray <p> tags. Other publishers number
+their items （1） (1), ①, or 一、 and write 产出指标-数量指标-名称：≥500件 or a value with no label after the name
+(名称≥500件): read too, a value without its label taken as the year's and said so. An item that still holds more
+than one 年度指标值 (a numbering not understood) is said, never read as one indicator in silence.
 
 A 2,000-project table holds 20,000 of these items, so the reading is one pass per item over precompiled
 patterns, and gives plain field dicts (parse_indicator_fields) that the importer validates with its project in
@@ -32,7 +35,12 @@ _ITEM_NUMBER = re.compile(r"(\d\d{0,2})\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s
 _PERIOD_LABEL = re.compile(r"实\s*施\s*周\s*期\s*(?:[指目]\s*标\s*值)?\s*[:：]")
 _ANNUAL_LABEL = re.compile(r"年\s*度\s*[指目]\s*标\s*值\s*[:：]")
 _VALUE_END = re.compile(r"[；;。]")
-_LEVEL_PART = re.compile(r"\s*([^:：;；]{1,20}?)\s*[:：;；]")
+# A level ends at a colon (or ；), or at a dash after a name ending in 指标 (产出指标-数量指标-名称; 天河's codes
+# 1-产出指标 keep their dash: the part before it is no level's name).
+_LEVEL_PART = re.compile(r"\s*(?:([^:：;；\-－—]{1,12}?指标)\s*[-－—]|([^:：;；]{1,20}?)\s*[:：;；])")
+# A value written after the name without its label: a comparator and a number to the item's end (名称≥500件).
+# The name before it: one name (no other comparator in it, at most 40 characters), not a run of items.
+_TRAILING_VALUE = re.compile(r"^([^≥≤＞＜>=<＝]{0,39}[^\s≥≤＞＜>=<＝])\s*([≥≤＞＜>＝=<]\s*\d[\d.,，]*\s*[^\s\d，,；;。]{0,6})\s*$")
 _TRIM = "；;，,。.、 \t"
 _NAME_TRIM = _TRIM + "：:"
 _ENTITIES = (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))  # in this order: &amp;lt; stays &lt;
@@ -72,15 +80,44 @@ def split_items(text: str) -> list[str]:
     return split_numbered(text)[0]
 
 
+# Numberings other than 1、 1. (tried only where that one finds no item 1): （1） (1), ①…⑳, and 一、 二、 — the
+# last only at the start of the text or after an item's end or a space (统一、规范 is no item).
+_CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_OTHER_NUMBERINGS = (
+    (re.compile(r"[（(]\s*(\d{1,2})\s*[）)]"), int),
+    (re.compile(r"([\u2460-\u2473])"), lambda circled: ord(circled) - 0x2460 + 1),
+    (re.compile(r"(?:^|(?<=[\s。；;，,]))([一二三四五六七八九十]{1,3})\s*[、．.]"), lambda numeral: _chinese_number(numeral)),
+)
+
+
+def _chinese_number(numeral: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23; 0 for what is no such number."""
+    tens, _, units = numeral.partition("十")
+    if "十" not in numeral:
+        return _CHINESE_DIGITS.get(numeral, 0) if len(numeral) == 1 else 0
+    return (_CHINESE_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CHINESE_DIGITS.get(units, 0) if units else 0)
+
+
 def split_numbered(text: str) -> tuple[list[str], list[int]]:
     """The items as split_items gives them, and the item numbers the text states: the running ones, and those out
     of sequence that stand where an item starts (1、2、4、: the 4 is stated, and split_items keeps its item in the
     text of the 2). What the import's self-check (reconcile.py) compares with the indicators read."""
+    items, stated = _split_by(text, _ITEM_NUMBER, int)
+    if stated:
+        return items, stated
+    for pattern, number_of in _OTHER_NUMBERINGS:
+        found = pattern.search(text)
+        if found is not None and number_of(found.group(1)) == 1 and not text[:found.start()].strip(_TRIM):
+            return _split_by(text, pattern, number_of)
+    return items, stated
+
+
+def _split_by(text: str, pattern: re.Pattern, number_of) -> tuple[list[str], list[int]]:
     starts: list[tuple[int, int]] = []
     stated: list[int] = []
     expected = 1
-    for match in _ITEM_NUMBER.finditer(text):
-        number = int(match.group(1))
+    for match in pattern.finditer(text):
+        number = number_of(match.group(1))
         if number == expected:
             starts.append((match.start(), match.end()))
             stated.append(number)
@@ -135,15 +172,28 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
         level1, level2, name = _split_head(head.strip(_TRIM))
         if not (level1 or level2 or name or period or annual):
             continue
+        unlabelled = None
+        if head_end is None and name and (found := _TRAILING_VALUE.match(name)):
+            name, annual = found.group(1).strip(_NAME_TRIM), found.group(2).strip()
+            unlabelled = Note(f"第 {number} 个指标“{name}”的“{annual}”没有“年度指标值”标签，已作为年度指标值导入，请核对",
+                              location=paths.field(paths.item("indicators", len(indicators)), "annual_value"),
+                              source_text=item.strip()[:80])
+        labels = len(_ANNUAL_LABEL.findall(item))
         if level1 and not level2:
             only = framework.only_level2(level1)
             if only:
                 level2 = only
                 notes.append(Note(f"第 {number} 个指标“{name}”未写二级指标，已按一级指标补为“{only}”",
                                   location=paths.item("indicators", len(indicators))))  # made whole by Note.under
-        if annual is None and head_end is None:
+        if unlabelled is not None:
+            notes.append(unlabelled)
+        elif annual is None and head_end is None:
             notes.append(Note(f"第 {number} 个指标“{name}”没有“年度指标值”标签，整段作为指标名称保留，请补填年度指标值",
                               location=paths.item("indicators", len(indicators)), source_text=item.strip()[:80]))
+        if labels > 1:  # items whose numbering was not understood run together: only the first is read
+            notes.append(Note(f"第 {number} 个指标的文字里有 {labels} 个“年度指标值”，可能是几个指标连在一起（编号方式本程序不认识），"
+                              f"只读出了第一个，请对照原表补全", location=paths.item("indicators", len(indicators)),
+                              source_text=item.strip()[:80]))
         indicators.append({"level1": level1, "level2": level2, "name": name, "period_value": period,
                            "annual_value": annual})
     return indicators, notes, stated
@@ -163,16 +213,16 @@ def _split_head(head: str) -> tuple[str | None, str | None, str | None]:
     level1 = level2 = None
     match = _LEVEL_PART.match(head)
     if match is not None:
-        level1 = _known_level1(match.group(1))
+        level1 = _known_level1(match.group(1) or match.group(2))
         if level1 is not None:
             rest = match.end()
             match = _LEVEL_PART.match(head, rest)
             if match is not None:
-                level2 = _known_level2(match.group(1))
+                level2 = _known_level2(match.group(1) or match.group(2))
                 if level2 is not None:
                     rest = match.end()
             head = head[rest:]
-        elif (level2 := _known_level2(match.group(1))) is not None:
+        elif (level2 := _known_level2(match.group(1) or match.group(2))) is not None:
             level1 = _parent_of(level2)
             head = head[match.end():]
     name = head.strip(_NAME_TRIM)
