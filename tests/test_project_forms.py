@@ -243,3 +243,46 @@ def test_a_form_naming_its_third_level_指标名称_reads_the_same(tmp_path, lay
     path.write_bytes(_edited(projects, layout, rename).getvalue())
 
     assert [facts(p) for p in open_declaration(path).declaration.projects] == [facts(p) for p in projects]
+
+
+def two_table_facts(project) -> tuple:
+    return (project.name, project.unit, project.period, project.goal, project.funds.total, project.funds.fiscal,
+            project.funds.other, [(i.level1, i.level2, i.name, i.period_value, i.annual_value) for i in project.indicators])
+
+
+@pytest.mark.parametrize("source", ["demo", "generated"])
+@pytest.mark.parametrize("container", ["xlsx", "html"])
+def test_a_form_with_a_period_table_and_a_year_table_gives_each_indicator_both_values(tmp_path, source, container):
+    """总目标绩效指标 over 本年度绩效指标, 指标内容 for the third level: the year's table gives the indicators, the
+    period's their 实施周期指标值. Before, such a form was refused (no 三级指标 header); read as one table, the period's
+    targets would have passed for the year's."""
+    projects = sources()[source]
+    path = tmp_path / f"two-tables.{container}"
+    if container == "xlsx":
+        path.write_bytes(workbook_bytes(projects, "two_tables"))
+    else:
+        path.write_text(page_html(projects, "two_tables"), encoding="utf-8")
+
+    opened = open_declaration(path)
+
+    assert [two_table_facts(p) for p in opened.declaration.projects] == [two_table_facts(p) for p in projects]
+    assert not any("未导入" in note and "总目标（长期）绩效指标" in note for note in opened.notes)
+
+
+def test_a_second_indicator_table_the_form_does_not_name_is_said_not_dropped(tmp_path):
+    projects = sources()["demo"][:1]
+
+    def unname(workbook):
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if cell.value in ("总目标绩效指标", "本年度绩效指标"):
+                        cell.value = "绩效指标"
+
+    path = tmp_path / "unnamed.xlsx"
+    path.write_bytes(_edited(projects, "two_tables", unname).getvalue())
+
+    opened = open_declaration(path)
+
+    note, = [note for note in opened.notes if "还有一张绩效指标表" in note]
+    assert note.location == "projects[0].indicators"

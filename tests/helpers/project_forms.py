@@ -88,7 +88,7 @@ def evaluation_rows(project, year: int, supervisor: str, carried: float | None =
     funds = project.funds
     planned = {"total": funds.total, "fiscal": funds.fiscal, "other": funds.other}
     width = 9
-    rows: list[list] = [[f"项目支出绩效自评表", *[None] * (width - 1)], [f"（{year}年度）", *[None] * (width - 1)],
+    rows: list[list] = [["项目支出绩效自评表", *[None] * (width - 1)], [f"（{year}年度）", *[None] * (width - 1)],
                         ["项目名称", project.name, *[None] * (width - 2)],
                         ["主管部门", supervisor, None, None, "实施单位", project.unit, None, None, None],
                         ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None]]
@@ -133,10 +133,40 @@ def _level_runs(rows: list[list], first: int, layout: str) -> list[tuple[int, in
     return merges
 
 
+def two_table_rows(project, year: int, supervisor: str) -> tuple[list[list], list[tuple[int, int, int, int]]]:
+    """The form of many cities' templates (佳县, 宁乡, 四川): 项目单位, 项目起止时间, 项目预算（万元） with 资金总额 / 其中：
+    市财政资金 / 其他资金, 项目绩效目标描述 with 总目标 and 本年度目标, and two indicator tables headed on their left —
+    总目标绩效指标 (the whole period's targets: the indicators that have a 实施周期指标值) and 本年度绩效指标 (every
+    indicator, its 年度指标值) — whose third level is 指标内容."""
+    funds = project.funds
+    rows: list[list] = [[f"项目支出绩效目标申报表（{year}年度）", None, None, None, None, None],
+                        ["项目名称", project.name, None, "项目属性", "延续项目", None],
+                        ["主管部门", supervisor, None, "项目负责人", "（略）", None],
+                        ["项目单位", project.unit, None, "联系电话", "（略）", None],
+                        ["项目起止时间", project.period, None, None, None, None],
+                        ["项目预算（万元）", "资金总额", None if funds.total is None else float(funds.total), None, None, None],
+                        [None, "其中：市财政资金", None if funds.fiscal is None else float(funds.fiscal), None, None, None],
+                        [None, "其他资金", None if funds.other is None else float(funds.other), None, None, None],
+                        ["项目绩效目标描述", "总目标", "（见项目实施方案）", None, None, None],
+                        [None, "本年度目标", project.goal, None, None, None]]
+    merges = [(1, 1, 1, 6), (6, 1, 8, 1), (9, 1, 10, 1)]
+    for label, chosen, value in (("总目标绩效指标", [i for i in project.indicators if i.period_value], "period_value"),
+                                 ("本年度绩效指标", project.indicators, "annual_value")):
+        first = len(rows) + 1
+        rows.append([label, "一级指标", "二级指标", "指标内容", "指标值", "备注"])
+        for indicator in chosen:
+            rows.append([None, indicator.level1, indicator.level2, indicator.name, getattr(indicator, value), None])
+        merges.append((first, 1, len(rows), 1))
+    rows.append(["填报人及联系电话：", None, "填报日期：", None, None, None])
+    return rows, merges
+
+
 def form_of(project, layout: str, year: int, supervisor: str) -> tuple[list[list], list[tuple[int, int, int, int]]]:
-    """form_rows, or evaluation_rows for the layout "evaluation"."""
+    """form_rows, or evaluation_rows for the layout "evaluation", two_table_rows for "two_tables"."""
     if layout == "evaluation":
         return evaluation_rows(project, year, supervisor)
+    if layout == "two_tables":
+        return two_table_rows(project, year, supervisor)
     return form_rows(project, layout, year, supervisor)
 
 

@@ -41,14 +41,20 @@ _FIELD_WORDS = {
 }
 _FUND_WORDS = {
     "total": ("年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额", "项目总金额", "年度金额合计"),
-    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金", "当年财政拨款", "本年财政拨款"),
+    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金", "当年财政拨款", "本年财政拨款",
+               "市财政资金", "区财政资金", "县财政资金", "市级财政资金", "区级财政资金", "县级财政资金"),
     "special_account": ("财政专户拨款", "财政专户管理资金"),
     "other": ("其他资金", "单位自筹资金", "自筹资金"),
 }
 _GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标")  # the project's goal is the year's
 _WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标")  # taken when the form has no year's goal
-_PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标")  # no place for it in a project
-_OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别")
+_PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标", "总目标", "长期目标")  # no place for it
+_OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别",
+                 "项目预算", "项目预算(万元)", "资金情况", "资金情况(万元)", "项目资金申请(万元)", "项目绩效目标描述",
+                 "项目负责人", "联系电话", "主管部门编码")
+# Forms that set targets for the whole period and for the year print two indicator tables, each headed on its left:
+_PERIOD_TABLE_WORDS = ("总目标绩效指标", "长期绩效指标", "中长期绩效指标", "实施期绩效指标", "总体绩效指标")
+_YEAR_TABLE_WORDS = ("年度绩效指标", "本年度绩效指标", "本年绩效指标")
 # A 绩效自评表 (the template's self-evaluation of a year done) holds a declaration's facts beside what was achieved:
 # its 预期目标 under the goal's label, its 年初预算数 column of the amounts, its 年度指标值 column. Its words:
 _EXPECTED_WORDS = ("预期目标", "年度预期目标", "预期")  # over the goal's text, beside 实际完成情况
@@ -58,13 +64,14 @@ _CARRIED_WORDS = ("上年结转资金", "上年结转")  # money of the year bef
 _INDICATOR_WORDS = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
-    "name": ("三级指标", "三级指标名称", "指标名称"),
+    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容"),
     "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值"),
     "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
     "comparator": ("指标性质", "计算符号", "符号", "指标值类型", "运算符号"),
     "unit": ("度量单位", "计量单位", "单位"),
 }
-_SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标"})  # a cell merged down the table's left: in every row
+_SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})  # merged
+# down the table's left: in every row
 _NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
 _FORM_TITLE = re.compile(r"绩效目标.{0,6}表")  # 项目支出绩效目标申报表（2024年度）: the next form begins
 _LABEL_ROWS = 40  # the form's labelled fields stand within this many rows above its indicator table
@@ -82,13 +89,12 @@ _PLANNED = frozenset(_key(word) for word in _PLANNED_WORDS)
 _ACHIEVED = frozenset(_key(word) for word in _ACHIEVED_WORDS)
 
 
-def indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    """The row of the indicator table's header (一级指标 and 三级指标 in it, or 一级指标, 二级指标 and 指标名称) and its
-    columns by role."""
-    for r, row in enumerate(grid.rows):
-        keys = [_key(cell) for cell in row]
-        if "一级指标" not in keys or not ({"三级指标", "三级指标名称"} & set(keys)
-                                      or {"二级指标", "指标名称"} <= set(keys)):
+def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] | None:
+    """The row of the indicator table's header (一级指标 and 三级指标 in it, or 一级指标, 二级指标 and 指标名称 or 指标内容)
+    from row start on, and its columns by role."""
+    for r in range(start, len(grid.rows)):
+        keys = [_key(cell) for cell in grid.rows[r]]
+        if not _is_indicator_header(keys):
             continue
         columns: dict[str, int] = {}
         for role, words in _INDICATOR_WORDS.items():
@@ -97,6 +103,36 @@ def indicator_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
                 columns[role] = column
         return r, columns
     return None
+
+
+def _is_indicator_header(keys: list[str]) -> bool:
+    present = set(keys)
+    return "一级指标" in present and bool({"三级指标", "三级指标名称"} & present
+                                      or "二级指标" in present and {"指标名称", "指标内容"} & present)
+
+
+def _year_table(grid: Grid, header: int) -> tuple[int, dict[str, int], int | None] | None:
+    """Where a form prints an indicator table for the whole period (总目标绩效指标, 长期绩效指标…) and one for the
+    year (本年度绩效指标…), each headed on its left: (the year's header row, its columns, the period's header row).
+    None when the form has one table, or its tables are not told apart so."""
+    headers = []
+    found = (header, None)
+    while found is not None:
+        row, _ = found
+        headers.append(row)
+        found = indicator_header(grid, row + 1)
+    if len(headers) < 2:
+        return None
+    period = year = None
+    for row in headers:
+        words = {_key(cell) for cell in grid.rows[row][:2]}
+        if words & {_key(word) for word in _PERIOD_TABLE_WORDS}:
+            period = row if period is None else period
+        elif words & {_key(word) for word in _YEAR_TABLE_WORDS}:
+            year = row if year is None else year
+    if year is None:
+        return None
+    return year, indicator_header(grid, year)[1], period
 
 
 def is_project_form(grid: Grid) -> bool:
@@ -152,8 +188,23 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
         table.notes.append(yuan_note(yuan, "表格"))
     table.notes += form.evaluation_notes(bool(yuan))
     funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
+    two = _year_table(grid, header)
+    if two is None:
+        indicators = _indicators(grid, header, columns, where, table.notes)
+        more = indicator_header(grid, header + 1)
+        if more is not None:  # another table the form does not say is the year's or the period's
+            table.notes.append(Note(f"表中第 {more[0] + 1} 行起还有一张绩效指标表，看不出是年度的还是实施期的，未导入；"
+                                    f"导入的是第 {header + 1} 行起的一张，请对照原表核对", location=paths.indicators(where),
+                                    row=more[0] + 1))
+    else:  # the year's table gives the indicators; the period's, their 实施周期指标值 where the names agree
+        year_header, year_columns, period_header = two
+        indicators = _indicators(grid, year_header, year_columns, where, table.notes)
+        if period_header is not None:
+            period_columns = indicator_header(grid, period_header)[1]
+            _with_period_values(indicators, _indicators(grid, period_header, period_columns, where, []), where,
+                                table.notes, period_header)
     project = Project(name=name, unit=form.value("unit"), period=form.value("period"), funds=Funds(**funds),
-                      goal=form.goal(table.notes), indicators=_indicators(grid, header, columns, where, table.notes))
+                      goal=form.goal(table.notes), indicators=indicators)
     for field, label in (("unit", PROJECT_LABELS["unit"]), ("total", FUNDS_LABELS["total"]), ("goal", PROJECT_LABELS["goal"])):
         if field not in places:  # a form this reader has no word for: said at the field, never left empty in silence
             location = paths.field(where, f"funds.{field}" if field == "total" else field)
@@ -297,8 +348,9 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
         cells = {role: cell_text(row[c]).strip() if c < len(row) else "" for role, c in columns.items()}
         first = next((cell_text(cell).strip() for cell in row if cell_text(cell).strip()
                       and _key(cell) not in _SIDE_LABELS), "")
-        if is_footnote(first) or _key(first) in _ALL_LABELS or _FORM_TITLE.search(first):
-            break  # the table ends: 备注, 填报人, the next block of the form, or the next form's title
+        if is_footnote(first) or _key(first) in _ALL_LABELS or _FORM_TITLE.search(first) \
+                or _is_indicator_header([_key(cell) for cell in row]):
+            break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table
         if cells.get("name") and cells.get("name") == cells.get("level1") == cells.get("level2"):
             notes.append(Note(f"第 {r + 1} 行“{excerpt(first)}”是跨整行的文字，不是指标，未导入", row=r + 1,
                               location=paths.indicators(where), source_text=first))
@@ -317,6 +369,26 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
         indicators.append(Indicator(level1=level1, level2=level2, name=clean_multiline(name),
                                     annual_value=annual, period_value=period))
     return indicators
+
+
+def _with_period_values(indicators: list[Indicator], whole: list[Indicator], where: str, notes: list,
+                        header: int) -> None:
+    """The whole period's targets as the year's indicators' 实施周期指标值, matched by name; one the year's table does
+    not have is said, not added (it has no year's value)."""
+    by_name: dict[str | None, list[Indicator]] = {}
+    for indicator in indicators:
+        by_name.setdefault(indicator.name, []).append(indicator)
+    left = []
+    for indicator in whole:
+        same = by_name.get(indicator.name)
+        if same:  # the first of the year's indicators of that name not yet given one, in order
+            same.pop(0).period_value = indicator.annual_value  # the period table's one value column
+        else:
+            left.append(indicator.name or "")
+    if left:
+        notes.append(Note(f"总目标（长期）绩效指标中的“{'”“'.join(excerpt(name) for name in left[:5])}”"
+                          f"{'等 ' + str(len(left)) + ' 个' if len(left) > 5 else ''}在年度绩效指标中没有同名指标，未导入",
+                          location=paths.indicators(where), row=header + 1))
 
 
 def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, notes: list) -> str | None:
