@@ -286,3 +286,23 @@ def test_a_second_indicator_table_the_form_does_not_name_is_said_not_dropped(tmp
 
     note, = [note for note in opened.notes if "还有一张绩效指标表" in note]
     assert note.location == "projects[0].indicators"
+
+
+@pytest.mark.parametrize("layout", ["inline", "inline_yuan"])
+@pytest.mark.parametrize("container", ["xlsx", "html"])
+def test_labels_with_their_values_in_one_cell_and_amounts_with_their_own_unit(tmp_path, layout, container):
+    """项目名称：…, 财政拨款：750000元 in one cell (宁乡, 佳县): read as the label and its value; an amount that says
+    元 where the form says nothing is converted (before, 750000元 passed for 750,000 万元) and said."""
+    projects = sources()["generated"][:3]
+    path = tmp_path / f"inline.{container}"
+    if container == "xlsx":
+        path.write_bytes(workbook_bytes(projects, layout))
+    else:
+        path.write_text(page_html(projects, layout), encoding="utf-8")
+
+    opened = open_declaration(path)
+
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
+    converted = [note for note in opened.notes if "自带单位元" in note]
+    assert len(converted) == (sum(1 for p in projects for v in (p.funds.total, p.funds.fiscal, p.funds.other)
+                                  if v is not None) if layout == "inline_yuan" else 0)

@@ -161,12 +161,40 @@ def two_table_rows(project, year: int, supervisor: str) -> tuple[list[list], lis
     return rows, merges
 
 
+def inline_rows(project, year: int, supervisor: str, in_yuan: bool = False
+                ) -> tuple[list[list], list[tuple[int, int, int, int]]]:
+    """The forms that write each label and its value in one cell (项目名称：…, 财政拨款：75万元 — 宁乡, 佳县): the amounts
+    with their unit, in 元 when in_yuan (the form itself saying nothing of units)."""
+    funds = project.funds
+
+    def money(label, value):
+        if value is None:
+            return f"{label}："
+        return f"{label}：{value * 10000:f}元".replace(".0000元", "元") if in_yuan else f"{label}：{value}万元"
+
+    rows: list[list] = [[f"项目绩效目标表（{year}年度）", None, None, None, None, None],
+                        [f"项目名称：{project.name}", None, "项目属性：延续项目", None, None, None],
+                        [f"主管部门：{supervisor}", None, f"项目单位：{project.unit}", None, None, None],
+                        [f"项目起止时间：{project.period}", None, None, None, None, None],
+                        ["年度资金总额及构成", money("资金总额", funds.total), money("财政拨款", funds.fiscal),
+                         money("其他资金", funds.other), None, None],
+                        ["项目绩效目标", "长期目标", None, "年度目标", None, None],
+                        [None, "（见项目实施方案）", None, project.goal, None, None],
+                        ["年度绩效指标", "一级指标", "二级指标", "指标内容", "指标值", "备注"]]
+    first = len(rows)
+    for indicator in project.indicators:
+        rows.append([None, indicator.level1, indicator.level2, indicator.name, indicator.annual_value, None])
+    return rows, [(1, 1, 1, 6), (6, 1, 7, 1), (first, 1, len(rows), 1)]
+
+
 def form_of(project, layout: str, year: int, supervisor: str) -> tuple[list[list], list[tuple[int, int, int, int]]]:
     """form_rows, or evaluation_rows for the layout "evaluation", two_table_rows for "two_tables"."""
     if layout == "evaluation":
         return evaluation_rows(project, year, supervisor)
     if layout == "two_tables":
         return two_table_rows(project, year, supervisor)
+    if layout in ("inline", "inline_yuan"):
+        return inline_rows(project, year, supervisor, in_yuan=layout == "inline_yuan")
     return form_rows(project, layout, year, supervisor)
 
 

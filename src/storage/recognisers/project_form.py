@@ -72,7 +72,8 @@ _INDICATOR_WORDS = {
 }
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})  # merged
 # down the table's left: in every row
-_NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
+_NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")
+_INLINE = re.compile(r"^\s*([^:：\n]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)  # 项目名称：… — a label and its value in one cell  # 指标1：… of the template's blank rows
 _FORM_TITLE = re.compile(r"绩效目标.{0,6}表")  # 项目支出绩效目标申报表（2024年度）: the next form begins
 _LABEL_ROWS = 40  # the form's labelled fields stand within this many rows above its indicator table
 
@@ -140,14 +141,23 @@ def is_project_form(grid: Grid) -> bool:
     found = indicator_header(grid)
     if found is None:
         return False
-    return any(_key(cell) == "项目名称" for row in grid.rows[:found[0]] for cell in row)
+    return any(_names_project(cell) for row in grid.rows[:found[0]] for cell in row)
+
+
+def _names_project(cell: object) -> bool:
+    """The 项目名称 label, alone or with its value after a colon."""
+    key = _key(cell)
+    if key == "项目名称":
+        return True
+    inline = _INLINE.match(cell_text(cell)) if "名称" in key else None
+    return inline is not None and _key(inline.group(1)) == "项目名称"
 
 
 def read_project_forms(grid: Grid, index: int) -> ImportedTable | None:
     """The grid's forms as a table of their projects: one form, or several one under another on a sheet (each from
     its 项目名称 on; the rows of the others blanked, so that every note keeps the sheet's row numbers); index: the
     place the first will have in the declaration. None when the grid holds no such form."""
-    starts = [r for r, row in enumerate(grid.rows) if any(_key(cell) == "项目名称" for cell in row)]
+    starts = [r for r, row in enumerate(grid.rows) if any(_names_project(cell) for cell in row)]
     if len(starts) <= 1:
         return read_project_form(grid, index)
     read: ImportedTable | None = None
@@ -227,6 +237,7 @@ class _Form:
         self.yuan_label: str | None = None
         self.planned_column: int | None = None  # a 自评表's 年初预算数 column: the amounts are read there
         self.achieved: list[str] = []  # a 自评表's words for what was done (实际完成值, 得分…), as printed
+        self.inline: dict[tuple[int, int], str] = {}  # the value written in the label's own cell (财政拨款：75万元)
         for r in range(max(0, header - _LABEL_ROWS), header + 1):
             row = grid.rows[r]
             for c, cell in enumerate(row):
@@ -242,6 +253,11 @@ class _Form:
                     self.labels[key] = (r, c)
                     if label_key(text).rstrip(":").endswith("(元)"):
                         self.yuan_label = text.strip()
+                elif key not in _ALL_LABELS and (inline := _INLINE.match(text)) is not None:
+                    label = _key(inline.group(1))
+                    if label in _ALL_LABELS and label not in self.labels:
+                        self.labels[label] = (r, c)
+                        self.inline[(r, c)] = inline.group(2).strip()
         self.name_row = self.labels.get("项目名称", (0, 0))[0]
 
     def places(self) -> dict[str, int]:
@@ -258,9 +274,11 @@ class _Form:
         return next((self.labels[_key(word)] for word in words if _key(word) in self.labels), None)
 
     def text_at(self, place: tuple[int, int] | None) -> str | None:
-        """The value of the label at place: right of it, else below it."""
+        """The value of the label at place: in its own cell after a colon, right of it, else below it."""
         if place is None:
             return None
+        if place in self.inline:
+            return self.inline[place]
         r, c = place
         row = self.grid.rows[r]
         own = _key(row[c])
@@ -299,6 +317,13 @@ class _Form:
         note = reading.note(location, FUNDS_LABELS[key], place[0] + 1)
         if note:
             notes.append(note)
+        printed = text.rstrip()
+        if printed.endswith("元") and in_yuan != (not printed.endswith("万元")):  # the amount's own unit wins
+            unit = "万元" if printed.endswith("万元") else "元"
+            notes.append(Note(f"{FUNDS_LABELS[key]}“{text}”自带单位{unit}，按{unit}读作 "
+                              f"{(reading.value if unit == '万元' else to_wanyuan(reading.value)):,.2f} 万元，请核对",
+                              location=location, row=place[0] + 1, source_text=text))
+            return reading.value if unit == "万元" else to_wanyuan(reading.value)
         return to_wanyuan(reading.value) if in_yuan else reading.value
 
     def planned_at(self, place: tuple[int, int] | None) -> str | None:
