@@ -93,3 +93,14 @@ def test_levels_written_once_per_run_are_carried_down_within_a_project_only(tmp_
     path.write_bytes(buffer.getvalue())
     opened = open_declaration(path)
     assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
+
+
+@pytest.mark.parametrize("header", ["指标内容", "指标名称"])
+def test_a_third_level_headed_指标内容_or_指标名称_reads_the_same(tmp_path, header):
+    projects = sources()["demo"]
+    path = _write(tmp_path / "table.tsv", projects, "tsv", "repeated")
+    path.write_text(path.read_text(encoding="utf-8").replace("三级指标", header, 1), encoding="utf-8")
+
+    opened = open_declaration(path)
+
+    assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]

@@ -56,7 +56,7 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
     # One row per indicator, the project's cells merged (or repeated) down its rows: the indicator's own columns.
     ("level1", lambda t: t == "一级指标"),
     ("level2", lambda t: t == "二级指标"),
-    ("level3", lambda t: t in ("三级指标", "三级指标名称")),
+    ("level3", lambda t: t in ("三级指标", "三级指标名称", "指标内容", "指标名称")),
     ("annual_value", lambda t: t in ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值")),
 ]
 _INDICATOR_ROLES = ("level1", "level2", "level3", "annual_value", "period_value")
