@@ -176,3 +176,27 @@ def test_other_words_for_the_project_columns_and_a_column_it_does_not_know_is_sa
         "区法律援助处", "2024-2026", 100, 90, 10)
     said = [note for note in opened.notes if "本程序不认识" in note]
     assert len(said) == 1 and "“项目负责人”" in said[0] and "序号" not in said[0] and said[0].column == 5
+
+
+def test_an_amount_that_prints_its_own_unit_is_read_in_it_and_said():
+    """800000元 in a table that says nothing of units was read as 800,000 万元 without a word; 80万元 under 单位：元
+    as 0.008 万元. The cell's own unit outweighs the table's, and the note says so at the amount."""
+    from pathlib import Path
+
+    from src.storage.containers.sheet_grid import Grid
+    from src.storage.recognisers.grid_import import import_published
+
+    def table(unit_line: str, amount: str) -> list[list]:
+        return [["2023年项目支出绩效目标表"], ["部门名称：区司法局", None, None, unit_line],
+                ["序号", "项目名称", "预算单位", "总计", "财政拨款", "绩效目标", "绩效指标"],
+                [None, "合计", None, amount, amount, None, None],
+                [1, "法律援助经费", "区法律援助处", amount, amount, "办好法律援助", "1、产出指标：办案数，年度指标值：100件。"]]
+
+    for unit_line, amount in (("", "800000元"), ("单位：元", "80万元"), ("单位：万元", "800,000.00 元")):
+        opened = import_published(Path("表.xlsx"), [Grid("表", table(unit_line, amount))])
+        project = opened.declaration.projects[0]
+        assert project.funds.total == project.funds.fiscal == Decimal("80"), (unit_line, amount)
+        assert opened.declaration.department.budget.project == Decimal("80")  # the 合计 row read alike
+        said = [note for note in opened.notes if "自带单位" in note]
+        assert [note.location for note in said] == ["projects[0].funds.total", "projects[0].funds.fiscal"]
+        assert not any(note.startswith("需核对") for note in opened.notes)  # the 合计 agrees with the projects

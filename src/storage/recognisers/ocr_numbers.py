@@ -136,6 +136,29 @@ def _not_a_number(original: str) -> AmountReading:
     return AmountReading(None, Kind.NOT_A_NUMBER, original)
 
 
+_OWN_UNIT = re.compile(r"(万?元)\s*$")
+_YUAN_PER_WANYUAN = Decimal(10000)
+
+
+def own_unit(text: object) -> str | None:
+    """The unit an amount cell prints after its number (80万元, 800000元), or None."""
+    found = _OWN_UNIT.search(text.strip()) if isinstance(text, str) else None
+    return found.group(1) if found else None
+
+
+def in_wanyuan(value: Decimal | None, text: object, table_in_yuan: bool, where: str, label: str,
+               row: int | None = None) -> tuple[Decimal | None, Note | None]:
+    """value, read from the cell text, in 万元: by the unit the cell itself prints where it prints one — its word
+    outweighs the table's (800000元 in a table that says nothing of units, 80万元 under 单位：元) — else by the
+    table's (元 when table_in_yuan); and the note saying so when the cell's unit decided otherwise."""
+    unit = own_unit(text)
+    if value is None or unit is None or (unit == "元") == table_in_yuan:
+        return (value / _YUAN_PER_WANYUAN if table_in_yuan and value is not None else value), None
+    converted = value / _YUAN_PER_WANYUAN if unit == "元" else value
+    return converted, Note(f"{label}“{' '.join(str(text).split())}”自带单位{unit}，按{unit}读作 {converted:,.2f} 万元，请核对",
+                           location=where, row=row, source_text=str(text))
+
+
 def published_amount(text: object, where: str, label: str, notes: list[str], row: int | None = None) -> Decimal | None:
     """An amount cell of a published table (OCR noise read only where certain), its reading noted; row is the
     source's (1-based) where known."""

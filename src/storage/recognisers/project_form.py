@@ -19,7 +19,7 @@ from ...model.declaration import FUNDS_LABELS, INDICATOR_LABELS, PROJECT_LABELS,
 from ...model.notes import Note
 from ..containers.sheet_grid import Grid, cell_text, label_key
 from .field_shapes import excerpt
-from .ocr_numbers import read_published_amount
+from .ocr_numbers import in_wanyuan, read_published_amount
 from .published import (
     YEAR,
     ImportedTable,
@@ -317,14 +317,10 @@ class _Form:
         note = reading.note(location, FUNDS_LABELS[key], place[0] + 1)
         if note:
             notes.append(note)
-        printed = text.rstrip()
-        if printed.endswith("元") and in_yuan != (not printed.endswith("万元")):  # the amount's own unit wins
-            unit = "万元" if printed.endswith("万元") else "元"
-            notes.append(Note(f"{FUNDS_LABELS[key]}“{text}”自带单位{unit}，按{unit}读作 "
-                              f"{(reading.value if unit == '万元' else to_wanyuan(reading.value)):,.2f} 万元，请核对",
-                              location=location, row=place[0] + 1, source_text=text))
-            return reading.value if unit == "万元" else to_wanyuan(reading.value)
-        return to_wanyuan(reading.value) if in_yuan else reading.value
+        value, said = in_wanyuan(reading.value, text, in_yuan, location, FUNDS_LABELS[key], place[0] + 1)
+        if said is not None:
+            notes.append(said)
+        return value
 
     def planned_at(self, place: tuple[int, int] | None) -> str | None:
         """A 自评表's amount: the label's row in the 年初预算数 column (the others are the year's changes and

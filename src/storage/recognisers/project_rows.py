@@ -28,8 +28,8 @@ from .field_shapes import (
     sums_to,
 )
 from .indicator_text import clean_cell_text
-from .ocr_numbers import Kind, read_published_amount
-from .published import ImportedTable, is_footnote, to_wanyuan
+from .ocr_numbers import Kind, in_wanyuan, read_published_amount
+from .published import ImportedTable, is_footnote
 
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|本页合计)$")
 FUND_KEYS = ("total", "fiscal", "special_account", "other")
@@ -223,5 +223,5 @@ def stated_amounts(values: dict[str, str], in_yuan: bool) -> dict[str, Decimal |
     for key in FUND_KEYS:
         reading = read_published_amount(values.get(key)) if values.get(key) else None
         value = reading.value if reading is not None and reading.kind in (Kind.PRINTED, Kind.MENDED) else None
-        amounts[key] = to_wanyuan(value) if in_yuan else value
+        amounts[key] = in_wanyuan(value, values.get(key), in_yuan, "", "")[0]  # the cell's own unit, as the projects'
     return amounts

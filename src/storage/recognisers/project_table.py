@@ -19,7 +19,7 @@ from ...model.notes import Note, as_note
 from ..containers.sheet_grid import Grid, label_key
 from .field_shapes import amount_misfit, excerpt, is_organisation, organisation_misfit, period_misfit, unit_misfit
 from .indicator_text import clean_cell_text, parse_indicator_cell
-from .ocr_numbers import Kind, read_published_amount
+from .ocr_numbers import Kind, in_wanyuan, read_published_amount
 from .project_rows import (
     FUND_KEYS,
     GROUP,
@@ -33,7 +33,7 @@ from .project_rows import (
     stated_amounts,
     take_department,
 )
-from .published import YEAR, ImportedTable, StatedRow, amounts_in_yuan, is_footnote, to_wanyuan, yuan_note
+from .published import YEAR, ImportedTable, StatedRow, amounts_in_yuan, is_footnote, yuan_note
 
 _HEADER_SCAN_ROWS = 40
 
@@ -165,7 +165,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             table.notes.append(Note(f"第 {row + 1} 行是合计行，未作为项目导入", row=row + 1))
             if table.grand_total is None and table.projects == []:
                 reading = read_published_amount(values.get("total"))
-                table.grand_total = to_wanyuan(reading.value) if yuan else reading.value
+                table.grand_total = in_wanyuan(reading.value, values.get("total"), bool(yuan), "", "")[0]
                 if reading.kind is Kind.ABSURD:  # left empty: said, as every amount left empty is
                     table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计", row + 1))
             table.stated.append(StatedRow(row + 1, label_key(name), stated_amounts(values, bool(yuan)), len(table.projects)))
@@ -238,7 +238,10 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         reading = read_published_amount(text)
         if reading.kind is not Kind.PRINTED:  # the place is worded only for a note
             table.notes.append(reading.note(paths.field(owner, f"funds.{key}"), f"第 {row + 1} 行的{FUNDS_LABELS[key]}", row + 1))
-        funds[key] = to_wanyuan(reading.value) if in_yuan else reading.value
+        funds[key], said = in_wanyuan(reading.value, text, in_yuan, paths.field(owner, f"funds.{key}"),
+                                      f"第 {row + 1} 行的{FUNDS_LABELS[key]}", row + 1)
+        if said is not None:
+            table.notes.append(said)
     if by_rows:  # the row's own indicator; the rows below add theirs (_add_indicator_row)
         indicators, notes, numbers = [_row_indicator(values, None)] if values.get("level3") else [], [], []
     elif level1_texts:
