@@ -112,6 +112,7 @@ SAMPLES = {
     "xlsb": DATA / "containers" / "date.xlsb", "ods": DATA / "containers" / "tianhe-2023-projects.ods",
     "xls": DATA / "containers" / "tianhe-2023-projects.xls", "pdf": DATA / "pdf" / "tianhe-2023-projects.pdf",
     "html": DATA / "html" / "tianhe-2023-projects.html", "text": DATA / "text" / "tianhe-2023-projects.pdftotext-raw.txt",
+    "docx": DATA / "word" / "forms-beside.docx",
 }
 
 
@@ -133,8 +134,8 @@ def test_every_registered_format_names_its_damage(tmp_path, file_format):
 
 
 def test_names_the_registry_knows():
-    assert formats.is_known_name("去年.XLS") and formats.is_known_name("表.et")
-    assert not formats.is_known_name("合同.docx")
+    assert formats.is_known_name("去年.XLS") and formats.is_known_name("表.et") and formats.is_known_name("表.docx")
+    assert not formats.is_known_name("合同.doc")
 
 
 def test_unknown_binary_and_unwritable_target(tmp_path):

@@ -42,6 +42,9 @@ MAX_CELLS = MAX_SHEET_CELLS
 # An encrypted xlsx (a password to open) is an OLE2 file holding this stream; calamine only says it cannot
 # tell the format. The name is stored in UTF-16 in the OLE2 directory.
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# The OLE2 directory names (UTF-16LE) of a Word 97-2003 document's main stream and of an .xls's.
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_WORKBOOK_STREAM = "Workbook".encode("utf-16-le")
 _PASSWORD_ADVICE = ("请向发送方索取未加密的文件，或在 Excel 或 WPS 中输入密码打开它，取消“打开密码”后另存为 .xlsx，再打开")
 _RESAVE = "请向发送方重新索取文件，或在 WPS/Excel 中打开它并另存为 .xlsx 后再打开"
 
@@ -156,6 +159,9 @@ def _check_size(path: Path, sheet: str, height: int, width: int) -> None:
 def _damaged(path: Path, container: _Container, data: bytes, error: BaseException) -> FileProblem:
     if container is _XLS and _ENCRYPTED_PACKAGE in data:
         return FileProblem(path, f"这是设有打开密码（已加密）的 Excel 工作簿，无法读取。{_PASSWORD_ADVICE}")
+    if container is _XLS and _WORD_STREAM in data and _WORKBOOK_STREAM not in data:  # the same OLE2 box as .xls
+        return FileProblem(path, "这是 Word 97-2003 文档（.doc），本程序不能直接读取。请在 Word/WPS 中打开它，"
+                                 "另存为 .docx（Word 文档）后再打开")
     return FileProblem(path, f"{container.label}无法读取，文件可能已损坏或不完整。{_RESAVE}", error_text(error))
 
 

@@ -164,6 +164,11 @@ def _text_reader() -> Reader:
     return READER
 
 
+def _word_reader() -> Reader:
+    from ..readers.word_file import READER
+    return READER
+
+
 FORMATS: tuple[FileFormat, ...] = (
     FileFormat("json", "JSON 申报文件", (".json",), _json_reader, signature=_json_signature, textual=True,
                load_writer=_json_writer, save_extensions=(".json",), isolated=False),
@@ -178,6 +183,7 @@ FORMATS: tuple[FileFormat, ...] = (
     FileFormat("xls", "Excel 97-2003 工作簿或 WPS 表格", (".xls", ".et"), _spreadsheet_reader,
                signature=lambda p: p.head.startswith(OLE2_MAGIC), counts="张工作表", told_format=True),
     FileFormat("pdf", "PDF 文件", (".pdf",), _pdf_reader, signature=lambda p: PDF_MAGIC in p.head[:1024], counts="页"),
+    FileFormat("docx", "Word 文档", (".docx",), _word_reader, signature=lambda p: "word/document.xml" in p.zip_names),
     FileFormat("html", "网页", (".html", ".htm", ".mht", ".mhtml"), _web_page_reader, looks_like=_html_look,
                textual=True, counts="行"),
     FileFormat("text", "文本文件", (".txt", ".tsv", ".csv"), _text_reader, looks_like=lambda p: p.text_head is not None,

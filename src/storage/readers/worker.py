@@ -51,7 +51,7 @@ _PACKAGE = __name__.rsplit(".storage.", 1)[0]  # `src`, or the installed package
 # Imported once by the fork server, so that a read forks with them loaded (0.13–0.2 s a read less, measured).
 _PRELOAD = [f"{_PACKAGE}.storage.{name}" for name in (
     "readers.worker", "infra.formats", "editor_files.workbook_reader", "readers.spreadsheet", "readers.pdf_file",
-    "readers.web_page", "readers.text_file", "containers.pdf.table", "clipboard.pasted_rows")] + [
+    "readers.web_page", "readers.text_file", "readers.word_file", "containers.pdf.table", "clipboard.pasted_rows")] + [
     "python_calamine", "pdfplumber", "openpyxl"]
 _HEARTBEAT = 0.25  # seconds between repeats of the last progress report while a step takes long
 _SPREADSHEET_REMEDY = "请在 WPS/Excel 中打开它，删除表格外多余的行和列后另存为 .xlsx 再打开，或向发送方重新索取文件"

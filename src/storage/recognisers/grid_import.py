@@ -64,6 +64,8 @@ def source_words(path: Path, sheet: str) -> str:
         return sheet  # the pages it was read from: 第 1–7 页
     if suffix in _WEB_SUFFIXES:
         return f"网页中的{sheet}" if sheet.startswith("表格") else f"网页表格“{sheet}”"
+    if suffix == ".docx":
+        return f"Word 文档中的{sheet}"  # 第 N 张表格, its rows counted from the lines above it
     return f"工作表“{sheet}”"
 
 

@@ -1,0 +1,160 @@
+"""Word documents (.docx) → grids of cells, one per table, for the published-table recognisers.
+
+Per-project 项目支出绩效目标表 and department forms are often published as Word files. A .docx is a zip whose
+word/document.xml holds the body: paragraphs (w:p) and tables (w:tbl) of rows (w:tr) of cells (w:tc).
+
+- Cells: a cell spanning columns (w:gridSpan) and cells merged down (w:vMerge restart … continue) are merges,
+  the value copied into every covered cell, as the web page and xlsx readers give them; w:gridBefore leaves
+  its columns empty. A cell's paragraphs are its lines; w:tab and w:br are a tab and a line break; deleted
+  revisions and field codes are not text. A table nested in a cell is part of the cell's text, its cells by
+  tabs and rows by lines, as the web page reader gives it.
+- The paragraphs above a table (its title, 单位：万元, 部门名称：…) are the first rows of its grid, one cell each,
+  at most _LEAD_LINES of them: the recognisers find the year, the department and the amounts' unit there.
+- Safety: the zip is checked before it is read (not a zip, encrypted, a bomb: refused with the reason); the XML
+  is parsed without entities, DTDs or network, and a document past the size or cell limits is refused, not read
+  in part.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from ..infra.errors import FileProblem, error_text
+from ..infra.limits import MAX_PACK_RATIO, MAX_SHEET_CELLS, MAX_UNPACKED_BYTES, PACK_RATIO_FROM, megabytes
+from ..infra.progress import Progress
+from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _SDT, _CONTENT = (f"{_W}{tag}" for tag in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+_TEXT_TAGS = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr")
+_LEAD_LINES = 6
+_MAX_SPAN = 1000
+_RESAVE = "请在 Word/WPS 中打开后另存为 .docx 再打开，或向发送方重新索取文件"
+
+
+def word_grids(path: Path, progress: Progress | None = None) -> list[Grid]:
+    """The tables of a .docx, each as a grid with the paragraphs above it as its first rows (progress: unused, a
+    document's tables are read in one go)."""
+    body = _body(path, _document_xml(path))
+    grids: list[Grid] = []
+    lead: list[str] = []
+    cells = 0
+    for element in _blocks(body):
+        if element.tag == _P:
+            text = _paragraph_text(element)
+            if text:
+                lead = [*lead, text][-_LEAD_LINES:]
+        elif element.tag == _TBL:
+            rows = _table_rows(path, element)
+            cells += sum(len(row) for row in rows)
+            if cells > MAX_SHEET_CELLS or len(rows) > MAX_ROWS:
+                raise FileProblem(path, f"Word 文档中的表格超过 {MAX_SHEET_CELLS:,} 个单元格或 {MAX_ROWS:,} 行的上限，"
+                                        "不是一张申报表，未打开")
+            grids.append(Grid(f"第 {len(grids) + 1} 张表格", [[line] for line in lead] + rows))
+            lead = []
+    if not grids:
+        raise FileProblem(path, "Word 文档中没有表格；申报表在文档里应是一张表格（插入 → 表格），请核对文件")
+    return grids
+
+
+def _document_xml(path: Path) -> bytes:
+    if not zipfile.is_zipfile(path):
+        raise FileProblem(path, f"不是有效的 Word 文档（.docx），文件可能已损坏、不完整，或其实是其他格式。{_RESAVE}")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            if any(member.flag_bits & 0x1 for member in members):
+                raise FileProblem(path, "这个 Word 文档设有密码（已加密），无法读取。请向发送方索取未加密的文件")
+            total = sum(member.file_size for member in members)
+            packed = max(1, sum(member.compress_size for member in members))
+            if total > MAX_UNPACKED_BYTES or (total > PACK_RATIO_FROM and total / packed > MAX_PACK_RATIO):
+                raise FileProblem(path, f"Word 文档解压后有 {megabytes(total)}（压缩前 {megabytes(packed)}），超过 "
+                                        f"{megabytes(MAX_UNPACKED_BYTES)} 或 {MAX_PACK_RATIO}:1 的上限（疑似压缩炸弹），已拒绝打开")
+            return archive.read("word/document.xml")
+    except FileProblem:
+        raise
+    except KeyError as error:
+        raise FileProblem(path, f"压缩包里没有 word/document.xml，不是 Word 文档。{_RESAVE}") from error
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as error:
+        raise FileProblem(path, f"Word 文档已损坏，无法解压。{_RESAVE}", error_text(error)) from error
+
+
+def _body(path: Path, data: bytes):
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise FileProblem(path, f"Word 文档的内容已损坏，无法读取。{_RESAVE}", error_text(error)) from error
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise FileProblem(path, f"Word 文档中没有正文。{_RESAVE}")
+    return body
+
+
+def _blocks(parent):
+    """The body's paragraphs and tables in order, those inside content controls (w:sdt) included."""
+    for element in parent:
+        if element.tag == _SDT:
+            content = element.find(_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+        elif element.tag in (_P, _TBL):
+            yield element
+
+
+def _paragraph_text(paragraph) -> str:
+    parts = []
+    for node in paragraph.iter(*_TEXT_TAGS):
+        tag = node.tag
+        if tag == _TEXT_TAGS[0]:
+            parts.append(node.text or "")
+        elif tag == _TEXT_TAGS[1]:
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts).strip()
+
+
+def _cell_text(cell) -> str:
+    lines = []
+    for element in _blocks(cell):
+        if element.tag == _P:
+            lines.append(_paragraph_text(element))
+        else:  # a nested table: its rows by lines, its cells by tabs
+            lines += ["\t".join(_cell_text(inner) for inner in row.findall(_TC)) for row in element.findall(_TR)]
+    return "\n".join(line for line in lines if line).strip()
+
+
+def _number(element, tag: str, default: int) -> int:
+    found = element.find(f"{_W}{tag}") if element is not None else None
+    value = found.get(f"{_W}val") if found is not None else None
+    try:
+        return max(0, min(int(value), _MAX_SPAN)) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _table_rows(path: Path, table) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for row in table.findall(_TR):
+        values: list[object] = [None] * _number(row.find(f"{_W}trPr"), "gridBefore", 0)
+        for cell in row.findall(_TC):
+            properties = cell.find(f"{_W}tcPr")
+            span = max(1, _number(properties, "gridSpan", 1))
+            merge = properties.find(f"{_W}vMerge") if properties is not None else None
+            column = len(values)
+            if merge is not None and merge.get(f"{_W}val") != "restart" and rows:  # merged down: the value above
+                above = rows[-1]
+                value = above[column] if column < len(above) else None
+            else:
+                value = _cell_text(cell) or None
+            values += [value] * span
+            if len(values) > MAX_COLUMNS:
+                raise FileProblem(path, f"Word 文档中的表格超过 {MAX_COLUMNS} 列，不是一张申报表，未打开")
+        rows.append(values)
+    return rows
