@@ -104,3 +104,25 @@ def test_a_third_level_headed_指标内容_or_指标名称_reads_the_same(tmp_pa
     opened = open_declaration(path)
 
     assert [facts(p) for p in opened.declaration.projects] == [facts(p) for p in projects]
+
+
+def test_values_printed_in_three_columns_as_the_budget_system_exports_them_are_joined(tmp_path):
+    """指标性质 | 指标值 | 度量单位 (≥ | 95 | %): before, the value came in as 95, its comparator and unit dropped with
+    only a note about two unknown columns."""
+    from tests.helpers.project_forms import split_value
+
+    projects = sources()["demo"]
+    lines = ["项目名称\t单位名称\t年度绩效目标\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位"]
+    for project in projects:
+        for indicator in project.indicators:
+            sign, number, unit = split_value(indicator.annual_value)
+            lines.append("\t".join([project.name, project.unit, project.goal or "", indicator.level1 or "",
+                                    indicator.level2 or "", indicator.name or "", sign or "定量", number, unit]))
+    path = tmp_path / "system-export.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    opened = open_declaration(path)
+
+    assert [[(i.name, i.annual_value) for i in p.indicators] for p in opened.declaration.projects] == \
+        [[(i.name, i.annual_value) for i in p.indicators] for p in projects]
+    assert not any("不认识" in note for note in opened.notes)

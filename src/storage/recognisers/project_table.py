@@ -33,7 +33,7 @@ from .project_rows import (
     stated_amounts,
     take_department,
 )
-from .published import YEAR, ImportedTable, StatedRow, amounts_in_yuan, is_footnote, yuan_note
+from .published import YEAR, ImportedTable, StatedRow, amounts_in_yuan, is_footnote, joined_value, yuan_note
 
 _HEADER_SCAN_ROWS = 40
 
@@ -58,8 +58,11 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
     ("level2", lambda t: t == "二级指标"),
     ("level3", lambda t: t in ("三级指标", "三级指标名称", "指标内容", "指标名称")),
     ("annual_value", lambda t: t in ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值")),
+    # The value printed in three columns, as the budget system exports it: 指标性质 | 指标值 | 度量单位 (≥ | 95 | %).
+    ("comparator", lambda t: t in ("指标性质", "计算符号", "符号", "指标值类型", "运算符号")),
+    ("value_unit", lambda t: t in ("度量单位", "计量单位", "指标单位")),
 ]
-_INDICATOR_ROLES = ("level1", "level2", "level3", "annual_value", "period_value")
+_INDICATOR_ROLES = ("level1", "level2", "level3", "annual_value", "period_value", "comparator", "value_unit")
 _IN_UNITS = re.compile(r"\((?:万元|元)\)$")
 _DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
 _NAME = DEPARTMENT_LABELS["name"]
@@ -343,8 +346,11 @@ def _row_indicator(values: dict[str, str], above) -> dict:
     (a merged cell a reading did not fill, or written once per run)."""
     level1 = values.get("level1") or (above.level1 if above is not None else None)
     level2 = values.get("level2") or (above.level2 if above is not None and level1 == above.level1 else None)
+    sign, unit = values.get("comparator", ""), values.get("value_unit", "")
+    annual = joined_value(values.get("annual_value") or "", sign, unit)[0]
+    period = joined_value(values.get("period_value") or "", sign, unit)[0]
     return {"level1": level1 or None, "level2": level2 or None, "name": values.get("level3") or None,
-            "annual_value": values.get("annual_value") or None, "period_value": values.get("period_value") or None}
+            "annual_value": annual, "period_value": period}
 
 
 def _nameless_row_note(table: ImportedTable, row: int, values: dict[str, str]) -> Note:
