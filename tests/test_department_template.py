@@ -47,3 +47,25 @@ def test_the_template_department_form_reads_back(tmp_path, source, values, conta
     assert facts(opened.declaration.department, values) == facts(department, values)
     assert opened.declaration.year == 2024 and not opened.declaration.projects
     assert not any("指标库" in note for note in opened.notes)
+
+
+@pytest.mark.parametrize("source", ["haizhu", "generated"])
+def test_a_department_self_evaluation_reads_as_the_form_it_evaluates_and_says_what_it_left(tmp_path, source):
+    """部门整体支出绩效自评表: its goal stands under 预期目标 (read as the goal before, the heading itself), its
+    figures beside the year's results; the planned ones are read and the results said once."""
+    from tests.helpers.department_forms import evaluation_rows
+    from tests.helpers.project_forms import table_html
+
+    department = sources()[source]
+    path = tmp_path / "自评.html"
+    path.write_text(f"<html><body>{table_html(*evaluation_rows(department))}</body></html>", encoding="utf-8")
+
+    read = open_declaration(path)
+    got = read.declaration.department
+
+    assert (got.name, got.overall_goal, got.budget.basic, got.budget.project) == \
+        (department.name, department.overall_goal, department.budget.basic, department.budget.project)
+    assert [(i.level1, i.level2, i.name, i.annual_value) for i in got.indicators] == \
+        [(i.level1, i.level2, i.name, i.annual_value) for i in department.indicators]
+    said, = [note for note in read.notes if "部门整体绩效自评表" in note]
+    assert "实际完成值" in said and "得分" in said and said.location == "department"

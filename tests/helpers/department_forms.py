@@ -71,3 +71,27 @@ def workbook_bytes(department, values: str, year: int = 2024) -> bytes:
 def page_html(department, values: str, year: int = 2024) -> str:
     return ("<html><head><meta charset='utf-8'></head><body>" + table_html(*form_rows(department, year, values))
             + "</body></html>")
+
+
+def evaluation_rows(department, year: int = 2024) -> tuple[list[list], list[tuple[int, int, int, int]]]:
+    """The 部门整体支出绩效自评表 of the department (财政部's template): each planned figure beside the year's results —
+    年初预算数 | 全年预算数 | 全年执行数, 预期目标 | 实际完成情况, 年度指标值 | 实际完成值 | 分值 | 得分 — every result
+    different from the plan, so a reader taking the wrong column shows."""
+    budget = department.budget
+    money = lambda value: None if value is None else float(value)  # noqa: E731
+    rows: list[list] = [["部门整体支出绩效自评表", *[None] * 8], [f"（{year}年度）", *[None] * 8],
+                        ["部门（单位）名称", department.name, *[None] * 7],
+                        ["年度预算执行情况（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None]]
+    for label, value in (("其中：基本支出", budget.basic), ("项目支出", budget.project)):
+        rows.append([None, label, money(value), None if value is None else float(value) + 1.5,
+                     None if value is None else float(value) * 0.9, None, None, None, None])
+    rows += [["年度总体目标", "预期目标", None, None, "实际完成情况", None, None, None, None],
+             [None, department.overall_goal, None, None, "已完成年度目标。", None, None, None, None],
+             ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]]
+    first = len(rows)
+    for indicator in department.indicators:
+        rows.append([None, indicator.level1, indicator.level2, indicator.name, indicator.annual_value,
+                     f"实际{indicator.annual_value or ''}", 10, 9, None])
+    merges = [(1, 1, 1, 9), (2, 1, 2, 9), (3, 2, 3, 9), (4, 1, 6, 1), (7, 1, 8, 1), (7, 2, 7, 4), (7, 5, 7, 9),
+              (8, 2, 8, 4), (8, 5, 8, 9), (first, 1, len(rows), 1)]
+    return rows, merges

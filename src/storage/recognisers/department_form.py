@@ -90,7 +90,10 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
             if match and year is None:
                 year = int(match.group(1))
     department.functions = _value_right_of(grid, _FUNCTION_LABELS, text_of)
-    department.overall_goal = _value_right_of(grid, _GOALS, text_of)
+    department.overall_goal = _goal_right_of(grid, text_of)
+    if achieved := _achieved_words(grid):
+        notes.append(Note(f"这是一张部门整体绩效自评表：导入的是预期目标、年初预算数和各指标的年度指标值；"
+                          f"{'、'.join(achieved)}等记录的是执行结果，不是申报内容，未导入", location=paths.DEPARTMENT))
     budget = {}
     yuan = amounts_in_yuan(grid, len(grid.rows) - 1) if published else None  # the editor's own sheet is in 万元
     if yuan:
@@ -145,6 +148,37 @@ def _right_of(grid: Grid, labels: tuple[str, ...]) -> Iterator[str]:
         text = grid.text(row, c)
         if label_key(text) != label:
             yield text
+
+
+# A 自评表 prints its 年度总体目标 as 预期目标 | 实际完成情况 over the two texts, and the year's results beside each
+# planned figure: the planned ones are the declaration's.
+_EXPECTED = frozenset(("预期目标", "年度预期目标", "预期"))
+_ACHIEVED = ("实际完成情况", "实际完成值", "全年执行数", "执行率", "得分")
+
+
+def _goal_right_of(grid: Grid, text_of: Callable[[str], str | None]) -> str | None:
+    """The 总体绩效目标: right of its label, or under the 预期目标 heading that stands there."""
+    found = _find_label(grid, _GOALS)
+    if found is None:
+        return None
+    row, column = found
+    label = label_key(grid.cell(row, column))
+    for c in range(column + 1, len(grid.rows[row])):
+        text = grid.text(row, c)
+        if not text.strip() or label_key(text) == label:
+            continue
+        if _key(text) in _EXPECTED:
+            below = grid.text(row + 1, c)
+            return text_of(below) if below.strip() else None
+        return text_of(text)
+    return None
+
+
+def _achieved_words(grid: Grid) -> list[str]:
+    """The words of a 自评表's results columns (实际完成值, 得分…) the grid prints, once each."""
+    wanted = {_key(word) for word in _ACHIEVED}
+    return list(dict.fromkeys(grid.text(r, c).strip() for r, row in enumerate(grid.rows) for c, value in enumerate(row)
+                              if value is not None and _key(value) in wanted))
 
 
 def _value_right_of(grid: Grid, labels: tuple[str, ...], text_of: Callable[[str], str | None]) -> str | None:
