@@ -337,9 +337,8 @@ def _convert_past_the_pre_check(source: Path, target: Path) -> subprocess.Comple
     the cell at XFD1048576 as it would without the pre-check."""
     script = ("import sys\n"
               "from src.storage.readers import worker\n"
-              "from tests.test_reader_worker import unguarded_workbook, without_parent_check\n"
+              "from tests.test_reader_worker import unguarded_workbook\n"
               "worker.contents_as = unguarded_workbook\n"
-              "without_parent_check()\n"
               "from src.launcher import main\n"
               "sys.exit(main(['convert', sys.argv[1], sys.argv[2]]))\n")
     env = os.environ.copy()

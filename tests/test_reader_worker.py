@@ -71,10 +71,9 @@ def refusing(path, progress):
     raise FileProblem(path, "表格不完整", "detail words")
 
 
-def unguarded_workbook(key, checked, path, progress):
+def unguarded_workbook(key, path, progress):
     """The registry's reader with the pre-check of the sheets' XML turned off (in the worker only: it is forked or
-    started for this read and ends with it), so that calamine itself meets the cell at XFD1048576. The parent's
-    own run of the check is turned off by without_parent_check()."""
+    started for this read and ends with it), so that calamine itself meets the cell at XFD1048576."""
     from src.storage.containers import sheet_grid
     from src.storage.editor_files import workbook_reader
 
@@ -82,17 +81,7 @@ def unguarded_workbook(key, checked, path, progress):
     return formats.by_key(key).contents(path, progress)
 
 
-def without_parent_check() -> None:
-    """The workbook reader with no pre-check for the parent to run beside the worker (which then runs it itself,
-    unless unguarded_workbook turned it off there)."""
-    import dataclasses
-
-    from src.storage.editor_files import workbook_reader
-
-    workbook_reader.READER = dataclasses.replace(workbook_reader.READER, check=None)
-
-
-def aborting_as(key, checked, path, progress):
+def aborting_as(key, path, progress):
     os.abort()
 
 
@@ -155,7 +144,7 @@ def test_calamine_asking_for_549_gb_is_over_the_memory_limit(tmp_path):
     assert path.stat().st_size < 20_000
     started = time.monotonic()
     with pytest.raises(FileProblem) as caught:
-        worker.run(unguarded_workbook, ("xlsx", False), path)
+        worker.run(unguarded_workbook, ("xlsx",), path)
     assert time.monotonic() - started < 10
     assert f"内存超过 {limits.megabytes(limits.MAX_READER_MEMORY)} 的上限" in caught.value.reason
     assert "memory allocation of" in caught.value.detail  # calamine's words, on the detail line only
@@ -237,7 +226,7 @@ def test_a_read_to_the_end_reports_every_step(source, tmp_path):
 
 def test_the_library_words_of_a_dying_worker_stay_off_stderr(source, capfd):
     with pytest.raises(FileProblem):
-        worker.run(unguarded_workbook, ("xlsx", False), generate.far_cell_xlsx(source.with_name("远.xlsx")))
+        worker.run(unguarded_workbook, ("xlsx",), generate.far_cell_xlsx(source.with_name("远.xlsx")))
     assert "memory allocation" not in capfd.readouterr().err
 
 
@@ -337,10 +326,6 @@ def test_a_reader_that_aborts_leaves_the_window_and_its_document(window, qtbot, 
     errors = []
     monkeypatch.setattr(window.files, "tell_error", lambda *a: errors.append(a))
     monkeypatch.setattr(worker, "contents_as", unguarded_workbook)
-    from src.storage.editor_files import workbook_reader
-
-    monkeypatch.setattr(workbook_reader, "READER", workbook_reader.READER)  # restored after the test
-    without_parent_check()
     far = generate.far_cell_xlsx(tmp_path / "远.xlsx")
 
     assert window.files.open(str(far)) is False

@@ -46,10 +46,8 @@ class WorkbookGrids:
     grids: list[Grid]
 
 
-def workbook_grids(path: Path, checked: bool = False) -> WorkbookGrids:
-    """checked: check_zip has passed on this file (readers/worker.py runs it beside the worker)."""
-    if not checked:
-        check_zip(path)  # once, for both readers: damage, zip bombs, cells and merges past the limits
+def workbook_grids(path: Path) -> WorkbookGrids:
+    check_zip(path)  # once, for both readers: damage, zip bombs, cells and merges past the limits
     with collector_paused():
         grids = read_grids_fast(path, checked=True)
     if _is_own_workbook({grid.name: grid for grid in grids}):
@@ -63,7 +61,7 @@ def workbook_declaration(path: Path, contents: WorkbookGrids) -> OpenResult:
     return import_published(path, contents.grids)
 
 
-READER = Reader(workbook_grids, workbook_declaration, check=check_zip)
+READER = Reader(workbook_grids, workbook_declaration)
 
 
 def read_own_grids(path: Path, grids: list[Grid]) -> Declaration | None:

@@ -99,16 +99,12 @@ class FileFormat:
         """Both steps here. progress: storage.infra.progress.Progress, passed on to the readers that count."""
         return self.declaration(path, self.contents(path, progress))
 
-    def contents(self, path: Path, progress=None, checked: bool = False):
-        """The container's plain data (readers/worker.py runs this step in the worker). checked: the reader's own
-        pre-check (Reader.check) has passed on this file, run elsewhere."""
-        reader = self.load_reader()
+    def contents(self, path: Path, progress=None):
+        """The container's plain data (readers/worker.py runs this step in the worker)."""
         arguments = {"kind": self.key} if self.told_format else {}
         if progress is not None and self.counts is not None:
             arguments["progress"] = progress
-        if checked and reader.check is not None:
-            arguments["checked"] = True
-        return reader.contents(path, **arguments)
+        return self.load_reader().contents(path, **arguments)
 
     def declaration(self, path: Path, contents):
         """The declaration in what contents() gave: an OpenResult."""

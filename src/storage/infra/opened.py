@@ -33,12 +33,8 @@ class Reader:
     a worker process, and whose result is cheap to send back. `declaration` recognises the declaration in that
     data, in the caller's process (the recognisers need no native library)."""
 
-    contents: Callable[..., Any]  # (path, progress=…, kind=…, checked=…) → plain data, picklable
+    contents: Callable[..., Any]  # (path, progress=…, kind=…) → plain data, picklable
     declaration: Callable[[Path, Any], Any]  # (path, contents) → OpenResult
-    # The file's own pre-check (path → None, or a FileProblem), where contents has one it can skip (checked=True):
-    # plain Python that no file can crash, so the caller's process runs it while the worker reads (a workbook's
-    # sheet XML scanned for cells past the limits: 0.1 s at M, off the worker's path).
-    check: Callable[[Path], None] | None = None
 
     @classmethod
     def whole(cls, read: Callable[..., Any]) -> Reader:

@@ -78,10 +78,8 @@ def read(found, path: Path, progress: Progress | None = None):
         last[:] = done, total
         return progress(done, total)
 
-    check = found.load_reader().check
-    contents = run(contents_as, (found.key, check is not None), path, relay if progress else None, remedy=remedy,
-                   seconds_per_report=_SECONDS_PER_REPORT.get(found.key),
-                   alongside=None if check is None else lambda: check(path))
+    contents = run(contents_as, (found.key,), path, relay if progress else None, remedy=remedy,
+                   seconds_per_report=_SECONDS_PER_REPORT.get(found.key))
     if progress is None:
         return _recognised(found, path, contents, remedy)
     return _while_telling(lambda: _recognised(found, path, contents, remedy), path, lambda: progress(*last))
@@ -123,25 +121,19 @@ def _while_telling(work: Callable[[], Any], path: Path, tell_again: Callable[[],
     return outcome["result"]
 
 
-def contents_as(key: str, checked: bool, path: Path, progress: Progress):
-    """In the worker: the registry's container reading for the format key (plain grids, text, sections); checked:
-    the reader's pre-check is run by the parent."""
+def contents_as(key: str, path: Path, progress: Progress):
+    """In the worker: the registry's container reading for the format key (plain grids, text, sections)."""
     from ..infra.formats import by_key
 
-    return by_key(key).contents(path, progress, checked)
+    return by_key(key).contents(path, progress)
 
 
 def run(reader: Task, arguments: tuple, path: Path, progress: Progress | None = None, *,
-        remedy: str = _SPREADSHEET_REMEDY, seconds_per_report: float | None = None, seconds: float | None = None,
-        alongside: Callable[[], None] | None = None):
+        remedy: str = _SPREADSHEET_REMEDY, seconds_per_report: float | None = None, seconds: float | None = None):
     """reader(*arguments, path, progress) in a worker process: its result, or a FileProblem for anything that
     went wrong there; Cancelled when progress answers False (the worker is stopped at once). seconds: its time limit,
-    MAX_READ_SECONDS unless a caller needs less. alongside: the file's pre-check, run here once the worker has
-    started (its FileProblem stops the worker and is what the caller is told). In this process when in_process
-    is set."""
+    MAX_READ_SECONDS unless a caller needs less. In this process when in_process is set."""
     if in_process:
-        if alongside is not None:
-            _pre_checked(alongside, Path(path), remedy)
         return reader(*arguments, Path(path), progress)
     import tempfile  # multiprocessing and tempfile: loaded at the first read, not at the editor's start
 
@@ -163,8 +155,6 @@ def run(reader: Task, arguments: tuple, path: Path, progress: Progress | None = 
             raise FileProblem(path, "无法启动读取文件的进程（系统资源不足），未打开。请关闭一些程序后再试",
                               error_text(error)) from error
         theirs.close()
-        if alongside is not None:
-            _pre_checked(alongside, path, remedy)
         return _Waiting(worker, ours, path, log_path, progress, remedy, seconds_per_report,
                         MAX_READ_SECONDS if seconds is None else seconds).result()
     finally:
@@ -175,15 +165,6 @@ def run(reader: Task, arguments: tuple, path: Path, progress: Progress | None = 
         ours.close()
         if log_path != os.devnull:
             Path(log_path).unlink(missing_ok=True)
-
-
-def _pre_checked(check: Callable[[], None], path: Path, remedy: str) -> None:
-    try:
-        check()
-    except FileProblem:
-        raise
-    except Exception as error:  # the check's own bug: said as a reader's is, never a traceback
-        raise FileProblem(path, f"读取时出错，未打开。{remedy}", error_text(error)) from error
 
 
 def warm_up() -> None:
