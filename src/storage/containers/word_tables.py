@@ -29,8 +29,13 @@ from ..infra.progress import Progress
 from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _TR, _TC, _SDT, _CONTENT = (f"{_W}{tag}" for tag in ("p", "tbl", "tr", "tc", "sdt", "sdtContent"))
+_P, _TBL, _TR, _TC = (f"{_W}{tag}" for tag in ("p", "tbl", "tr", "tc"))
+# Wrappers Word puts around paragraphs, tables, rows and cells alike (content controls, custom XML): their
+# content counts as if it stood in their place.
+_WRAPPERS = frozenset((f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"))
 _TEXT_TAGS = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr")
+# A text box is written twice, as DrawingML (mc:Choice) and as VML for older readers (mc:Fallback): read once.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _LEAD_LINES = 6
 _MAX_SPAN = 1000
 _RESAVE = "请在 Word/WPS 中打开后另存为 .docx 再打开，或向发送方重新索取文件"
@@ -96,20 +101,25 @@ def _body(path: Path, data: bytes):
     return body
 
 
-def _blocks(parent):
-    """The body's paragraphs and tables in order, those inside content controls (w:sdt) included."""
+def _children(parent, tags: tuple[str, ...]):
+    """parent's children of these tags in order, those inside wrappers (w:sdt, w:customXml…) included."""
     for element in parent:
-        if element.tag == _SDT:
-            content = element.find(_CONTENT)
-            if content is not None:
-                yield from _blocks(content)
-        elif element.tag in (_P, _TBL):
+        if element.tag in _WRAPPERS:
+            yield from _children(element, tags)
+        elif element.tag in tags:
             yield element
+
+
+def _blocks(parent):
+    """The paragraphs and tables of the body (or of a cell) in order."""
+    return _children(parent, (_P, _TBL))
 
 
 def _paragraph_text(paragraph) -> str:
     parts = []
     for node in paragraph.iter(*_TEXT_TAGS):
+        if any(ancestor.tag == _FALLBACK for ancestor in node.iterancestors()):
+            continue
         tag = node.tag
         if tag == _TEXT_TAGS[0]:
             parts.append(node.text or "")
@@ -125,8 +135,9 @@ def _cell_text(cell) -> str:
     for element in _blocks(cell):
         if element.tag == _P:
             lines.append(_paragraph_text(element))
-        else:  # a nested table: its rows by lines, its cells by tabs
-            lines += ["\t".join(_cell_text(inner) for inner in row.findall(_TC)) for row in element.findall(_TR)]
+        else:  # a nested table: its rows by lines, its cells by tabs (a cell's own lines joined by a space)
+            lines += ["\t".join(" ".join(_cell_text(inner).split("\n")) for inner in _children(row, (_TC,)))
+                      for row in _children(element, (_TR,))]
     return "\n".join(line for line in lines if line).strip()
 
 
@@ -141,9 +152,9 @@ def _number(element, tag: str, default: int) -> int:
 
 def _table_rows(path: Path, table) -> list[list[object]]:
     rows: list[list[object]] = []
-    for row in table.findall(_TR):
+    for row in _children(table, (_TR,)):
         values: list[object] = [None] * _number(row.find(f"{_W}trPr"), "gridBefore", 0)
-        for cell in row.findall(_TC):
+        for cell in _children(row, (_TC,)):
             properties = cell.find(f"{_W}tcPr")
             span = max(1, _number(properties, "gridSpan", 1))
             merge = properties.find(f"{_W}vMerge") if properties is not None else None
