@@ -126,3 +126,15 @@ def test_values_printed_in_three_columns_as_the_budget_system_exports_them_are_j
     assert [[(i.name, i.annual_value) for i in p.indicators] for p in opened.declaration.projects] == \
         [[(i.name, i.annual_value) for i in p.indicators] for p in projects]
     assert not any("不认识" in note for note in opened.notes)
+
+
+def test_an_indicator_property_that_is_no_comparator_is_said_not_dropped(tmp_path):
+    path = tmp_path / "反向.tsv"
+    path.write_text("项目名称\t单位名称\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+                    "道路养护\t某局\t产出指标\t质量指标\t事故率\t反向\t5\t%\n", encoding="utf-8")
+
+    opened = open_declaration(path)
+
+    assert opened.declaration.projects[0].indicators[0].annual_value == "5%"
+    note, = [note for note in opened.notes if "反向" in note]
+    assert note.location == "projects[0].indicators[0].annual_value"

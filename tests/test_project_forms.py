@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from bench import generate
 from src.model.declaration import Review
 from src.storage.infra.files import open_declaration
-from tests.helpers.project_forms import LAYOUTS, page_html, workbook_bytes
+from tests.helpers.project_forms import LAYOUTS, page_html, table_html, workbook_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -286,6 +286,9 @@ def test_a_second_indicator_table_the_form_does_not_name_is_said_not_dropped(tmp
 
     note, = [note for note in opened.notes if "还有一张绩效指标表" in note]
     assert note.location == "projects[0].indicators"
+    # what was read is the first table, as the note says: the period's targets, in the year's place
+    assert [i.annual_value for i in opened.declaration.projects[0].indicators] == \
+        [i.period_value for i in projects[0].indicators if i.period_value]
 
 
 @pytest.mark.parametrize("layout", ["inline", "inline_yuan"])
@@ -306,3 +309,33 @@ def test_labels_with_their_values_in_one_cell_and_amounts_with_their_own_unit(tm
     converted = [note for note in opened.notes if "自带单位元" in note]
     assert len(converted) == (sum(1 for p in projects for v in (p.funds.total, p.funds.fiscal, p.funds.other)
                                   if v is not None) if layout == "inline_yuan" else 0)
+
+
+def test_a_period_table_headed_实施期指标值_and_its_own_notes(tmp_path):
+    """The period table's value column may say 实施期指标值: its values are still the period's (they were lost)."""
+    projects = sources()["demo"][:2]
+
+    def period_header(workbook):
+        for sheet in workbook.worksheets:
+            rows = list(sheet.iter_rows())
+            for row in rows:
+                if row[0].value == "总目标绩效指标":
+                    row[4].value = "实施期指标值"
+
+    path = tmp_path / "forms.xlsx"
+    path.write_bytes(_edited(projects, "two_tables", period_header).getvalue())
+
+    assert [two_table_facts(p) for p in open_declaration(path).declaration.projects] == \
+        [two_table_facts(p) for p in projects]
+
+
+def test_其中_before_an_inline_label_is_the_forms_own(tmp_path):
+    from tests.helpers.project_forms import inline_rows
+
+    project = sources()["generated"][0]
+    rows, merges = inline_rows(project, 2024, "区司法局")
+    rows[4][2] = f"其中：{rows[4][2]}"  # 其中：财政拨款：…万元
+    path = tmp_path / "inline.html"
+    path.write_text(f"<html><body>{table_html(rows, merges)}</body></html>", encoding="utf-8")
+
+    assert open_declaration(path).declaration.projects[0].funds.fiscal == project.funds.fiscal

@@ -80,14 +80,18 @@ def split_items(text: str) -> list[str]:
     return split_numbered(text)[0]
 
 
-# Numberings other than 1、 1. (tried only where that one finds no item 1): （1） (1), ①…⑳, and 一、 二、 — the
-# last only at the start of the text or after an item's end or a space (统一、规范 is no item).
+# Numberings other than 1、 1. (tried where that one finds no item 1 at the text's start): （1） (1), ①…⑳, and
+# 一、 二、 — each only at the start of the text or after an item's end or a space (统一、规范 and 新建(2)号泵站 are
+# no items).
 _CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ITEM_START = r"(?:^|(?<=[\s。；;，,]))"
 _OTHER_NUMBERINGS = (
-    (re.compile(r"[（(]\s*(\d{1,2})\s*[）)]"), int),
-    (re.compile(r"([\u2460-\u2473])"), lambda circled: ord(circled) - 0x2460 + 1),
-    (re.compile(r"(?:^|(?<=[\s。；;，,]))([一二三四五六七八九十]{1,3})\s*[、．.]"), lambda numeral: _chinese_number(numeral)),
+    (re.compile(_ITEM_START + r"[（(]\s*(\d{1,2})\s*[）)]"), int),
+    (re.compile(_ITEM_START + r"([\u2460-\u2473])"), lambda circled: ord(circled) - 0x2460 + 1),
+    (re.compile(_ITEM_START + r"([一二三四五六七八九十]{1,3})\s*[、．.]"), lambda numeral: _chinese_number(numeral)),
 )
+# 年度指标值 once more in an item, not as 上年度指标值 (last year's, said beside the value): another indicator's.
+_OTHER_ANNUAL_LABEL = re.compile(r"(?<!上)年\s*度\s*[指目]\s*标\s*值\s*[:：]")
 
 
 def _chinese_number(numeral: str) -> int:
@@ -103,8 +107,9 @@ def split_numbered(text: str) -> tuple[list[str], list[int]]:
     of sequence that stand where an item starts (1、2、4、: the 4 is stated, and split_items keeps its item in the
     text of the 2). What the import's self-check (reconcile.py) compares with the indicators read."""
     items, stated = _split_by(text, _ITEM_NUMBER, int)
-    if stated:
-        return items, stated
+    first = _ITEM_NUMBER.search(text)
+    if stated and (first is None or not text[:first.start()].strip(_TRIM)):
+        return items, stated  # 1、 at the start: this numbering, whatever else the text holds
     for pattern, number_of in _OTHER_NUMBERINGS:
         found = pattern.search(text)
         if found is not None and number_of(found.group(1)) == 1 and not text[:found.start()].strip(_TRIM):
@@ -178,7 +183,7 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
             unlabelled = Note(f"第 {number} 个指标“{name}”的“{annual}”没有“年度指标值”标签，已作为年度指标值导入，请核对",
                               location=paths.field(paths.item("indicators", len(indicators)), "annual_value"),
                               source_text=item.strip()[:80])
-        labels = len(_ANNUAL_LABEL.findall(item))
+        labels = len(_OTHER_ANNUAL_LABEL.findall(item))
         if level1 and not level2:
             only = framework.only_level2(level1)
             if only:

@@ -28,7 +28,6 @@ from .published import (
     is_footnote,
     joined_value,
     loose_label,
-    to_wanyuan,
     yuan_note,
 )
 
@@ -70,10 +69,11 @@ _INDICATOR_WORDS = {
     "comparator": ("指标性质", "计算符号", "符号", "指标值类型", "运算符号"),
     "unit": ("度量单位", "计量单位", "单位"),
 }
-_SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})  # merged
-# down the table's left: in every row
-_NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")
-_INLINE = re.compile(r"^\s*([^:：\n]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)  # 项目名称：… — a label and its value in one cell  # 指标1：… of the template's blank rows
+# A cell merged down the table's left: in every row.
+_SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
+_NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
+# 项目名称：… — a label and its value in one cell; a leading 其中： is the form's, not the label's (其中：财政拨款：75).
+_INLINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^:：\n]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)  # 指标1：… of the template's blank rows
 _FORM_TITLE = re.compile(r"绩效目标.{0,6}表")  # 项目支出绩效目标申报表（2024年度）: the next form begins
 _LABEL_ROWS = 40  # the form's labelled fields stand within this many rows above its indicator table
 
@@ -211,8 +211,11 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
         indicators = _indicators(grid, year_header, year_columns, where, table.notes)
         if period_header is not None:
             period_columns = indicator_header(grid, period_header)[1]
-            _with_period_values(indicators, _indicators(grid, period_header, period_columns, where, []), where,
+            said: list = []
+            _with_period_values(indicators, _indicators(grid, period_header, period_columns, where, said), where,
                                 table.notes, period_header)
+            table.notes += [Note(f"总目标（长期）绩效指标表：{note}", location=paths.indicators(where),
+                                 row=getattr(note, "row", None)) for note in said]
     project = Project(name=name, unit=form.value("unit"), period=form.value("period"), funds=Funds(**funds),
                       goal=form.goal(table.notes), indicators=indicators)
     for field, label in (("unit", PROJECT_LABELS["unit"]), ("total", FUNDS_LABELS["total"]), ("goal", PROJECT_LABELS["goal"])):
@@ -340,7 +343,7 @@ class _Form:
         text = self.planned_at(carried) if self.planned_column is not None else self.text_at(carried)
         reading = read_published_amount(text) if text else None
         if reading is not None and reading.value:
-            amount = to_wanyuan(reading.value) if in_yuan else reading.value
+            amount = in_wanyuan(reading.value, text, in_yuan, "", "")[0]
             found.append(Note(f"表中的上年结转资金 {amount:,.2f} 万元没有对应的资金来源栏目，未导入，请核对资金来源",
                               location=paths.field(self.where, "funds.total"), row=carried[0] + 1, source_text=text))
         return found
@@ -403,7 +406,8 @@ def _with_period_values(indicators: list[Indicator], whole: list[Indicator], whe
     for indicator in whole:
         same = by_name.get(indicator.name)
         if same:  # the first of the year's indicators of that name not yet given one, in order
-            same.pop(0).period_value = indicator.annual_value  # the period table's one value column
+            # the period table's value column, headed 指标值 (read as the year's) or 实施期指标值
+            same.pop(0).period_value = indicator.period_value or indicator.annual_value
         else:
             left.append(indicator.name or "")
     if left:

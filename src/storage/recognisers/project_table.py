@@ -247,6 +247,8 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
             table.notes.append(said)
     if by_rows:  # the row's own indicator; the rows below add theirs (_add_indicator_row)
         indicators, notes, numbers = [_row_indicator(values, None)] if values.get("level3") else [], [], []
+        if indicators:
+            _sign_note(table, values, row, owner, 0)
     elif level1_texts:
         indicators, notes, numbers = _level1_cells(level1_texts)
     else:
@@ -339,6 +341,17 @@ def _add_indicator_row(table: ImportedTable, values: dict[str, str], row: int) -
     project = table.projects[-1]
     project.indicators.append(Indicator.model_validate(_row_indicator(values, project.indicators[-1]
                                                                       if project.indicators else None)))
+    _sign_note(table, values, row, paths.project(table.first_project + len(table.projects) - 1),
+               len(project.indicators) - 1)
+
+
+def _sign_note(table: ImportedTable, values: dict[str, str], row: int, owner: str, position: int) -> None:
+    """A 指标性质 that is no comparator (正向, 反向…) is not joined into the value: said at the value, not dropped."""
+    sign = values.get("comparator", "")
+    if sign and (values.get("annual_value") or values.get("period_value")) and joined_value("1", sign, "")[1]:
+        table.notes.append(Note(f"第 {row + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
+                                location=paths.field(paths.indicator(owner, position), "annual_value"), row=row + 1,
+                                source_text=sign))
 
 
 def _row_indicator(values: dict[str, str], above) -> dict:
