@@ -29,6 +29,8 @@ from .field_shapes import excerpt, organisation_misfit, same_organisation, task_
 from .form_2019.labels import is_form_2019
 from .ocr_numbers import published_amount
 from .published import (
+    ACHIEVED_WORDS,
+    EXPECTED_WORDS,
     YEAR,
     ImportedDepartment,
     amounts_in_yuan,
@@ -37,6 +39,7 @@ from .published import (
     is_footnote,
     joined_value,
     loose_label,
+    self_evaluation_note,
     to_wanyuan,
     yuan_note,
 )
@@ -92,8 +95,7 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
     department.functions = _value_right_of(grid, _FUNCTION_LABELS, text_of)
     department.overall_goal = _goal_right_of(grid, text_of)
     if achieved := _achieved_words(grid):
-        notes.append(Note(f"这是一张部门整体绩效自评表：导入的是预期目标、年初预算数和各指标的年度指标值；"
-                          f"{'、'.join(achieved)}等记录的是执行结果，不是申报内容，未导入", location=paths.DEPARTMENT))
+        notes.append(self_evaluation_note("部门整体绩效自评表", achieved, paths.DEPARTMENT))
     budget = {}
     yuan = amounts_in_yuan(grid, len(grid.rows) - 1) if published else None  # the editor's own sheet is in 万元
     if yuan:
@@ -150,10 +152,7 @@ def _right_of(grid: Grid, labels: tuple[str, ...]) -> Iterator[str]:
             yield text
 
 
-# A 自评表 prints its 年度总体目标 as 预期目标 | 实际完成情况 over the two texts, and the year's results beside each
-# planned figure: the planned ones are the declaration's.
-_EXPECTED = frozenset(("预期目标", "年度预期目标", "预期"))
-_ACHIEVED = ("实际完成情况", "实际完成值", "全年执行数", "执行率", "得分")
+_EXPECTED = frozenset(_key(word) for word in EXPECTED_WORDS)  # a 自评表's heading over its goal (published.py)
 
 
 def _goal_right_of(grid: Grid, text_of: Callable[[str], str | None]) -> str | None:
@@ -176,7 +175,7 @@ def _goal_right_of(grid: Grid, text_of: Callable[[str], str | None]) -> str | No
 
 def _achieved_words(grid: Grid) -> list[str]:
     """The words of a 自评表's results columns (实际完成值, 得分…) the grid prints, once each."""
-    wanted = {_key(word) for word in _ACHIEVED}
+    wanted = {_key(word) for word in ACHIEVED_WORDS}
     return list(dict.fromkeys(grid.text(r, c).strip() for r, row in enumerate(grid.rows) for c, value in enumerate(row)
                               if value is not None and _key(value) in wanted))
 

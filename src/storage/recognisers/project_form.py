@@ -21,6 +21,10 @@ from ..containers.sheet_grid import Grid, cell_text, label_key
 from .field_shapes import excerpt
 from .ocr_numbers import in_wanyuan, read_published_amount
 from .published import (
+    ACHIEVED_WORDS,
+    COMPARATOR_WORDS,
+    EXPECTED_WORDS,
+    VALUE_UNIT_WORDS,
     YEAR,
     ImportedTable,
     amounts_in_yuan,
@@ -28,6 +32,7 @@ from .published import (
     is_footnote,
     joined_value,
     loose_label,
+    self_evaluation_note,
     yuan_note,
 )
 
@@ -56,9 +61,7 @@ _PERIOD_TABLE_WORDS = ("总目标绩效指标", "长期绩效指标", "中长期
 _YEAR_TABLE_WORDS = ("年度绩效指标", "本年度绩效指标", "本年绩效指标")
 # A 绩效自评表 (the template's self-evaluation of a year done) holds a declaration's facts beside what was achieved:
 # its 预期目标 under the goal's label, its 年初预算数 column of the amounts, its 年度指标值 column. Its words:
-_EXPECTED_WORDS = ("预期目标", "年度预期目标", "预期")  # over the goal's text, beside 实际完成情况
 _PLANNED_WORDS = ("年初预算数", "年初预算", "预算数")  # the amounts' column the year began with
-_ACHIEVED_WORDS = ("实际完成情况", "实际完成值", "全年执行数", "执行数", "执行率", "得分", "完成值", "实际完成")
 _CARRIED_WORDS = ("上年结转资金", "上年结转")  # money of the year before: no place among a project's sources
 _INDICATOR_WORDS = {
     "level1": ("一级指标",),
@@ -66,8 +69,8 @@ _INDICATOR_WORDS = {
     "name": ("三级指标", "三级指标名称", "指标名称", "指标内容"),
     "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值"),
     "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
-    "comparator": ("指标性质", "计算符号", "符号", "指标值类型", "运算符号"),
-    "unit": ("度量单位", "计量单位", "单位"),
+    "comparator": COMPARATOR_WORDS,
+    "unit": (*VALUE_UNIT_WORDS, "单位"),
 }
 # A cell merged down the table's left: in every row.
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
@@ -83,11 +86,11 @@ _key = loose_label
 
 _ALL_LABELS = frozenset(_key(word) for words in (*_FIELD_WORDS.values(), *_FUND_WORDS.values(), _GOAL_WORDS,
                                                   _WHOLE_GOAL_WORDS, _PERIOD_GOAL_WORDS, _OTHER_LABELS,
-                                                  _ACHIEVED_WORDS, _CARRIED_WORDS)
+                                                  ACHIEVED_WORDS, _CARRIED_WORDS)
                         for word in words)
-_EXPECTED = frozenset(_key(word) for word in _EXPECTED_WORDS)
+_EXPECTED = frozenset(_key(word) for word in EXPECTED_WORDS)
 _PLANNED = frozenset(_key(word) for word in _PLANNED_WORDS)
-_ACHIEVED = frozenset(_key(word) for word in _ACHIEVED_WORDS)
+_ACHIEVED = frozenset(_key(word) for word in ACHIEVED_WORDS)
 
 
 def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] | None:
@@ -336,9 +339,7 @@ class _Form:
     def evaluation_notes(self, in_yuan: bool) -> list[Note]:
         """What a 自评表 holds besides a declaration's facts, said once; and money carried over from the year
         before, which has no place among a project's sources."""
-        found = [Note(f"这是一张绩效自评表：导入的是预期目标、年初预算数和各指标的年度指标值；"
-                      f"{'、'.join(self.achieved)}等记录的是执行结果，不是申报内容，未导入",
-                      location=self.where)] if self.achieved else []
+        found = [self_evaluation_note("绩效自评表", self.achieved, self.where)] if self.achieved else []
         carried = self.cell_of(_CARRIED_WORDS)
         text = self.planned_at(carried) if self.planned_column is not None else self.text_at(carried)
         reading = read_published_amount(text) if text else None

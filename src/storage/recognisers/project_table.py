@@ -33,7 +33,17 @@ from .project_rows import (
     stated_amounts,
     take_department,
 )
-from .published import YEAR, ImportedTable, StatedRow, amounts_in_yuan, is_footnote, joined_value, yuan_note
+from .published import (
+    COMPARATOR_WORDS,
+    VALUE_UNIT_WORDS,
+    YEAR,
+    ImportedTable,
+    StatedRow,
+    amounts_in_yuan,
+    is_footnote,
+    joined_value,
+    yuan_note,
+)
 
 _HEADER_SCAN_ROWS = 40
 
@@ -59,8 +69,8 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
     ("level3", lambda t: t in ("三级指标", "三级指标名称", "指标内容", "指标名称")),
     ("annual_value", lambda t: t in ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值")),
     # The value printed in three columns, as the budget system exports it: 指标性质 | 指标值 | 度量单位 (≥ | 95 | %).
-    ("comparator", lambda t: t in ("指标性质", "计算符号", "符号", "指标值类型", "运算符号")),
-    ("value_unit", lambda t: t in ("度量单位", "计量单位", "指标单位")),
+    ("comparator", lambda t: t in COMPARATOR_WORDS),
+    ("value_unit", lambda t: t in VALUE_UNIT_WORDS),
 ]
 _INDICATOR_ROLES = ("level1", "level2", "level3", "annual_value", "period_value", "comparator", "value_unit")
 _IN_UNITS = re.compile(r"\((?:万元|元)\)$")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...model.declaration import Department, Project
+from ...model.notes import Note
 from ..containers.sheet_grid import Grid, label_key
 
 # A table that says its amounts are in 元 (单位：元, a header 预算金额（元）); 万元 says the forms' own unit.
@@ -113,6 +114,21 @@ def loose_label(value: object, units: tuple[str, ...] = ("(万元)", "(元)")) -
     for unit in units:
         key = key.removesuffix(unit)
     return key
+
+
+# The words of a value printed in three columns (指标性质 | 指标值 | 度量单位), for every recogniser of such tables.
+COMPARATOR_WORDS = ("指标性质", "计算符号", "符号", "指标值类型", "运算符号")
+VALUE_UNIT_WORDS = ("度量单位", "计量单位", "指标单位")
+# A 绩效自评表 prints a declaration's facts beside the year's results: the goal under 预期目标 (beside 实际完成情况),
+# the amounts beside the year's changes and spending, each 年度指标值 beside what was achieved. The results' words:
+EXPECTED_WORDS = ("预期目标", "年度预期目标", "预期")
+ACHIEVED_WORDS = ("实际完成情况", "实际完成值", "全年执行数", "执行数", "执行率", "得分", "完成值", "实际完成")
+
+
+def self_evaluation_note(what: str, achieved: list[str], location: str) -> Note:
+    """The one note a 自评表 gets: what was read of it, and that its results were not."""
+    return Note(f"这是一张{what}：导入的是预期目标、年初预算数和各指标的年度指标值；{'、'.join(achieved)}等记录的是执行结果，"
+                f"不是申报内容，未导入", location=location)
 
 
 def joined_value(value: str, sign: str, unit: str) -> tuple[str | None, str | None]:
