@@ -25,7 +25,7 @@ from ...model.declaration import (
 )
 from ...model.notes import Note
 from ..containers.sheet_grid import Grid, label_key
-from .field_shapes import excerpt, organisation_misfit, same_organisation, task_name_misfit
+from .field_shapes import excerpt, is_number, organisation_misfit, same_organisation, task_name_misfit
 from .form_2019.labels import is_form_2019
 from .ocr_numbers import published_amount
 from .published import (
@@ -187,8 +187,14 @@ def _value_right_of(grid: Grid, labels: tuple[str, ...], text_of: Callable[[str]
 
 
 def _amount_right_of(grid: Grid, labels: tuple[str, ...]) -> str | None:
-    """The cell right beside an amount label: an empty one means no amount, not the next label."""
-    text = next(_right_of(grid, labels), None)
+    """The cell right beside an amount label: an empty one means no amount, not the next label. Past empty cells
+    only to a number: a PDF without ruling lines puts an amount right-aligned in a cell merged over several
+    columns in the last of them, with the columns between it and its label empty."""
+    cells = _right_of(grid, labels)
+    text = next(cells, None)
+    if text is not None and not text.strip():
+        text = next((t for t in cells if t.strip()), None)
+        text = text if text is not None and is_number(label_key(text)) else None
     return text if text and text.strip() and not label_key(text).startswith("预算金额") else None
 
 

@@ -24,6 +24,7 @@ from ...model.declaration import (
     Project,
 )
 from ..containers.pdf.section import Section
+from ..containers.pdf.strips import REFUSED
 from ..containers.sheet_grid import label_key
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
@@ -31,7 +32,7 @@ from ..infra.plausible import refuse_implausible
 from . import project_form, reconcile
 from .department_form import is_department_form
 from .grid_import import import_published, not_a_declaration, settle_year
-from .project_table import find_project_header
+from .project_table import column_role, find_project_header
 from .published import clean_multiline
 
 _SUPERVISOR = "主管部门"
@@ -52,6 +53,7 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
         (forms if is_project_form(section) else others).append(section)
     grids = [s.grid() for s in others if find_project_header(s.grid()) is not None or is_department_form(s.grid())]
     if grids:
+        _refuse_lost_columns(path, others)
         opened = import_published(path, grids, printed_here=editor)
     elif forms:
         opened = OpenResult(Declaration(), [], imported=True)
@@ -84,6 +86,52 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
     settle_year(declaration, opened.notes)
     refuse_implausible(declaration, path)
     return opened
+
+
+_STRIP_ROWS = 8  # a strip's header lies in its first rows
+_NO_FACT_LABELS = ("序号", "编号", "备注")  # header labels of columns with no fact, printed in any strip
+
+
+def _refuse_lost_columns(path: Path, sections: list[Section]) -> None:
+    """A project table whose columns are printed on pages of their own that were not joined to it (a table too
+    wide for the page printed in strips of columns, with no ruling lines for strips.py to join them by): a row of
+    nothing but column labels, naming columns the project table's header lacks (预算单位, 绩效指标), heads a section
+    read as no table of its own, or stands in the table's body (the next strip's header, taken for a row going on).
+    The projects would be read without those columns, or a label taken for a project: refused, as a print in strips
+    that cannot be joined is (strips.REFUSED). A section whose first labels stand beside other text (部门名称 |
+    测试区司法局: a form) or that has a 项目名称 of its own (another table listing its projects) is none."""
+    read = [s for s in sections if find_project_header(s.grid()) is not None]
+    if not read:
+        return
+    have, body = set(), {}
+    for section in read:
+        row, _ = find_project_header(section.grid())
+        end = row + 1
+        while end < len(section.rows) and (end == row + 1 or _labels_only(section.rows[end])):
+            end += 1  # the header's rows: a second (and third) row of labels under merged cells
+        for cells in section.rows[row:end]:
+            have |= {column_role(cell) for cell in cells}
+        body[id(section)] = end
+    for section in sections:
+        if id(section) in body:
+            rows = [cells for cells in section.rows[body[id(section)]:] if _labels_only(cells)]
+        else:
+            first = next((cells for cells in section.rows[:_STRIP_ROWS] if any(column_role(c) for c in cells)), [])
+            rows = [first] if _labels_only(first) else []
+        roles = [(column_role(cell), cell) for cells in rows for cell in cells]
+        lost = [cell for role, cell in roles if role not in (None, *have)]
+        if lost and "name" not in (role for role, _ in roles):
+            raise FileProblem(path, REFUSED.format(pages=f"{min(s.first_page for s in sections)}–"
+                                                         f"{max(s.last_page for s in sections)}",
+                                                   why=f"{section.name}的“{label_key(lost[0])}”栏与表格的其余各栏分在不同的页上，"
+                                                       "没有框线可以把它们按行对齐"))
+
+
+def _labels_only(cells: list[str]) -> bool:
+    """Whether a row holds column labels and nothing else (at least one naming a project table's column)."""
+    texts = [cell for cell in cells if cell.strip()]
+    return any(column_role(cell) for cell in texts) and \
+        all(column_role(cell) or label_key(cell) in _NO_FACT_LABELS for cell in texts)
 
 
 def _prefer_forms(summary: list[Project], forms: list[Project], notes: list[str]) -> list[Project]:

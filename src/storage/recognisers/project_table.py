@@ -78,6 +78,12 @@ _DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门
 _NAME = DEPARTMENT_LABELS["name"]
 
 
+def column_role(label: str) -> str | None:
+    """The role of the column a header label names (name, unit, total, goal, indicators…), or None."""
+    text = _IN_UNITS.sub("", label_key(label)).removeprefix("其中:")
+    return next((role for role, matches in _PROJECT_COLUMNS if matches(text)), None) if text else None
+
+
 def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     for row in range(min(len(grid.rows), _HEADER_SCAN_ROWS)):
         columns = _map_columns(grid, row)

@@ -12,6 +12,9 @@ Drawing order alone would join two cells drawn one after the other: the next lin
 lies a line pitch below (line_pitch: rows lie further apart, by the cells' padding), and a gap beside a
 Chinese character after text set solid is the padding between two cells (then a column border, too). A
 block drawn over a line of the block above it in its column begins a row, and both are noted as in doubt.
+The midway cuts are guesses: texts lined up on one edge are one column's, whatever side of a cut their middle
+lies (_edge_columns), and a cell whose text is drawn past the clip of its row (a row too low for it) is marked
+as cut by the print.
 
 Limits: a cell merged down over several rows joins them into one; a producer that draws text line by
 line across the whole table (not cell by cell) gives one block per line, read as a row each.
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .page import Straddling, Table
+from .page import Straddling, Table, outside_clip
 from .text import Line, cell_clip, group_lines, join_lines, line_pitch
 from ..sheet_grid import ClippedText
 
@@ -135,8 +138,10 @@ def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
         not _THOUSANDS_LEAD.match("".join(c["text"] for c in block.chars))
     if not _CJK_GAP * size < gap <= 0.8 * size or not (_is_wide(char["text"]) or _is_wide(previous["text"]) or digits):
         return False
-    if len(block.chars) < 2 or block.chars[-1] is not previous:
+    if block.chars[-1] is not previous:
         return False
+    if len(block.chars) < 2:  # nothing before to show the text set solid: a digit is, against Chinese text beside it
+        return previous["text"].isdigit() and _is_wide(char["text"])  # (dx20 0区本级使用资金: an amount, a label)
     before = block.chars[-2]
     return abs(before["top"] - previous["top"]) <= 0.35 * size and previous["x0"] - before["x1"] <= 0.05 * size
 
@@ -166,15 +171,24 @@ def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
     # header: d021 3,893.29财政拨款, 40.00政策支持…): a border between them. Where that border falls between
     # two of the template's texts, it is the line between their columns, seen, where the midway cut was a
     # guess: an amount right-aligned in a narrow 总计 reaches past the middle between 总计 and 实施周期.
-    for row in rows[first:]:
-        for left, right in zip(row, row[1:]):
-            size = max(min(left.first[1] - left.first[0], right.first[1] - right.first[0]), 1.0)
-            if right.x0 - left.x1 >= _CJK_GAP * size and _column(bounds, left) == _column(bounds, right):
-                bounds = _with_line(bounds, right.split_at if right.after is left else (left.x1 + right.x0) / 2, guides,
-                                    guessed)
+    # Until no row has two cells in one column: a line seen in a lower row may take the place of a guessed one
+    # that kept two cells of a row above apart (a second header row's labels, read before the amounts below them)
+    for _ in range(len(bounds)):
+        seen = bounds
+        for row in rows[first:]:
+            for left, right in zip(row, row[1:]):
+                size = max(min(left.first[1] - left.first[0], right.first[1] - right.first[0]), 1.0)
+                if right.x0 - left.x1 >= _CJK_GAP * size and _column(bounds, left) == _column(bounds, right):
+                    bounds = _with_line(bounds, right.split_at if right.after is left else (left.x1 + right.x0) / 2,
+                                        guides, guessed)
+        if bounds == seen:
+            break
     headed = template is rows[first]
     body = [block for row in rows[first + 1:] for block in row]
     aligned, unsure = _amount_columns(body, bounds, guides) if headed else ({}, {})
+    in_template = {id(block) for block in template}
+    lined_up, edges = _edge_columns([block for row in rows[first:] for block in row if id(block) not in in_template],
+                                    bounds, guides, headed)
     grid: list[list[str]] = []
     spans: list[list[tuple[float, float] | None]] = []
     for row in rows[first:]:
@@ -182,12 +196,14 @@ def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
         extents: list[tuple[float, float] | None] = [None] * (len(bounds) - 1)
         beside: dict[int, int] = {}  # a cell's amount that may be the other column's
         for block in row:
-            column = aligned.get(id(block), _column(bounds, block))
-            if id(block) in unsure:
+            column = aligned.get(id(block), lined_up.get(id(block), _column(bounds, block)))
+            if id(block) in unsure and id(block) not in lined_up:
                 beside[column] = unsure[id(block)]
             text = block.text()
             if block.doubtful:  # the import says so at the cell (grid_import.clipped_notes)
                 text = ClippedText(text, overlapped=True)
+            elif any(outside_clip(char) for char in block.chars):  # a row too low for it: the print cut its text
+                text = ClippedText(text)
             joined = f"{cells[column]}{text}" if cells[column] else text
             doubtful = isinstance(text, ClippedText) or isinstance(cells[column], ClippedText)
             cells[column] = ClippedText(joined, overlapped=True) if doubtful else joined
@@ -198,13 +214,14 @@ def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
                      for column, (text, extent) in enumerate(zip(cells, extents))])
         spans.append(extents)
     table = Table(min(b.top for b in rows[first]), max(b.bottom for row in rows[first:] for b in row), bounds, grid,
-                  spans=spans, headed=headed, guides=guides,
+                  spans=spans, headed=headed, guides=guides, edges=edges,
+                  template=next(i for i, row in enumerate(rows[first:]) if row is template),
                   right_aligned=headed and right_aligned([block for block in body if is_amount(block.text())]))
     return group_lines(above_chars), table
 
 
 _AMOUNT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
-_SAME_EDGE = 0.5  # pt: texts aligned on one edge end (or begin) this close
+SAME_EDGE = 0.5  # pt: texts aligned on one edge end (or begin) this close
 
 
 def _amount_columns(found: list[Block], bounds: list[float], guides: list[tuple[float, float]]
@@ -228,6 +245,89 @@ def _amount_columns(found: list[Block], bounds: list[float], guides: list[tuple[
     return placed, unsure
 
 
+def _edge_columns(found: list[Block], bounds: list[float], guides: list[tuple[float, float]], headed: bool
+                  ) -> tuple[dict[int, int], list[tuple[float, int, float]]]:
+    """Blocks whose middle lies beside the column whose texts they line up with: id(block) → that column. Texts of
+    different widths that begin (or end) at one x are left-aligned (right-aligned) texts of one column, and that x
+    is its edge; a text beginning (ending) there too is that column's, though its middle lies over the line cut
+    midway between two labels: a short unit name under a 项目名称 centred over a wide column, its middle on the
+    序号 side (区公证处 read as a 合计 row's 序号), a one-digit 财政拨款 right-aligned past the line toward
+    财政专户拨款. Which column the edge is: under a header whose labels are centred over their columns (guides),
+    the first whose label begins after a left edge (the last whose label ends before a right one), when no label
+    stands over the edge: a left-aligned column's texts begin before its centred label does, and after the label
+    before it ends. Else, the column most of the texts are in: then only from the next column, and only a text
+    within the extent of those it lines up with moves. found: the blocks that may move, the template's (the
+    guides) not among them; text set over two columns or more (a note merged across the table, begun at the first
+    column's edge) neither moves nor counts. Also the edges whose texts all end up in one column, as page.Table.edges
+    keeps them."""
+    found = [block for block in found if straddled(block.x0, block.x1, bounds, guides) is None]
+    home = {id(block): _column(bounds, block) for block in found}
+    placed: dict[int, int] = {}
+    edges: list[tuple[float, int, float]] = []
+    for step, edge in ((1, lambda b: b.x0), (-1, lambda b: b.x1)):
+        group: list[Block] = []
+        for block in [*sorted(found, key=edge), None]:
+            if block is not None and group and edge(block) - edge(group[-1]) <= SAME_EDGE:
+                group.append(block)
+                continue
+            if len({round(b.x1 - b.x0) for b in group}) >= 2:
+                x = sum(edge(b) for b in group) / len(group)
+                if headed:
+                    _under_labels(group, x, step, home, placed, bounds, guides)
+                else:
+                    _with_most(group, step, home, placed)
+                columns = {placed.get(id(b), home[id(b)]) for b in group}
+                if len(columns) == 1:
+                    column = columns.pop()
+                    edges.append((x, step, (bounds[column] + bounds[column + 1]) / 2))
+            group = [block] if block is not None else []
+    return placed, edges
+
+
+def _under_labels(group: list[Block], x: float, step: int, home: dict[int, int], placed: dict[int, int],
+                  bounds: list[float], guides: list[tuple[float, float]]) -> None:
+    """The blocks of an edge group at x (_edge_columns) put in the column whose centred label the edge lies
+    beside: step 1, a left edge, the first label beginning after it; -1, a right edge, the last ending before it."""
+    if any(g0 + _UNDER < x < g1 - _UNDER for g0, g1 in guides):
+        return  # under a label: no column's aligned texts begin (or end) there
+    if step == 1:
+        after = [g for g in guides if g[0] >= x - _UNDER]
+        before = [g for g in guides if g[1] <= x + _UNDER]
+        if not after:
+            return
+        target = _column_at(bounds, (after[0][0] + after[0][1]) / 2)
+        start = _column_at(bounds, (before[-1][0] + before[-1][1]) / 2) if before else 0
+        movable = range(start, target)
+    else:
+        before = [g for g in guides if g[1] <= x + _UNDER]
+        after = [g for g in guides if g[0] >= x - _UNDER]
+        if not before:
+            return
+        target = _column_at(bounds, (before[-1][0] + before[-1][1]) / 2)
+        end = _column_at(bounds, (after[0][0] + after[0][1]) / 2) if after else len(bounds) - 2
+        movable = range(target + 1, end + 1)
+    for block in group:
+        if home[id(block)] in movable and id(block) not in placed:
+            placed[id(block)] = target
+
+
+def _with_most(group: list[Block], step: int, home: dict[int, int], placed: dict[int, int]) -> None:
+    """The blocks of an edge group (_edge_columns) in the column next to the one most of the group is in (step 1:
+    a left edge, the column after; -1: before), within the extent of those, put in that column."""
+    counts: dict[int, int] = {}
+    for block in group:
+        counts[home[id(block)]] = counts.get(home[id(block)], 0) + 1
+    column = max(counts, key=lambda c: counts[c])
+    members = [block for block in group if home[id(block)] == column]
+    if len(members) < 2 or 2 * len(members) <= len(group):
+        return
+    left, right = min(block.x0 for block in members), max(block.x1 for block in members)
+    for block in group:
+        if home[id(block)] == column - step and id(block) not in placed and \
+                block.x0 >= left - SAME_EDGE and block.x1 <= right + SAME_EDGE:
+            placed[id(block)] = column
+
+
 def right_aligned(amounts: list[Block]) -> bool:
     """Whether a table shows that it right-aligns its amounts: amounts of different widths ending at one x, none
     beginning at one x."""
@@ -248,7 +348,7 @@ def _aligned(blocks: list[Block], edge, other) -> bool:
     """Whether two texts or more of different widths share an edge (x1 for right-aligned, x0 for left)."""
     ordered = sorted(blocks, key=edge)
     for one, two in zip(ordered, ordered[1:]):
-        if edge(two) - edge(one) <= _SAME_EDGE and abs(other(two) - other(one)) > _SAME_EDGE:
+        if edge(two) - edge(one) <= SAME_EDGE and abs(other(two) - other(one)) > SAME_EDGE:
             return True
     return False
 

@@ -36,9 +36,13 @@ class Table:
     # page continuing a table are put in its columns by where their text lies, not by this page's own columns.
     spans: list[list[tuple[float, float] | None]] | None = None
     headed: bool = False  # (layout.py) its columns were cut between the texts of its first row: a header's labels
+    template: int = -1  # (layout.py) the row whose texts its columns were cut between (its first when headed)
     guides: list[tuple[float, float]] = field(default_factory=list)  # (layout.py) the x-ranges of the texts its
     # columns were cut between, one a column
     right_aligned: bool = False  # (layout.py) its amounts show they are right-aligned (layout.right_aligned)
+    # (layout.py) the edges its texts line up on: (x, 1 for a left edge or -1 for a right one, the middle of the
+    # column they are in), for the pages that continue it without a header (table._placed)
+    edges: list[tuple[float, int, float]] = field(default_factory=list)
 
 
 class Straddling(str):
@@ -207,7 +211,7 @@ def _table(table, chars: list[dict]) -> Table:
         pad = max(0.0, min(line.x0 for line in lines) - x0)
         text = join_lines(lines, (x1 - x0) - 2 * pad)
         c0, c1, r0, r1 = _index(xs, x0), _index(xs, x1), _index(ys, top), _index(ys, bottom)
-        if number in cut or any(_hidden(char) for char in cell_chars):  # the print cut it: the import says so
+        if number in cut or any(outside_clip(char) for char in cell_chars):  # the print cut it: the import says so
             text = ClippedText(text)
         elif overlapped or number in doubtful:  # drawn over other text: another cell's may be mixed in (or out)
             text = ClippedText(text, overlapped=True)
@@ -259,7 +263,7 @@ def printed_or_cells(chars: list[dict]) -> list[dict]:
     lies above or below it (text beside the print range is a strip's, further left or right). A run of
     text (drawn in one go under one clip) that shows in part is kept whole: a title cut by the page's edge goes
     on in the next strip, a cell's text cut by its row (too low for it) is the cell's, its clip says so."""
-    hidden = [char for char in chars if _hidden(char)]
+    hidden = [char for char in chars if outside_clip(char)]
     if not hidden:
         return chars
     runs: list[list[dict]] = []
@@ -268,14 +272,14 @@ def printed_or_cells(chars: list[dict]) -> list[dict]:
             runs[-1].append(char)
         else:
             runs.append([char])
-    shown = [char for char in chars if char["text"] != " " and not _hidden(char)]
+    shown = [char for char in chars if char["text"] != " " and not outside_clip(char)]
     shows = {char["clip"] for char in shown if char.get("clip") is not None}
     regions: dict[tuple, bool] = {}
     dropped: set[int] = set()
     for run in runs:
         clip = run[0].get("clip")
         drawn = [char for char in run if char["text"] != " "]
-        if clip is None or not drawn or not all(_hidden(char) for char in drawn):
+        if clip is None or not drawn or not all(outside_clip(char) for char in drawn):
             continue
         if not all(clip[0] - 1 <= (char["x0"] + char["x1"]) / 2 <= clip[2] + 1 for char in drawn):
             continue  # beside the print range: a cell of a strip to the left or right (strips.py goes by it)
@@ -295,7 +299,7 @@ def _beyond(char: dict, clip: tuple) -> float:
     return max(clip[0] - cx, cx - clip[2], clip[1] - cy, cy - clip[3], 0.0)
 
 
-def _hidden(char: dict) -> bool:
+def outside_clip(char: dict) -> bool:
     """A character drawn outside its clip: in the PDF's text, not on the printed page."""
     clip = char.get("clip")
     if clip is None or char["text"] == " ":

@@ -28,6 +28,7 @@ class Section:
     # A table without ruling lines whose columns a header row gave → its labels' x-ranges (page.Table.guides) and
     # whether it right-aligns its amounts
     headed: dict[int, tuple[list[tuple[float, float]], bool]] = field(default_factory=dict)
+    edges: dict[int, list[tuple[float, int, float]]] = field(default_factory=dict)  # each table's (page.Table.edges)
 
     @property
     def name(self) -> str:

@@ -35,7 +35,7 @@ from ...infra.preflight import open_regular
 from ...infra.progress import Progress, tell
 from .borders import table_edges
 from .continued import SAME_X, carry_merged, find_header, same_row, widened
-from .layout import edge_column, is_amount, layout, mark_straddling
+from .layout import SAME_EDGE, edge_column, is_amount, layout, mark_straddling
 from .page import PageContent, Straddling, Table, editor_body, read_page
 from .section import FORM_TITLE, Section
 from .strips import stitch
@@ -303,6 +303,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     dropped = 0
     target: int | None = None
     by_text = False  # the rows placed in the columns they continue by where their text lies (_placed)
+    labelled = False  # a page without ruling lines continuing a table with a header of its own (_split_by_labels)
     if continuing and rows:
         header = find_header(section.headers, _signature(rows[0]))
         if header is not None:
@@ -313,23 +314,32 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             rows = rows[drop:]
             dropped = drop
             target = number
+            labelled = table.spans is not None and not ruled and table.template >= drop  # labels below the repeat
         elif section.last_table is not None:
             target = section.last_table[0]
-            # No header repeated: a borderless page's columns were cut between the texts of its own rows only,
-            # the table's between its header's labels (else neither page's columns are a guide to the other's)
-            by_text = table.spans is not None and not ruled and target in section.headed
+            # No header repeated: a borderless page's columns were cut between the texts of its own rows only, and
+            # one of them may reach over two of the table's (a column empty in its rows): its texts are put where they
+            # lie, in the table's columns (cut between its header's labels, or between the texts of its own rows)
+            by_text = table.spans is not None and not ruled
+            labelled = table.spans is not None and not ruled and table.template >= 0
     if target is None:
         section.tables += 1
         target = section.tables
         section.columns[target] = list(table.columns)
         if table.headed:
             section.headed[target] = (table.guides, table.right_aligned)
+        section.edges[target] = table.edges
         if rows:
             signature = _signature(rows[0])
             following = [_signature(row) for row in rows[:8]]
             section.headers.setdefault(signature, (target, following, table.columns))
     elif ruled:
         _widen(section, target, table.columns)
+    coarse: list[float] | None = None  # the columns the page's rows above its own labels are in (_split_by_labels)
+    if labelled and rows:
+        coarse = section.columns[target]
+        _widen(section, target, _split_by_labels(coarse, table))
+        coarse = None if section.columns[target] == coarse else coarse
     number, columns = target, section.columns[target]
     start = len(section.rows)
     carried: dict[int, tuple[int | None, int | None]] = {}  # column → (rows it runs on below, above), None: unknown
@@ -356,12 +366,20 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         if any(n == number for n, _, _ in section.headers.values()) else None
     placed = by_text and not _same_columns(table.columns, columns)
     skipped = len(table.rows) - len(rows)  # header rows dropped, a split row joined: rows is what follows them
+    labels = _labels_row(table)  # below labels of its own, a page's columns are its labels' (_under_own_labels)
     for index, row in enumerate(rows):
-        if placed:
-            section.rows.append(_placed(row, table.spans[skipped + index], table.columns, columns,
-                                        *section.headed[number]))
+        # Rows above the labels that split a column go on in the table as it was: merged over both halves, as _widen
+        # spreads the rows before them
+        before = coarse is not None and skipped + index < table.template
+        into = coarse if before else columns
+        if placed and labels and skipped + index >= table.template:
+            cells = _under_own_labels(row, table, into)
+        elif placed and not _same_columns(table.columns, into):
+            cells = _placed(row, table.spans[skipped + index], table.columns, into,
+                            *section.headed.get(number, ([], False)), edges=section.edges.get(number, []))
         else:
-            section.rows.append(_remap(row, table.columns, columns, ruled))
+            cells = _remap(row, table.columns, into, ruled)
+        section.rows.append(_remap(cells, coarse, columns) if before else cells)
         section.row_tables.append(number)
     if carried:
         carry_merged(section.rows, section.row_tables, start, carried)
@@ -377,6 +395,68 @@ def _run_below(drawn: list[frozenset[int]] | None, own: list[float], middle: flo
     if column is None:
         return None
     return min((b for b in drawn[column] if b > first), default=size) - first
+
+
+def _split_by_labels(target: list[float], table: Table) -> list[float]:
+    """A page without ruling lines that continues a table, its own columns cut between labels of its own below what
+    it continues (the department form's indicator header under the task table it goes on with): where two of those
+    labels would fall in one of the table's columns (实施周期指标值 and 年度指标值 under 期望达到的目标), the line
+    its own columns have between them, for the table to take as _widen takes a drawn one. Only labels (a line of a
+    few characters, no digit) split a column: two texts of one cell set apart would split its text too."""
+    lines = list(target)
+    if not _labels_row(table):
+        return lines
+    row, extents = table.rows[table.template], table.spans[table.template]
+    placed: list[tuple[int, int]] = []  # (target column, own column) of each label
+    for column, extent in enumerate(extents):
+        if extent is None or not row[column]:
+            continue
+        middle = (extent[0] + extent[1]) / 2
+        index = next((i for i in range(len(target) - 1) if target[i] <= middle < target[i + 1]), None)
+        if index is not None:
+            placed.append((index, column))
+    for (one, _), (two, right) in zip(placed, placed[1:]):
+        line = table.columns[right]
+        if one == two and target[one] + SAME_X < line < target[one + 1] - SAME_X:
+            lines.append(line)
+    return sorted(lines)
+
+
+def _under_own_labels(row: list[str], table: Table, target: list[float]) -> list[str]:
+    """A row under a page's own labels (a page without ruling lines continuing a table: _labels_row), in the columns
+    of the table it continues: each cell in the column its own column's label lies in (a cell of a column without a
+    label, by its own column's middle). Its texts may lie off their labels (an amount right-aligned, a short 一级指标
+    centred under a wide label), which the page's own columns, cut between the labels, allow for."""
+    labels, extents = table.rows[table.template], table.spans[table.template]
+
+    def column_at(x: float) -> int:
+        return next((i for i in range(len(target) - 1) if target[i] <= x < target[i + 1]),
+                    0 if x < target[0] else len(target) - 2)
+
+    result: list[str] = [""] * (len(target) - 1)
+    fallbacks: dict[int, int] = {}
+    for column, text in enumerate(row):
+        if not text:
+            continue
+        extent = extents[column] if column < len(extents) and labels[column] else None
+        if extent is None:
+            extent = (table.columns[column], table.columns[column + 1])
+        index = column_at((extent[0] + extent[1]) / 2)
+        _put_apart(result, index, text, column_at((table.columns[column] + table.columns[column + 1]) / 2), fallbacks)
+    return result
+
+
+def _labels_row(table: Table) -> bool:
+    """Whether a page's own columns (without ruling lines) were cut between labels: the row they were cut between
+    holds only texts of a few characters on one line with no digit (实施周期指标值, not 2024-2026 or an amount)."""
+    if table.spans is None or table.template < 0:
+        return False
+    texts = [text for text in table.rows[table.template] if text]
+    return bool(texts) and all(len(text) <= _LABEL_CHARS and "\n" not in text and not any(ch.isdigit() for ch in text)
+                               for text in texts)
+
+
+_LABEL_CHARS = 12  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）
 
 
 def _widen(section: Section, number: int, own: list[float]) -> None:
@@ -405,7 +485,8 @@ def _same_columns(own: list[float], target: list[float]) -> bool:
 
 
 def _placed(row: list[str], extents: list[tuple[float, float] | None], own: list[float], target: list[float],
-            guides: list[tuple[float, float]], right_aligned: bool = False) -> list[str]:
+            guides: list[tuple[float, float]], right_aligned: bool = False,
+            edges: list[tuple[float, int, float]] = ()) -> list[str]:
     """A row of a page without ruling lines, which repeats no header, in the columns of the table it
     continues, each cell by where its text lies. Its own columns were cut midway between its own rows' texts,
     so one of them may reach over two of the table's: a 财政拨款 right-aligned under the middle of 财政拨款 and
@@ -413,16 +494,26 @@ def _placed(row: list[str], extents: list[tuple[float, float] | None], own: list
     between the header's labels, as the first page's were: its own columns are the better guide there.) Text
     over two of the table's columns is marked (Straddling) for the recogniser to say so; an amount goes by its
     right edge where the table right-aligns its amounts, and is marked where its edge and middle disagree
-    otherwise, as on the first page (layout._amount_columns)."""
+    otherwise, as on the first page (layout._amount_columns). A text beginning (or ending) where the first page's
+    texts of a column line up (edges: layout._edge_columns) is that column's, if it is the next to its middle's: a
+    short unit name left-aligned under a wide 项目名称, its middle on the 序号 side."""
+    def column_at(x: float) -> int:
+        return next((i for i in range(len(target) - 1) if target[i] <= x < target[i + 1]),
+                    0 if x < target[0] else len(target) - 2)
+
     result: list[str] = [""] * (len(target) - 1)
+    fallbacks: dict[int, int] = {}
     for column, (text, extent) in enumerate(zip(row, extents)):
         if not text:
             continue
         if extent is None:
             extent = (own[column], own[column + 1])
         middle = (extent[0] + extent[1]) / 2
-        index = next((i for i in range(len(target) - 1) if target[i] <= middle < target[i + 1]),
-                     0 if middle < target[0] else len(target) - 2)
+        index = column_at(middle)
+        lined = next((column_at(middle_x) for x, step, middle_x in edges
+                      if abs((extent[0] if step == 1 else extent[1]) - x) <= SAME_EDGE), None)
+        if lined is not None and abs(lined - index) == 1:
+            index = lined
         by_edge = edge_column(extent[1], target, guides) if is_amount(text) else None
         if by_edge is not None and by_edge != index and right_aligned:
             index = by_edge
@@ -430,19 +521,29 @@ def _placed(row: list[str], extents: list[tuple[float, float] | None], own: list
             text = Straddling(str(text), by_edge)
         else:
             text = mark_straddling(text, extent, target, guides)  # afresh: a mark of its own page's columns goes
-        if not result[index]:
-            result[index] = text
-        elif text not in result[index]:
-            result[index] = _marked_like(f"{result[index]}{text}", result[index], text)
+        _put_apart(result, index, text, column_at((own[column] + own[column + 1]) / 2), fallbacks)
     return result
 
 
-def _marked_like(joined: str, *parts: str) -> str:
-    """Two texts joined in one cell, keeping the doubt either carried."""
-    if any(isinstance(part, ClippedText) for part in parts):
-        return ClippedText(joined, overlapped=True)
-    beside = next((part.beside for part in parts if isinstance(part, Straddling)), None)
-    return Straddling(joined, beside) if beside is not None else joined
+def _put_apart(result: list[str], index: int, text: str, own_index: int, fallbacks: dict[int, int]) -> None:
+    """A text of one of a continued page's own columns put in the table's column `index`: where the cell of
+    another of its own columns is there already (two of its cells where the table has one column: 本年 under the
+    department form's wide label column, beside the task's name), one of the two goes to the column its own column's
+    middle lies in if that one is free; else they are joined with the doubt said (the recogniser notes it): two
+    cells' texts read as one. fallbacks: each filled column's text's own column's (own_index of what is there)."""
+    if not result[index]:
+        result[index], fallbacks[index] = text, own_index
+        return
+    if text in result[index]:
+        return
+    there = fallbacks.get(index, index)
+    if own_index != index and 0 <= own_index < len(result) and not result[own_index]:
+        result[own_index], fallbacks[own_index] = text, own_index
+    elif there != index and 0 <= there < len(result) and not result[there]:
+        result[there], fallbacks[there] = result[index], there
+        result[index], fallbacks[index] = text, own_index
+    else:
+        result[index] = ClippedText(f"{result[index]}{text}", overlapped=True)
 
 
 def _remap(row: list[str], own: list[float], target: list[float], spread: bool = True) -> list[str]:

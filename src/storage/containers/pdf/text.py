@@ -216,13 +216,15 @@ def line_pitch(chars: list[dict]) -> float | None:
     line and the cells' padding further down (1.37 against 1.17 in LibreOffice's rows of one line). So the
     smallest step from a character to the next drawn on a line below, taken three times or more (a tenth of
     the steps at least), and at least a line high: the largest of the steps that cluster there, as lines of
-    Chinese and of Latin text step a little apart (1.17 and 1.19). None with no such steps."""
+    Chinese and of Latin text step a little apart (1.17 and 1.19). Steps within a clipped cell count (a row
+    too low for its text is clipped, and its lines are a cell's lines: on a page of such rows they may be the
+    only wrapped text, d003); a step into or out of a clip does not. None with no such steps."""
     ratios = []
     previous = None
     for char in sorted(chars, key=lambda c: c["seq"]):
-        if char["text"] == " " or cell_clip(char) is not None:
+        if char["text"] == " ":
             continue
-        if previous is not None:
+        if previous is not None and cell_clip(previous) == cell_clip(char):
             size = max(char["bottom"] - char["top"], 1.0)
             step = char["top"] - previous["top"]
             if size <= step <= 1.8 * size:

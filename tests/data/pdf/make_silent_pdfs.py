@@ -1,0 +1,205 @@
+"""Make the PDFs of tests/test_pdf_silent.py: small workbooks written with openpyxl, no borders, printed by
+LibreOffice (`soffice --headless --convert-to pdf`, a private profile), each a layout that was read wrong in silence.
+
+    .venv/bin/python tests/data/pdf/make_silent_pdfs.py     # writes tests/data/pdf/silent-*.pdf
+
+- silent-short-unit-rows.pdf: 序号 narrow, 项目名称 wide and left-aligned, units' subtotal rows (区公证处, four
+  characters): the short unit name's middle lies on the 序号 side of the line cut midway between the two labels
+  (read as a 合计 row's 序号 before: its projects took the unit above);
+- silent-one-short-unit.pdf: the same with one unit and one project, so that only the header's labels tell
+  which column the two names' shared left edge is;
+- silent-unit-rows-overleaf.pdf: the same over two pages, the header not repeated: the second page's texts are put
+  in the first page's columns by where they lie, and its short names went to 序号 the same way;
+- silent-clipped-rows.pdf: rows 18 pt high for goals of three lines: LibreOffice clips each cell and prints its
+  first line and the top of its second (read as a short goal, unsaid, before);
+- silent-digit-beside-label.pdf: a one-digit amount right-aligned against the unit left-aligned in the next
+  column (read as one text, 0区公证处, before);
+- silent-wide-no-borders.pdf: a project table too wide for its page, not fitted to the page width: its last
+  columns (预算单位, 绩效指标) are printed on the next page, and without ruling lines nothing joins them (read
+  without them, unsaid, before).
+
+- silent-department-list.pdf: a 部门整体预算绩效目标申报表 with no borders, its amounts right-aligned in cells merged
+  over four columns (printed at the right end, the columns between them and their labels empty: read as no amounts
+  before), and a page break inside the task table, so the next page continues it and then begins the indicator
+  table with labels of its own (实施周期指标值 and 年度指标值 fell in one column of the task table's before: no
+  indicators read).
+
+The facts are the lists below (the tests read them from here).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from make_layout_pdfs import convert  # noqa: E402  the same LibreOffice conversion
+
+HEADER = ["序号", "项目名称", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
+AMOUNTS = {2, 3, 4, 5}
+_INDICATOR = "1、产出指标：数量指标：办理案件数；实施周期指标值：≥{n}件；年度指标值：≥{n}件。"
+_GOAL = "保障业务正常开展，提升公共法律服务水平，维护社会和谐稳定，推进法治社会建设，为群众提供优质高效的法律服务。"
+
+# (unit, [(name, amount), …]): a subtotal row naming the unit, then its projects
+UNITS = [
+    ("区司法局本级", [("法律援助业务经费", "148.50"), ("人民调解工作经费", "96.20")]),
+    ("区公证处", [("公证业务经费", "36.00"), ("公证档案数字化经费", "12.80"), ("公证服务设备购置经费", "20.00")]),
+    ("区法律援助处", [("法律援助案件补贴", "88.00")]),
+]
+ONE_UNIT = [("区公证处", [("公证业务经费", "36.00")])]
+OVERLEAF = [("区司法局本级", [(f"第{n}号业务经费", f"{100 + n}.50") for n in range(1, 14)]),  # rows 30 pt high: page 1
+            ("区公证处", [(f"公证第{n}号经费", f"{20 + n}.00") for n in range(1, 5)]),
+            ("区法律援助处", [(f"援助第{n}号经费", f"{40 + n}.00") for n in range(1, 4)])]  # page 2, no header
+WIDTHS = [4, 34, 9, 9, 11, 8, 20, 36]
+
+CLIPPED = [["法律援助业务经费", "148.50", _GOAL], ["人民调解工作经费", "96.20", _GOAL[:40] + "。"],
+           ["普法宣传经费", "36.00", _GOAL]]
+
+# 其他资金 (one digit, right-aligned) right against 预算单位 (left-aligned)
+BESIDE = [["法律援助业务经费", "148.50", "148.50", "0", "区公证处"], ["人民调解工作经费", "96.20", "96.20", "0", "区司法局本级"],
+          ["普法宣传经费", "36.00", "36.00", "0", "区法律援助处"]]
+
+WIDE_HEADER = ["序号", "项目名称", "绩效目标", "实施周期", "总计", "财政拨款", "财政专户拨款", "其他资金", "预算单位", "绩效指标"]
+WIDE = [[str(n), f"第{n}号业务经费", "保障业务正常开展，提升公共法律服务水平。", "2024-2026", f"{100 + n}.50", f"{100 + n}.50",
+         "", "", "区司法局本级", _INDICATOR.format(n=n)] for n in range(1, 4)]
+
+
+BUDGET = [("基本支出", "3291.08"), ("项目支出", "1485.34"), ("财政专项资金", "334.04"), ("其他事业发展性支出", "1151.30"),
+          ("财政拨款", "4776.42"), ("其他资金", "0.00"), ("区本级使用资金", "4776.42"), ("拟用于对下转移支付资金", "0.00")]
+TASKS = [("社区矫正和安置帮教经费", "开展社区矫正对象和刑满释放人员教育矫治和适应性帮扶。", "3.90", "安置帮教率100%。"),
+         ("行政复议应诉经费", "完成向区政府申请的行政复议案件办理。", "6.20", "行政复议案件完成率100%。"),
+         ("基层工作和司法所经费", "加强人民调解工作，确保司法所运行正常。", "30.00", "工单处理率100%。")]
+INDICATORS = [("产出指标", "数量指标", "信息化运维工作完成率", "100%", "100%"),
+              ("产出指标", "质量指标", "开展法律援助工作服务项目", "运行服务评估达标", "评估达标"),
+              ("效益指标", "社会效益指标", "信息化系统正常运行率", "99%", "100%"),
+              ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "≥95%")]
+
+
+def department_workbook() -> openpyxl.Workbook:
+    from openpyxl.worksheet.pagebreak import Break
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "部门整体绩效目标"
+    sheet["A1"] = "2023年度部门整体预算绩效目标申报表"
+    sheet["F2"] = "单位：万元"
+    rows: list[list[str]] = [["部门名称", "测试区司法局", "", "", "", ""], ["预算整体情况", "项目", "预算金额（万元）", "", "", ""]]
+    rows += [["", label, amount, "", "", ""] for label, amount in BUDGET]
+    rows.append(["总体绩效目标", "保障各项司法行政工作顺利开展，维护社会和谐稳定。", "", "", "", ""])
+    rows.append(["年度重点工作任务", "名称", "主要实施内容", "拟投入的资金（万元）", "期望达到的目标（概述）", ""])
+    rows += [["", *task, ""] for task in TASKS]
+    rows.append(["绩效指标", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"])
+    rows += [["", *indicator] for indicator in INDICATORS]
+    for r, values in enumerate(rows, start=3):
+        amount_row = 5 <= r <= 12
+        _put(sheet, r, values, {2} if amount_row or r > 15 and r < 19 else set())
+        if amount_row:
+            sheet.merge_cells(start_row=r, start_column=3, end_row=r, end_column=6)
+        if r == 3 or r == 13:
+            sheet.merge_cells(start_row=r, start_column=2, end_row=r, end_column=6)
+        if 14 <= r <= 17:
+            sheet.merge_cells(start_row=r, start_column=5, end_row=r, end_column=6)
+    sheet.cell(row=4, column=3).alignment = Alignment(horizontal="center")
+    sheet.merge_cells(start_row=4, start_column=3, end_row=4, end_column=6)
+    sheet.row_breaks.append(Break(id=15))  # the page ends after the first task
+    _fit(sheet, [16, 22, 30, 18, 18, 18])
+    return book
+
+
+def _sheet(book: openpyxl.Workbook, title: str):
+    sheet = book.active
+    sheet.title = "项目支出绩效目标表"
+    sheet["A1"] = title
+    sheet["A2"] = "部门名称：测试区司法局"
+    return sheet
+
+
+def _fit(sheet, widths: list[int], fit: bool = True) -> None:
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width = width
+    sheet.page_setup.orientation = "landscape"
+    if fit:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+
+
+def _put(sheet, row: int, values: list[str], amounts: set[int], header: bool = False) -> None:
+    for c, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=c, value=value or None)
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=(
+            "center" if header else "right" if c - 1 in amounts else "left"))
+
+
+def unit_rows_workbook(units: list[tuple[str, list[tuple[str, str]]]], height: float | None = None) -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    sheet = _sheet(book, "2024年项目支出绩效目标表")
+    _put(sheet, 4, HEADER, AMOUNTS, header=True)
+    row, number = 5, 1
+    for unit, projects in units:
+        total = f"{sum(float(amount) for _, amount in projects):.2f}"
+        _put(sheet, row, ["", unit, total, total, "", "", "", ""], AMOUNTS)
+        row += 1
+        for name, amount in projects:
+            _put(sheet, row, [str(number), name, amount, amount, "", "", "保障业务正常开展。", _INDICATOR.format(n=number)],
+                 AMOUNTS)
+            row, number = row + 1, number + 1
+    for r in range(5, row if height else 5):
+        sheet.row_dimensions[r].height = height
+    _fit(sheet, WIDTHS)
+    return book
+
+
+def clipped_workbook() -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    sheet = _sheet(book, "2024年项目支出绩效目标表")
+    header = ["项目名称", "总计", "财政拨款", "绩效目标", "绩效指标"]
+    _put(sheet, 4, header, {1, 2}, header=True)
+    for r, (name, amount, goal) in enumerate(CLIPPED, start=5):
+        _put(sheet, r, [name, amount, amount, goal, _INDICATOR.format(n=r)], {1, 2})
+        sheet.row_dimensions[r].height = 18
+    _fit(sheet, [18, 9, 9, 24, 60])
+    return book
+
+
+def beside_workbook() -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    sheet = _sheet(book, "2024年项目支出绩效目标表")
+    header = ["项目名称", "总计", "财政拨款", "其他资金", "预算单位", "绩效目标", "绩效指标"]
+    _put(sheet, 4, header, {1, 2, 3}, header=True)
+    for r, values in enumerate(BESIDE, start=5):
+        _put(sheet, r, [*values, "保障业务正常开展。", _INDICATOR.format(n=r)], {1, 2, 3})
+    _fit(sheet, [18, 9, 9, 9, 14, 20, 40])
+    return book
+
+
+def wide_workbook() -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    sheet = _sheet(book, "2024年项目支出绩效目标表")
+    _put(sheet, 4, WIDE_HEADER, {4, 5, 6, 7}, header=True)
+    for r, values in enumerate(WIDE, start=5):
+        _put(sheet, r, values, {4, 5, 6, 7})
+    _fit(sheet, [5, 24, 30, 12, 12, 12, 14, 12, 16, 60], fit=False)
+    return book
+
+
+def main() -> None:
+    if shutil.which("soffice") is None:
+        sys.exit("soffice (LibreOffice) is not installed")
+    convert(unit_rows_workbook(UNITS), "silent-short-unit-rows")
+    convert(unit_rows_workbook(ONE_UNIT), "silent-one-short-unit")
+    convert(unit_rows_workbook(OVERLEAF, height=30), "silent-unit-rows-overleaf")
+    convert(clipped_workbook(), "silent-clipped-rows")
+    convert(beside_workbook(), "silent-digit-beside-label")
+    convert(wide_workbook(), "silent-wide-no-borders")
+    convert(department_workbook(), "silent-department-list")
+
+
+if __name__ == "__main__":
+    main()
