@@ -185,6 +185,7 @@ class Reading:
             node = self._list(match["list"])[read_k]
             target.names.append(node.get("name") or "")
             target.wholes.append(f"{match['list']}[{read_k}]")
+            target.places.append(f"{match['list']}[{read_k}].{part}")  # a note at the item's own field points at it
             return _get(node, part), target
         if part == "year":
             return self.declaration.get("year"), Target(labels=_FIELD_LABELS["year"], scalar=True)
