@@ -1,4 +1,4 @@
-"""The per-project 项目支出绩效目标申报表 (recognisers/project_form.py): forms made from a declaration's projects in
+"""The per-project 项目支出绩效目标申报表 (recognisers/project_form/): forms made from a declaration's projects in
 three layouts and three containers read back to those projects' facts; what a form does not make certain is a
 note at its place; a workbook that also holds the project table imports the table."""
 

@@ -1,0 +1,133 @@
+"""The 项目支出绩效目标申报表 in its per-project layout — 财政部's template (财预〔2021〕101号) and most provinces'
+forms: one project per sheet (or per web page table), its fields by their labels (项目名称, 主管部门, 实施单位,
+实施周期, the 项目资金 amounts, 年度目标) and its indicators from the table under the 一级/二级/三级指标 header.
+A workbook of such sheets imports as one declaration, a project per sheet (grid_import).
+
+A label's value is the next filled cell to its right that is no label itself (a merged cell repeats the label:
+skipped), else the cell below it (labels in a header row, values under them). Forms differ in their words, so
+each field has the words publishers print for it; what a form does not make certain — an amount that is no
+number, a 实施期目标 the project has no place for, a comparator column of unknown words — is read as far as it is
+certain and noted at its place, never guessed.
+"""
+
+
+from __future__ import annotations
+
+import re
+
+from ....model import paths
+from ....model.declaration import FUNDS_LABELS, PROJECT_LABELS, Funds, Project
+from ....model.notes import Note
+from ...containers.sheet_grid import Grid, cell_text
+from ..published import YEAR, ImportedTable, amounts_in_yuan, yuan_note
+from .labels import _Form
+from .tables import _indicators, _with_period_values, _year_table, indicator_header
+from .words import _FUND_WORDS, _INLINE, _key
+
+__all__ = ["indicator_header", "is_project_form", "read_project_form", "read_project_forms"]
+
+def is_project_form(grid: Grid) -> bool:
+    """A per-project form: a 项目名称 label above an indicator table whose header has 一级 and 三级指标."""
+    found = indicator_header(grid)
+    if found is None:
+        return False
+    return any(_names_project(cell) for row in grid.rows[:found[0]] for cell in row)
+
+
+def _names_project(cell: object) -> bool:
+    """The 项目名称 label, alone or with its value after a colon."""
+    key = _key(cell)
+    if key == "项目名称":
+        return True
+    inline = _INLINE.match(cell_text(cell)) if "名称" in key else None
+    return inline is not None and _key(inline.group(1)) == "项目名称"
+
+
+def read_project_forms(grid: Grid, index: int) -> ImportedTable | None:
+    """The grid's forms as a table of their projects: one form, or several one under another on a sheet (each from
+    its 项目名称 on; the rows of the others blanked, so that every note keeps the sheet's row numbers); index: the
+    place the first will have in the declaration. None when the grid holds no such form."""
+    starts = [r for r, row in enumerate(grid.rows) if any(_names_project(cell) for cell in row)]
+    if len(starts) <= 1:
+        return read_project_form(grid, index)
+    read: ImportedTable | None = None
+    for start, end in zip(starts, [*starts[1:], len(grid.rows)]):
+        part = Grid(grid.name, [row if start <= r < end else [] for r, row in enumerate(grid.rows)])
+        form = read_project_form(part, index + (len(read.projects) if read else 0))
+        if form is None:
+            continue
+        if read is None:
+            read = form
+            read.year = read.year or _year(grid, start)  # the sheet's title stands above the first form only
+            continue
+        read.projects += form.projects
+        read.rows += form.rows
+        read.item_numbers += form.item_numbers
+        read.notes += form.notes
+        for role, column in form.columns.items():
+            read.columns.setdefault(role, column)
+    return read
+
+
+def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
+    """The grid's project as a one-project table; index: the place it will have in the declaration. None when
+    the grid is not such a form."""
+    found = indicator_header(grid)
+    if found is None:
+        return None
+    header, columns = found
+    where = paths.project(index)
+    form = _Form(grid, header, where)
+    name = form.value("name")
+    if name is None:
+        return None
+    places = form.places()
+    table = ImportedTable(grid.name, header, first_project=index, columns=places)  # what unread.py checks
+    yuan = amounts_in_yuan(grid, header) or form.yuan_label
+    if yuan:
+        table.notes.append(yuan_note(yuan, "表格"))
+    table.notes += form.evaluation_notes(bool(yuan))
+    funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
+    two = _year_table(grid, header)
+    if two is None:
+        indicators = _indicators(grid, header, columns, where, table.notes)
+        more = indicator_header(grid, header + 1)
+        if more is not None:  # another table the form does not say is the year's or the period's
+            table.notes.append(Note(f"表中第 {more[0] + 1} 行起还有一张绩效指标表，看不出是年度的还是实施期的，未导入；"
+                                    f"导入的是第 {header + 1} 行起的一张，请对照原表核对", location=paths.indicators(where),
+                                    row=more[0] + 1))
+    else:  # the year's table gives the indicators; the period's, their 实施周期指标值 where the names agree
+        year_header, year_columns, period_header = two
+        indicators = _indicators(grid, year_header, year_columns, where, table.notes)
+        if period_header is not None:
+            period_columns = indicator_header(grid, period_header)[1]
+            said: list = []
+            _with_period_values(indicators, _indicators(grid, period_header, period_columns, where, said), where,
+                                table.notes, period_header)
+            table.notes += [Note(f"总目标（长期）绩效指标表：{note}", location=paths.indicators(where),
+                                 row=getattr(note, "row", None)) for note in said]
+    project = Project(name=name, unit=form.value("unit"), period=form.value("period"), funds=Funds(**funds),
+                      goal=form.goal(table.notes), indicators=indicators)
+    for field, label in (("unit", PROJECT_LABELS["unit"]), ("total", FUNDS_LABELS["total"]), ("goal", PROJECT_LABELS["goal"])):
+        if field not in places:  # a form this reader has no word for: said at the field, never left empty in silence
+            location = paths.field(where, f"funds.{field}" if field == "total" else field)
+            table.notes.append(Note(f"表中没有找到“{label}”一栏（或写法本程序不认识），{label}留空，请对照原表填写",
+                                    location=location))
+    table.projects = [project]
+    table.rows = [form.name_row + 1]
+    table.item_numbers = [[]]
+    table.department_name = form.value("supervisor")
+    table.year = _year(grid, header)
+    return table
+
+
+def _year(grid: Grid, header: int) -> int | None:
+    for row in grid.rows[:min(header, 4)]:
+        for cell in row:
+            text = cell_text(cell)
+            if re.search(r"\d{4}\s*[-－—–~至到]\s*\d{4}", text):
+                continue  # a period, not the form's year
+            match = YEAR.search(text)
+            if match and 1900 < int(match.group(1)) < 2100:
+                return int(match.group(1))
+    return None

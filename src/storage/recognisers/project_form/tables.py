@@ -1,0 +1,127 @@
+"""A per-project form's indicator table: its header, the year's and the period's tables where a form prints both,
+and its rows read as indicators (一级/二级 carried down their merged runs, a 指标性质 | 指标值 | 度量单位 split joined)."""
+
+from __future__ import annotations
+
+from ....model import paths
+from ....model.declaration import INDICATOR_LABELS, Indicator
+from ....model.notes import Note
+from ...containers.sheet_grid import Grid, cell_text
+from ..field_shapes import excerpt
+from ..published import clean_multiline, is_footnote, joined_value
+from .words import (
+    _ALL_LABELS,
+    _FORM_TITLE,
+    _INDICATOR_WORDS,
+    _NUMBERED_NAME,
+    _PERIOD_TABLE_WORDS,
+    _SIDE_LABELS,
+    _YEAR_TABLE_WORDS,
+    _key,
+)
+
+def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] | None:
+    """The row of the indicator table's header (一级指标 and 三级指标 in it, or 一级指标, 二级指标 and 指标名称 or 指标内容)
+    from row start on, and its columns by role."""
+    for r in range(start, len(grid.rows)):
+        keys = [_key(cell) for cell in grid.rows[r]]
+        if not _is_indicator_header(keys):
+            continue
+        columns: dict[str, int] = {}
+        for role, words in _INDICATOR_WORDS.items():
+            column = next((c for c, key in enumerate(keys) if key in words), None)
+            if column is not None:
+                columns[role] = column
+        return r, columns
+    return None
+
+
+def _is_indicator_header(keys: list[str]) -> bool:
+    present = set(keys)
+    return "一级指标" in present and bool({"三级指标", "三级指标名称"} & present
+                                      or "二级指标" in present and {"指标名称", "指标内容"} & present)
+
+
+def _year_table(grid: Grid, header: int) -> tuple[int, dict[str, int], int | None] | None:
+    """Where a form prints an indicator table for the whole period (总目标绩效指标, 长期绩效指标…) and one for the
+    year (本年度绩效指标…), each headed on its left: (the year's header row, its columns, the period's header row).
+    None when the form has one table, or its tables are not told apart so."""
+    headers = []
+    found = (header, None)
+    while found is not None:
+        row, _ = found
+        headers.append(row)
+        found = indicator_header(grid, row + 1)
+    if len(headers) < 2:
+        return None
+    period = year = None
+    for row in headers:
+        words = {_key(cell) for cell in grid.rows[row][:2]}
+        if words & {_key(word) for word in _PERIOD_TABLE_WORDS}:
+            period = row if period is None else period
+        elif words & {_key(word) for word in _YEAR_TABLE_WORDS}:
+            year = row if year is None else year
+    if year is None:
+        return None
+    return year, indicator_header(grid, year)[1], period
+
+
+def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, notes: list) -> list[Indicator]:
+    indicators: list[Indicator] = []
+    level1 = level2 = None
+    for r in range(header + 1, len(grid.rows)):
+        row = grid.rows[r]
+        cells = {role: cell_text(row[c]).strip() if c < len(row) else "" for role, c in columns.items()}
+        first = next((cell_text(cell).strip() for cell in row if cell_text(cell).strip()
+                      and _key(cell) not in _SIDE_LABELS), "")
+        if is_footnote(first) or _key(first) in _ALL_LABELS or _FORM_TITLE.search(first) \
+                or _is_indicator_header([_key(cell) for cell in row]):
+            break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table
+        if cells.get("name") and cells.get("name") == cells.get("level1") == cells.get("level2"):
+            notes.append(Note(f"第 {r + 1} 行“{excerpt(first)}”是跨整行的文字，不是指标，未导入", row=r + 1,
+                              location=paths.indicators(where), source_text=first))
+            continue  # one text merged across the row: no indicator's
+        if cells.get("level1") and cells["level1"] != level1:
+            level1, level2 = cells["level1"], None  # a new 一级: the 二级 above belongs to the one before
+        level2 = cells.get("level2") or level2
+        name = _NUMBERED_NAME.sub("", cells.get("name", ""))
+        annual = _value(cells, "annual_value", r, where, len(indicators), notes)
+        period = cells.get("period_value") or None
+        if not name:
+            if annual or period:
+                notes.append(Note(f"第 {r + 1} 行有指标值“{annual or period}”但没有{INDICATOR_LABELS['name']}，未导入",
+                                  location=paths.indicators(where), row=r + 1))
+            continue
+        indicators.append(Indicator(level1=level1, level2=level2, name=clean_multiline(name),
+                                    annual_value=annual, period_value=period))
+    return indicators
+
+
+def _with_period_values(indicators: list[Indicator], whole: list[Indicator], where: str, notes: list,
+                        header: int) -> None:
+    """The whole period's targets as the year's indicators' 实施周期指标值, matched by name; one the year's table does
+    not have is said, not added (it has no year's value)."""
+    by_name: dict[str | None, list[Indicator]] = {}
+    for indicator in indicators:
+        by_name.setdefault(indicator.name, []).append(indicator)
+    left = []
+    for indicator in whole:
+        same = by_name.get(indicator.name)
+        if same:  # the first of the year's indicators of that name not yet given one, in order
+            # the period table's value column, headed 指标值 (read as the year's) or 实施期指标值
+            same.pop(0).period_value = indicator.period_value or indicator.annual_value
+        else:
+            left.append(indicator.name or "")
+    if left:
+        notes.append(Note(f"总目标（长期）绩效指标中的“{'”“'.join(excerpt(name) for name in left[:5])}”"
+                          f"{'等 ' + str(len(left)) + ' 个' if len(left) > 5 else ''}在年度绩效指标中没有同名指标，未导入",
+                          location=paths.indicators(where), row=header + 1))
+
+
+def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, notes: list) -> str | None:
+    """The value with its comparator and unit columns joined (≥ + 95 + % → ≥95%), where the form splits them."""
+    value, sign = joined_value(cells.get(role, ""), cells.get("comparator", ""), cells.get("unit", ""))
+    if sign:
+        notes.append(Note(f"第 {r + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
+                          location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=sign))
+    return value

@@ -1,0 +1,64 @@
+"""The words of a per-project form: each field's labels as publishers print them, the indicator table's headers, the
+words of a 自评表 and of a form with a period's and a year's indicator table — compared by label_key without a trailing
+colon, a leading 其中 or a (万元)."""
+
+from __future__ import annotations
+
+import re
+
+from ..published import ACHIEVED_WORDS, COMPARATOR_WORDS, EXPECTED_WORDS, VALUE_UNIT_WORDS, loose_label
+
+_FIELD_WORDS = {
+    "name": ("项目名称",),
+    "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称"),
+    "unit": ("实施单位", "预算单位", "项目单位", "申报单位", "项目实施单位", "资金使用单位", "预算单位名称", "实施单位名称"),
+    "period": ("实施周期", "项目期", "项目周期", "项目实施周期", "项目起止时间", "起止时间", "实施期限"),
+}
+_FUND_WORDS = {
+    "total": ("年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额", "项目总金额", "年度金额合计"),
+    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金", "当年财政拨款", "本年财政拨款",
+               "市财政资金", "区财政资金", "县财政资金", "市级财政资金", "区级财政资金", "县级财政资金"),
+    "special_account": ("财政专户拨款", "财政专户管理资金"),
+    "other": ("其他资金", "单位自筹资金", "自筹资金"),
+}
+_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标")  # the project's goal is the year's
+_WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标")  # taken when the form has no year's goal
+_PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标", "总目标", "长期目标")  # no place for it
+_OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别",
+                 "项目预算", "项目预算(万元)", "资金情况", "资金情况(万元)", "项目资金申请(万元)", "项目绩效目标描述",
+                 "项目负责人", "联系电话", "主管部门编码")
+# Forms that set targets for the whole period and for the year print two indicator tables, each headed on its left:
+_PERIOD_TABLE_WORDS = ("总目标绩效指标", "长期绩效指标", "中长期绩效指标", "实施期绩效指标", "总体绩效指标")
+_YEAR_TABLE_WORDS = ("年度绩效指标", "本年度绩效指标", "本年绩效指标")
+# A 绩效自评表 (the template's self-evaluation of a year done) holds a declaration's facts beside what was achieved:
+# its 预期目标 under the goal's label, its 年初预算数 column of the amounts, its 年度指标值 column. Its words:
+_PLANNED_WORDS = ("年初预算数", "年初预算", "预算数")  # the amounts' column the year began with
+_CARRIED_WORDS = ("上年结转资金", "上年结转")  # money of the year before: no place among a project's sources
+_INDICATOR_WORDS = {
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容"),
+    "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值"),
+    "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
+    "comparator": COMPARATOR_WORDS,
+    "unit": (*VALUE_UNIT_WORDS, "单位"),
+}
+# A cell merged down the table's left: in every row.
+_SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
+_NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
+# 项目名称：… — a label and its value in one cell; a leading 其中： is the form's, not the label's (其中：财政拨款：75).
+_INLINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^:：\n]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)
+_FORM_TITLE = re.compile(r"绩效目标.{0,6}表")  # 项目支出绩效目标申报表（2024年度）: the next form begins
+_LABEL_ROWS = 40  # the form's labelled fields stand within this many rows above its indicator table
+
+
+_key = loose_label
+
+
+_ALL_LABELS = frozenset(_key(word) for words in (*_FIELD_WORDS.values(), *_FUND_WORDS.values(), _GOAL_WORDS,
+                                                  _WHOLE_GOAL_WORDS, _PERIOD_GOAL_WORDS, _OTHER_LABELS,
+                                                  ACHIEVED_WORDS, _CARRIED_WORDS)
+                        for word in words)
+_EXPECTED = frozenset(_key(word) for word in EXPECTED_WORDS)
+_PLANNED = frozenset(_key(word) for word in _PLANNED_WORDS)
+_ACHIEVED = frozenset(_key(word) for word in ACHIEVED_WORDS)
