@@ -21,7 +21,7 @@ from ....model.notes import Note
 from ...containers.sheet_grid import Grid, cell_text
 from ..published import YEAR, ImportedTable, amounts_in_yuan, yuan_note
 from .labels import _Form
-from .tables import _indicators, _with_period_values, _year_table, indicator_header
+from .tables import _indicators, _with_period_values, indicator_header, indicator_headers, year_and_period
 from .words import _FUND_WORDS, _INLINE, _key
 
 __all__ = ["indicator_header", "is_project_form", "read_project_form", "read_project_forms"]
@@ -88,22 +88,21 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
         table.notes.append(yuan_note(yuan, "表格"))
     table.notes += form.evaluation_notes(bool(yuan))
     funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
-    two = _year_table(grid, header)
+    headers = indicator_headers(grid, (header, columns))
+    two = year_and_period(grid, headers)
     if two is None:
         indicators = _indicators(grid, header, columns, where, table.notes)
-        more = indicator_header(grid, header + 1)
-        if more is not None:  # another table the form does not say is the year's or the period's
-            table.notes.append(Note(f"表中第 {more[0] + 1} 行起还有一张绩效指标表，看不出是年度的还是实施期的，未导入；"
+        if len(headers) > 1:  # another table the form does not say is the year's or the period's
+            more = headers[1][0]
+            table.notes.append(Note(f"表中第 {more + 1} 行起还有一张绩效指标表，看不出是年度的还是实施期的，未导入；"
                                     f"导入的是第 {header + 1} 行起的一张，请对照原表核对", location=paths.indicators(where),
-                                    row=more[0] + 1))
+                                    row=more + 1))
     else:  # the year's table gives the indicators; the period's, their 实施周期指标值 where the names agree
-        year_header, year_columns, period_header = two
+        (year_header, year_columns), period = two
         indicators = _indicators(grid, year_header, year_columns, where, table.notes)
-        if period_header is not None:
-            period_columns = indicator_header(grid, period_header)[1]
+        if period is not None:
             said: list = []
-            _with_period_values(indicators, _indicators(grid, period_header, period_columns, where, said), where,
-                                table.notes, period_header)
+            _with_period_values(indicators, _indicators(grid, *period, where, said), where, table.notes, period[0])
             table.notes += [Note(f"总目标（长期）绩效指标表：{note}", location=paths.indicators(where),
                                  row=getattr(note, "row", None)) for note in said]
     project = Project(name=name, unit=form.value("unit"), period=form.value("period"), funds=Funds(**funds),

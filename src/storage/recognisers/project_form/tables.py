@@ -14,9 +14,9 @@ from .words import (
     _FORM_TITLE,
     _INDICATOR_WORDS,
     _NUMBERED_NAME,
-    _PERIOD_TABLE_WORDS,
+    _PERIOD_TABLE_KEYS,
     _SIDE_LABELS,
-    _YEAR_TABLE_WORDS,
+    _YEAR_TABLE_KEYS,
     _key,
 )
 
@@ -42,28 +42,33 @@ def _is_indicator_header(keys: list[str]) -> bool:
                                       or "二级指标" in present and {"指标名称", "指标内容"} & present)
 
 
-def _year_table(grid: Grid, header: int) -> tuple[int, dict[str, int], int | None] | None:
+Header = tuple[int, dict[str, int]]  # an indicator table's header row and its columns by role
+
+
+def indicator_headers(grid: Grid, first: Header) -> list[Header]:
+    """The form's indicator tables, each by its header: first, and every one under it."""
+    found: list[Header] = []
+    header: Header | None = first
+    while header is not None:
+        found.append(header)
+        header = indicator_header(grid, header[0] + 1)
+    return found
+
+
+def year_and_period(grid: Grid, headers: list[Header]) -> tuple[Header, Header | None] | None:
     """Where a form prints an indicator table for the whole period (总目标绩效指标, 长期绩效指标…) and one for the
-    year (本年度绩效指标…), each headed on its left: (the year's header row, its columns, the period's header row).
-    None when the form has one table, or its tables are not told apart so."""
-    headers = []
-    found = (header, None)
-    while found is not None:
-        row, _ = found
-        headers.append(row)
-        found = indicator_header(grid, row + 1)
+    year (本年度绩效指标…), each headed on its left: the year's header and the period's (None when it has none). None
+    when the form has one table, or its tables are not told apart so."""
     if len(headers) < 2:
         return None
     period = year = None
-    for row in headers:
-        words = {_key(cell) for cell in grid.rows[row][:2]}
-        if words & {_key(word) for word in _PERIOD_TABLE_WORDS}:
-            period = row if period is None else period
-        elif words & {_key(word) for word in _YEAR_TABLE_WORDS}:
-            year = row if year is None else year
-    if year is None:
-        return None
-    return year, indicator_header(grid, year)[1], period
+    for header in headers:
+        words = {_key(cell) for cell in grid.rows[header[0]][:2]}
+        if words & _PERIOD_TABLE_KEYS:
+            period = period or header
+        elif words & _YEAR_TABLE_KEYS:
+            year = year or header
+    return None if year is None else (year, period)
 
 
 def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, notes: list) -> list[Indicator]:

@@ -60,5 +60,7 @@ _ALL_LABELS = frozenset(_key(word) for words in (*_FIELD_WORDS.values(), *_FUND_
                                                   ACHIEVED_WORDS, _CARRIED_WORDS)
                         for word in words)
 _EXPECTED = frozenset(_key(word) for word in EXPECTED_WORDS)
+_PERIOD_TABLE_KEYS = frozenset(_key(word) for word in _PERIOD_TABLE_WORDS)
+_YEAR_TABLE_KEYS = frozenset(_key(word) for word in _YEAR_TABLE_WORDS)
 _PLANNED = frozenset(_key(word) for word in _PLANNED_WORDS)
 _ACHIEVED = frozenset(_key(word) for word in ACHIEVED_WORDS)
