@@ -95,6 +95,8 @@ def _body(path: Path, data: bytes):
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
         raise FileProblem(path, f"Word 文档的内容已损坏，无法读取。{_RESAVE}", error_text(error)) from error
+    for fallback in list(root.iter(_FALLBACK)):  # the copy for old readers of what mc:Choice holds: read once
+        fallback.getparent().remove(fallback)
     body = root.find(f"{_W}body")
     if body is None:
         raise FileProblem(path, f"Word 文档中没有正文。{_RESAVE}")
@@ -118,8 +120,6 @@ def _blocks(parent):
 def _paragraph_text(paragraph) -> str:
     parts = []
     for node in paragraph.iter(*_TEXT_TAGS):
-        if any(ancestor.tag == _FALLBACK for ancestor in node.iterancestors()):
-            continue
         tag = node.tag
         if tag == _TEXT_TAGS[0]:
             parts.append(node.text or "")
