@@ -34,16 +34,22 @@ def sources() -> dict[str, list]:
     return {"demo": open_declaration(DEMO).declaration.projects[:5], "generated": generated.projects}
 
 
+def _written(tmp_path: Path, projects, layout: str, container: str) -> Path:
+    """The projects' forms in the layout, as a workbook (one sheet each) or a web page (one table each)."""
+    path = tmp_path / f"forms-{layout}.{container}"
+    if container == "xlsx":
+        path.write_bytes(workbook_bytes(projects, layout))
+    else:
+        path.write_text(page_html(projects, layout), encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("source", ["demo", "generated"])
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("container", ["xlsx", "html"])
 def test_forms_read_back_to_the_projects_they_were_made_from(tmp_path, source, layout, container):
     projects = sources()[source]
-    path = tmp_path / f"forms.{container}"
-    if container == "xlsx":
-        path.write_bytes(workbook_bytes(projects, layout))
-    else:
-        path.write_text(page_html(projects, layout), encoding="utf-8")
+    path = _written(tmp_path, projects, layout, container)
 
     opened = open_declaration(path)
 
@@ -197,11 +203,7 @@ def test_a_self_evaluation_form_reads_as_the_declaration_it_evaluates_and_says_w
     """The 项目支出绩效自评表 prints each fact of the declaration beside what was achieved (全年预算数, 全年执行数,
     实际完成情况, 实际完成值, 得分 — all different here): the planned ones are read, the achieved ones said."""
     projects = sources()[source]
-    path = tmp_path / f"self-evaluation.{container}"
-    if container == "xlsx":
-        path.write_bytes(workbook_bytes(projects, "evaluation"))
-    else:
-        path.write_text(page_html(projects, "evaluation"), encoding="utf-8")
+    path = _written(tmp_path, projects, "evaluation", container)
 
     opened = open_declaration(path)
 
@@ -257,11 +259,7 @@ def test_a_form_with_a_period_table_and_a_year_table_gives_each_indicator_both_v
     period's their 实施周期指标值. Before, such a form was refused (no 三级指标 header); read as one table, the period's
     targets would have passed for the year's."""
     projects = sources()[source]
-    path = tmp_path / f"two-tables.{container}"
-    if container == "xlsx":
-        path.write_bytes(workbook_bytes(projects, "two_tables"))
-    else:
-        path.write_text(page_html(projects, "two_tables"), encoding="utf-8")
+    path = _written(tmp_path, projects, "two_tables", container)
 
     opened = open_declaration(path)
 
@@ -297,11 +295,7 @@ def test_labels_with_their_values_in_one_cell_and_amounts_with_their_own_unit(tm
     """项目名称：…, 财政拨款：750000元 in one cell (宁乡, 佳县): read as the label and its value; an amount that says
     元 where the form says nothing is converted (before, 750000元 passed for 750,000 万元) and said."""
     projects = sources()["generated"][:3]
-    path = tmp_path / f"inline.{container}"
-    if container == "xlsx":
-        path.write_bytes(workbook_bytes(projects, layout))
-    else:
-        path.write_text(page_html(projects, layout), encoding="utf-8")
+    path = _written(tmp_path, projects, layout, container)
 
     opened = open_declaration(path)
 

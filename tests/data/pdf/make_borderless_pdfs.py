@@ -28,7 +28,7 @@ from openpyxl.styles import Alignment
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_layout_pdfs import convert  # noqa: E402  the same LibreOffice conversion
+from make_layout_pdfs import convert, fit_page  # noqa: E402  the same LibreOffice conversion and page set-up
 
 HEADER = ["项目名称", "总计", "实施周期", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
 AMOUNTS = {1, 3, 4, 5}  # right-aligned, as published tables print amounts (the header centred)
@@ -67,12 +67,7 @@ def workbook(rows: list[list[str]], widths: list[int], height: float | None = No
                 "center" if r == 4 else "right" if c - 1 in AMOUNTS else "left"))
     for r in range(5, 5 + len(rows) if height else 5):
         sheet.row_dimensions[r].height = height
-    for c, width in enumerate(widths, start=1):
-        sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width = width
-    sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    fit_page(sheet, widths)
     return book
 
 

@@ -53,13 +53,19 @@ def unit_rows_workbook() -> openpyxl.Workbook:
         for c, value in enumerate(values, start=1):
             cell = sheet.cell(row=r, column=c, value=value if value != "" else None)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for c, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width = width
-    sheet.page_setup.orientation = "portrait"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    fit_page(sheet, WIDTHS, "portrait")
     return book
+
+
+def fit_page(sheet, widths: list[int], orientation: str = "landscape", fit: bool = True) -> None:
+    """The columns' widths, the page's orientation and (fit) every column on one page's width, as a clerk sets it."""
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width = width
+    sheet.page_setup.orientation = orientation
+    if fit:
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
 
 
 def convert(book: openpyxl.Workbook, name: str) -> None:

@@ -39,7 +39,7 @@ from openpyxl.styles import Alignment
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from make_layout_pdfs import convert  # noqa: E402  the same LibreOffice conversion
+from make_layout_pdfs import convert, fit_page  # noqa: E402  the same LibreOffice conversion and page set-up
 
 HEADER = ["序号", "项目名称", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标", "绩效指标"]
 AMOUNTS = {2, 3, 4, 5}
@@ -108,7 +108,7 @@ def department_workbook() -> openpyxl.Workbook:
     sheet.cell(row=4, column=3).alignment = Alignment(horizontal="center")
     sheet.merge_cells(start_row=4, start_column=3, end_row=4, end_column=6)
     sheet.row_breaks.append(Break(id=15))  # the page ends after the first task
-    _fit(sheet, [16, 22, 30, 18, 18, 18])
+    fit_page(sheet, [16, 22, 30, 18, 18, 18])
     return book
 
 
@@ -118,16 +118,6 @@ def _sheet(book: openpyxl.Workbook, title: str):
     sheet["A1"] = title
     sheet["A2"] = "部门名称：测试区司法局"
     return sheet
-
-
-def _fit(sheet, widths: list[int], fit: bool = True) -> None:
-    for c, width in enumerate(widths, start=1):
-        sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width = width
-    sheet.page_setup.orientation = "landscape"
-    if fit:
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
 
 
 def _put(sheet, row: int, values: list[str], amounts: set[int], header: bool = False) -> None:
@@ -152,7 +142,7 @@ def unit_rows_workbook(units: list[tuple[str, list[tuple[str, str]]]], height: f
             row, number = row + 1, number + 1
     for r in range(5, row if height else 5):
         sheet.row_dimensions[r].height = height
-    _fit(sheet, WIDTHS)
+    fit_page(sheet, WIDTHS)
     return book
 
 
@@ -164,7 +154,7 @@ def clipped_workbook() -> openpyxl.Workbook:
     for r, (name, amount, goal) in enumerate(CLIPPED, start=5):
         _put(sheet, r, [name, amount, amount, goal, _INDICATOR.format(n=r)], {1, 2})
         sheet.row_dimensions[r].height = 18
-    _fit(sheet, [18, 9, 9, 24, 60])
+    fit_page(sheet, [18, 9, 9, 24, 60])
     return book
 
 
@@ -175,7 +165,7 @@ def beside_workbook() -> openpyxl.Workbook:
     _put(sheet, 4, header, {1, 2, 3}, header=True)
     for r, values in enumerate(BESIDE, start=5):
         _put(sheet, r, [*values, "保障业务正常开展。", _INDICATOR.format(n=r)], {1, 2, 3})
-    _fit(sheet, [18, 9, 9, 9, 14, 20, 40])
+    fit_page(sheet, [18, 9, 9, 9, 14, 20, 40])
     return book
 
 
@@ -185,7 +175,7 @@ def wide_workbook() -> openpyxl.Workbook:
     _put(sheet, 4, WIDE_HEADER, {4, 5, 6, 7}, header=True)
     for r, values in enumerate(WIDE, start=5):
         _put(sheet, r, values, {4, 5, 6, 7})
-    _fit(sheet, [5, 24, 30, 12, 12, 12, 14, 12, 16, 60], fit=False)
+    fit_page(sheet, [5, 24, 30, 12, 12, 12, 14, 12, 16, 60], fit=False)
     return book
 
 
