@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.corpus import containers, department_form, form2019, project_table, sources
+from scripts.corpus import containers, department_form, form2019, project_table, sources, word_document
 from scripts.corpus import knobs as knob_space
 from scripts.corpus.facts import Facts
 from scripts.corpus.sheet import Sheet
@@ -134,6 +134,7 @@ def write_corpus(bases: list[Base], folder: Path, seed: int, note: str) -> dict:
         style = knob_space.TSV_STYLES[index % 2]
         containers.write_tsv(base.sheet, folder / f"{base.id}.tsv", style)
         tsv_styles[base.id] = style
+        word_document.write_docx(base.sheet, folder / f"{base.id}.docx", _word_layout(base, index))
     problems: list[str] = []
     profile = containers.private_profile()
     # two soffice at once, each with its own profile: the machine has two cores
@@ -156,25 +157,72 @@ def write_corpus(bases: list[Base], folder: Path, seed: int, note: str) -> dict:
             knobs = {**base.knobs, "container": container}
             if container == "tsv":
                 knobs["tsv_style"] = tsv_styles[base.id]
-            first_row = base.sheet.used()[0]
-            variants.append({
-                "id": f"{base.id}-{container}", "file": path.name, "form": base.form, "container": container,
-                "source": base.source, "augmented": base.augmented, "design": base.design, "changed": base.changed,
-                "knobs": knobs,
-                # the rows a note's 第 N 行 counts in: a TSV holds the used range only; a PDF's rows are its own
-                "row_offset": None if container == "pdf" else first_row - 1 if container == "tsv" else 0,
-                **facts.manifest()})
+            if container == "docx":
+                knobs["word"] = _word_layout(base, bases.index(base))
+            variants.append(_variant(base, container, path, knobs, facts))
     manifest = {
         "made_by": "python -m scripts.make_corpus " + note, "seed": seed, "date": datetime.date.today().isoformat(),
         "libreoffice": containers.lo_version(), "bases": len(bases), "problems": problems,
         "seconds": round(time.monotonic() - started, 1), "variants": variants}
-    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=None, separators=(",", ":"))
-                                   .replace('},{"id"', '},\n{"id"'), encoding="utf-8")
+    _write_manifest(folder, manifest)
     print(f"{len(variants)} variants of {len(bases)} renderings in {folder} ({manifest['seconds']} s); "
           f"{clipped} facts not printed in the PDFs left out; {len(problems)} problems", file=sys.stderr)
     for problem in problems:
         print("  " + problem, file=sys.stderr)
     return manifest
+
+
+def _variant(base: Base, container: str, path: Path, knobs: dict, facts: Facts) -> dict:
+    first_row = base.sheet.used()[0]
+    return {
+        "id": f"{base.id}-{container}", "file": path.name, "form": base.form, "container": container,
+        "source": base.source, "augmented": base.augmented, "design": base.design, "changed": base.changed,
+        "knobs": knobs,
+        # the rows a note's 第 N 行 counts in: a TSV holds the used range only; a PDF's rows are its own, a Word
+        # document's are its table's under the paragraphs above it
+        "row_offset": None if container in ("pdf", "docx") else first_row - 1 if container == "tsv" else 0,
+        **facts.manifest()}
+
+
+def _word_layout(base: Base, index: int) -> str:
+    """The Word document's layout, each equally often by the rendering's place: a project table in all of them, a
+    form (one table laid out as a form) as one table, its cells' lines as paragraphs or line breaks."""
+    layouts = knob_space.WORD_LAYOUTS if base.form == "project" else ("one_table", "line_breaks")
+    return layouts[index % len(layouts)]
+
+
+def add_word(bases: list[Base], folder: Path) -> int:
+    """The Word documents of a corpus made before they were part of it: a .docx beside each rendering's .xlsx, and
+    its variant in the manifest (in the renderings' order, after their other containers). No LibreOffice."""
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    kept = [v for v in manifest["variants"] if v["container"] != "docx"]
+    present = {v["id"].rsplit("-", 1)[0] for v in kept}
+    added = {}
+    for index, base in enumerate(bases):
+        if base.id not in present:
+            continue
+        path = folder / f"{base.id}.docx"
+        layout = _word_layout(base, index)
+        word_document.write_docx(base.sheet, path, layout)
+        added[base.id] = _variant(base, "docx", path, {**base.knobs, "container": "docx", "word": layout}, base.facts)
+    variants = []
+    for index, variant in enumerate(kept):
+        variants.append(variant)
+        base_id = variant["id"].rsplit("-", 1)[0]
+        following = kept[index + 1]["id"].rsplit("-", 1)[0] if index + 1 < len(kept) else None
+        if following != base_id and base_id in added:
+            variants.append(added.pop(base_id))
+    manifest["variants"] = variants
+    _write_manifest(folder, manifest)
+    print(f"{sum(v['container'] == 'docx' for v in variants)} Word documents in {folder}", file=sys.stderr)
+    return 0
+
+
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    text = json.dumps(manifest, ensure_ascii=False, indent=None, separators=(",", ":")).replace('},{"id"', '},\n{"id"')
+    temporary = folder / (MANIFEST + ".new")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(folder / MANIFEST)  # a measurement reading it meanwhile sees the old one or the new one
 
 
 def check(seed: int, folder: Path) -> int:
@@ -201,12 +249,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subset", action="store_true", help="only the committed subset")
     parser.add_argument("--subset-bases", type=int, default=SUBSET_BASES)
     parser.add_argument("--check", action="store_true", help="compare the committed manifest with what this makes")
+    parser.add_argument("--add-word", action="store_true",
+                        help="only write the Word documents (.docx) of a corpus made before they were part of it")
     args = parser.parse_args(argv)
     if args.check:
         return check(args.seed, args.out or SUBSET)
     started = time.monotonic()
     bases = plan_bases(args.seed, COUNTS)
     print(f"{len(bases)} renderings planned in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    if args.add_word:
+        return add_word(bases, args.out or (SUBSET if args.subset else FULL))
     if args.subset:
         bases = choose_subset(bases, args.subset_bases)
         folder = args.out or SUBSET

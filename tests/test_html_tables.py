@@ -114,6 +114,30 @@ def test_tables_are_named_by_caption_or_the_heading_before_them():
     assert [g.name for g in grids] == ["附件1：项目支出绩效目标表", "表格2", "表三"]
 
 
+def test_the_lines_right_above_a_table_are_its_first_rows():
+    """A page made from a Word document holds the title and 单位：元 as paragraphs above the table: the recognisers
+    find the year and the amounts' unit there, as in a sheet's rows above its header (they were dropped before,
+    and amounts in 元 read as 万元). Prose is no title; what stands in the table's cells is not above it."""
+    prose = "根据预算法的规定，" * 20
+    grids = rows_of(f"<div><p>{prose}</p><p>2023年项目支出绩效目标表</p><p>单位：<b>元</b></p></div>"
+                    "<table><tr><td>项目名称</td><td>总计</td><td>绩效目标</td></tr></table>"
+                    "<p>注：<span>另一张表</span></p><table><tr><td><p>a</p></td><td>b</td><td>c</td></tr></table>")
+
+    assert grids == [[["2023年项目支出绩效目标表"], ["单位：元"], ["项目名称", "总计", "绩效目标"]],
+                     [["注：另一张表"], ["a", "b", "c"]]]
+
+
+def test_a_table_broken_in_two_with_nothing_between_is_one():
+    part = "<table><tr><td>道路</td><td>10</td><td>目标</td></tr></table>"
+    joined = rows_of(f"<table><tr><td>项目名称</td><td>总计</td><td>绩效目标</td></tr></table><p>&nbsp;</p>{part}")
+    narrow = rows_of("<table><tr><td>x</td></tr></table><table><tr><td>y</td></tr></table>")
+    titled = rows_of(f"{part}<p></p><table><tr><td colspan=3>项目支出绩效目标表</td></tr></table>")
+
+    assert joined == [[["项目名称", "总计", "绩效目标"], ["道路", "10", "目标"]]]
+    assert narrow == [[["x"]], [["y"]]]  # layout boxes, not a table's parts
+    assert len(titled) == 2  # a title across the next table: a table of its own
+
+
 # The hand-written page in the style of a government site, GBK-encoded
 
 

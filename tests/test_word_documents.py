@@ -31,6 +31,48 @@ def test_project_tables_in_word_read_back_to_their_projects(name, facts):
     assert any("Word 文档中的第 1 张表格" in note for note in opened.notes)  # where it was read, said as it is
 
 
+@pytest.mark.parametrize("name", ["table-split-header.docx", "table-split-bare.docx", "table-split-header.html"])
+def test_a_table_broken_in_two_reads_as_one_with_the_lines_above_it(name):
+    """A project table typed into Word in two goes (an empty paragraph between the parts, the header given again or
+    not), its title and 部门名称：…　　单位：元 as paragraphs above it; and the same document saved as a web page by
+    Writer. Before: the second part's projects were left out (noted only as a table that looks like one), the
+    department's name ran on into 单位：元, and on the web page the amounts in 元 were read as 万元."""
+    opened = open_declaration(WORD / name)
+
+    assert [form_facts(p) for p in opened.declaration.projects] == [form_facts(p) for p in projects()]
+    assert opened.declaration.department.name == "广州市天河区司法局"
+    assert opened.declaration.year == 2023
+    assert any("单位是元" in note for note in opened.notes)
+    assert not any("也像项目表" in note for note in opened.notes)
+
+
+def test_a_web_page_whose_table_parts_do_not_line_up_says_what_it_could_not_place():
+    """Writer saves the two parts of the bare split table as one web table whose second part's columns do not line
+    up with the header's: what lands in the wrong column (an organisation in 实施周期, prose in 其他资金) is left
+    empty with a note on the project, never read as the field's value."""
+    opened = open_declaration(WORD / "table-split-bare.html")
+    read, sources = opened.declaration.projects, projects()
+
+    assert [p.name for p in read] == [p.name for p in sources]
+    for got, want in zip(read, sources):
+        said = [note for note in opened.notes if f"“{got.name}”" in note or f"第 {read.index(got) + 1} 个项目" in note]
+        for field in ("period", "unit", "goal"):
+            if getattr(got, field) != getattr(want, field):
+                assert said, (got.name, field, getattr(got, field))
+        for field in ("total", "fiscal", "other"):
+            if getattr(got.funds, field) not in (getattr(want.funds, field), None):
+                assert said, (got.name, field, getattr(got.funds, field))
+    assert any("实施周期栏中是单位或部门的名称" in note for note in opened.notes)
+
+
+def test_a_table_followed_by_a_form_of_its_own_is_not_joined_to_it(tmp_path):
+    title = _cell("项目支出绩效目标表", '<w:gridSpan w:val="2"/>')
+    form = f"<w:tbl><w:tr>{title}</w:tr><w:tr>{_cell('项目名称')}{_cell('道路')}</w:tr></w:tbl>"
+    grids = _grids(tmp_path, form + "<w:p/>" + form)
+
+    assert len(grids) == 2  # the next form opens with its title across the table: a table of its own
+
+
 def test_a_department_form_in_word_reads_back():
     opened = open_declaration(WORD / "department-template.docx")
 

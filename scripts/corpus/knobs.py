@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 
-CONTAINERS = ("xlsx", "xls", "ods", "html", "pdf", "tsv")
+CONTAINERS = ("xlsx", "xls", "ods", "html", "pdf", "tsv", "docx")
 
 PAGE = {
     "orientation": ["landscape", "portrait"],
@@ -83,6 +83,9 @@ BASELINE = {
 PAGE_BASELINE = {"orientation": "landscape", "fit_width": "yes", "row_heights": "fitted", "borders": "yes",
                  "repeat_header": "yes"}
 TSV_STYLES = ("excel", "calc")
+# How a Word document holds the table (scripts/corpus/word_document.py): one table; broken in two, the header typed
+# again above the second part or not (project tables only); a cell's lines as line breaks, not paragraphs.
+WORD_LAYOUTS = ("one_table", "split_header", "split_bare", "line_breaks")
 
 
 def plan(form: str, count: int, rng: random.Random) -> list[dict]:

@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 
 from .compare import CLASSES
-from .knobs import CONTAINERS, FORMS, PAGE
+from .knobs import CONTAINERS, FORMS, PAGE, TSV_STYLES, WORD_LAYOUTS
 
 COLUMNS = ("variants", "facts", "right", "missing_noted", "missing_silent", "wrong_noted", "wrong_silent", "invented",
            "invented_silent", "refused", "silent_in_warned_file")
@@ -68,7 +68,7 @@ def one_knob_rows(outcomes: list[tuple[dict, dict]]) -> dict[str, Counter]:
             continue
         if variant["changed"] is None:
             for knob, value in variant["knobs"].items():
-                if knob not in ("container", "tsv_style"):
+                if knob not in ("container", "tsv_style", "word"):
                     add(rows[f"{variant['form']} · {knob} = {value}"], outcome)
         else:
             add(rows[f"{variant['form']} · {variant['changed']} = {variant['knobs'][variant['changed']]}"], outcome)
@@ -79,7 +79,8 @@ def knob_order(form: str, page_only: bool = False) -> list[str]:
     space = {k: v for k, v in FORMS[form].items() if (k in PAGE) == page_only}
     order = [f"{form} · {k} = {value}" for k, values in space.items() for value in [*values, "-"]]
     if not page_only:
-        order += [f"{form} · tsv_style = {s}" for s in ("excel", "calc")]
+        order += [f"{form} · tsv_style = {s}" for s in TSV_STYLES]
+        order += [f"{form} · word = {layout}" for layout in WORD_LAYOUTS]
     return order
 
 
@@ -154,7 +155,8 @@ def summary_lines(outcomes: list[tuple[dict, dict]]) -> list[str]:
                          and v["changed"] is None), None)
         lines += ["", f"### One knob at a time: {form}", ""]
         if baseline is not None:
-            shown = ", ".join(f"{k} = {v}" for k, v in baseline["knobs"].items() if k not in ("container", "tsv_style"))
+            shown = ", ".join(f"{k} = {v}" for k, v in baseline["knobs"].items()
+                              if k not in ("container", "tsv_style", "word"))
             lines += [f"From the baseline ({shown}), one knob changed; a baseline value's row is the baseline itself.", ""]
         lines += knob_table(outcomes, form)
         lines += ["", f"One knob at a time, page set-up: {form} (PDF only: the other containers do not print)", ""]

@@ -35,7 +35,7 @@ from ..infra import limits
 from ..infra.errors import FileProblem, ends_inside_a_character, os_problem
 from ..infra.preflight import open_regular
 from ..infra.progress import Progress, every, tell
-from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Damage, Grid
+from .sheet_grid import JOINED_FROM as _JOINED_FROM, MAX_COLUMNS, MAX_ROWS, Damage, Grid, opens_a_table
 from .text_table import damaged_utf8
 
 MAX_PAGE_BYTES = limits.MAX_PAGE_BYTES  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
@@ -68,6 +68,13 @@ _BLOCKS = frozenset((
 # Not shown by a browser. `comment` is LibreOffice's cell note, hidden by the style sheet it writes.
 _NOT_SHOWN = frozenset(("script", "style", "template", "noscript", "head", "title", "object", "comment"))
 _MARKED = ("br", "table", *_BLOCKS, *_NOT_SHOWN)
+# Blocks that may stand above a table as a line of its own (its title, 单位：万元); the last _LEAD_BLOCKS before
+# a table are looked at, the last _LEAD_LINES of them with text kept (as many as the Word reader keeps), each
+# at most _LEAD_LENGTH characters (a paragraph of prose above a table is no title).
+_LINES = frozenset(("p", "div", "center", "caption", *_HEADINGS))
+_LEAD_BLOCKS = 12
+_LEAD_LINES = 6
+_LEAD_LENGTH = 120
 
 _GBK_LABELS = frozenset(("gb2312", "gbk", "x-gbk", "cp936", "ms936", "windows-936", "gb_2312-80", "gb_2312",
                          "chinese", "csgb2312", "csiso58gb231280", "iso-ir-58", "euc-cn", "gb18030"))
@@ -310,6 +317,7 @@ def _mark_what_a_browser_shows(root, may_hide: bool) -> tuple[list, dict]:
     for the elements that matter. Gives the tables in page order and the heading before each."""
     tables, headings, gone = [], {}, []
     heading = None
+    lines: list = []  # the text blocks since the last table: a table's lead lines are the last of them
     for element in root.iter(*_MARKED):
         tag = element.tag
         if tag == "br":
@@ -317,9 +325,13 @@ def _mark_what_a_browser_shows(root, may_hide: bool) -> tuple[list, dict]:
             continue
         if tag == "table":
             tables.append(element)
-            headings[element] = heading
-            heading = None
+            headings[element] = heading, lines[-_LEAD_BLOCKS:]
+            heading, lines = None, []
             continue
+        if tag in _LINES:
+            lines.append(element)
+            if len(lines) > 4 * _LEAD_BLOCKS:  # a table's cells hold blocks too: only the last few are ever looked at
+                del lines[:-_LEAD_BLOCKS]
         if tag in _NOT_SHOWN:
             gone.append(element)
             continue
@@ -397,12 +409,52 @@ class _TableReader:
         if self.progress is not None:  # rows of nested tables counted twice: a bar that ends a little early
             self.rows_total = sum(1 for table in tables for _ in table.iter("tr"))
             tell(self.progress, self.source, 0, self.rows_total)
+        continued, width = None, 0  # the table last read, and its columns
+
+        def follows(before, table) -> bool:
+            """Nothing shown between the two tables (they stand in no cell): only empty blocks."""
+            if next(table.iterancestors("td", "th"), None) is not None:
+                return False
+            between = headings[table][1]
+            return all(not self.text(block).strip() for block in between
+                       if next(block.iterancestors("table"), None) is None)
+
         for number, table in enumerate(tables, 1):
             self.dropped = 0
             rows = self.table_rows(table, number)
-            if rows:
-                grids.append(Grid(self.table_name(table, headings[table], number), rows, self.dropped))
+            if not rows:
+                continue
+            heading, blocks = headings[table]
+            lead = self.lead_lines(table, blocks)
+            columns = max(len(row) for row in rows)
+            if (continued is not None and not lead and heading is None and columns == width >= _JOINED_FROM and not opens_a_table(rows)
+                    and follows(continued, table)):
+                # A table broken in two (a page made from a Word document cuts its table at every page, an empty
+                # paragraph between): a browser shows one table, and so is it read; a header given again above
+                # the second part is a repeated header.
+                grids[-1].rows += rows
+            else:
+                grids.append(Grid(self.table_name(table, heading, number), [[line] for line in lead] + rows,
+                                  self.dropped))
+            continued, width = table, columns
         return grids
+
+    def lead_lines(self, table, blocks: list) -> list[str]:
+        """The lines shown right above a table that stands in no cell — its title, 单位：元, 部门名称：… in
+        paragraphs of their own, as a page made from a Word document holds them — for the recognisers to find
+        the year, the department and the amounts' unit there, as in a sheet's rows above its header. Blocks in
+        a cell, around the table or around another block are not lines of their own."""
+        if next(table.iterancestors("td", "th"), None) is not None or next(table.iterdescendants("table"), None) is not None:
+            return []  # a table in a cell, or one that holds tables: the page's layout, not a published table
+        lines = []
+        for block in blocks:
+            if (next(block.iterancestors("table"), None) is not None or block in set(table.iterancestors())
+                    or any(child.tag in _LINES for child in block.iterdescendants())):
+                continue
+            text = self.text(block).replace("\n", " ").replace("\t", " ").strip()
+            if text and len(text) <= _LEAD_LENGTH:
+                lines.append(text)
+        return lines[-_LEAD_LINES:]
 
     def table_name(self, table, heading, number: int) -> str:
         caption = next((child for child in table if child.tag == "caption"), None)

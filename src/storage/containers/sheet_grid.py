@@ -72,6 +72,17 @@ class Grid:
         return cell_text(self.cell(row, column))
 
 
+# A table of fewer columns is never taken for the rest of the one before it (layout tables, one-cell boxes).
+JOINED_FROM = 3
+
+
+def opens_a_table(rows: list[list[object]]) -> bool:
+    """Whether a table's first row is one text across its whole width (a title merged across, as a form opens
+    with): a table that opens so is a table of its own, not the rest of the one before it."""
+    first = rows[0] if rows else []
+    return len(first) > 1 and first[0] is not None and all(value == first[0] for value in first)
+
+
 def cell_text(value: object) -> str:
     """A cell as the text a clerk sees: 8.0 → '8', None → ''."""
     if value is None:

@@ -10,6 +10,9 @@ word/document.xml holds the body: paragraphs (w:p) and tables (w:tbl) of rows (w
   tabs and rows by lines, as the web page reader gives it.
 - The paragraphs above a table (its title, 单位：万元, 部门名称：…) are the first rows of its grid, one cell each,
   at most _LEAD_LINES of them: the recognisers find the year, the department and the amounts' unit there.
+- A table followed by another of as many columns with nothing but empty paragraphs between is one table broken
+  in two (Word shows them as one): one grid — unless the second opens with a title across its width (the next
+  form of a document of per-project forms).
 - Safety: the zip is checked before it is read (not a zip, encrypted, a bomb: refused with the reason); the XML
   is parsed without entities, DTDs or network, and a document past the size or cell limits is refused, not read
   in part.
@@ -26,7 +29,7 @@ from lxml import etree
 from ..infra.errors import FileProblem, error_text
 from ..infra.limits import MAX_PACK_RATIO, MAX_SHEET_CELLS, MAX_UNPACKED_BYTES, PACK_RATIO_FROM, megabytes
 from ..infra.progress import Progress
-from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid
+from .sheet_grid import JOINED_FROM, MAX_COLUMNS, MAX_ROWS, Grid, opens_a_table
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = (f"{_W}{tag}" for tag in ("p", "tbl", "tr", "tc"))
@@ -48,19 +51,28 @@ def word_grids(path: Path, progress: Progress | None = None) -> list[Grid]:
     grids: list[Grid] = []
     lead: list[str] = []
     cells = 0
+    width = 0  # the columns of the table last read, while nothing but empty paragraphs has come after it
     for element in _blocks(body):
         if element.tag == _P:
             text = _paragraph_text(element)
             if text:
                 lead = [*lead, text][-_LEAD_LINES:]
+                width = 0
         elif element.tag == _TBL:
             rows = _table_rows(path, element)
             cells += sum(len(row) for row in rows)
-            if cells > MAX_SHEET_CELLS or len(rows) > MAX_ROWS:
+            columns = max((len(row) for row in rows), default=0)
+            if grids and columns == width >= JOINED_FROM and not opens_a_table(rows):
+                # A table broken in two (pasted in two goes, or cut at a page with an empty paragraph): Word shows
+                # it as one, and so is it read; a header typed again above the second part is a repeated header.
+                grids[-1].rows += rows
+            else:
+                grids.append(Grid(f"第 {len(grids) + 1} 张表格", [[line] for line in lead] + rows))
+            if cells > MAX_SHEET_CELLS or len(grids[-1].rows) > MAX_ROWS:
                 raise FileProblem(path, f"Word 文档中的表格超过 {MAX_SHEET_CELLS:,} 个单元格或 {MAX_ROWS:,} 行的上限，"
                                         "不是一张申报表，未打开")
-            grids.append(Grid(f"第 {len(grids) + 1} 张表格", [[line] for line in lead] + rows))
             lead = []
+            width = columns
     if not grids:
         raise FileProblem(path, "Word 文档中没有表格；申报表在文档里应是一张表格（插入 → 表格），请核对文件")
     return grids

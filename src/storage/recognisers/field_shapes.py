@@ -36,6 +36,7 @@ NUMBER = "数字"
 AMOUNT = "金额"
 PROJECT_NAME = "项目名称"
 TOTAL_LABEL = "合计行的文字"
+ORGANISATION = "单位或部门的名称"
 
 # The values' labels (年度指标值, 实施周期指标值: only indicator text has them), a level before its item
 # (产出指标：, 数量指标:, or a fragment of one: 量指标:), an item numbered with its 一级 (1、产出…, 2. 1-效益…) and
@@ -194,7 +195,8 @@ _ORGANISATION_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_
                          (NUMBER, is_number), (TOTAL_LABEL, is_total_label))
 _UNIT_MISFITS = (*_ORGANISATION_MISFITS, (PROJECT_NAME, is_project_name))
 _PERIOD_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_list), (PROSE, is_prose),
-                   (AMOUNT, lambda text: _is_amount_in_period(text)), (TOTAL_LABEL, is_total_label))
+                   (AMOUNT, lambda text: _is_amount_in_period(text)), (TOTAL_LABEL, is_total_label),
+                   (ORGANISATION, lambda text: is_organisation(text)))
 _TASK_NAME_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_list))
 
 

@@ -76,6 +76,8 @@ _INDICATOR_ROLES = ("level1", "level2", "level3", "annual_value", "period_value"
 _IN_UNITS = re.compile(r"\((?:万元|元)\)$")
 _DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
 _NAME = DEPARTMENT_LABELS["name"]
+_COLON = re.compile(r"[:：]")
+_NEXT_LABEL = re.compile(r"\s+[^\s:：]{1,10}[:：]|(?:金额)?单位\s*[:：]\s*(?:万元|元)")
 
 
 def column_role(label: str) -> str | None:
@@ -433,6 +435,20 @@ def _misfit_note(row: int, name: str, key: str, shape: str, text: str, owner: st
                 source_text=text)
 
 
+def _labelled_department(text: str) -> str | None:
+    """The name after 部门名称： in a line above the table, up to the next label standing apart on the same line
+    (部门名称：X　　单位：万元, as a Word paragraph or a printed line holds them) or the amounts' unit written against
+    it; compared loosely (label_key), as before."""
+    colon = _COLON.search(text)
+    if colon is None or label_key(text[:colon.start()]) != _NAME:
+        return None
+    value = text[colon.end():].strip()
+    following = _NEXT_LABEL.search(value)
+    if following is not None:
+        value = value[:following.start()]
+    return label_key(value) or None
+
+
 def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> tuple[str | None, Note | None]:
     """Year and 部门名称：… above the header; returns the department named in the title, if any, and the note on
     a title whose words before its year are no department's name (2023年项目支出…), for when no other cell names it."""
@@ -442,9 +458,9 @@ def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> tupl
             text = clean_cell_text(str(value)) if value is not None else ""
             if not text:
                 continue
-            key = label_key(text)
-            if key.startswith(f"{_NAME}:") and len(key) > len(_NAME) + 1 and not organisation_misfit(key.split(":", 1)[1]):
-                table.department_name = key.split(":", 1)[1]
+            named = _labelled_department(text)
+            if named and not organisation_misfit(named):
+                table.department_name = named
             year = YEAR.search(text)
             if year and table.year is None:
                 table.year = int(year.group(1))
