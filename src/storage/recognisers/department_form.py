@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
-from ...model import paths
+from ...model import framework, paths
 from ...model.declaration import (
     BUDGET_LABELS,
     DEPARTMENT_LABELS,
@@ -25,9 +25,16 @@ from ...model.declaration import (
 )
 from ...model.notes import Note
 from ..containers.sheet_grid import Grid, label_key
-from .field_shapes import excerpt, is_number, organisation_misfit, same_organisation, task_name_misfit
+from .field_shapes import (
+    excerpt,
+    is_number,
+    organisation_misfit,
+    same_organisation,
+    task_name_misfit,
+)
 from .form_2019.labels import is_form_2019
 from .ocr_numbers import published_amount
+from .project_form.levels import level1_of
 from .published import (
     ACHIEVED_WORDS,
     EXPECTED_WORDS,
@@ -51,11 +58,15 @@ _NAME, _FUNCTIONS, _GOAL = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functio
 # The words of the 部门（单位）整体支出绩效目标申报表 of 财政部's template and of most provinces, beside this form's own.
 _NAMES = (_NAME, "部门(单位)名称", "单位(部门)名称")
 _FUNCTION_LABELS = (_FUNCTIONS, "部门职能职责概述", "部门(单位)职能职责概述", "部门职能职责", "职能职责概述", "主要职能")
-_GOALS = (_GOAL, "年度总体目标", "部门年度总体目标", "部门整体绩效目标", "整体绩效目标", "年度整体绩效目标")
+_GOALS = (_GOAL, "年度总体目标", "部门年度总体目标", "部门整体绩效目标", "整体绩效目标", "年度整体绩效目标",
+          "部门整体支出绩效目标", "年度部门整体支出绩效目标", "年度部门整体绩效目标")  # the last three: 湖北's form
 _TASK_HEADERS = {"name": (TASK_LABELS["name"], "任务名称", "重点工作任务名称", "工作任务名称"),
                  "content": (TASK_LABELS["content"], "主要内容", "工作内容", "任务内容", "具体内容", "主要工作内容"),
                  "funds": (TASK_LABELS["funds"], "预算金额", "预算资金", "拟投入资金", "资金安排"),
                  "expected": (TASK_LABELS["expected"], "预期目标", "预期达到的目标", "预期效果", "预期成效")}
+# The labels of the form's blocks, by which the tasks' table is seen to end.
+_FORM_LABELS = frozenset(loose_label(label, ("(万元)",)) for label in (*_NAMES, *_FUNCTION_LABELS, *_GOALS,
+                                                                     DEPARTMENT_LABELS["indicators"], "年度绩效指标"))
 _INDICATOR_HEADERS = {role: (label,) for role, label in INDICATOR_LABELS.items()}
 _INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值")
 # The 2021 template prints a value in three columns: 指标性质 | 指标值 | 度量单位 (joined by published.joined_value).
@@ -231,12 +242,23 @@ def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None],
 def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str],
                text_of: Callable[[str], str | None], department: str | None = None) -> list[Task]:
     tasks = []
+    heads = {role: label_key(grid.text(header_row, column)) for role, column in columns.items()}
     for row in range(header_row + 1, len(grid.rows)):
         values = {role: grid.text(row, column) for role, column in columns.items()}
+        if any(values.get(role, "").strip() and label_key(values[role]) == heads[role] for role in ("name", "content")):
+            continue  # the header's cells merged down over a second header row (预算金额 over 总额 | 财政拨款…)
         first = label_key(values.get("name"))
         if first in (_LEVEL1, DEPARTMENT_LABELS["indicators"]) or any(
                 label_key(grid.cell(row, c)) == _LEVEL1 for c in range(len(grid.rows[row]))):  # the indicator table begins
             break
+        left = {_key(grid.cell(row, c)) for c in range(min(columns.values()))}
+        if left & _FORM_LABELS:  # the form's next block (总体绩效目标…) under the tasks: their table has ended
+            break
+        if len({v.strip() for v in values.values()} - {""}) == 1 and len([v for v in values.values() if v.strip()]) > 2:
+            notes.append(Note(f"{DEPARTMENT_LABELS['tasks']}第 {row + 1} 行是跨整行的一段文字（“{excerpt(first)}”），"
+                              f"不是任务，未导入，请对照原表核对", location=paths.TASKS, row=row + 1,
+                              source_text=values.get("name")))
+            continue  # one text merged across the row (a heading, a block the form's words do not name)
         if _TEMPLATE_TASK.match(first):
             if any(values.get(k, "").strip() and label_key(values[k]) != first for k in ("content", "funds", "expected")):
                 notes.append(Note(f"第 {row + 1} 行“其他需完成的任务”有内容，但表格样式未提供名称，已跳过", row=row + 1))
@@ -253,6 +275,15 @@ def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list
         tasks.append(Task(name=text_of(values.get("name", "")), content=text_of(values.get("content", "")),
                           funds=funds, expected=text_of(values.get("expected", ""))))
     return tasks
+
+
+def _misfit_owner(level1: str, level2: str | None) -> str | None:
+    """The 一级 a framework 二级 belongs to, when level1 (carried down) is not it; None when they fit or it is unsure."""
+    level1, level2 = framework.canonical_level(level1), framework.canonical_level(level2)
+    if not framework.is_known_level2(level2) or framework.is_known_level1(level2) or not framework.is_known_level1(level1) \
+            or framework.fits(level1, level2):  # 成本指标 is a 一级 too: unsure
+        return None
+    return level1_of(level2)
 
 
 def _not_a_task(name: str, department: str) -> str | None:
@@ -298,6 +329,12 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
                 values["level2"] = above["level2"]
             carried.append(row + 1)
             first_carried = len(indicators) if first_carried is None else first_carried
+            if owner := _misfit_owner(values["level1"], values.get("level2")):
+                # a merged 一级 printed mid-run (a PDF centres it): the one carried from above is another run's
+                notes.append(Note(f"绩效指标表第 {row + 1} 行的{_LEVEL1}为空，上一行的“{values['level1']}”与本行的二级指标"
+                                  f"“{values['level2']}”不相符，已按二级指标读作“{owner}”，请核对", row=row + 1,
+                                  location=paths.field(paths.indicator(paths.DEPARTMENT, len(indicators)), "level1")))
+                values["level1"] = owner
         above = {"level1": values.get("level1", ""), "level2": values.get("level2", "")}
         sign, unit = values.pop("comparator", ""), values.pop("unit", "")
         for role in ("annual_value", "period_value"):

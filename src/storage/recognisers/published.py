@@ -24,7 +24,8 @@ _YUAN_PER_WANYUAN = Decimal(10000)
 # A note or a signature line under a table (merged across it, so every column holds it): 注：1. 本表…,
 # 说明：…, 填报单位：… 填报人：…. Never a project or an indicator.
 _FOOTNOTE = re.compile(r"^(?:注\s*[:：\d一二三1-9（(]|注\s|说明\s*[:：]|备注\s*[:：]|填报单位|填报人|填表人|填报日期|"
-                       r"单位负责人|部门负责人|审核人|联系人|联系电话|制表人|制表日期|分管领导)")
+                       r"单位负责人|部门负责人|审核人|联系人|联系电话|制表人|制表日期|分管领导|"
+                       r"(?:主管部门|财政部门|财政局|单位)?(?:审核|审批|评审)意见)")
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年")
 
 

@@ -21,7 +21,13 @@ from ....model.notes import Note
 from ...containers.sheet_grid import Grid, cell_text
 from ..published import YEAR, ImportedTable, amounts_in_yuan, yuan_note
 from .labels import _Form
-from .tables import _indicators, _with_period_values, indicator_header, indicator_headers, year_and_period
+from .tables import (
+    _indicators,
+    _with_period_values,
+    indicator_header,
+    indicator_headers,
+    year_and_period,
+)
 from .words import _FUND_WORDS, _INLINE, _key
 
 __all__ = ["indicator_header", "is_project_form", "read_project_form", "read_project_forms"]
@@ -88,6 +94,14 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
         table.notes.append(yuan_note(yuan, "表格"))
     table.notes += form.evaluation_notes(bool(yuan))
     funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
+    if funds["fiscal"] is None and form.cell_of(_FUND_WORDS["fiscal"]) is None:
+        funds["fiscal"] = form.fiscal_from_parts(bool(yuan), table.notes)
+    table.notes += form.unplaced_notes()
+    if funds["total"] and not any(funds[key] is not None for key in ("fiscal", "special_account", "other")):
+        # the self-check has no sources to hold the total against: said here, not left empty in silence
+        table.notes.append(Note(f"表中读出了{FUNDS_LABELS['total']}，但没有读出任何资金来源（{FUNDS_LABELS['fiscal']}、"
+                                f"{FUNDS_LABELS['other']}等，或写法本程序不认识），资金来源留空，请对照原表填写",
+                                location=paths.field(where, "funds")))
     headers = indicator_headers(grid, (header, columns))
     two = year_and_period(grid, headers)
     if two is None:

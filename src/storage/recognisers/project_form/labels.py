@@ -3,6 +3,8 @@ under it, or after a colon in the label's own cell; a 自评表's planned column
 
 from __future__ import annotations
 
+import re
+
 from ....model import paths
 from ....model.declaration import FUNDS_LABELS, PROJECT_LABELS
 from ....model.notes import Note
@@ -15,15 +17,19 @@ from .words import (
     _CARRIED_WORDS,
     _EXPECTED,
     _FIELD_WORDS,
+    _FISCAL_PARTS,
     _FUND_WORDS,
+    _GLUED_AMOUNT,
     _GOAL_WORDS,
     _INLINE,
+    _ITEM_NUMBER,
     _LABEL_ROWS,
     _PERIOD_GOAL_WORDS,
     _PLANNED,
     _WHOLE_GOAL_WORDS,
     _key,
 )
+
 
 class _Form:
     """The labelled cells above the indicator table, found once."""
@@ -50,12 +56,41 @@ class _Form:
                     self.labels[key] = (r, c)
                     if label_key(text).rstrip(":").endswith("(元)"):
                         self.yuan_label = text.strip()
-                elif key not in _ALL_LABELS and (inline := _INLINE.match(text)) is not None:
+                elif key not in _ALL_LABELS and len(pairs := _fund_pairs(text)) > 1:
+                    for k, (label, value) in enumerate(pairs.items()):  # 总额：…万元 一、财政拨款：…万元 二、其他：…
+                        if label not in self.labels:
+                            self.labels[label] = (r, c, k)  # one place per amount the cell holds
+                            self.inline[(r, c, k)] = value
+                elif key not in _ALL_LABELS and (inline := _inline(text)) is not None:
                     label = _key(inline.group(1))
-                    if label in _ALL_LABELS and label not in self.labels:
+                    if label not in self.labels:
                         self.labels[label] = (r, c)
                         self.inline[(r, c)] = inline.group(2).strip()
+        self.unplaced: list[tuple[int, int, str]] = []  # amounts in a row of sources under no source's label
+        self._sources_rows()
         self.name_row = self.labels.get("项目名称", (0, 0))[0]
+
+    def _sources_rows(self) -> None:
+        """A row of the sources' labels (上级财政补助资金 | 同级财政资金 | 其他), each amount under its label: 其他 there is
+        the other money; an amount under a label of no source is kept to be said (unplaced), never dropped in silence."""
+        funds = {_key(word) for words in _FUND_WORDS.values() for word in words} | {_key(w) for w in _FISCAL_PARTS}
+        rows: dict[int, int] = {}
+        for key, place in self.labels.items():
+            if len(place) == 2 and key in funds:
+                rows[place[0]] = rows.get(place[0], 0) + 1
+        for r in (r for r, count in rows.items() if count >= 2 and r + 1 < len(self.grid.rows)):
+            row, below = self.grid.rows[r], self.grid.rows[r + 1]
+            for c, cell in enumerate(row):
+                key = _key(cell)
+                under = cell_text(below[c]).strip() if c < len(below) else ""
+                if not key or key in funds or (c and key == _key(row[c - 1])) or not under:
+                    continue
+                if read_published_amount(under).value is None:
+                    continue
+                if key in ("其他", "其它") and "其他资金" not in self.labels:
+                    self.labels["其他资金"] = (r, c)
+                elif key not in _ALL_LABELS:
+                    self.unplaced.append((r, c, cell_text(cell).strip()))
 
     def places(self) -> dict[str, int]:
         """The project's fields the form has a label for (reconcile/unread.py says which of them were read empty),
@@ -107,6 +142,8 @@ class _Form:
             return None
         reading = read_published_amount(text)
         location = paths.field(self.where, f"funds.{key}")
+        if reading.value is None and (below := self.amount_below(place)) is not None:
+            text, reading = below  # labels in a header row (上级 | 同级 | 其他), their amounts under them
         if reading.value is None:
             notes.append(Note(f"{FUNDS_LABELS[key]}“{text}”不是金额，已留空", location=location, row=place[0] + 1,
                               source_text=text))
@@ -118,6 +155,44 @@ class _Form:
         if said is not None:
             notes.append(said)
         return value
+
+    def fiscal_from_parts(self, in_yuan: bool, notes: list) -> object:
+        """Where a form prints no 财政拨款 of its own but its parts (上级财政补助资金 | 同级财政资金): their sum, said."""
+        places = [(word, self.labels[_key(word)]) for word in _FISCAL_PARTS if _key(word) in self.labels]
+        read = []
+        for word, place in {place: (word, place) for word, place in places}.values():
+            text = self.planned_at(place) if self.planned_column is not None else self.text_at(place)
+            reading = read_published_amount(text) if text else None
+            if (reading is None or reading.value is None) and self.planned_column is None:
+                text, reading = self.amount_below(place) or (text, reading)
+            if reading is not None and reading.value is not None:
+                read.append((word, in_wanyuan(reading.value, text, in_yuan, "", "")[0], place[0] + 1))
+            else:
+                notes.append(Note(f"表中“{word}”的金额没有读出，{FUNDS_LABELS['fiscal']}留空，请对照原表填写",
+                                  location=paths.field(self.where, "funds.fiscal"), row=place[0] + 1))
+                return None
+        if not read:
+            return None
+        total = sum(amount for _, amount, _ in read)
+        notes.append(Note(f"表中没有“{FUNDS_LABELS['fiscal']}”一栏，{FUNDS_LABELS['fiscal']}按"
+                          f"{' + '.join(f'{word} {amount:,.2f}' for word, amount, _ in read)} = {total:,.2f} 万元导入，请核对",
+                          location=paths.field(self.where, "funds.fiscal"), row=read[0][2]))
+        return total
+
+    def amount_below(self, place: tuple[int, int]):
+        """The amount in the cell under a label (not inline, no 自评表 column), with its reading; None when none."""
+        r, c = place[:2]
+        if place in self.inline or self.planned_column is not None or r + 1 >= len(self.grid.rows):
+            return None
+        below = self.grid.rows[r + 1]
+        text = cell_text(below[c]).strip() if c < len(below) else ""
+        reading = read_published_amount(text) if text else None
+        return (text, reading) if reading is not None and reading.value is not None else None
+
+    def unplaced_notes(self) -> list[Note]:
+        return [Note(f"第 {r + 1} 行资金来源中的“{label}”（其下金额 {cell_text(self.grid.rows[r + 1][c]).strip()}）"
+                     f"没有对应的资金栏目，未导入，请核对资金来源", location=paths.field(self.where, "funds"), row=r + 1,
+                     source_text=label) for r, c, label in self.unplaced]
 
     def planned_at(self, place: tuple[int, int] | None) -> str | None:
         """A 自评表's amount: the label's row in the 年初预算数 column (the others are the year's changes and
@@ -154,6 +229,51 @@ class _Form:
             notes.append(Note(f"表中只有实施期目标，没有年度目标，{PROJECT_LABELS['goal']}留空，请填写",
                               location=paths.field(self.where, "goal")))
         return clean_multiline(goal) if goal else None
+
+
+# In a cell that lists a project's amounts line by line: each 名称：金额 outside brackets (a bracket holds the parts of
+# the amount before it: （其中：上级财政资金：100万元；本级财政：…）); 总额 and 其他 there are the total and the other money.
+_PAIR = re.compile(r"([^\s:：;；，,。\d]{2,12})\s*[:：]\s*(\d[\d,，]*(?:\.\d+)?\s*(?:万元|元)?)")
+_PIECES = re.compile(r"[\n；;，,。\s]+(?![\d])")  # between the pairs (never inside 1,200 or 320.5 万元)
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_IN_A_LIST = {"总额": "资金总额", "合计": "资金总额", "总计": "资金总额", "其他": "其他资金"}
+
+
+def _fund_pairs(text: str) -> dict[str, str]:
+    """The amounts a cell lists by their fund labels (label key → amount as printed); several of one fund summed."""
+    found: dict[str, list[str]] = {}
+    by_fund: dict[str, str] = {}  # fund key → the first label of it in the cell
+    pieces = [piece for piece in _PIECES.split(_BRACKETED.sub("", text)) if piece]
+    if not pieces or not all(_PAIR.fullmatch(piece) for piece in pieces):
+        return {}  # prose that names amounts (a goal's text) is no list of the project's funds
+    for label, amount in _PAIR.findall(_BRACKETED.sub("", text)):
+        key = _ITEM_NUMBER.sub("", _key(label))
+        key = _key(_IN_A_LIST.get(key, key))
+        fund = next((name for name, words in _FUND_WORDS.items() if key in {_key(word) for word in words}), None)
+        if fund is None:
+            continue
+        found.setdefault(by_fund.setdefault(fund, key), []).append(amount)
+    pairs = {}
+    for key, amounts in found.items():
+        readings = [read_published_amount(amount).value for amount in amounts]
+        if len(amounts) == 1 or None in readings or any(amount.endswith("元") and not amount.endswith("万元")
+                                                          for amount in amounts):
+            pairs[key] = amounts[0]
+        else:  # 二、自有资金：0万元 三、其他：20万元 — both the other money
+            pairs[key] = f"{sum(readings)}万元"
+    return pairs
+
+
+_FUND_KEYS = frozenset(_key(word) for words in (*_FUND_WORDS.values(), _FISCAL_PARTS) for word in words)
+
+
+def _inline(text: str):
+    """A known label with its value in one cell: after a colon (项目名称：…), or an amount glued on (上级资金16)."""
+    for shape, labels in ((_INLINE, _ALL_LABELS), (_GLUED_AMOUNT, _FUND_KEYS)):
+        found = shape.match(text)
+        if found is not None and _key(found.group(1)) in labels:
+            return found
+    return None
 
 
 def _excerpt(text: str, length: int = 30) -> str:

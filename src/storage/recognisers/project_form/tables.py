@@ -9,10 +9,21 @@ from ....model.notes import Note
 from ...containers.sheet_grid import Grid, cell_text
 from ..field_shapes import excerpt
 from ..published import clean_multiline, is_footnote, joined_value
+from .headers import (
+    PERIOD_NAME,
+    SHIFTED,
+    UNSURE,
+    header_columns,
+    is_indicator_header,
+    shifted_columns,
+)
+from .levels import settled_levels
 from .words import (
+    _ACHIEVED,
     _ALL_LABELS,
+    _EXPECTED,
     _FORM_TITLE,
-    _INDICATOR_WORDS,
+    _NO_FACT_HEADERS,
     _NUMBERED_NAME,
     _PERIOD_TABLE_KEYS,
     _SIDE_LABELS,
@@ -20,26 +31,24 @@ from .words import (
     _key,
 )
 
+
 def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] | None:
     """The row of the indicator table's header (一级指标 and 三级指标 in it, or 一级指标, 二级指标 and 指标名称 or 指标内容)
     from row start on, and its columns by role."""
     for r in range(start, len(grid.rows)):
         keys = [_key(cell) for cell in grid.rows[r]]
         if not _is_indicator_header(keys):
+            below = [[cell_text(cell).strip() for cell in row] for row in grid.rows[r + 1:r + 30]]
+            shifted = shifted_columns(keys, below) if "一级指标" in keys else None
+            if shifted is not None:
+                return r, shifted
             continue
-        columns: dict[str, int] = {}
-        for role, words in _INDICATOR_WORDS.items():
-            column = next((c for c, key in enumerate(keys) if key in words), None)
-            if column is not None:
-                columns[role] = column
-        return r, columns
+        return r, header_columns(keys)
     return None
 
 
 def _is_indicator_header(keys: list[str]) -> bool:
-    present = set(keys)
-    return "一级指标" in present and bool({"三级指标", "三级指标名称"} & present
-                                      or "二级指标" in present and {"指标名称", "指标内容"} & present)
+    return is_indicator_header(keys)
 
 
 Header = tuple[int, dict[str, int]]  # an indicator table's header row and its columns by role
@@ -74,6 +83,8 @@ def year_and_period(grid: Grid, headers: list[Header]) -> tuple[Header, Header |
 def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, notes: list) -> list[Indicator]:
     indicators: list[Indicator] = []
     level1 = level2 = None
+    unread = _unread_columns(grid.rows[header], columns)
+    filled: set[int] = set()  # the unread columns that hold something under their header
     for r in range(header + 1, len(grid.rows)):
         row = grid.rows[r]
         cells = {role: cell_text(row[c]).strip() if c < len(row) else "" for role, c in columns.items()}
@@ -82,7 +93,9 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
         if is_footnote(first) or _key(first) in _ALL_LABELS or _FORM_TITLE.search(first) \
                 or _is_indicator_header([_key(cell) for cell in row]):
             break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table
-        if cells.get("name") and cells.get("name") == cells.get("level1") == cells.get("level2"):
+        filled |= {c for c in unread if c < len(row) and cell_text(row[c]).strip()}
+        filled_cells = [text for role, text in cells.items() if text and role not in ("comparator", "unit")]
+        if cells.get("name") and len(filled_cells) > 1 and len(set(filled_cells)) == 1:
             notes.append(Note(f"第 {r + 1} 行“{excerpt(first)}”是跨整行的文字，不是指标，未导入", row=r + 1,
                               location=paths.indicators(where), source_text=first))
             continue  # one text merged across the row: no indicator's
@@ -92,6 +105,11 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
         name = _NUMBERED_NAME.sub("", cells.get("name", ""))
         annual = _value(cells, "annual_value", r, where, len(indicators), notes)
         period = cells.get("period_value") or None
+        other = cells.get(PERIOD_NAME)
+        if period and other and _key(other) != _key(name):  # the period's half of the row holds another indicator
+            notes.append(Note(f"第 {r + 1} 行实施期一侧的指标“{excerpt(other)}”与年度一侧的“{excerpt(name)}”不是同一指标，"
+                              f"其指标值“{period}”未作为实施周期指标值导入", location=paths.indicators(where), row=r + 1))
+            period = None
         if not name:
             if annual or period:
                 notes.append(Note(f"第 {r + 1} 行有指标值“{annual or period}”但没有{INDICATOR_LABELS['name']}，未导入",
@@ -99,7 +117,37 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
             continue
         indicators.append(Indicator(level1=level1, level2=level2, name=clean_multiline(name),
                                     annual_value=annual, period_value=period))
-    return indicators
+    _said_about_columns(grid.rows[header], columns, sorted(filled), bool(indicators), header, where, notes)
+    return settled_levels(indicators, where, notes, header, SHIFTED in columns)
+
+
+def _unread_columns(header: list, columns: dict[str, int]) -> list[int]:
+    """The header's columns no role takes and that are not known to hold no fact (备注, 权重…)."""
+    taken = set(columns.values())
+    return [c for c, cell in enumerate(header) if c not in taken and _key(cell)
+            and _key(cell) not in _SIDE_LABELS and _key(cell) not in _NO_FACT_HEADERS
+            and _key(cell) not in _ACHIEVED and _key(cell) not in _EXPECTED  # a 自评表's results: said once elsewhere
+            and _key(cell) != _key(header[c - 1] if c else None)]  # a merged header cell repeats: said once
+
+
+def _said_about_columns(header: list, columns: dict[str, int], filled: list[int], read: bool, row: int, where: str,
+                        notes: list) -> None:
+    """What the header did not make certain, said at the indicators: a column whose words are not known (its content
+    not imported), no 年度指标值 column at all, two halves of which none says it is the year's."""
+    location = paths.indicators(where)
+    for c in filled:
+        notes.append(Note(f"绩效指标表第 {row + 1} 行的表头“{excerpt(cell_text(header[c]).strip())}”（第 {c + 1} 列）"
+                          f"本程序不认识，该列内容未导入，请对照原表核对", location=location, row=row + 1))
+    if read and "annual_value" not in columns:
+        notes.append(Note(f"绩效指标表第 {row + 1} 行的表头中没有认出{INDICATOR_LABELS['annual_value']}一栏，"
+                          f"各指标的{INDICATOR_LABELS['annual_value']}留空，请对照原表填写", location=location, row=row + 1))
+    if SHIFTED in columns:
+        notes.append(Note(f"绩效指标表第 {row + 1} 行的“一级指标”一栏填的是二级指标（数量指标、质量指标…），“二级指标”一栏填的是"
+                          f"指标名称：按此读入，一级指标由二级指标补全，请核对", location=location, row=row + 1))
+    if UNSURE in columns:
+        notes.append(Note(f"绩效指标表第 {row + 1} 行的表头把指标分左右两组并列，没有写明哪一组是年度的：按右边一组"
+                          f"（第 {columns[UNSURE] + 1} 列起）读作年度指标，左边一组的指标值读作实施周期指标值，请核对",
+                          location=location, row=row + 1))
 
 
 def _with_period_values(indicators: list[Indicator], whole: list[Indicator], where: str, notes: list,

@@ -6,21 +6,38 @@ from __future__ import annotations
 
 import re
 
-from ..published import ACHIEVED_WORDS, COMPARATOR_WORDS, EXPECTED_WORDS, VALUE_UNIT_WORDS, loose_label
+from ..published import (
+    ACHIEVED_WORDS,
+    COMPARATOR_WORDS,
+    EXPECTED_WORDS,
+    VALUE_UNIT_WORDS,
+    loose_label,
+)
 
 _FIELD_WORDS = {
     "name": ("项目名称",),
     "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称"),
-    "unit": ("实施单位", "预算单位", "项目单位", "申报单位", "项目实施单位", "资金使用单位", "预算单位名称", "实施单位名称"),
+    "unit": ("实施单位", "预算单位", "项目单位", "申报单位", "项目实施单位", "资金使用单位", "预算单位名称", "实施单位名称",
+             "项目执行单位", "执行单位"),
     "period": ("实施周期", "项目期", "项目周期", "项目实施周期", "项目起止时间", "起止时间", "实施期限"),
 }
+# The year's words first: a form that prints the whole period's amount beside the year's (资金总额 | 当年资金总额,
+# 财政拨款 | 当年财政拨款) declares the year's.
 _FUND_WORDS = {
-    "total": ("年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额", "项目总金额", "年度金额合计"),
-    "fiscal": ("财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金", "当年财政拨款", "本年财政拨款",
+    "total": ("当年资金总额", "项目当年预算", "当年预算", "本年度预算", "年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额",
+              "项目总金额", "年度金额合计"),
+    "fiscal": ("当年财政拨款", "本年财政拨款", "财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金",
                "市财政资金", "区财政资金", "县财政资金", "市级财政资金", "区级财政资金", "县级财政资金"),
     "special_account": ("财政专户拨款", "财政专户管理资金"),
-    "other": ("其他资金", "单位自筹资金", "自筹资金"),
+    "other": ("当年其他资金", "其他资金", "单位自筹资金", "自筹资金", "自有资金"),
 }
+# The parts some forms split the fiscal money into (上级 | 同级): summed when the form prints no 财政拨款 of its own.
+_FISCAL_PARTS = ("上级财政补助资金", "上级财政资金", "上级补助资金", "上级资金", "同级财政资金", "同级财政补助资金")
+# Labels by their shape where publishers vary the words: a list item's number (（一）财政拨款小计, 1、一般公共预算) and
+# 小计 are no part of the label; the year's fiscal money asked for (本年度申请市财政预算资金) is 当年财政拨款.
+_ITEM_NUMBER = re.compile(r"^(?:\(?[一二三四五六七八九十]+[)、.]|\(?\d+[)、.])")
+_GLOSS = re.compile(r"^(.{2,}?)\(.*\)$")
+_YEAR_FISCAL = re.compile(r"^(?:本年度|当年|本年|年度)(?:申请)?(?:[省市区县]|本)?级?财政(?:预算)?(?:资金|拨款)(?:数)?$")
 _GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标")  # the project's goal is the year's
 _WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标")  # taken when the form has no year's goal
 _PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标", "总目标", "长期目标")  # no place for it
@@ -38,24 +55,39 @@ _INDICATOR_WORDS = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
     "name": ("三级指标", "三级指标名称", "指标名称", "指标内容"),
-    "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值"),
+    "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值", "预期实现值"),
     "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
     "comparator": COMPARATOR_WORDS,
     "unit": (*VALUE_UNIT_WORDS, "单位"),
 }
+# Indicator table columns that hold no fact of the declaration: left out without a word.
+_NO_FACT_HEADERS = frozenset({"备注", "序号", "权重", "分值", "权重(%)", "分值(分)", "指标解释", "指标说明", "评分标准",
+                              "计算方法", "评(扣)分标准", "指标值说明", "数据来源", "考核方式"})
 # A cell merged down the table's left: in every row.
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
 _NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
 # 项目名称：… — a label and its value in one cell; a leading 其中： is the form's, not the label's (其中：财政拨款：75).
 _INLINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^:：\n]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)
+# 其中：上级资金16 — an amount glued to its label, no colon between (taken only when the label is a known one).
+_GLUED_AMOUNT = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^\d:：\n]{2,16}?)\s*(\d[\d,，]*(?:\.\d+)?\s*(?:万元|元)?)\s*$")
 _FORM_TITLE = re.compile(r"绩效目标.{0,6}表")  # 项目支出绩效目标申报表（2024年度）: the next form begins
 _LABEL_ROWS = 40  # the form's labelled fields stand within this many rows above its indicator table
 
 
-_key = loose_label
+def _key(value: object) -> str:
+    """A label compared loosely (loose_label); a label whose words vary by shape given its listed word."""
+    key = loose_label(value)
+    if key in _ALL_LABELS or not key:
+        return key
+    bare = _ITEM_NUMBER.sub("", key).removesuffix("小计")
+    glossed = _GLOSS.match(bare)  # 项目绩效目标（含项目概况、设立依据…）: the label before its gloss
+    bare = glossed.group(1) if glossed and glossed.group(1) in _ALL_LABELS else bare
+    if _YEAR_FISCAL.match(bare):
+        return "当年财政拨款"
+    return bare if bare != key and bare in _ALL_LABELS else key
 
 
-_ALL_LABELS = frozenset(_key(word) for words in (*_FIELD_WORDS.values(), *_FUND_WORDS.values(), _GOAL_WORDS,
+_ALL_LABELS = frozenset(loose_label(word) for words in (*_FIELD_WORDS.values(), *_FUND_WORDS.values(), _FISCAL_PARTS, _GOAL_WORDS,
                                                   _WHOLE_GOAL_WORDS, _PERIOD_GOAL_WORDS, _OTHER_LABELS,
                                                   ACHIEVED_WORDS, _CARRIED_WORDS)
                         for word in words)

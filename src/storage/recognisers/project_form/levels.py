@@ -1,0 +1,66 @@
+"""一级/二级 names as forms print them outside the framework's words: a gloss in brackets (数量指标（或建筑规模指标）,
+成本指标（必填硬性指标）) dropped when what is left is a framework name, and a 一级 of the form's own words (项目完成指标,
+预期产出指标) read as the framework's 一级 only when every 二级 under it belongs to that one — said in a note, as it
+is read from the 二级, not from the cell."""
+
+from __future__ import annotations
+
+import re
+
+from ....model import framework, paths
+from ....model.declaration import Indicator
+from ....model.notes import Note
+from ..field_shapes import excerpt
+
+_GLOSS = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+
+
+def _known(name: str | None) -> bool:
+    return framework.is_known_level1(name) or framework.is_known_level2(name)
+
+
+def _unglossed(name: str | None) -> str | None:
+    """The framework's name for a level written with a gloss in brackets; the name as written otherwise."""
+    if not name or _known(name):
+        return name
+    bare = framework.canonical_level(_GLOSS.sub("", name))
+    return bare if _known(bare) else name
+
+
+def level1_of(level2: str | None) -> str | None:
+    """The one 一级 a framework 二级 belongs to (in every variant); None when it is no 二级 or ambiguous."""
+    owners = {level1 for level1 in framework.level1_names() if framework.fits(level1, level2)}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def settled_levels(indicators: list[Indicator], where: str, notes: list, header: int,
+                   no_level1: bool = False) -> list[Indicator]:
+    """no_level1: the table has no 一级 column (its 一级 column held the 二级): each 一级 from its 二级 (said by the caller),
+    a 一级 name in the 二级 place (满意度指标) being the 一级 with its one 二级."""
+    for indicator in indicators:
+        if no_level1 and indicator.level1 is None:  # 成本指标 is a 二级 of 产出指标 there, as beside 数量/质量/时效
+            indicator.level1 = level1_of(indicator.level2) if framework.is_known_level2(indicator.level2) else \
+                indicator.level2 if framework.is_known_level1(indicator.level2) else None
+    for indicator in indicators:
+        indicator.level1, indicator.level2 = _unglossed(indicator.level1), _unglossed(indicator.level2)
+        if indicator.level2 and indicator.level2 == indicator.level1 and framework.only_level2(indicator.level1):
+            indicator.level2 = framework.only_level2(indicator.level1)  # 满意度指标 printed again for its one 二级
+    runs: dict[str, list[Indicator]] = {}
+    for indicator in indicators:
+        if indicator.level1 and not framework.is_known_level1(indicator.level1):
+            runs.setdefault(indicator.level1, []).append(indicator)
+    for printed, run in runs.items():
+        owners = {level1_of(indicator.level2) for indicator in run}
+        named = [name for name in framework.level1_names() if name in printed]
+        if len(owners) == 1 and None not in owners:
+            owner, why = owners.pop(), f"按其下的二级指标（{'、'.join(dict.fromkeys(i.level2 for i in run))}）"
+        elif len(named) == 1 and not any(framework.is_known_level2(i.level2) and not framework.fits(named[0], i.level2)
+                                         for i in run):
+            owner, why = named[0], "按其名称中的一级指标名（其下的二级指标与之不矛盾）"  # 预期产出指标
+        else:
+            continue  # kept as printed (the checks flag it): neither its 二级 nor its words say which 一级 it is
+        for indicator in run:
+            indicator.level1 = owner
+        notes.append(Note(f"一级指标“{excerpt(printed)}”不是指标框架中的名称，{why}读作“{owner}”，请核对",
+                          location=paths.indicators(where), row=header + 1, source_text=printed))
+    return indicators

@@ -1,0 +1,48 @@
+"""The clerk's sheet the unseen layouts are written on (make_unseen_tables.py): text put in cells, merged as the
+published forms merge them, printed on one page's width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+
+
+class Sheet:
+    """A clerk's form: text put in cells, merged where the form merges them."""
+
+    def __init__(self, title: str = "Sheet1"):
+        self.book = Workbook()
+        self.ws = self.book.active
+        self.ws.title = title
+
+    def put(self, row: int, col: int, value, to_row: int | None = None, to_col: int | None = None):
+        cell = self.ws.cell(row=row, column=col, value=value)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        if (to_row and to_row != row) or (to_col and to_col != col):
+            self.ws.merge_cells(start_row=row, start_column=col, end_row=to_row or row, end_column=to_col or col)
+
+    def save(self, path: Path):
+        for letter in "ABCDEFGHIJ":
+            self.ws.column_dimensions[letter].width = 16
+        # printed as clerks are told to: all columns on one page's width (a PDF of it then reads as one table)
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth, self.ws.page_setup.fitToHeight = 1, 0
+        self.ws.page_setup.orientation = "landscape"
+        self.book.save(path)
+
+
+def merged_indicator_rows(s: Sheet, first: int, col: int, rows, value_col: int | None = None):
+    """一级 and 二级 merged down their runs, as the published forms have them; value_col: where the last value stands
+    when the name's cell is merged across columns."""
+    for level in (0, 1):
+        start = 0
+        for index in range(1, len(rows) + 1):
+            if index == len(rows) or rows[index][:level + 1] != rows[start][:level + 1]:
+                s.put(first + start, col + level, rows[start][level], to_row=first + index - 1)
+                start = index
+    for index, row in enumerate(rows):
+        for offset, value in enumerate(row[2:], start=2):
+            at = value_col if value_col and offset == len(row) - 1 else col + offset
+            s.put(first + index, at, value)
