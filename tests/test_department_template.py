@@ -49,6 +49,27 @@ def test_the_template_department_form_reads_back(tmp_path, source, values, conta
     assert not any("指标库" in note for note in opened.notes)
 
 
+def test_the_year_of_a_title_standing_far_down_is_read(tmp_path):
+    """The title under 附件1, blank rows and a 说明 line, six rows down: its year was looked for in the first five
+    rows only, and the form came in without a year and without a word."""
+    import openpyxl
+
+    from tests.helpers.department_forms import form_rows
+
+    rows, merges = form_rows(sources()["haizhu"], 2024, "two")
+    above = [["附件1"], [], [], ["说明：本表由部门填报"], []]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in above + rows:
+        sheet.append(row)
+    for r1, c1, r2, c2 in merges:
+        sheet.merge_cells(start_row=r1 + len(above), start_column=c1, end_row=r2 + len(above), end_column=c2)
+    path = tmp_path / "department.xlsx"
+    workbook.save(path)
+
+    assert open_declaration(path).declaration.year == 2024
+
+
 @pytest.mark.parametrize("source", ["haizhu", "generated"])
 def test_a_department_self_evaluation_reads_as_the_form_it_evaluates_and_says_what_it_left(tmp_path, source):
     """部门整体支出绩效自评表: its goal stands under 预期目标 (read as the goal before, the heading itself), its

@@ -67,6 +67,7 @@ _TASK_HEADERS = {"name": (TASK_LABELS["name"], "任务名称", "重点工作任�
 # The labels of the form's blocks, by which the tasks' table is seen to end.
 _FORM_LABELS = frozenset(loose_label(label, ("(万元)",)) for label in (*_NAMES, *_FUNCTION_LABELS, *_GOALS,
                                                                      DEPARTMENT_LABELS["indicators"], "年度绩效指标"))
+_TITLE_ROWS = 20  # how far down a form's title is looked for, if no label comes first
 _INDICATOR_HEADERS = {role: (label,) for role, label in INDICATOR_LABELS.items()}
 _INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值")
 # The 2021 template prints a value in three columns: 指标性质 | 指标值 | 度量单位 (joined by published.joined_value).
@@ -91,18 +92,25 @@ def _key(value: object) -> str:
     return loose_label(value, ("(万元)",))  # a label in 元 is no 万元 amount's: not taken for one
 
 
+def _title_year(grid: Grid) -> int | None:
+    """The year of the form's title: in the rows above its first label (部门名称…), however far down the title
+    stands (under 附件1, blank rows and a 说明 line); a form without labels, in its first rows."""
+    for row in grid.rows[:_TITLE_ROWS]:
+        if any(_key(value) in _FORM_LABELS for value in row if value is not None):
+            break
+        for value in row:
+            if match := YEAR.search(cell_str(value)):
+                return int(match.group(1))
+    return None
+
+
 def import_department_form(grid: Grid, published: bool = True) -> ImportedDepartment:
     """published=False reads the editor's own sheet: text kept byte for byte, indicators elsewhere."""
     notes: list[str] = []
     text_of = clean_multiline if published else _raw_text
     department = Department(name=_department_name(grid, text_of, notes) if published
                             else _value_right_of(grid, _NAMES, text_of))
-    year = None
-    for row in grid.rows[:5]:
-        for value in row:
-            match = YEAR.search(cell_str(value))
-            if match and year is None:
-                year = int(match.group(1))
+    year = _title_year(grid)
     department.functions = _value_right_of(grid, _FUNCTION_LABELS, text_of)
     department.overall_goal = _goal_right_of(grid, text_of)
     if achieved := _achieved_words(grid):

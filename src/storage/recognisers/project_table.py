@@ -16,7 +16,7 @@ from typing import Callable
 from ...model import framework, paths
 from ...model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS, Indicator, Project
 from ...model.notes import Note, as_note
-from ..containers.sheet_grid import Grid, label_key
+from ..containers.sheet_grid import Grid, cell_text, label_key
 from .field_shapes import amount_misfit, excerpt, is_organisation, organisation_misfit, period_misfit, unit_misfit
 from .indicator_text import clean_cell_text, parse_indicator_cell
 from .ocr_numbers import Kind, in_wanyuan, read_published_amount
@@ -164,7 +164,10 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     names = Names(grid, columns, bool(yuan), [name for name in (table.department_name, title_department) if name])
     heading_department: str | None = None
     project_cells: dict[str, str] | None = None  # by_rows: the project cells of the last project's first row
+    continued: set[int] = set()  # rows read as the rest of the project row above (_take_continuations)
     for row in range(header_row + 1, len(grid.rows)):
+        if row in continued:
+            continue
         values = row_texts(grid.rows[row], columns)
         if not any(values.values()) or label_key(values.get("name")) in labels:
             continue
@@ -214,6 +217,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
                         row_texts(grid.rows[row], {str(c): c for c in sorted(by_level1)}).items()] if by_level1 else None
         if level1_texts:  # the row's indicator text is the 一级 columns' together: what row_kind's guards look at
             values["indicators"] = "".join(text for _, text in level1_texts)
+        elif not by_rows:
+            continued.update(_take_continuations(grid, row, columns, labels, values, table))
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns,
                                                 by_rows, level1_texts))
         table.rows.append(row + 1)
@@ -382,6 +387,44 @@ def _row_indicator(values: dict[str, str], above) -> dict:
     period = joined_value(values.get("period_value") or "", sign, unit)[0]
     return {"level1": level1 or None, "level2": level2 or None, "name": values.get("level3") or None,
             "annual_value": annual, "period_value": period}
+
+
+_CONTINUED_TEXTS = ("goal", "indicators")
+
+
+def _take_continuations(grid: Grid, row: int, columns: dict[str, int], labels: set[str], values: dict[str, str],
+                        table: ImportedTable) -> list[int]:
+    """The rows right below a project's row that hold nothing but more of its 绩效目标 and 绩效指标 text — a row
+    broken across a page (Word prints the rest of a tall row on the next page, under the repeated header), or a
+    project whose indicators run down several rows with its name written once — joined into values: the indicator
+    text a line further, the goal's words run on (a sentence cut by the page). Said once, at the project. A row
+    with anything else (a number, a name, an amount, a unit of its own) is not the rest of this one."""
+    text_columns = {columns[key] for key in _CONTINUED_TEXTS if key in columns}
+    unit_column = columns.get("unit")
+    taken: list[int] = []
+    below = row + 1
+    while below < len(grid.rows) and text_columns:
+        cells = grid.rows[below]
+        others = [column for column, value in enumerate(cells) if column not in text_columns
+                  and cell_text(value).strip() and not (column == unit_column and
+                                                        clean_cell_text(cell_text(value)) == values.get("unit"))]
+        more = row_texts(cells, {key: columns[key] for key in _CONTINUED_TEXTS if key in columns})
+        if others or not any(more.values()) or any(label_key(text) in labels for text in more.values() if text):
+            break
+        if is_footnote(next(text for text in more.values() if text)):
+            break
+        if more.get("indicators"):
+            values["indicators"] = "\n".join(text for text in (values.get("indicators"), more["indicators"]) if text)
+        if more.get("goal"):
+            values["goal"] = (values.get("goal") or "") + more["goal"]
+        taken.append(below)
+        below += 1
+    if taken:
+        rows = f"第 {taken[0] + 1} 行" if len(taken) == 1 else f"第 {taken[0] + 1}–{taken[-1] + 1} 行"
+        table.notes.append(Note(f"{rows}没有项目名称，只有绩效目标或绩效指标的文字，已接在第 {row + 1} 行项目“{values.get('name', '')}”"
+                                f"的文字之后（跨页断开的一行，或一个项目占了几行），请对照原表核对", row=taken[0] + 1,
+                                location=paths.project(table.first_project + len(table.projects))))
+    return taken
 
 
 def _nameless_row_note(table: ImportedTable, row: int, values: dict[str, str]) -> Note:

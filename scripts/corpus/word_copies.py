@@ -1,0 +1,67 @@
+"""A corpus's Word documents as other producers make them from Word files: saved as web pages or printed to PDF by
+LibreOffice Writer, as a clerk or a government site turns a .docx into what it publishes. Each copy holds the facts
+of the .docx it was made from (Writer grows a row to its text, so a PDF prints every fact; a row may break across
+pages, which is part of what is measured).
+
+    .venv/bin/python -m scripts.corpus.word_copies build/corpus-seed26 build/corpus-seed26-word-pdf --to pdf
+    .venv/bin/python -m scripts.measure_corpus build/corpus-seed26-word-pdf
+
+Needs soffice with Writer (libreoffice-writer-nogui, or -calc-nogui, which brings Writer's filters here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+
+
+def make_copies(source: Path, out: Path, to: str) -> int:
+    manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+    words = [v for v in manifest["variants"] if v["container"] == "docx"]
+    if not words:
+        raise SystemExit(f"{source} has no Word documents: python -m scripts.make_corpus --add-word first")
+    out.mkdir(parents=True, exist_ok=True)
+    documents = [source / v["file"] for v in words]
+    with tempfile.TemporaryDirectory() as profile:
+        for start in range(0, len(documents), 40):
+            batch = documents[start:start + 40]
+            subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                            "--convert-to", to, "--outdir", str(out), *map(str, batch)],
+                           capture_output=True, timeout=60 + 20 * len(batch), check=False)
+    variants, problems = [], []
+    for variant in words:
+        copy = out / variant["file"].replace(".docx", f".{to}")
+        if not copy.exists():
+            problems.append(f"{variant['file']}: Writer wrote no .{to}")
+            continue
+        variants.append({**variant, "id": variant["id"].replace("-docx", f"-word{to}"), "file": copy.name,
+                         "container": to, "knobs": {**variant["knobs"], "container": to, "made_by": "writer"},
+                         "row_offset": None})
+    made = {**manifest, "made_by": f"python -m scripts.corpus.word_copies {source} {out} --to {to}",
+            "problems": problems, "variants": variants}
+    (out / MANIFEST).write_text(json.dumps(made, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"{len(variants)} {to} copies of {source}'s Word documents in {out}; {len(problems)} problems", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("source", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--to", choices=("pdf", "html"), default="pdf")
+    args = parser.parse_args(argv)
+    if shutil.which("soffice") is None:
+        print("LibreOffice (soffice) is not installed", file=sys.stderr)
+        return 2
+    return make_copies(args.source, args.out, args.to)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
