@@ -24,6 +24,20 @@ LibreOffice (`soffice --headless --convert-to pdf`, a private profile), each a l
   table with labels of its own (实施周期指标值 and 年度指标值 fell in one column of the task table's before: no
   indicators read).
 
+- silent-cut-rows-no-borders.pdf: no borders, no row heights, goals of four lines: LibreOffice prints each row one
+  line high and draws a goal's first two lines, the second over the next row (a project's goal, a unit's row with
+  none, past the last row), the rest not in the PDF, no clip (read as whole goals, unsaid, before);
+- silent-cut-row-mixed-heights.pdf: rows of no one height: one line high (the goal drawn over the next one's), 60 pt
+  (the goal clipped through its last line, the rest left out) and high enough;
+- silent-coarse-first-page.pdf: the department form ruled, its first page only rows merged over three columns, the
+  tasks and indicators in six on the next (read in the first page's three, a task's cells joined, before);
+- silent-repeated-title-row.pdf: the department form without borders, 部门名称 repeated on every page, a page break
+  in the task table: the repeated name and the task under it read as one name before;
+- silent-label-over-row-above.pdf: the indicator header's labels centred, 实施周期指标值 in two lines reaching up over
+  the last task's row (taken for its 期望达到的目标's next line before, the indicators' two values read as one);
+- silent-print-title-other-columns.pdf: the corpus' department form d010 of seed 22 (scripts/make_corpus.py), whose
+  second page, cut into other columns, kept the repeated 部门名称 row between two tasks.
+
 The facts are the lists below (the tests read them from here).
 """
 
@@ -34,7 +48,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Border, Side
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -57,6 +71,11 @@ OVERLEAF = [("区司法局本级", [(f"第{n}号业务经费", f"{100 + n}.50") 
             ("区公证处", [(f"公证第{n}号经费", f"{20 + n}.00") for n in range(1, 5)]),
             ("区法律援助处", [(f"援助第{n}号经费", f"{40 + n}.00") for n in range(1, 4)])]  # page 2, no header
 WIDTHS = [4, 34, 9, 9, 11, 8, 20, 36]
+CUT_UNITS = [("区司法局本级", [("法律援助业务经费", "148.50"), ("人民调解工作经费", "96.20")]),
+             ("区公证处", [("公证业务经费", "36.00")])]  # a unit's row (its goal empty) under a cut goal, the last cut
+MIXED_HEIGHTS = [("", [("法律援助业务经费", "148.50"), ("人民调解工作经费", "96.20"), ("公证业务经费", "36.00")])]  # rows of
+# no one height: the first one line high (its goal cut, drawn over the second's), the second 60 pt (its goal clipped
+# through its last line), the third high enough
 
 CLIPPED = [["法律援助业务经费", "148.50", _GOAL], ["人民调解工作经费", "96.20", _GOAL[:40] + "。"],
            ["普法宣传经费", "36.00", _GOAL]]
@@ -179,9 +198,92 @@ def wide_workbook() -> openpyxl.Workbook:
     return book
 
 
+def cut_rows_workbook(units: list[tuple[str, list[tuple[str, str]]]], heights: dict[int, float]) -> openpyxl.Workbook:
+    """No borders, and no row heights but `heights` (sheet row → points): LibreOffice prints a row one line high and
+    draws a cell's lines while they begin inside its row, the rest left out of the PDF; 绩效目标 is narrow, its goals
+    cut after two lines in such a row. A unit's row (no goal) when the unit has a name."""
+    book = openpyxl.Workbook()
+    sheet = _sheet(book, "2024年项目支出绩效目标表")
+    _put(sheet, 4, HEADER, AMOUNTS, header=True)
+    row, number = 5, 1
+    for unit, projects in units:
+        if unit:
+            _put(sheet, row, ["", unit, "", "", "", "", "", ""], AMOUNTS)
+            row += 1
+        for name, amount in projects:
+            _put(sheet, row, [str(number), name, amount, amount, "", "", _GOAL, ""], AMOUNTS)
+            row, number = row + 1, number + 1
+    for r, height in heights.items():
+        sheet.row_dimensions[r].height = height
+    fit_page(sheet, [4, 24, 9, 9, 11, 8, 14, 30])
+    return book
+
+
+def _ruled(sheet, rows: range, columns: int) -> None:
+    thin = Side(style="thin")
+    for r in rows:
+        for c in range(1, columns + 1):
+            sheet.cell(row=r, column=c).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def coarse_first_page_workbook() -> openpyxl.Workbook:
+    """The department form ruled, its first page only the rows merged over columns B–F or C–F (部门名称, the budget, the
+    goal: three columns), the tasks and indicators on the next page in six: every border the first page has, and more."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    book = department_workbook()
+    sheet = book.active
+    sheet.row_breaks.brk.clear()
+    sheet.row_breaks.append(Break(id=12))  # the page ends after 总体绩效目标
+    _ruled(sheet, range(3, 23), 6)
+    return book
+
+
+def repeated_title_workbook() -> openpyxl.Workbook:
+    """The department form without borders, its 部门名称 row repeated on every page (print titles) and a page break
+    inside the task table: the next page's columns are cut between its own texts, the repeated row's among them."""
+    book = department_workbook()
+    book.active.print_title_rows = "3:3"
+    return book
+
+
+def centred_labels_workbook() -> openpyxl.Workbook:
+    """The department form without borders or row heights, the indicator header's labels centred in their row and
+    实施周期指标值 two lines in a narrow column: its first line reaches up over the last task's row, right under
+    the task's 期望达到的目标 drawn just before it, less than a line below."""
+    book = department_workbook()
+    sheet = book.active
+    for c in range(1, 7):
+        sheet.cell(row=18, column=c).alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    fit_page(sheet, [16, 22, 30, 18, 10, 10])
+    return book
+
+
+CORPUS_FORM = {"source": "bench", "header_at": "lower", "first_column": "shifted", "amounts": "yuan", "separators": "none",
+               "line_breaks": "none", "title_year": "no", "budget_layout": "list", "level_cells": "repeated",
+               "template_rows": "yes", "orientation": "landscape", "fit_width": "yes", "row_heights": "fitted",
+               "borders": "no", "repeat_header": "yes"}  # the corpus' d010 of seed 22 (scripts/make_corpus.py)
+CORPUS_TASKS = ["人民调解补贴资金（00004）", "司法所建设专项经费（00003）", "律师管理专项经费（00002）", "法治政府建设服务项目经费（00001）"]
+
+
+def corpus_department_workbook() -> openpyxl.Workbook:
+    """The corpus' department form without borders, its 部门名称 row repeated on every page (print titles), the page
+    breaking after the second task: the next page's columns, cut between its own texts, are not the first's."""
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from scripts.make_corpus import render_base
+
+    return render_base("department", "d010", CORPUS_FORM, 22).sheet.workbook()
+
+
 def main() -> None:
     if shutil.which("soffice") is None:
         sys.exit("soffice (LibreOffice) is not installed")
+    convert(cut_rows_workbook(CUT_UNITS, {}), "silent-cut-rows-no-borders")
+    convert(cut_rows_workbook(MIXED_HEIGHTS, {6: 60, 7: 100}), "silent-cut-row-mixed-heights")
+    convert(coarse_first_page_workbook(), "silent-coarse-first-page")
+    convert(repeated_title_workbook(), "silent-repeated-title-row")
+    convert(centred_labels_workbook(), "silent-label-over-row-above")
+    convert(corpus_department_workbook(), "silent-print-title-other-columns")
     convert(unit_rows_workbook(UNITS), "silent-short-unit-rows")
     convert(unit_rows_workbook(ONE_UNIT), "silent-one-short-unit")
     convert(unit_rows_workbook(OVERLEAF, height=30), "silent-unit-rows-overleaf")

@@ -104,6 +104,20 @@ def _mark(page) -> bool:
     return True
 
 
+def hidden_in_part(char: dict) -> bool:
+    """A character the clip shows only in part, its top or foot past the clip by more than a sliver: a row too low
+    for its text cuts the line it ends in (LibreOffice clips a row set lower than its text and draws the lines that
+    begin inside it, the last one cut through; the lines after it are not in the PDF)."""
+    clip = char.get("clip")
+    if clip is None or char["text"] == " ":
+        return False
+    sliver = _PART * max(char["bottom"] - char["top"], 1.0)
+    return char["bottom"] > clip[3] + sliver or char["top"] < clip[1] - sliver
+
+
+_PART = 0.25  # of a character's height: a clip hiding this much of it hides part of what the page shows
+
+
 # ---- cells drawn by clips: a table without ruling lines ----------------------------------------
 #
 # A table drawn without ruling lines by a producer that clips every cell's text to the cell's box (Excel and WPS

@@ -19,6 +19,9 @@ which columns are open (borders.open_bottom) tells two cases apart:
 
 from __future__ import annotations
 
+from .text import Line, line_text, split_line
+from ..sheet_grid import label_key
+
 SAME_X = 3.0  # column borders this close (pt) are one border drawn a little apart
 
 
@@ -44,8 +47,13 @@ def _holds(cell: str, label: str) -> bool:
 def same_row(row: tuple[str, ...], header: tuple[str, ...]) -> bool:
     """Whether a row (label_key'd cells) repeats a header row, allowing interleaved clipped text, and blanks
     where the header's cell is a merged one drawn on one page only (项目资金 over the amounts, printed in
-    strips): every cell the row has is the header's, and they are most of the header's."""
+    strips): every cell the row has is the header's, and they are most of the header's. Or the same texts in the
+    same order, two at least, wherever the blanks between them fall: a page without ruling lines cuts its columns
+    between its own texts, so a print title row repeated on it (部门名称 and the name) lies in other columns."""
     if row == header:
+        return True
+    texts = [cell for cell in _runs(row) if cell]
+    if len(texts) >= 2 and texts == [cell for cell in _runs(header) if cell]:
         return True
     if len(row) == len(header):
         filled = [(cell, label) for cell, label in zip(row, header) if cell]
@@ -68,16 +76,43 @@ def find_header(headers: dict, signature: tuple[str, ...]):
 
 def widened(columns: list[float], own: list[float]) -> list[float]:
     """The column borders of a table and of its continuation together, when the continuation is the same
-    table (same left and right edges, and at least half its inner borders where the table has one);
-    else the table's own."""
+    table (same left and right edges, and at least half its inner borders where the table has one, or every
+    inner border the table has: a form whose first page shows only its wide rows, 部门名称 over the merged
+    columns, and whose next page the finer columns of the table below, a 2019 form's 年度目标); else the
+    table's own. Read in the coarse columns, the finer page's cells would be joined, two texts as one."""
     if len(own) < 2 or abs(own[0] - columns[0]) > SAME_X or abs(own[-1] - columns[-1]) > SAME_X:
         return columns
     inner = own[1:-1]
     shared = [x for x in inner if any(abs(x - c) <= SAME_X for c in columns)]
-    if len(shared) * 2 < len(inner):
+    refines = all(any(abs(x - c) <= SAME_X for c in inner) for x in columns[1:-1])
+    if len(shared) * 2 < len(inner) and not refines:
         return columns
     added = [x for x in inner if not any(abs(x - c) <= SAME_X for c in columns)]
     return sorted([*columns, *added]) if added else columns
+
+
+def title_rows(lines: list[Line], headers: dict) -> list[Line]:
+    """A page without ruling lines: its top lines that repeat, text for text, the rows a table of the section began
+    with (print titles, 部门名称 and the name repeated at the top of every page), for layout to keep apart. Cut into
+    cells by drawing order, in rows one line high the repeated row's text and the next row's in the same column,
+    drawn one after the other a row apart, would be one cell's two lines (测试区司法局 and the task under it,
+    行政复议应诉经费, read as one name). headers: Section.headers."""
+    if not lines or not headers:
+        return []
+    ordered = sorted(lines, key=lambda line: line.top)
+    for _, following, _ in headers.values():
+        repeated = 0
+        while repeated < min(len(ordered), len(following)) and _repeats(ordered[repeated], following[repeated]):
+            repeated += 1
+        if repeated:
+            return ordered[:repeated]
+    return []
+
+
+def _repeats(line: Line, row: tuple[str, ...]) -> bool:
+    """Whether a line's texts (runs set apart by a wide gap) are a row's non-empty cells, two at least."""
+    texts = [key for run in split_line(line) if (key := label_key(line_text(run)))]
+    return len(texts) >= 2 and texts == [cell for cell in _runs(row) if cell]
 
 
 # ---- merged cells cut by the page break -----------------------------------------------------

@@ -13,8 +13,8 @@ lies a line pitch below (line_pitch: rows lie further apart, by the cells' paddi
 Chinese character after text set solid is the padding between two cells (then a column border, too). A
 block drawn over a line of the block above it in its column begins a row, and both are noted as in doubt.
 The midway cuts are guesses: texts lined up on one edge are one column's, whatever side of a cut their middle
-lies (_edge_columns), and a cell whose text is drawn past the clip of its row (a row too low for it) is marked
-as cut by the print.
+lies (_edge_columns), and a cell whose text is drawn past the clip of its row, or cut through by it, or that runs
+past its row with no clip at all (rows.run_past; a row too low for it) is marked as cut by the print.
 
 Limits: a cell merged down over several rows joins them into one; a producer that draws text line by
 line across the whole table (not cell by cell) gives one block per line, read as a row each.
@@ -25,7 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clips import hidden_in_part
 from .page import Straddling, Table, outside_clip
+from .rows import rows_of, run_past
 from .text import Line, cell_clip, group_lines, join_lines, line_pitch
 from ..sheet_grid import ClippedText
 
@@ -55,11 +57,13 @@ class Block:
         return join_lines(group_lines(self.chars))
 
 
-def blocks(chars: list[dict]) -> list[Block]:
+def blocks(chars: list[dict], apart: frozenset[int] = frozenset()) -> list[Block]:
     """Characters in drawing order (their "seq") → the blocks of text drawn together. Characters drawn under
     one clip (clips.py: a producer clips the text that runs out of its cell) are one cell's block, which
     reaches no further up or down than the clip: its text may run over the rows below, its row is the
-    clip's. (Its sides are its text's: LibreOffice clips a merged cell's text to the whole row's width.)"""
+    clip's. (Its sides are its text's: LibreOffice clips a merged cell's text to the whole row's width.)
+    apart: id() of characters of rows known to be rows of their own (a page's repeated print titles), whose
+    text goes on into no other's."""
     found: list[Block] = []
     clipped: dict[tuple, Block] = {}
     pitch = line_pitch(chars)
@@ -82,7 +86,8 @@ def blocks(chars: list[dict]) -> list[Block]:
             if current is not None:
                 previous = char
             continue
-        if current is not None and previous is not None and _continues(current, previous, char, pitch):
+        if current is not None and previous is not None and (id(char) in apart) == (id(previous) in apart) and \
+                _continues(current, previous, char, pitch):
             current.add(char)
         else:
             beside = current if current is not None and previous is not None and _cell_gap(current, previous, char) else None
@@ -100,6 +105,7 @@ def blocks(chars: list[dict]) -> list[Block]:
 
 _THOUSANDS_LEAD = re.compile(r"^[+-]?\d{1,3}$")
 _PITCH_SLACK = 0.06  # a step this much past the pitch goes to the next row, not the cell's next line
+_OWN_LINE = 0.95  # a cell's next line lies at least this far below (share of the height): lines do not overlap
 _CJK_GAP = 0.12  # a gap this wide (share of the height) beside a Chinese character in text set solid: the next cell
 
 
@@ -117,7 +123,9 @@ def _continues(block: Block, previous: dict, char: dict, pitch: float | None = N
     # cell in the same column (a unit's row under a project, LibreOffice, p034) lies a cell's padding further
     if pitch is not None and step > (pitch + _PITCH_SLACK) * size:
         return False
-    return 0.5 * size <= step <= 1.8 * size and block.x0 - 2 * size <= char["x0"] <= block.x1 + 0.5 * size
+    # nor closer than a line: a cell's lines do not overlap, and a line drawn over the foot of the one before is
+    # another cell's (a label of two lines centred in a row too low for it reaches up over the row above, f004)
+    return _OWN_LINE * size <= step <= 1.8 * size and block.x0 - 2 * size <= char["x0"] <= block.x1 + 0.5 * size
 
 
 def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
@@ -150,10 +158,11 @@ def _is_wide(text: str) -> bool:
     return bool(text) and ord(text[0]) >= 0x2E80
 
 
-def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
-    """The page's lines (headers and footers taken away) → the lines above the table, and the table."""
+def layout(lines: list[Line], apart: list[Line] = ()) -> tuple[list[Line], Table | None]:
+    """The page's lines (headers and footers taken away) → the lines above the table, and the table. apart: those
+    of its lines that are rows of their own (blocks)."""
     chars = [c for line in lines for c in line.chars]
-    rows = _rows(blocks(chars))
+    rows = rows_of(blocks(chars, frozenset(id(c) for line in apart for c in line.chars)))
     first = next((i for i, row in enumerate(rows) if len(row) >= 2), None)
     if first is None:
         return lines, None
@@ -189,6 +198,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
     in_template = {id(block) for block in template}
     lined_up, edges = _edge_columns([block for row in rows[first:] for block in row if id(block) not in in_template],
                                     bounds, guides, headed)
+    cut = run_past(rows[first:])  # the cells the print may have cut: rows too low for their text
     grid: list[list[str]] = []
     spans: list[list[tuple[float, float] | None]] = []
     for row in rows[first:]:
@@ -202,11 +212,13 @@ def layout(lines: list[Line]) -> tuple[list[Line], Table | None]:
             text = block.text()
             if block.doubtful:  # the import says so at the cell (grid_import.clipped_notes)
                 text = ClippedText(text, overlapped=True)
-            elif any(outside_clip(char) for char in block.chars):  # a row too low for it: the print cut its text
-                text = ClippedText(text)
-            joined = f"{cells[column]}{text}" if cells[column] else text
-            doubtful = isinstance(text, ClippedText) or isinstance(cells[column], ClippedText)
-            cells[column] = ClippedText(joined, overlapped=True) if doubtful else joined
+            elif id(block) in cut or any(outside_clip(c) or hidden_in_part(c) for c in block.chars):
+                text = ClippedText(text)  # a row too low for it: the print cut its text, or may have (run_past)
+            if cells[column]:  # two texts in one cell: in doubt if either is
+                doubtful = isinstance(text, ClippedText) or isinstance(cells[column], ClippedText)
+                joined = f"{cells[column]}{text}"
+                text = ClippedText(joined, overlapped=True) if doubtful else joined
+            cells[column] = text  # one text keeps its mark: cut by the print (the rest left out), or drawn over
             known = extents[column]
             extents[column] = (block.x0, block.x1) if known is None else (min(known[0], block.x0), max(known[1], block.x1))
         grid.append([Straddling(text, beside[column]) if column in beside and not isinstance(text, ClippedText)
@@ -403,81 +415,3 @@ def mark_straddling(text: str, extent: tuple[float, float] | None, bounds: list[
 def _column(bounds: list[float], block: Block) -> int:
     middle = (block.x0 + block.x1) / 2
     return next((i for i in range(len(bounds) - 1) if bounds[i] <= middle < bounds[i + 1]), len(bounds) - 2)
-
-
-def _rows(found: list[Block]) -> list[list[Block]]:
-    """Blocks top to bottom, a block joining the row above when it overlaps one of its blocks by half
-    the lower of their heights (a row fitted a little short lets its text run a sliver into the next).
-    But blocks that begin on one line begin a row of their own where one of them would take a column whose
-    block in the row above began a line or more higher: a row too low for its text lets a cell's second
-    line run over the next row's first, and that row's cells still begin together (names, units, amounts).
-    A block beginning alone does so only under a block of one line (a label centred in cells merged down
-    beside others is no row of its own)."""
-    rows: list[list[Block]] = []
-    for starting in _first_lines(found):
-        if rows and _begins_row(starting, rows[-1]):
-            rows.append(list(starting))
-            continue
-        for block in starting:
-            if rows and any(_overlap(block, other) for other in rows[-1]):
-                rows[-1].append(block)
-            else:
-                rows.append([block])
-    return [sorted(row, key=lambda b: b.x0) for row in rows]
-
-
-def _begins_row(starting: list[Block], row: list[Block]) -> bool:
-    """Whether blocks whose first lines share a line begin a row below `row`: one of them is in the column of
-    a block of the row that began a line or more higher (and, for a block alone, is one line high, or is drawn
-    over one of its lines: the row above was too low for its text, which ran on over this one's; p029, a
-    unit's row under a project whose name wraps). Text drawn over text is in doubt: both blocks say so."""
-    for a in starting:
-        for b in row:
-            below = b.first[1] <= a.first[0] + 0.5 * (a.first[1] - a.first[0])
-            if not (below and _same_column(a, b)):
-                continue
-            if len(starting) >= 2 or b.bottom <= b.first[1] + 1:
-                return True
-            if _collides(a, b):
-                a.doubtful = b.doubtful = True
-                return True
-    return False
-
-
-def _collides(a: Block, b: Block) -> bool:
-    """Whether a's first line is drawn over a line of b's (overlapping by half its height, side by side)."""
-    top, bottom = a.first
-    first = [c for c in a.chars if c["top"] < bottom and c["bottom"] > top]
-    if not first:
-        return False
-    x0, x1 = min(c["x0"] for c in first), max(c["x1"] for c in first)
-    for line in group_lines(b.chars)[1:]:
-        shared = min(bottom, line.bottom) - max(top, line.top)
-        if shared > 0.5 * min(bottom - top, line.bottom - line.top) and min(x1, line.x1) - max(x0, line.x0) > 0:
-            return True
-    return False
-
-
-def _first_lines(found: list[Block]) -> list[list[Block]]:
-    """The blocks in groups whose first lines share a line, top to bottom."""
-    groups: list[list[Block]] = []
-    for block in sorted(found, key=lambda b: (b.first[0], b.top)):
-        middle = (block.first[0] + block.first[1]) / 2
-        height = block.first[1] - block.first[0]
-        if groups:
-            other = groups[-1][0]
-            if abs(middle - (other.first[0] + other.first[1]) / 2) <= 0.35 * min(height, other.first[1] - other.first[0]):
-                groups[-1].append(block)
-                continue
-        groups.append([block])
-    return groups
-
-
-def _same_column(a: Block, b: Block) -> bool:
-    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
-
-
-def _overlap(a: Block, b: Block) -> bool:
-    shared = min(a.bottom, b.bottom) - max(a.top, b.top)
-    return shared > 0.5 * min(a.bottom - a.top, b.bottom - b.top)

@@ -34,7 +34,7 @@ from ...infra.limits import (
 from ...infra.preflight import open_regular
 from ...infra.progress import Progress, tell
 from .borders import table_edges
-from .continued import SAME_X, carry_merged, find_header, same_row, widened
+from .continued import SAME_X, carry_merged, find_header, same_row, title_rows, widened
 from .layout import SAME_EDGE, edge_column, is_amount, layout, mark_straddling
 from .page import PageContent, Straddling, Table, editor_body, read_page
 from .section import FORM_TITLE, Section
@@ -208,7 +208,7 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         tables = sorted(page.tables, key=lambda t: t.top)
         ruled = bool(tables)
         if not tables and lines:
-            lines, table = layout(lines)
+            lines, table = layout(lines, title_rows(lines, found[-1].headers) if found else [])  # print titles apart
             tables = [table] if table is not None else []
         first_table = tables[0] if tables else None
         above = [line for line in lines if first_table is None or line.bottom <= first_table.top + 1]
