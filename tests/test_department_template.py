@@ -90,3 +90,17 @@ def test_a_department_self_evaluation_reads_as_the_form_it_evaluates_and_says_wh
         [(i.level1, i.level2, i.name, i.annual_value) for i in department.indicators]
     said, = [note for note in read.notes if "部门整体绩效自评表" in note]
     assert "实际完成值" in said and "得分" in said and said.location == "department"
+
+
+def test_an_empty_amount_beside_its_label_is_not_the_number_under_it(tmp_path):
+    """The form's labels stand in a column with their amounts beside them: an amount left empty is empty, not the
+    number in the row under its label (here the 总体绩效目标 "0", which a rule for labels over a row of amounts read
+    as the 其他事业发展性支出 — found by the round-trip property test)."""
+    from src.model.declaration import Declaration
+    from src.storage.infra.files import save_declaration
+
+    declaration = Declaration.model_validate({"department": {"overall_goal": "0"}})
+    path = tmp_path / "own.xlsx"
+    save_declaration(declaration, path)
+
+    assert open_declaration(path).declaration == declaration

@@ -45,27 +45,33 @@ from .published import (
     clean_multiline,
     is_footnote,
     joined_value,
+    labels_over_amounts,
     loose_label,
     self_evaluation_note,
     to_wanyuan,
+    unplaced_under,
     yuan_note,
 )
 
 # Each amount by its label, or by the shorter words some published forms print instead.
-_BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",), "fiscal": ("财政拨款资金",)}
+_BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",), "fiscal": ("财政拨款资金", "一般公共预算")}
 _BUDGET_LABELS = {key: (label, *_BUDGET_ALIASES.get(key, ())) for key, label in BUDGET_LABELS.items()}
+_BUDGET_KEYS = frozenset(loose_label(label, ("(万元)",)) for labels in _BUDGET_LABELS.values() for label in labels)
 _NAME, _FUNCTIONS, _GOAL = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functions"], DEPARTMENT_LABELS["overall_goal"]
 # The words of the 部门（单位）整体支出绩效目标申报表 of 财政部's template and of most provinces, beside this form's own.
 _NAMES = (_NAME, "部门(单位)名称", "单位(部门)名称")
 _FUNCTION_LABELS = (_FUNCTIONS, "部门职能职责概述", "部门(单位)职能职责概述", "部门职能职责", "职能职责概述", "主要职能")
 _GOALS = (_GOAL, "年度总体目标", "部门年度总体目标", "部门整体绩效目标", "整体绩效目标", "年度整体绩效目标",
           "部门整体支出绩效目标", "年度部门整体支出绩效目标", "年度部门整体绩效目标")  # the last three: 湖北's form
+# 年度绩效目标 heads 湖南's department goal, and a project's: a department's only on a sheet with no 项目名称
+_SHARED_GOALS = ("年度绩效目标", "部门年度绩效目标")
+_ALL_GOALS = (*_GOALS, *_SHARED_GOALS)
 _TASK_HEADERS = {"name": (TASK_LABELS["name"], "任务名称", "重点工作任务名称", "工作任务名称"),
                  "content": (TASK_LABELS["content"], "主要内容", "工作内容", "任务内容", "具体内容", "主要工作内容"),
                  "funds": (TASK_LABELS["funds"], "预算金额", "预算资金", "拟投入资金", "资金安排"),
                  "expected": (TASK_LABELS["expected"], "预期目标", "预期达到的目标", "预期效果", "预期成效")}
 # The labels of the form's blocks, by which the tasks' table is seen to end.
-_FORM_LABELS = frozenset(loose_label(label, ("(万元)",)) for label in (*_NAMES, *_FUNCTION_LABELS, *_GOALS,
+_FORM_LABELS = frozenset(loose_label(label, ("(万元)",)) for label in (*_NAMES, *_FUNCTION_LABELS, *_ALL_GOALS,
                                                                      DEPARTMENT_LABELS["indicators"], "年度绩效指标"))
 _TITLE_ROWS = 20  # how far down a form's title is looked for, if no label comes first
 _INDICATOR_HEADERS = {role: (label,) for role, label in INDICATOR_LABELS.items()}
@@ -84,8 +90,9 @@ def is_department_form(grid: Grid) -> bool:
 
 def is_current_department_form(grid: Grid) -> bool:
     keys = {_key(value) for row in grid.rows[:200] for value in row if value is not None}
+    shared = "项目名称" not in keys and any(_key(goal) in keys for goal in _SHARED_GOALS)
     return any(_key(name) in keys for name in _NAMES) and (
-        any(_key(goal) in keys for goal in _GOALS) or DEPARTMENT_LABELS["budget"] in keys)
+        any(_key(goal) in keys for goal in _GOALS) or DEPARTMENT_LABELS["budget"] in keys or shared)
 
 
 def _key(value: object) -> str:
@@ -123,10 +130,12 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
         where = paths.field(paths.DEPARTMENT, f"budget.{key}")
         amount = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
         budget[key] = to_wanyuan(amount) if yuan else amount
+    if published and (other := _budget_header_rows(grid, notes)) is not None and budget["other_income"] is None:
+        budget["other_income"] = to_wanyuan(other) if yuan else other
     department.budget = Budget(**budget)
     block = _find_label(grid, (DEPARTMENT_LABELS["budget"],)) is not None  # the 预算整体情况 block has all eight
     places = {"department": frozenset(key for key, labels in (("name", _NAMES), ("functions", _FUNCTION_LABELS),
-                                                               ("overall_goal", _GOALS)) if _find_label(grid, labels)),
+                                                               ("overall_goal", _ALL_GOALS)) if _find_label(grid, labels)),
               "budget": frozenset(key for key, labels in _BUDGET_LABELS.items() if block or _find_label(grid, labels))}
     department.tasks = _tasks(grid, notes, text_of, (department.name or "") if published else None, places)
     if yuan:
@@ -176,7 +185,7 @@ _EXPECTED = frozenset(_key(word) for word in EXPECTED_WORDS)  # a 自评表's he
 
 def _goal_right_of(grid: Grid, text_of: Callable[[str], str | None]) -> str | None:
     """The 总体绩效目标: right of its label, or under the 预期目标 heading that stands there."""
-    found = _find_label(grid, _GOALS)
+    found = _find_label(grid, _GOALS) or _find_label(grid, _SHARED_GOALS)
     if found is None:
         return None
     row, column = found
@@ -214,7 +223,41 @@ def _amount_right_of(grid: Grid, labels: tuple[str, ...]) -> str | None:
     if text is not None and not text.strip():
         text = next((t for t in cells if t.strip()), None)
         text = text if text is not None and is_number(label_key(text)) else None
+    if not (text and is_number(label_key(text))) and (under := _amount_under(grid, labels)) is not None:
+        return under  # a header row of labels (基本支出 | 项目支出), the amounts under them
     return text if text and text.strip() and not label_key(text).startswith("预算金额") else None
+
+
+def _amount_under(grid: Grid, labels: tuple[str, ...]) -> str | None:
+    found = _find_label(grid, labels)
+    if found is None or not _budget_row(grid, found[0]):
+        return None  # a label alone in its row: its amount is beside it or nowhere
+    return below if is_number(label_key(below := grid.text(found[0] + 1, found[1]))) else None
+
+
+_TASK_KEYS = frozenset(_key(label) for labels in _TASK_HEADERS.values() for label in labels)
+_OTHER = ("其他", "其它")  # among the income sources of a budget header row (按收入性质分 … 其他): the other money
+
+
+def _budget_row(grid: Grid, r: int) -> bool:
+    return labels_over_amounts(grid, r, _BUDGET_KEYS, _TASK_KEYS, _key, lambda text: is_number(label_key(text)))
+
+
+def _budget_header_rows(grid: Grid, notes: list):
+    """In a header row of the budget's labels over their amounts (湖南's 资金总额 | 按收入性质分: 一般公共预算 | 政府性基金 |
+    纳入专户管理的非税收入 | 其他 | 按支出性质分: 基本支出 | 项目支出): the 其他 of the income sources, the other money; a
+    label with no place in the budget (资金总额, 政府性基金) and its amount said at the budget, never dropped in silence."""
+    other = None
+    for r in (r for r in range(len(grid.rows) - 1) if _budget_row(grid, r)):
+        for c, value in enumerate(grid.rows[r]):
+            if other is None and _key(value) in _OTHER and is_number(label_key(below := grid.text(r + 1, c))):
+                other = published_amount(below, paths.field(paths.DEPARTMENT, "budget.other_income"), "", [])
+        said = unplaced_under(grid, r, _BUDGET_KEYS | {_key(word) for word in _OTHER}, _key,
+                              lambda text: is_number(label_key(text)))
+        if said:
+            notes.append(Note(f"第 {r + 1} 行预算栏目中的{'、'.join(said)}（万元）在部门整体预算中没有对应的栏目，未导入，"
+                              f"请核对", location=paths.BUDGET, row=r + 1))
+    return other
 
 
 def _raw_text(text: str) -> str | None:
@@ -306,6 +349,9 @@ def _not_a_task(name: str, department: str) -> str | None:
 def _indicator_table(grid: Grid, notes: list[str], places: dict | None = None) -> list[Indicator]:
     for row in range(len(grid.rows)):
         columns = _header_columns(grid, row, _INDICATOR_HEADERS)
+        if "name" not in columns and {"level1", "level2"} <= columns.keys():
+            # 一级指标 | 二级指标 | 指标内容 | 指标值 (湖南's form): beside a 二级指标, 指标内容 names the third level
+            columns.update(_header_columns(grid, row, {"name": ("指标内容", "指标名称")}))
         if {"level1", "name", "annual_value"} <= columns.keys():
             (places if places is not None else {})["indicators"] = frozenset(columns) & INDICATOR_LABELS.keys()
             return _indicator_rows(grid, row, columns, notes)

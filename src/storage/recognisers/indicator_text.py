@@ -156,7 +156,10 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
         return indicators, notes, []
     period_label, annual_label, value_end = _PERIOD_LABEL.search, _ANNUAL_LABEL.search, _VALUE_END.search
     items, stated = split_numbered(clean_cell_text(str(text)))
-    for number, item in enumerate(items, start=1):
+    headings: list[str | None] = [None] * len(items)
+    if len(items) == 1 and not stated and (unnumbered := _unnumbered_items(str(text))) is not None:
+        items, headings = unnumbered
+    for number, (item, heading) in enumerate(zip(items, headings), start=1):
         period_match = period_label(item)
         annual_match = annual_label(item)
         period = annual = None
@@ -175,6 +178,7 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
                 head_end = annual_match.start()
             head = item[:head_end]
         level1, level2, name = _split_head(head.strip(_TRIM))
+        level1 = level1 or heading  # the 一级 a line of its own (产出指标：) put over the items under it
         if not (level1 or level2 or name or period or annual):
             continue
         unlabelled = None
@@ -202,6 +206,35 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
         indicators.append({"level1": level1, "level2": level2, "name": name, "period_value": period,
                            "annual_value": annual})
     return indicators, notes, stated
+
+
+_SEGMENT_END = re.compile(r"[；;。\n]+")
+
+
+def _unnumbered_items(text: str) -> tuple[list[str], list[str | None]] | None:
+    """Items with no numbering, each ended by ；。 or a line, their values after the names without a label (广西:
+    产出指标：⏎数量指标：签约人数≥6万人；⏎质量指标：履约率≥90%；): the items, and the 一级 over each from a line that is
+    only a 一级 (产出指标：). None unless two or more such items are there and every piece is a heading or an item:
+    a cell whose labels (年度指标值：) end at ；too is one item as before, never cut at its labels."""
+    if _PERIOD_LABEL.search(text) or _ANNUAL_LABEL.search(text):
+        return None
+    items: list[str] = []
+    headings: list[str | None] = []
+    heading = None
+    for piece in (clean_cell_text(part) for part in _SEGMENT_END.split(text)):
+        piece = piece.strip(_NAME_TRIM)
+        if not piece:
+            continue
+        level1, level2, name = _split_head(piece + "：")
+        if level1 and not name and not level2:
+            heading = level1
+            continue
+        found = _split_head(piece)
+        if not found[2] or not _TRAILING_VALUE.match(found[2]):
+            return None
+        items.append(piece)
+        headings.append(heading)
+    return (items, headings) if len(items) >= 2 else None
 
 
 def _value_at(item: str, start: int, value_end) -> str | None:

@@ -225,3 +225,15 @@ def stated_amounts(values: dict[str, str], in_yuan: bool) -> dict[str, Decimal |
         value = reading.value if reading is not None and reading.kind in (Kind.PRINTED, Kind.MENDED) else None
         amounts[key] = in_wanyuan(value, values.get(key), in_yuan, "", "")[0]  # the cell's own unit, as the projects'
     return amounts
+
+
+def header_again(values: dict[str, str], labels: set[str], column_role) -> bool:
+    """A row that is the header once more: a page's repeated header (its 项目名称 among the header's labels), or a
+    two-row header's second row (合计 | 财政拨款 | 其他资金 — 指标属性 and the like — with no name: every filled cell names a
+    column). A row with no name is no copy of the header's empty cells: such a row's indicator (a PDF prints a merged
+    project cell once, in the middle of its rows) was dropped unsaid (北京/上海-style summaries)."""
+    name = values.get("name")
+    if name:
+        return label_key(name) in labels
+    return all(column_role(text) for text in values.values() if text)
+

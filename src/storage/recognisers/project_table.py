@@ -28,6 +28,7 @@ from .project_rows import (
     TOTAL_ROW,
     UNNAMED,
     Names,
+    header_again,
     row_kind,
     row_texts,
     stated_amounts,
@@ -49,7 +50,7 @@ _HEADER_SCAN_ROWS = 40
 
 # Column role → predicate on the normalised header text. Order matters: first match wins.
 _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
-    ("name", lambda t: t.startswith("项目名称") or t == "项目"),
+    ("name", lambda t: t.startswith("项目名称") or t == "项目" or "项目名称" in re.split(r"[、/]", t)),  # 单位名称、项目名称
     ("department", lambda t: t in ("主管部门", "部门名称", "主管部门名称", "部门")),
     ("unit", lambda t: t in ("预算单位", "预算单位名称", "资金使用单位", "实施单位", "单位名称", "项目单位", "申报单位",
                              "项目实施单位", "实施单位名称")),
@@ -61,7 +62,7 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
     ("fiscal", lambda t: t.startswith("财政拨款") or t in ("财政资金", "一般公共预算", "一般公共预算资金")),
     ("special_account", lambda t: t.startswith("财政专户")),
     ("other", lambda t: t.startswith("其他资金") or t in ("自筹资金", "单位自筹", "单位自筹资金")),
-    ("goal", lambda t: t in ("绩效目标", "年度绩效目标", "项目绩效目标", "总体绩效目标")),
+    ("goal", lambda t: t in ("绩效目标", "年度绩效目标", "项目绩效目标", "总体绩效目标", "项目年度绩效目标", "年度目标")),
     ("indicators", lambda t: t in ("绩效指标", "年度绩效指标", "项目绩效指标", "绩效指标及指标值")),
     # One row per indicator, the project's cells merged (or repeated) down its rows: the indicator's own columns.
     ("level1", lambda t: t == "一级指标"),
@@ -100,7 +101,7 @@ def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
 # Header cells a project table prints that hold no fact of a declaration: left out without a note.
 _NO_FACT_COLUMNS = frozenset({"序号", "编号", "备注", "说明", "项目编码", "项目代码", "项目编号", "功能分类", "功能科目",
                               "支出功能分类", "支出功能分类科目", "经济分类", "项目类别", "项目类型", "项目属性", "资金性质",
-                              "资金来源", "资金", "项目资金", "金额", "绩效指标", "指标"})
+                              "资金来源", "资金", "项目资金", "金额", "绩效指标", "指标", "指标属性"})
 
 
 def _unknown_columns(grid: Grid, header_row: int, columns: dict[str, int]) -> list[tuple[int, str]]:
@@ -169,7 +170,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         if row in continued:
             continue
         values = row_texts(grid.rows[row], columns)
-        if not any(values.values()) or label_key(values.get("name")) in labels:
+        if not any(values.values()) or header_again(values, labels, column_role):
             continue
         if by_rows:
             values["indicators"] = values.get("level3", "")  # what row_kind and the guards take as the row's indicators

@@ -118,7 +118,7 @@ def loose_label(value: object, units: tuple[str, ...] = ("(万元)", "(元)")) -
 
 
 # The words of a value printed in three columns (指标性质 | 指标值 | 度量单位), for every recogniser of such tables.
-COMPARATOR_WORDS = ("指标性质", "计算符号", "符号", "指标值类型", "运算符号")
+COMPARATOR_WORDS = ("指标性质", "计算符号", "符号", "指标值类型", "运算符号", "指标方向", "比较符号", "比较符")  # 指标方向: 浙江/江苏 prints
 VALUE_UNIT_WORDS = ("度量单位", "计量单位", "指标单位")
 # A 绩效自评表 prints a declaration's facts beside the year's results: the goal under 预期目标 (beside 实际完成情况),
 # the amounts beside the year's changes and spending, each 年度指标值 beside what was achieved. The results' words:
@@ -147,3 +147,32 @@ def joined_value(value: str, sign: str, unit: str) -> tuple[str | None, str | No
     if unit and _PLAIN_NUMBER.search(value.lstrip("≥≤＝＞＜")) and not value.endswith(unit):
         value += unit
     return value, unknown
+
+
+def labels_over_amounts(grid: Grid, r: int, labels: frozenset[str], excluded: frozenset[str], key, is_amount) -> bool:
+    """Row r is a header row of two or more of the labels (by key) with one row of amounts under them (湖南's 部门整体
+    支出 form: 基本支出 | 项目支出 over their amounts): no amount beside a label (that is the labels-beside-values
+    layout), no second row of amounts under them (a task table's 预算金额 over 总额 | 财政拨款 | 其他资金 has a row per
+    task), none of the excluded words (that table's own headers) in the row."""
+    if r + 1 >= len(grid.rows):
+        return False
+    row = grid.rows[r]
+    keys = [key(value) for value in row]
+    found = [c for c, k in enumerate(keys) if k in labels]
+    if len({keys[c] for c in found}) < 2 or set(keys) & excluded:
+        return False
+    if not all(keys[min(found):max(found) + 1]):  # labels apart, empty cells between: each has its amount beside it
+        return False
+    if any(c + 1 < len(row) and is_amount(grid.text(r, c + 1)) for c in found):
+        return False
+    if r + 2 < len(grid.rows) and any(is_amount(grid.text(r + 2, c)) for c in found):
+        return False
+    return any(is_amount(grid.text(r + 1, c)) for c in found)
+
+
+def unplaced_under(grid: Grid, r: int, placed: frozenset[str], key, is_amount) -> list[str]:
+    """In such a header row, the labels no field takes with the amount under each (“资金总额 2860.50”), once each."""
+    keys = [key(value) for value in grid.rows[r]]
+    return [f"{grid.text(r, c).strip()} {grid.text(r + 1, c).strip()}" for c, k in enumerate(keys)
+            if k and k not in placed and k not in keys[:c] and is_amount(grid.text(r + 1, c))]
+

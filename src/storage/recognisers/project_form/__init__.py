@@ -28,9 +28,12 @@ from .tables import (
     indicator_headers,
     year_and_period,
 )
-from .words import _FUND_WORDS, _INLINE, _key
+from .words import _FIELD_WORDS, _FUND_WORDS, _INLINE, _key
 
 __all__ = ["indicator_header", "is_project_form", "read_project_form", "read_project_forms"]
+
+_NAME_KEYS = frozenset(_key(word) for word in _FIELD_WORDS["name"])
+
 
 def is_project_form(grid: Grid) -> bool:
     """A per-project form: a 项目名称 label above an indicator table whose header has 一级 and 三级指标."""
@@ -43,10 +46,10 @@ def is_project_form(grid: Grid) -> bool:
 def _names_project(cell: object) -> bool:
     """The 项目名称 label, alone or with its value after a colon."""
     key = _key(cell)
-    if key == "项目名称":
+    if key in _NAME_KEYS:
         return True
     inline = _INLINE.match(cell_text(cell)) if "名称" in key else None
-    return inline is not None and _key(inline.group(1)) == "项目名称"
+    return inline is not None and _key(inline.group(1)) in _NAME_KEYS
 
 
 def read_project_forms(grid: Grid, index: int) -> ImportedTable | None:
@@ -96,6 +99,7 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
     funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
     if funds["fiscal"] is None and form.cell_of(_FUND_WORDS["fiscal"]) is None:
         funds["fiscal"] = form.fiscal_from_parts(bool(yuan), table.notes)
+    form.other_parts(funds, bool(yuan), table.notes)
     table.notes += form.unplaced_notes()
     if funds["total"] and not any(funds[key] is not None for key in ("fiscal", "special_account", "other")):
         # the self-check has no sources to hold the total against: said here, not left empty in silence

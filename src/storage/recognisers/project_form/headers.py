@@ -64,7 +64,8 @@ def header_columns(keys: list[str]) -> dict[str, int]:
     side), the year's half gives the indicator and the period's its 实施周期指标值 (PERIOD_NAME: the period half's
     name column, to check it is the same indicator); UNSURE is set when no header word says which half is the year's
     (the right-hand one is taken then, as forms print 中期 before 年度)."""
-    found = [(c, *header_role(key)) for c, key in enumerate(keys) if key]
+    # a header cell merged across columns (三级指标 over two columns) stands in each: one column, not a second half
+    found = [(c, *header_role(key)) for c, key in enumerate(keys) if key and not (c and keys[c - 1] == key)]
     found = [(c, role, scope) for c, role, scope in found if role]
     firsts: dict[str, int] = {}
     for c, role, _ in found:

@@ -9,7 +9,8 @@ from ....model import paths
 from ....model.declaration import FUNDS_LABELS, PROJECT_LABELS
 from ....model.notes import Note
 from ...containers.sheet_grid import Grid, cell_text, label_key
-from ..ocr_numbers import in_wanyuan, read_published_amount
+from ..ocr_numbers import in_wanyuan
+from ..ocr_numbers import read_published_amount as _read_amount
 from ..published import clean_multiline, self_evaluation_note
 from .words import (
     _ACHIEVED,
@@ -24,9 +25,12 @@ from .words import (
     _INLINE,
     _ITEM_NUMBER,
     _LABEL_ROWS,
+    _OTHER_PARTS,
     _PERIOD_GOAL_WORDS,
     _PLANNED,
+    _TOTAL_IN_SOURCES,
     _WHOLE_GOAL_WORDS,
+    _YEAR_COLUMN_WORDS,
     _key,
 )
 
@@ -39,6 +43,7 @@ class _Form:
         self.labels: dict[str, tuple[int, int]] = {}  # label key → its first cell
         self.yuan_label: str | None = None
         self.planned_column: int | None = None  # a 自评表's 年初预算数 column: the amounts are read there
+        self.year_column: tuple[int, int] | None = None  # (row, column) of 本年度申请金额 over a table of amounts by year
         self.achieved: list[str] = []  # a 自评表's words for what was done (实际完成值, 得分…), as printed
         self.inline: dict[tuple[int, int], str] = {}  # the value written in the label's own cell (财政拨款：75万元)
         for r in range(max(0, header - _LABEL_ROWS), header + 1):
@@ -52,6 +57,8 @@ class _Form:
                     continue  # the indicator table's header: only its 自评 columns are of the form's
                 if key in _PLANNED and self.planned_column is None:
                     self.planned_column = c
+                if key in _YEAR_COLUMNS and self.year_column is None:
+                    self.year_column = (r, c)
                 if key in _ALL_LABELS and key not in self.labels:
                     self.labels[key] = (r, c)
                     if label_key(text).rstrip(":").endswith("(元)"):
@@ -66,9 +73,44 @@ class _Form:
                     if label not in self.labels:
                         self.labels[label] = (r, c)
                         self.inline[(r, c)] = inline.group(2).strip()
+        self._bare_other_among_sources()
+        self._total_among_sources(header)
         self.unplaced: list[tuple[int, int, str]] = []  # amounts in a row of sources under no source's label
         self._sources_rows()
         self.name_row = self.labels.get("项目名称", (0, 0))[0]
+
+    def _bare_other_among_sources(self) -> None:
+        """其他 alone is the other money only among the sources (佳县's 事业收入：| 0 | 经营性收入：| 0 | 其他：| 20, a row 上级 |
+        同级 | 其他 over amounts), where another source's label stands in its row or just above it; elsewhere (a cost
+        breakdown's 其他 row) it is no label of the funds."""
+        funds = _FUND_KEYS - _BARE_OTHER
+        for key in _BARE_OTHER & self.labels.keys():
+            place = self.labels[key]
+            if len(place) != 2:
+                continue  # one of the amounts a cell lists (_fund_pairs): among the sources already
+            r, c = place
+            near = [self.grid.rows[r], *(self.grid.rows[r - k][c:c + 1] for k in (1, 2) if r - k >= 0)]
+            if not any(_key(cell) in funds for row in near for cell in row):
+                del self.labels[key]
+
+    def _total_among_sources(self, header: int) -> None:
+        """合计 (总计, 小计) is the total where it stands among the sources' labels — in their row (合计 | 财政资金 | 其他资金
+        over the amounts) or over them in their column (大庆: 合计, 财政拨款, … down the rows) — and the form has no
+        label of the total's own; elsewhere (a cost breakdown's 合计) it is no label."""
+        if any(_key(word) in self.labels for word in _FUND_WORDS["total"]):
+            return
+        funds = _FUND_KEYS - {_key(word) for word in _FUND_WORDS["total"]}
+        for r in range(max(0, header - _LABEL_ROWS), header):
+            row = self.grid.rows[r]
+            below = self.grid.rows[r + 1] if r + 1 < header else []
+            for c, cell in enumerate(row):
+                if _key(cell) not in _TOTAL_IN_SOURCES:
+                    continue
+                beside = any(_key(other) in funds for other in row)
+                under = c < len(below) and _key(below[c]) in funds
+                if beside or under:
+                    self.labels[_key("资金总额")] = (r, c)
+                    return
 
     def _sources_rows(self) -> None:
         """A row of the sources' labels (上级财政补助资金 | 同级财政资金 | 其他), each amount under its label: 其他 there is
@@ -78,12 +120,15 @@ class _Form:
         for key, place in self.labels.items():
             if len(place) == 2 and key in funds:
                 rows[place[0]] = rows.get(place[0], 0) + 1
+        taken = set(self.labels.values())
         for r in (r for r, count in rows.items() if count >= 2 and r + 1 < len(self.grid.rows)):
             row, below = self.grid.rows[r], self.grid.rows[r + 1]
+            if self._amounts_beside(r, funds):
+                continue  # 财政拨款： | 120 | 自有资金： | 10 — each amount beside its label, no row of labels over amounts
             for c, cell in enumerate(row):
                 key = _key(cell)
                 under = cell_text(below[c]).strip() if c < len(below) else ""
-                if not key or key in funds or (c and key == _key(row[c - 1])) or not under:
+                if not key or key in funds or (c and key == _key(row[c - 1])) or not under or (r, c) in taken:
                     continue
                 if read_published_amount(under).value is None:
                     continue
@@ -91,6 +136,52 @@ class _Form:
                     self.labels["其他资金"] = (r, c)
                 elif key not in _ALL_LABELS:
                     self.unplaced.append((r, c, cell_text(cell).strip()))
+
+    def _amounts_beside(self, r: int, funds: set[str]) -> bool:
+        row = self.grid.rows[r]
+        beside = [cell_text(row[c + 1]).strip() for c, cell in enumerate(row[:-1]) if _key(cell) in funds]
+        return bool(beside) and all(text and read_published_amount(text).value is not None for text in beside)
+
+    def other_parts(self, funds: dict, in_yuan: bool, notes: list) -> None:
+        """Several labels of other money side by side (自有资金 | 事业收入 | 经营性收入 | 其他): their sum is the other
+        money where it, and not the first alone, makes the sources add up to the total; where neither does, the
+        labels not read are said at the other money, never dropped in silence."""
+        places = {}
+        for word in _OTHER_PARTS:
+            place = self.labels.get(_key(word))
+            if place is not None and place not in places.values():
+                places[word] = place
+        if len(places) < 2 or funds.get("total") is None:
+            return
+        read = {}
+        for word, place in places.items():
+            text = self.year_at(place) or self.text_at(place)
+            reading = read_published_amount(text) if text else None
+            if reading is None or reading.value is None:
+                return
+            read[word] = in_wanyuan(reading.value, text, in_yuan, "", "")[0]
+        first = next(iter(read.values()))
+        rest = funds["total"] - (funds.get("fiscal") or 0) - (funds.get("special_account") or 0)
+        location = paths.field(self.where, "funds.other")
+        if funds.get("other") == first and first != rest and sum(read.values()) == rest:
+            funds["other"] = sum(read.values())
+            notes.append(Note(f"{FUNDS_LABELS['other']}按表中{' + '.join(f'{w} {a:,.2f}' for w, a in read.items())}"
+                              f" = {funds['other']:,.2f} 万元导入（与{FUNDS_LABELS['total']}相符），请核对", location=location))
+        elif funds.get("other") != rest:
+            notes.append(Note(f"表中有多个其他资金来源（{'、'.join(read)}），{FUNDS_LABELS['other']}按“{next(iter(read))}”导入，"
+                              f"与{FUNDS_LABELS['total']}不符，请对照原表核对", location=location))
+
+    def year_at(self, place: tuple[int, int] | None) -> str | None:
+        """An amount in a table of amounts by year: the label's row in the 本年度申请金额 column (the others are past
+        years'); None where the form has no such column or the label stands outside its table."""
+        if place is None or self.year_column is None or len(place) != 2:
+            return None
+        head, column = self.year_column
+        if not head < place[0] or place[1] >= column:
+            return None
+        row = self.grid.rows[place[0]]
+        text = cell_text(row[column]).strip() if column < len(row) else ""
+        return text or None
 
     def places(self) -> dict[str, int]:
         """The project's fields the form has a label for (reconcile/unread.py says which of them were read empty),
@@ -137,7 +228,7 @@ class _Form:
 
     def amount(self, key: str, in_yuan: bool, notes: list) -> object:
         place = self.cell_of(_FUND_WORDS[key])
-        text = self.planned_at(place) if self.planned_column is not None else self.text_at(place)
+        text = self.planned_at(place) if self.planned_column is not None else self.year_at(place) or self.text_at(place)
         if not text:
             return None
         reading = read_published_amount(text)
@@ -265,6 +356,8 @@ def _fund_pairs(text: str) -> dict[str, str]:
 
 
 _FUND_KEYS = frozenset(_key(word) for words in (*_FUND_WORDS.values(), _FISCAL_PARTS) for word in words)
+_YEAR_COLUMNS = frozenset(_key(word) for word in _YEAR_COLUMN_WORDS)
+_BARE_OTHER = frozenset(("其他", "其它"))
 
 
 def _inline(text: str):
@@ -274,6 +367,14 @@ def _inline(text: str):
         if found is not None and _key(found.group(1)) in labels:
             return found
     return None
+
+
+_BARE_WAN = re.compile(r"(\d)\s*万$")
+
+
+def read_published_amount(text: str):
+    """An amount as published; 180万 (湘潭's 年度本级预算金额) is 180 万元, written without its 元."""
+    return _read_amount(_BARE_WAN.sub(r"\1万元", text.strip()))
 
 
 def _excerpt(text: str, length: int = 30) -> str:

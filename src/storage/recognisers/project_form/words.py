@@ -15,30 +15,45 @@ from ..published import (
 )
 
 _FIELD_WORDS = {
-    "name": ("项目名称",),
-    "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称"),
+    # 项目支出名称 (湘潭), 转移支付（项目）名称 (财政部's 区域绩效目标表), 服务项目名称 (政府购买服务): the project's name
+    "name": ("项目名称", "项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "转移支付名称", "专项名称", "专项资金名称",
+             "服务项目名称"),
+    # 预算部门 (湘潭) and 地方主管部门 (区域绩效目标表) name the department, as 主管部门 does
+    "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称", "预算部门", "地方主管部门"),
+    # 购买主体: the unit that buys a 政府购买服务 (its 承接主体 is the contractor, no unit of the declaration)
     "unit": ("实施单位", "预算单位", "项目单位", "申报单位", "项目实施单位", "资金使用单位", "预算单位名称", "实施单位名称",
-             "项目执行单位", "执行单位"),
+             "项目执行单位", "执行单位", "购买主体"),
     "period": ("实施周期", "项目期", "项目周期", "项目实施周期", "项目起止时间", "起止时间", "实施期限"),
 }
 # The year's words first: a form that prints the whole period's amount beside the year's (资金总额 | 当年资金总额,
 # 财政拨款 | 当年财政拨款) declares the year's.
 _FUND_WORDS = {
     "total": ("当年资金总额", "项目当年预算", "当年预算", "本年度预算", "年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额",
-              "项目总金额", "年度金额合计"),
+              "项目总金额", "年度金额", "年度金额合计"),
     "fiscal": ("当年财政拨款", "本年财政拨款", "财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金",
                "市财政资金", "区财政资金", "县财政资金", "市级财政资金", "区级财政资金", "县级财政资金"),
     "special_account": ("财政专户拨款", "财政专户管理资金"),
-    "other": ("当年其他资金", "其他资金", "单位自筹资金", "自筹资金", "自有资金"),
+    "other": ("当年其他资金", "其他资金", "单位自筹资金", "自筹资金", "自有资金", "事业收入", "经营性收入", "经营收入", "其他收入",
+              "其他", "其它"),
 }
+# The other money some forms print as several sources side by side (佳县: 自有资金 | 事业收入 | 经营性收入 | 其他): summed
+# where the sum, not one of them, is what the total leaves after the fiscal money (a list whose 自有资金 is a 小计 over
+# 事业收入 and 经营性收入 — 昭化 — adds up with the first alone).
+_OTHER_PARTS = _FUND_WORDS["other"][1:]
+# A table of the amounts by year (项目 | 上年度预算安排 | 上年度实际执行 | 本年度申请金额 — 大庆): the year's column is read.
+_YEAR_COLUMN_WORDS = ("本年度申请金额", "本年度申请数", "本年申请金额", "本年度预算数", "本年预算数", "本年度预算安排",
+                      "当年申请金额", "本年度金额", "本年度申请")
+_TOTAL_IN_SOURCES = ("合计", "总计", "小计")  # a total among the sources' labels (大庆's rows, a header over 合计 | 财政资金)
 # The parts some forms split the fiscal money into (上级 | 同级): summed when the form prints no 财政拨款 of its own.
-_FISCAL_PARTS = ("上级财政补助资金", "上级财政资金", "上级补助资金", "上级资金", "同级财政资金", "同级财政补助资金")
+# 年度本级预算金额 | 该项目支出上级资金 (湘潭), 其中：中央补助 | 地方资金 (财政部's 区域绩效目标表) are such parts too.
+_FISCAL_PARTS = ("上级财政补助资金", "上级财政资金", "上级补助资金", "上级资金", "同级财政资金", "同级财政补助资金",
+                 "该项目支出上级资金", "年度本级预算金额", "本级预算金额", "中央补助", "中央补助资金", "地方资金")
 # Labels by their shape where publishers vary the words: a list item's number (（一）财政拨款小计, 1、一般公共预算) and
 # 小计 are no part of the label; the year's fiscal money asked for (本年度申请市财政预算资金) is 当年财政拨款.
 _ITEM_NUMBER = re.compile(r"^(?:\(?[一二三四五六七八九十]+[)、.]|\(?\d+[)、.])")
 _GLOSS = re.compile(r"^(.{2,}?)\(.*\)$")
 _YEAR_FISCAL = re.compile(r"^(?:本年度|当年|本年|年度)(?:申请)?(?:[省市区县]|本)?级?财政(?:预算)?(?:资金|拨款)(?:数)?$")
-_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标")  # the project's goal is the year's
+_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标", "本年度绩效目标")  # the project's goal is the year's
 _WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标")  # taken when the form has no year's goal
 _PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标", "总目标", "长期目标")  # no place for it
 _OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别",
@@ -55,7 +70,8 @@ _INDICATOR_WORDS = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
     "name": ("三级指标", "三级指标名称", "指标名称", "指标内容"),
-    "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值", "预期实现值"),
+    "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值", "预期实现值",
+                     "指标值及单位", "计划水平", "本年度计划水平", "绩效目标值"),
     "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
     "comparator": COMPARATOR_WORDS,
     "unit": (*VALUE_UNIT_WORDS, "单位"),
