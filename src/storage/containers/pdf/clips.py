@@ -201,3 +201,59 @@ def cluster(values: list[float], tolerance: float = _TOLERANCE) -> list[float]:
 def _line(x0: float, top: float, x1: float, bottom: float) -> dict:
     return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
             "height": bottom - top}
+
+
+# ---- text drawn outside its clip ----------------------------------------------------------------
+
+def outside_clip(char: dict) -> bool:
+    """A character drawn outside its clip: in the PDF's text, not on the printed page."""
+    clip = char.get("clip")
+    if clip is None or char["text"] == " ":
+        return False
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1)
+
+
+def printed_or_cells(chars: list[dict]) -> list[dict]:
+    """The characters without the text drawn wholly outside a clip that is no cell's. LibreOffice draws a cell
+    merged over a page break (or a title merged across a table printed in strips) again on every page, centred
+    on the whole range and clipped to the page's print range, so off the printed part (p035 page 2: 天河区公证处
+    at y = -98.7 under a clip from 156 to 758): that text is not printed there, and the clip does not say
+    whose it is. Such a clip holds other text, or none of its own shows and its text lies lines away; the text
+    lies above or below it (text beside the print range is a strip's, further left or right). A run of
+    text (drawn in one go under one clip) that shows in part is kept whole: a title cut by the page's edge goes
+    on in the next strip, a cell's text cut by its row (too low for it) is the cell's, its clip says so."""
+    hidden = [char for char in chars if outside_clip(char)]
+    if not hidden:
+        return chars
+    runs: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: c["seq"]):
+        if runs and runs[-1][-1].get("clip") == char.get("clip") and char["seq"] - runs[-1][-1]["seq"] <= 2:
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    shown = [char for char in chars if char["text"] != " " and not outside_clip(char)]
+    shows = {char["clip"] for char in shown if char.get("clip") is not None}
+    regions: dict[tuple, bool] = {}
+    dropped: set[int] = set()
+    for run in runs:
+        clip = run[0].get("clip")
+        drawn = [char for char in run if char["text"] != " "]
+        if clip is None or not drawn or not all(outside_clip(char) for char in drawn):
+            continue
+        if not all(clip[0] - 1 <= (char["x0"] + char["x1"]) / 2 <= clip[2] + 1 for char in drawn):
+            continue  # beside the print range: a cell of a strip to the left or right (strips.py goes by it)
+        if clip not in regions:
+            others = (c for c in shown if c.get("clip") != clip and
+                      clip[0] <= (c["x0"] + c["x1"]) / 2 <= clip[2] and clip[1] <= (c["top"] + c["bottom"]) / 2 <= clip[3])
+            regions[clip] = next(others, None) is not None and next(others, None) is not None
+        far = clip not in shows and all(_beyond(char, clip) > 2 * max(char["size"], 1.0) for char in drawn)
+        if regions[clip] or far:
+            dropped.update(id(char) for char in run)
+    return [char for char in chars if id(char) not in dropped] if dropped else chars
+
+
+def _beyond(char: dict, clip: tuple) -> float:
+    """How far a character's middle lies outside a box (0 inside)."""
+    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return max(clip[0] - cx, cx - clip[2], clip[1] - cy, cy - clip[3], 0.0)

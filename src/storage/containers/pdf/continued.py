@@ -9,18 +9,39 @@ and the PDF's characters interleave (部年门度名重称点工作任务).
 A table's last row at a page break: page.py says a table was cut (its last row has no bottom border), and
 which columns are open (borders.open_bottom) tells two cases apart:
 - every column open: the row itself was split by the page break (this editor's print and word processors
-  split a tall row), and its two parts are joined as one row (table._join_cut);
+  split a tall row), and its two parts are joined as one row (join_cut);
 - some columns open: merged cells run on over the break (一级/二级 指标 merged down their rows, or 年度重点工作任务
   down the task table) while the row ended. A spreadsheet prints a merged cell's text once, centred on the
   whole range and clipped to each page, so it shows on one side of the break only; the rows on the other side
   get it (carry_merged) as they would from the cell on one page (page.py copies a merged cell's text to every
   row it covers), as far as the cell goes: to the first border drawn under it (borders.drawn_borders).
+A word processor (Word, Writer) draws every border of a row it breaks at the page's foot, the bottom one too: no
+column is open, and the rest of the row stands at the next page's top as a row of its own, key cells empty, text
+going on mid-word. Where the cells tell it (split_row: the cut cells' text reaches the foot and was wrapped there),
+it is joined into the row above (join_split); where they do not, both rows are marked for the import to say so.
+A cell merged down beside rows of their own (a task's name beside its indicators) goes on in the same way over the
+break, whether or not the row beside it does (merged_on).
 """
 
 from __future__ import annotations
 
-from .text import Line, line_text, split_line
-from ..sheet_grid import label_key
+from itertools import pairwise
+from typing import TYPE_CHECKING, Protocol
+
+from ..sheet_grid import ClippedText, label_key
+from .text import Line, line_text, space_at_wrap, split_line
+
+if TYPE_CHECKING:
+    from .page import Table
+
+
+class Section(Protocol):
+    """What the row joins read and write of section.Section (described here: section imports this module)."""
+
+    rows: list[list[str]]
+    row_tables: list[int | None]
+    asked: list[int]
+    last_foot: tuple[list[float], list, list, float] | None
 
 SAME_X = 3.0  # column borders this close (pt) are one border drawn a little apart
 
@@ -147,3 +168,175 @@ def _fill(rows: list[list[str]], indices: list[int], column: int, text: str) -> 
         if column >= len(rows[index]) or rows[index][column].strip():
             break
         rows[index][column] = text
+
+
+# ---- a row split by the page break ----------------------------------------------------------
+
+_REACH = 0.75  # of a line's height: a cell's text ending (or beginning) this close to its row's edge reaches it
+_LINE = 1.3  # of a line's height: a line and the space between two
+_SLACK = 0.15  # of a character: a line's room (its cell's padding taken as the left one) is measured this short
+_NO_END = set("（(【「『“‘《<")  # marks a line does not end with: they go with the character after them
+_NO_START = set("，。、；：？！,.;:?!%）)】」』”’》>·…-—/")  # marks a line does not begin with: they go with the
+# character before them to the next line (kinsoku), as the end of a word of letters or digits does
+
+
+def split_row(above: list[str], below: list[str], gaps_above: list[float | None], room_above: list[float | None],
+              gaps_below: list[float | None], starts_below: list[list[tuple[str, float]]], height: float) -> str | None:
+    """Whether the first row of a page that goes on with a ruled table (below, its header repeated or not) is the
+    rest of the previous page's last row (above), which a word processor (Word, Writer) split at the page's foot:
+    "join", "ask" (it may be; the reader says so and joins nothing) or None (a row of its own). A split row's
+    cut cells are filled to the page's foot and go on at the next page's top, so every cell the row below has text
+    in has text above that reaches the row's bottom (gaps_above: how far each column's text ends above it) and
+    text that begins at the top of its own row (gaps_below), other text than above (a label typed again in each
+    row is no rest of one). Its key cell (the row above's first with text: 序号, the name of a project or task) is
+    empty below, or goes on too, wrapped (a name cut in two). A row under cells merged down from rows above
+    (Writer prints their text on the first page only) has its key cells empty as well: it is told apart when one
+    of its cells has text where the cell above ended short of the bottom (a name of one line in a row of three).
+    Where every cell's text below would not have fitted in the room left on the last line above (room_above, in
+    characters; starts_below: each cell's first characters below with their widths: a character with the marks
+    that go with it, or a run of letters and digits), the text was wrapped there and goes on below: "join". When
+    one would have fitted above (the end of a paragraph: a one-line label, a value), the row below may be a row of
+    its own printed alike (one line each, under merged cells): "ask". gaps and room are None where a cell has no
+    text; height: the table's line height."""
+    filled = [c for c, text in enumerate(below) if text.strip()]
+    if not filled or height <= 0 or len(above) != len(below):
+        return None
+    reach = _REACH * height
+    wrapped = {c for c in filled if room_above[c] is not None and first_word(starts_below[c]) > room_above[c] - _SLACK}
+    for c in filled:
+        if not above[c].strip() or above[c].strip() == below[c].strip():
+            return None
+        # a paragraph's last lines kept together (widow control) may leave the line above the foot empty
+        widow = c in wrapped and above[c].strip()[-1] not in _ENDS and (gaps_above[c] or 0.0) <= reach + _LINE * height
+        if gaps_above[c] is None or (gaps_above[c] > reach and not widow) or gaps_below[c] is None or gaps_below[c] > reach:
+            return None
+    key = next((c for c, text in enumerate(above) if text.strip()), None)
+    if key is None or (key in filled and key not in wrapped):
+        return None
+    return "join" if len(wrapped) == len(filled) else "ask"
+
+
+def merged_on(above: str, below: str, gap_above: float | None, room_above: float | None, gap_below: float | None,
+              starts_below: list[tuple[str, float]], height: float) -> bool:
+    """Whether a cell merged down over the first rows of a page that goes on with a table (below) is the rest of the
+    cell of the previous page's last row in its column (above): a task's name merged down beside its indicators,
+    which Writer cut at the page's foot, its text going on in the part of the cell on the next page, whether the row
+    it begins on is a row of its own there or the rest of the row above (split_row decides on the other cells). The
+    text above reaches the foot, wrapped there, not at a sentence's end, and the text below begins at the top."""
+    reach = _REACH * height
+    if not above.strip() or not below.strip() or above.strip() == below.strip() or height <= 0:
+        return False
+    if gap_above is None or gap_above > reach or gap_below is None or gap_below > reach or room_above is None:
+        return False
+    return above.strip()[-1] not in _ENDS and first_word(starts_below) > room_above - _SLACK
+
+
+_ENDS = set("。；;！!？?")  # a sentence's end: a cell's text may stop there
+
+
+def first_word(chars: list[tuple[str, float]]) -> float:
+    """The width (in characters) of what a line must take whole at the start of a text (its first characters, each
+    with its width): a run of letters, digits and marks, or one character, with the marks that may not end a line
+    before it and those that may not begin one after it."""
+    texts = [text for text, _ in chars]
+    index = 0
+    while index < len(texts) - 1 and texts[index] in _NO_END:
+        index += 1
+    start = index
+    while index < len(texts) and texts[index].isascii() and not texts[index].isspace():
+        index += 1
+    if index == start and index < len(texts):
+        index += 1
+    while index < len(texts) and texts[index] in _NO_START:
+        index += 1
+    return sum(width for _, width in chars[:index])
+
+
+def join_split(section: Section, table: Table, rows: list[list[str]], dropped: int, columns: list[float], number: int,
+                last_row: int, page: int) -> list[list[str]]:
+    """A ruled table going on at the top of a page (under its repeated header, if any) whose first row may be the rest
+    of the last row of the page before, split there by a word processor with every border drawn (split_row): joined
+    into it cell by cell (a merged cell's copies in the rows above, and below, as well), or, when that cannot be told,
+    both rows' cells marked for the import to say so (the page kept in section.asked). The rows that follow. columns:
+    the section's columns of the table, which the page's own and the page before's are, or are coarser than (cells
+    merged over columns the other page splits)."""
+    foot = section.last_foot
+    inside = _inside(foot[0], columns) if foot is not None else None
+    own = _inside(table.columns, columns)
+    if inside is None or own is None or dropped >= len(table.head_gaps):
+        return rows
+    above = section.rows[last_row]
+    below = [rows[0][o] for o in own]
+    gaps, room = [foot[1][i] for i in inside], [foot[2][i] for i in inside]
+    gaps_below, starts = [table.head_gaps[dropped][o] for o in own], [table.head_starts[dropped][o] for o in own]
+    # A cell merged down over the page's first rows that goes on with the cell above it: joined, whatever the rest is
+    merged = [c for c, text in enumerate(below) if len(rows) > 1 and rows[1][own[c]] is text and
+              merged_on(above[c], text, gaps[c], room[c], gaps_below[c], starts[c], foot[3])]
+    rest = [("" if c in merged else text) for c, text in enumerate(below)]
+    found = split_row(above, rest, gaps, room, gaps_below, starts, foot[3])
+    if found != "join":
+        _join_cells(section, rows, number, last_row, merged, own)
+    if found is None:
+        return rows
+    filled = [c for c, text in enumerate(rest if found == "ask" else below) if text.strip()]
+    if found == "ask":
+        section.asked.append(page)
+        for c in filled:
+            above[c] = _doubted(above[c])
+        marked = {own[c] for c in filled}
+        return [[_doubted(text) if o in marked else text for o, text in enumerate(rows[0])], *rows[1:]]
+    _join_cells(section, rows, number, last_row, filled, own)
+    return rows[1:]
+
+
+def _join_cells(section: Section, rows: list[list[str]], number: int, last_row: int, filled: list[int],
+                own: list[int]) -> None:
+    """The cells of a page's first row (rows[0], its own columns: own[c] for the section's column c) joined into the
+    last row above (section.rows[last_row]), and into the copies of each: a cell merged down from the rows above, or
+    over the rows below, or over columns (the same text joined into each of them)."""
+    joined: dict[int, str] = {}
+    for c in filled:
+        above, below = section.rows[last_row][c], rows[0][own[c]]
+        text = join_cut(above, below)
+        if isinstance(above, ClippedText) or isinstance(below, ClippedText):
+            text = ClippedText(text, getattr(above, "overlapped", False) or getattr(below, "overlapped", False))
+        for index in range(last_row, -1, -1):
+            if section.row_tables[index] != number or section.rows[index][c] is not above:
+                break
+            section.rows[index][c] = text
+        joined.setdefault(own[c], text)
+    for o, text in joined.items():
+        below = rows[0][o]
+        for row in rows:
+            if row[o] is not below:
+                break
+            row[o] = text
+
+
+def _inside(coarse: list[float], finer: list[float]) -> list[int] | None:
+    """For each of the finer columns, the one of the coarse columns it lies in (their outer borders alike), or None."""
+    if abs(coarse[0] - finer[0]) > SAME_X or abs(coarse[-1] - finer[-1]) > SAME_X:
+        return None
+    found = []
+    for left, right in pairwise(finer):
+        index = next((i for i in range(len(coarse) - 1)
+                      if coarse[i] - SAME_X <= left and right <= coarse[i + 1] + SAME_X), None)
+        if index is None:
+            return None
+        found.append(index)
+    return found
+
+
+def _doubted(text: str) -> str:
+    return text if isinstance(text, ClippedText) and text.overlapped else ClippedText(text, overlapped=True)
+
+
+def join_cut(before: str, after: str) -> str:
+    """A cell split by the page break: its two parts, joined as a wrapped line is."""
+    if not before or not after or before == after:  # a merged cell printed again on the new page
+        return before or after
+    return before + (" " if space_at_wrap(before[-1], after[0]) else "") + after
+
+
+def same_columns(own: list[float], target: list[float]) -> bool:
+    return len(own) == len(target) and all(abs(a - b) <= SAME_X for a, b in zip(own, target))

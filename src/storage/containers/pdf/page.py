@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Self
 
-from .clips import clip_edges, cluster, mark_clips
-from .text import Line, group_lines, join_lines, line_pitch, page_chars, pitch_of
 from ..sheet_grid import ClippedText
+from .clips import clip_edges, cluster, mark_clips, outside_clip, printed_or_cells
+from .rows import breaks_before
+from .text import Line, group_lines, join_lines, line_pitch, page_chars, pitch_of
 
 _THIN = 2.0  # a filled rectangle at most this thick is a ruling line
 _WHITE = 0.95
@@ -41,8 +42,18 @@ class Table:
     # columns were cut between, one a column
     right_aligned: bool = False  # (layout.py) its amounts show they are right-aligned (layout.right_aligned)
     # (layout.py) the edges its texts line up on: (x, 1 for a left edge or -1 for a right one, the middle of the
-    # column they are in), for the pages that continue it without a header (table._placed)
+    # column they are in), for the pages that continue it without a header (section.placed)
     edges: list[tuple[float, int, float]] = field(default_factory=list)
+    # (ruled tables) how far each column's text begins below its row's top in the first rows (a few, for a header
+    # repeated above them), and ends above the bottom in the last row (None: no text); the room left on the last
+    # row's last line of each cell, in characters (ems; None: no text); the height of its lines. A row a word
+    # processor split at the page's foot has its cut cells filled to the foot (continued.split_row)
+    head_gaps: list[list[float | None]] = field(default_factory=list)
+    head_starts: list[list[list[tuple[str, float]]]] = field(default_factory=list)  # the same rows' cells' first
+    # characters on their first line, each with its width in characters (ems), for what would have fitted above
+    last_gaps: list[float | None] = field(default_factory=list)
+    last_room: list[float | None] = field(default_factory=list)
+    line_height: float = 0.0
 
 
 class Straddling(str):
@@ -198,6 +209,11 @@ def _table(table, chars: list[dict]) -> Table:
     rows: list[list[str]] = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     buckets: list[list[dict]] = [[] for _ in cells]
     overlapping = 0
+    head_gaps: list[list[float | None]] = [[None] * (len(xs) - 1) for _ in range(min(_HEAD_ROWS, len(ys) - 1))]
+    head_starts: list[list[list[tuple[str, float]]]] = [[[] for _ in range(len(xs) - 1)] for _ in head_gaps]
+    last_gaps: list[float | None] = [None] * (len(xs) - 1)
+    last_room: list[float | None] = [None] * (len(xs) - 1)
+    heights: list[float] = []
     placed, doubtful, cut = _cells_of(chars, cells)
     for char, number in placed:
         if number is not None:
@@ -218,7 +234,26 @@ def _table(table, chars: list[dict]) -> Table:
         for r in range(r0, max(r1, r0 + 1)):
             for c in range(c0, max(c1, c0 + 1)):
                 rows[r][c] = text
-    return Table(table.bbox[1], table.bbox[3], xs, rows, overlapping=overlapping)
+        heights.extend(line.bottom - line.top for line in lines)
+        last = max(lines, key=lambda line: line.bottom)
+        size = max((char.get("size") or 0.0 for char in last.chars), default=0.0)
+        for c in range(c0, max(c1, c0 + 1)):
+            if r0 < len(head_gaps):
+                first = min(lines, key=lambda line: line.top)
+                head_gaps[r0][c] = max(0.0, first.top - top)
+                head_starts[r0][c] = [(char["text"], (char["x1"] - char["x0"]) / char["size"])
+                                      for char in first.chars[:_START_CHARS] if char.get("size")]
+            if max(r1, r0 + 1) == len(ys) - 1:
+                last_gaps[c] = max(0.0, bottom - last.bottom)
+                last_room[c] = max(0.0, x1 - pad - last.x1) / size if size > 0 else None
+    heights.sort()
+    return Table(table.bbox[1], table.bbox[3], xs, rows, overlapping=overlapping, head_gaps=head_gaps,
+                 head_starts=head_starts, last_gaps=last_gaps, last_room=last_room,
+                 line_height=heights[len(heights) // 2] if heights else 0.0)
+
+
+_START_CHARS = 12  # a word of letters or digits longer than this is wider than any room at a line's end
+_HEAD_ROWS = 4  # the first rows whose text's distance from their top is kept (a repeated header above one)
 
 
 # ---- clip paths: the cell that drew a character ----------------------------------------------
@@ -254,60 +289,6 @@ def _clip_cell(char: dict, cells: list[tuple]) -> int | None:
     return None
 
 
-def printed_or_cells(chars: list[dict]) -> list[dict]:
-    """The characters without the text drawn wholly outside a clip that is no cell's. LibreOffice draws a cell
-    merged over a page break (or a title merged across a table printed in strips) again on every page, centred
-    on the whole range and clipped to the page's print range, so off the printed part (p035 page 2: 天河区公证处
-    at y = -98.7 under a clip from 156 to 758): that text is not printed there, and the clip does not say
-    whose it is. Such a clip holds other text, or none of its own shows and its text lies lines away; the text
-    lies above or below it (text beside the print range is a strip's, further left or right). A run of
-    text (drawn in one go under one clip) that shows in part is kept whole: a title cut by the page's edge goes
-    on in the next strip, a cell's text cut by its row (too low for it) is the cell's, its clip says so."""
-    hidden = [char for char in chars if outside_clip(char)]
-    if not hidden:
-        return chars
-    runs: list[list[dict]] = []
-    for char in sorted(chars, key=lambda c: c["seq"]):
-        if runs and runs[-1][-1].get("clip") == char.get("clip") and char["seq"] - runs[-1][-1]["seq"] <= 2:
-            runs[-1].append(char)
-        else:
-            runs.append([char])
-    shown = [char for char in chars if char["text"] != " " and not outside_clip(char)]
-    shows = {char["clip"] for char in shown if char.get("clip") is not None}
-    regions: dict[tuple, bool] = {}
-    dropped: set[int] = set()
-    for run in runs:
-        clip = run[0].get("clip")
-        drawn = [char for char in run if char["text"] != " "]
-        if clip is None or not drawn or not all(outside_clip(char) for char in drawn):
-            continue
-        if not all(clip[0] - 1 <= (char["x0"] + char["x1"]) / 2 <= clip[2] + 1 for char in drawn):
-            continue  # beside the print range: a cell of a strip to the left or right (strips.py goes by it)
-        if clip not in regions:
-            others = (c for c in shown if c.get("clip") != clip and
-                      clip[0] <= (c["x0"] + c["x1"]) / 2 <= clip[2] and clip[1] <= (c["top"] + c["bottom"]) / 2 <= clip[3])
-            regions[clip] = next(others, None) is not None and next(others, None) is not None
-        far = clip not in shows and all(_beyond(char, clip) > 2 * max(char["size"], 1.0) for char in drawn)
-        if regions[clip] or far:
-            dropped.update(id(char) for char in run)
-    return [char for char in chars if id(char) not in dropped] if dropped else chars
-
-
-def _beyond(char: dict, clip: tuple) -> float:
-    """How far a character's middle lies outside a box (0 inside)."""
-    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return max(clip[0] - cx, cx - clip[2], clip[1] - cy, cy - clip[3], 0.0)
-
-
-def outside_clip(char: dict) -> bool:
-    """A character drawn outside its clip: in the PDF's text, not on the printed page."""
-    clip = char.get("clip")
-    if clip is None or char["text"] == " ":
-        return False
-    cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
-    return not (clip[0] - 1 <= cx <= clip[2] + 1 and clip[1] - 1 <= cy <= clip[3] + 1)
-
-
 def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, int | None]], set[int], set[int]]:
     """Each character with the cell it belongs to, and the cells in doubt. A cell's text is drawn in one go,
     so characters are taken in drawing order as runs (the same line going on, or the next line after a full
@@ -326,7 +307,7 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
     placed = []
     doubtful: set[int] = set()
     clip_cells: dict[tuple, int | None] = {}
-    previous = None
+    previous, previous_cell = None, None
     ordered: list[tuple[dict, int | None]] = []  # each character with the cell its clip says, or None
     for char in sorted(chars, key=lambda c: c["seq"]):
         clip = char.get("clip")
@@ -352,7 +333,8 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         goes_on = previous is not None and runs and (
             (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]))
             if len(runs) - 1 in flowing
-            else runs[-1][0] == column and _goes_on(previous, char, column[1]))
+            else runs[-1][0] == column and _goes_on(previous, char, column[1])
+            and not breaks_before(previous, char, number != previous_cell, (offsets[-1], char["top"] - top)))
         if goes_on:
             runs[-1][1].append(char)
         elif runs and previous is not None and _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]):
@@ -362,7 +344,7 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         else:
             runs.append((column, [char]))
             offsets.append(char["top"] - top)
-        previous = char
+        previous, previous_cell = char, number
     owners: list[int | None] = []
     for _, run in runs:
         votes: dict[int, int] = {}

@@ -153,3 +153,19 @@ def rows_height(tops: list[float], size: float) -> tuple[float, int] | None:
         return None
     alike = sum(1 for step in body if step <= height + _SAME_HEIGHT * size)
     return (height, start) if alike >= 0.8 * len(body) else None
+
+
+def breaks_before(previous: dict, char: dict, crossing: bool, offsets: tuple[float, float]) -> bool:
+    """Whether a character beginning the next line in the cell under a run's (crossing a drawn row border: crossing)
+    begins a text of its own, though the run's last line may look full: the cells have no top margin (Word's default:
+    a cell's first line begins on its top border, the run's first line did so in its own cell) and the line begins on
+    its cell's border just as the run's first line did (offsets: how far under their cells' tops the two begin). A
+    word processor's row split at the page's foot goes on at the next page's top with the rest of a cell's text right
+    above the next row's, drawn one after the other: a name's last line, then the next name."""
+    size = max(char["bottom"] - char["top"], 1.0)
+    if not crossing or abs(char["top"] - previous["top"]) <= 0.35 * size:
+        return False
+    return offsets[0] <= 0 and abs(offsets[1] - offsets[0]) <= _ON_BORDER * size
+
+
+_ON_BORDER = 0.1  # of the text's height: a line this close to where a cell's first line begins is one

@@ -1,11 +1,16 @@
-"""The pages of one printed form, joined: what table finds and the readers of pdf_forms and grid_import take."""
+"""The pages of one printed form, joined: what table finds and the readers of pdf_forms and grid_import take; and
+how a continued page's rows go into the section's columns (remap, widen), a page without ruling lines by where its
+texts lie (placed, under_own_labels)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ..sheet_grid import Grid
+from ..sheet_grid import ClippedText, Grid
+from .continued import SAME_X, widened
+from .layout import SAME_EDGE, edge_column, is_amount, mark_straddling
+from .page import Straddling, Table
 
 FORM_TITLE = re.compile(r"绩效目标(?:申报)?表")
 
@@ -24,6 +29,10 @@ class Section:
     last_open: list[tuple[float, float, int | None]] = field(default_factory=list)  # the last table's cells cut open
     # at the page end: (x0, x1, how many of its last rows the cut cell covers, None when not known)
     last_split: bool = False  # all of them: its last row was split by the page break
+    # The last ruled table's columns and its last row's text ends (page.Table: last_gaps, last_room, line_height),
+    # for a word processor's row split at the page's foot with every border drawn (continued.split_row)
+    last_foot: tuple[list[float], list, list, float] | None = None
+    asked: list[int] = field(default_factory=list)  # the pages whose first row may be the rest of a split row
     tables: int = 0
     # A table without ruling lines whose columns a header row gave → its labels' x-ranges (page.Table.guides) and
     # whether it right-aligns its amounts
@@ -42,3 +51,168 @@ class Section:
     def title(self) -> str:
         return next((row[0] for row, table in zip(self.rows, self.row_tables)
                      if table is None and row and FORM_TITLE.search(row[0])), "")
+
+
+def widen(section: Section, number: int, own: list[float]) -> None:
+    """A continued table drawn with a column border its first page does not have (the department form's
+    indicator table splits the task table's last column in two): the table takes the finer columns, and
+    the rows already read copy their cell into both halves, as a merged cell is copied."""
+    columns = section.columns[number]
+    finer = widened(columns, own)
+    if finer == columns:
+        return
+    for index, (row, table) in enumerate(zip(section.rows, section.row_tables)):
+        if table == number:
+            section.rows[index] = remap(row, columns, finer)
+    section.columns[number] = finer
+
+
+def remap(row: list[str], own: list[float], target: list[float], spread: bool = True) -> list[str]:
+    """A continued table's row in the columns of the table it continues (its columns may be drawn a
+    little apart, or split where the first page's are not). With `spread`, a cell covering several target
+    columns is copied into each, as a merged cell is; else it goes to the one its middle lies in."""
+    if len(own) == len(target) and all(abs(a - b) <= SAME_X for a, b in zip(own, target)):
+        return row
+    result = [""] * (len(target) - 1)
+    for column, text in enumerate(row[:len(own) - 1]):
+        if not text:
+            continue
+        left, right = own[column], own[column + 1]
+        covered = [i for i in range(len(target) - 1)
+                   if spread and target[i] >= left - SAME_X and target[i + 1] <= right + SAME_X]
+        if not covered:
+            middle = (left + right) / 2
+            index = next((i for i in range(len(target) - 1) if target[i] <= middle <= target[i + 1]), None)
+            if index is None:
+                index = min(range(len(target) - 1), key=lambda i: abs((target[i] + target[i + 1]) / 2 - middle))
+            covered = [index]
+        for index in covered:
+            if text not in result[index]:
+                result[index] = f"{result[index]}{text}" if result[index] else text
+    return result
+
+
+# ---- the rows of a page without ruling lines, in the columns of the table they continue ----------------
+
+def split_by_labels(target: list[float], table: Table) -> list[float]:
+    """A page without ruling lines that continues a table, its own columns cut between labels of its own below what
+    it continues (the department form's indicator header under the task table it goes on with): where two of those
+    labels would fall in one of the table's columns (实施周期指标值 and 年度指标值 under 期望达到的目标), the line
+    its own columns have between them, for the table to take as widen takes a drawn one. Only labels (a line of a
+    few characters, no digit) split a column: two texts of one cell set apart would split its text too."""
+    lines = list(target)
+    if not labels_row(table):
+        return lines
+    row, extents = table.rows[table.template], table.spans[table.template]
+    placed: list[tuple[int, int]] = []  # (target column, own column) of each label
+    for column, extent in enumerate(extents):
+        if extent is None or not row[column]:
+            continue
+        middle = (extent[0] + extent[1]) / 2
+        index = next((i for i in range(len(target) - 1) if target[i] <= middle < target[i + 1]), None)
+        if index is not None:
+            placed.append((index, column))
+    for (one, _), (two, right) in zip(placed, placed[1:]):
+        line = table.columns[right]
+        if one == two and target[one] + SAME_X < line < target[one + 1] - SAME_X:
+            lines.append(line)
+    return sorted(lines)
+
+
+def under_own_labels(row: list[str], table: Table, target: list[float]) -> list[str]:
+    """A row under a page's own labels (a page without ruling lines continuing a table: labels_row), in the columns
+    of the table it continues: each cell in the column its own column's label lies in (a cell of a column without a
+    label, by its own column's middle). Its texts may lie off their labels (an amount right-aligned, a short 一级指标
+    centred under a wide label), which the page's own columns, cut between the labels, allow for."""
+    labels, extents = table.rows[table.template], table.spans[table.template]
+
+    def column_at(x: float) -> int:
+        return next((i for i in range(len(target) - 1) if target[i] <= x < target[i + 1]),
+                    0 if x < target[0] else len(target) - 2)
+
+    result: list[str] = [""] * (len(target) - 1)
+    fallbacks: dict[int, int] = {}
+    for column, text in enumerate(row):
+        if not text:
+            continue
+        extent = extents[column] if column < len(extents) and labels[column] else None
+        if extent is None:
+            extent = (table.columns[column], table.columns[column + 1])
+        index = column_at((extent[0] + extent[1]) / 2)
+        _put_apart(result, index, text, column_at((table.columns[column] + table.columns[column + 1]) / 2), fallbacks)
+    return result
+
+
+def labels_row(table: Table) -> bool:
+    """Whether a page's own columns (without ruling lines) were cut between labels: the row they were cut between
+    holds only texts of a few characters on one line with no digit (实施周期指标值, not 2024-2026 or an amount)."""
+    if table.spans is None or table.template < 0:
+        return False
+    texts = [text for text in table.rows[table.template] if text]
+    return bool(texts) and all(len(text) <= _LABEL_CHARS and "\n" not in text and not any(ch.isdigit() for ch in text)
+                               for text in texts)
+
+
+_LABEL_CHARS = 12  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）
+
+
+def placed(row: list[str], extents: list[tuple[float, float] | None], own: list[float], target: list[float],
+            guides: list[tuple[float, float]], right_aligned: bool = False,
+            edges: list[tuple[float, int, float]] = ()) -> list[str]:
+    """A row of a page without ruling lines, which repeats no header, in the columns of the table it
+    continues, each cell by where its text lies. Its own columns were cut midway between its own rows' texts,
+    so one of them may reach over two of the table's: a 财政拨款 right-aligned under the middle of 财政拨款 and
+    财政专户拨款 when the row has nothing between them. (A page that repeats the header has its columns cut
+    between the header's labels, as the first page's were: its own columns are the better guide there.) Text
+    over two of the table's columns is marked (Straddling) for the recogniser to say so; an amount goes by its
+    right edge where the table right-aligns its amounts, and is marked where its edge and middle disagree
+    otherwise, as on the first page (layout._amount_columns). A text beginning (or ending) where the first page's
+    texts of a column line up (edges: layout._edge_columns) is that column's, if it is the next to its middle's: a
+    short unit name left-aligned under a wide 项目名称, its middle on the 序号 side."""
+    def column_at(x: float) -> int:
+        return next((i for i in range(len(target) - 1) if target[i] <= x < target[i + 1]),
+                    0 if x < target[0] else len(target) - 2)
+
+    result: list[str] = [""] * (len(target) - 1)
+    fallbacks: dict[int, int] = {}
+    for column, (text, extent) in enumerate(zip(row, extents)):
+        if not text:
+            continue
+        if extent is None:
+            extent = (own[column], own[column + 1])
+        middle = (extent[0] + extent[1]) / 2
+        index = column_at(middle)
+        lined = next((column_at(middle_x) for x, step, middle_x in edges
+                      if abs((extent[0] if step == 1 else extent[1]) - x) <= SAME_EDGE), None)
+        if lined is not None and abs(lined - index) == 1:
+            index = lined
+        by_edge = edge_column(extent[1], target, guides) if is_amount(text) else None
+        if by_edge is not None and by_edge != index and right_aligned:
+            index = by_edge
+        if by_edge is not None and by_edge != index and not isinstance(text, ClippedText):
+            text = Straddling(str(text), by_edge)
+        else:
+            text = mark_straddling(text, extent, target, guides)  # afresh: a mark of its own page's columns goes
+        _put_apart(result, index, text, column_at((own[column] + own[column + 1]) / 2), fallbacks)
+    return result
+
+
+def _put_apart(result: list[str], index: int, text: str, own_index: int, fallbacks: dict[int, int]) -> None:
+    """A text of one of a continued page's own columns put in the table's column `index`: where the cell of
+    another of its own columns is there already (two of its cells where the table has one column: 本年 under the
+    department form's wide label column, beside the task's name), one of the two goes to the column its own column's
+    middle lies in if that one is free; else they are joined with the doubt said (the recogniser notes it): two
+    cells' texts read as one. fallbacks: each filled column's text's own column's (own_index of what is there)."""
+    if not result[index]:
+        result[index], fallbacks[index] = text, own_index
+        return
+    if text in result[index]:
+        return
+    there = fallbacks.get(index, index)
+    if own_index != index and 0 <= own_index < len(result) and not result[own_index]:
+        result[own_index], fallbacks[own_index] = text, own_index
+    elif there != index and 0 <= there < len(result) and not result[there]:
+        result[there], fallbacks[there] = result[index], there
+        result[index], fallbacks[index] = text, own_index
+    else:
+        result[index] = ClippedText(f"{result[index]}{text}", overlapped=True)

@@ -33,14 +33,32 @@ from ...infra.limits import (
 )
 from ...infra.preflight import open_regular
 from ...infra.progress import Progress, tell
+from ..sheet_grid import label_key
 from .borders import table_edges
-from .continued import SAME_X, carry_merged, find_header, same_row, title_rows, widened
-from .layout import SAME_EDGE, edge_column, is_amount, layout, mark_straddling
-from .page import PageContent, Straddling, Table, editor_body, read_page
-from .section import FORM_TITLE, Section
+from .continued import (
+    SAME_X,
+    carry_merged,
+    find_header,
+    join_cut,
+    join_split,
+    same_columns,
+    same_row,
+    title_rows,
+)
+from .layout import layout
+from .page import PageContent, Table, editor_body, read_page
+from .section import (
+    FORM_TITLE,
+    Section,
+    labels_row,
+    remap,
+    split_by_labels,
+    under_own_labels,
+    widen,
+)
+from .section import placed as _placed
 from .strips import stitch
-from .text import Line, line_text, space_at_wrap, split_line
-from ..sheet_grid import ClippedText, label_key
+from .text import Line, line_text, split_line
 
 # 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
 # parses a page in 70-80 ms, and the reader reports progress page by page (a dialog can cancel).
@@ -96,7 +114,12 @@ def read_pdf_sections(path: Path, progress: Progress | None = None) -> PdfTables
     if past:  # a column wider than the paper: the printer cut its text at the page's edge
         notes.append(f"第 {_page_list(past)} 页的表格超出了纸张右边，超出部分的文字没有打印出来，导入的内容可能不完整，"
                      "请对照原表核对")
-    return PdfTables(sections(pages), creator == EDITOR_CREATOR, notes)
+    found = sections(pages)
+    asked = sorted({page for section in found for page in section.asked})
+    if asked:
+        notes.append(f"第 {_page_list(asked)} 页开头的一行可能是上一页最后一行被分页截断的后半部分（Word 等文字处理软件打印时"
+                     "会把一行拆在两页上），没有把它们合并，请对照原表核对这两行")
+    return PdfTables(found, creator == EDITOR_CREATOR, notes)
 
 
 @dataclass
@@ -291,19 +314,19 @@ def _add_page(section: Section, lines: list[Line], tables: list[Table], continui
             section.row_tables.append(None)
         else:
             _add_table(section, item, continuing and item is first_table, page.open_bottom.get(id(item), frozenset()),
-                       ruled, page.drawn.get(id(item)))
+                       ruled, page.drawn.get(id(item)), page.number)
 
 
 def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[int] = frozenset(),
-               ruled: bool = True, drawn: list[frozenset[int]] | None = None) -> None:
+               ruled: bool = True, drawn: list[frozenset[int]] | None = None, page: int = 0) -> None:
     """ruled: the table's cells come from its ruling lines (page.py), not from where its text lies (layout.py),
     so that a cell over two columns of the table it continues is a merged cell. drawn: each column's drawn row
     borders (borders.drawn_borders), for how far a merged cell cut by the page break runs, when known."""
     rows = table.rows
     dropped = 0
     target: int | None = None
-    by_text = False  # the rows placed in the columns they continue by where their text lies (_placed)
-    labelled = False  # a page without ruling lines continuing a table with a header of its own (_split_by_labels)
+    by_text = False  # the rows placed in the columns they continue by where their text lies (section.placed)
+    labelled = False  # a page without ruling lines continuing a table with a header of its own (section.split_by_labels)
     if continuing and rows:
         header = find_header(section.headers, _signature(rows[0]))
         if header is not None:
@@ -334,11 +357,11 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             following = [_signature(row) for row in rows[:8]]
             section.headers.setdefault(signature, (target, following, table.columns))
     elif ruled:
-        _widen(section, target, table.columns)
-    coarse: list[float] | None = None  # the columns the page's rows above its own labels are in (_split_by_labels)
+        widen(section, target, table.columns)
+    coarse: list[float] | None = None  # the columns the page's rows above its own labels are in (section.split_by_labels)
     if labelled and rows:
         coarse = section.columns[target]
-        _widen(section, target, _split_by_labels(coarse, table))
+        widen(section, target, split_by_labels(coarse, table))
         coarse = None if section.columns[target] == coarse else coarse
     number, columns = target, section.columns[target]
     start = len(section.rows)
@@ -346,10 +369,10 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     last_row = next((i for i in range(len(section.rows) - 1, -1, -1) if section.row_tables[i] is not None), None)
     if continuing and rows and section.last_open and last_row is not None and section.row_tables[last_row] == number:
         if section.last_split:  # the row itself was split by the page break
-            first = _remap(rows[0], table.columns, columns, ruled)
+            first = remap(rows[0], table.columns, columns, ruled)
             previous = section.rows[last_row]
             if first and not first[0].strip() and previous and previous[0].strip():
-                section.rows[last_row] = [_join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
+                section.rows[last_row] = [join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
                 rows = rows[1:]
         else:  # merged cells run on over the break
             for i in range(len(columns) - 1):
@@ -357,29 +380,33 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
                 above = next((run for x0, x1, run in section.last_open if x0 - SAME_X <= middle <= x1 + SAME_X), -1)
                 if above != -1:
                     carried[i] = (_run_below(drawn, table.columns, middle, dropped, len(table.rows)), above)
+    elif continuing and rows and last_row == len(section.rows) - 1 and section.row_tables[last_row] == number:
+        rows = join_split(section, table, rows, dropped, columns, number, last_row, page)
     size = len(table.rows)
+    section.last_foot = (list(table.columns), table.last_gaps, table.last_room, table.line_height) \
+        if ruled and table.last_gaps else None
     section.last_open = [(table.columns[i], table.columns[i + 1],
                           size - max((b for b in drawn[i] if b < size), default=0) if drawn else None)
                          for i in sorted(cut)]
     section.last_split = bool(cut) and len(cut) == len(table.columns) - 1
     section.last_header = next(signature for signature, (n, _, _) in section.headers.items() if n == number) \
         if any(n == number for n, _, _ in section.headers.values()) else None
-    placed = by_text and not _same_columns(table.columns, columns)
+    placed = by_text and not same_columns(table.columns, columns)
     skipped = len(table.rows) - len(rows)  # header rows dropped, a split row joined: rows is what follows them
-    labels = _labels_row(table)  # below labels of its own, a page's columns are its labels' (_under_own_labels)
+    labels = labels_row(table)  # below labels of its own, a page's columns are its labels' (section.under_own_labels)
     for index, row in enumerate(rows):
-        # Rows above the labels that split a column go on in the table as it was: merged over both halves, as _widen
+        # Rows above the labels that split a column go on in the table as it was: merged over both halves, as widen
         # spreads the rows before them
         before = coarse is not None and skipped + index < table.template
         into = coarse if before else columns
         if placed and labels and skipped + index >= table.template:
-            cells = _under_own_labels(row, table, into)
-        elif placed and not _same_columns(table.columns, into):
+            cells = under_own_labels(row, table, into)
+        elif placed and not same_columns(table.columns, into):
             cells = _placed(row, table.spans[skipped + index], table.columns, into,
                             *section.headed.get(number, ([], False)), edges=section.edges.get(number, []))
         else:
-            cells = _remap(row, table.columns, into, ruled)
-        section.rows.append(_remap(cells, coarse, columns) if before else cells)
+            cells = remap(row, table.columns, into, ruled)
+        section.rows.append(remap(cells, coarse, columns) if before else cells)
         section.row_tables.append(number)
     if carried:
         carry_merged(section.rows, section.row_tables, start, carried)
@@ -395,180 +422,6 @@ def _run_below(drawn: list[frozenset[int]] | None, own: list[float], middle: flo
     if column is None:
         return None
     return min((b for b in drawn[column] if b > first), default=size) - first
-
-
-def _split_by_labels(target: list[float], table: Table) -> list[float]:
-    """A page without ruling lines that continues a table, its own columns cut between labels of its own below what
-    it continues (the department form's indicator header under the task table it goes on with): where two of those
-    labels would fall in one of the table's columns (实施周期指标值 and 年度指标值 under 期望达到的目标), the line
-    its own columns have between them, for the table to take as _widen takes a drawn one. Only labels (a line of a
-    few characters, no digit) split a column: two texts of one cell set apart would split its text too."""
-    lines = list(target)
-    if not _labels_row(table):
-        return lines
-    row, extents = table.rows[table.template], table.spans[table.template]
-    placed: list[tuple[int, int]] = []  # (target column, own column) of each label
-    for column, extent in enumerate(extents):
-        if extent is None or not row[column]:
-            continue
-        middle = (extent[0] + extent[1]) / 2
-        index = next((i for i in range(len(target) - 1) if target[i] <= middle < target[i + 1]), None)
-        if index is not None:
-            placed.append((index, column))
-    for (one, _), (two, right) in zip(placed, placed[1:]):
-        line = table.columns[right]
-        if one == two and target[one] + SAME_X < line < target[one + 1] - SAME_X:
-            lines.append(line)
-    return sorted(lines)
-
-
-def _under_own_labels(row: list[str], table: Table, target: list[float]) -> list[str]:
-    """A row under a page's own labels (a page without ruling lines continuing a table: _labels_row), in the columns
-    of the table it continues: each cell in the column its own column's label lies in (a cell of a column without a
-    label, by its own column's middle). Its texts may lie off their labels (an amount right-aligned, a short 一级指标
-    centred under a wide label), which the page's own columns, cut between the labels, allow for."""
-    labels, extents = table.rows[table.template], table.spans[table.template]
-
-    def column_at(x: float) -> int:
-        return next((i for i in range(len(target) - 1) if target[i] <= x < target[i + 1]),
-                    0 if x < target[0] else len(target) - 2)
-
-    result: list[str] = [""] * (len(target) - 1)
-    fallbacks: dict[int, int] = {}
-    for column, text in enumerate(row):
-        if not text:
-            continue
-        extent = extents[column] if column < len(extents) and labels[column] else None
-        if extent is None:
-            extent = (table.columns[column], table.columns[column + 1])
-        index = column_at((extent[0] + extent[1]) / 2)
-        _put_apart(result, index, text, column_at((table.columns[column] + table.columns[column + 1]) / 2), fallbacks)
-    return result
-
-
-def _labels_row(table: Table) -> bool:
-    """Whether a page's own columns (without ruling lines) were cut between labels: the row they were cut between
-    holds only texts of a few characters on one line with no digit (实施周期指标值, not 2024-2026 or an amount)."""
-    if table.spans is None or table.template < 0:
-        return False
-    texts = [text for text in table.rows[table.template] if text]
-    return bool(texts) and all(len(text) <= _LABEL_CHARS and "\n" not in text and not any(ch.isdigit() for ch in text)
-                               for text in texts)
-
-
-_LABEL_CHARS = 12  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）
-
-
-def _widen(section: Section, number: int, own: list[float]) -> None:
-    """A continued table drawn with a column border its first page does not have (the department form's
-    indicator table splits the task table's last column in two): the table takes the finer columns, and
-    the rows already read copy their cell into both halves, as a merged cell is copied."""
-    columns = section.columns[number]
-    finer = widened(columns, own)
-    if finer == columns:
-        return
-    for index, (row, table) in enumerate(zip(section.rows, section.row_tables)):
-        if table == number:
-            section.rows[index] = _remap(row, columns, finer)
-    section.columns[number] = finer
-
-
-def _join_cut(before: str, after: str) -> str:
-    """A cell split by the page break: its two parts, joined as a wrapped line is."""
-    if not before or not after or before == after:  # a merged cell printed again on the new page
-        return before or after
-    return before + (" " if space_at_wrap(before[-1], after[0]) else "") + after
-
-
-def _same_columns(own: list[float], target: list[float]) -> bool:
-    return len(own) == len(target) and all(abs(a - b) <= SAME_X for a, b in zip(own, target))
-
-
-def _placed(row: list[str], extents: list[tuple[float, float] | None], own: list[float], target: list[float],
-            guides: list[tuple[float, float]], right_aligned: bool = False,
-            edges: list[tuple[float, int, float]] = ()) -> list[str]:
-    """A row of a page without ruling lines, which repeats no header, in the columns of the table it
-    continues, each cell by where its text lies. Its own columns were cut midway between its own rows' texts,
-    so one of them may reach over two of the table's: a 财政拨款 right-aligned under the middle of 财政拨款 and
-    财政专户拨款 when the row has nothing between them. (A page that repeats the header has its columns cut
-    between the header's labels, as the first page's were: its own columns are the better guide there.) Text
-    over two of the table's columns is marked (Straddling) for the recogniser to say so; an amount goes by its
-    right edge where the table right-aligns its amounts, and is marked where its edge and middle disagree
-    otherwise, as on the first page (layout._amount_columns). A text beginning (or ending) where the first page's
-    texts of a column line up (edges: layout._edge_columns) is that column's, if it is the next to its middle's: a
-    short unit name left-aligned under a wide 项目名称, its middle on the 序号 side."""
-    def column_at(x: float) -> int:
-        return next((i for i in range(len(target) - 1) if target[i] <= x < target[i + 1]),
-                    0 if x < target[0] else len(target) - 2)
-
-    result: list[str] = [""] * (len(target) - 1)
-    fallbacks: dict[int, int] = {}
-    for column, (text, extent) in enumerate(zip(row, extents)):
-        if not text:
-            continue
-        if extent is None:
-            extent = (own[column], own[column + 1])
-        middle = (extent[0] + extent[1]) / 2
-        index = column_at(middle)
-        lined = next((column_at(middle_x) for x, step, middle_x in edges
-                      if abs((extent[0] if step == 1 else extent[1]) - x) <= SAME_EDGE), None)
-        if lined is not None and abs(lined - index) == 1:
-            index = lined
-        by_edge = edge_column(extent[1], target, guides) if is_amount(text) else None
-        if by_edge is not None and by_edge != index and right_aligned:
-            index = by_edge
-        if by_edge is not None and by_edge != index and not isinstance(text, ClippedText):
-            text = Straddling(str(text), by_edge)
-        else:
-            text = mark_straddling(text, extent, target, guides)  # afresh: a mark of its own page's columns goes
-        _put_apart(result, index, text, column_at((own[column] + own[column + 1]) / 2), fallbacks)
-    return result
-
-
-def _put_apart(result: list[str], index: int, text: str, own_index: int, fallbacks: dict[int, int]) -> None:
-    """A text of one of a continued page's own columns put in the table's column `index`: where the cell of
-    another of its own columns is there already (two of its cells where the table has one column: 本年 under the
-    department form's wide label column, beside the task's name), one of the two goes to the column its own column's
-    middle lies in if that one is free; else they are joined with the doubt said (the recogniser notes it): two
-    cells' texts read as one. fallbacks: each filled column's text's own column's (own_index of what is there)."""
-    if not result[index]:
-        result[index], fallbacks[index] = text, own_index
-        return
-    if text in result[index]:
-        return
-    there = fallbacks.get(index, index)
-    if own_index != index and 0 <= own_index < len(result) and not result[own_index]:
-        result[own_index], fallbacks[own_index] = text, own_index
-    elif there != index and 0 <= there < len(result) and not result[there]:
-        result[there], fallbacks[there] = result[index], there
-        result[index], fallbacks[index] = text, own_index
-    else:
-        result[index] = ClippedText(f"{result[index]}{text}", overlapped=True)
-
-
-def _remap(row: list[str], own: list[float], target: list[float], spread: bool = True) -> list[str]:
-    """A continued table's row in the columns of the table it continues (its columns may be drawn a
-    little apart, or split where the first page's are not). With `spread`, a cell covering several target
-    columns is copied into each, as a merged cell is; else it goes to the one its middle lies in."""
-    if len(own) == len(target) and all(abs(a - b) <= SAME_X for a, b in zip(own, target)):
-        return row
-    result = [""] * (len(target) - 1)
-    for column, text in enumerate(row[:len(own) - 1]):
-        if not text:
-            continue
-        left, right = own[column], own[column + 1]
-        covered = [i for i in range(len(target) - 1)
-                   if spread and target[i] >= left - SAME_X and target[i + 1] <= right + SAME_X]
-        if not covered:
-            middle = (left + right) / 2
-            index = next((i for i in range(len(target) - 1) if target[i] <= middle <= target[i + 1]), None)
-            if index is None:
-                index = min(range(len(target) - 1), key=lambda i: abs((target[i] + target[i + 1]) / 2 - middle))
-            covered = [index]
-        for index in covered:
-            if text not in result[index]:
-                result[index] = f"{result[index]}{text}" if result[index] else text
-    return result
 
 
 def _page_list(numbers: list[int]) -> str:

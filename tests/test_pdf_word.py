@@ -1,0 +1,92 @@
+"""PDFs printed from Word documents (issue 22): Writer breaks a tall row across pages, the rest of its cells at the top
+of the next page as a row of their own, key cells empty, text going on mid-word. tests/data/pdf/word-*.pdf are made by
+tests/data/pdf/make_word_pdfs.py (a .docx from scripts/corpus/word_document.py, printed by LibreOffice Writer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from src.model import paths
+from src.storage.containers.pdf.continued import split_row
+from src.storage.infra.files import open_declaration
+from tests.data.pdf.make_word_pdfs import PARAGRAPHS, PROJECTS, SHORT, goal, indicators
+
+DATA = Path(__file__).parent / "data" / "pdf"
+
+
+def test_names_units_and_periods_cut_by_the_page_are_joined():
+    # Rows four lines high, cut by each page's foot within the narrow columns: 第29号区 | 司法局普法宣传…, 广州市天河 |
+    # 区司法局, 2025年1 | 月-2027年12月 (read before as a project and its unit cut short, the rest a project of its own).
+    read = open_declaration(DATA / "word-split-rows-short.pdf").declaration
+    assert [(p.name, p.unit, p.period, p.goal) for p in read.projects] == [project[:4] for project in SHORT]
+    assert [[i.annual_value for i in p.indicators] for p in read.projects] == [
+        [indicator.rsplit("：", 1)[1]] for *_, indicator in SHORT]
+
+
+def test_a_row_of_its_own_under_cells_merged_over_the_break_is_not_joined():
+    # Each project's 序号, 项目名称, 预算单位 and 绩效目标 merged down beside its indicators, a row each. A page may begin
+    # with an indicator's row of its own under the merged cells (its key cells empty, as a broken row's are), the
+    # goal's text going on beside it; or with the rest of an indicator's row the page cut (办理社区矫 | 正业务经费…,
+    # 不少于113 | 件). The first is a row, the second is joined, the goal is whole.
+    read = open_declaration(DATA / "word-merged-over-break.pdf").declaration
+    assert [(p.name, p.unit, p.goal) for p in read.projects] == [
+        (name, unit, goal(index)) for index, (name, unit, _) in enumerate(PROJECTS)]
+    for index, project in enumerate(read.projects):
+        assert [(i.name, i.annual_value) for i in project.indicators] == indicators(index), index
+
+
+def test_the_rest_of_a_cut_name_stays_apart_from_the_next_rows_name_under_it():
+    # No 一级/二级 columns: the indicator's name is the first cell drawn in its row, right after the rest of the name
+    # the page cut (数量 at the next page's top, a line ending short, then the next indicator's name a line below in
+    # the same column): two cells' texts, not one name going on over the row border.
+    read = open_declaration(DATA / "word-cut-name.pdf").declaration
+    assert [(p.name, p.unit, p.goal) for p in read.projects] == [
+        (name, unit, goal(index)) for index, (name, unit, _) in enumerate(PROJECTS)]
+    for index, project in enumerate(read.projects):
+        assert [(i.name, i.annual_value) for i in project.indicators] == indicators(index), index
+
+
+def test_the_rest_of_a_cut_name_filling_its_line_stays_apart_from_the_next_rows_name():
+    # Names of three full lines: the rest of one the page cut fills its last line, so the next indicator's name, a line
+    # below in the same column and drawn right after it, looks like its text wrapped on. But it begins on its own
+    # cell's top border, as the rest did on the page's first row (Word's cells have no top margin): its own.
+    read = open_declaration(DATA / "word-full-lines.pdf").declaration
+    assert [(p.name, p.unit, p.goal) for p in read.projects] == [
+        (name, unit, goal(index)) for index, (name, unit, _) in enumerate(PROJECTS)]
+    for index, project in enumerate(read.projects):
+        assert [(i.name, i.annual_value) for i in project.indicators] == indicators(index, full=True), index
+
+
+def test_a_row_broken_between_two_paragraphs_is_said_not_guessed():
+    # 绩效指标 a list of one-line paragraphs longer than a page: the page breaks the row between two of them, the text
+    # above ending short of its cell's side as a row's own does. Whether the next page's first row is the rest of it
+    # or a row of its own is not told by the cells: both rows' cells are marked and the pages named, nothing joined.
+    opened = open_declaration(DATA / "word-paragraphs.pdf")
+    assert [(p.name, p.unit, p.period, p.goal) for p in opened.declaration.projects] == [p[:4] for p in PARAGRAPHS]
+    assert any("可能是上一页最后一行被分页截断的后半部分" in note for note in opened.notes)
+    for index in range(len(PARAGRAPHS)):
+        assert any(getattr(note, "location", None) == paths.project(index) and "绩效指标" in note
+                   for note in opened.notes), index
+
+
+def test_a_row_that_may_be_the_rest_of_the_row_above_is_said_not_guessed():
+    # Cells of the row above reach the page's foot and the row below has text only in their columns, but the text
+    # above ends with room for what follows (a paragraph's end): a row of its own printed alike, or the rest of one.
+    above, below = ["1", "人民调解经费", "保障工作正常开展。"], ["", "", "维护社会和谐稳定。"]
+    gaps, room, starts = [3.0, 3.0, 3.0], [4.0, 2.0, 3.0], [[], [], [("维", 1.0), ("护", 1.0)]]
+    assert split_row(above, below, gaps, room, [None, None, 0.0], starts, 10.5) == "ask"
+    assert split_row(above, below, gaps, [4.0, 2.0, 0.6], [None, None, 0.0], starts, 10.5) == "join"
+    assert split_row(above, below, [3.0, 3.0, 20.0], [4.0, 2.0, 0.6], [None, None, 0.0], starts, 10.5) is None
+    assert split_row(above, ["2", "", "维护"], gaps, [4.0, 2.0, 0.6], [0.0, None, 0.0],
+                     [[("2", 0.5)], [], [("维", 1.0)]], 10.5) is None  # a 序号 of its own: a new row
+
+
+def test_a_paragraphs_last_lines_kept_together_leave_a_line_empty_above_the_foot():
+    # Widow control: Writer keeps a paragraph's last two lines together, so the cut cell's text may end a line above
+    # the foot (p002 of the corpus, seed 22: 1、产出指标：12348 | 广东法网任务工单处理率). Still joined where it was
+    # wrapped mid-sentence; a sentence's end a line above the foot is a cell that ended.
+    above, below = ["1", "法律援助经费", "1、产出指标：12348"], ["", "", "广东法网任务工单处理率"]
+    starts = [[], [], [("广", 1.0)]]
+    assert split_row(above, below, [3.0, 3.0, 14.1], [4.0, 2.0, 0.3], [None, None, 0.0], starts, 10.5) == "join"
+    ended = ["1", "法律援助经费", "工单处理率达标。"]
+    assert split_row(ended, below, [3.0, 3.0, 14.1], [4.0, 2.0, 0.3], [None, None, 0.0], starts, 10.5) is None
