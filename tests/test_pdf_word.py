@@ -67,6 +67,9 @@ def test_a_row_broken_between_two_paragraphs_is_said_not_guessed():
     for index in range(len(PARAGRAPHS)):
         assert any(getattr(note, "location", None) == paths.project(index) and "绩效指标" in note
                    for note in opened.notes), index
+    # the marked cells are said as a row the page may have cut, not as text drawn over other text (which they are not)
+    marked = [note for note in opened.notes if "分页处可能被截断" in note]
+    assert marked and not any("压在别的文字上" in note for note in opened.notes)
 
 
 def test_a_row_that_may_be_the_rest_of_the_row_above_is_said_not_guessed():

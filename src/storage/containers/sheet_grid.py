@@ -49,10 +49,12 @@ class ClippedText(str):
     may be mixed in it."""
 
     overlapped: bool = False
+    split: bool = False  # perhaps the rest of a row a word processor broke across pages, or its first part: not joined
 
-    def __new__(cls, text: str, overlapped: bool = False) -> ClippedText:
+    def __new__(cls, text: str, overlapped: bool = False, split: bool = False) -> ClippedText:
         value = super().__new__(cls, text)
         value.overlapped = overlapped
+        value.split = split
         return value
 
 

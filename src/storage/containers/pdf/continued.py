@@ -328,7 +328,9 @@ def _inside(coarse: list[float], finer: list[float]) -> list[int] | None:
 
 
 def _doubted(text: str) -> str:
-    return text if isinstance(text, ClippedText) and text.overlapped else ClippedText(text, overlapped=True)
+    """A cell of a row that may be the rest of the page before's last row (or that row): said as such, not as text
+    drawn over other text."""
+    return ClippedText(text, overlapped=getattr(text, "overlapped", False), split=True)
 
 
 def join_cut(before: str, after: str) -> str:
