@@ -164,7 +164,7 @@ def write_corpus(bases: list[Base], folder: Path, seed: int, note: str) -> dict:
         "made_by": "python -m scripts.make_corpus " + note, "seed": seed, "date": datetime.date.today().isoformat(),
         "libreoffice": containers.lo_version(), "bases": len(bases), "problems": problems,
         "seconds": round(time.monotonic() - started, 1), "variants": variants}
-    _write_manifest(folder, manifest)
+    write_manifest(folder, manifest)
     print(f"{len(variants)} variants of {len(bases)} renderings in {folder} ({manifest['seconds']} s); "
           f"{clipped} facts not printed in the PDFs left out; {len(problems)} problems", file=sys.stderr)
     for problem in problems:
@@ -213,12 +213,12 @@ def add_word(bases: list[Base], folder: Path) -> int:
         if following != base_id and base_id in added:
             variants.append(added.pop(base_id))
     manifest["variants"] = variants
-    _write_manifest(folder, manifest)
+    write_manifest(folder, manifest)
     print(f"{sum(v['container'] == 'docx' for v in variants)} Word documents in {folder}", file=sys.stderr)
     return 0
 
 
-def _write_manifest(folder: Path, manifest: dict) -> None:
+def write_manifest(folder: Path, manifest: dict) -> None:
     text = json.dumps(manifest, ensure_ascii=False, indent=None, separators=(",", ":")).replace('},{"id"', '},\n{"id"')
     temporary = folder / (MANIFEST + ".new")
     temporary.write_text(text, encoding="utf-8")

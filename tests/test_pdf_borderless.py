@@ -240,12 +240,12 @@ def test_a_thousands_group_set_apart_stays_one_number():
 def test_rows_overleaf_place_an_amount_by_its_right_edge_as_the_first_page_does():
     # The table's columns (its header's labels 财政拨款 40–80, 财政专户拨款 110–170; cut midway at 95) and a row of a
     # later page: an amount ending at 108, before 财政专户拨款's label begins, its middle at 98 past the cut.
-    from src.storage.containers.pdf.table import _placed
+    from src.storage.containers.pdf.section import placed
 
     target, guides = [0.0, 30.0, 95.0, 200.0], [(0.0, 20.0), (40.0, 80.0), (110.0, 170.0)]
     row, extents, own = ["经费", "6.20"], [(0.0, 20.0), (88.0, 108.0)], [0.0, 50.0, 200.0]
-    assert _placed(row, extents, own, target, guides, right_aligned=True) == ["经费", "6.20", ""]
-    unsure = _placed(row, extents, own, target, guides, right_aligned=False)
+    assert placed(row, extents, own, target, guides, right_aligned=True) == ["经费", "6.20", ""]
+    unsure = placed(row, extents, own, target, guides, right_aligned=False)
     assert unsure == ["经费", "", "6.20"] and isinstance(unsure[2], Straddling) and unsure[2].beside == 1
 
 

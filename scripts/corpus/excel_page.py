@@ -127,7 +127,7 @@ def _cell(sheet: Sheet, row: int, column: int, merge) -> str:
 
 def make_pages(source: Path, out: Path) -> int:
     """The .htm of every rendering of source's manifest (its .xlsx variants' facts), for the seed it was made with."""
-    from scripts.make_corpus import COUNTS, plan_bases
+    from scripts.make_corpus import COUNTS, plan_bases, write_manifest
 
     manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
     bases = {base.id: base for base in plan_bases(manifest["seed"], COUNTS)}
@@ -142,7 +142,7 @@ def make_pages(source: Path, out: Path) -> int:
         variants.append({**variant, "id": f"{base.id}-excelhtml", "file": name, "container": "html",
                          "knobs": {**variant["knobs"], "container": "html", "made_by": "excel"}})
     made = {**manifest, "made_by": f"python -m scripts.corpus.excel_page {source} {out}", "variants": variants}
-    (out / MANIFEST).write_text(json.dumps(made, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_manifest(out, made)
     print(f"{len(variants)} Excel-style web pages of {source}'s renderings in {out}", file=sys.stderr)
     return 0
 

@@ -23,6 +23,8 @@ MANIFEST = "manifest.json"
 
 
 def make_copies(source: Path, out: Path, to: str) -> int:
+    from scripts.make_corpus import write_manifest  # the corpus's own manifest writer (make_corpus imports this package)
+
     manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
     words = [v for v in manifest["variants"] if v["container"] == "docx"]
     if not words:
@@ -46,7 +48,7 @@ def make_copies(source: Path, out: Path, to: str) -> int:
                          "row_offset": None})
     made = {**manifest, "made_by": f"python -m scripts.corpus.word_copies {source} {out} --to {to}",
             "problems": problems, "variants": variants}
-    (out / MANIFEST).write_text(json.dumps(made, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_manifest(out, made)
     print(f"{len(variants)} {to} copies of {source}'s Word documents in {out}; {len(problems)} problems", file=sys.stderr)
     return 0
 

@@ -35,7 +35,7 @@ from ..infra import limits
 from ..infra.errors import FileProblem, ends_inside_a_character, os_problem
 from ..infra.preflight import open_regular
 from ..infra.progress import Progress, every, tell
-from .sheet_grid import JOINED_FROM as _JOINED_FROM, MAX_COLUMNS, MAX_ROWS, Damage, Grid, opens_a_table
+from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Damage, Grid, goes_on_from
 from .text_table import damaged_utf8
 
 MAX_PAGE_BYTES = limits.MAX_PAGE_BYTES  # a 41 MB page takes ~310 MB parsed; published pages are a few MB
@@ -409,16 +409,7 @@ class _TableReader:
         if self.progress is not None:  # rows of nested tables counted twice: a bar that ends a little early
             self.rows_total = sum(1 for table in tables for _ in table.iter("tr"))
             tell(self.progress, self.source, 0, self.rows_total)
-        continued, width = None, 0  # the table last read, and its columns
-
-        def follows(before, table) -> bool:
-            """Nothing shown between the two tables (they stand in no cell): only empty blocks."""
-            if next(table.iterancestors("td", "th"), None) is not None:
-                return False
-            between = headings[table][1]
-            return all(not self.text(block).strip() for block in between
-                       if next(block.iterancestors("table"), None) is None)
-
+        width = 0  # the columns of the table last read
         for number, table in enumerate(tables, 1):
             self.dropped = 0
             rows = self.table_rows(table, number)
@@ -426,9 +417,7 @@ class _TableReader:
                 continue
             heading, blocks = headings[table]
             lead = self.lead_lines(table, blocks)
-            columns = max(len(row) for row in rows)
-            if (continued is not None and not lead and heading is None and columns == width >= _JOINED_FROM and not opens_a_table(rows)
-                    and follows(continued, table)):
+            if not lead and heading is None and goes_on_from(rows, width) and self.nothing_between(table, blocks):
                 # A table broken in two (a page made from a Word document cuts its table at every page, an empty
                 # paragraph between): a browser shows one table, and so is it read; a header given again above
                 # the second part is a repeated header.
@@ -436,8 +425,14 @@ class _TableReader:
             else:
                 grids.append(Grid(self.table_name(table, heading, number), [[line] for line in lead] + rows,
                                   self.dropped))
-            continued, width = table, columns
+            width = max(len(row) for row in rows)
         return grids
+
+    def nothing_between(self, table, blocks: list) -> bool:
+        """Nothing shown between a table and the one before it (neither in a cell): the blocks between are empty."""
+        if next(table.iterancestors("td", "th"), None) is not None:
+            return False
+        return all(not self.text(block).strip() for block in blocks if next(block.iterancestors("table"), None) is None)
 
     def lead_lines(self, table, blocks: list) -> list[str]:
         """The lines shown right above a table that stands in no cell — its title, 单位：元, 部门名称：… in

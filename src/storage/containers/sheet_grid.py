@@ -57,6 +57,11 @@ class ClippedText(str):
         value.split = split
         return value
 
+    @property
+    def kind(self) -> str:
+        """What the import says of it: "split", "overlapped" or "cut"."""
+        return "split" if self.split else "overlapped" if self.overlapped else "cut"
+
 
 @dataclass
 class Grid:
@@ -75,14 +80,17 @@ class Grid:
 
 
 # A table of fewer columns is never taken for the rest of the one before it (layout tables, one-cell boxes).
-JOINED_FROM = 3
+_JOINED_FROM = 3
 
 
-def opens_a_table(rows: list[list[object]]) -> bool:
-    """Whether a table's first row is one text across its whole width (a title merged across, as a form opens
-    with): a table that opens so is a table of its own, not the rest of the one before it."""
+def goes_on_from(rows: list[list[object]], columns_before: int) -> bool:
+    """Whether a table standing right after another of columns_before columns (nothing shown between) is that
+    table's rest, broken in two: as many columns, at least _JOINED_FROM, and not opening with one text across its
+    whole width (a title merged across, as the next form of a document opens)."""
+    columns = max((len(row) for row in rows), default=0)
     first = rows[0] if rows else []
-    return len(first) > 1 and first[0] is not None and all(value == first[0] for value in first)
+    opens = len(first) > 1 and first[0] is not None and all(value == first[0] for value in first)
+    return columns == columns_before >= _JOINED_FROM and not opens
 
 
 def cell_text(value: object) -> str:

@@ -29,7 +29,7 @@ from lxml import etree
 from ..infra.errors import FileProblem, error_text
 from ..infra.limits import MAX_PACK_RATIO, MAX_SHEET_CELLS, MAX_UNPACKED_BYTES, PACK_RATIO_FROM, megabytes
 from ..infra.progress import Progress
-from .sheet_grid import JOINED_FROM, MAX_COLUMNS, MAX_ROWS, Grid, opens_a_table
+from .sheet_grid import MAX_COLUMNS, MAX_ROWS, Grid, goes_on_from
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = (f"{_W}{tag}" for tag in ("p", "tbl", "tr", "tc"))
@@ -62,7 +62,7 @@ def word_grids(path: Path, progress: Progress | None = None) -> list[Grid]:
             rows = _table_rows(path, element)
             cells += sum(len(row) for row in rows)
             columns = max((len(row) for row in rows), default=0)
-            if grids and columns == width >= JOINED_FROM and not opens_a_table(rows):
+            if goes_on_from(rows, width):  # width is 0 before the first table and after any text
                 # A table broken in two (pasted in two goes, or cut at a page with an empty paragraph): Word shows
                 # it as one, and so is it read; a header typed again above the second part is a repeated header.
                 grids[-1].rows += rows

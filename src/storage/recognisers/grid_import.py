@@ -248,21 +248,23 @@ def not_a_declaration(path: Path, grids: list[Grid], reason: str) -> FileProblem
                              f"没有项目支出绩效目标表或部门整体预算绩效目标申报表）")
 
 
-_CUT = "打印的表格里行高不够，超出单元格的文字被裁掉了（已导入 PDF 中这些格的全部文字），请对照原表核对"
-_OVERLAPPED = "打印的表格里行高不够，文字压在别的文字上，可能混进了相邻单元格的文字，请对照原表核对"
-_SPLIT = "这一行在分页处可能被截断：它与上一页最后一行（或下一页第一行）可能是同一行的两部分，未合并，请对照原表核对"
+# What a note says of a ClippedText, by its kind.
+_CLIPPED_SAID = {
+    "cut": "打印的表格里行高不够，超出单元格的文字被裁掉了（已导入 PDF 中这些格的全部文字），请对照原表核对",
+    "overlapped": "打印的表格里行高不够，文字压在别的文字上，可能混进了相邻单元格的文字，请对照原表核对",
+    "split": "这一行在分页处可能被截断：它与上一页最后一行（或下一页第一行）可能是同一行的两部分，未合并，请对照原表核对"}
 
 
 def clipped_notes(grid: Grid, found: ImportedTable | ImportedDepartment, source: str) -> list[Note]:
     """A note for each row with cells whose printed text was cut or drawn over other text (ClippedText), at the
     project read from it (a department form's rows are the form reader's: there the note says the row and its text)."""
-    cut: dict[tuple[int, bool], list[int]] = {}
+    cut: dict[tuple[int, str], list[int]] = {}
     seen: set[int] = set()
     for r, row in enumerate(grid.rows):
         for c, value in enumerate(row):
             if isinstance(value, ClippedText) and id(value) not in seen:  # a merged cell stands in each of its places
                 seen.add(id(value))
-                cut.setdefault((r, "split" if value.split else value.overlapped), []).append(c)
+                cut.setdefault((r, value.kind), []).append(c)
     notes = []
     table = found if isinstance(found, ImportedTable) else None
     for (r, kind), columns in cut.items():
@@ -278,8 +280,7 @@ def clipped_notes(grid: Grid, found: ImportedTable | ImportedDepartment, source:
             labels = "、".join(dict.fromkeys(grid.text(table.header_row, c).replace("\n", "") or f"第 {c + 1} 列"
                                              for c in columns))
             whose = f"项目“{table.projects[index].name or ''}”的{labels}："
-        said = _SPLIT if kind == "split" else _OVERLAPPED if kind else _CUT
-        notes.append(Note(whose + said, location=location, source=source, row=r + 1,
+        notes.append(Note(whose + _CLIPPED_SAID[kind], location=location, source=source, row=r + 1,
                           column=columns[0] + 1, source_text=str(grid.rows[r][columns[0]])[:200]))
     return notes
 

@@ -400,7 +400,8 @@ def _take_continuations(grid: Grid, row: int, columns: dict[str, int], labels: s
     project whose indicators run down several rows with its name written once — joined into values: the indicator
     text a line further, the goal's words run on (a sentence cut by the page). Said once, at the project. A row
     with anything else (a number, a name, an amount, a unit of its own) is not the rest of this one."""
-    text_columns = {columns[key] for key in _CONTINUED_TEXTS if key in columns}
+    text_roles = {key: columns[key] for key in _CONTINUED_TEXTS if key in columns}
+    text_columns = set(text_roles.values())
     unit_column = columns.get("unit")
     taken: list[int] = []
     below = row + 1
@@ -409,7 +410,7 @@ def _take_continuations(grid: Grid, row: int, columns: dict[str, int], labels: s
         others = [column for column, value in enumerate(cells) if column not in text_columns
                   and cell_text(value).strip() and not (column == unit_column and
                                                         clean_cell_text(cell_text(value)) == values.get("unit"))]
-        more = row_texts(cells, {key: columns[key] for key in _CONTINUED_TEXTS if key in columns})
+        more = row_texts(cells, text_roles)
         if others or not any(more.values()) or any(label_key(text) in labels for text in more.values() if text):
             break
         if is_footnote(next(text for text in more.values() if text)):

@@ -51,12 +51,12 @@ from .section import (
     FORM_TITLE,
     Section,
     labels_row,
+    placed,
     remap,
     split_by_labels,
     under_own_labels,
     widen,
 )
-from .section import placed as _placed
 from .strips import stitch
 from .text import Line, line_text, split_line
 
@@ -391,7 +391,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     section.last_split = bool(cut) and len(cut) == len(table.columns) - 1
     section.last_header = next(signature for signature, (n, _, _) in section.headers.items() if n == number) \
         if any(n == number for n, _, _ in section.headers.values()) else None
-    placed = by_text and not same_columns(table.columns, columns)
+    by_position = by_text and not same_columns(table.columns, columns)  # placed by where its text lies
     skipped = len(table.rows) - len(rows)  # header rows dropped, a split row joined: rows is what follows them
     labels = labels_row(table)  # below labels of its own, a page's columns are its labels' (section.under_own_labels)
     for index, row in enumerate(rows):
@@ -399,11 +399,11 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         # spreads the rows before them
         before = coarse is not None and skipped + index < table.template
         into = coarse if before else columns
-        if placed and labels and skipped + index >= table.template:
+        if by_position and labels and skipped + index >= table.template:
             cells = under_own_labels(row, table, into)
-        elif placed and not same_columns(table.columns, into):
-            cells = _placed(row, table.spans[skipped + index], table.columns, into,
-                            *section.headed.get(number, ([], False)), edges=section.edges.get(number, []))
+        elif by_position and not same_columns(table.columns, into):
+            cells = placed(row, table.spans[skipped + index], table.columns, into,
+                           *section.headed.get(number, ([], False)), edges=section.edges.get(number, []))
         else:
             cells = remap(row, table.columns, into, ruled)
         section.rows.append(remap(cells, coarse, columns) if before else cells)
