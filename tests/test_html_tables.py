@@ -138,6 +138,19 @@ def test_a_table_broken_in_two_with_nothing_between_is_one():
     assert len(titled) == 2  # a title across the next table: a table of its own
 
 
+def test_a_broken_table_each_part_in_a_block_of_its_own_is_one():
+    """Sites wrap each table in a <div>: the block around the second part is no text between the parts, unless it
+    shows some before the table."""
+    header = "<tr><td>项目名称</td><td>总计</td><td>绩效目标</td></tr>"
+    part = "<tr><td>道路</td><td>10</td><td>目标</td></tr>"
+    wrapped = rows_of(f"<div><table>{header}</table></div><div class=t><table>{part}</table></div>")
+    said = rows_of(f"<div><table>{header}</table></div><div>另表：<table>{part}</table></div>")
+    after = rows_of(f"<div><table>{header}</table></div><div><table>{part}</table>注：单位万元</div>")
+
+    assert wrapped == after == [[["项目名称", "总计", "绩效目标"], ["道路", "10", "目标"]]]
+    assert len(said) == 2
+
+
 # The hand-written page in the style of a government site, GBK-encoded
 
 

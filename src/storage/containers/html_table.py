@@ -429,10 +429,23 @@ class _TableReader:
         return grids
 
     def nothing_between(self, table, blocks: list) -> bool:
-        """Nothing shown between a table and the one before it (neither in a cell): the blocks between are empty."""
+        """Nothing shown between a table and the one before it (neither in a cell): the blocks between are empty.
+        A block around the table (a site wraps each table in a <div>) counts only with what it shows before it."""
         if next(table.iterancestors("td", "th"), None) is not None:
             return False
-        return all(not self.text(block).strip() for block in blocks if next(block.iterancestors("table"), None) is None)
+        around = set(table.iterancestors())
+        return all(not (self.shown_before(block, table) if block in around else self.text(block)).strip()
+                   for block in blocks if next(block.iterancestors("table"), None) is None)
+
+    def shown_before(self, block, table) -> str:
+        """The text a block around a table shows before the table starts."""
+        parts = []
+        for piece in block.xpath(".//text()"):  # in page order; a table's text begins at its first piece
+            owner = piece.getparent()
+            if owner is table or table in set(owner.iterancestors()):
+                break
+            parts.append(str(piece))
+        return self.tidied("".join(parts)) or ""
 
     def lead_lines(self, table, blocks: list) -> list[str]:
         """The lines shown right above a table that stands in no cell — its title, 单位：元, 部门名称：… in
