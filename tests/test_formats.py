@@ -168,3 +168,17 @@ def test_the_window_recognises_a_file_once_and_hands_the_format_to_its_reader(wi
     assert window.files.open(str(DATA / name))
     assert len(seen) == 1, seen
     assert window.document.declaration.projects or window.document.declaration.department.name
+
+
+@pytest.mark.parametrize("shift", [0, 1, 2])
+@pytest.mark.parametrize("mark", [b"\xef\xbb\xbf", b""])
+def test_a_text_file_whose_head_cuts_a_character_is_recognised(tmp_path, mark, shift):
+    """Excel's "CSV UTF-8" starts with a byte-order mark; the head read to recognise a file ends wherever its
+    length falls, often inside a Chinese character (a UTF-8 CSV with the mark crashed the open there)."""
+    line = "项目名称,总计,绩效目标\n"
+    text = "a" * shift + line * (2 * formats._HEAD_BYTES // len(line.encode("utf-8")))
+    path = tmp_path / "表.csv"
+    path.write_bytes(mark + text.encode("utf-8"))
+
+    assert formats.recognise(path).key == "text"
+    assert formats.Probe(path).text_head.startswith("a" * shift + "项目名称")

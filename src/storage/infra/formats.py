@@ -9,6 +9,7 @@ use, so starting the editor loads no spreadsheet, web or PDF library.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -54,12 +55,14 @@ class Probe:
                 return head[len(bom):].decode(encoding, errors="ignore")
         if b"\x00" in head:
             return None
-        for encoding in ("utf-8-sig", "gb18030"):
+        for encoding in ("utf-8", "gb18030"):
+            # The mark taken off first: utf-8-sig counts an error's position from after it
+            text = head[len(codecs.BOM_UTF8):] if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8) else head
             try:
-                return head.decode(encoding)
+                return text.decode(encoding)
             except UnicodeDecodeError as error:
-                if error.start >= len(head) - 4:  # a character cut by the end of the head
-                    return head[:error.start].decode(encoding)
+                if error.start >= len(text) - 4:  # a character cut by the end of the head
+                    return text[:error.start].decode(encoding)
         return None
 
 
