@@ -218,6 +218,20 @@ def add_word(bases: list[Base], folder: Path) -> int:
     return 0
 
 
+def rewrite_text(bases: list[Base], folder: Path) -> int:
+    """The .tsv files of a corpus made before, written again by the generator as it is now (its manifest says each
+    one's style); nothing else is touched. No LibreOffice."""
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    styles = {v["id"].rsplit("-", 1)[0]: v["knobs"]["tsv_style"] for v in manifest["variants"] if v["container"] == "tsv"}
+    written = 0
+    for base in bases:
+        if base.id in styles:
+            containers.write_tsv(base.sheet, folder / f"{base.id}.tsv", styles[base.id])
+            written += 1
+    print(f"{written} text files written again in {folder}", file=sys.stderr)
+    return 0
+
+
 def write_manifest(folder: Path, manifest: dict) -> None:
     text = json.dumps(manifest, ensure_ascii=False, indent=None, separators=(",", ":")).replace('},{"id"', '},\n{"id"')
     temporary = folder / (MANIFEST + ".new")
@@ -251,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare the committed manifest with what this makes")
     parser.add_argument("--add-word", action="store_true",
                         help="only write the Word documents (.docx) of a corpus made before they were part of it")
+    parser.add_argument("--rewrite-text", action="store_true",
+                        help="only write the text files (.tsv) of a corpus made before again")
     args = parser.parse_args(argv)
     if args.check:
         return check(args.seed, args.out or SUBSET)
@@ -259,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(bases)} renderings planned in {time.monotonic() - started:.1f} s", file=sys.stderr)
     if args.add_word:
         return add_word(bases, args.out or (SUBSET if args.subset else FULL))
+    if args.rewrite_text:
+        return rewrite_text(bases, args.out or (SUBSET if args.subset else FULL))
     if args.subset:
         bases = choose_subset(bases, args.subset_bases)
         folder = args.out or SUBSET

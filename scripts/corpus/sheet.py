@@ -137,11 +137,14 @@ class Sheet:
         tab or a quote (quotes doubled) and ends lines with CRLF; "calc" (LibreOffice 7.4, tests/data/clipboard)
         puts a space for each line break and quotes nothing. A merged range gives its text in its first cell."""
         first_row, first_column, last_row, last_column = self.used()
+        covered = {(r, c) for top, left, bottom, right in self.merges
+                   for r in range(top, bottom + 1) for c in range(left, right + 1) if (r, c) != (top, left)}
         lines = []
         for row in range(first_row, last_row + 1):
             values = []
             for column in range(first_column, last_column + 1):
-                text = self.display(row, column)
+                # a value put in a merged range's other cells stays in the rendering, not in what is copied
+                text = "" if (row, column) in covered else self.display(row, column)
                 if style == "calc":
                     text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
                 elif any(mark in text for mark in '\n\t"'):

@@ -1,11 +1,16 @@
-"""A corpus's workbooks saved as CSV, as office software saves them: the producer the corpus's own text files
-(the clipboard's TSV) do not cover. LibreOffice Calc 7.4 headless writes each .xlsx's first sheet as CSV (commas,
+"""A corpus's workbooks saved again by LibreOffice Calc, as producers the corpus's own files do not cover.
+
+`--to xlsx`: each .ods saved as .xlsx by Calc 7.4 headless — a workbook as Calc and the office suites like it write
+one (shared strings, their own styles and merges), where the corpus's .xlsx are openpyxl's.
+
+`--to csv`: Calc writes each .xlsx's first sheet as CSV (commas,
 cells holding a comma, a quote or a line break in quotes, every cell as shown: `1,485.34`, `85%`); the copies then
 take turns at how Excel for Chinese Windows saves: "CSV（逗号分隔）" in the ANSI code page (GBK) with CRLF, and "CSV
 UTF-8" with a byte-order mark. A merged range gives its text in its first cell, as both write it. Each copy holds
 the facts of the workbook it was made from.
 
-    .venv/bin/python -m scripts.corpus.csv_copies build/corpus-seed28 build/corpus-seed28-csv
+    .venv/bin/python -m scripts.corpus.calc_copies build/corpus-seed28 build/corpus-seed28-csv --to csv
+    .venv/bin/python -m scripts.corpus.calc_copies build/corpus-seed28 build/corpus-seed28-calc-xlsx --to xlsx
     .venv/bin/python -m scripts.measure_corpus build/corpus-seed28-csv
 """
 
@@ -20,7 +25,8 @@ import tempfile
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76"  # comma, double quote, UTF-8
+_FILTERS = {"csv": "csv:Text - txt - csv (StarCalc):44,34,76", "xlsx": "xlsx"}  # CSV: comma, double quote, UTF-8
+_FROM = {"csv": "xlsx", "xlsx": "ods"}
 ENCODINGS = ("gbk", "utf-8-bom")
 
 
@@ -32,38 +38,40 @@ def excel_bytes(text: str, encoding: str) -> bytes:
     return "\r\n".join(lines).encode("gbk", errors="replace")  # what GBK cannot hold Excel writes as "?"
 
 
-def make_copies(source: Path, out: Path) -> int:
+def make_copies(source: Path, out: Path, to: str) -> int:
     from scripts.make_corpus import write_manifest  # the corpus's own manifest writer
 
     manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
-    books = [v for v in manifest["variants"] if v["container"] == "xlsx"]
+    books = [v for v in manifest["variants"] if v["container"] == _FROM[to]]
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as staged:
         paths = [source / v["file"] for v in books]
         for start in range(0, len(paths), 40):
             batch = paths[start:start + 40]
             subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                            "--convert-to", _FILTER, "--outdir", staged, *map(str, batch)],
+                            "--convert-to", _FILTERS[to], "--outdir", staged, *map(str, batch)],
                            capture_output=True, timeout=60 + 20 * len(batch), check=False)
         variants, problems = [], []
         for index, variant in enumerate(books):
-            made = Path(staged) / variant["file"].replace(".xlsx", ".csv")
+            made = Path(staged) / variant["file"].replace(f".{_FROM[to]}", f".{to}")
             if not made.exists():
-                problems.append(f"{variant['file']}: Calc wrote no .csv")
+                problems.append(f"{variant['file']}: Calc wrote no .{to}")
                 continue
-            encoding = ENCODINGS[index % 2]
-            text = made.read_text(encoding="utf-8")
-            data = excel_bytes(text, encoding)
-            if encoding == "gbk" and data.decode("gbk") != text.replace("\r\n", "\n").replace("\n", "\r\n"):
-                problems.append(f"{variant['file']}: characters GBK cannot hold, written as ?")
+            knobs = {**variant["knobs"], "container": to, "made_by": "calc"}
+            if to == "csv":
+                knobs["csv_encoding"] = encoding = ENCODINGS[index % 2]
+                text = made.read_text(encoding="utf-8")
+                data = excel_bytes(text, encoding)
+                if encoding == "gbk" and data.decode("gbk") != text.replace("\r\n", "\n").replace("\n", "\r\n"):
+                    problems.append(f"{variant['file']}: characters GBK cannot hold, written as ?")
+            else:
+                data = made.read_bytes()
             (out / made.name).write_bytes(data)
-            variants.append({**variant, "id": variant["id"].replace("-xlsx", "-csv"), "file": made.name,
-                             "container": "csv", "knobs": {**variant["knobs"], "container": "csv",
-                                                           "csv_encoding": encoding},
-                             "row_offset": None})
-    write_manifest(out, {**manifest, "made_by": f"python -m scripts.corpus.csv_copies {source} {out}",
+            variants.append({**variant, "id": variant["id"].replace(f"-{_FROM[to]}", f"-calc{to}"), "file": made.name,
+                             "container": to, "knobs": knobs, "row_offset": None if to == "csv" else 0})
+    write_manifest(out, {**manifest, "made_by": f"python -m scripts.corpus.calc_copies {source} {out} --to {to}",
                          "problems": problems, "variants": variants})
-    print(f"{len(variants)} CSV copies of {source}'s workbooks in {out}; {len(problems)} problems", file=sys.stderr)
+    print(f"{len(variants)} .{to} copies of {source}'s workbooks in {out}; {len(problems)} problems", file=sys.stderr)
     for problem in problems:
         print("  " + problem, file=sys.stderr)
     return 0
@@ -73,11 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--to", choices=tuple(_FILTERS), default="csv")
     args = parser.parse_args(argv)
     if shutil.which("soffice") is None:
         print("LibreOffice (soffice) is not installed", file=sys.stderr)
         return 2
-    return make_copies(args.source, args.out)
+    return make_copies(args.source, args.out, args.to)
 
 
 if __name__ == "__main__":
