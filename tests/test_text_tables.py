@@ -384,3 +384,40 @@ def test_undecidable_encoding(tmp_path):
     damaged = write(tmp_path, "坏的.txt", b"\xef\xbb\xbf" + "项目名称".encode() + b"\xff\xfe")
     with pytest.raises(FileProblem, match="坏的.txt：.*UTF-8"):
         read_text_table(damaged)
+
+
+MERGED_UNITS = [
+    ["预算单位", "项目名称", "总计", "绩效目标", "绩效指标"],
+    ["天河区公证处", "公证业务经费", "12.00", "保障公证业务", "1、产出指标：数量指标：办证数；实施周期指标值：≥100件；年度指标值：≥100件。"],
+    ["", "公证档案整理", "3.00", "整理档案", "1、产出指标：数量指标：整理卷宗；实施周期指标值：≥50卷；年度指标值：≥50卷。"],
+    ["天河区法律援助处", "法律援助补贴", "20.00", "提供法律援助", "1、产出指标：数量指标：援助案件；实施周期指标值：≥30件；年度指标值：≥30件。"],
+    ["", "法律援助宣传", "2.00", "开展宣传", "1、产出指标：数量指标：宣传场次；实施周期指标值：≥2场；年度指标值：≥2场。"],
+]
+
+
+def test_a_unit_merged_down_its_projects_and_saved_as_csv_is_each_projects_with_a_note(tmp_path):
+    """Excel and Calc write a merged cell's text in its first row only: the empty unit cells under a unit are that
+    unit's, taken with a note at each field for the clerk to check."""
+    opened = read_text_table(write(tmp_path, "合并单位.csv", as_delimited(MERGED_UNITS, ",").encode("gb18030")))
+    projects = opened.declaration.projects
+
+    assert [p.unit for p in projects] == ["天河区公证处"] * 2 + ["天河区法律援助处"] * 2
+    filled = [n for n in opened.notes if "已按上一行填为" in n]
+    assert [(n.location, n.source_text) for n in filled] == [
+        ("projects[1].unit", "天河区公证处"), ("projects[3].unit", "天河区法律援助处")]
+
+
+def test_an_empty_unit_cell_of_a_workbook_is_not_the_one_above(tmp_path):
+    """A workbook keeps its merges: an empty unit cell there is empty, said as missing, not filled."""
+    import openpyxl
+
+    from src.storage.infra.files import open_declaration
+
+    book = openpyxl.Workbook()
+    for row in MERGED_UNITS:
+        book.active.append(row)
+    book.save(tmp_path / "未合并.xlsx")
+    opened = open_declaration(tmp_path / "未合并.xlsx")
+
+    assert [p.unit for p in opened.declaration.projects] == ["天河区公证处", None, "天河区法律援助处", None]
+    assert not any("已按上一行填为" in n for n in opened.notes)

@@ -69,6 +69,9 @@ class Grid:
     rows: list[list[object]]
     dropped_columns: int = 0  # content right of MAX_COLUMNS was left out, up to this column (1-based); 0: none
     damage: list[Damage] = field(default_factory=list)  # what the container found broken in this grid's source
+    # The container gives a merged range's text in its first cell only and keeps no trace of how far the range
+    # reached (text and CSV, as Excel and Calc write them): a cell left empty under a text may be the range's.
+    merges_lost: bool = False
 
     def cell(self, row: int, column: int) -> object:
         if 0 <= row < len(self.rows) and 0 <= column < len(self.rows[row]):

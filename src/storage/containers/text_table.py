@@ -141,7 +141,7 @@ def delimited_grid(name: str, text: str, delimiter: str) -> Grid:
     if len(rows) > MAX_ROWS:
         raise FileProblem(name, f"文本有 {len(rows):,} 行，超过 {MAX_ROWS:,} 行的上限，未打开（只读一部分会漏掉项目）。"
                                 "请把表格按单位拆成几个文件分别打开，再用“合并单位申报”（merge 命令）合并")
-    grid = Grid(name, [])
+    grid = Grid(name, [], merges_lost=True)
     furthest = 0
     cleaned = []
     for row in rows:

@@ -24,6 +24,7 @@ from .project_rows import (
     FUND_KEYS,
     GROUP,
     HEADING,
+    PROJECT,
     SKIP,
     TOTAL_ROW,
     UNNAMED,
@@ -161,6 +162,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         table.notes.append(Note(f"表头中的{shown}栏本程序不认识，其中的内容未导入，请对照原表核对", row=header_row + 1,
                                 column=unknown[0][0] + 1, source_text=unknown[0][1]))
     group_unit: str | None = None
+    unit_above: str | None = None  # the last project row's own unit cell, where merges_lost may have emptied the next
     labels = {label_key(grid.cell(header_row, c)) for c in columns.values()}
     names = Names(grid, columns, bool(yuan), [name for name in (table.department_name, title_department) if name])
     heading_department: str | None = None
@@ -194,10 +196,13 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
                 if reading.kind is Kind.ABSURD:  # left empty: said, as every amount left empty is
                     table.notes.append(reading.note(paths.field(paths.BUDGET, "project"), f"第 {row + 1} 行合计行的总计", row + 1))
             table.stated.append(StatedRow(row + 1, label_key(name), stated_amounts(values, bool(yuan)), len(table.projects)))
+            unit_above = None
             continue
         kind = row_kind(table, row, name, values, names)
         if kind == SKIP:  # another field's text in the name column, or a name alone: said, and not read
             continue
+        if kind != PROJECT or not name:
+            unit_above = None
         if kind in (GROUP, UNNAMED):  # a category's row (一、专项业务费), or a unit's whose name is no name: a sum
             group_unit = None if kind == UNNAMED else group_unit  # the unit above does not reach past a new one
             table.stated.append(StatedRow(row + 1, name, stated_amounts(values, bool(yuan)), len(table.projects), True))
@@ -220,6 +225,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             values["indicators"] = "".join(text for _, text in level1_texts)
         elif not by_rows:
             continued.update(_take_continuations(grid, row, columns, labels, values, table))
+        if grid.merges_lost and "unit" in columns and not group_unit:
+            unit_above = _unit_of_merged_cell(values, unit_above, row, table)
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns,
                                                 by_rows, level1_texts))
         table.rows.append(row + 1)
@@ -239,6 +246,22 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
                                 f"项目的绩效指标都没有导入，请按原表补填", row=header_row + 1,
                                 location=paths.indicators(paths.project(table.first_project))))
     return table
+
+
+def _unit_of_merged_cell(values: dict[str, str], unit_above: str | None, row: int, table: ImportedTable) -> str | None:
+    """A project row whose unit cell is empty right under a project row with a unit, in a container that keeps a
+    merged cell's text in its first row only (a unit merged down its projects, copied as text): the unit above,
+    said at the field, for the clerk to check. Gives the unit the next row may take."""
+    if values.get("unit"):
+        return values["unit"]
+    if unit_above is None:
+        return None
+    values["unit"] = unit_above
+    owner = paths.project(table.first_project + len(table.projects))
+    table.notes.append(Note(f"第 {row + 1} 行项目“{values.get('name', '')}”的预算单位一格是空的，已按上一行填为“{unit_above}”"
+                            f"（文本和 CSV 文件里，合并单元格的文字只在第一行），请对照原表核对",
+                            location=paths.field(owner, "unit"), row=row + 1, source_text=unit_above))
+    return unit_above
 
 
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
