@@ -198,3 +198,16 @@ def test_a_number_inside_an_item_is_no_item_of_another_numbering():
 def test_last_years_value_beside_the_value_is_not_another_indicator():
     read = parse_indicator_text("产出指标：数量指标：培训人数，年度指标值：500人（上年度指标值：450人）")
     assert not any("个“年度指标值”" in note for note in read.notes)
+
+
+def test_a_line_break_inside_a_level_word_still_starts_an_item():
+    """Calc's TSV writes a cell's line break as a space, wherever it fell: "2.2-效 益指标" still opens item 2 (it was
+    glued to item 1, and only the first of its two 年度指标值 read)."""
+    text = ("1.2-效益指标:人民调 解组织信息报送完成率;实施周期指标值:;年度指标 值:90%。"
+            "2.2-效 益指标:调解业务数据报送及时 率;实施周期指标值:;年度指标值:100 %。"
+            "3.3-满 意 度指标:群众满意度;实施周期指标值:;年度指标值:≥90%。")
+    read = parse_indicator_text(text)
+
+    assert not any("连在一起" in note for note in read.notes)
+    assert [(i.level1, i.annual_value) for i in read.indicators] == [("效益指标", "90%"), ("效益指标", "100 %"),
+                                                               ("满意度指标", "≥90%")]

@@ -421,3 +421,17 @@ def test_an_empty_unit_cell_of_a_workbook_is_not_the_one_above(tmp_path):
 
     assert [p.unit for p in opened.declaration.projects] == ["天河区公证处", None, "天河区法律援助处", None]
     assert not any("已按上一行填为" in n for n in opened.notes)
+
+
+def test_calc_copy_keeps_a_total_row_and_the_unit_row_under_it_apart(tmp_path):
+    """Calc's copy drops a row's trailing tabs: a 合计 row and the unit's row under it are both short, and together
+    make as many cells as the header — they were joined as one broken row, and the unit was lost in silence."""
+    lines = ["主管部门\t项目名称\t总计\t财政拨款\t其他资金\t绩效目标\t绩效指标",
+             "\t合计\t30.00\t30.00",
+             "\t区司法局本级\t30.00\t30.00",
+             "番禺区司法局\t社区矫正工作经费\t30.00\t30.00\t\t加强监管\t1、产出指标：数量指标：矫正人数；实施周期指标值：≥10人；年度指标值：≥10人。"]
+    opened = read_text_table(write(tmp_path, "calc.tsv", "\n".join(lines) + "\n"))
+
+    [project] = opened.declaration.projects
+    assert (project.name, project.unit) == ("社区矫正工作经费", "区司法局本级")
+    assert not any("重新拼接" in n for n in opened.notes)

@@ -102,7 +102,9 @@ def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:
     """Browsers copy a cell with line breaks as several lines; rejoin those below a project header.
 
     A run of short lines is joined (the break kept inside the cell) only when the joined row has
-    exactly the header's number of cells; otherwise the lines stay as they were. A line of one cell
+    exactly the header's number of cells and each line after the first goes on with text (one opening with a
+    tab is a row of its own whose first cell is empty: Calc's copy drops a row's trailing tabs, so a 合计 row and
+    the unit row under it are short too); otherwise the lines stay as they were. A line of one cell
     after a whole row goes on with that row's last cell when that is 绩效目标/绩效指标 and the line
     reads as running text (a group row such as "区法律援助处" stays a row of its own).
     """
@@ -123,7 +125,8 @@ def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:
             index += 1
             continue
         joined, end = list(row), index + 1
-        while 0 < len(joined) < width and end < len(rows) and len(joined) + max(len(rows[end]), 1) - 1 <= width:
+        while (0 < len(joined) < width and end < len(rows) and len(joined) + max(len(rows[end]), 1) - 1 <= width
+               and (not rows[end] or rows[end][0])):  # a line opening with a tab opens a row (Calc drops trailing tabs)
             piece = rows[end] or [""]
             joined[-1] = f"{joined[-1]}\n{piece[0]}".strip("\n")
             joined.extend(piece[1:])

@@ -30,7 +30,9 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,40}>")
 # rather than trying the repeat at every character (a third of the time on a 2,000-project table).
 # "1." before a digit is a decimal ("1.5万元") — unless the digit opens a 天河 code of a 一级 ("1.1-产出指标："), which
 # is how a table numbered 1. 2. 3. writes its 天河-style items.
-_ITEM_NUMBER = re.compile(r"(\d\d{0,2})\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*[-－—]\s*(?:产出|效益|满意度|成本)))")
+# A line break may stand inside a level's word too ("效 益指标": Calc's TSV writes it as a space).
+_LEVEL1_WORDS = "|".join(r"\s*".join(word) for word in ("产出", "效益", "满意度", "成本"))
+_ITEM_NUMBER = re.compile(r"(\d\d{0,2})\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*[-－—]\s*(?:" + _LEVEL1_WORDS + ")))")
 # A space may stand anywhere in a label: a line break inside a cell becomes one in some exports (Calc's TSV).
 _PERIOD_LABEL = re.compile(r"实\s*施\s*周\s*期\s*(?:[指目]\s*标\s*值)?\s*[:：]")
 _ANNUAL_LABEL = re.compile(r"年\s*度\s*[指目]\s*标\s*值\s*[:：]")
@@ -72,7 +74,9 @@ def clean_cell_text(text: str) -> str:
 # A number out of sequence that still stands where an item starts: after the end of the item before it
 # (。；;) or before a 一级/二级 (with or without its 天河 code), as in 1、… 2、… 4、1-产出指标：…
 _ITEM_AFTER = re.compile(r"[。；;]\s*$")
-_ITEM_HEAD = re.compile(r"\s*(?:\d{1,2}\s*[-－—]\s*)?(?:产出|效益|满意度|成本|数量|质量|时效|经济|社会|生态|可持续|服务对象)")
+_ITEM_HEAD = re.compile(r"\s*(?:\d{1,2}\s*[-－—]\s*)?(?:" + "|".join(
+    r"\s*".join(word) for word in ("产出", "效益", "满意度", "成本", "数量", "质量", "时效", "经济", "社会", "生态", "可持续",
+                                    "服务对象")) + ")")
 
 
 def split_items(text: str) -> list[str]:
