@@ -286,6 +286,27 @@ def test_a_sentence_in_the_name_column_heads_no_unit(tmp_path):
     assert any("叙述性的文字" in note for note in _notes_at(opened, "projects[0].goal")), opened.notes
 
 
+def test_a_unit_holding_a_year_is_a_period_run_into_it():
+    assert unit_misfit("运维项目(2022-2025年)2022年1月-") == field_shapes.DATE
+    assert unit_misfit("区公证处2023年") == field_shapes.DATE
+    assert unit_misfit("区公证处2023-2025") == field_shapes.DATE
+
+
+def test_a_goal_holding_indicator_text_is_kept_and_said(tmp_path):
+    """A reading that ran the indicator cell into the goal (a PDF's text layout, a shifted web row): the text stays
+    the clerk's, with a note at the goal; a goal that merely mentions 指标 is a goal."""
+    ran_in = "保障运行。1、产出指标：运维完成率；实施周期指标值：100%；年度指标值：100%。"
+    header = ["项目名称", "总计", "绩效目标", "绩效指标"]
+    rows = [["法制业务经费", "10", ran_in, INDICATORS], ["律师管理业务经费", "30", "完成各项考核指标，保障运行。", INDICATORS]]
+    opened = open_declaration(_table(tmp_path, header, rows))
+
+    assert [p.goal for p in opened.declaration.projects] == [ran_in, "完成各项考核指标，保障运行。"]
+    note, = _notes_at(opened, "projects[0].goal")
+    assert "绩效指标的文字" in note and note.source_text == ran_in
+    assert not _notes_at(opened, "projects[1].goal")
+    assert field_shapes.goal_misfit(GOAL) is None
+
+
 def test_a_unit_cell_holding_another_fields_text_is_left_empty(tmp_path):
     header = ["项目名称", "预算单位", "实施周期", "总计", "绩效目标", "绩效指标"]
     rows = [["法制业务经费", "实施周期指标值:100%；年度指标值:100%", "2023", "10", GOAL, INDICATORS],

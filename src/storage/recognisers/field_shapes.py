@@ -37,6 +37,7 @@ AMOUNT = "金额"
 PROJECT_NAME = "项目名称"
 TOTAL_LABEL = "合计行的文字"
 ORGANISATION = "单位或部门的名称"
+DATE = "年份或日期"
 
 # The values' labels (年度指标值, 实施周期指标值: only indicator text has them), a level before its item
 # (产出指标：, 数量指标:, or a fragment of one: 量指标:), an item numbered with its 一级 (1、产出…, 2. 1-效益…) and
@@ -193,7 +194,9 @@ def sums_to(amount: Decimal | None, total: Decimal | None) -> bool:
 _NAME_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_list), (NUMBER, is_number))
 _ORGANISATION_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_list), (PROSE, is_prose),
                          (NUMBER, is_number), (TOTAL_LABEL, is_total_label))
-_UNIT_MISFITS = (*_ORGANISATION_MISFITS, (PROJECT_NAME, is_project_name))
+# A year with its 年, or a span of years: what 实施周期 writes, no unit's name (a project's name may carry one).
+_DATED = re.compile(r"(?:19|20)\d{2}\s*(?:年|[-－—~～至到]\s*(?:19|20)\d{2})")
+_UNIT_MISFITS = (*_ORGANISATION_MISFITS, (PROJECT_NAME, is_project_name), (DATE, lambda text: bool(_DATED.search(text))))
 _PERIOD_MISFITS = ((INDICATOR, is_indicator_text), (LABELLED, is_labelled_list), (PROSE, is_prose),
                    (AMOUNT, lambda text: _is_amount_in_period(text)), (TOTAL_LABEL, is_total_label),
                    (ORGANISATION, lambda text: is_organisation(text)))
@@ -225,6 +228,11 @@ def organisation_misfit(text: str | None) -> str | None:
     """What other field's shape a department's name, or a row heading a unit's projects, has: as a unit's, but
     for a project's name (a row of a project's name without its goal and indicators is not told by its name)."""
     return _misfit(text, _ORGANISATION_MISFITS)
+
+
+def goal_misfit(text: str | None) -> str | None:
+    """Whether a 绩效目标 holds indicator text (年度指标值：…, 1、产出指标…): a reading that ran the next cells into it."""
+    return _misfit(text, ((INDICATOR, is_indicator_text),))
 
 
 def period_misfit(text: str | None) -> str | None:

@@ -17,7 +17,15 @@ from ...model import framework, paths
 from ...model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS, Indicator, Project
 from ...model.notes import Note, as_note
 from ..containers.sheet_grid import Grid, cell_text, label_key
-from .field_shapes import amount_misfit, excerpt, is_organisation, organisation_misfit, period_misfit, unit_misfit
+from .field_shapes import (
+    amount_misfit,
+    excerpt,
+    goal_misfit,
+    is_organisation,
+    organisation_misfit,
+    period_misfit,
+    unit_misfit,
+)
 from .indicator_text import clean_cell_text, parse_indicator_cell
 from .ocr_numbers import Kind, in_wanyuan, read_published_amount
 from .project_rows import (
@@ -309,12 +317,16 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     if period and (shape := period_misfit(period)):
         table.notes.append(_misfit_note(row, name, "period", shape, period, owner))
         period = None
+    goal = values.get("goal") or None
+    if goal and (shape := goal_misfit(goal)):  # kept, as the clerk's one copy of the text, but never as if fine
+        table.notes.append(Note(f"第 {row + 1} 行项目“{name}”的绩效目标栏中有{shape}（“{excerpt(goal)}”），可能混入了相邻的单元格，"
+                                f"已原样保留，请对照原表核对", location=paths.field(owner, "goal"), row=row + 1, source_text=goal))
     project = Project.model_validate({
         "name": name,
         "unit": unit,
         "period": period,
         "funds": funds,
-        "goal": values.get("goal") or None,
+        "goal": goal,
         "indicators": indicators,
     })
     table.item_numbers.append(numbers)  # beside table.rows, once the project is made
