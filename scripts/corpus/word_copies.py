@@ -1,5 +1,6 @@
 """A corpus's Word documents as other producers make them from Word files: saved as web pages or printed to PDF by
-LibreOffice Writer, as a clerk or a government site turns a .docx into what it publishes. Each copy holds the facts
+LibreOffice Writer, as a clerk or a government site turns a .docx into what it publishes, or saved again as .docx
+by Writer (its own XML for the same table, as WPS and Writer users send them). Each copy holds the facts
 of the .docx it was made from (Writer grows a row to its text, so a PDF prints every fact; a row may break across
 pages, which is part of what is measured).
 
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--to", choices=("pdf", "html"), default="pdf")
+    parser.add_argument("--to", choices=("pdf", "html", "docx"), default="pdf")
     args = parser.parse_args(argv)
     if shutil.which("soffice") is None:
         print("LibreOffice (soffice) is not installed", file=sys.stderr)
