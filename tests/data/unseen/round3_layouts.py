@@ -112,7 +112,8 @@ def jingyan_summary():
     s.put(first, 1, "821001-井研县千佛镇人民政府", to_row=row - 1)
     sign_of = {"≥": "≥", "=": "＝", "≤": "≤"}
     return s, {"projects": [
-        {"name": name, "unit": None, "funds": {"total": f"{float(amount.replace(',', '')) / 10000:.2f}"},
+        {"name": name, "unit": "井研县千佛镇人民政府",  # its budget code before it is no word of its name
+         "funds": {"total": f"{float(amount.replace(',', '')) / 10000:.2f}"},
          "goal": goal, "indicators": [[l1, l2, ind, None, f"{sign_of[sign]}{value}{unit}"]
                                       for l1, l2, ind, sign, value, unit in indicators]}
         for name, amount, goal, indicators in projects]}
