@@ -107,3 +107,16 @@ def test_indicator_rows_of_merged_project_cells_in_a_pdf():
     said = sum(("没有项目名称" in str(note)) for note in opened.notes)
     assert read + said == 8 and read >= 6, (read, [str(n) for n in opened.notes])
     assert [p.name for p in opened.declaration.projects] == ["村级组织运转经费", "农村人居环境整治"]
+
+
+def test_unit_said_twice_is_said(tmp_path):
+    """Guard for the rule above: 单位：元 over a form whose money's label says 万元 — read in 万元, the clash said at the
+    funds, not converted in silence either way."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(DATA / "minhang-2019.xlsx")
+    book.active["A1"] = "上海市财政支出项目绩效目标申报表（金额单位：元）"
+    book.save(tmp_path / "clash.xlsx")
+    opened = open_declaration(tmp_path / "clash.xlsx")
+    assert opened.declaration.projects[0].funds.fiscal == 60
+    assert any(getattr(n, "location", "") == "projects[0].funds" and "万元" in str(n) for n in opened.notes)
