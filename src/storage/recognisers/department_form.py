@@ -60,8 +60,9 @@ _BUDGET_KEYS = frozenset(loose_label(label, ("(万元)",)) for labels in _BUDGET
 _NAME, _FUNCTIONS, _GOAL = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functions"], DEPARTMENT_LABELS["overall_goal"]
 # The words of the 部门（单位）整体支出绩效目标申报表 of 财政部's template and of most provinces, beside this form's own.
 _NAMES = (_NAME, "部门(单位)名称", "单位(部门)名称")
-_FUNCTION_LABELS = (_FUNCTIONS, "部门职能职责概述", "部门(单位)职能职责概述", "部门职能职责", "职能职责概述", "主要职能")
-_GOALS = (_GOAL, "年度总体目标", "部门年度总体目标", "部门整体绩效目标", "整体绩效目标", "年度整体绩效目标",
+_FUNCTION_LABELS = (_FUNCTIONS, "部门职能职责概述", "部门(单位)职能职责概述", "部门职能职责", "职能职责概述", "主要职能",
+                    "部门(单位)职责", "部门职责")  # the last two: 湖南岳阳's 整体绩效目标表
+_GOALS = (_GOAL, "年度总体目标", "年度总体绩效目标", "部门年度总体目标", "部门整体绩效目标", "整体绩效目标", "年度整体绩效目标",
           "部门整体支出绩效目标", "年度部门整体支出绩效目标", "年度部门整体绩效目标")  # the last three: 湖北's form
 # 年度绩效目标 heads 湖南's department goal, and a project's: a department's only on a sheet with no 项目名称
 _SHARED_GOALS = ("年度绩效目标", "部门年度绩效目标")
@@ -265,16 +266,21 @@ def _raw_text(text: str) -> str | None:
 
 
 def _header_columns(grid: Grid, row: int, headers: dict[str, str | tuple[str, ...]]) -> dict[str, int]:
-    """Each role's column, its header starting with one of the role's labels (拟投入的资金（万元）)."""
+    """Each role's column, its header one of the role's labels or starting with one (拟投入的资金（万元）); a header that
+    is another role's label exactly is that role's (指标值类型 is the comparator's, no 指标值 with a gloss), and a
+    required field's mark (*指标值) is no word of it."""
     columns: dict[str, int] = {}
     wanted = [(label_key(label), role) for role, labels in headers.items()
               for label in ((labels,) if isinstance(labels, str) else labels)]
-    for column, value in enumerate(grid.rows[row]):
-        key = label_key(value)
-        for label, role in wanted:
-            if role not in columns and key.startswith(label):
-                columns[role] = column
-                break
+    keys = [label_key(value).lstrip("*＊★☆") for value in grid.rows[row]]
+    for exact in (True, False):
+        for column, key in enumerate(keys):
+            if column in columns.values():
+                continue
+            for label, role in wanted:
+                if role not in columns and (key == label if exact else key.startswith(label)):
+                    columns[role] = column
+                    break
     return columns
 
 

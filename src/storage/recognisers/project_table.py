@@ -272,6 +272,10 @@ def _unit_of_merged_cell(values: dict[str, str], unit_above: str | None, row: in
     return unit_above
 
 
+# 821001-井研县千佛镇人民政府, [015001]武汉市青山区教育局: the unit's budget code before its name is no word of the name
+_UNIT_CODE = re.compile(r"^\s*(?:[\[【(（]\d{3,}[\]】)）]|\d{3,}\s*[-－—_、.])\s*(?=[\u4e00-\u9fff])")
+
+
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
                       in_yuan: bool = False, cells: list[object] | None = None,
                       columns: dict[str, int] | None = None, by_rows: bool = False,
@@ -310,7 +314,7 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
     name = values["name"]
     table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
-    unit, period = values.get("unit") or group_unit, values.get("period") or None
+    unit, period = _UNIT_CODE.sub("", values.get("unit") or "") or group_unit, values.get("period") or None
     if values.get("unit") and (shape := unit_misfit(unit)):  # left empty, not the unit above: the row said otherwise
         table.notes.append(_misfit_note(row, name, "unit", shape, unit, owner))
         unit = None

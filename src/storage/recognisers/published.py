@@ -110,8 +110,8 @@ _PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 
 def loose_label(value: object, units: tuple[str, ...] = ("(万元)", "(元)")) -> str:
     """A form's label compared loosely: label_key, without a trailing colon, a leading 其中 or a unit in brackets
-    (其中：财政拨款（万元） is 财政拨款)."""
-    key = label_key(value).rstrip(":").removeprefix("其中:")
+    (其中：财政拨款（万元） is 财政拨款); a required field's mark before it (*年度总体绩效目标, ★指标值) is no word of it."""
+    key = label_key(value).lstrip("*＊★☆").rstrip(":").removeprefix("其中:")
     for unit in units:
         key = key.removesuffix(unit)
     return key

@@ -18,7 +18,7 @@ import re
 from ....model import paths
 from ....model.declaration import FUNDS_LABELS, PROJECT_LABELS, Funds, Project
 from ....model.notes import Note
-from ...containers.sheet_grid import Grid, cell_text
+from ...containers.sheet_grid import Grid, cell_text, label_key
 from ..published import YEAR, ImportedTable, amounts_in_yuan, yuan_note
 from .labels import _Form
 from .tables import (
@@ -92,9 +92,16 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
         return None
     places = form.places()
     table = ImportedTable(grid.name, header, first_project=index, columns=places)  # what unread.py checks
-    yuan = amounts_in_yuan(grid, header) or form.yuan_label
+    # a 元 the money's own label states (项目资金（元）) is the form's; one seen elsewhere (a cost table's 单价（元）) is not
+    # where the form states 万元 for its money (项目资金（万元）, 金额单位：万元)
+    said_yuan = amounts_in_yuan(grid, header)
+    wanyuan = _wanyuan_stated(grid, header)
+    yuan = form.yuan_label or (None if wanyuan else said_yuan)
     if yuan:
         table.notes.append(yuan_note(yuan, "表格"))
+    elif said_yuan and re.search(r"单位[:：]?元", said_yuan):  # 单位：元 over the form, 万元 at its money: not certain
+        table.notes.append(Note(f"表中既注明“{said_yuan}”，资金栏目又注明万元：金额按万元读入，请对照原表核对",
+                                location=paths.field(where, "funds")))
     table.notes += form.evaluation_notes(bool(yuan))
     funds = {key: form.amount(key, bool(yuan), table.notes) for key in _FUND_WORDS}
     if funds["fiscal"] is None and form.cell_of(_FUND_WORDS["fiscal"]) is None:
@@ -136,6 +143,14 @@ def read_project_form(grid: Grid, index: int) -> ImportedTable | None:
     table.department_name = form.value("supervisor")
     table.year = _year(grid, header)
     return table
+
+
+_IN_WANYUAN = re.compile(r"\(万元\)|单位:?万元")
+
+
+def _wanyuan_stated(grid: Grid, header: int) -> bool:
+    """The form says its amounts are in 万元, above its indicator table."""
+    return any(_IN_WANYUAN.search(label_key(cell)) for row in grid.rows[:header + 1] for cell in row if cell)
 
 
 def _year(grid: Grid, header: int) -> int | None:

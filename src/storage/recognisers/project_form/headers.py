@@ -120,3 +120,23 @@ def shifted_columns(keys: list[str], below: list[list[str]]) -> dict[str, int] |
         return None
     return {"level2": roles["level1"], "name": roles["level2"], "annual_value": roles["annual_value"],
             SHIFTED: roles["level1"]}
+
+
+NAMES_IN_LEVEL2 = "names_in_level2"  # set (to the 指标内容 column) where the 二级 column holds the names
+
+
+def level2_as_names(keys: list[str], columns: dict[str, int], below: list[list[str]]) -> dict[str, int] | None:
+    """一级指标 | 二级指标 | 分值 | 指标内容 | 指标值 with no 三级 column (广西's 2021 form), whose 二级 column holds no 二级
+    word (数量指标, 数量目标…) but the indicators' names, and whose 指标内容 says what each measures: the names are the
+    二级 column's, the form gives no 二级. None unless the cells say so plainly."""
+    if "level2" not in columns or "name" not in columns or _GLOSS.sub(r"\1", keys[columns["name"]]) != "指标内容":
+        return None
+    end = next((i for i, row in enumerate(below) if not any(row)), len(below))
+    at = columns["level2"]
+    seconds = [row[at] for row in below[:end] if len(row) > at and row[at]]
+    if len(seconds) < 2 or any(framework.is_known_level2(framework.canonical_level(text))
+                               or text.endswith(("指标", "目标")) for text in seconds):
+        return None
+    named = {role: c for role, c in columns.items() if role != "level2"}
+    named["name"], named[NAMES_IN_LEVEL2] = at, columns["name"]
+    return named

@@ -35,6 +35,10 @@ from .words import (
 )
 
 
+# 申报单位名称：芜湖市卫生健康委员会（盖章）: where the form is to be stamped, no word of the name
+_STAMP = re.compile(r"\s*[（(](?:盖章|公章|印章|签章|签字)[）)]\s*")
+
+
 class _Form:
     """The labelled cells above the indicator table, found once."""
 
@@ -223,7 +227,7 @@ class _Form:
         return None
 
     def value(self, field: str) -> str | None:
-        text = self.text_at(self.cell_of(_FIELD_WORDS[field]))
+        text = _STAMP.sub("", self.text_at(self.cell_of(_FIELD_WORDS[field])) or "").strip()
         return clean_multiline(text) if text else None
 
     def amount(self, key: str, in_yuan: bool, notes: list) -> object:

@@ -43,6 +43,8 @@ def settled_levels(indicators: list[Indicator], where: str, notes: list, header:
                 indicator.level2 if framework.is_known_level1(indicator.level2) else None
     for indicator in indicators:
         indicator.level1, indicator.level2 = _unglossed(indicator.level1), _unglossed(indicator.level2)
+    _levels_shifted_right(indicators, where, notes, header)
+    for indicator in indicators:
         if indicator.level2 and indicator.level2 == indicator.level1 and framework.only_level2(indicator.level1):
             indicator.level2 = framework.only_level2(indicator.level1)  # 满意度指标 printed again for its one 二级
     runs: dict[str, list[Indicator]] = {}
@@ -64,3 +66,19 @@ def settled_levels(indicators: list[Indicator], where: str, notes: list, header:
         notes.append(Note(f"一级指标“{excerpt(printed)}”不是指标框架中的名称，{why}读作“{owner}”，请核对",
                           location=paths.indicators(where), row=header + 1, source_text=printed))
     return indicators
+
+
+def _levels_shifted_right(indicators: list[Indicator], where: str, notes: list, header: int) -> None:
+    """A 一级 column of the form's own word over a 二级 column of framework 一级 names (天津's 中央预算内投资 table: 实施效果
+    指标 | 产出指标 | 建设项目个数): the 二级 cell is the 一级, the form gives no 二级 (but the one a 一级 allows) — said once
+    per word; 成本指标, a 二级 as well, is left where it stands."""
+    shifted: dict[str, None] = {}
+    for indicator in indicators:
+        if indicator.level1 and not framework.is_known_level1(indicator.level1) \
+                and framework.is_known_level1(indicator.level2) and not framework.is_known_level2(indicator.level2):
+            shifted.setdefault(indicator.level1)
+            indicator.level1, indicator.level2 = indicator.level2, framework.only_level2(indicator.level2)
+    for printed in shifted:
+        notes.append(Note(f"一级指标一栏的“{excerpt(printed)}”不是指标框架中的名称，二级指标一栏填的是一级指标：按此读作一级指标，"
+                          f"二级指标留空（满意度指标读作服务对象满意度指标），请核对", location=paths.indicators(where),
+                          row=header + 1, source_text=printed))

@@ -10,11 +10,13 @@ from ...containers.sheet_grid import Grid, cell_text
 from ..field_shapes import excerpt
 from ..published import clean_multiline, is_footnote, joined_value
 from .headers import (
+    NAMES_IN_LEVEL2,
     PERIOD_NAME,
     SHIFTED,
     UNSURE,
     header_columns,
     is_indicator_header,
+    level2_as_names,
     shifted_columns,
 )
 from .levels import settled_levels
@@ -43,7 +45,9 @@ def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] |
             if shifted is not None:
                 return r, shifted
             continue
-        return r, header_columns(keys)
+        columns = header_columns(keys)
+        below = [[cell_text(cell).strip() for cell in row] for row in grid.rows[r + 1:r + 30]]
+        return r, level2_as_names(keys, columns, below) or columns
     return None
 
 
@@ -85,15 +89,17 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
     level1 = level2 = None
     unread = _unread_columns(grid.rows[header], columns)
     filled: set[int] = set()  # the unread columns that hold something under their header
+    # a cell merged down the table's left from its header row (年度绩效目标（90分）) is in every row: no block's label
+    side = {c: cell_text(cell).strip() for c, cell in enumerate(grid.rows[header]) if c not in columns.values()}
     for r in range(header + 1, len(grid.rows)):
         row = grid.rows[r]
         cells = {role: cell_text(row[c]).strip() if c < len(row) else "" for role, c in columns.items()}
-        first = next((cell_text(cell).strip() for cell in row if cell_text(cell).strip()
-                      and _key(cell) not in _SIDE_LABELS), "")
+        first = next((cell_text(cell).strip() for c, cell in enumerate(row) if cell_text(cell).strip()
+                      and _key(cell) not in _SIDE_LABELS and cell_text(cell).strip() != side.get(c)), "")
         if is_footnote(first) or _key(first) in _ALL_LABELS or _FORM_TITLE.search(first) \
                 or _is_indicator_header([_key(cell) for cell in row]):
             break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table
-        filled |= {c for c in unread if c < len(row) and cell_text(row[c]).strip()}
+        filled |= {c for c in unread if c < len(row) and cell_text(row[c]).strip() not in ("", side.get(c))}
         filled_cells = [text for role, text in cells.items() if text and role not in ("comparator", "unit")]
         if cells.get("name") and len(filled_cells) > 1 and len(set(filled_cells)) == 1:
             notes.append(Note(f"第 {r + 1} 行“{excerpt(first)}”是跨整行的文字，不是指标，未导入", row=r + 1,
@@ -144,6 +150,9 @@ def _said_about_columns(header: list, columns: dict[str, int], filled: list[int]
     if SHIFTED in columns:
         notes.append(Note(f"绩效指标表第 {row + 1} 行的“一级指标”一栏填的是二级指标（数量指标、质量指标…），“二级指标”一栏填的是"
                           f"指标名称：按此读入，一级指标由二级指标补全，请核对", location=location, row=row + 1))
+    if NAMES_IN_LEVEL2 in columns:
+        notes.append(Note(f"绩效指标表第 {row + 1} 行的“二级指标”一栏填的是指标名称（没有二级指标名），“指标内容”一栏是对指标的"
+                          f"说明：按此读入，二级指标留空，指标说明未导入，请核对", location=location, row=row + 1))
     if UNSURE in columns:
         notes.append(Note(f"绩效指标表第 {row + 1} 行的表头把指标分左右两组并列，没有写明哪一组是年度的：按右边一组"
                           f"（第 {columns[UNSURE] + 1} 列起）读作年度指标，左边一组的指标值读作实施周期指标值，请核对",

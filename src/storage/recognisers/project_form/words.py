@@ -22,18 +22,20 @@ _FIELD_WORDS = {
     "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称", "预算部门", "地方主管部门"),
     # 购买主体: the unit that buys a 政府购买服务 (its 承接主体 is the contractor, no unit of the declaration)
     "unit": ("实施单位", "预算单位", "项目单位", "申报单位", "项目实施单位", "资金使用单位", "预算单位名称", "实施单位名称",
-             "项目执行单位", "执行单位", "购买主体"),
+             "项目执行单位", "执行单位", "购买主体", "申报单位名称", "项目单位(印章)"),
     "period": ("实施周期", "项目期", "项目周期", "项目实施周期", "项目起止时间", "起止时间", "实施期限"),
 }
 # The year's words first: a form that prints the whole period's amount beside the year's (资金总额 | 当年资金总额,
 # 财政拨款 | 当年财政拨款) declares the year's.
 _FUND_WORDS = {
     "total": ("当年资金总额", "项目当年预算", "当年预算", "本年度预算", "年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额",
-              "项目总金额", "年度金额", "年度金额合计"),
+              "项目总金额", "年度金额", "年度金额合计", "当年年度预算",
+              "下达中央预算内投资"),  # the last: 重庆's 审批表, under 项目总预算
     "fiscal": ("当年财政拨款", "本年财政拨款", "财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金",
-               "市财政资金", "区财政资金", "县财政资金", "市级财政资金", "区级财政资金", "县级财政资金"),
-    "special_account": ("财政专户拨款", "财政专户管理资金"),
-    "other": ("当年其他资金", "其他资金", "单位自筹资金", "自筹资金", "自有资金", "事业收入", "经营性收入", "经营收入", "其他收入",
+               "市财政资金", "区财政资金", "县财政资金", "市级财政资金", "区级财政资金", "县级财政资金",
+               "市级财政拨款", "区级财政拨款", "县级财政拨款"),
+    "special_account": ("财政专户拨款", "财政专户管理资金", "纳入财政专户管理的收入"),
+    "other": ("当年其他资金", "其他资金", "其它资金", "未纳入财政专户管理的收入", "单位自筹资金", "自筹资金", "自有资金", "事业收入", "经营性收入", "经营收入", "其他收入",
               "其他", "其它"),
 }
 # The other money some forms print as several sources side by side (佳县: 自有资金 | 事业收入 | 经营性收入 | 其他): summed
@@ -47,14 +49,16 @@ _TOTAL_IN_SOURCES = ("合计", "总计", "小计")  # a total among the sources'
 # The parts some forms split the fiscal money into (上级 | 同级): summed when the form prints no 财政拨款 of its own.
 # 年度本级预算金额 | 该项目支出上级资金 (湘潭), 其中：中央补助 | 地方资金 (财政部's 区域绩效目标表) are such parts too.
 _FISCAL_PARTS = ("上级财政补助资金", "上级财政资金", "上级补助资金", "上级资金", "同级财政资金", "同级财政补助资金",
-                 "该项目支出上级资金", "年度本级预算金额", "本级预算金额", "中央补助", "中央补助资金", "地方资金")
+                 "该项目支出上级资金", "年度本级预算金额", "本级预算金额", "中央补助", "中央补助资金", "地方资金",
+                 # 广西's 2021 form lists the fiscal money by budget: 一般公共预算拨款 | 政府性基金预算拨款 | 国有资本经营预算拨款
+                 "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款")
 # Labels by their shape where publishers vary the words: a list item's number (（一）财政拨款小计, 1、一般公共预算) and
 # 小计 are no part of the label; the year's fiscal money asked for (本年度申请市财政预算资金) is 当年财政拨款.
 _ITEM_NUMBER = re.compile(r"^(?:\(?[一二三四五六七八九十]+[)、.]|\(?\d+[)、.])")
 _GLOSS = re.compile(r"^(.{2,}?)\(.*\)$")
 _YEAR_FISCAL = re.compile(r"^(?:本年度|当年|本年|年度)(?:申请)?(?:[省市区县]|本)?级?财政(?:预算)?(?:资金|拨款)(?:数)?$")
-_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标", "本年度绩效目标")  # the project's goal is the year's
-_WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标")  # taken when the form has no year's goal
+_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标", "本年度绩效目标", "年度主要目标和成果")  # the project's goal is the year's
+_WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标", "项目总体绩效目标")  # taken when the form has no year's goal
 _PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标", "总目标", "长期目标")  # no place for it
 _OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别",
                  "项目预算", "项目预算(万元)", "资金情况", "资金情况(万元)", "项目资金申请(万元)", "项目绩效目标描述",
@@ -65,11 +69,11 @@ _YEAR_TABLE_WORDS = ("年度绩效指标", "本年度绩效指标", "本年绩�
 # A 绩效自评表 (the template's self-evaluation of a year done) holds a declaration's facts beside what was achieved:
 # its 预期目标 under the goal's label, its 年初预算数 column of the amounts, its 年度指标值 column. Its words:
 _PLANNED_WORDS = ("年初预算数", "年初预算", "预算数")  # the amounts' column the year began with
-_CARRIED_WORDS = ("上年结转资金", "上年结转")  # money of the year before: no place among a project's sources
+_CARRIED_WORDS = ("上年结转资金", "上年结转", "上年结余收入", "上年结余")  # money of the year before: no place among a project's sources
 _INDICATOR_WORDS = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
-    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容"),
+    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容", "绩效目标内容"),  # the last: 上海's 评审申报表
     "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值", "预期实现值",
                      "指标值及单位", "计划水平", "本年度计划水平", "绩效目标值"),
     "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
@@ -81,7 +85,8 @@ _NO_FACT_HEADERS = frozenset({"备注", "序号", "权重", "分值", "权重(%)
                               "计算方法", "评(扣)分标准", "指标值说明", "数据来源", "考核方式"})
 # A cell merged down the table's left: in every row.
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
-_NUMBERED_NAME = re.compile(r"^指标\s*\d+\s*[:：]\s*")  # 指标1：… of the template's blank rows
+# 指标1：… of the template's blank rows; 1.观众满意度 of a form that numbers its items (not 3.5万亩: a number)
+_NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：]|\d{1,2}\s*[.．、](?!\d))\s*")
 # 项目名称：… — a label and its value in one cell; a leading 其中： is the form's, not the label's (其中：财政拨款：75).
 _INLINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^:：\n]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)
 # 其中：上级资金16 — an amount glued to its label, no colon between (taken only when the label is a known one).
