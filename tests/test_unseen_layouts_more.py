@@ -28,9 +28,10 @@ PDF_MERGED = {"tongzhou-yuan.pdf"}  # a PDF prints a merged cell once: tested on
 READ = sorted(p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".html", ".pdf") and p.name not in REFUSED | PDF_MERGED)
 
 
-def problems_of(name: str) -> list[str]:
-    opened = open_declaration(DATA / name)
-    facts = FACTS[Path(name).stem]
+def problems_of(name: str, data: Path = DATA, expected: dict = FACTS) -> list[str]:
+    """Every fact of a file against what was read: wrong with no note pointing at it is a problem."""
+    opened = open_declaration(data / name)
+    facts = expected[Path(name).stem]
     problems: list[str] = []
     if "department" in facts:
         wanted, read = facts["department"], opened.declaration.department
