@@ -407,3 +407,13 @@ def test_an_amount_where_a_period_belongs_is_one(amount):
 def test_a_cell_naming_several_units_is_names_not_prose():
     assert not field_shapes.is_prose("区司法局本级，区法律援助处，区公证处")
     assert field_shapes.is_prose("保障各项工作顺利开展，提升公共法律服务水平")
+
+
+def test_the_yuan_note_quotes_the_words_that_said_it():
+    """A line that says more than the unit (部门名称：X　　单位：元, as a Word paragraph holds it) is quoted by those words."""
+    from src.storage.containers.sheet_grid import Grid
+    from src.storage.recognisers.published import amounts_in_yuan
+
+    assert amounts_in_yuan(Grid("t", [["部门名称：北京市通州区水务局　　单位：元"]]), 0) == "单位：元"
+    assert amounts_in_yuan(Grid("t", [["预算金额（元）"]]), 0) == "预算金额（元）"
+    assert amounts_in_yuan(Grid("t", [["单位：万元"]]), 0) is None

@@ -75,13 +75,17 @@ class ImportedDepartment:
 
 
 def amounts_in_yuan(grid: Grid, last_row: int) -> str | None:
-    """The cell's text that says the amounts are in 元 (not the forms' 万元), among the rows up to last_row."""
+    """The words that say the amounts are in 元 (not the forms' 万元), among the rows up to last_row: the cell's
+    text when it says little else (预算金额（元）), the words themselves in a longer line (部门名称：…　单位：元)."""
     for row in grid.rows[:last_row + 1]:
         for value in row:
             text = cell_str(value).replace(" ", "").replace("\u3000", "")
-            if text and len(text) < 80 and _IN_YUAN.search(text):
-                return text
+            if text and len(text) < 80 and (found := _IN_YUAN.search(text)):
+                return text if len(text) <= _SHORT_CELL else found.group()
     return None
+
+
+_SHORT_CELL = 12  # 金额单位：元, 预算金额（元）
 
 
 def to_wanyuan(amount: Decimal | None) -> Decimal | None:
