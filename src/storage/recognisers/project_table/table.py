@@ -13,22 +13,39 @@ import re
 from decimal import Decimal
 from typing import Callable
 
-from ...model import framework, paths
-from ...model.declaration import DEPARTMENT_LABELS, FUNDS_LABELS, PROJECT_LABELS, Indicator, Project
-from ...model.notes import Note, as_note
-from ..containers.sheet_grid import Grid, cell_text, label_key
-from .field_shapes import (
+from ....model import paths
+from ....model.declaration import FUNDS_LABELS, PROJECT_LABELS, Project
+from ....model.notes import Note, as_note
+from ...containers.sheet_grid import Grid, cell_text, label_key
+from ..field_shapes import (
     amount_misfit,
     excerpt,
     goal_misfit,
     is_organisation,
-    organisation_misfit,
     period_misfit,
     unit_misfit,
 )
-from .indicator_text import clean_cell_text, parse_indicator_cell
-from .ocr_numbers import Kind, in_wanyuan, read_published_amount
-from .project_rows import (
+from ..indicator_text import clean_cell_text, parse_indicator_cell
+from ..ocr_numbers import Kind, in_wanyuan, read_published_amount
+from ..published import (
+    COMPARATOR_WORDS,
+    VALUE_UNIT_WORDS,
+    ImportedTable,
+    StatedRow,
+    amounts_in_yuan,
+    is_footnote,
+    yuan_note,
+)
+from .indicator_columns import (
+    PROJECT_CELLS,
+    add_indicator_row,
+    level1_cells,
+    level1_columns,
+    row_indicator,
+    same_project,
+    sign_note,
+)
+from .rows import (
     FUND_KEYS,
     GROUP,
     HEADING,
@@ -43,17 +60,7 @@ from .project_rows import (
     stated_amounts,
     take_department,
 )
-from .published import (
-    COMPARATOR_WORDS,
-    VALUE_UNIT_WORDS,
-    YEAR,
-    ImportedTable,
-    StatedRow,
-    amounts_in_yuan,
-    is_footnote,
-    joined_value,
-    yuan_note,
-)
+from .title import read_title_block
 
 _HEADER_SCAN_ROWS = 40
 
@@ -84,10 +91,6 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
 ]
 _INDICATOR_ROLES = ("level1", "level2", "level3", "annual_value", "period_value", "comparator", "value_unit")
 _IN_UNITS = re.compile(r"\((?:万元|元)\)$")
-_DEPARTMENT_IN_TITLE = re.compile(r"^(.{2,40}?)\s*(?:(?:19|20)\d{2}\s*年|部门整体|项目支出)")
-_NAME = DEPARTMENT_LABELS["name"]
-_COLON = re.compile(r"[:：]")
-_NEXT_LABEL = re.compile(r"\s+[^\s:：]{1,10}[:：]|(?:金额)?单位\s*[:：]\s*(?:万元|元)")
 
 
 def column_role(label: str) -> str | None:
@@ -156,14 +159,14 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     # whose project cells repeat the row above's (merged down, or written again) adds its indicator to that project.
     # A 绩效指标 cell merged over the 一级…指标值 columns of a two-row header names no column of text of its own.
     by_rows = "level3" in columns and columns.get("indicators") in (None, *(columns.get(r) for r in _INDICATOR_ROLES))
-    by_level1 = {} if by_rows else _level1_columns(grid, header_row, columns)
+    by_level1 = {} if by_rows else level1_columns(grid, header_row, columns)
     table = ImportedTable(grid.name, header_row, first_project=first_project,
                           columns={**columns, "indicators": columns["level3"]} if by_rows else
                           {**columns, "indicators": min(by_level1)} if by_level1 else columns)
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
-    title_department, rejected_title = _read_title_block(grid, header_row, table)
+    title_department, rejected_title = read_title_block(grid, header_row, table)
     unknown = _unknown_columns(grid, header_row, columns)
     if unknown:  # what such a column holds is not imported: said, not dropped in silence
         shown = "、".join(f"“{text}”" for _, text in unknown)
@@ -184,8 +187,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             continue
         if by_rows:
             values["indicators"] = values.get("level3", "")  # what row_kind and the guards take as the row's indicators
-            if project_cells is not None and table.projects and _same_project(values, project_cells):
-                _add_indicator_row(table, values, row)
+            if project_cells is not None and table.projects and same_project(values, project_cells):
+                add_indicator_row(table, values, row)
                 continue
         name = values.get("name", "")
         first = name or next((v for v in values.values() if v), "")  # a note merged across fills every column
@@ -238,7 +241,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns,
                                                 by_rows, level1_texts))
         table.rows.append(row + 1)
-        project_cells = {key: values.get(key, "") for key in _PROJECT_CELLS}
+        project_cells = {key: values.get(key, "") for key in PROJECT_CELLS}
         if table.projects[-1].unit and table.projects[-1].unit not in names.organisations:
             names.organisations.append(table.projects[-1].unit)
         if values.get("department") and not table.department_name:
@@ -304,12 +307,12 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
                                       f"第 {row + 1} 行的{FUNDS_LABELS[key]}", row + 1)
         if said is not None:
             table.notes.append(said)
-    if by_rows:  # the row's own indicator; the rows below add theirs (_add_indicator_row)
-        indicators, notes, numbers = [_row_indicator(values, None)] if values.get("level3") else [], [], []
+    if by_rows:  # the row's own indicator; the rows below add theirs (add_indicator_row)
+        indicators, notes, numbers = [row_indicator(values, None)] if values.get("level3") else [], [], []
         if indicators:
-            _sign_note(table, values, row, owner, 0)
+            sign_note(table, values, row, owner, 0)
     elif level1_texts:
-        indicators, notes, numbers = _level1_cells(level1_texts)
+        indicators, notes, numbers = level1_cells(level1_texts)
     else:
         indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
     name = values["name"]
@@ -335,98 +338,6 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     })
     table.item_numbers.append(numbers)  # beside table.rows, once the project is made
     return project
-
-
-def _level1_columns(grid: Grid, header_row: int, columns: dict[str, int]) -> dict[int, str]:
-    """绩效指标 printed in a column per 一级 (产出指标 | 效益指标 | 满意度指标 under a merged 绩效指标 cell, or headers
-    of their own): each such column's 一级; empty when the table has one 绩效指标 column of text."""
-    found: dict[int, str] = {}
-    for row in (header_row, header_row + 1):
-        for column, value in enumerate(grid.rows[row] if row < len(grid.rows) else ()):
-            key = label_key(value)
-            if key in _LEVEL1_HEADERS and column not in set(columns.values()) - {columns.get("indicators")}:
-                found.setdefault(column, key)
-    return found
-
-
-_LEVEL1_HEADERS = frozenset(framework.level1_names())
-
-
-def _level1_cells(level1_texts: list[tuple[str, str]]) -> tuple[list[dict], list[str], list[int]]:
-    """The numbered indicator text of each 一级's column ((一级, text) in the columns' order), the column's 一级 given to the items that do not name one;
-    their item numbers run on across the columns (1、2 | 1 | 1 → 1 2 3 4), as the self-check counts them."""
-    indicators: list[dict] = []
-    notes: list[str] = []
-    numbers: list[int] = []
-    for level1, text in level1_texts:
-        read, said, stated = parse_indicator_cell(text)
-        offset = len(indicators)
-        for item in read:
-            # The column states the 一级; an item's own 二级 only implies one (服务对象满意度指标 under 效益指标 is the
-            # table's saying, which the checks then question), unless the text names that 一级 itself.
-            if item["level1"] is None or (item["level1"] != level1 and not _names_level(text, item["level1"])):
-                item["level1"] = level1
-        notes.extend(_shifted(as_note(note), offset).prefixed(f"{level1}栏：") for note in said)
-        numbers.extend(number + offset for number in stated)
-        indicators.extend(read)
-    return indicators, notes, numbers
-
-
-def _names_level(text: str, level: str) -> bool:
-    """Whether the text writes the level as a label of its own (1、满意度指标：…), not inside a longer one
-    (服务对象满意度指标：)."""
-    return re.search(rf"(?<![\u4e00-\u9fff]){level}\s*[:：]", text) is not None
-
-
-def _shifted(note: Note, offset: int) -> Note:
-    """A note on the column's k-th indicator, at the project's (offset + k)-th."""
-    found = _RELATIVE_INDICATOR.match(note.location or "")
-    if found is None or not offset:
-        return note
-    return Note(str(note), location=paths.item("indicators", int(found.group(1)) + offset), source=note.source,
-                row=note.row, column=note.column, source_text=note.source_text)
-
-
-_RELATIVE_INDICATOR = re.compile(r"^indicators\[(\d+)\]$")
-_PROJECT_CELLS = ("name", "unit", "period", *FUND_KEYS, "goal")
-
-
-def _same_project(values: dict[str, str], first: dict[str, str]) -> bool:
-    """Whether an indicator row goes on with the project above: its name is that project's or empty, and every
-    other project cell it fills says what the project's first row said (a merged cell, or the cells written
-    again on each row). A row whose name is the same but whose amounts differ is another project."""
-    if not values.get("level3") or values.get("name") not in ("", first["name"]):
-        return False
-    return all(not values.get(key) or values[key] == first[key] for key in _PROJECT_CELLS if key != "name")
-
-
-def _add_indicator_row(table: ImportedTable, values: dict[str, str], row: int) -> None:
-    project = table.projects[-1]
-    project.indicators.append(Indicator.model_validate(_row_indicator(values, project.indicators[-1]
-                                                                      if project.indicators else None)))
-    _sign_note(table, values, row, paths.project(table.first_project + len(table.projects) - 1),
-               len(project.indicators) - 1)
-
-
-def _sign_note(table: ImportedTable, values: dict[str, str], row: int, owner: str, position: int) -> None:
-    """A 指标性质 that is no comparator (正向, 反向…) is not joined into the value: said at the value, not dropped."""
-    sign = values.get("comparator", "")
-    if sign and (values.get("annual_value") or values.get("period_value")) and joined_value("1", sign, "")[1]:
-        table.notes.append(Note(f"第 {row + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
-                                location=paths.field(paths.indicator(owner, position), "annual_value"), row=row + 1,
-                                source_text=sign))
-
-
-def _row_indicator(values: dict[str, str], above) -> dict:
-    """One indicator row's fields; a 一级 (and a 二级 under it) left blank is the row above's in the same project
-    (a merged cell a reading did not fill, or written once per run)."""
-    level1 = values.get("level1") or (above.level1 if above is not None else None)
-    level2 = values.get("level2") or (above.level2 if above is not None and level1 == above.level1 else None)
-    sign, unit = values.get("comparator", ""), values.get("value_unit", "")
-    annual = joined_value(values.get("annual_value") or "", sign, unit)[0]
-    period = joined_value(values.get("period_value") or "", sign, unit)[0]
-    return {"level1": level1 or None, "level2": level2 or None, "name": values.get("level3") or None,
-            "annual_value": annual, "period_value": period}
 
 
 _CONTINUED_TEXTS = ("goal", "indicators")
@@ -517,44 +428,3 @@ def _misfit_note(row: int, name: str, key: str, shape: str, text: str, owner: st
     return Note(f"第 {row + 1} 行项目“{name}”的{PROJECT_LABELS[key]}栏中是{shape}（“{excerpt(text)}”），"
                 f"不是{PROJECT_LABELS[key]}，已留空，请按原表填写", location=paths.field(owner, key), row=row + 1,
                 source_text=text)
-
-
-def _labelled_department(text: str) -> str | None:
-    """The name after 部门名称： in a line above the table, up to the next label standing apart on the same line
-    (部门名称：X　　单位：万元, as a Word paragraph or a printed line holds them) or the amounts' unit written against
-    it; compared loosely (label_key), as before."""
-    colon = _COLON.search(text)
-    if colon is None or label_key(text[:colon.start()]) != _NAME:
-        return None
-    value = text[colon.end():].strip()
-    following = _NEXT_LABEL.search(value)
-    if following is not None:
-        value = value[:following.start()]
-    return label_key(value) or None
-
-
-def _read_title_block(grid: Grid, header_row: int, table: ImportedTable) -> tuple[str | None, Note | None]:
-    """Year and 部门名称：… above the header; returns the department named in the title, if any, and the note on
-    a title whose words before its year are no department's name (2023年项目支出…), for when no other cell names it."""
-    title_department, rejected = None, None
-    for row in range(header_row):
-        for value in grid.rows[row]:
-            text = clean_cell_text(str(value)) if value is not None else ""
-            if not text:
-                continue
-            named = _labelled_department(text)
-            if named and not organisation_misfit(named):
-                table.department_name = named
-            year = YEAR.search(text)
-            if year and table.year is None:
-                table.year = int(year.group(1))
-            if title_department is None and ("绩效目标表" in text or "绩效目标申报表" in text):
-                title = _DEPARTMENT_IN_TITLE.match(text)
-                if title and "绩效" not in title.group(1):
-                    title_department = title.group(1)
-                    if organisation_misfit(title_department):  # 2023年项目支出绩效目标表: the title names no department
-                        rejected = Note(f"第 {row + 1} 行标题中“{title_department}”是{organisation_misfit(title_department)}，"
-                                        f"不是部门名称，未作为部门名称", row=row + 1, source_text=text,
-                                        location=paths.field(paths.DEPARTMENT, "name"))
-                        title_department = ""
-    return title_department or None, rejected

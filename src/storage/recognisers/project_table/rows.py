@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from ...model import paths
-from ...model.declaration import PROJECT_LABELS
-from ...model.notes import Note
-from ..containers.sheet_grid import Grid, cell_text, label_key
-from .field_shapes import (
+from ....model import paths
+from ....model.declaration import PROJECT_LABELS
+from ....model.notes import Note
+from ...containers.sheet_grid import Grid, cell_text, label_key
+from ..field_shapes import (
     INDICATOR,
     PROSE,
     excerpt,
@@ -27,9 +27,9 @@ from .field_shapes import (
     project_name_misfit,
     sums_to,
 )
-from .indicator_text import clean_cell_text
-from .ocr_numbers import Kind, in_wanyuan, read_published_amount
-from .published import ImportedTable, is_footnote
+from ..indicator_text import clean_cell_text
+from ..ocr_numbers import Kind, in_wanyuan, read_published_amount
+from ..published import ImportedTable, is_footnote
 
 TOTAL_ROW = re.compile(r"^(合计|总计|小计|本页合计)$")
 FUND_KEYS = ("total", "fiscal", "special_account", "other")
