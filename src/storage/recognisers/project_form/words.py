@@ -85,8 +85,9 @@ _NO_FACT_HEADERS = frozenset({"备注", "序号", "权重", "分值", "权重(%)
                               "计算方法", "评(扣)分标准", "指标值说明", "数据来源", "考核方式"})
 # A cell merged down the table's left: in every row.
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
-# 指标1：… of the template's blank rows; 1.观众满意度 of a form that numbers its items (not 3.5万亩: a number)
-_NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：]|\d{1,2}\s*[.．、](?!\d))\s*")
+# 指标1：… of the template's blank rows; 1.观众满意度 of a form that numbers its items (not 3.5万亩: a number); ★ before
+# a name marks a template's core indicator (★农村低保发放人数), no word of the name either
+_NUMBERED_NAME = re.compile(r"^[★☆]?\s*(?:指标\s*\d+\s*[:：]|\d{1,2}\s*[.．、](?!\d))?\s*")
 # 项目名称：… — a label and its value in one cell; a leading 其中： is the form's, not the label's (其中：财政拨款：75).
 _INLINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^:：\n]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)
 # 其中：上级资金16 — an amount glued to its label, no colon between (taken only when the label is a known one).
