@@ -1,5 +1,5 @@
-"""Round 4 of the unseen layouts: department forms and self-evaluation tables of 福建宁德, a 安徽金寨 form with 指标1：
-items, a 湖南衡山 自评表 and a 参考模板 with ★ core indicators, and round 3's 岳阳楼区 and 上海 forms printed ruled to PDF,
+"""Round 4 of the unseen layouts: department forms and self-evaluation tables of 福建宁德, a department form named only
+by its 填报单位（盖章）, a 安徽金寨 form with 指标1： items, a 湖南衡山 自评表 and a 参考模板 with ★ core indicators, and round 3's 岳阳楼区 and 上海 forms printed ruled to PDF,
 made by tests/data/unseen/round4_layouts.py with the facts each holds (round4/round4.expected.json). Every fact is
 read right, or left empty with a note pointing at it; every file opens unless listed in REFUSED with its reason."""
 
@@ -62,3 +62,11 @@ def test_a_self_evaluation_gives_its_plan(name):
 def test_a_core_indicator_mark_is_no_word_of_its_name():
     names = [i.name for i in open_declaration(DATA / "starred-template.xlsx").declaration.projects[0].indicators]
     assert names[:2] == ["农村低保发放人数", "临时救助人次"]
+
+
+@pytest.mark.parametrize("name", ["stamped-unit-2019.xlsx", "stamped-unit-2019.pdf"])
+def test_a_department_named_over_its_form(name):
+    """填报单位（盖章）：… over a form with 部门整体支出绩效目标 and no 部门名称 row: the department (it was refused as a
+    指标库)."""
+    department = open_declaration(DATA / name).declaration.department
+    assert department.name == "某县农业农村局" and len(department.indicators) == 7

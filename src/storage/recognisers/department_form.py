@@ -93,8 +93,23 @@ def is_department_form(grid: Grid) -> bool:
 def is_current_department_form(grid: Grid) -> bool:
     keys = {_key(value) for row in grid.rows[:200] for value in row if value is not None}
     shared = "项目名称" not in keys and any(_key(goal) in keys for goal in _SHARED_GOALS)
-    return any(_key(name) in keys for name in _NAMES) and (
-        any(_key(goal) in keys for goal in _GOALS) or DEPARTMENT_LABELS["budget"] in keys or shared)
+    named = any(_key(name) in keys for name in _NAMES) or ("项目名称" not in keys and _stamped_name(grid) is not None)
+    return named and (any(_key(goal) in keys for goal in _GOALS) or DEPARTMENT_LABELS["budget"] in keys or shared)
+
+
+# 填报单位（盖章）：某县农业农村局 over a form that has no 部门名称 row (the 2019 填报说明's layout)
+_STAMPED = re.compile(r"^\s*(?:填报单位|申报单位|编制单位)\s*(?:[（(]\s*盖章\s*[)）])?\s*[:：]\s*(\S[^:：]{1,40}?)\s*$")
+
+
+def _stamped_name(grid: Grid) -> str | None:
+    """The department named over the form (填报单位（盖章）：…), in the rows above its first label."""
+    for row in grid.rows[:_TITLE_ROWS]:
+        if any(_key(value) in _FORM_LABELS for value in row if value is not None):
+            break
+        for value in row:
+            if value is not None and (match := _STAMPED.match(cell_str(value))):
+                return match.group(1)
+    return None
 
 
 # Labels of the forms' blocks that a row each holds: two of them in one cell are rows a PDF's reader ran together
@@ -167,7 +182,7 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
 
 def _department_name(grid: Grid, text_of: Callable[[str], str | None], notes: list[str]) -> str | None:
     """The text right of 部门名称, unless it is evidently another field's (a sentence, indicator text, a number)."""
-    name = _value_right_of(grid, _NAMES, text_of)
+    name = _value_right_of(grid, _NAMES, text_of) if _find_label(grid, _NAMES) else _stamped_name(grid)
     shape = organisation_misfit(name)
     if not shape:
         return name
@@ -330,11 +345,13 @@ def _unread_task_columns(grid: Grid, row: int, columns: dict[str, int]) -> list[
     return list(dict.fromkeys(
         grid.text(row, c).strip() for c in range(len(grid.rows[row]))
         if c not in columns.values() and grid.text(row, c).strip() and label_key(grid.text(row, c)) not in _NO_FACT_TASK
-        and grid.text(below, c) != grid.text(row, c)
+        and _key(grid.text(row, c)) not in _FORM_LABELS and grid.text(below, c) != grid.text(row, c)
         and all(label_key(grid.text(row, c)) != label_key(grid.text(row, k)) for k in columns.values())))
 
 
-_NO_FACT_TASK = frozenset({"序号", "编号", "备注"})
+# No fact's column: a number, a remark, the block's own label printed once beside its header (a PDF's merged cell)
+_NO_FACT_TASK = frozenset({"序号", "编号", "备注", label_key(DEPARTMENT_LABELS["tasks"]), "年度主要任务", "重点工作任务",
+                           "年度履职目标"})
 
 
 def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str],

@@ -273,6 +273,39 @@ def starred_template():
         "indicators": [[l1, l2, name.lstrip("★"), None, value] for l1, l2, name, value in rows]}]}
 
 
+def stamped_unit_2019():
+    """部门整体支出绩效目标申报表 as its 填报说明 (2019, ezsto.com/p-47373236.html) lays it out: 年度 and 填报单位（盖章）：…
+    over the form (the department named only there), 其他情况 (人员编制 | … | 实有人数 | …), 部门整体支出绩效目标 as
+    目标1、目标2、目标3, then 部门整体支出绩效指标 一级 | 二级 | 三级 | 指标值 (in the guide's words, 单位预期实现的产出和
+    效果)."""
+    s = Sheet("申报表")
+    s.put(1, 1, "部门整体支出绩效目标申报表", to_col=5)
+    s.put(2, 1, "（2019年度）", to_col=5)
+    name = "某县农业农村局"
+    s.put(3, 1, f"填报单位（盖章）：{name}", to_col=3)
+    s.put(3, 4, "单位：万元", to_col=5)
+    s.put(4, 1, "其他情况")
+    for col, value in enumerate(("人员编制", "45", "实有人数", "43"), start=2):
+        s.put(4, col, value)
+    goal = "目标1：完成高标准农田建设2万亩；\n目标2：农作物病虫害统防统治覆盖率达到40%；\n目标3：保障机关正常运转。"
+    s.put(5, 1, "部门整体支出绩效目标")
+    s.put(5, 2, goal, to_col=5)
+    s.put(6, 1, "部门整体支出绩效指标", to_row=13)
+    for col, head in enumerate(("一级指标", "二级指标", "三级指标", "指标值"), start=2):
+        s.put(6, col, head)
+    rows = (("产出指标", "数量指标", "高标准农田建设面积", "≥2万亩"),
+            ("产出指标", "质量指标", "农田建设工程验收合格率", "100%"),
+            ("产出指标", "时效指标", "病虫害防治及时率", "≥95%"),
+            ("产出指标", "成本指标", "亩均建设成本", "≤1500元"),
+            ("效益指标", "经济效益指标", "项目区亩均增收", "≥100元"),
+            ("效益指标", "社会效益指标", "统防统治覆盖率", "≥40%"),
+            ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%"))
+    merged_indicator_rows(s, 7, 2, rows)
+    return ruled(s, 4), {"department": {
+        "name": name, "functions": None, "overall_goal": goal, "budget": {}, "tasks": [],
+        "indicators": [[l1, l2, ind, None, value] for l1, l2, ind, value in rows]}}
+
+
 def ruled_round3(make, first_row: int):
     """A round-3 layout printed as published forms are: ruled."""
     def build():
@@ -283,11 +316,12 @@ def ruled_round3(make, first_row: int):
 
 LAYOUTS = {"ningde-2019": ningde_2019, "ningde-review-2018": ningde_review_2018, "jinzhai-2021": jinzhai_2021,
            "hengshan-review-2020": hengshan_review_2020, "starred-template": starred_template,
+           "stamped-unit-2019": stamped_unit_2019,
            "yueyanglou-ruled": ruled_round3(yueyanglou_department, 2),
            "minhang-ruled": ruled_round3(shanghai_2019, 2),
            # round 3's unruled prints: rows the PDF's text positions cannot tell apart (refused, saying so)
            "yueyanglou-unruled": yueyanglou_department, "minhang-unruled": shanghai_2019}
-CONVERTED = {"ningde-2019": (".html", ".pdf"), "ningde-review-2018": (".pdf",), "jinzhai-2021": (".pdf",),
+CONVERTED = {"ningde-2019": (".html", ".pdf"), "stamped-unit-2019": (".pdf",), "ningde-review-2018": (".pdf",), "jinzhai-2021": (".pdf",),
              "yueyanglou-ruled": (".pdf",), "minhang-ruled": (".pdf",), "yueyanglou-unruled": (".pdf",),
              "minhang-unruled": (".pdf",)}
 PDF_ONLY = {"yueyanglou-ruled", "minhang-ruled", "yueyanglou-unruled", "minhang-unruled"}  # round 3 has the workbooks
