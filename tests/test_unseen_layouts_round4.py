@@ -6,6 +6,7 @@ read right, or left empty with a note pointing at it; every file opens unless li
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,20 @@ def test_a_department_named_over_its_form(name):
     指标库)."""
     department = open_declaration(DATA / name).declaration.department
     assert department.name == "某县农业农村局" and len(department.indicators) == 7
+
+
+def test_a_blank_amount_beside_its_label_is_none():
+    """其他资金 | (blank) over 年度目标 | 目标1：…: none, not the goal taken for its amount and said as no amount."""
+    opened = open_declaration(DATA / "jinzhai-2021.xlsx")
+    assert opened.declaration.projects[0].funds.other is None
+    assert not any("不是金额" in str(n) for n in opened.notes)
+
+
+def test_the_upper_levels_money_of_a_county_form():
+    """全年预算数（A） | 全年执行数（B） over 其中：中央、省、市补助县级资金: the fiscal money from the year's budget column,
+    said (it was left empty, and the blank 其他资金 took the goal's heading under it)."""
+    opened = open_declaration(DATA / "hengshan-review-2020.xlsx")
+    funds = opened.declaration.projects[0].funds
+    assert (funds.total, funds.fiscal, funds.other) == (Decimal("194.9"), Decimal("194.9"), None)
+    assert any("中央、省、市补助县级资金" in str(n) for n in opened.notes)
+    assert not any("年初设定目标" in str(n) for n in opened.notes)
