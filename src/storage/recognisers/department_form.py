@@ -63,11 +63,12 @@ _NAMES = (_NAME, "部门(单位)名称", "单位(部门)名称")
 _FUNCTION_LABELS = (_FUNCTIONS, "部门职能职责概述", "部门(单位)职能职责概述", "部门职能职责", "职能职责概述", "主要职能",
                     "部门(单位)职责", "部门职责")  # the last two: 湖南岳阳's 整体绩效目标表
 _GOALS = (_GOAL, "年度总体目标", "年度总体绩效目标", "部门年度总体目标", "部门整体绩效目标", "整体绩效目标", "年度整体绩效目标",
-          "部门整体支出绩效目标", "年度部门整体支出绩效目标", "年度部门整体绩效目标")  # the last three: 湖北's form
+          "部门整体支出绩效目标", "年度部门整体支出绩效目标", "年度部门整体绩效目标",  # these three: 湖北's form
+          "年度总体目标完成情况")  # a 自评表's (福建宁德): its goal under 预期目标, beside 目标实际完成情况
 # 年度绩效目标 heads 湖南's department goal, and a project's: a department's only on a sheet with no 项目名称
 _SHARED_GOALS = ("年度绩效目标", "部门年度绩效目标")
 _ALL_GOALS = (*_GOALS, *_SHARED_GOALS)
-_TASK_HEADERS = {"name": (TASK_LABELS["name"], "任务名称", "重点工作任务名称", "工作任务名称"),
+_TASK_HEADERS = {"name": (TASK_LABELS["name"], "任务名称", "重点工作任务名称", "工作任务名称", "年度目标任务"),
                  "content": (TASK_LABELS["content"], "主要内容", "工作内容", "任务内容", "具体内容", "主要工作内容"),
                  "funds": (TASK_LABELS["funds"], "预算金额", "预算资金", "拟投入资金", "资金安排"),
                  "expected": (TASK_LABELS["expected"], "预期目标", "预期达到的目标", "预期效果", "预期成效")}
@@ -76,7 +77,7 @@ _FORM_LABELS = frozenset(loose_label(label, ("(万元)",)) for label in (*_NAMES
                                                                      DEPARTMENT_LABELS["indicators"], "年度绩效指标"))
 _TITLE_ROWS = 20  # how far down a form's title is looked for, if no label comes first
 _INDICATOR_HEADERS = {role: (label,) for role, label in INDICATOR_LABELS.items()}
-_INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值")
+_INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值", "绩效目标值")
 # The 2021 template prints a value in three columns: 指标性质 | 指标值 | 度量单位 (joined by published.joined_value).
 _INDICATOR_HEADERS.update(comparator=("指标性质", "计算符号", "运算符号", "指标值类型"), unit=("度量单位", "计量单位"))
 _LEVEL1 = INDICATOR_LABELS["level1"]
@@ -92,8 +93,40 @@ def is_department_form(grid: Grid) -> bool:
 def is_current_department_form(grid: Grid) -> bool:
     keys = {_key(value) for row in grid.rows[:200] for value in row if value is not None}
     shared = "项目名称" not in keys and any(_key(goal) in keys for goal in _SHARED_GOALS)
-    return any(_key(name) in keys for name in _NAMES) and (
-        any(_key(goal) in keys for goal in _GOALS) or DEPARTMENT_LABELS["budget"] in keys or shared)
+    named = any(_key(name) in keys for name in _NAMES) or ("项目名称" not in keys and _stamped_name(grid) is not None)
+    return named and (any(_key(goal) in keys for goal in _GOALS) or DEPARTMENT_LABELS["budget"] in keys or shared)
+
+
+# 填报单位（盖章）：某县农业农村局 over a form that has no 部门名称 row (the 2019 填报说明's layout)
+_STAMPED = re.compile(r"^\s*(?:填报单位|申报单位|编制单位)\s*(?:[（(]\s*盖章\s*[)）])?\s*[:：]\s*(\S[^:：]{1,40}?)\s*$")
+
+
+def _stamped_name(grid: Grid) -> str | None:
+    """The department named over the form (填报单位（盖章）：…), in the rows above its first label."""
+    for row in grid.rows[:_TITLE_ROWS]:
+        if any(_key(value) in _FORM_LABELS for value in row if value is not None):
+            break
+        for value in row:
+            if value is not None and (match := _STAMPED.match(cell_str(value))):
+                return match.group(1)
+    return None
+
+
+# Labels of the forms' blocks that a row each holds: two of them in one cell are rows a PDF's reader ran together
+_BLOCK_LABELS = tuple(dict.fromkeys(label_key(label) for label in (
+    *_NAMES, *_FUNCTION_LABELS, *_ALL_GOALS, "项目名称", "项目概况", "立项依据", "项目类型", "资金用途", "项目资金")))
+
+
+def labels_run_together(grid: Grid) -> str | None:
+    """The first cell holding two of the forms' block labels (*部门（单位）职责*年度总体绩效目标, 项目概况立项依据): a
+    form printed without ruling lines between its rows, whose rows the PDF's text positions could not tell apart."""
+    for row in grid.rows[:200]:
+        for value in row:
+            key = label_key(value) if value is not None else ""
+            found = [label for label in _BLOCK_LABELS if label in key]
+            if len([a for a in found if not any(a != b and a in b for b in found)]) >= 2:
+                return cell_str(value).strip()
+    return None
 
 
 def _key(value: object) -> str:
@@ -149,7 +182,7 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
 
 def _department_name(grid: Grid, text_of: Callable[[str], str | None], notes: list[str]) -> str | None:
     """The text right of 部门名称, unless it is evidently another field's (a sentence, indicator text, a number)."""
-    name = _value_right_of(grid, _NAMES, text_of)
+    name = _value_right_of(grid, _NAMES, text_of) if _find_label(grid, _NAMES) else _stamped_name(grid)
     shape = organisation_misfit(name)
     if not shape:
         return name
@@ -290,10 +323,35 @@ def _tasks(grid: Grid, notes: list[str], text_of: Callable[[str], str | None],
     against it and against indicator text; None on the editor's own sheet."""
     for row in range(len(grid.rows)):  # a header starting with each label: 拟投入的资金（万元）, 期望达到的目标（概述）
         columns = _header_columns(grid, row, _TASK_HEADERS)
-        if "name" in columns and "content" in columns:
+        if "name" in columns and ("content" in columns or _named_task_header(grid, row, columns)):
             (places if places is not None else {})["tasks"] = frozenset(columns)
+            if unread := _unread_task_columns(grid, row, columns):
+                notes.append(Note(f"{DEPARTMENT_LABELS['tasks']}表中“{'”“'.join(unread)}”栏没有对应的栏目，其内容未导入，"
+                                  "请对照原表核对", location=paths.TASKS, row=row + 1))
             return _task_rows(grid, row, columns, notes, text_of, department)
     return []
+
+
+def _named_task_header(grid: Grid, row: int, columns: dict[str, int]) -> bool:
+    """A task table with no content column (福建宁德's 年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额):
+    a task by its own word over the names (not the bare 名称 of any list) beside an amount's column."""
+    return "funds" in columns and label_key(grid.text(row, columns["name"])) != label_key(TASK_LABELS["name"])
+
+
+def _unread_task_columns(grid: Grid, row: int, columns: dict[str, int]) -> list[str]:
+    """The task header's labels of columns with no place in a task (部门职能, 支出项目名称): each a column of its own,
+    not a label merged down the form's left (年度履职目标, the same in the row under it)."""
+    below = row + 1 if row + 1 < len(grid.rows) else row
+    return list(dict.fromkeys(
+        grid.text(row, c).strip() for c in range(len(grid.rows[row]))
+        if c not in columns.values() and grid.text(row, c).strip() and label_key(grid.text(row, c)) not in _NO_FACT_TASK
+        and _key(grid.text(row, c)) not in _FORM_LABELS and grid.text(below, c) != grid.text(row, c)
+        and all(label_key(grid.text(row, c)) != label_key(grid.text(row, k)) for k in columns.values())))
+
+
+# No fact's column: a number, a remark, the block's own label printed once beside its header (a PDF's merged cell)
+_NO_FACT_TASK = frozenset({"序号", "编号", "备注", label_key(DEPARTMENT_LABELS["tasks"]), "年度主要任务", "重点工作任务",
+                           "年度履职目标"})
 
 
 def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str],

@@ -30,7 +30,8 @@ from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
 from . import project_form, reconcile
-from .department_form import is_department_form
+from .department_form import is_department_form, labels_run_together
+from .field_shapes import excerpt
 from .grid_import import import_published, not_a_declaration, settle_year
 from .project_table import column_role, find_project_header
 from .published import clean_multiline
@@ -41,6 +42,8 @@ _PLACEHOLDER = re.compile(r"^（未填写[^）]{0,10}）$")  # html_forms: （�
 _EDITOR_BLANK = "—"  # the editor prints a value not filled in as — (html_forms.numbered_indicators)
 _FORMS_NOT_FROM_PDF = ("PDF 中是每个项目一张的项目支出绩效目标申报表（财政部模板一类的样式），本程序还不能从 PDF 可靠地读出这种表"
                        "（打印时被截断的文字和换行会让金额、栏目读错）。请打开原始的 Excel/WPS 工作簿或网页，这种表从那里能完整读入")
+_RUN_TOGETHER = ("PDF {where}的表格里几个栏目名称连在同一格中（“{cell}”）：表格的行之间没有打印框线，按文字的位置分不清各行各栏，"
+                 "栏目和内容会张冠李戴，未导入。请打开原始的 Excel/WPS 工作簿或网页，或把表格加上框线后再打印成 PDF")
 _NO_TABLE = ("PDF 中没有找到项目支出绩效目标表、部门整体预算绩效目标申报表或项目支出绩效目标申报表（需要“项目名称”“绩效指标”等表头，"
              "或“部门名称”“总体绩效目标”等栏目）")
 
@@ -61,6 +64,8 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
         # Read from a PDF's cells these forms lose their long texts to the print's clipping and their labels to
         # its line breaks (元 not seen, amounts misread): refused, not read wrong. From the workbook they open.
         raise FileProblem(path, _FORMS_NOT_FROM_PDF)
+    elif joined := next(((s, cell) for s in others if (cell := labels_run_together(s.grid()))), None):
+        raise FileProblem(path, _RUN_TOGETHER.format(where=joined[0].name, cell=excerpt(joined[1])))
     else:
         raise not_a_declaration(path, [section.grid() for section in sections], _NO_TABLE)
     declaration = opened.declaration

@@ -126,8 +126,9 @@ COMPARATOR_WORDS = ("指标性质", "计算符号", "符号", "指标值类型",
 VALUE_UNIT_WORDS = ("度量单位", "计量单位", "指标单位")
 # A 绩效自评表 prints a declaration's facts beside the year's results: the goal under 预期目标 (beside 实际完成情况),
 # the amounts beside the year's changes and spending, each 年度指标值 beside what was achieved. The results' words:
-EXPECTED_WORDS = ("预期目标", "年度预期目标", "预期")
-ACHIEVED_WORDS = ("实际完成情况", "实际完成值", "全年执行数", "执行数", "执行率", "得分", "完成值", "实际完成")
+EXPECTED_WORDS = ("预期目标", "年度预期目标", "预期", "年初设定目标")  # the last: 湖南's 专项资金绩效目标自评表
+ACHIEVED_WORDS = ("实际完成情况", "实际完成值", "全年执行数", "执行数", "执行率", "得分", "完成值", "实际完成",
+                  "全年实际完成情况", "目标实际完成情况")
 
 
 def self_evaluation_note(what: str, achieved: list[str], location: str) -> Note:

@@ -239,6 +239,8 @@ class _Form:
         location = paths.field(self.where, f"funds.{key}")
         if reading.value is None and (below := self.amount_below(place)) is not None:
             text, reading = below  # labels in a header row (上级 | 同级 | 其他), their amounts under them
+        if reading.value is None and place not in self.inline and self.blank_beside(place):
+            return None  # 其他资金 | (blank): none; the text under the label is the next block's, not its amount
         if reading.value is None:
             notes.append(Note(f"{FUNDS_LABELS[key]}“{text}”不是金额，已留空", location=location, row=place[0] + 1,
                               source_text=text))
@@ -273,6 +275,19 @@ class _Form:
                           f"{' + '.join(f'{word} {amount:,.2f}' for word, amount, _ in read)} = {total:,.2f} 万元导入，请核对",
                           location=paths.field(self.where, "funds.fiscal"), row=read[0][2]))
         return total
+
+    def blank_beside(self, place: tuple[int, int]) -> bool:
+        """A money label alone in its row with only empty cells right of it (金寨's 其他资金 | blank): what stands
+        under it is no amount of its. Not so in a row of labels over their amounts (年度资金总额： | 其中：财政拨款 |
+        其他资金), nor in a 自评表 or a table by year, whose columns say where the amount is."""
+        r, c = place[:2]
+        row = self.grid.rows[r]
+        own = _key(row[c])
+        if self.planned_column is not None or self.year_column is not None:
+            return False
+        if any(_key(cell) not in ("", own) for cell in row[c + 1:]):
+            return False
+        return not any(_key(cell) in _FUND_KEYS and _key(cell) != own for cell in row)
 
     def amount_below(self, place: tuple[int, int]):
         """The amount in the cell under a label (not inline, no 自评表 column), with its reading; None when none."""

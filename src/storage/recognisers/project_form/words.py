@@ -51,7 +51,8 @@ _TOTAL_IN_SOURCES = ("合计", "总计", "小计")  # a total among the sources'
 _FISCAL_PARTS = ("上级财政补助资金", "上级财政资金", "上级补助资金", "上级资金", "同级财政资金", "同级财政补助资金",
                  "该项目支出上级资金", "年度本级预算金额", "本级预算金额", "中央补助", "中央补助资金", "地方资金",
                  # 广西's 2021 form lists the fiscal money by budget: 一般公共预算拨款 | 政府性基金预算拨款 | 国有资本经营预算拨款
-                 "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款")
+                 "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
+                 "中央、省、市补助县级资金")  # the last: 湖南's 县级专项资金 forms (the county's own money beside it)
 # Labels by their shape where publishers vary the words: a list item's number (（一）财政拨款小计, 1、一般公共预算) and
 # 小计 are no part of the label; the year's fiscal money asked for (本年度申请市财政预算资金) is 当年财政拨款.
 _ITEM_NUMBER = re.compile(r"^(?:\(?[一二三四五六七八九十]+[)、.]|\(?\d+[)、.])")
@@ -68,7 +69,8 @@ _PERIOD_TABLE_WORDS = ("总目标绩效指标", "长期绩效指标", "中长期
 _YEAR_TABLE_WORDS = ("年度绩效指标", "本年度绩效指标", "本年绩效指标")
 # A 绩效自评表 (the template's self-evaluation of a year done) holds a declaration's facts beside what was achieved:
 # its 预期目标 under the goal's label, its 年初预算数 column of the amounts, its 年度指标值 column. Its words:
-_PLANNED_WORDS = ("年初预算数", "年初预算", "预算数")  # the amounts' column the year began with
+_PLANNED_WORDS = ("年初预算数", "年初预算", "预算数", "全年预算数")  # the amounts' column the year began with
+_PLANNED_BARE = frozenset(loose_label(word) for word in _PLANNED_WORDS)  # 全年预算数（A）: with its column's letter
 _CARRIED_WORDS = ("上年结转资金", "上年结转", "上年结余收入", "上年结余")  # money of the year before: no place among a project's sources
 _INDICATOR_WORDS = {
     "level1": ("一级指标",),
@@ -85,8 +87,9 @@ _NO_FACT_HEADERS = frozenset({"备注", "序号", "权重", "分值", "权重(%)
                               "计算方法", "评(扣)分标准", "指标值说明", "数据来源", "考核方式"})
 # A cell merged down the table's left: in every row.
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
-# 指标1：… of the template's blank rows; 1.观众满意度 of a form that numbers its items (not 3.5万亩: a number)
-_NUMBERED_NAME = re.compile(r"^(?:指标\s*\d+\s*[:：]|\d{1,2}\s*[.．、](?!\d))\s*")
+# 指标1：… of the template's blank rows; 1.观众满意度 of a form that numbers its items (not 3.5万亩: a number); ★ before
+# a name marks a template's core indicator (★农村低保发放人数), no word of the name either
+_NUMBERED_NAME = re.compile(r"^[★☆]?\s*(?:指标\s*\d+\s*[:：]|\d{1,2}\s*[.．、](?!\d))?\s*")
 # 项目名称：… — a label and its value in one cell; a leading 其中： is the form's, not the label's (其中：财政拨款：75).
 _INLINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^:：\n]{2,16}?)\s*[:：]\s*(\S.*)$", re.S)
 # 其中：上级资金16 — an amount glued to its label, no colon between (taken only when the label is a known one).
@@ -102,7 +105,7 @@ def _key(value: object) -> str:
         return key
     bare = _ITEM_NUMBER.sub("", key).removesuffix("小计")
     glossed = _GLOSS.match(bare)  # 项目绩效目标（含项目概况、设立依据…）: the label before its gloss
-    bare = glossed.group(1) if glossed and glossed.group(1) in _ALL_LABELS else bare
+    bare = glossed.group(1) if glossed and (glossed.group(1) in _ALL_LABELS or glossed.group(1) in _PLANNED_BARE) else bare
     if _YEAR_FISCAL.match(bare):
         return "当年财政拨款"
     return bare if bare != key and bare in _ALL_LABELS else key
