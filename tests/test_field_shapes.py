@@ -416,4 +416,5 @@ def test_the_yuan_note_quotes_the_words_that_said_it():
 
     assert amounts_in_yuan(Grid("t", [["部门名称：北京市通州区水务局　　单位：元"]]), 0) == "单位：元"
     assert amounts_in_yuan(Grid("t", [["预算金额（元）"]]), 0) == "预算金额（元）"
+    assert amounts_in_yuan(Grid("t", [["财政资金安排和使用情况\n资金结构（元）"]]), 0) == "资金结构（元）"
     assert amounts_in_yuan(Grid("t", [["单位：万元"]]), 0) is None

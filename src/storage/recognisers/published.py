@@ -75,13 +75,15 @@ class ImportedDepartment:
 
 
 def amounts_in_yuan(grid: Grid, last_row: int) -> str | None:
-    """The words that say the amounts are in 元 (not the forms' 万元), among the rows up to last_row: the cell's
-    text when it says little else (预算金额（元）), the words themselves in a longer line (部门名称：…　单位：元)."""
+    """The words that say the amounts are in 元 (not the forms' 万元), among the rows up to last_row: the line of
+    the cell they stand in when it says little else (预算金额（元）, 资金结构（元）), the words themselves in a longer
+    line (部门名称：…　单位：元)."""
     for row in grid.rows[:last_row + 1]:
         for value in row:
             text = cell_str(value).replace(" ", "").replace("\u3000", "")
             if text and len(text) < 80 and (found := _IN_YUAN.search(text)):
-                return text if len(text) <= _SHORT_CELL else found.group()
+                line = text[text.rfind("\n", 0, found.start()) + 1:].split("\n", 1)[0]  # the line it stands in
+                return line if len(line) <= _SHORT_CELL else found.group()
     return None
 
 
