@@ -217,12 +217,21 @@ def test_a_2019_form_whose_income_total_is_not_its_lines_marks_the_department(tm
 
 def test_a_block_with_text_and_nothing_read_under_it_is_never_silence(tmp_path):
     """The task table's header in words the reader does not know: the task's row is there, nothing is read."""
-    opened = open_declaration(edited(HAIZHU, tmp_path, B10="任务名称", C10="实施内容"))
+    opened = open_declaration(edited(HAIZHU, tmp_path, B10="事项", C10="实施内容"))
     assert opened.declaration.department.tasks == []
     [note] = assert_listed_first(opened.notes)
     assert "年度重点工作任务" in note and note.row == 10 and "一村（社区）一法律顾问" in note.source_text
     assert opened.declaration.department.review == [Review.BLOCK_UNREAD]
     assert "review-block" in {p.code for p in check_declaration(opened.declaration)}
+
+
+def test_a_task_header_with_its_name_and_amount_but_an_unknown_content_reads_the_rest_and_says_it(tmp_path):
+    """任务名称 and the amount's column known, the content's header not (实施内容): the tasks are read without their
+    content, and the column left out is named, at the tasks."""
+    opened = open_declaration(edited(HAIZHU, tmp_path, B10="任务名称", C10="实施内容"))
+    [task] = opened.declaration.department.tasks
+    assert (task.name, task.content, task.funds) == ("一村（社区）一法律顾问公益法律服务工作经费", None, 534)
+    assert any("实施内容" in note and note.location == paths.TASKS for note in opened.notes), opened.notes
 
 
 def test_the_mark_stays_through_convert_and_the_commands_say_it_first(tmp_path):

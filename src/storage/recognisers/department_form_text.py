@@ -1,4 +1,4 @@
-"""部门整体预算绩效目标申报表 from the text of its PDF (seed 003) → a grid department_form.py reads.
+"""部门整体预算绩效目标申报表 from the text of its PDF (seed 003) → a grid department_form/ reads.
 
 The form's own labels carry it: a line that starts with a label keeps its value beside it
 (部门名称 广州市海珠区司法局, 基本支出 2,293.28); a paragraph label alone on its line

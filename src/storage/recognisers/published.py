@@ -3,7 +3,7 @@ whatever the form.
 
 The records go to grid_import and to the import's self-check (reconcile/): ImportedTable from the 项目支出绩效目标表
 (project_table.py, its rows told apart by project_rows.py), ImportedDepartment from the 部门整体预算绩效目标申报表
-(department_form.py) and from the 2019 form (form_2019/). What a cell says: a note or a signature line under a table,
+(department_form/) and from the 2019 form (form_2019/). What a cell says: a note or a signature line under a table,
 amounts said to be in 元 (the forms' own unit is 万元), the year, a cell's text without the stray tags published cells
 carry.
 """
