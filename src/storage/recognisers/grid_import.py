@@ -27,7 +27,7 @@ from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
 from ..infra.plausible import refuse_implausible
 from ..library.bureau_table import NOT_A_DECLARATION, is_library_table
-from . import reconcile
+from . import clipped_places, reconcile
 from .department_form import import_department_form, is_current_department_form, is_department_form
 from .form_2019.labels import is_form_2019
 from .form_2019.reader import import_form_2019
@@ -270,7 +270,7 @@ def clipped_notes(grid: Grid, found: ImportedTable | ImportedDepartment, source:
     for (r, kind), columns in cut.items():
         if table is not None and r <= table.header_row:
             continue  # the header's own labels: no fact
-        location = None  # a department form's cell: which task or indicator it is, the form's reader knows
+        location = None  # a department form's cell: the tasks, indicators or fields its text went into
         start = re.sub(r"\s", "", str(grid.rows[r][columns[0]]))
         shown = start[:16] + ("…" if len(start) > 16 else "")
         whose = f"第 {r + 1} 行“{shown}”" + (f"等 {len(columns)} 格" if len(columns) > 1 else "") + "："
@@ -280,6 +280,11 @@ def clipped_notes(grid: Grid, found: ImportedTable | ImportedDepartment, source:
             labels = "、".join(dict.fromkeys(grid.text(table.header_row, c).replace("\n", "") or f"第 {c + 1} 列"
                                              for c in columns))
             whose = f"项目“{table.projects[index].name or ''}”的{labels}："
+        elif isinstance(found, ImportedDepartment):
+            held = clipped_places.places(found.department, [str(grid.rows[r][c]) for c in columns])
+            if held:
+                location = held[0] if len(held) == 1 else None
+                whose = whose[:-1] + f"（{clipped_places.words(found.department, held)}）："
         notes.append(Note(whose + _CLIPPED_SAID[kind], location=location, source=source, row=r + 1,
                           column=columns[0] + 1, source_text=str(grid.rows[r][columns[0]])[:200]))
     return notes

@@ -20,11 +20,15 @@ column is open, and the rest of the row stands at the next page's top as a row o
 going on mid-word. Where the cells tell it (split_row: the cut cells' text reaches the foot and was wrapped there),
 it is joined into the row above (join_split); where they do not, both rows are marked for the import to say so.
 A cell merged down beside rows of their own (a task's name beside its indicators) goes on in the same way over the
-break, whether or not the row beside it does (merged_on).
+break, whether or not the row beside it does (merged_on). A merged cell whose text the word processor printed on the
+page before only (预算单位 merged down a unit's projects) stands empty at the next page's top, over rows with no border
+between them: they get its text (join_merged.merged_over_break, carry_merged). A number too wide for its column, broken
+where its line was full and then by the page (448,795,7 | 26.00), is joined whole (join_cut).
 """
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import TYPE_CHECKING, Protocol
 
@@ -203,17 +207,28 @@ def split_row(above: list[str], below: list[str], gaps_above: list[float | None]
         return None
     reach = _REACH * height
     wrapped = {c for c in filled if room_above[c] is not None and first_word(starts_below[c]) > room_above[c] - _SLACK}
+    # A cell whose text was plainly cut at the foot (wrapped there, mid-sentence) is the rest of the row above,
+    # whatever the others show: a line break typed in the text, or a line kept with the next, may leave another
+    # cell's last line short of the foot. Then the row is at least doubted, never taken as one of its own.
+    cut = any(c in wrapped and above[c].strip() and above[c].strip()[-1] not in _ENDS and gaps_above[c] is not None
+              and gaps_above[c] <= reach and gaps_below[c] is not None and gaps_below[c] <= reach for c in filled)
     for c in filled:
         if not above[c].strip() or above[c].strip() == below[c].strip():
             return None
         # a paragraph's last lines kept together (widow control) may leave the line above the foot empty
         widow = c in wrapped and above[c].strip()[-1] not in _ENDS and (gaps_above[c] or 0.0) <= reach + _LINE * height
         if gaps_above[c] is None or (gaps_above[c] > reach and not widow) or gaps_below[c] is None or gaps_below[c] > reach:
-            return None
+            return "ask" if cut and _empty_key(above, below) else None
     key = next((c for c, text in enumerate(above) if text.strip()), None)
     if key is None or (key in filled and key not in wrapped):
         return None
     return "join" if len(wrapped) == len(filled) else "ask"
+
+
+def _empty_key(above: list[str], below: list[str]) -> bool:
+    """The row below leaves empty the first cell the row above fills (序号, a project's or task's name)."""
+    key = next((c for c, text in enumerate(above) if text.strip()), None)
+    return key is not None and not below[key].strip()
 
 
 def merged_on(above: str, below: str, gap_above: float | None, room_above: float | None, gap_below: float | None,
@@ -337,7 +352,18 @@ def join_cut(before: str, after: str) -> str:
     """A cell split by the page break: its two parts, joined as a wrapped line is."""
     if not before or not after or before == after:  # a merged cell printed again on the new page
         return before or after
-    return before + (" " if space_at_wrap(before[-1], after[0]) else "") + after
+    spaced = space_at_wrap(before[-1], after[0]) and not _one_number(before, after)
+    return before + (" " if spaced else "") + after
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _one_number(before: str, after: str) -> bool:
+    """A number too wide for its cell, broken where the line was full and cut there by the page (448,795,7 | 26.00):
+    its two parts make one number grouped by thousands, which two numbers a space apart would not."""
+    words_before, words_after = str.split(before), str.split(after)  # a ClippedText has a split flag of its own
+    return bool(words_before and words_after and _GROUPED.fullmatch(words_before[-1] + words_after[0]))
 
 
 def same_columns(own: list[float], target: list[float]) -> bool:

@@ -45,6 +45,7 @@ from .continued import (
     same_row,
     title_rows,
 )
+from .join_merged import merged_over_break, run_below
 from .layout import layout
 from .page import PageContent, Table, editor_body, read_page
 from .section import (
@@ -185,8 +186,9 @@ def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadP
                                             f"{MAX_CHARS_PER_PAGE} 个的上限，不像是一张表格")
                 body = editor_body(page) if creator == EDITOR_CREATOR else None
                 content = read_page(page, body)
-                after_cut = bool(pages) and any(table.cut_bottom for table in pages[-1].tables)
-                edges = table_edges(page, content.tables, after_cut)
+                # Every page after the first: a merged cell may go on from the page before with its borders drawn
+                # (a word processor's), and its rows there are told by the borders (join_merged.merged_over_break)
+                edges = table_edges(page, content.tables, bool(pages))
                 pages.append(ReadPage(number, content, len(page.images), *edges))
             except FileProblem:
                 raise
@@ -379,9 +381,11 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
                 middle = (columns[i] + columns[i + 1]) / 2
                 above = next((run for x0, x1, run in section.last_open if x0 - SAME_X <= middle <= x1 + SAME_X), -1)
                 if above != -1:
-                    carried[i] = (_run_below(drawn, table.columns, middle, dropped, len(table.rows)), above)
+                    carried[i] = (run_below(drawn, table.columns, middle, dropped, len(table.rows)), above)
     elif continuing and rows and last_row == len(section.rows) - 1 and section.row_tables[last_row] == number:
+        before = len(rows)
         rows = join_split(section, table, rows, dropped, columns, number, last_row, page)
+        carried = merged_over_break(section.rows[last_row], table, columns, drawn, dropped, before - len(rows))
     size = len(table.rows)
     section.last_foot = (list(table.columns), table.last_gaps, table.last_room, table.line_height) \
         if ruled and table.last_gaps else None
@@ -411,17 +415,6 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     if carried:
         carry_merged(section.rows, section.row_tables, start, carried)
     section.last_table = (number, columns)
-
-
-def _run_below(drawn: list[frozenset[int]] | None, own: list[float], middle: float, first: int, size: int) -> int | None:
-    """How many rows from `first` down the cell at the top of a continued table's column runs (to the first
-    border drawn under it), or None when its borders are not known."""
-    if drawn is None:
-        return None
-    column = next((c for c in range(len(own) - 1) if own[c] - SAME_X <= middle <= own[c + 1] + SAME_X), None)
-    if column is None:
-        return None
-    return min((b for b in drawn[column] if b > first), default=size) - first
 
 
 def _page_list(numbers: list[int]) -> str:

@@ -192,11 +192,25 @@ def join_lines(lines: list[Line], inner_width: float | None = None) -> str:
         size = max(previous.bottom - previous.top, 1)
         if slack > _first_token_width(line.chars) + 1.5 * size:  # well short: a break typed in the text
             text += "\n" + following
-        elif text and space_at_wrap(text[-1], following[0]):
+        elif text and space_at_wrap(text[-1], following[0]) and not _number_broken(previous, line, slack):
             text += " " + following
         else:
             text += following
     return text
+
+
+def _number_broken(previous: Line, line: Line, slack: float) -> bool:
+    """A number too wide for its cell, broken where the line was full (a word processor breaks a word that fits on
+    no line anywhere, 446,079,9 | 00.00): a line of one word that ends in a digit or a separator, filled so far
+    that the next line's first digit would not have fitted, and a digit after it. A wrap at a space between two
+    numbers leaves the line short of the next one whole, which a line of one word cannot be."""
+    last = [c for c in previous.chars if c["text"] != " "]
+    first = [c for c in line.chars if c["text"] != " "]
+    if not last or not first or not first[0]["text"].isdigit() or last[-1]["text"] not in "0123456789,.":
+        return False
+    if any(c["text"] == " " for c in previous.chars if last[0]["x0"] <= c["x0"] <= last[-1]["x0"]):
+        return False
+    return slack < first[0]["x1"] - first[0]["x0"]
 
 
 _CELL_CLIP_HEIGHT = 250.0  # a clip higher than this is a page's or a frame's, not a cell's

@@ -1,0 +1,41 @@
+"""A merged cell going on over a page break, as a word processor prints it: found by the borders drawn under the
+next page's first rows (borders.drawn_borders), for table._add_table to carry its text down (continued.carry_merged)."""
+
+from __future__ import annotations
+
+from .continued import SAME_X
+from .page import Table
+
+
+def merged_over_break(above: list[str], table: Table, columns: list[float], drawn: list[frozenset[int]] | None,
+                      first: int, joined: int) -> dict[int, tuple[int | None, int | None]]:
+    """A word processor draws every border at a page's foot, a merged cell's too, and prints a merged cell's text
+    once, on its first page: the rest of the cell stands empty at the next page's top, with no border between the
+    rows it covers (预算单位 merged down a unit's projects). Such an empty cell over two rows or more under a cell
+    with text is that cell going on; one row high it cannot be told from an empty cell, and is left so. The columns
+    (the section's) to carry down, with how many rows below the break each covers (carry_merged). first: the page's
+    first row below its repeated header; joined: 1 when that row was the rest of the row above (join_split)."""
+    if drawn is None or first >= len(table.rows):
+        return {}
+    carried: dict[int, tuple[int | None, int | None]] = {}
+    for i in range(min(len(columns) - 1, len(above))):
+        middle = (columns[i] + columns[i + 1]) / 2
+        own = next((c for c in range(len(table.columns) - 1)
+                    if table.columns[c] - SAME_X <= middle <= table.columns[c + 1] + SAME_X), None)
+        if own is None or not above[i].strip() or table.rows[first][own].strip():
+            continue
+        run = run_below(drawn, table.columns, middle, first, len(table.rows))
+        if run is not None and run >= 2 and run - joined > 0:
+            carried[i] = (run - joined, 0)
+    return carried
+
+
+def run_below(drawn: list[frozenset[int]] | None, own: list[float], middle: float, first: int, size: int) -> int | None:
+    """How many rows from `first` down the cell at the top of a continued table's column runs (to the first
+    border drawn under it), or None when its borders are not known."""
+    if drawn is None:
+        return None
+    column = next((c for c in range(len(own) - 1) if own[c] - SAME_X <= middle <= own[c + 1] + SAME_X), None)
+    if column is None:
+        return None
+    return min((b for b in drawn[column] if b > first), default=size) - first
