@@ -99,7 +99,7 @@ _NO_FACT_LABELS = ("序号", "编号", "备注")  # header labels of columns wit
 
 def _refuse_lost_columns(path: Path, sections: list[Section]) -> None:
     """A project table whose columns are printed on pages of their own that were not joined to it (a table too
-    wide for the page printed in strips of columns, with no ruling lines for strips.py to join them by): a row of
+    wide for the page printed in strips of columns, with no ruling lines for strips/ to join them by): a row of
     nothing but column labels, naming columns the project table's header lacks (预算单位, 绩效指标), heads a section
     read as no table of its own, or stands in the table's body (the next strip's header, taken for a row going on).
     The projects would be read without those columns, or a label taken for a project: refused, as a print in strips

@@ -242,7 +242,7 @@ def printed_or_cells(chars: list[dict]) -> list[dict]:
         if clip is None or not drawn or not all(outside_clip(char) for char in drawn):
             continue
         if not all(clip[0] - 1 <= (char["x0"] + char["x1"]) / 2 <= clip[2] + 1 for char in drawn):
-            continue  # beside the print range: a cell of a strip to the left or right (strips.py goes by it)
+            continue  # beside the print range: a cell of a strip to the left or right (strips/ goes by it)
         if clip not in regions:
             others = (c for c in shown if c.get("clip") != clip and
                       clip[0] <= (c["x0"] + c["x1"]) / 2 <= clip[2] and clip[1] <= (c["top"] + c["bottom"]) / 2 <= clip[3])

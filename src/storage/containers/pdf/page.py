@@ -54,6 +54,7 @@ class Table:
     last_gaps: list[float | None] = field(default_factory=list)
     last_room: list[float | None] = field(default_factory=list)
     line_height: float = 0.0
+    ys: list[float] = field(default_factory=list)  # its row borders as its cells give them (len = row count + 1)
 
 
 class Straddling(str):
@@ -82,6 +83,9 @@ class PageContent:
     rules: list[tuple[float, float, float]]  # horizontal lines outside tables: (y, x0, x1)
     dropped_slanted: int = 0
     char_count: int = 0  # the characters read, in and outside the tables
+    # those characters themselves: a ruled table printed in strips is placed by the text its pages share
+    # (strip_ruled.py), cells' text among it
+    chars: list[dict] = field(default_factory=list)
 
 
 # ---- ruling lines and tables -----------------------------------------------------------------
@@ -189,7 +193,9 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
         if number is None:
             number = next((n for n, box in enumerate(boxes) if _within(char, box, clipped=False)), None)
         (outside if number is None else inside[number]).append(char)
-    tables = [_table(t, table_chars) for t, table_chars in zip(found, inside)]
+    astray: list[dict] = []  # within a table's box, in none of its cells: text beside it, for strips/ to place
+    tables = [_table(t, table_chars, astray) for t, table_chars in zip(found, inside)]
+    outside.extend(astray)
     for table in tables:
         table.cut_bottom = any(abs(cut["top"] - table.bottom) <= 3 for cut in cuts)
     rules = []
@@ -199,10 +205,12 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
             if not any(x0 - 1 <= obj["x0"] and obj["x1"] <= x1 + 1 and top - 2 <= y <= bottom + 2
                        for x0, top, x1, bottom in boxes):
                 rules.append((y, obj["x0"], obj["x1"]))
-    return PageContent(width, height, group_lines(outside), tables, rules, slanted, len(chars))
+    return PageContent(width, height, group_lines(outside), tables, rules, slanted, len(chars), chars)
 
 
-def _table(table, chars: list[dict]) -> Table:
+def _table(table, chars: list[dict], astray: list[dict]) -> Table:
+    """The table's grid and cells' text; characters in none of its cells go to astray (a cell merged across the
+    page's edge into a strip printed on another page has no side border here, so pdfplumber finds no cell)."""
     cells = table.cells
     xs = cluster([x for cell in cells for x in (cell[0], cell[2])])
     ys = cluster([y for cell in cells for y in (cell[1], cell[3])])
@@ -218,6 +226,8 @@ def _table(table, chars: list[dict]) -> Table:
     for char, number in placed:
         if number is not None:
             buckets[number].append(char)
+        else:
+            astray.append(char)
     for number, ((x0, top, x1, bottom), cell_chars) in enumerate(zip(cells, buckets)):
         if not cell_chars:
             continue
@@ -249,7 +259,7 @@ def _table(table, chars: list[dict]) -> Table:
     heights.sort()
     return Table(table.bbox[1], table.bbox[3], xs, rows, overlapping=overlapping, head_gaps=head_gaps,
                  head_starts=head_starts, last_gaps=last_gaps, last_room=last_room,
-                 line_height=heights[len(heights) // 2] if heights else 0.0)
+                 line_height=heights[len(heights) // 2] if heights else 0.0, ys=ys)
 
 
 _START_CHARS = 12  # a word of letters or digits longer than this is wider than any room at a line's end
@@ -314,9 +324,10 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         if clip is not None and clip not in clip_cells:
             clip_cells[clip] = _clip_cell(char, cells)
         ordered.append((char, clip_cells.get(clip) if clip is not None else None))
-    where = [cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2) if owner is None else None
-             for char, owner in ordered]
-    pitch = _cell_line_pitch(ordered, where) or line_pitch(chars)
+    where = [cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+             if owner is None and not _clipped_beside(char, cell_at) else None for char, owner in ordered]
+    cell_pitch = _cell_line_pitch(ordered, where)
+    pitch = cell_pitch or line_pitch(chars)
     flowing: list[int] = []  # runs that go on from the run before, over other cells: one text
     offsets: list[float] = []  # how far under its cell's top border each run's first line begins
     for (char, owner), number in zip(ordered, where):
@@ -324,7 +335,8 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
             placed.append((char, owner))
             previous = None
             continue
-        if number is None:
+        if number is None:  # in no cell: the table's caller places it (_table: astray)
+            placed.append((char, None))
             continue
         column = (cells[number][0], cells[number][2])
         # A cell's text going on over the cells below runs over their borders too: a flowing run goes on along
@@ -333,7 +345,8 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         goes_on = previous is not None and runs and (
             (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]))
             if len(runs) - 1 in flowing
-            else runs[-1][0] == column and _goes_on(previous, char, column[1])
+            else runs[-1][0] == column and _goes_on(previous, char, column, runs[-1][1], cell_pitch)
+            and not (number != previous_cell and abs(char["top"] - top - offsets[-1]) <= _OWN_LINE * (char["bottom"] - char["top"]))
             and not breaks_before(previous, char, number != previous_cell, (offsets[-1], char["top"] - top)))
         if goes_on:
             runs[-1][1].append(char)
@@ -371,6 +384,19 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
                 number = cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
                 placed.append((char, number))
     return placed, doubtful, cut
+
+
+def _clipped_beside(char: dict, cell_at) -> bool:
+    """A character clipped to a row's part that is in none of the cells: a cell merged across the page's edge
+    into a strip printed on another page, which has no side border here. Its text running over the rows below
+    (a row too low for it) is not theirs."""
+    clip = char.get("clip")
+    if clip is None or clip[3] - clip[1] > _ROW_CLIP * max(char["bottom"] - char["top"], 1.0):
+        return False
+    return cell_at((clip[0] + clip[2]) / 2, (clip[1] + clip[3]) / 2) is None
+
+
+_ROW_CLIP = 4.0  # of the text's height: a clip this low is one row's, not a page's or a tall merged cell's
 
 
 def _cell_line_pitch(ordered: list[tuple[dict, int | None]], where: list[int | None]) -> float | None:
@@ -413,16 +439,27 @@ def _wraps_on(previous: dict, char: dict, run: tuple[tuple[float, float], list[d
         abs(below - own) > _PAST_BORDER * size and abs(char["x0"] - min(c["x0"] for c in run[1])) <= size
 
 
+_OWN_LINE = 0.1  # of the text's height: a line in the next row this close to where the run began in its own row
+# is that row's own first line (in rows one line high, a wrapped line would lie there too: the row tells no more)
 _PITCH_SLACK = 0.06  # as layout's: a step this much past the line pitch is the next row's first line
 _PAST_BORDER = 0.1  # of the text's height: a line beginning no further under a cell's top border is not its own
 
 
-def _goes_on(previous: dict, char: dict, right: float) -> bool:
+def _goes_on(previous: dict, char: dict, column: tuple[float, float], run: list[dict], pitch: float | None) -> bool:
+    """Whether a character goes on the run before it: along its line, or on the next line after a full one, a
+    line pitch down (the page's cells' wrapped lines are that far apart; the next row's first line, in rows one
+    line high, lies a row's height down). A line is full when it reaches across the cell: a right-aligned amount
+    reaches its right edge only (the amounts of the rows below are each one's own)."""
     size = max(char["bottom"] - char["top"], 1.0)
     step = char["top"] - previous["top"]
     if abs(step) <= 0.35 * size:
         return -0.5 * size <= char["x0"] - previous["x1"] <= 0.8 * size
-    return 0.5 * size <= step <= 1.8 * size and previous["x1"] >= right - 2.5 * size  # wrapped after a full line
+    if not (0.5 * size <= step <= 1.8 * size and previous["x1"] >= column[1] - 2.5 * size):
+        return False
+    if pitch is not None and abs(step - pitch * size) > _PITCH_SLACK * size:
+        return False
+    start = min(c["x0"] for c in run if abs(c["top"] - previous["top"]) <= 0.35 * size)
+    return start <= column[0] + max(2.5 * size, (column[1] - column[0]) / 2)  # wrapped after a full line
 
 
 def _overlapping(chars: list[dict]) -> bool:

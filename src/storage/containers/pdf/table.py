@@ -3,7 +3,7 @@ printed form, for readers/pdf_file.py to recognise.
 
 Each page is read by page.py (ruling lines → cells, or text positions → cells in layout.py); borders.py
 reads more of a ruled table's edges (its row borders, the cells a page break left open). A table too wide
-for the page, printed in strips of columns, is joined back first (strips.py). The pages are then joined
+for the page, printed in strips of columns, is joined back first (strips/). The pages are then joined
 into sections, one per printed form: a page continues the section before it unless it begins a form of its
 own (a title such as 项目支出绩效目标申报表 whose first table does not repeat a header already seen). On a
 continued page the table's repeated header rows and repeated title lines are dropped and its rows join the

@@ -16,6 +16,11 @@ put in the cell it lies in, the text above and below the tables at the same heig
 repeats from the first (print titles: 序号, 项目名称 on every page) are taken once. A page of one
 cell (one row, one column) has no table in pdfplumber's eyes: it is taken where the page order puts it.
 
+Where the borders do not tell (no two pages draw their tables' rows alike: a row merged across a strip border has
+no side borders on the pages it runs on to, so their tables break up or begin further right; or there are no
+ruling lines at all), the pages are placed by the text they share across the strip borders instead
+(shifts.py, order.py) and joined band by band (placed.py, beside.py).
+
 The join is trusted only when it is complete: every band has every strip and every page is placed. A file
 printed in strips that cannot be joined so — a strip page whose table was not found, rows that match no band,
 a page with several tables, a column wider than the paper (cut at its edge), text over other text at a strip
@@ -28,11 +33,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...infra.errors import FileProblem
-from ..sheet_grid import label_key
-from .page import PageContent, Table
-from .section import FORM_TITLE
-from .text import Line, join_lines
+from ....infra.errors import FileProblem
+from ...sheet_grid import label_key
+from ..page import PageContent, Table
+from ..section import FORM_TITLE
+from ..text import join_lines
+from .beside import joined_lines, place_beside
+from .placed import bounds_of, placed_by_text
 
 _SAME = 1.5  # pt: row borders of two pages of one band lie this close
 _EDGE = 3.0  # pt: a strip's pages have their table's left and right edges this close
@@ -85,11 +92,24 @@ def _stitch_form(pages: list, path) -> tuple[list, list[str]]:
         return FileProblem(path, REFUSED.format(pages=span, why=why))
 
     if not _printed_in_strips(pages):
+        joined = placed_by_text(pages, refuse)
+        if joined is not None:
+            return joined[0], [JOINED.format(pages=span, strips=joined[1])]
         left = next((page.number for page in pages if any(line.x1 < 0 for line in page.lines)), None)
         if left is not None:  # text of a cell further left, drawn (clipped) left of this page: a strip on its right
             raise refuse(f"第 {left} 页有从左边一页接过来的单元格文字，各页的行却对不上")
         return pages, []
+    try:
+        return _by_borders(pages, span, refuse)
+    except FileProblem:  # the borders do not tell (a strip's page holds several tables, or none): the text may
+        joined = placed_by_text(pages, refuse)
+        if joined is None:
+            raise
+        return joined[0], [JOINED.format(pages=span, strips=joined[1])]
 
+
+def _by_borders(pages: list, span: str, refuse) -> tuple[list, list[str]]:
+    """The pages placed by their tables' borders: a strip by its column borders, a band by its row borders."""
     several = next((page.number for page in pages if len(page.tables) > 1), None)
     if several is not None:
         raise refuse(f"第 {several} 页上的表格分成了几块")
@@ -107,11 +127,11 @@ def _stitch_form(pages: list, path) -> tuple[list, list[str]]:
     for page in pages:
         if page.number not in strip_of:
             continue
-        strip, bounds = strip_of[page.number], _bounds(page)
+        strip, bounds = strip_of[page.number], bounds_of(page)
         if bounds is None:
             raise refuse(f"第 {page.number} 页表格的行读不清")
-        fitting = [b for b in bands if strip not in b.strips and _same_rows(_bounds(b.pages[0]), bounds)]
-        band = min(fitting, key=lambda b: _mismatch(_bounds(b.pages[0]), bounds), default=None)  # the first of the best
+        fitting = [b for b in bands if strip not in b.strips and _same_rows(bounds_of(b.pages[0]), bounds)]
+        band = min(fitting, key=lambda b: _mismatch(bounds_of(b.pages[0]), bounds), default=None)  # the first of the best
         if band is None:
             band = _Band()
             bands.append(band)
@@ -183,7 +203,7 @@ def _fill_single_cells(pages: list, bands: list[_Band], columns_of: list[list[fl
             continue
         for b, s in missing:
             page = by_number.get(place(b, s))
-            bounds = _bounds(bands[b].pages[0])
+            bounds = bounds_of(bands[b].pages[0])
             if page is None or page.tables or len(columns_of[s]) != 2 or len(bounds) != 2:
                 raise refuse(f"第 {place(b, s)} 页没有找到带框线的表格")
             top, bottom = bounds
@@ -205,11 +225,6 @@ def _same_columns(one: list[float], other: list[float]) -> bool:
     """One strip: the same column borders (a strip's pages repeat its columns; two strips of one table could
     share their edges, not every border)."""
     return len(one) == len(other) and all(abs(a - b) <= _EDGE for a, b in zip(one, other))
-
-
-def _bounds(page) -> list[float] | None:
-    table = page.tables[0] if page.tables else None
-    return page.row_bounds.get(id(table)) if table is not None else None
 
 
 def _mismatch(first: list[float], other: list[float]) -> int:
@@ -235,7 +250,7 @@ def _join(band: _Band, refuse):
     ordered = sorted(zip(band.strips, band.pages), key=lambda pair: pair[0])
     pages = [page for _, page in ordered]
     first = pages[0]
-    bounds = sorted(y for page in pages for y in _bounds(page))
+    bounds = sorted(y for page in pages for y in bounds_of(page))
     rows_at: list[float] = []
     for y in bounds:
         if not rows_at or y - rows_at[-1] > _SAME:
@@ -247,7 +262,7 @@ def _join(band: _Band, refuse):
     first_cells: list[list[str]] = []
     for page in pages:
         table = page.tables[0]
-        own = _bounds(page)
+        own = bounds_of(page)
         cells = []
         for top, bottom in zip(rows_at, rows_at[1:]):
             row = next((r for r, (a, b) in enumerate(zip(own, own[1:])) if a <= top + _SAME and b >= bottom - _SAME), None)
@@ -263,21 +278,12 @@ def _join(band: _Band, refuse):
         if not first_cells:
             first_cells = cells
         open_columns.update(offset + column for column in page.open_bottom.get(id(table), ()) if column >= repeated)
-    outside = []
-    for page, shift in zip(pages, shifts):
-        table = page.tables[0]
-        kept = []
-        for line in page.lines:
-            if line.bottom > table.top + _SAME and line.top < table.bottom - _SAME:
-                _place_across(line, shift, page, rows, rows_at, columns, refuse)
-            else:
-                kept.append(line)
-        outside.append(kept)
+    outside = place_beside(pages, shifts, rows, rows_at, columns, refuse)
     table = Table(rows_at[0], rows_at[-1], columns, rows,
                   overlapping=sum(page.tables[0].overlapping for page in pages),
                   cut_bottom=any(page.tables[0].cut_bottom for page in pages))
     content = first.content
-    joined = PageContent(content.width, content.height, _joined_lines(outside), [table], content.rules,
+    joined = PageContent(content.width, content.height, joined_lines(outside), [table], content.rules,
                          sum(page.content.dropped_slanted for page in pages),
                          sum(page.content.char_count for page in pages))
     return type(first)(first.number, joined, sum(page.images for page in pages),
@@ -298,48 +304,3 @@ def _repeated_columns(first: list[list[str]], first_columns: list[float], cells:
             break
         count += 1
     return count if count < len(columns) - 1 else 0  # a strip of nothing but repeated columns is not one
-
-
-def _place_across(line: Line, shift: float, page, rows: list[list[str]], rows_at: list[float],
-                  columns: list[float], refuse) -> None:
-    """Text beside a strip's table, within its rows: a merged cell over the strip border (项目资金 over the
-    four amounts), its text centred on the whole cell and so drawn past the table's edge, even past the
-    page's (page.py keeps a character whose clip, the cell, is on the page). It goes to the joined table's
-    cell its middle lies in, unless its row holds it already (drawn on another page of the band too); over
-    other text it cannot be placed with confidence."""
-    middle_x, middle_y = (line.x0 + line.x1) / 2 + shift, (line.top + line.bottom) / 2
-    row = next((r for r in range(len(rows_at) - 1) if rows_at[r] <= middle_y <= rows_at[r + 1]), None)
-    text = line.text.strip().replace(" ", "")
-    if row is not None and any(text in cell.replace(" ", "") for cell in rows[row]):
-        return  # drawn whole on another page of the band, and placed from there
-    column = next((c for c in range(len(columns) - 1) if columns[c] <= middle_x <= columns[c + 1]), None)
-    if row is None or column is None:
-        raise refuse(f"第 {page.number} 页有文字在表格的栏目之外")
-    if rows[row][column].strip():
-        raise refuse(f"第 {page.number} 页有文字跨过了分页处，与别的单元格重叠")
-    rows[row][column] = line.text.strip()
-
-
-def _joined_lines(pages: list[list[Line]]) -> list[Line]:
-    """The text outside the tables, page by page: a line of a later strip at the height of one already there
-    is the same line (a title centred over all the columns, drawn on each page) or its continuation (单位：万元
-    at the right end of the 部门名称 line): the longer text is kept, or the two stand side by side."""
-    lines: list[Line] = list(pages[0])
-    for page in pages[1:]:
-        for line in page:
-            index = next((i for i, kept in enumerate(lines) if abs(kept.top - line.top) <= _SAME), None)
-            if index is None:
-                lines.append(line)
-                continue
-            kept = lines[index]
-            if line.text.replace(" ", "") in kept.text.replace(" ", ""):
-                continue
-            if kept.text.replace(" ", "") in line.text.replace(" ", ""):
-                lines[index] = line
-                continue
-            gap = 40.0  # a wide gap: split_line cuts the two into cells of their own
-            shift = kept.x1 + gap - line.x0
-            moved = [{**char, "x0": char["x0"] + shift, "x1": char["x1"] + shift} for char in line.chars]
-            lines[index] = Line(min(kept.top, line.top), max(kept.bottom, line.bottom), kept.x0, line.x1 + shift,
-                                [*kept.chars, *moved])
-    return sorted(lines, key=lambda line: line.top)

@@ -1,0 +1,122 @@
+"""Which page of a borderless table printed in strips shows which strip of columns for which band of rows.
+
+The pages come in one of two orders (down, then over; over, then down) and divide into as many bands as each
+strip has pages, but how many is not written anywhere. Each possible arrangement is weighed by what the pages
+show: the pages of one strip begin their texts at the same x (the same columns), the pages of one band draw
+their lines at the same heights (the same rows). A pair's likeness counts for an arrangement that puts the two
+in one strip (or band) by how much it exceeds the likeness of pages in general, so a sign every page shares
+(rows of one default height, the left margin) weighs nothing. The pages that share text with the first page
+across a strip border (shifts.shift_between) must lie in later strips, further right the further they are
+shifted, and on the first band's pages unless their strip's first-band page shares it too. An arrangement whose
+strips' pages are less alike than pages in general is none; the best is taken only when it is clearly the best.
+LibreOffice leaves out a page with nothing printed on it: then no arrangement fits, and nothing is joined.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from itertools import combinations, pairwise
+
+from ..text import split_line
+
+_NEAR = 1.5  # pt: two pages' texts begin (or their lines lie) at the same place
+_ROWS_SLACK = 0.05  # rows all of one height make every page alike: a band's pages may fall a little short
+_BAND_ROWS = 0.3  # at least this share of a band's pages' lines lie at heights the others' lines do (0.38 to
+# 0.88 in the corpora's true bands; all of a 24-page file's pages taken for one band: 0.24)
+_MAX_PAGES = 600  # every two pages are weighed: beyond this many, that costs more than the file is worth
+_CLEAR = 1.0  # the best arrangement's score beats the next one's by this much (a pair's likeness is 0 to 1)
+
+
+def arrange(pages: list, shifts: dict[int, float], lines: list[list]) -> list[list] | None:
+    """The bands, each its pages left to right, or None when no arrangement is clearly the best. shifts: the
+    index of each page sharing text with the first across a strip border → how far right it is drawn; lines:
+    each page's text lines (its cells' among them)."""
+    count = len(pages)
+    if count > _MAX_PAGES:
+        return None
+    starts = [_starts(page_lines, page.content.width) for page, page_lines in zip(pages, lines)]
+    tops = [sorted(line.top for line in page_lines) for page_lines in lines]
+    columns = _likeness(starts)
+    rows = _likeness(tops)
+    raw_rows = _likeness(tops, centred=False)
+    scored = []
+    for strips in range(2, count + 1):
+        if count % strips:
+            continue
+        for order in ("down", "over") if count > strips else ("over",):
+            bands = _bands(count, strips, order)
+            if not _fits(bands, shifts):
+                continue
+            strip_of = {index: s for band in bands for s, index in enumerate(band)}
+            band_of = {index: b for b, band in enumerate(bands) for index in band}
+            alike_columns = [value for (i, j), value in columns.items() if strip_of[i] == strip_of[j]]
+            alike_rows = [value for (i, j), value in rows.items() if band_of[i] == band_of[j]]
+            if alike_columns and sum(alike_columns) <= 0 or alike_rows and sum(alike_rows) < -_ROWS_SLACK * len(alike_rows):
+                continue  # pages put in one strip less alike than pages in general (or in one band, clearly less)
+            banded = [value for (i, j), value in raw_rows.items() if band_of[i] == band_of[j]]
+            if banded and sum(banded) < _BAND_ROWS * len(banded):
+                continue  # a band's pages must draw many of their lines at the same heights, whatever all pages do
+            scored.append((sum(alike_columns) + sum(alike_rows), bands))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: -item[0])
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEAR:
+        return None
+    return [[pages[index] for index in band] for band in scored[0][1]]
+
+
+def _bands(count: int, strips: int, order: str) -> list[list[int]]:
+    height = count // strips  # pages a strip has: its bands
+    if order == "down":
+        return [[band + strip * height for strip in range(strips)] for band in range(height)]
+    return [list(range(band * strips, (band + 1) * strips)) for band in range(height)]
+
+
+def _fits(bands: list[list[int]], shifts: dict[int, float]) -> bool:
+    """Whether every page shifted from the first lies in a later strip, pages of one strip shifted alike and
+    those of a strip further right shifted further."""
+    by_strip: dict[int, list[float]] = {}
+    for number, band in enumerate(bands):
+        for strip, index in enumerate(band):
+            if index in shifts:
+                if strip == 0:
+                    return False
+                if number and bands[0][strip] not in shifts:  # the shared text is the first band's (a title) or
+                    return False  # repeated on every band's pages (print titles): then on the first band's too
+                by_strip.setdefault(strip, []).append(shifts[index])
+    ranges = [(min(values), max(values)) for _, values in sorted(by_strip.items())]
+    if any(high - low > 2 * _NEAR for low, high in ranges):
+        return False
+    return all(one[1] < other[0] for one, other in pairwise(ranges))
+
+
+def _starts(lines: list, width: float) -> list[float]:
+    """Where the page's texts begin (the runs of its lines set apart by wide gaps), on the paper."""
+    found = []
+    for line in lines:
+        for run in split_line(line):
+            visible = [char for char in run if char["text"] != " "]
+            if visible and 0 <= visible[0]["x0"] <= width:
+                found.append(visible[0]["x0"])
+    return sorted(found)
+
+
+def _likeness(values: list[list[float]], centred: bool = True) -> dict[tuple[int, int], float]:
+    """For every two pages with something to compare, how many of either's places the other has too (0 to 1),
+    less the mean over all such pairs when centred."""
+    found = {}
+    for i, j in combinations(range(len(values)), 2):
+        if values[i] and values[j]:
+            found[(i, j)] = (_shared(values[i], values[j]) + _shared(values[j], values[i])) / 2
+    if not found or not centred:
+        return found
+    mean = sum(found.values()) / len(found)
+    return {pair: value - mean for pair, value in found.items()}
+
+
+def _shared(one: list[float], other: list[float]) -> float:
+    hits = 0
+    for value in one:
+        at = bisect_left(other, value - _NEAR)
+        hits += at < len(other) and other[at] <= value + _NEAR
+    return hits / len(one)
