@@ -390,3 +390,20 @@ def test_the_department_form_shows_its_marks_and_already_reviewed_clears_them(wi
     assert window.document.declaration.department.review == [] and not editor.review_box.isVisible()
     window.document.undo_stack.undo()
     assert window.document.declaration.department.review == marks and editor.review_box.isVisible()
+
+
+def test_a_project_table_whose_department_name_was_not_read_says_so(tmp_path):
+    """The one fact every table is about is never left empty unsaid: a table with no 部门名称 row and no department
+    in its title (or a reading that lost it) says so at the department's name; the clipboard's paste does not."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["项目名称", "总计", "绩效目标", "绩效指标"])
+    sheet.append(["法律援助经费", 10, "提供法律援助。", "1、产出指标：数量指标：案件数；实施周期指标值：≥10件；年度指标值：≥10件。"])
+    book.save(tmp_path / "无部门.xlsx")
+    opened = open_declaration(tmp_path / "无部门.xlsx")
+
+    assert opened.declaration.department.name is None
+    assert [n for n in opened.notes if n.location == "department.name"] == [
+        "部门名称没有读到（表中没有“部门名称：…”一行，标题里也没有，或未能识别），请对照原表填写"]
+    named = open_declaration(TIANHE)
+    assert not [n for n in named.notes if n.location == "department.name"]

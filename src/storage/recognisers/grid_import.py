@@ -212,6 +212,12 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
         if tables:
             notes.extend(reconcile.unread_projects(table, said, source_words(path, table.sheet),
                                                    "各张项目支出绩效目标申报表" if from_forms else "项目表"))
+            name = paths.field(paths.DEPARTMENT, "name")
+            if not departments and not declaration.department.name and name not in said and path.name != CLIPBOARD_NAME:
+                # the one fact every table is about: never left empty unsaid, whether the table lacks it or the
+                # reading lost it (a 部门名称 row a PDF printed borderless and cut)
+                notes.append(Note("部门名称没有读到（表中没有“部门名称：…”一行，标题里也没有，或未能识别），请对照原表填写",
+                                  location=name, source=source_words(path, table.sheet)))
     # What the container found broken comes first: it says how far the rest can be trusted; and before it what
     # does not reconcile with the table's own sums, which says what to look at first.
     notes[:0] = [Note(damage.text, source=source_words(path, grid.name), row=damage.row, column=damage.column,
