@@ -15,9 +15,8 @@ from __future__ import annotations
 from ...sheet_grid import ClippedText
 from ..clips import hidden_in_part, outside_clip
 from ..text import Line, group_lines, join_lines, split_line
+from .rows import SAME, TWIN
 
-_SAME = 1.5  # pt: as join.py's
-_TWIN = 1.0  # pt: a character drawn on two pages lies this close once shifted
 _INSIDE = 0.5  # pt: a line counts in the row its top lies in, this far below it
 
 
@@ -49,8 +48,8 @@ def _once(chars: list[dict]) -> list[dict]:
     for char in chars:
         bx, by = int(char["x0"] // 2), int(char["top"] // 2)
         near = (other for dx in (-1, 0, 1) for dy in (-1, 0, 1) for other in seen.get((char["text"], bx + dx, by + dy), ()))
-        if any(other["page"] != char["page"] and abs(other["x0"] - char["x0"]) <= _TWIN and
-               abs(other["top"] - char["top"]) <= _TWIN for other in near):
+        if any(other["page"] != char["page"] and abs(other["x0"] - char["x0"]) <= TWIN and
+               abs(other["top"] - char["top"]) <= TWIN for other in near):
             continue
         seen.setdefault((char["text"], bx, by), []).append(char)
         kept.append(char)
@@ -96,7 +95,7 @@ def _place(lines: list[Line], rows: list[list[str]], rows_at: list[float], colum
     middle_x = (x0 + x1) / 2
     column = _column_at(columns, middle_x)
     if column is not None and x1 - x0 > columns[column + 1] - columns[column]:
-        column = _column_at(columns, x0 + _SAME)  # wider than the column its middle is in: it begins in its cell
+        column = _column_at(columns, x0 + SAME)  # wider than the column its middle is in: it begins in its cell
     if row is None or column is None:
         raise refuse(f"第 {page} 页有文字在表格的栏目之外")
     held = rows[row][column].replace(" ", "").replace("\n", "")
@@ -140,7 +139,7 @@ def joined_lines(pages: list[list[Line]]) -> list[Line]:
     lines: list[Line] = list(pages[0])
     for page in pages[1:]:
         for line in page:
-            index = next((i for i, kept in enumerate(lines) if abs(kept.top - line.top) <= _SAME), None)
+            index = next((i for i, kept in enumerate(lines) if abs(kept.top - line.top) <= SAME), None)
             if index is None:
                 lines.append(line)
                 continue

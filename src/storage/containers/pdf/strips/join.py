@@ -35,13 +35,14 @@ from dataclasses import dataclass, field
 
 from ....infra.errors import FileProblem
 from ...sheet_grid import label_key
+from ..clips import cluster
 from ..page import PageContent, Table
 from ..section import FORM_TITLE
 from ..text import join_lines
 from .beside import joined_lines, place_beside
 from .placed import bounds_of, placed_by_text
+from .rows import SAME, row_holding
 
-_SAME = 1.5  # pt: row borders of two pages of one band lie this close
 _EDGE = 3.0  # pt: a strip's pages have their table's left and right edges this close
 
 REFUSED = ("PDF 中的表格太宽，打印时没有缩放到一页宽：右边的列被打印在了后面的页上（第 {pages} 页），"
@@ -207,7 +208,7 @@ def _fill_single_cells(pages: list, bands: list[_Band], columns_of: list[list[fl
             if page is None or page.tables or len(columns_of[s]) != 2 or len(bounds) != 2:
                 raise refuse(f"第 {place(b, s)} 页没有找到带框线的表格")
             top, bottom = bounds
-            inside = [line for line in page.lines if line.top >= top - _SAME and line.bottom <= bottom + _SAME]
+            inside = [line for line in page.lines if line.top >= top - SAME and line.bottom <= bottom + SAME]
             left, right = columns_of[s]
             text = join_lines(inside, right - left - 2 * max(0.0, min((l.x0 for l in inside), default=left) - left))
             table = Table(top, bottom, list(columns_of[s]), [[text]])
@@ -229,8 +230,8 @@ def _same_columns(one: list[float], other: list[float]) -> bool:
 
 def _mismatch(first: list[float], other: list[float]) -> int:
     """The row borders of either page that the other does not have."""
-    return sum(1 for y in other if not any(abs(y - z) <= _SAME for z in first)) + \
-        sum(1 for y in first if not any(abs(y - z) <= _SAME for z in other))
+    return sum(1 for y in other if not any(abs(y - z) <= SAME for z in first)) + \
+        sum(1 for y in first if not any(abs(y - z) <= SAME for z in other))
 
 
 def _same_rows(first: list[float] | None, other: list[float] | None, strict: bool = False) -> bool:
@@ -238,8 +239,8 @@ def _same_rows(first: list[float] | None, other: list[float] | None, strict: boo
     them. strict (telling that a file is printed in strips at all): both ends, and three borders or more."""
     if not first or not other:
         return False
-    shared = sum(1 for y in other if any(abs(y - z) <= _SAME for z in first))
-    top, bottom = abs(first[0] - other[0]) <= _SAME, abs(first[-1] - other[-1]) <= _SAME
+    shared = sum(1 for y in other if any(abs(y - z) <= SAME for z in first))
+    top, bottom = abs(first[0] - other[0]) <= SAME, abs(first[-1] - other[-1]) <= SAME
     if strict:
         return top and bottom and shared >= 3 and 4 * shared >= 3 * min(len(first), len(other))
     return (top or bottom) and shared >= 2 and 2 * shared >= min(len(first), len(other))
@@ -250,11 +251,7 @@ def _join(band: _Band, refuse):
     ordered = sorted(zip(band.strips, band.pages), key=lambda pair: pair[0])
     pages = [page for _, page in ordered]
     first = pages[0]
-    bounds = sorted(y for page in pages for y in bounds_of(page))
-    rows_at: list[float] = []
-    for y in bounds:
-        if not rows_at or y - rows_at[-1] > _SAME:
-            rows_at.append(y)
+    rows_at = cluster([y for page in pages for y in bounds_of(page)], SAME)
     columns: list[float] = []
     rows: list[list[str]] = [[] for _ in rows_at[:-1]]
     open_columns: set[int] = set()
@@ -265,7 +262,7 @@ def _join(band: _Band, refuse):
         own = bounds_of(page)
         cells = []
         for top, bottom in zip(rows_at, rows_at[1:]):
-            row = next((r for r, (a, b) in enumerate(zip(own, own[1:])) if a <= top + _SAME and b >= bottom - _SAME), None)
+            row = row_holding(own, top, bottom)
             cells.append(list(table.rows[row]) if row is not None else [""] * (len(table.columns) - 1))
         repeated = _repeated_columns(first_cells, pages[0].tables[0].columns, cells, table.columns) if columns else 0
         borders = table.columns[repeated:]

@@ -20,8 +20,8 @@ from ..page import PageContent, Table
 from ..section import remap
 from . import shifts
 from .beside import place_beside, placed_lines
+from .rows import SAME, row_holding
 
-_SAME = 1.5  # pt: row borders this close are one (join.py's)
 _EDGE = 3.0  # pt: column borders this close are one
 
 
@@ -89,7 +89,7 @@ def _stacked(page, refuse):
         own = page.row_bounds.get(id(table)) or (table.ys if len(table.ys) == len(table.rows) + 1 else None)
         if own is None:
             raise refuse(f"第 {page.number} 页表格的行读不清")
-        if bounds and own[0] > bounds[-1] + _SAME:
+        if bounds and own[0] > bounds[-1] + SAME:
             rows.append([""] * (len(columns) - 1))
         elif bounds:
             own = own[1:]
@@ -121,13 +121,13 @@ def _join_at(pages: list, offsets: list[float], refuse):
     first = pages[0]
     own_columns = [[x + offset for x in page.tables[0].columns] for page, offset in zip(pages, offsets)]
     columns = cluster([x for each in own_columns for x in each], _EDGE)
-    rows_at = cluster([y for page in pages for y in bounds_of(page)], _SAME)
+    rows_at = cluster([y for page in pages for y in bounds_of(page)], SAME)
     rows: list[list[str]] = [[""] * (len(columns) - 1) for _ in rows_at[:-1]]
     open_columns: set[int] = set()
     for page, own in zip(pages, own_columns):
         table, bounds = page.tables[0], bounds_of(page)
         for index, (top, bottom) in enumerate(pairwise(rows_at)):
-            row = next((r for r, (a, b) in enumerate(pairwise(bounds)) if a <= top + _SAME and b >= bottom - _SAME), None)
+            row = row_holding(bounds, top, bottom)
             if row is None:
                 continue
             for column, text in enumerate(remap(table.rows[row], own, columns)):

@@ -22,8 +22,8 @@ from ..clips import outside_clip
 from ..page import PageContent
 from ..text import group_lines, split_line
 from .order import arrange
+from .rows import TWIN
 
-_SAME = 1.0  # pt: a character drawn on two pages lies this close once shifted
 _MIN_SHIFT = 20.0  # pt: narrower than any strip of columns
 _MIN_SHARED = 4  # characters two pages share at one shift: a title's, a merged header's
 _GAP = 60.0  # pt: between two strips that share no text: a gutter the layout cannot miss
@@ -59,7 +59,7 @@ def shift_between(left, right) -> float | None:
         by_key.setdefault(_key(char), []).append(char)
     for char in _chars(right):
         for other in by_key.get(_key(char), ()):
-            if abs(other["top"] - char["top"]) <= _SAME:
+            if abs(other["top"] - char["top"]) <= TWIN:
                 shift = other["x0"] - char["x0"]
                 if shift >= _MIN_SHIFT:
                     votes.setdefault(round(shift * 2), []).append(shift)
@@ -119,7 +119,7 @@ begins (its left margin, or a little right of it), shifted. Two pages of one str
     at another column's place fail this: the left page has its own columns' text there."""
     twins = _Twins(_chars(right), shift)
     margin = min((char["x0"] for char in _chars(right, printed=True) if char["x0"] >= 0), default=0.0)
-    past = [char for char in _chars(left, printed=True) if char["x0"] >= shift + margin - _SAME]
+    past = [char for char in _chars(left, printed=True) if char["x0"] >= shift + margin - TWIN]
     return all(twins.find(char) is not None for char in past)
 
 
@@ -137,7 +137,7 @@ class _Twins:
         for dx in (-1, 0, 1):
             for dy in (-1, 0, 1):
                 for other in self.cells.get((char["text"], bx + dx, by + dy), ()):
-                    if abs(other["x0"] + self.shift - char["x0"]) <= _SAME and abs(other["top"] - char["top"]) <= _SAME:
+                    if abs(other["x0"] + self.shift - char["x0"]) <= TWIN and abs(other["top"] - char["top"]) <= TWIN:
                         return other
         return None
 
