@@ -20,12 +20,11 @@ def merged_over_break(above: list[str], table: Table, columns: list[float], draw
     carried: dict[int, tuple[int | None, int | None]] = {}
     for i in range(min(len(columns) - 1, len(above))):
         middle = (columns[i] + columns[i + 1]) / 2
-        own = next((c for c in range(len(table.columns) - 1)
-                    if table.columns[c] - SAME_X <= middle <= table.columns[c + 1] + SAME_X), None)
+        own = _column_of(table.columns, middle)
         if own is None or not above[i].strip() or table.rows[first][own].strip():
             continue
-        run = run_below(drawn, table.columns, middle, first, len(table.rows))
-        if run is not None and run >= 2 and run - joined > 0:
+        run = _rows_under(drawn, own, first, len(table.rows))
+        if run >= 2 and run - joined > 0:
             carried[i] = (run - joined, 0)
     return carried
 
@@ -33,9 +32,14 @@ def merged_over_break(above: list[str], table: Table, columns: list[float], draw
 def run_below(drawn: list[frozenset[int]] | None, own: list[float], middle: float, first: int, size: int) -> int | None:
     """How many rows from `first` down the cell at the top of a continued table's column runs (to the first
     border drawn under it), or None when its borders are not known."""
-    if drawn is None:
-        return None
-    column = next((c for c in range(len(own) - 1) if own[c] - SAME_X <= middle <= own[c + 1] + SAME_X), None)
-    if column is None:
-        return None
+    column = _column_of(own, middle) if drawn is not None else None
+    return None if column is None else _rows_under(drawn, column, first, size)
+
+
+def _column_of(borders: list[float], middle: float) -> int | None:
+    return next((c for c in range(len(borders) - 1) if borders[c] - SAME_X <= middle <= borders[c + 1] + SAME_X), None)
+
+
+def _rows_under(drawn: list[frozenset[int]], column: int, first: int, size: int) -> int:
+    """How many rows from `first` down the column's cell runs: to the first border drawn under it."""
     return min((b for b in drawn[column] if b > first), default=size) - first
