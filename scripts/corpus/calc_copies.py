@@ -19,14 +19,14 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from . import containers
+
 MANIFEST = "manifest.json"
-_FILTERS = {"csv": "csv:Text - txt - csv (StarCalc):44,34,76", "xlsx": "xlsx"}  # CSV: comma, double quote, UTF-8
-_FROM = {"csv": "xlsx", "xlsx": "ods"}
+_FROM = {"csv": "xlsx", "xlsx": "ods"}  # what each is saved from
 ENCODINGS = ("gbk", "utf-8-bom")
 
 
@@ -45,18 +45,12 @@ def make_copies(source: Path, out: Path, to: str) -> int:
     books = [v for v in manifest["variants"] if v["container"] == _FROM[to]]
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as staged:
-        paths = [source / v["file"] for v in books]
-        for start in range(0, len(paths), 40):
-            batch = paths[start:start + 40]
-            subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                            "--convert-to", _FILTERS[to], "--outdir", staged, *map(str, batch)],
-                           capture_output=True, timeout=60 + 20 * len(batch), check=False)
-        variants, problems = [], []
+        problems = containers.convert([source / v["file"] for v in books], to, Path(staged), Path(profile))
+        variants = []
         for index, variant in enumerate(books):
             made = Path(staged) / variant["file"].replace(f".{_FROM[to]}", f".{to}")
             if not made.exists():
-                problems.append(f"{variant['file']}: Calc wrote no .{to}")
-                continue
+                continue  # a problem convert() said
             knobs = {**variant["knobs"], "container": to, "made_by": "calc"}
             if to == "csv":
                 knobs["csv_encoding"] = encoding = ENCODINGS[index % 2]
@@ -81,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--to", choices=tuple(_FILTERS), default="csv")
+    parser.add_argument("--to", choices=tuple(_FROM), default="csv")
     args = parser.parse_args(argv)
     if shutil.which("soffice") is None:
         print("LibreOffice (soffice) is not installed", file=sys.stderr)

@@ -17,7 +17,8 @@ from pathlib import Path
 from .facts import Facts, squeeze
 from .sheet import Sheet
 
-LO_FORMATS = {"xls": "xls", "ods": "ods", "html": "html", "pdf": "pdf"}
+LO_FORMATS = {"xls": "xls", "ods": "ods", "html": "html", "pdf": "pdf", "xlsx": "xlsx", "docx": "docx",
+              "csv": "csv:Text - txt - csv (StarCalc):44,34,76"}  # CSV: comma, double quote, UTF-8
 CLIPPED = "not printed: the PDF's row is too low for the cell's wrapped text (LibreOffice prints the first lines only)"
 
 
@@ -34,8 +35,8 @@ def lo_version() -> str:
 
 
 def convert(sources: list[Path], extension: str, folder: Path, profile: Path, chunk: int = 40) -> list[str]:
-    """LibreOffice converts every xlsx into `folder` as .extension, a chunk of files per call (one start-up);
-    returns the problems (files it did not write)."""
+    """LibreOffice converts every source (an xlsx, an ods, a docx) into `folder` as .extension, a chunk of files per
+    call (one start-up); returns the problems (files it did not write)."""
     program = soffice()
     if program is None:
         raise SystemExit("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui")

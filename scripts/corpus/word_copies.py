@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from . import containers
 
 MANIFEST = "manifest.json"
 
@@ -33,17 +34,12 @@ def make_copies(source: Path, out: Path, to: str) -> int:
     out.mkdir(parents=True, exist_ok=True)
     documents = [source / v["file"] for v in words]
     with tempfile.TemporaryDirectory() as profile:
-        for start in range(0, len(documents), 40):
-            batch = documents[start:start + 40]
-            subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                            "--convert-to", to, "--outdir", str(out), *map(str, batch)],
-                           capture_output=True, timeout=60 + 20 * len(batch), check=False)
-    variants, problems = [], []
+        problems = containers.convert(documents, to, out, Path(profile))
+    variants = []
     for variant in words:
         copy = out / variant["file"].replace(".docx", f".{to}")
         if not copy.exists():
-            problems.append(f"{variant['file']}: Writer wrote no .{to}")
-            continue
+            continue  # a problem convert() said
         variants.append({**variant, "id": variant["id"].replace("-docx", f"-word{to}"), "file": copy.name,
                          "container": to, "knobs": {**variant["knobs"], "container": to, "made_by": "writer"},
                          "row_offset": None})
