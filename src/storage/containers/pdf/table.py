@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,7 @@ from .continued import (
 from .join_merged import merged_over_break, run_below
 from .layout import layout
 from .page import PageContent, Table, editor_body, read_page
+from .run_on import run_on_row
 from .section import (
     FORM_TITLE,
     Section,
@@ -73,6 +75,11 @@ _RULE_BAND = 0.15  # a header rule lies in the top (a footer rule in the bottom)
 _PAGE_NUMBER = re.compile(r"^(?:第\s*\d+\s*页\s*[,，/／]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
                           r"|[-－—–]\s*\d{1,5}\s*[-－—–]|\d{1,5}|\d{1,5}\s*/\s*\d{1,5}|page\s*\d+(?:\s*(?:of|/)\s*\d+)?)$",
                           re.IGNORECASE)
+# What a browser prints in the page margins of a web page (Chromium, Edge, Firefox): the date and time, the page's
+# address. On a file of one page nothing repeats them, so they are known by their shape.
+_PRINTED_AT = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,，]?\s*(?:上午|下午|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?"
+                         r"\s*(?:AM|PM|上午|下午)?$", re.IGNORECASE)
+_ADDRESS = re.compile(r"^(?:(?:file|https?)://|www\.)\S+$", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"绩效目标|部门名称|单位[:：]|#年")
 _SCAN = ("这是扫描件（PDF 里只有图片，没有文字层），无法读出表格。请找到原始的 Excel/WPS 文件或网页，"
          "或先用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”把它转成可复制文字的 PDF 后再打开")
@@ -234,6 +241,8 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         ruled = bool(tables)
         if not tables and lines:
             lines, table = layout(lines, title_rows(lines, found[-1].headers) if found else [])  # print titles apart
+            if table is None and found and _ends_in_table(found[-1]):
+                table, lines = run_on_row(lines, found[-1].last_table[1])
             tables = [table] if table is not None else []
         first_table = tables[0] if tables else None
         above = [line for line in lines if first_table is None or line.bottom <= first_table.top + 1]
@@ -253,6 +262,19 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         current.last_page = max(current.last_page, page.last_number)
         _add_page(current, lines, tables, continuing, page, ruled)
     return found
+
+
+def _ends_in_table(section: Section) -> bool:
+    """The section's last row is a row of the borderless table it holds last: a next page may carry on its row."""
+    return bool(section.row_tables) and section.row_tables[-1] is not None and section.last_table is not None \
+        and section.last_foot is None and not section.last_open
+
+
+def _browser_margin(line: Line) -> bool:
+    """A margin line a browser printed: it holds the page's address or the time of printing (with the page's
+    title or number beside them on the same line)."""
+    runs = [unicodedata.normalize("NFKC", line_text(run)).strip() for run in split_line(line)]  # ﬁle:// (a ligature)
+    return any(_ADDRESS.match(run) or _PRINTED_AT.match(run) for run in runs)
 
 
 def _margin_key(line: Line, height: float) -> tuple[str, int] | None:
@@ -287,6 +309,8 @@ def _body_lines(page: ReadPage, repeated: set[tuple[str, int]], margin_texts: se
         if footer_start is not None and line.top >= footer_start - 1:
             continue
         if (in_margin or line.top > height * (1 - _RULE_BAND)) and _PAGE_NUMBER.match(text.strip()):
+            continue
+        if in_margin and _browser_margin(line):
             continue
         key = _margin_key(line, height)
         if key is not None:
