@@ -5,8 +5,8 @@ the rest of its cells at the next page's top; when only one cell was left over (
 text), that page shows one column of text and no other, so the layout finds no table on it (it needs two
 cells side by side) and each line would become a row of its own, after the table and cut from it. Lines
 at the page's top that begin on one left edge inside the table the page before ended in are one cell's
-text, one row of the table, put in the column where its text lies (section.placed): the import joins it to the row above and says so (a row with no
-name, 跨页断开的一行).
+text: one row of the table, put in the column where its text lies (section.placed); the import joins it
+to the row above and says so (a row with no name, 跨页断开的一行).
 """
 
 from __future__ import annotations
