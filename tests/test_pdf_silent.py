@@ -29,6 +29,7 @@ from tests.data.pdf.make_silent_pdfs import (
     CUT_UNITS,
     INDICATORS,
     MIXED_HEIGHTS,
+    ON_TOP,
     ONE_UNIT,
     OVERLEAF,
     TASKS,
@@ -214,3 +215,11 @@ def test_rows_one_line_high_are_no_cells_lines_where_a_clipped_cell_shows_the_li
     _, table = layout(group_lines(goal + rows))
     cells = [cell for row in table.rows for cell in row if cell]
     assert "经济效益指标" in cells and "社会效益指标" in cells
+
+
+def test_a_units_row_first_on_a_page_heads_its_projects():
+    # Calc prints a unit's subtotal row (its name its one text) at the top of the next page, the header not
+    # repeated: a row of one cell above the page's first row of two was taken for a line above the table, and the
+    # unit's projects were read under the unit before, in silence (seed 31's p002).
+    read = open_declaration(DATA / "silent-unit-row-on-top.pdf").declaration
+    assert [(p.name, p.unit, p.funds.total) for p in read.projects] == _units(ON_TOP)

@@ -10,6 +10,9 @@ LibreOffice (`soffice --headless --convert-to pdf`, a private profile), each a l
   which column the two names' shared left edge is;
 - silent-unit-rows-overleaf.pdf: the same over two pages, the header not repeated: the second page's texts are put
   in the first page's columns by where they lie, and its short names went to 序号 the same way;
+- silent-unit-row-on-top.pdf: units' rows with no totals (the unit's name their one text), a page break before
+  the second, the header not repeated: that row, first on its page, was taken for a line above the table, and its
+  projects read under the unit before;
 - silent-clipped-rows.pdf: rows 18 pt high for goals of three lines: LibreOffice clips each cell and prints its
   first line and the top of its second (read as a short goal, unsaid, before);
 - silent-digit-beside-label.pdf: a one-digit amount right-aligned against the unit left-aligned in the next
@@ -49,6 +52,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Alignment, Border, Side
+from openpyxl.worksheet.pagebreak import Break
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -70,6 +74,8 @@ ONE_UNIT = [("区公证处", [("公证业务经费", "36.00")])]
 OVERLEAF = [("区司法局本级", [(f"第{n}号业务经费", f"{100 + n}.50") for n in range(1, 14)]),  # rows 30 pt high: page 1
             ("区公证处", [(f"公证第{n}号经费", f"{20 + n}.00") for n in range(1, 5)]),
             ("区法律援助处", [(f"援助第{n}号经费", f"{40 + n}.00") for n in range(1, 4)])]  # page 2, no header
+ON_TOP = [("区司法局本级", [("法律援助业务经费", "148.50"), ("人民调解工作经费", "96.20")]),  # a page break before
+          ("区公证处", [("公证业务经费", "36.00"), ("公证档案数字化经费", "12.80")])]  # 区公证处's row, its only text
 WIDTHS = [4, 34, 9, 9, 11, 8, 20, 36]
 CUT_UNITS = [("区司法局本级", [("法律援助业务经费", "148.50"), ("人民调解工作经费", "96.20")]),
              ("区公证处", [("公证业务经费", "36.00")])]  # a unit's row (its goal empty) under a cut goal, the last cut
@@ -146,14 +152,18 @@ def _put(sheet, row: int, values: list[str], amounts: set[int], header: bool = F
             "center" if header else "right" if c - 1 in amounts else "left"))
 
 
-def unit_rows_workbook(units: list[tuple[str, list[tuple[str, str]]]], height: float | None = None) -> openpyxl.Workbook:
+def unit_rows_workbook(units: list[tuple[str, list[tuple[str, str]]]], height: float | None = None,
+                       totals: bool = True, break_before: str | None = None) -> openpyxl.Workbook:
+    """totals: the units' rows give their projects' total; break_before: a page break set before that unit's row."""
     book = openpyxl.Workbook()
     sheet = _sheet(book, "2024年项目支出绩效目标表")
     _put(sheet, 4, HEADER, AMOUNTS, header=True)
     row, number = 5, 1
     for unit, projects in units:
-        total = f"{sum(float(amount) for _, amount in projects):.2f}"
+        total = f"{sum(float(amount) for _, amount in projects):.2f}" if totals else ""
         _put(sheet, row, ["", unit, total, total, "", "", "", ""], AMOUNTS)
+        if unit == break_before:
+            sheet.row_breaks.append(Break(id=row - 1))
         row += 1
         for name, amount in projects:
             _put(sheet, row, [str(number), name, amount, amount, "", "", "保障业务正常开展。", _INDICATOR.format(n=number)],
@@ -287,6 +297,7 @@ def main() -> None:
     convert(unit_rows_workbook(UNITS), "silent-short-unit-rows")
     convert(unit_rows_workbook(ONE_UNIT), "silent-one-short-unit")
     convert(unit_rows_workbook(OVERLEAF, height=30), "silent-unit-rows-overleaf")
+    convert(unit_rows_workbook(ON_TOP, totals=False, break_before="区公证处"), "silent-unit-row-on-top")
     convert(clipped_workbook(), "silent-clipped-rows")
     convert(beside_workbook(), "silent-digit-beside-label")
     convert(wide_workbook(), "silent-wide-no-borders")

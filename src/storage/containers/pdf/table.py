@@ -233,7 +233,9 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         tables = sorted(page.tables, key=lambda t: t.top)
         ruled = bool(tables)
         if not tables and lines:
-            lines, table = layout(lines, title_rows(lines, found[-1].headers) if found else [])  # print titles apart
+            continues = bool(found) and found[-1].last_table is not None and not any(
+                FORM_TITLE.search(label_key(line.text)) for line in lines)
+            lines, table = layout(lines, title_rows(lines, found[-1].headers) if found else [], continues)  # print titles apart
             tables = [table] if table is not None else []
         first_table = tables[0] if tables else None
         above = [line for line in lines if first_table is None or line.bottom <= first_table.top + 1]
