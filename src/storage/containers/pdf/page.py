@@ -330,6 +330,9 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
     pitch = cell_pitch or line_pitch(chars)
     flowing: list[int] = []  # runs that go on from the run before, over other cells: one text
     offsets: list[float] = []  # how far under its cell's top border each run's first line begins
+    # how far under its top border each cell's first run begins: where a cell's own first line lies, which a run
+    # begun lower in the cell (a paragraph after a typed line break, drawn apart) does not show
+    first_lines: dict[int, float] = {}
     for (char, owner), number in zip(ordered, where):
         if owner is not None:  # the clip says whose it is
             placed.append((char, owner))
@@ -342,21 +345,23 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         # A cell's text going on over the cells below runs over their borders too: a flowing run goes on along
         # its line, or to its next line a line pitch down where its lines begin, whatever cells it crosses.
         top = cells[number][1]
+        own = first_lines.get(previous_cell, offsets[-1]) if runs else 0.0
         goes_on = previous is not None and runs and (
-            (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]))
+            (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, own))
             if len(runs) - 1 in flowing
             else runs[-1][0] == column and _goes_on(previous, char, column, runs[-1][1], cell_pitch)
-            and not (number != previous_cell and abs(char["top"] - top - offsets[-1]) <= _OWN_LINE * (char["bottom"] - char["top"]))
-            and not breaks_before(previous, char, number != previous_cell, (offsets[-1], char["top"] - top)))
+            and not (number != previous_cell and abs(char["top"] - top - own) <= _OWN_LINE * (char["bottom"] - char["top"]))
+            and not breaks_before(previous, char, number != previous_cell, (own, char["top"] - top)))
         if goes_on:
             runs[-1][1].append(char)
-        elif runs and previous is not None and _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]):
+        elif runs and previous is not None and _wraps_on(previous, char, runs[-1], pitch, top, own):
             flowing.append(len(runs))
             runs.append((runs[-1][0], [char]))  # the cell it comes from: its lines begin where this one does
             offsets.append(offsets[-1])
         else:
             runs.append((column, [char]))
             offsets.append(char["top"] - top)
+            first_lines.setdefault(number, offsets[-1])
         previous, previous_cell = char, number
     owners: list[int | None] = []
     for _, run in runs:
