@@ -106,11 +106,11 @@ def test_twin_projects_of_one_name_pair_by_their_other_facts():
     its upper part read as a project of its own): paired in order, the fragment would take the first twin and the
     first twin the second, a silent error that is the measurement's. Names tie, so the amounts and unit decide."""
     twin = "社区矫正工作经费"
-    variant = {"id": "twins", "entities": {"projects": [twin, "人民调解工作经费", twin]}, "rows": {}, "row_offset": None,
-               "empty": [], "facts": [[f"projects[{i}].{key}", value, kind, "equal"]
-                                      for i, (total, unit) in enumerate([("100", "甲单位"), ("200", "乙单位"), ("300", "丙单位")])
-                                      for key, value, kind in [("name", [twin, "人民调解工作经费", twin][i], "text"),
-                                                               ("funds.total", total, "amount"), ("unit", unit, "text")]]}
+    names = [twin, "人民调解工作经费", twin]
+    facts = [[f"projects[{i}].{key}", value, kind, "equal"]
+             for i, (total, unit) in enumerate([("100", "甲单位"), ("200", "乙单位"), ("300", "丙单位")])
+             for key, value, kind in [("name", names[i], "text"), ("funds.total", total, "amount"), ("unit", unit, "text")]]
+    variant = {"id": "twins", "entities": {"projects": names}, "rows": {}, "row_offset": None, "empty": [], "facts": facts}
     read = [{"name": twin, "funds": {}, "unit": None, "indicators": []},
             {"name": twin, "funds": {"total": "100"}, "unit": "甲单位", "indicators": []},
             {"name": "人民调解工作经费", "funds": {"total": "200"}, "unit": "乙单位", "indicators": []},

@@ -16,8 +16,10 @@ import pytest
 
 from src.model import paths
 from src.storage.containers.pdf.layout import Block, _edge_columns, layout
+from src.storage.containers.pdf.section import remap
 from src.storage.containers.pdf.table import read_pdf_sections
 from src.storage.containers.pdf.text import group_lines, line_pitch
+from src.storage.containers.sheet_grid import ClippedText
 from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration
 from tests.data.pdf.make_silent_pdfs import (
@@ -27,6 +29,8 @@ from tests.data.pdf.make_silent_pdfs import (
     CLIPPED,
     CORPUS_TASKS,
     CUT_UNITS,
+    HAIZHU_INDICATORS,
+    HAIZHU_TASK,
     INDICATORS,
     MIXED_HEIGHTS,
     ON_TOP,
@@ -155,6 +159,25 @@ def test_a_print_title_row_repeated_where_the_page_cuts_other_columns_is_dropped
     assert [row[0] for section in sections for row in section.rows if row and row[0] == "部门名称"] == ["部门名称"]
     department = open_declaration(DATA / "silent-print-title-other-columns.pdf").declaration.department
     assert [task.name for task in department.tasks] == CORPUS_TASKS
+
+
+def test_a_page_after_print_titles_keeps_its_own_cells_apart():
+    # The corpus' department form (d017 of seed 30), 部门名称 repeated on every page: the second page's task row lies
+    # above the indicators' labels, the third page's columns were cut between its own rows' texts (no labels there).
+    # Put in the first page's coarser columns by their own columns' middles, the task's 主要实施内容, 拟投入的资金 and
+    # 期望达到的目标 were read as one cell (its funds and goal lost), and 8 | 96 as 实施周期指标值 896, in silence.
+    department = open_declaration(DATA / "silent-print-title-own-columns.pdf").declaration.department
+    assert [(t.name, t.content, str(t.funds)) for t in department.tasks] == [HAIZHU_TASK]
+    assert department.tasks[0].expected.startswith("在全市实现一村（社区）一法律顾问线上线下全覆盖")
+    assert [(i.name, i.period_value, i.annual_value) for i in department.indicators] == HAIZHU_INDICATORS
+
+
+def test_two_cells_put_in_one_column_of_the_table_they_continue_are_said():
+    # A page without ruling lines cut finer than the table it goes on with: two of its cells whose middles lie in one
+    # of the table's columns are read as one text (8 | 96 as 896), which the import must say, not a merged cell's copy.
+    joined = remap(["8", "96"], [0.0, 10.0, 20.0], [0.0, 25.0], spread=False)
+    assert joined == ["896"] and isinstance(joined[0], ClippedText) and joined[0].overlapped
+    assert not isinstance(remap(["甲", "甲"], [0.0, 10.0, 20.0], [0.0, 25.0], spread=False)[0], ClippedText)
 
 
 def test_a_label_reaching_up_over_the_row_above_is_no_line_of_the_cell_there():

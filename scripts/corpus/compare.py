@@ -1,9 +1,9 @@
 """One reading against a variant's facts: each fact right, missing or wrong, and whether a note points at it.
 
-Items are paired first: the source's projects with the projects read by name (the same name — where several
-bear one, the pairs sharing the most other facts first, then in order —, then the
-most alike remaining names: difflib's ratio at least 0.5, or one name holding the other), and within a pair of projects their indicators likewise; the department's tasks and
-indicators the same way. A fact whose item was not paired is missing.
+Items are paired first: the source's projects with the projects read by name (the same name — where several bear
+one, the pairs sharing the most other facts first, then in order —, then the most alike remaining names: difflib's
+ratio at least 0.5, or one name holding the other), and within a pair of projects their indicators likewise; the
+department's tasks and indicators the same way. A fact whose item was not paired is missing.
 
 Classes:
   right           the value read is the fact (texts compared without white space: a line break a container or the

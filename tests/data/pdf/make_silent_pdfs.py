@@ -38,6 +38,9 @@ LibreOffice (`soffice --headless --convert-to pdf`, a private profile), each a l
   in the task table: the repeated name and the task under it read as one name before;
 - silent-label-over-row-above.pdf: the indicator header's labels centred, 实施周期指标值 in two lines reaching up over
   the last task's row (taken for its 期望达到的目标's next line before, the indicators' two values read as one);
+- silent-print-title-own-columns.pdf: the corpus' department form d017 of seed 30, 部门名称 repeated: the task's
+  three cells above the indicators' labels on the second page, and 8 | 96 on the third (a page whose columns were cut
+  between its own rows' texts), each joined into one cell of the first page's columns, in silence;
 - silent-print-title-other-columns.pdf: the corpus' department form d010 of seed 22 (scripts/make_corpus.py), whose
   second page, cut into other columns, kept the repeated 部门名称 row between two tasks.
 
@@ -285,6 +288,27 @@ def corpus_department_workbook() -> openpyxl.Workbook:
     return render_base("department", "d010", CORPUS_FORM, 22).sheet.workbook()
 
 
+HAIZHU_FORM = {"source": "haizhu", "header_at": "lower", "first_column": "shifted", "amounts": "number_thousands",
+               "separators": "footnotes", "line_breaks": "none", "title_year": "no", "budget_layout": "list",
+               "level_cells": "merged", "template_rows": "no", "orientation": "landscape", "fit_width": "yes",
+               "row_heights": "generous", "borders": "no", "repeat_header": "yes"}  # the corpus' d017 of seed 30
+
+
+HAIZHU_TASK = ("一村（社区）一法律顾问公益法律服务工作经费", "开展一村（社区）一法律顾问工作，为村（社区）配备法律顾问，实现线上线下全覆盖，"
+               "群众不出村（社区）即可享受到法律服务，困难群众能够及时得到法律援助。", "534.00")
+HAIZHU_INDICATORS = [("法律顾问每月到村（社区）提供法律服务时间（小时）", "8", "96"), ("法律顾问每季度举办法治讲座、法治宣传数（场次）", "1", "4"),
+                     ("各区司法局对法律顾问考核评分合格率（%）", "95", "95"), ("社区法律顾问覆盖率", "100%", "100%")]
+
+
+def haizhu_department_workbook() -> openpyxl.Workbook:
+    """The corpus' department form (海珠) without borders, 部门名称 repeated on every page (print titles): the second
+    page holds the task and the indicators' labels, the third the indicators, each cut into columns of its own."""
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from scripts.make_corpus import render_base
+
+    return render_base("department", "d017", HAIZHU_FORM, 30).sheet.workbook()
+
+
 def main() -> None:
     if shutil.which("soffice") is None:
         sys.exit("soffice (LibreOffice) is not installed")
@@ -294,6 +318,7 @@ def main() -> None:
     convert(repeated_title_workbook(), "silent-repeated-title-row")
     convert(centred_labels_workbook(), "silent-label-over-row-above")
     convert(corpus_department_workbook(), "silent-print-title-other-columns")
+    convert(haizhu_department_workbook(), "silent-print-title-own-columns")
     convert(unit_rows_workbook(UNITS), "silent-short-unit-rows")
     convert(unit_rows_workbook(ONE_UNIT), "silent-one-short-unit")
     convert(unit_rows_workbook(OVERLEAF, height=30), "silent-unit-rows-overleaf")

@@ -350,7 +350,8 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
             (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, own))
             if len(runs) - 1 in flowing
             else runs[-1][0] == column and _goes_on(previous, char, column, runs[-1][1], cell_pitch)
-            and not (number != previous_cell and abs(char["top"] - top - own) <= _OWN_LINE * (char["bottom"] - char["top"]))
+            and not (number != previous_cell
+                     and abs(char["top"] - top - own) <= _OWN_LINE * (char["bottom"] - char["top"]))
             and not breaks_before(previous, char, number != previous_cell, (own, char["top"] - top)))
         if goes_on:
             runs[-1][1].append(char)

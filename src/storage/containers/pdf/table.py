@@ -51,10 +51,12 @@ from .page import PageContent, Table, editor_body, read_page
 from .section import (
     FORM_TITLE,
     Section,
+    crowded,
     labels_row,
     placed,
     remap,
     split_by_labels,
+    spread_apart,
     under_own_labels,
     widen,
 )
@@ -235,7 +237,8 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         if not tables and lines:
             continues = bool(found) and found[-1].last_table is not None and not any(
                 FORM_TITLE.search(label_key(line.text)) for line in lines)
-            lines, table = layout(lines, title_rows(lines, found[-1].headers) if found else [], continues)  # print titles apart
+            apart = title_rows(lines, found[-1].headers) if found else []  # print titles, rows of their own
+            lines, table = layout(lines, apart, continues)
             tables = [table] if table is not None else []
         first_table = tables[0] if tables else None
         above = [line for line in lines if first_table is None or line.bottom <= first_table.top + 1]
@@ -400,14 +403,20 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     by_position = by_text and not same_columns(table.columns, columns)  # placed by where its text lies
     skipped = len(table.rows) - len(rows)  # header rows dropped, a split row joined: rows is what follows them
     labels = labels_row(table)  # below labels of its own, a page's columns are its labels' (section.under_own_labels)
+    # A page without ruling lines under print titles (部门名称 repeated), its columns cut between its own texts: a row
+    # with two texts in one of the table's columns by its own columns' middles (8 | 96, 实施周期指标值 and 年度指标值)
+    # is put by where its texts lie, when the row its columns were cut between lies one text a column that way
+    own_texts = labelled and not by_text and bool(rows) and spread_apart(table, columns)
     for index, row in enumerate(rows):
         # Rows above the labels that split a column go on in the table as it was: merged over both halves, as widen
-        # spreads the rows before them
-        before = coarse is not None and skipped + index < table.template
+        # spreads the rows before them; not a row with texts in two of the page's columns within one of the table's
+        # (a task's 主要实施内容, 拟投入的资金 and 期望达到的目标 above the indicators' labels: one cell, joined, before)
+        before = coarse is not None and skipped + index < table.template and not crowded(row, table.columns, coarse)
         into = coarse if before else columns
         if by_position and labels and skipped + index >= table.template:
             cells = under_own_labels(row, table, into)
-        elif by_position and not same_columns(table.columns, into):
+        elif (by_position and not same_columns(table.columns, into)) or (
+                own_texts and not before and crowded(row, table.columns, into)):
             cells = placed(row, table.spans[skipped + index], table.columns, into,
                            *section.headed.get(number, ([], False)), edges=section.edges.get(number, []))
         else:
