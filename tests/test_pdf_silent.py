@@ -35,6 +35,7 @@ from tests.data.pdf.make_silent_pdfs import (
     MIXED_HEIGHTS,
     ON_TOP,
     ONE_UNIT,
+    SPILLED,
     OVERLEAF,
     TASKS,
     UNITS,
@@ -170,6 +171,18 @@ def test_a_page_after_print_titles_keeps_its_own_cells_apart():
     assert [(t.name, t.content, str(t.funds)) for t in department.tasks] == [HAIZHU_TASK]
     assert department.tasks[0].expected.startswith("在全市实现一村（社区）一法律顾问线上线下全覆盖")
     assert [(i.name, i.period_value, i.annual_value) for i in department.indicators] == HAIZHU_INDICATORS
+
+
+def test_the_last_rows_text_drawn_past_the_tables_bottom_is_its_own_and_said_cut():
+    # No row heights: LibreOffice prints each row one line high, with no clip, and draws a goal's second line (it
+    # begins inside the row) past the row's bottom border; the last row's lies past the table's, outside it. Read
+    # apart, it was a unit's subtotal row (的法律服务，维护社) and the goal was read short (seed 31's p034, unsaid).
+    opened = open_declaration(DATA / "silent-last-row-past-the-table.pdf")
+    last = opened.declaration.projects[-1]
+    assert [(p.name, str(p.funds.total)) for p in opened.declaration.projects] == [row[:2] for row in SPILLED]
+    assert SPILLED[-1][2].startswith(last.goal) and len(last.goal) > len("为群众提供优质高效")  # its two lines
+    assert not any("小计行" in note for note in opened.notes)
+    assert any(getattr(note, "location", None) == paths.project(2) and "被裁掉" in note for note in opened.notes)
 
 
 def test_two_cells_put_in_one_column_of_the_table_they_continue_are_said():

@@ -38,6 +38,8 @@ LibreOffice (`soffice --headless --convert-to pdf`, a private profile), each a l
   in the task table: the repeated name and the task under it read as one name before;
 - silent-label-over-row-above.pdf: the indicator header's labels centred, 实施周期指标值 in two lines reaching up over
   the last task's row (taken for its 期望达到的目标's next line before, the indicators' two values read as one);
+- silent-last-row-past-the-table.pdf: every border drawn, no row heights, goals of two lines: the last row's
+  second line is drawn past the table's bottom border (left out, the goal read short, unsaid, before);
 - silent-print-title-own-columns.pdf: the corpus' department form d017 of seed 30, 部门名称 repeated: the task's
   three cells above the indicators' labels on the second page, and 8 | 96 on the third (a page whose columns were cut
   between its own rows' texts), each joined into one cell of the first page's columns, in silence;
@@ -288,6 +290,26 @@ def corpus_department_workbook() -> openpyxl.Workbook:
     return render_base("department", "d010", CORPUS_FORM, 22).sheet.workbook()
 
 
+SPILLED = [("法律援助业务经费", "148.50", "保障业务正常开展，提升公共法律服务水平。"),
+           ("人民调解工作经费", "96.20", "维护社会和谐稳定，推进法治社会建设。"),
+           ("公证业务经费", "36.00", "为群众提供优质高效的法律服务，维护社会和谐稳定。")]
+
+
+def spilled_workbook() -> openpyxl.Workbook:
+    """Every border drawn, no row heights set, goals of two lines: LibreOffice prints each row one line high, with
+    no clip, and draws a goal's second line, which begins inside its row, past the row's bottom border, the last
+    row's past the table's."""
+    book = openpyxl.Workbook()
+    sheet = _sheet(book, "2024年项目支出绩效目标表")
+    side = Side(style="thin")
+    for r, values in enumerate([["项目名称", "总计", "绩效目标"], *SPILLED], start=4):
+        _put(sheet, r, list(values), {1}, header=r == 4)
+        for c in range(1, 4):
+            sheet.cell(row=r, column=c).border = Border(left=side, right=side, top=side, bottom=side)
+    fit_page(sheet, [18, 9, 16], orientation="portrait")
+    return book
+
+
 HAIZHU_FORM = {"source": "haizhu", "header_at": "lower", "first_column": "shifted", "amounts": "number_thousands",
                "separators": "footnotes", "line_breaks": "none", "title_year": "no", "budget_layout": "list",
                "level_cells": "merged", "template_rows": "no", "orientation": "landscape", "fit_width": "yes",
@@ -319,6 +341,7 @@ def main() -> None:
     convert(centred_labels_workbook(), "silent-label-over-row-above")
     convert(corpus_department_workbook(), "silent-print-title-other-columns")
     convert(haizhu_department_workbook(), "silent-print-title-own-columns")
+    convert(spilled_workbook(), "silent-last-row-past-the-table")
     convert(unit_rows_workbook(UNITS), "silent-short-unit-rows")
     convert(unit_rows_workbook(ONE_UNIT), "silent-one-short-unit")
     convert(unit_rows_workbook(OVERLEAF, height=30), "silent-unit-rows-overleaf")
