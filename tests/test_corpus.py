@@ -99,3 +99,22 @@ def test_target_every_container_99_percent_right_and_no_silent_errors(measured):
     short = {c: (round(100 * r["right"] / r["facts"], 1), r["wrong_silent"], r["invented_silent"])
              for c, r in rows.items() if r["right"] < 0.99 * r["facts"] or r["wrong_silent"] or r["invented_silent"]}
     assert not short, f"container: (right %, silent errors, silent invented values) {short}"
+
+
+def test_twin_projects_of_one_name_pair_by_their_other_facts():
+    """Two source projects of one name, and the first read with a fragment before it (a row broken over a page,
+    its upper part read as a project of its own): paired in order, the fragment would take the first twin and the
+    first twin the second, a silent error that is the measurement's. Names tie, so the amounts and unit decide."""
+    twin = "社区矫正工作经费"
+    names = [twin, "人民调解工作经费", twin]
+    facts = [[f"projects[{i}].{key}", value, kind, "equal"]
+             for i, (total, unit) in enumerate([("100", "甲单位"), ("200", "乙单位"), ("300", "丙单位")])
+             for key, value, kind in [("name", names[i], "text"), ("funds.total", total, "amount"), ("unit", unit, "text")]]
+    variant = {"id": "twins", "entities": {"projects": names}, "rows": {}, "row_offset": None, "empty": [], "facts": facts}
+    read = [{"name": twin, "funds": {}, "unit": None, "indicators": []},
+            {"name": twin, "funds": {"total": "100"}, "unit": "甲单位", "indicators": []},
+            {"name": "人民调解工作经费", "funds": {"total": "200"}, "unit": "乙单位", "indicators": []},
+            {"name": twin, "funds": {"total": "300"}, "unit": "丙单位", "indicators": []}]
+    outcome = compare.classify(variant, {"declaration": {"department": {}, "projects": read}, "notes": []})
+    assert outcome["counts"]["right"] == outcome["counts"]["facts"] == 9, outcome["failures"]
+    assert [f["fact"] for f in outcome["failures"]] == ["projects[0]"]  # the fragment, invented

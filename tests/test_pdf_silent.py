@@ -16,8 +16,10 @@ import pytest
 
 from src.model import paths
 from src.storage.containers.pdf.layout import Block, _edge_columns, layout
+from src.storage.containers.pdf.section import remap
 from src.storage.containers.pdf.table import read_pdf_sections
 from src.storage.containers.pdf.text import group_lines, line_pitch
+from src.storage.containers.sheet_grid import ClippedText
 from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration
 from tests.data.pdf.make_silent_pdfs import (
@@ -27,9 +29,13 @@ from tests.data.pdf.make_silent_pdfs import (
     CLIPPED,
     CORPUS_TASKS,
     CUT_UNITS,
+    HAIZHU_INDICATORS,
+    HAIZHU_TASK,
     INDICATORS,
     MIXED_HEIGHTS,
+    ON_TOP,
     ONE_UNIT,
+    SPILLED,
     OVERLEAF,
     TASKS,
     UNITS,
@@ -156,6 +162,37 @@ def test_a_print_title_row_repeated_where_the_page_cuts_other_columns_is_dropped
     assert [task.name for task in department.tasks] == CORPUS_TASKS
 
 
+def test_a_page_after_print_titles_keeps_its_own_cells_apart():
+    # The corpus' department form (d017 of seed 30), 部门名称 repeated on every page: the second page's task row lies
+    # above the indicators' labels, the third page's columns were cut between its own rows' texts (no labels there).
+    # Put in the first page's coarser columns by their own columns' middles, the task's 主要实施内容, 拟投入的资金 and
+    # 期望达到的目标 were read as one cell (its funds and goal lost), and 8 | 96 as 实施周期指标值 896, in silence.
+    department = open_declaration(DATA / "silent-print-title-own-columns.pdf").declaration.department
+    assert [(t.name, t.content, str(t.funds)) for t in department.tasks] == [HAIZHU_TASK]
+    assert department.tasks[0].expected.startswith("在全市实现一村（社区）一法律顾问线上线下全覆盖")
+    assert [(i.name, i.period_value, i.annual_value) for i in department.indicators] == HAIZHU_INDICATORS
+
+
+def test_the_last_rows_text_drawn_past_the_tables_bottom_is_its_own_and_said_cut():
+    # No row heights: LibreOffice prints each row one line high, with no clip, and draws a goal's second line (it
+    # begins inside the row) past the row's bottom border; the last row's lies past the table's, outside it. Read
+    # apart, it was a unit's subtotal row (的法律服务，维护社) and the goal was read short (seed 31's p034, unsaid).
+    opened = open_declaration(DATA / "silent-last-row-past-the-table.pdf")
+    last = opened.declaration.projects[-1]
+    assert [(p.name, str(p.funds.total)) for p in opened.declaration.projects] == [row[:2] for row in SPILLED]
+    assert SPILLED[-1][2].startswith(last.goal) and len(last.goal) > len("为群众提供优质高效")  # its two lines
+    assert not any("小计行" in note for note in opened.notes)
+    assert any(getattr(note, "location", None) == paths.project(2) and "被裁掉" in note for note in opened.notes)
+
+
+def test_two_cells_put_in_one_column_of_the_table_they_continue_are_said():
+    # A page without ruling lines cut finer than the table it goes on with: two of its cells whose middles lie in one
+    # of the table's columns are read as one text (8 | 96 as 896), which the import must say, not a merged cell's copy.
+    joined = remap(["8", "96"], [0.0, 10.0, 20.0], [0.0, 25.0], spread=False)
+    assert joined == ["896"] and isinstance(joined[0], ClippedText) and joined[0].overlapped
+    assert not isinstance(remap(["甲", "甲"], [0.0, 10.0, 20.0], [0.0, 25.0], spread=False)[0], ClippedText)
+
+
 def test_a_label_reaching_up_over_the_row_above_is_no_line_of_the_cell_there():
     # 实施周期指标值 in two lines centred in a row one line high: its first line lies over the foot of the last task's
     # 期望达到的目标, drawn just before it, less than a line below. Taken for that cell's next line, the label was lost
@@ -214,3 +251,11 @@ def test_rows_one_line_high_are_no_cells_lines_where_a_clipped_cell_shows_the_li
     _, table = layout(group_lines(goal + rows))
     cells = [cell for row in table.rows for cell in row if cell]
     assert "经济效益指标" in cells and "社会效益指标" in cells
+
+
+def test_a_units_row_first_on_a_page_heads_its_projects():
+    # Calc prints a unit's subtotal row (its name its one text) at the top of the next page, the header not
+    # repeated: a row of one cell above the page's first row of two was taken for a line above the table, and the
+    # unit's projects were read under the unit before, in silence (seed 31's p002).
+    read = open_declaration(DATA / "silent-unit-row-on-top.pdf").declaration
+    assert [(p.name, p.unit, p.funds.total) for p in read.projects] == _units(ON_TOP)

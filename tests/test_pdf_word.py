@@ -9,7 +9,7 @@ from pathlib import Path
 from src.model import paths
 from src.storage.containers.pdf.continued import split_row
 from src.storage.infra.files import open_declaration
-from tests.data.pdf.make_word_pdfs import PARAGRAPHS, PROJECTS, SHORT, goal, indicators
+from tests.data.pdf.make_word_pdfs import ITEMS, PARAGRAPHS, PROJECTS, SHORT, goal, indicators
 
 DATA = Path(__file__).parent / "data" / "pdf"
 
@@ -93,3 +93,16 @@ def test_a_paragraphs_last_lines_kept_together_leave_a_line_empty_above_the_foot
     assert split_row(above, below, [3.0, 3.0, 14.1], [4.0, 2.0, 0.3], [None, None, 0.0], starts, 10.5) == "join"
     ended = ["1", "法律援助经费", "工单处理率达标。"]
     assert split_row(ended, below, [3.0, 3.0, 14.1], [4.0, 2.0, 0.3], [None, None, 0.0], starts, 10.5) is None
+
+
+def test_a_cells_first_line_on_its_top_border_after_a_list_above_is_its_own():
+    # 绩效指标 first, a numbered list whose items end short of the cell's side, the row's tallest cell: the next row's
+    # first item is drawn right after the last, a line pitch below, its first line on its top border (a Writer cell's
+    # first line begins there, the glyphs reaching a little above it). Compared with where the last item began, not
+    # where the cell's first line did, it looked like the text above going on over the border: 1．产出指 was read into
+    # the row above, both cells said cut, and half the indicators lost (seed 31's Writer p054).
+    opened = open_declaration(DATA / "word-items.pdf")
+    read = opened.declaration.projects
+    assert [(p.name, p.unit, p.period, p.goal) for p in read] == [project[:4] for project in ITEMS]
+    assert [[(i.name, i.annual_value) for i in p.indicators] for p in read] == [project[4] for project in ITEMS]
+    assert not any("压在别的文字上" in note or "被裁掉" in note for note in opened.notes)

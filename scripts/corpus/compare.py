@@ -1,8 +1,9 @@
 """One reading against a variant's facts: each fact right, missing or wrong, and whether a note points at it.
 
-Items are paired first: the source's projects with the projects read by name (the same name, in order, then the
-most alike remaining names: difflib's ratio at least 0.5, or one name holding the other), and within a pair of projects their indicators likewise; the department's tasks and
-indicators the same way. A fact whose item was not paired is missing.
+Items are paired first: the source's projects with the projects read by name (the same name — where several bear
+one, the pairs sharing the most other facts first, then in order —, then the most alike remaining names: difflib's
+ratio at least 0.5, or one name holding the other), and within a pair of projects their indicators likewise; the
+department's tasks and indicators the same way. A fact whose item was not paired is missing.
 
 Classes:
   right           the value read is the fact (texts compared without white space: a line break a container or the
@@ -55,18 +56,24 @@ _FIELD_LABELS = {"department.name": [DEPARTMENT_LABELS["name"]], "department.fun
                  **{f"department.budget.{k}": [label] for k, label in BUDGET_LABELS.items()}}
 
 
-def pair(expected: list[str], read: list[str]) -> dict[int, int]:
-    """Source item index → read item index."""
+def pair(expected: list[str], read: list[str], agree=None) -> dict[int, int]:
+    """Source item index → read item index. agree(i, j): how many other facts source item i and read item j share;
+    where several items bear one name it pairs them (most facts shared first, then in order), so that a row read
+    as two items of that name (a row broken over a page) does not shift the pairs onto the other twin."""
     mapping: dict[int, int] = {}
     used: set[int] = set()
     wanted = [squeeze(n) for n in expected]
     got = [squeeze(n) for n in read]
-    for i, name in enumerate(wanted):
-        for j, other in enumerate(got):
-            if j not in used and other == name:
+    for name in dict.fromkeys(wanted):
+        sources = [i for i, n in enumerate(wanted) if n == name]
+        targets = [j for j, n in enumerate(got) if n == name]
+        tied = agree is not None and len(targets) > 1
+        scored = sorted(((agree(i, j) if tied else 0, -abs(a - b), -a, i, j)
+                         for a, i in enumerate(sources) for b, j in enumerate(targets)), reverse=True)
+        for *_, i, j in scored:
+            if i not in mapping and j not in used:
                 mapping[i] = j
                 used.add(j)
-                break
     rest = [i for i in range(len(wanted)) if i not in mapping]
     others = [j for j in range(len(got)) if j not in used]
     if rest and others:
@@ -124,13 +131,20 @@ class Reading:
         entities = variant["entities"]
         self.projects = declaration.get("projects", [])
         self.department = declaration.get("department", {})
-        self.project_pairs = pair(entities.get("projects", []), [p.get("name") or "" for p in self.projects])
+        self.project_pairs = pair(entities.get("projects", []), [p.get("name") or "" for p in self.projects],
+                                  self._agree)
         self.indicator_pairs: dict[int, dict[int, int]] = {}
         for i, j in self.project_pairs.items():
             names = entities.get(f"projects[{i}].indicators", [])
             self.indicator_pairs[i] = pair(names, [x.get("name") or "" for x in self.projects[j].get("indicators", [])])
         self.list_pairs = {key: pair(entities.get(key, []), [x.get("name") or "" for x in self._list(key)])
                            for key in ("department.tasks", "department.indicators")}
+
+    def _agree(self, i: int, j: int) -> int:
+        """How many of source project i's own facts but its name read project j holds."""
+        own = re.compile(rf"projects\[{i}\]\.(?!name$|indicators\[)(.+)$")
+        return sum(same(kind, match, expected, _get(self.projects[j], found[1]))
+                   for key, expected, kind, match in self.variant["facts"] if (found := own.match(key)))
 
     def _list(self, key: str) -> list[dict]:
         return self.department.get(key.split(".")[1], [])

@@ -10,6 +10,9 @@ LibreOffice (`soffice --headless --convert-to pdf`, a private profile), each a l
   which column the two names' shared left edge is;
 - silent-unit-rows-overleaf.pdf: the same over two pages, the header not repeated: the second page's texts are put
   in the first page's columns by where they lie, and its short names went to 序号 the same way;
+- silent-unit-row-on-top.pdf: units' rows with no totals (the unit's name their one text), a page break before
+  the second, the header not repeated: that row, first on its page, was taken for a line above the table, and its
+  projects read under the unit before;
 - silent-clipped-rows.pdf: rows 18 pt high for goals of three lines: LibreOffice clips each cell and prints its
   first line and the top of its second (read as a short goal, unsaid, before);
 - silent-digit-beside-label.pdf: a one-digit amount right-aligned against the unit left-aligned in the next
@@ -35,6 +38,11 @@ LibreOffice (`soffice --headless --convert-to pdf`, a private profile), each a l
   in the task table: the repeated name and the task under it read as one name before;
 - silent-label-over-row-above.pdf: the indicator header's labels centred, 实施周期指标值 in two lines reaching up over
   the last task's row (taken for its 期望达到的目标's next line before, the indicators' two values read as one);
+- silent-last-row-past-the-table.pdf: every border drawn, no row heights, goals of two lines: the last row's
+  second line is drawn past the table's bottom border (left out, the goal read short, unsaid, before);
+- silent-print-title-own-columns.pdf: the corpus' department form d017 of seed 30, 部门名称 repeated: the task's
+  three cells above the indicators' labels on the second page, and 8 | 96 on the third (a page whose columns were cut
+  between its own rows' texts), each joined into one cell of the first page's columns, in silence;
 - silent-print-title-other-columns.pdf: the corpus' department form d010 of seed 22 (scripts/make_corpus.py), whose
   second page, cut into other columns, kept the repeated 部门名称 row between two tasks.
 
@@ -49,6 +57,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Alignment, Border, Side
+from openpyxl.worksheet.pagebreak import Break
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -70,6 +79,8 @@ ONE_UNIT = [("区公证处", [("公证业务经费", "36.00")])]
 OVERLEAF = [("区司法局本级", [(f"第{n}号业务经费", f"{100 + n}.50") for n in range(1, 14)]),  # rows 30 pt high: page 1
             ("区公证处", [(f"公证第{n}号经费", f"{20 + n}.00") for n in range(1, 5)]),
             ("区法律援助处", [(f"援助第{n}号经费", f"{40 + n}.00") for n in range(1, 4)])]  # page 2, no header
+ON_TOP = [("区司法局本级", [("法律援助业务经费", "148.50"), ("人民调解工作经费", "96.20")]),  # a page break before
+          ("区公证处", [("公证业务经费", "36.00"), ("公证档案数字化经费", "12.80")])]  # 区公证处's row, its only text
 WIDTHS = [4, 34, 9, 9, 11, 8, 20, 36]
 CUT_UNITS = [("区司法局本级", [("法律援助业务经费", "148.50"), ("人民调解工作经费", "96.20")]),
              ("区公证处", [("公证业务经费", "36.00")])]  # a unit's row (its goal empty) under a cut goal, the last cut
@@ -146,14 +157,18 @@ def _put(sheet, row: int, values: list[str], amounts: set[int], header: bool = F
             "center" if header else "right" if c - 1 in amounts else "left"))
 
 
-def unit_rows_workbook(units: list[tuple[str, list[tuple[str, str]]]], height: float | None = None) -> openpyxl.Workbook:
+def unit_rows_workbook(units: list[tuple[str, list[tuple[str, str]]]], height: float | None = None,
+                       totals: bool = True, break_before: str | None = None) -> openpyxl.Workbook:
+    """totals: the units' rows give their projects' total; break_before: a page break set before that unit's row."""
     book = openpyxl.Workbook()
     sheet = _sheet(book, "2024年项目支出绩效目标表")
     _put(sheet, 4, HEADER, AMOUNTS, header=True)
     row, number = 5, 1
     for unit, projects in units:
-        total = f"{sum(float(amount) for _, amount in projects):.2f}"
+        total = f"{sum(float(amount) for _, amount in projects):.2f}" if totals else ""
         _put(sheet, row, ["", unit, total, total, "", "", "", ""], AMOUNTS)
+        if unit == break_before:
+            sheet.row_breaks.append(Break(id=row - 1))
         row += 1
         for name, amount in projects:
             _put(sheet, row, [str(number), name, amount, amount, "", "", "保障业务正常开展。", _INDICATOR.format(n=number)],
@@ -275,6 +290,47 @@ def corpus_department_workbook() -> openpyxl.Workbook:
     return render_base("department", "d010", CORPUS_FORM, 22).sheet.workbook()
 
 
+SPILLED = [("法律援助业务经费", "148.50", "保障业务正常开展，提升公共法律服务水平。"),
+           ("人民调解工作经费", "96.20", "维护社会和谐稳定，推进法治社会建设。"),
+           ("公证业务经费", "36.00", "为群众提供优质高效的法律服务，维护社会和谐稳定。")]
+
+
+def spilled_workbook() -> openpyxl.Workbook:
+    """Every border drawn, no row heights set, goals of two lines: LibreOffice prints each row one line high, with
+    no clip, and draws a goal's second line, which begins inside its row, past the row's bottom border, the last
+    row's past the table's."""
+    book = openpyxl.Workbook()
+    sheet = _sheet(book, "2024年项目支出绩效目标表")
+    side = Side(style="thin")
+    for r, values in enumerate([["项目名称", "总计", "绩效目标"], *SPILLED], start=4):
+        _put(sheet, r, list(values), {1}, header=r == 4)
+        for c in range(1, 4):
+            sheet.cell(row=r, column=c).border = Border(left=side, right=side, top=side, bottom=side)
+    fit_page(sheet, [18, 9, 16], orientation="portrait")
+    return book
+
+
+HAIZHU_FORM = {"source": "haizhu", "header_at": "lower", "first_column": "shifted", "amounts": "number_thousands",
+               "separators": "footnotes", "line_breaks": "none", "title_year": "no", "budget_layout": "list",
+               "level_cells": "merged", "template_rows": "no", "orientation": "landscape", "fit_width": "yes",
+               "row_heights": "generous", "borders": "no", "repeat_header": "yes"}  # the corpus' d017 of seed 30
+
+
+HAIZHU_TASK = ("一村（社区）一法律顾问公益法律服务工作经费", "开展一村（社区）一法律顾问工作，为村（社区）配备法律顾问，实现线上线下全覆盖，"
+               "群众不出村（社区）即可享受到法律服务，困难群众能够及时得到法律援助。", "534.00")
+HAIZHU_INDICATORS = [("法律顾问每月到村（社区）提供法律服务时间（小时）", "8", "96"), ("法律顾问每季度举办法治讲座、法治宣传数（场次）", "1", "4"),
+                     ("各区司法局对法律顾问考核评分合格率（%）", "95", "95"), ("社区法律顾问覆盖率", "100%", "100%")]
+
+
+def haizhu_department_workbook() -> openpyxl.Workbook:
+    """The corpus' department form (海珠) without borders, 部门名称 repeated on every page (print titles): the second
+    page holds the task and the indicators' labels, the third the indicators, each cut into columns of its own."""
+    sys.path.insert(0, str(HERE.parent.parent.parent))
+    from scripts.make_corpus import render_base
+
+    return render_base("department", "d017", HAIZHU_FORM, 30).sheet.workbook()
+
+
 def main() -> None:
     if shutil.which("soffice") is None:
         sys.exit("soffice (LibreOffice) is not installed")
@@ -284,9 +340,12 @@ def main() -> None:
     convert(repeated_title_workbook(), "silent-repeated-title-row")
     convert(centred_labels_workbook(), "silent-label-over-row-above")
     convert(corpus_department_workbook(), "silent-print-title-other-columns")
+    convert(haizhu_department_workbook(), "silent-print-title-own-columns")
+    convert(spilled_workbook(), "silent-last-row-past-the-table")
     convert(unit_rows_workbook(UNITS), "silent-short-unit-rows")
     convert(unit_rows_workbook(ONE_UNIT), "silent-one-short-unit")
     convert(unit_rows_workbook(OVERLEAF, height=30), "silent-unit-rows-overleaf")
+    convert(unit_rows_workbook(ON_TOP, totals=False, break_before="区公证处"), "silent-unit-row-on-top")
     convert(clipped_workbook(), "silent-clipped-rows")
     convert(beside_workbook(), "silent-digit-beside-label")
     convert(wide_workbook(), "silent-wide-no-borders")

@@ -8,6 +8,10 @@ key cells empty, text going on mid-word (issue 22).
 - word-split-rows-short.pdf: a 项目支出绩效目标表 of thirty projects in one Word table (every border drawn, no header
   repeated), rows four lines high in narrow columns, so that the pages break rows within names, units and periods
   (read as fragments before: 第29号区 | 司法局…, 广州市天河 | 区司法局, 2025年1 | 月-2027年12月, the rest a project);
+- word-items.pdf: twelve projects whose 绩效指标 is a numbered list, an item a paragraph ending short of the cell's
+  side, the row's tallest cell: the next row's first item, drawn right after a line pitch below, on its top border (a
+  cell's first line begins there), was taken for the text above going on over the border (its project's list began
+  with 标：…, the one above ended with 1．产出指, both said cut);
 - word-merged-over-break.pdf: seven projects each with its indicators in rows of their own, 序号, 项目名称, 预算单位
   and 绩效目标 merged down beside them: a row that begins a page under the merged cells is a row of its own (an
   indicator, its key cells empty as a split row's are: not to be joined), or the rest of an indicator's row whose
@@ -85,6 +89,28 @@ PARAGRAPHS = [(f"第{n}号区司法局{kind}专项业务工作经费", _UNITS[n 
               for n, kind in enumerate(["法律援助", "人民调解"], 1)]
 
 
+# word-items.pdf: projects whose 绩效指标 is a numbered list, an item a paragraph ending short of its cell's side, the
+# tallest cell of its row: the next row's first line in that column is drawn right after it, a line pitch below.
+ITEMS = [(f"第{n}号区司法局{kind}专项业务工作经费", _UNITS[n % 3], "2024-2026", f"保障{kind}工作正常开展。",
+          [(f"{kind}案件第{k}类办结数量", f"不少于{10 * k + n}件") for k in range(1, 4 + n % 3)])
+         for n, kind in enumerate(["法律援助", "人民调解", "公证", "社区矫正", "普法宣传", "行政复议"] * 2, 1)]
+
+
+def items_sheet() -> Sheet:
+    """绩效指标 the first column (the first cell drawn in a row), 序号 left out."""
+    sheet = Sheet("项目支出绩效目标表")
+    sheet.put(1, 1, "2024年项目支出绩效目标表")
+    for column, label in enumerate(["绩效指标", *HEADER[1:-1]], 1):
+        sheet.put(3, column, label)
+    for index, (*values, found) in enumerate(ITEMS):
+        listed = "\n".join(f"{k}．产出指标：{name}；年度指标值：{value}。" for k, (name, value) in enumerate(found, 1))
+        for column, value in enumerate([listed, *values], 1):
+            sheet.put(4 + index, column, value)
+    sheet.header_rows = (3, 3)
+    sheet.table_rows = (3, 3 + len(ITEMS))
+    return sheet
+
+
 MERGED_HEADER = ["序号", "项目名称", "预算单位", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值"]
 
 
@@ -126,6 +152,7 @@ def main() -> None:
         sys.exit("soffice (LibreOffice) is not installed")
     convert(split_rows_sheet(), "word-split-rows-short")
     convert(split_rows_sheet(PARAGRAPHS), "word-paragraphs")
+    convert(items_sheet(), "word-items")
     convert(merged_sheet(), "word-merged-over-break")
     convert(merged_sheet(levels=False), "word-cut-name")
     convert(merged_sheet(levels=False, full=True), "word-full-lines")

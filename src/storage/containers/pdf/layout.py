@@ -158,14 +158,19 @@ def _is_wide(text: str) -> bool:
     return bool(text) and ord(text[0]) >= 0x2E80
 
 
-def layout(lines: list[Line], apart: list[Line] = ()) -> tuple[list[Line], Table | None]:
+def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, left_edges: list[float] = ()
+           ) -> tuple[list[Line], Table | None]:
     """The page's lines (headers and footers taken away) → the lines above the table, and the table. apart: those
-    of its lines that are rows of their own (blocks)."""
+    of its lines that are rows of their own (blocks). continues: the page goes on with a table of the page before
+    and has no form title: its rows of one cell on top are the table's (_rows_on_top). left_edges: the page before
+    ended in that table's row; where its cells' texts began."""
     chars = [c for line in lines for c in line.chars]
     rows = rows_of(blocks(chars, frozenset(id(c) for line in apart for c in line.chars)))
     first = next((i for i, row in enumerate(rows) if len(row) >= 2), None)
     if first is None:
         return lines, None
+    if continues:
+        first = _rows_on_top(rows, first, left_edges)
     above_chars = [c for row in rows[:first] for block in row for c in block.chars]
     template = max(rows[first:], key=len)
     bounds = [template[0].x0 - 1]
@@ -232,8 +237,30 @@ def layout(lines: list[Line], apart: list[Line] = ()) -> tuple[list[Line], Table
     return group_lines(above_chars), table
 
 
+def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = ()) -> int:
+    """The first row of a table going on from the page before: a row of one cell (a unit's subtotal row, Calc
+    printing it at the top of the next page) is a row of the table, not a line above it, when it lies a row's
+    padding above the row under it (less than a line: a title or a note stands further off) within the table's
+    width. A table's first row with two cells or more was all that was taken for it: the subtotal row was left
+    out and its projects read under the unit before (seed 31's p002). The page's first block, however far above,
+    when the page before ended in the table's row and the block begins where a cell of that row began
+    (left_edges): the rest of that row's tall cell, which a browser breaks at the page's foot (run_on.py)."""
+    x0 = min(block.x0 for row in rows[first:] for block in row)
+    x1 = max(block.x1 for row in rows[first:] for block in row)
+    while first > 0 and len(rows[first - 1]) == 1:
+        block, below = rows[first - 1][0], rows[first]
+        height = block.first[1] - block.first[0]
+        rest_of_row = first == 1 and any(abs(block.x0 - x) <= RUN_ON_EDGE for x in left_edges)
+        if (min(b.top for b in below) - block.bottom >= height and not rest_of_row) or block.x0 < x0 - 1 \
+                or block.x1 > x1 + 1:
+            break
+        first -= 1
+    return first
+
+
 _AMOUNT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 SAME_EDGE = 0.5  # pt: texts aligned on one edge end (or begin) this close
+RUN_ON_EDGE = 1.5  # pt: a cell's rest on the next page begins this close to where its column's texts begin
 
 
 def _amount_columns(found: list[Block], bounds: list[float], guides: list[tuple[float, float]]

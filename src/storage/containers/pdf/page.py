@@ -193,8 +193,9 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
         if number is None:
             number = next((n for n, box in enumerate(boxes) if _within(char, box, clipped=False)), None)
         (outside if number is None else inside[number]).append(char)
+    outside, spilled = _spilled(chars, found, inside, outside)
     astray: list[dict] = []  # within a table's box, in none of its cells: text beside it, for strips/ to place
-    tables = [_table(t, table_chars, astray) for t, table_chars in zip(found, inside)]
+    tables = [_table(t, table_chars, astray, spill) for t, table_chars, spill in zip(found, inside, spilled)]
     outside.extend(astray)
     for table in tables:
         table.cut_bottom = any(abs(cut["top"] - table.bottom) <= 3 for cut in cuts)
@@ -208,9 +209,43 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
     return PageContent(width, height, group_lines(outside), tables, rules, slanted, len(chars), chars)
 
 
-def _table(table, chars: list[dict], astray: list[dict]) -> Table:
+def _spilled(chars: list[dict], found: list, inside: list[list[dict]], outside: list[dict]
+             ) -> tuple[list[dict], list[list[dict]]]:
+    """The characters outside every table that are the text of a table's last row going on past its bottom border
+    (a row too low for its text: LibreOffice draws the lines that begin inside the row, with no clip, the last past
+    the border, and drops the rest): each drawn right after that row's text, in its cell's column, less than a line
+    below the border. (The rest outside, those of each table.) Left outside, the line was read as a row of its own
+    (a name's 经费（00004） as a unit's subtotal) or dropped, the cell read whole (seed 31's p034)."""
+    spilled: list[list[dict]] = [[] for _ in found]
+    if not found or not outside:
+        return outside, spilled
+    owner = {id(char): number for number, group in enumerate(inside) for char in group}
+    columns: dict[int, tuple[float, float]] = {}  # a spilled character → the x-range of the cell it goes on from
+    previous = None
+    for char in sorted(chars, key=lambda c: c["seq"]):
+        if id(char) not in owner and previous is not None and owner.get(id(previous)) is not None:
+            from_number = owner[id(previous)]
+            x0, top, x1, bottom = found[from_number].bbox
+            span = columns.get(id(previous)) or next(
+                ((c0, c1) for c0, _, c1, c_bottom in found[from_number].cells
+                 if c0 <= (previous["x0"] + previous["x1"]) / 2 <= c1 and abs(c_bottom - bottom) <= 1), None)
+            middle = (char["x0"] + char["x1"]) / 2
+            height = max(char["bottom"] - char["top"], 1.0)
+            if span is not None and span[0] <= middle <= span[1] and bottom - 1 <= (char["top"] + char["bottom"]) / 2 \
+                    and char["top"] <= bottom + height:
+                owner[id(char)] = from_number
+                columns[id(char)] = span
+                spilled[from_number].append(char)
+        previous = char
+    taken = {id(char) for group in spilled for char in group}
+    kept = [char for char in outside if id(char) not in taken]
+    return kept, spilled
+
+
+def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ()) -> Table:
     """The table's grid and cells' text; characters in none of its cells go to astray (a cell merged across the
-    page's edge into a strip printed on another page has no side border here, so pdfplumber finds no cell)."""
+    page's edge into a strip printed on another page has no side border here, so pdfplumber finds no cell). spill:
+    its last row's text drawn past its bottom border (_spilled), each character its cell's before it, cut."""
     cells = table.cells
     xs = cluster([x for cell in cells for x in (cell[0], cell[2])])
     ys = cluster([y for cell in cells for y in (cell[1], cell[3])])
@@ -223,6 +258,14 @@ def _table(table, chars: list[dict], astray: list[dict]) -> Table:
     last_room: list[float | None] = [None] * (len(xs) - 1)
     heights: list[float] = []
     placed, doubtful, cut = _cells_of(chars, cells)
+    if spill:
+        where = {id(char): number for char, number in placed}
+        ordered = sorted([char for char, _ in placed] + list(spill), key=lambda c: c["seq"])
+        for previous, char in zip(ordered, ordered[1:]):
+            if id(char) not in where and where.get(id(previous)) is not None:
+                where[id(char)] = where[id(previous)]
+                placed.append((char, where[id(char)]))
+                cut.add(where[id(char)])
     for char, number in placed:
         if number is not None:
             buckets[number].append(char)
@@ -330,6 +373,9 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
     pitch = cell_pitch or line_pitch(chars)
     flowing: list[int] = []  # runs that go on from the run before, over other cells: one text
     offsets: list[float] = []  # how far under its cell's top border each run's first line begins
+    # how far under its top border each cell's first run begins: where a cell's own first line lies, which a run
+    # begun lower in the cell (a paragraph after a typed line break, drawn apart) does not show
+    first_lines: dict[int, float] = {}
     for (char, owner), number in zip(ordered, where):
         if owner is not None:  # the clip says whose it is
             placed.append((char, owner))
@@ -342,21 +388,24 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         # A cell's text going on over the cells below runs over their borders too: a flowing run goes on along
         # its line, or to its next line a line pitch down where its lines begin, whatever cells it crosses.
         top = cells[number][1]
+        own = first_lines.get(previous_cell, offsets[-1]) if runs else 0.0
         goes_on = previous is not None and runs and (
-            (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]))
+            (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, own))
             if len(runs) - 1 in flowing
             else runs[-1][0] == column and _goes_on(previous, char, column, runs[-1][1], cell_pitch)
-            and not (number != previous_cell and abs(char["top"] - top - offsets[-1]) <= _OWN_LINE * (char["bottom"] - char["top"]))
-            and not breaks_before(previous, char, number != previous_cell, (offsets[-1], char["top"] - top)))
+            and not (number != previous_cell
+                     and abs(char["top"] - top - own) <= _OWN_LINE * (char["bottom"] - char["top"]))
+            and not breaks_before(previous, char, number != previous_cell, (own, char["top"] - top)))
         if goes_on:
             runs[-1][1].append(char)
-        elif runs and previous is not None and _wraps_on(previous, char, runs[-1], pitch, top, offsets[-1]):
+        elif runs and previous is not None and _wraps_on(previous, char, runs[-1], pitch, top, own):
             flowing.append(len(runs))
             runs.append((runs[-1][0], [char]))  # the cell it comes from: its lines begin where this one does
             offsets.append(offsets[-1])
         else:
             runs.append((column, [char]))
             offsets.append(char["top"] - top)
+            first_lines.setdefault(number, offsets[-1])
         previous, previous_cell = char, number
     owners: list[int | None] = []
     for _, run in runs:

@@ -4,7 +4,7 @@ A browser (and any producer that grows rows to their text) breaks a tall row at 
 the rest of its cells at the next page's top; when only one cell was left over (a project's long indicator
 text), that page shows one column of text and no other, so the layout finds no table on it (it needs two
 cells side by side) and each line would become a row of its own, after the table and cut from it. Lines
-at the page's top that begin on one left edge inside the table the page before ended in are one cell's
+at the page's top that begin where a cell of the row the page before ended in began are that cell's
 text: one row of the table, put in the column where its text lies (section.placed); the import joins it
 to the row above and says so (a row with no name, 跨页断开的一行).
 """
@@ -21,10 +21,11 @@ SAME_X = 3.0  # pt: a line this far past the table's border still stands in it (
 SAME_EDGE = 1.5  # pt: the lines of one left-aligned cell begin this close
 
 
-def run_on_row(lines: list[Line], columns: list[float]) -> tuple[Table | None, list[Line]]:
-    """The leading lines of one cell (lined up on one left edge, inside the table `columns` bound) as a one-row
-    table of one column, to be put in the table's columns by where its text lies (section.placed), and the rest."""
-    if not lines or _FOOTNOTE.match(lines[0].text):
+def run_on_row(lines: list[Line], columns: list[float], left_edges: list[float]) -> tuple[Table | None, list[Line]]:
+    """The leading lines of one cell (lined up on the left edge a cell of the row before began on, inside the table
+    `columns` bound) as a one-row table of one column, to be put in the table's columns by where its text lies
+    (section.placed), and the rest."""
+    if not lines or _FOOTNOTE.match(lines[0].text) or not any(abs(lines[0].x0 - x) <= SAME_EDGE for x in left_edges):
         return None, lines
     edge = lines[0].x0
     taken = 0

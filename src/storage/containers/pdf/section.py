@@ -32,6 +32,9 @@ class Section:
     # The last ruled table's columns and its last row's text ends (page.Table: last_gaps, last_room, line_height),
     # for a word processor's row split at the page's foot with every border drawn (continued.split_row)
     last_foot: tuple[list[float], list, list, float] | None = None
+    # Where the cells of the last table's last row begin (a table without ruling lines): the rest of a tall cell a
+    # browser broke at the page's foot begins there on the next page (run_on.py, layout._rows_on_top)
+    last_starts: list[float] = field(default_factory=list)
     asked: list[int] = field(default_factory=list)  # the pages whose first row may be the rest of a split row
     tables: int = 0
     # A table without ruling lines whose columns a header row gave → its labels' x-ranges (page.Table.guides) and
@@ -87,9 +90,46 @@ def remap(row: list[str], own: list[float], target: list[float], spread: bool = 
                 index = min(range(len(target) - 1), key=lambda i: abs((target[i] + target[i + 1]) / 2 - middle))
             covered = [index]
         for index in covered:
-            if text not in result[index]:
-                result[index] = f"{result[index]}{text}" if result[index] else text
+            if text in result[index]:
+                continue
+            joined = f"{result[index]}{text}" if result[index] else text
+            # Two of the row's own cells in one column, by their middles (a page without ruling lines cut between
+            # its own texts, finer than the table it continues: 8 | 96 read as 896): one text, its doubt said
+            result[index] = ClippedText(joined, overlapped=True) if result[index] and not spread else joined
     return result
+
+
+def crowded(row: list[str], own: list[float], target: list[float]) -> bool:
+    """Whether two of a row's texts, in two of its own columns, lie in one of the target columns (by their middles):
+    remapped there, they would be read as one cell."""
+    taken: set[int] = set()
+    for column, text in enumerate(row[:len(own) - 1]):
+        if not text:
+            continue
+        middle = (own[column] + own[column + 1]) / 2
+        index = next((i for i in range(len(target) - 1) if target[i] <= middle <= target[i + 1]), None)
+        if index in taken:
+            return True
+        if index is not None:
+            taken.add(index)
+    return False
+
+
+def spread_apart(table: Table, target: list[float]) -> bool:
+    """Whether the texts of the row a page's columns were cut between (page.Table.template) lie each in a column of
+    its own of the target columns, by their middles: then the page's texts may be put where they lie."""
+    if table.spans is None or table.template < 0:
+        return False
+    taken: set[int] = set()
+    for text, extent in zip(table.rows[table.template], table.spans[table.template]):
+        if not text or extent is None:
+            continue
+        middle = (extent[0] + extent[1]) / 2
+        index = next((i for i in range(len(target) - 1) if target[i] <= middle < target[i + 1]), None)
+        if index is None or index in taken:
+            return False
+        taken.add(index)
+    return True
 
 
 # ---- the rows of a page without ruling lines, in the columns of the table they continue ----------------

@@ -53,10 +53,12 @@ from .run_on import run_on_row
 from .section import (
     FORM_TITLE,
     Section,
+    crowded,
     labels_row,
     placed,
     remap,
     split_by_labels,
+    spread_apart,
     under_own_labels,
     widen,
 )
@@ -240,9 +242,15 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         tables = sorted(page.tables, key=lambda t: t.top)
         ruled = bool(tables)
         if not tables and lines:
-            lines, table = layout(lines, title_rows(lines, found[-1].headers) if found else [])  # print titles apart
-            if table is None and found and _ends_in_table(found[-1]):
-                table, lines = run_on_row(lines, found[-1].last_table[1])
+            before = found[-1] if found else None
+            continues = before is not None and before.last_table is not None and not any(
+                FORM_TITLE.search(label_key(line.text)) for line in lines)
+            runs_on = continues and _ends_in_table(before)
+            apart = title_rows(lines, before.headers) if before else []  # print titles, rows of their own
+            left_edges = before.last_starts if runs_on else []
+            lines, table = layout(lines, apart, continues, left_edges)
+            if table is None and runs_on:
+                table, lines = run_on_row(lines, before.last_table[1], left_edges)
             tables = [table] if table is not None else []
         first_table = tables[0] if tables else None
         above = [line for line in lines if first_table is None or line.bottom <= first_table.top + 1]
@@ -417,19 +425,26 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
                           size - max((b for b in drawn[i] if b < size), default=0) if drawn else None)
                          for i in sorted(cut)]
     section.last_split = bool(cut) and len(cut) == len(table.columns) - 1
+    section.last_starts = [extent[0] for extent in table.spans[-1] if extent] if table.spans and table.rows else []
     section.last_header = next(signature for signature, (n, _, _) in section.headers.items() if n == number) \
         if any(n == number for n, _, _ in section.headers.values()) else None
     by_position = by_text and not same_columns(table.columns, columns)  # placed by where its text lies
     skipped = len(table.rows) - len(rows)  # header rows dropped, a split row joined: rows is what follows them
     labels = labels_row(table)  # below labels of its own, a page's columns are its labels' (section.under_own_labels)
+    # A page without ruling lines under print titles (部门名称 repeated), its columns cut between its own texts: a row
+    # with two texts in one of the table's columns by its own columns' middles (8 | 96, 实施周期指标值 and 年度指标值)
+    # is put by where its texts lie, when the row its columns were cut between lies one text a column that way
+    own_texts = labelled and not by_text and bool(rows) and spread_apart(table, columns)
     for index, row in enumerate(rows):
         # Rows above the labels that split a column go on in the table as it was: merged over both halves, as widen
-        # spreads the rows before them
-        before = coarse is not None and skipped + index < table.template
+        # spreads the rows before them; not a row with texts in two of the page's columns within one of the table's
+        # (a task's 主要实施内容, 拟投入的资金 and 期望达到的目标 above the indicators' labels: one cell, joined, before)
+        before = coarse is not None and skipped + index < table.template and not crowded(row, table.columns, coarse)
         into = coarse if before else columns
         if by_position and labels and skipped + index >= table.template:
             cells = under_own_labels(row, table, into)
-        elif by_position and not same_columns(table.columns, into):
+        elif (by_position and not same_columns(table.columns, into)) or (
+                own_texts and not before and crowded(row, table.columns, into)):
             cells = placed(row, table.spans[skipped + index], table.columns, into,
                            *section.headed.get(number, ([], False)), edges=section.edges.get(number, []))
         else:
