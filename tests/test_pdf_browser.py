@@ -1,4 +1,4 @@
-"""Web pages printed to PDF by a browser (Chromium; tests/data/pdf-browser/make_browser_prints.py): the browser's
+"""Web pages printed to PDF by a browser (Chromium; tests/data/browser-print/make_browser_prints.py): the browser's
 margin texts are not table content, and a row whose one long cell runs on alone at the next page's top keeps it."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from src.storage.infra.files import open_declaration
 
-DATA = Path(__file__).resolve().parent / "data" / "pdf-browser"
+DATA = Path(__file__).resolve().parent / "data" / "browser-print"
 NAMES = ["法律援助服务项目经费", "普法宣传业务经费"]
 
 

@@ -1,7 +1,7 @@
 """Makes the browser-printed PDFs of this folder: a web page of a project table, as a site publishes it, printed
 to PDF by Chromium headless (the browser's own page breaks; the date and the page's address in its margins).
 
-    python tests/data/pdf-browser/make_browser_prints.py      (needs chromium; the PDFs are committed)
+    python tests/data/browser-print/make_browser_prints.py      (needs chromium; the PDFs are committed)
 
 - one-page.pdf: three projects on one page, with the browser's header and footer (a file of one page, where
   nothing repeats the margin texts).
