@@ -27,7 +27,6 @@ XFAIL = {"wuhai-2021.xlsx": "unit with its budget code; 财政拨款数 unread; 
          "yongde-review-2022.xlsx": "年度指标值 over 指标性质 | 指标值 | 度量单位 taken for a second table",
          "yongde-review-2022.html": "年度指标值 over 指标性质 | 指标值 | 度量单位 taken for a second table",
          "huoqiu-review-2022.xlsx": "unit with its budget code (031001-…)",
-         "zhongjiang-review-2022.xlsx": "总分 row read as an indicator",
          "chencang-2020.xlsx": "refused as a 指标库"}
 READ = sorted(p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".html", ".pdf") and p.name not in REFUSED)
 
@@ -48,3 +47,9 @@ def test_refused_saying_why(name):
     with pytest.raises(FileProblem) as refused:
         open_declaration(DATA / name)
     assert REFUSED[name] in str(refused.value)
+
+
+def test_a_total_row_is_no_indicator():
+    """总分 | 100 | 100 under a 自评表's indicators (中江): the table's end, not an indicator 总分 of value 100."""
+    indicators = open_declaration(DATA / "zhongjiang-review-2022.xlsx").declaration.projects[0].indicators
+    assert [i.name for i in indicators][-1] == "受益脱贫（含监测对象）户满意度"
