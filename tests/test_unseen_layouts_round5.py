@@ -26,7 +26,6 @@ XFAIL = {"wuhai-2021.xlsx": "unit with its budget code; 财政拨款数 unread; 
          "wuhai-2021.html": "unit with its budget code; 财政拨款数 unread; 指标方向's ＝ unjoined; day numbers as values",
          "yongde-review-2022.xlsx": "年度指标值 over 指标性质 | 指标值 | 度量单位 taken for a second table",
          "yongde-review-2022.html": "年度指标值 over 指标性质 | 指标值 | 度量单位 taken for a second table",
-         "huoqiu-review-2022.xlsx": "unit with its budget code (031001-…)",
          "chencang-2020.xlsx": "refused as a 指标库"}
 READ = sorted(p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".html", ".pdf") and p.name not in REFUSED)
 
@@ -53,3 +52,9 @@ def test_a_total_row_is_no_indicator():
     """总分 | 100 | 100 under a 自评表's indicators (中江): the table's end, not an indicator 总分 of value 100."""
     indicators = open_declaration(DATA / "zhongjiang-review-2022.xlsx").declaration.projects[0].indicators
     assert [i.name for i in indicators][-1] == "受益脱贫（含监测对象）户满意度"
+
+
+@pytest.mark.parametrize("name", ["huoqiu-review-2022.xlsx", "wuhai-2021.xlsx"])
+def test_a_units_budget_code_is_no_word_of_its_name(name):
+    """031001-霍邱县科学技术局, (433001)乌海市供销合作社联合社: the unit's name without the budget system's code."""
+    assert open_declaration(DATA / name).declaration.projects[0].unit in ("霍邱县科学技术局", "乌海市供销合作社联合社")

@@ -112,6 +112,13 @@ _COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "
                 "=": "＝", "＝": "＝", "等于": "＝", ">": "＞", "＞": "＞", "大于": "＞", "<": "＜", "＜": "＜", "小于": "＜",
                 "定性": "", "定量": ""}
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+# The budget system's code before a unit's name ([015001]武汉市青山区教育局, (433001)乌海市…, 031001-霍邱县…): no word of it.
+_UNIT_CODE = re.compile(r"^\s*(?:[\[【(（]\s*\d{2,}\s*[\]】)）]|\d{3,}\s*[-－—_])\s*(?=[^\d\s])")
+
+
+def without_code(name: str) -> str:
+    """A unit's name without the budget system's code before it."""
+    return _UNIT_CODE.sub("", name)
 
 
 def loose_label(value: object, units: tuple[str, ...] = ("(万元)", "(元)")) -> str:

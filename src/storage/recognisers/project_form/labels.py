@@ -11,7 +11,7 @@ from ....model.notes import Note
 from ...containers.sheet_grid import Grid, cell_text, label_key
 from ..ocr_numbers import in_wanyuan
 from ..ocr_numbers import read_published_amount as _read_amount
-from ..published import clean_multiline, self_evaluation_note
+from ..published import clean_multiline, self_evaluation_note, without_code
 from .words import (
     _ACHIEVED,
     _ALL_LABELS,
@@ -228,6 +228,8 @@ class _Form:
 
     def value(self, field: str) -> str | None:
         text = _STAMP.sub("", self.text_at(self.cell_of(_FIELD_WORDS[field])) or "").strip()
+        if field in ("unit", "supervisor"):
+            text = without_code(text)
         return clean_multiline(text) if text else None
 
     def amount(self, key: str, in_yuan: bool, notes: list) -> object:
