@@ -58,3 +58,9 @@ def test_a_total_row_is_no_indicator():
 def test_a_units_budget_code_is_no_word_of_its_name(name):
     """031001-霍邱县科学技术局, (433001)乌海市供销合作社联合社: the unit's name without the budget system's code."""
     assert open_declaration(DATA / name).declaration.projects[0].unit in ("霍邱县科学技术局", "乌海市供销合作社联合社")
+
+
+def test_a_sources_amount_labelled_with_its_count_word():
+    """其中：财政拨款数 | 3 (乌海): the fiscal money (it was left empty, said only at the total)."""
+    funds = open_declaration(DATA / "wuhai-2021.xlsx").declaration.projects[0].funds
+    assert (funds.total, funds.fiscal, funds.other) == (3, 3, 0)
