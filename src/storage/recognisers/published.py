@@ -146,6 +146,10 @@ def self_evaluation_note(what: str, achieved: list[str], location: str) -> Note:
                 f"不是申报内容，未导入", location=location)
 
 
+def is_comparator(sign: str) -> bool:
+    return label_key(sign) in _COMPARATORS
+
+
 def joined_value(value: str, sign: str, unit: str) -> tuple[str | None, str | None]:
     """A value a form prints in three columns (指标性质 | 指标值 | 度量单位) as one (≥ + 95 + % → ≥95%); and the sign when
     it is no comparator (正向, 反向: not joined, for the caller to say)."""

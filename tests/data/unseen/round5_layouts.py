@@ -75,7 +75,7 @@ def wuhai_2021():
     def value(number, unit):
         if number == day:
             return None  # a day number is no value a clerk wrote: read, it would be a wrong fact
-        return f"＝{number}{unit or ''}" if isinstance(number, int) else number
+        return f"＝{number}{unit or ''}"  # 正向/反向 is no comparator: not joined (said)
     return ruled(s, 3), {"projects": [{
         "name": "再生资源回收市场管理经费", "unit": "乌海市供销合作社联合社",
         "funds": {"total": "3", "fiscal": "3", "other": "0"}, "goal": goal,

@@ -8,10 +8,11 @@ from ....model.declaration import INDICATOR_LABELS, Indicator
 from ....model.notes import Note
 from ...containers.sheet_grid import Grid, cell_text
 from ..field_shapes import excerpt
-from ..published import clean_multiline, is_footnote, joined_value
+from ..published import clean_multiline, is_comparator, is_footnote, joined_value
 from .headers import (
     NAMES_IN_LEVEL2,
     PERIOD_NAME,
+    SECOND_COMPARATOR,
     SHIFTED,
     UNSURE,
     header_columns,
@@ -101,7 +102,8 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
                 or _is_indicator_header([_key(cell) for cell in row]) or _key(first) in _TOTAL_ROW_WORDS:
             break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table, 总分
         filled |= {c for c in unread if c < len(row) and cell_text(row[c]).strip() not in ("", side.get(c))}
-        filled_cells = [text for role, text in cells.items() if text and role not in ("comparator", "unit")]
+        filled_cells = [text for role, text in cells.items()
+                        if text and role not in ("comparator", SECOND_COMPARATOR, "unit")]
         if cells.get("name") and len(filled_cells) > 1 and len(set(filled_cells)) == 1:
             notes.append(Note(f"第 {r + 1} 行“{excerpt(first)}”是跨整行的文字，不是指标，未导入", row=r + 1,
                               location=paths.indicators(where), source_text=first))
@@ -183,8 +185,12 @@ def _with_period_values(indicators: list[Indicator], whole: list[Indicator], whe
 
 def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, notes: list) -> str | None:
     """The value with its comparator and unit columns joined (≥ + 95 + % → ≥95%), where the form splits them."""
-    value, sign = joined_value(cells.get(role, ""), cells.get("comparator", ""), cells.get("unit", ""))
-    if sign:
+    signs = [cells[key] for key in ("comparator", SECOND_COMPARATOR) if cells.get(key)]
+    compares = next((sign for sign in signs if is_comparator(sign)), signs[0] if signs else "")
+    value, sign = joined_value(cells.get(role, ""), compares, cells.get("unit", ""))
+    # a direction beside the comparator (正向, 反向) is not joined either: said as one that is none
+    sign = sign or next((other for other in signs if other != compares and not is_comparator(other)), None)
+    if sign and value:
         notes.append(Note(f"第 {r + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
                           location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=sign))
     return value
