@@ -3,6 +3,8 @@ and its rows read as indicators (一级/二级 carried down their merged runs, a
 
 from __future__ import annotations
 
+import re
+
 from ....model import paths
 from ....model.declaration import INDICATOR_LABELS, Indicator
 from ....model.notes import Note
@@ -183,11 +185,21 @@ def _with_period_values(indicators: list[Indicator], whole: list[Indicator], whe
                           location=paths.indicators(where), row=header + 1))
 
 
+_NUMBER_ONLY = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
 def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, notes: list) -> str | None:
     """The value with its comparator and unit columns joined (≥ + 95 + % → ≥95%), where the form splits them."""
+    unit = cells.get("unit", "")
+    if _NUMBER_ONLY.match(unit):  # no unit: a date the budget system keeps as a day number (44,561), or a slip
+        if cells.get(role):
+            notes.append(Note(f"第 {r + 1} 行的计量单位“{unit}”是一个数，不是单位：指标值“{cells[role]}”看不出是什么"
+                              f"（可能是存成数字的日期），未导入，请对照原表填写",
+                              location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=unit))
+        return None
     signs = [cells[key] for key in ("comparator", SECOND_COMPARATOR) if cells.get(key)]
     compares = next((sign for sign in signs if is_comparator(sign)), signs[0] if signs else "")
-    value, sign = joined_value(cells.get(role, ""), compares, cells.get("unit", ""))
+    value, sign = joined_value(cells.get(role, ""), compares, unit)
     # a direction beside the comparator (正向, 反向) is not joined either: said as one that is none
     sign = sign or next((other for other in signs if other != compares and not is_comparator(other)), None)
     if sign and value:
