@@ -80,3 +80,13 @@ def test_a_number_for_a_unit_leaves_the_value_empty_and_said(name):
     opened = open_declaration(DATA / name)
     assert opened.declaration.projects[0].indicators[3].annual_value is None
     assert any(n.location == "projects[0].indicators[3].annual_value" and "不是单位" in str(n) for n in opened.notes)
+
+
+@pytest.mark.parametrize("name", ["yongde-review-2022.xlsx", "yongde-review-2022.html"])
+def test_a_two_row_header_is_one_header(name):
+    """年度指标值 merged over 指标性质 | 指标值 | 度量单位 in the row under it (永德): one header, the indicators read under
+    it (none were: the second row was taken for a second table, said)."""
+    opened = open_declaration(DATA / name)
+    names = [i.name for i in opened.declaration.projects[0].indicators]
+    assert names[:2] == ["学生受资助人数", "营养改善计划覆盖率"]
+    assert not any("还有一张绩效指标表" in str(n) for n in opened.notes)

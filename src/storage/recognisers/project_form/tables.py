@@ -4,6 +4,7 @@ and its rows read as indicators (一级/二级 carried down their merged runs, a
 from __future__ import annotations
 
 import re
+from itertools import zip_longest
 
 from ....model import paths
 from ....model.declaration import INDICATOR_LABELS, Indicator
@@ -49,10 +50,25 @@ def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] |
             if shifted is not None:
                 return r, shifted
             continue
+        lower = [_key(cell) for cell in grid.rows[r + 1]] if r + 1 < len(grid.rows) else []
+        if _is_indicator_header(lower) and _cells_down(keys, lower):
+            # the header's second row under a cell of the first merged across (年度指标值 over 指标性质 | 指标值 |
+            # 度量单位, 永德): one header, each column named by its lower cell (the merged-down ones repeat the upper)
+            keys = [low or up for up, low in zip_longest(keys, lower, fillvalue="")]
+            r += 1
         columns = header_columns(keys)
         below = [[cell_text(cell).strip() for cell in row] for row in grid.rows[r + 1:r + 30]]
         return r, level2_as_names(keys, columns, below) or columns
     return None
+
+
+def _cells_down(upper: list[str], lower: list[str]) -> bool:
+    """Two header rows of one table: the upper's 一级指标 merged down into the lower (the same word in its column), and
+    a cell of the upper merged across columns the lower names apart."""
+    same = [c for c, (up, low) in enumerate(zip(upper, lower)) if up and up == low]
+    split = any(upper[c] and upper[c] == upper[c + 1] and lower[c] != lower[c + 1] and lower[c] and lower[c + 1]
+                for c in range(min(len(upper), len(lower)) - 1))
+    return "一级指标" in [upper[c] for c in same] and split
 
 
 def _is_indicator_header(keys: list[str]) -> bool:
