@@ -90,3 +90,10 @@ def test_a_two_row_header_is_one_header(name):
     names = [i.name for i in opened.declaration.projects[0].indicators]
     assert names[:2] == ["学生受资助人数", "营养改善计划覆盖率"]
     assert not any("还有一张绩效指标表" in str(n) for n in opened.notes)
+
+
+def test_a_footer_row_with_the_total_score_is_no_indicator():
+    """其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 under 永德's indicators: the table's end (it was read as an indicator
+    无 of value 总分)."""
+    indicators = open_declaration(DATA / "yongde-review-2022.xlsx").declaration.projects[0].indicators
+    assert [i.name for i in indicators][-1] == "家长满意度"

@@ -32,6 +32,7 @@ from .words import (
     _NO_FACT_HEADERS,
     _NUMBERED_NAME,
     _PERIOD_TABLE_KEYS,
+    _SCORE_TOTAL_WORDS,
     _SIDE_LABELS,
     _TOTAL_ROW_WORDS,
     _YEAR_TABLE_KEYS,
@@ -117,7 +118,8 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
         first = next((cell_text(cell).strip() for c, cell in enumerate(row) if cell_text(cell).strip()
                       and _key(cell) not in _SIDE_LABELS and cell_text(cell).strip() != side.get(c)), "")
         if is_footnote(first) or _key(first) in _ALL_LABELS or _FORM_TITLE.search(first) \
-                or _is_indicator_header([_key(cell) for cell in row]) or _key(first) in _TOTAL_ROW_WORDS:
+                or _is_indicator_header([_key(cell) for cell in row]) or _key(first) in _TOTAL_ROW_WORDS \
+                or any(_key(cell) in _SCORE_TOTAL_WORDS for cell in row):
             break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table, 总分
         filled |= {c for c in unread if c < len(row) and cell_text(row[c]).strip() not in ("", side.get(c))}
         filled_cells = [text for role, text in cells.items()

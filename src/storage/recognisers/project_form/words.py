@@ -88,7 +88,8 @@ _NO_FACT_HEADERS = frozenset({"备注", "序号", "权重", "分值", "权重(%)
 # A cell merged down the table's left: in every row.
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
 # A 自评表's (or a scored form's) sum of the scores under its indicators: the table's last row, no indicator's.
-_TOTAL_ROW_WORDS = frozenset({"总分", "合计", "总计", "合计得分", "得分合计", "总得分"})
+_SCORE_TOTAL_WORDS = frozenset({"总分", "合计得分", "得分合计", "总得分"})  # anywhere in the row (永德: 其他需要说明事项 | 无 | 总分)
+_TOTAL_ROW_WORDS = frozenset({"合计", "总计", *_SCORE_TOTAL_WORDS})
 # 指标1：… of the template's blank rows; 1.观众满意度 of a form that numbers its items (not 3.5万亩: a number); ★ before
 # a name marks a template's core indicator (★农村低保发放人数), no word of the name either
 _NUMBERED_NAME = re.compile(r"^[★☆]?\s*(?:指标\s*\d+\s*[:：]|\d{1,2}\s*[.．、](?!\d))?\s*")
