@@ -97,3 +97,9 @@ def test_a_footer_row_with_the_total_score_is_no_indicator():
     无 of value 总分)."""
     indicators = open_declaration(DATA / "yongde-review-2022.xlsx").declaration.projects[0].indicators
     assert [i.name for i in indicators][-1] == "家长满意度"
+
+
+def test_comparators_as_other_fonts_print_them():
+    """指标性质 ≧ | 735 | 人次 and ═ | 100 | % (永德): ≥735人次 and ＝100% (the signs were said as no comparators)."""
+    indicators = open_declaration(DATA / "yongde-review-2022.xlsx").declaration.projects[0].indicators
+    assert (indicators[0].annual_value, indicators[3].annual_value) == ("≥735人次", "＝100%")
