@@ -17,7 +17,7 @@ from ..published import (
 _FIELD_WORDS = {
     # 项目支出名称 (湘潭), 转移支付（项目）名称 (财政部's 区域绩效目标表), 服务项目名称 (政府购买服务): the project's name
     "name": ("项目名称", "项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "转移支付名称", "专项名称", "专项资金名称",
-             "服务项目名称"),
+             "服务项目名称", "专项(项目)名称", "专项资金(项目)名称", "项目(专项)名称"),  # the last three: 陕西's 专项 forms
     # 预算部门 (湘潭) and 地方主管部门 (区域绩效目标表) name the department, as 主管部门 does
     "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称", "预算部门", "地方主管部门"),
     # 购买主体: the unit that buys a 政府购买服务 (its 承接主体 is the contractor, no unit of the declaration)
