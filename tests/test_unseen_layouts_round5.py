@@ -22,7 +22,7 @@ FACTS = json.loads((DATA / "round5.expected.json").read_text(encoding="utf-8"))
 REFUSED = {"yongde-review-2022.pdf": "不能从 PDF 可靠地读出", "anxi-2022.pdf": "不能从 PDF 可靠地读出",
            "huoqiu-review-2022.pdf": "不能从 PDF 可靠地读出"}
 # file → what was read wrong unsaid on the code before round 5's fixes (removed as each is fixed)
-XFAIL = {"chencang-2020.xlsx": "the template's units without numbers read as values (公里, ≧ %)"}
+XFAIL: dict[str, str] = {}
 READ = sorted(p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".html", ".pdf") and p.name not in REFUSED)
 
 
@@ -115,3 +115,10 @@ def test_amounts_read_empty_are_said_at_each():
 def test_a_special_funds_form_is_no_indicator_library():
     """专项（项目）名称 | 农村饮水安全巩固提升工程专项 (陕西陈仓): a declaration (refused as a 指标库)."""
     assert open_declaration(DATA / "chencang-2020.xlsx").declaration.projects[0].name == "农村饮水安全巩固提升工程专项"
+
+
+def test_a_templates_unit_without_its_number_is_no_value():
+    """指标值 公里 / ≧ % (陈仓's template, its numbers never written in): empty and said (they were read as values)."""
+    opened = open_declaration(DATA / "chencang-2020.xlsx")
+    assert [i.annual_value for i in opened.declaration.projects[0].indicators] == [None] * 10
+    assert sum("只有计量单位" in str(n) for n in opened.notes) == 10

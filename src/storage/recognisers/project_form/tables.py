@@ -9,6 +9,7 @@ from itertools import zip_longest
 from ....model import paths
 from ....model.declaration import INDICATOR_LABELS, Indicator
 from ....model.notes import Note
+from ....model.values import bare_unit
 from ...containers.sheet_grid import Grid, cell_text
 from ..field_shapes import excerpt
 from ..published import clean_multiline, is_comparator, is_footnote, joined_value
@@ -223,4 +224,14 @@ def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, 
     if sign and value:
         notes.append(Note(f"第 {r + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
                           location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=sign))
+    if value and _unit_only(value):  # a template's blank: 公里, ≧ % (陕西's 专项 form, its numbers never written in)
+        notes.append(Note(f"第 {r + 1} 行的指标值“{value}”只有计量单位，没有数值（模板未填写），未导入，请对照原表填写",
+                          location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=value))
+        return None
     return value
+
+
+def _unit_only(value: str) -> bool:
+    """A value with no number: a unit alone (an area's 平方 before it), a comparator before it or not."""
+    bare = value.lstrip("≥≤≧≦＝=＞＜><").strip().removeprefix("平方")
+    return not any(ch.isdigit() for ch in value) and bare_unit(bare) is not None
