@@ -2,7 +2,7 @@
 names, 指标性质 | 指标方向 | 目标值 | 计量单位 with dates kept as day numbers), 云南永德 (教育 自评表 in 元 with its
 value in three columns), 山西阳泉 (交通, 中期 beside 年度), 安徽霍邱 (科技, two 自评表 on one sheet), 陕西宝鸡陈仓
 (水利, a province's blank template: units without numbers), 福建安溪 (水利, one value column per town) and 四川中江
-(水利 自评表 with 分值 before 年度指标值), each after a stored page (the docstring names it, and says which rows past
+(水利 自评表 with 分值 before 年度指标值) and 云南昌宁 (供销 自评表: ticked boxes, no goal, units in the names), each after a stored page (the docstring names it, and says which rows past
 the page's excerpt were completed in its kind), with the facts each holds (round5/round5.expected.json)."""
 
 from __future__ import annotations
@@ -414,9 +414,57 @@ def zhongjiang_review_2022():
         "indicators": [[l1.split("（")[0], l2, ind, None, value] for l1, l2, ind, _, value, *_ in rows if ind]}]}
 
 
+def changning_review_2022():
+    """云南 保山 昌宁县供销社 2022年度项目支出绩效自评表 (附件3, yncn.gov.cn/info/5102/8340150.htm): 单位名称：… and
+    填报日期：… over the form, 项目类别 / 项目属性 as ticked boxes (☑ □), 预算执行情况（万元）（20分） 预算数（A） | 执行数
+    （B） | 执行率（B/A） | 得分（20分*执行率） over 年度财政资金总额 (its 执行率 written 20, no %), no goal row, 年度绩效目标
+    （80分） over 一级 (产出指标（40分）) | 二级 | 三级 (公猪舍（≥**平方米）: the unit in the name, the clerk's ** left) |
+    年初目标值（A） | 实际完成值（B） | 得分. The 效益/满意度 rows past the excerpt are completed in its kind."""
+    s = Sheet("自评表")
+    s.put(1, 1, "2022年度项目支出绩效自评表", to_col=7)
+    s.put(2, 1, "单位名称：昌宁县供销合作社联合社", to_col=4)
+    s.put(2, 5, "填报日期：2023年4月15日", to_col=7)
+    name = "昌宁县昌龙鸿运牧业专业合作社生猪养殖场建设项目"
+    for row, (label, value) in enumerate((("项目名称", name), ("主管部门", "昌宁县供销合作社联合社"),
+                                          ("项目实施单位", "昌宁县昌龙鸿运牧业专业合作社"),
+                                          ("项目类别", "1、部门预算项目 □ 2、县直专项 ☑ 3、省市对下转移支付项目 □"),
+                                          ("项目属性", "1、持续性项目 ☑ 2、新增性项目 □")), start=3):
+        s.put(row, 1, label, to_col=2)
+        s.put(row, 3, value, to_col=7)
+    s.put(8, 1, "预算执行情况（万元）\n（20分）", to_row=9, to_col=2)
+    for col, head in enumerate(("预算数（A）", "执行数（B）", "执行率（B/A）", "得分\n（20分*执行率）"), start=4):
+        s.put(8, col, head, to_col=7 if col == 7 else None)
+    s.put(9, 3, "年度财政资金总额")
+    for col, value in enumerate(("50", "10", "20", "4"), start=4):
+        s.put(9, col, value)
+    s.put(10, 1, "年度绩效目标\n（80分）", to_row=25)
+    for col, head in enumerate(("一级指标", "二级指标", "三级指标", "年初目标值（A）", "实际完成值（B）", "得分"), start=2):
+        s.put(10, col, head)
+    rows = (("产出指标（40分）", "数量指标", "公猪舍（≥**平方米）", "22.8", "22.8", "1"),
+            ("产出指标（40分）", "数量指标", "母猪、保育猪舍（≥**平方米）", "180", "180", "3"),
+            ("产出指标（40分）", "数量指标", "育肥猪舍（≥**平方米）", "180", "180", "3"),
+            ("产出指标（40分）", "数量指标", "隔离舍（≥**平方米）", "54", "54", "2"),
+            ("产出指标（40分）", "数量指标", "化粪池（≥**立方米）", "63", "63", "1"),
+            ("产出指标（40分）", "数量指标", "粉碎拌合机（11kw）（≥台）", "1", "1", "1"),
+            ("产出指标（40分）", "数量指标", "种公猪（≥头）", "2", "2", "2"),
+            ("产出指标（40分）", "数量指标", "种母猪（≥头）", "20", "20", "2"),
+            ("产出指标（40分）", "质量指标", "工程验收合格率（%）", "100", "100", "10"),
+            ("产出指标（40分）", "时效指标", "项目完工及时率（%）", "100", "20", "2"),
+            ("产出指标（40分）", "成本指标", "项目总投资（万元）", "50", "10", "3"),
+            ("效益指标（30分）", "经济效益指标", "年出栏生猪（≥头）", "300", "0", "0"),
+            ("效益指标（30分）", "社会效益指标", "带动农户（≥户）", "20", "20", "15"),
+            ("满意度指标（10分）", "服务对象满意度指标", "社员满意度（%）", "90", "95", "10"))
+    merged_indicator_rows(s, 11, 2, rows)
+    s.put(26, 1, "总分", to_col=6)
+    s.put(26, 7, "62")
+    return ruled(s, 3), {"projects": [{
+        "name": name, "unit": "昌宁县昌龙鸿运牧业专业合作社", "funds": {"total": "50"}, "goal": None,
+        "indicators": [[l1.split("（")[0], l2, ind, None, value] for l1, l2, ind, value, *_ in rows]}]}
+
+
 LAYOUTS = {"wuhai-2021": wuhai_2021, "yongde-review-2022": yongde_review_2022, "yangquan-2021": yangquan_2021,
            "huoqiu-review-2022": huoqiu_review_2022, "chencang-2020": chencang_2020, "anxi-2022": anxi_2022,
-           "zhongjiang-review-2022": zhongjiang_review_2022}
+           "zhongjiang-review-2022": zhongjiang_review_2022, "changning-review-2022": changning_review_2022}
 CONVERTED = {"wuhai-2021": (".html",), "yongde-review-2022": (".html", ".pdf"), "anxi-2022": (".html", ".pdf"),
              "huoqiu-review-2022": (".pdf",)}
 
