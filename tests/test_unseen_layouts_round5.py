@@ -122,3 +122,11 @@ def test_a_templates_unit_without_its_number_is_no_value():
     opened = open_declaration(DATA / "chencang-2020.xlsx")
     assert [i.annual_value for i in opened.declaration.projects[0].indicators] == [None] * 10
     assert sum("只有计量单位" in str(n) for n in opened.notes) == 10
+
+
+def test_the_target_the_year_began_with_is_the_years_value():
+    """年初目标值（A） | 实际完成值（B） | 得分 (昌宁's 自评表): the year's values from 年初目标值 (all 14 were left empty,
+    the column said as unknown)."""
+    opened = open_declaration(DATA / "changning-review-2022.xlsx")
+    assert [i.annual_value for i in opened.declaration.projects[0].indicators][:2] == ["22.8", "180"]
+    assert not any("年初目标值" in str(n) for n in opened.notes)

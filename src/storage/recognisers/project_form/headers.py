@@ -12,9 +12,9 @@ from .words import _INDICATOR_WORDS
 
 _GLOSS = re.compile(r"^(.+?)\((.*)\)$")  # keys have half-width brackets (label_key)
 _PERIOD_SCOPE = re.compile(r"长期|中期|实施期|实施周期|总体|总目标|周期")
-_YEAR_SCOPE = re.compile(r"年度|当年|本年")
+_YEAR_SCOPE = re.compile(r"年度|当年|本年|年初")  # 年初目标值（A）: a 自评表's target the year began with
 _SCOPE_ONLY = re.compile(r"^(?:年度|当年|本年|中期|长期|实施期)+")  # 当年预期实现值: 预期实现值 of the year
-_SCOPE_PREFIX = re.compile(r"^(?:计划|年度|当年|本年|预期|中期|长期|实施期)+")
+_SCOPE_PREFIX = re.compile(r"^(?:计划|年度|当年|本年|年初|预期|中期|长期|实施期)+")
 # The roles that make up one half of a side-by-side table; 一级 stands once on the left for both halves.
 _HALF_ROLES = ("level2", "name")
 UNSURE = "unsure_halves"  # set in the columns when neither half says whether it is the year's
