@@ -130,3 +130,9 @@ def test_the_target_the_year_began_with_is_the_years_value():
     opened = open_declaration(DATA / "changning-review-2022.xlsx")
     assert [i.annual_value for i in opened.declaration.projects[0].indicators][:2] == ["22.8", "180"]
     assert not any("年初目标值" in str(n) for n in opened.notes)
+
+
+def test_the_years_fiscal_total_of_a_self_evaluation():
+    """年度财政资金总额 | 50 | 10 | 20 | 4 under 预算数（A） | 执行数（B） (昌宁): the total 50, the planned one (it was
+    left empty, said)."""
+    assert open_declaration(DATA / "changning-review-2022.xlsx").declaration.projects[0].funds.total == 50
