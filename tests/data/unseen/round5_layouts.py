@@ -466,7 +466,8 @@ LAYOUTS = {"wuhai-2021": wuhai_2021, "yongde-review-2022": yongde_review_2022, "
            "huoqiu-review-2022": huoqiu_review_2022, "chencang-2020": chencang_2020, "anxi-2022": anxi_2022,
            "zhongjiang-review-2022": zhongjiang_review_2022, "changning-review-2022": changning_review_2022}
 CONVERTED = {"wuhai-2021": (".html",), "yongde-review-2022": (".html", ".pdf"), "anxi-2022": (".html", ".pdf"),
-             "huoqiu-review-2022": (".pdf",)}
+             "huoqiu-review-2022": (".html", ".pdf"), "zhongjiang-review-2022": (".html",), "chencang-2020": (".html",),
+             "changning-review-2022": (".html",), "yangquan-2021": (".html",)}
 
 
 def main(argv: list[str]) -> int:
