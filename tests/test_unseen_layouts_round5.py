@@ -136,3 +136,11 @@ def test_the_years_fiscal_total_of_a_self_evaluation():
     """年度财政资金总额 | 50 | 10 | 20 | 4 under 预算数（A） | 执行数（B） (昌宁): the total 50, the planned one (it was
     left empty, said)."""
     assert open_declaration(DATA / "changning-review-2022.xlsx").declaration.projects[0].funds.total == 50
+
+
+def test_a_blank_amount_last_in_a_row_of_label_amount_pairs():
+    """资金总额 | 100 | 其中：财政拨款 | 100 | 其他资金 | (blank) over 总 体 目 标 (安溪): no other money, and no word of the
+    goal under it taken for its amount (said as no amount)."""
+    opened = open_declaration(DATA / "anxi-2022.xlsx")
+    assert opened.declaration.projects[0].funds.other is None
+    assert not any("不是金额" in str(n) for n in opened.notes)
