@@ -1,8 +1,8 @@
 """Round 5 of the unseen layouts: forms of 内蒙古乌海 (供销), 云南永德 (教育 自评表 in 元), 山西阳泉 (交通, 中期 beside
 年度), 安徽霍邱 (two 自评表 on one sheet), 陕西陈仓 (水利, a template's units without numbers), 福建安溪 (水利, a value
-column per town), 四川中江 (水利 自评表, 分值 before 年度指标值) and 云南昌宁 (供销 自评表, 年初目标值), made by tests/data/unseen/round5_layouts.py with
-the facts each holds (round5/round5.expected.json). Every fact is read right, or left empty with a note pointing at
-it; every file opens unless listed in REFUSED with its reason."""
+column per town), 四川中江 (水利 自评表, 分值 before 年度指标值) and 云南昌宁 (供销 自评表, 年初目标值), made by
+tests/data/unseen/round5_layouts.py with the facts each holds (round5/round5.expected.json). Every fact is read
+right, or left empty with a note pointing at it; every file opens unless listed in REFUSED with its reason."""
 
 from __future__ import annotations
 
