@@ -108,10 +108,18 @@ def clean_multiline(text: str) -> str | None:
     return text if text.strip() else None
 
 
-_COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "≤": "≤", "<=": "≤", "小于等于": "≤", "不高于": "≤",
-                "=": "＝", "＝": "＝", "等于": "＝", ">": "＞", "＞": "＞", "大于": "＞", "<": "＜", "＜": "＜", "小于": "＜",
-                "定性": "", "定量": ""}
+# ≧ ≦ and ═ (a box-drawing double line): the signs some budget systems' fonts print for ≥ ≤ = (云南永德's 自评表)
+_COMPARATORS = {"≥": "≥", "≧": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "≤": "≤", "≦": "≤", "<=": "≤",
+                "小于等于": "≤", "不高于": "≤", "=": "＝", "＝": "＝", "═": "＝", "等于": "＝", ">": "＞", "＞": "＞",
+                "大于": "＞", "<": "＜", "＜": "＜", "小于": "＜", "定性": "", "定量": ""}
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+# The budget system's code before a unit's name ([015001]武汉市青山区教育局, (433001)乌海市…, 031001-霍邱县…): no word of it.
+_UNIT_CODE = re.compile(r"^\s*(?:[\[【(（]\s*\d{2,}\s*[\]】)）]|\d{3,}\s*[-－—_])\s*(?=[^\d\s])")
+
+
+def without_code(name: str) -> str:
+    """A unit's name without the budget system's code before it."""
+    return _UNIT_CODE.sub("", name)
 
 
 def loose_label(value: object, units: tuple[str, ...] = ("(万元)", "(元)")) -> str:
@@ -137,6 +145,10 @@ def self_evaluation_note(what: str, achieved: list[str], location: str) -> Note:
     """The one note a 自评表 gets: what was read of it, and that its results were not."""
     return Note(f"这是一张{what}：导入的是预期目标、年初预算数和各指标的年度指标值；{'、'.join(achieved)}等记录的是执行结果，"
                 f"不是申报内容，未导入", location=location)
+
+
+def is_comparator(sign: str) -> bool:
+    return label_key(sign) in _COMPARATORS
 
 
 def joined_value(value: str, sign: str, unit: str) -> tuple[str | None, str | None]:

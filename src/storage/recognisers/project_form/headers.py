@@ -12,13 +12,14 @@ from .words import _INDICATOR_WORDS
 
 _GLOSS = re.compile(r"^(.+?)\((.*)\)$")  # keys have half-width brackets (label_key)
 _PERIOD_SCOPE = re.compile(r"长期|中期|实施期|实施周期|总体|总目标|周期")
-_YEAR_SCOPE = re.compile(r"年度|当年|本年")
+_YEAR_SCOPE = re.compile(r"年度|当年|本年|年初")  # 年初目标值（A）: a 自评表's target the year began with
 _SCOPE_ONLY = re.compile(r"^(?:年度|当年|本年|中期|长期|实施期)+")  # 当年预期实现值: 预期实现值 of the year
-_SCOPE_PREFIX = re.compile(r"^(?:计划|年度|当年|本年|预期|中期|长期|实施期)+")
+_SCOPE_PREFIX = re.compile(r"^(?:计划|年度|当年|本年|年初|预期|中期|长期|实施期)+")
 # The roles that make up one half of a side-by-side table; 一级 stands once on the left for both halves.
 _HALF_ROLES = ("level2", "name")
 UNSURE = "unsure_halves"  # set in the columns when neither half says whether it is the year's
 PERIOD_NAME = "period_name"  # the period half's 三级 column: its value is taken only for the same indicator
+SECOND_COMPARATOR = "second_comparator"  # a second comparator-word column (指标方向 beside 指标性质)
 
 
 def _exact(key: str) -> str | None:
@@ -72,7 +73,9 @@ def header_columns(keys: list[str]) -> dict[str, int]:
         firsts.setdefault(role, c)
     second = min((c for c, role, _ in found if role in _HALF_ROLES and c != firsts[role]), default=None)
     if second is None:
-        return firsts
+        # 指标性质 (正向/反向) beside 指标方向 (＝, ≥) (乌海): both comparator words; the row's cells say which compares
+        signs = [c for c, role, _ in found if role == "comparator"]
+        return firsts | ({SECOND_COMPARATOR: signs[1]} if len(signs) > 1 else {})
     left = [(c, role, scope) for c, role, scope in found if c < second and role != "level1"]
     right = [(c, role, scope) for c, role, scope in found if c >= second]
     scopes = [{scope for _, _, scope in half} - {None} for half in (left, right)]

@@ -11,7 +11,7 @@ from ....model.notes import Note
 from ...containers.sheet_grid import Grid, cell_text, label_key
 from ..ocr_numbers import in_wanyuan
 from ..ocr_numbers import read_published_amount as _read_amount
-from ..published import clean_multiline, self_evaluation_note
+from ..published import clean_multiline, self_evaluation_note, without_code
 from .words import (
     _ACHIEVED,
     _ALL_LABELS,
@@ -228,6 +228,8 @@ class _Form:
 
     def value(self, field: str) -> str | None:
         text = _STAMP.sub("", self.text_at(self.cell_of(_FIELD_WORDS[field])) or "").strip()
+        if field in ("unit", "supervisor"):
+            text = without_code(text)
         return clean_multiline(text) if text else None
 
     def amount(self, key: str, in_yuan: bool, notes: list) -> object:
@@ -277,9 +279,10 @@ class _Form:
         return total
 
     def blank_beside(self, place: tuple[int, int]) -> bool:
-        """A money label alone in its row with only empty cells right of it (金寨's 其他资金 | blank): what stands
-        under it is no amount of its. Not so in a row of labels over their amounts (年度资金总额： | 其中：财政拨款 |
-        其他资金), nor in a 自评表 or a table by year, whose columns say where the amount is."""
+        """A money label alone in its row with only empty cells right of it (金寨's 其他资金 | blank), or last of a row
+        of labels each with its amount beside it (安溪's 资金总额 | 100 | 其中：财政拨款 | 100 | 其他资金 | blank):
+        what stands under it is no amount of its. Not so in a row of labels over their amounts (年度资金总额： | 其中：
+        财政拨款 | 其他资金), nor in a 自评表 or a table by year, whose columns say where the amount is."""
         r, c = place[:2]
         row = self.grid.rows[r]
         own = _key(row[c])
@@ -287,7 +290,8 @@ class _Form:
             return False
         if any(_key(cell) not in ("", own) for cell in row[c + 1:]):
             return False
-        return not any(_key(cell) in _FUND_KEYS and _key(cell) != own for cell in row)
+        others = [at for at, cell in enumerate(row) if _key(cell) in _FUND_KEYS and _key(cell) != own]
+        return all(at + 1 < len(row) and _read_amount(cell_text(row[at + 1])).value is not None for at in others)
 
     def amount_below(self, place: tuple[int, int]):
         """The amount in the cell under a label (not inline, no 自评表 column), with its reading; None when none."""

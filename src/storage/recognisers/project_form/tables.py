@@ -3,15 +3,20 @@ and its rows read as indicators (一级/二级 carried down their merged runs, a
 
 from __future__ import annotations
 
+import re
+from itertools import zip_longest
+
 from ....model import paths
 from ....model.declaration import INDICATOR_LABELS, Indicator
 from ....model.notes import Note
+from ....model.values import bare_unit
 from ...containers.sheet_grid import Grid, cell_text
 from ..field_shapes import excerpt
-from ..published import clean_multiline, is_footnote, joined_value
+from ..published import clean_multiline, is_comparator, is_footnote, joined_value
 from .headers import (
     NAMES_IN_LEVEL2,
     PERIOD_NAME,
+    SECOND_COMPARATOR,
     SHIFTED,
     UNSURE,
     header_columns,
@@ -28,7 +33,9 @@ from .words import (
     _NO_FACT_HEADERS,
     _NUMBERED_NAME,
     _PERIOD_TABLE_KEYS,
+    _SCORE_TOTAL_WORDS,
     _SIDE_LABELS,
+    _TOTAL_ROW_WORDS,
     _YEAR_TABLE_KEYS,
     _key,
 )
@@ -45,10 +52,25 @@ def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] |
             if shifted is not None:
                 return r, shifted
             continue
+        lower = [_key(cell) for cell in grid.rows[r + 1]] if r + 1 < len(grid.rows) else []
+        if _is_indicator_header(lower) and _cells_down(keys, lower):
+            # the header's second row under a cell of the first merged across (年度指标值 over 指标性质 | 指标值 |
+            # 度量单位, 永德): one header, each column named by its lower cell (the merged-down ones repeat the upper)
+            keys = [low or up for up, low in zip_longest(keys, lower, fillvalue="")]
+            r += 1
         columns = header_columns(keys)
         below = [[cell_text(cell).strip() for cell in row] for row in grid.rows[r + 1:r + 30]]
         return r, level2_as_names(keys, columns, below) or columns
     return None
+
+
+def _cells_down(upper: list[str], lower: list[str]) -> bool:
+    """Two header rows of one table: the upper's 一级指标 merged down into the lower (the same word in its column), and
+    a cell of the upper merged across columns the lower names apart."""
+    same = [c for c, (up, low) in enumerate(zip(upper, lower)) if up and up == low]
+    split = any(upper[c] and upper[c] == upper[c + 1] and lower[c] != lower[c + 1] and lower[c] and lower[c + 1]
+                for c in range(min(len(upper), len(lower)) - 1))
+    return "一级指标" in [upper[c] for c in same] and split
 
 
 def _is_indicator_header(keys: list[str]) -> bool:
@@ -97,10 +119,12 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
         first = next((cell_text(cell).strip() for c, cell in enumerate(row) if cell_text(cell).strip()
                       and _key(cell) not in _SIDE_LABELS and cell_text(cell).strip() != side.get(c)), "")
         if is_footnote(first) or _key(first) in _ALL_LABELS or _FORM_TITLE.search(first) \
-                or _is_indicator_header([_key(cell) for cell in row]):
-            break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table
+                or _is_indicator_header([_key(cell) for cell in row]) or _key(first) in _TOTAL_ROW_WORDS \
+                or any(_key(cell) in _SCORE_TOTAL_WORDS for cell in row):
+            break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table, 总分
         filled |= {c for c in unread if c < len(row) and cell_text(row[c]).strip() not in ("", side.get(c))}
-        filled_cells = [text for role, text in cells.items() if text and role not in ("comparator", "unit")]
+        filled_cells = [text for role, text in cells.items()
+                        if text and role not in ("comparator", SECOND_COMPARATOR, "unit")]
         if cells.get("name") and len(filled_cells) > 1 and len(set(filled_cells)) == 1:
             notes.append(Note(f"第 {r + 1} 行“{excerpt(first)}”是跨整行的文字，不是指标，未导入", row=r + 1,
                               location=paths.indicators(where), source_text=first))
@@ -180,10 +204,34 @@ def _with_period_values(indicators: list[Indicator], whole: list[Indicator], whe
                           location=paths.indicators(where), row=header + 1))
 
 
+_NUMBER_ONLY = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
 def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, notes: list) -> str | None:
     """The value with its comparator and unit columns joined (≥ + 95 + % → ≥95%), where the form splits them."""
-    value, sign = joined_value(cells.get(role, ""), cells.get("comparator", ""), cells.get("unit", ""))
-    if sign:
+    unit = cells.get("unit", "")
+    if _NUMBER_ONLY.match(unit):  # no unit: a date the budget system keeps as a day number (44,561), or a slip
+        if cells.get(role):
+            notes.append(Note(f"第 {r + 1} 行的计量单位“{unit}”是一个数，不是单位：指标值“{cells[role]}”看不出是什么"
+                              f"（可能是存成数字的日期），未导入，请对照原表填写",
+                              location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=unit))
+        return None
+    signs = [cells[key] for key in ("comparator", SECOND_COMPARATOR) if cells.get(key)]
+    compares = next((sign for sign in signs if is_comparator(sign)), signs[0] if signs else "")
+    value, sign = joined_value(cells.get(role, ""), compares, unit)
+    # a direction beside the comparator (正向, 反向) is not joined either: said as one that is none
+    sign = sign or next((other for other in signs if other != compares and not is_comparator(other)), None)
+    if sign and value:
         notes.append(Note(f"第 {r + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
                           location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=sign))
+    if value and _unit_only(value):  # a template's blank: 公里, ≧ % (陕西's 专项 form, its numbers never written in)
+        notes.append(Note(f"第 {r + 1} 行的指标值“{value}”只有计量单位，没有数值（模板未填写），未导入，请对照原表填写",
+                          location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=value))
+        return None
     return value
+
+
+def _unit_only(value: str) -> bool:
+    """A value with no number: a unit alone (an area's 平方 before it), a comparator before it or not."""
+    bare = value.lstrip("≥≤≧≦＝=＞＜><").strip().removeprefix("平方")
+    return not any(ch.isdigit() for ch in value) and bare_unit(bare) is not None

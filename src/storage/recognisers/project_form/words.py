@@ -17,7 +17,7 @@ from ..published import (
 _FIELD_WORDS = {
     # 项目支出名称 (湘潭), 转移支付（项目）名称 (财政部's 区域绩效目标表), 服务项目名称 (政府购买服务): the project's name
     "name": ("项目名称", "项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "转移支付名称", "专项名称", "专项资金名称",
-             "服务项目名称"),
+             "服务项目名称", "专项(项目)名称", "专项资金(项目)名称", "项目(专项)名称"),  # the last three: 陕西's 专项 forms
     # 预算部门 (湘潭) and 地方主管部门 (区域绩效目标表) name the department, as 主管部门 does
     "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称", "预算部门", "地方主管部门"),
     # 购买主体: the unit that buys a 政府购买服务 (its 承接主体 is the contractor, no unit of the declaration)
@@ -30,7 +30,8 @@ _FIELD_WORDS = {
 _FUND_WORDS = {
     "total": ("当年资金总额", "项目当年预算", "当年预算", "本年度预算", "年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额",
               "项目总金额", "年度金额", "年度金额合计", "当年年度预算",
-              "下达中央预算内投资"),  # the last: 重庆's 审批表, under 项目总预算
+              "下达中央预算内投资",  # 重庆's 审批表, under 项目总预算
+              "年度财政资金总额"),  # 云南's 自评表: the form's one amount, the base of its 执行率
     "fiscal": ("当年财政拨款", "本年财政拨款", "财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金",
                "市财政资金", "区财政资金", "县财政资金", "市级财政资金", "区级财政资金", "县级财政资金",
                "市级财政拨款", "区级财政拨款", "县级财政拨款"),
@@ -87,6 +88,9 @@ _NO_FACT_HEADERS = frozenset({"备注", "序号", "权重", "分值", "权重(%)
                               "计算方法", "评(扣)分标准", "指标值说明", "数据来源", "考核方式"})
 # A cell merged down the table's left: in every row.
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
+# A 自评表's (or a scored form's) sum of the scores under its indicators: the table's last row, no indicator's.
+_SCORE_TOTAL_WORDS = frozenset({"总分", "合计得分", "得分合计", "总得分"})  # anywhere in the row (永德: 其他需要说明事项 | 无 | 总分)
+_TOTAL_ROW_WORDS = frozenset({"合计", "总计", *_SCORE_TOTAL_WORDS})
 # 指标1：… of the template's blank rows; 1.观众满意度 of a form that numbers its items (not 3.5万亩: a number); ★ before
 # a name marks a template's core indicator (★农村低保发放人数), no word of the name either
 _NUMBERED_NAME = re.compile(r"^[★☆]?\s*(?:指标\s*\d+\s*[:：]|\d{1,2}\s*[.．、](?!\d))?\s*")
@@ -104,6 +108,8 @@ def _key(value: object) -> str:
     if key in _ALL_LABELS or not key:
         return key
     bare = _ITEM_NUMBER.sub("", key).removesuffix("小计")
+    if bare.endswith("数") and bare[:-1] in _FUND_KEYS:
+        bare = bare[:-1]  # 其中：财政拨款数 (乌海): the amount of the source, as 财政拨款 is
     glossed = _GLOSS.match(bare)  # 项目绩效目标（含项目概况、设立依据…）: the label before its gloss
     bare = glossed.group(1) if glossed and (glossed.group(1) in _ALL_LABELS or glossed.group(1) in _PLANNED_BARE) else bare
     if _YEAR_FISCAL.match(bare):
@@ -115,6 +121,7 @@ _ALL_LABELS = frozenset(loose_label(word) for words in (*_FIELD_WORDS.values(), 
                                                   _WHOLE_GOAL_WORDS, _PERIOD_GOAL_WORDS, _OTHER_LABELS,
                                                   ACHIEVED_WORDS, _CARRIED_WORDS)
                         for word in words)
+_FUND_KEYS = frozenset(loose_label(word) for words in _FUND_WORDS.values() for word in words)
 _EXPECTED = frozenset(_key(word) for word in EXPECTED_WORDS)
 _PERIOD_TABLE_KEYS = frozenset(_key(word) for word in _PERIOD_TABLE_WORDS)
 _YEAR_TABLE_KEYS = frozenset(_key(word) for word in _YEAR_TABLE_WORDS)

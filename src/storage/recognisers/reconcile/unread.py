@@ -166,9 +166,13 @@ def _columns_apart(empties: list[list[str]]) -> tuple[list[list[str]], list[str]
 
 def _item_note(whose: str, labels: list[str], owner: str, keys: list[str], source: str, row: int | None = None) -> Note:
     """One item's fields read empty, at the first of them: the item's own place would point at every field it has,
-    those read well too (and a project's at its indicators); the words name the others."""
+    those read well too (and a project's at its indicators); the words name the others. The total and sources with it
+    (总计 and 财政拨款 of a 自评表 whose 年初预算数 is blank) are said at the funds: the total read empty, every amount
+    of the funds is in question, and no other field is pointed at."""
     where = "此格" if len(keys) == 1 else "这些格"
-    return Note(f"{whose}的{'、'.join(labels)}" + _UNREAD.format(where=where), location=paths.field(owner, keys[0]),
+    amounts = keys[0] == "funds.total" and len(keys) > 1 and all(key.startswith("funds.") for key in keys)
+    place = "funds" if amounts else keys[0]
+    return Note(f"{whose}的{'、'.join(labels)}" + _UNREAD.format(where=where), location=paths.field(owner, place),
                 source=source, row=row)
 
 
