@@ -31,3 +31,12 @@ def test_a_cell_running_on_alone_over_the_page_break_stays_with_its_row():
     assert len(last.indicators) == 40
     assert last.indicators[-1].name.startswith("群众满意度") and last.indicators[-1].annual_value == "不少于49次"
     assert any("跨页断开" in note for note in notes), notes  # the join is said
+
+
+def test_a_units_row_under_a_cell_run_on_over_the_break_keeps_its_projects():
+    """Rows taller than their text put the unit's row far below the rest of the cell above it: both are the
+    table's rows (the unit's projects were read under the unit before, and the cell's rest lost, unsaid)."""
+    declaration, notes = _read("unit-row-after-break.pdf")
+    assert [(p.name, p.unit, len(p.indicators)) for p in declaration.projects] == [
+        ("法律援助服务项目经费", "区法律援助处", 3), ("法律援助补贴", "区法律援助处", 2),
+        ("律师管理业务经费", "区法律援助处", 30), ("社区矫正专项经费", "区社区矫正中心", 3)]

@@ -6,6 +6,8 @@ to PDF by Chromium headless (the browser's own page breaks; the date and the pag
 - one-page.pdf: three projects on one page, with the browser's header and footer (a file of one page, where
   nothing repeats the margin texts).
 - row-over-break.pdf: the last project's indicators run over the page break, alone at the next page's top.
+- unit-row-after-break.pdf: rows set taller than their text, units as rows of their own (the name alone); a
+  project's indicators run over the page break, the next unit's row under them, far apart.
 """
 
 from __future__ import annotations
@@ -37,6 +39,19 @@ def page(rows: list[tuple[str, str, str, str, str]], filler: int) -> str:
             "<p>注：1. 本表金额单位为万元。</p></body></html>")
 
 
+def unit_rows_page(units: list[tuple[str, list[tuple[str, str, str]]]]) -> str:
+    rows, number = "", 0
+    for unit, projects in units:
+        rows += f"<tr style='height:60pt'><td></td><td>{unit}</td><td></td><td></td></tr>"
+        for name, period, text in projects:
+            number += 1
+            rows += (f"<tr style='height:60pt'><td>{number}</td><td>{name}</td><td>{period}</td>"
+                     f"<td class=wide>{text}</td></tr>")
+    return (f"<html><head><meta charset=utf-8><title>项目支出绩效目标表</title><style>{STYLE}</style></head><body>"
+            "<h3>广州市某区司法局2024年项目支出绩效目标表</h3><table><tr><td>序号</td><td>项目名称</td><td>实施周期</td>"
+            f"<td>绩效指标</td></tr>{rows}</table></body></html>")
+
+
 def print_pdf(html: str, pdf: Path, margins_text: bool) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "table.html"
@@ -55,6 +70,10 @@ def main() -> int:
     print_pdf(page(rows, 0), HERE / "one-page.pdf", margins_text=True)
     tall = rows[:2] + [("社区矫正专项经费", "区社区矫正中心", "66.00", "66.00", indicators(40))]
     print_pdf(page(tall, 12), HERE / "row-over-break.pdf", margins_text=True)
+    units = [("区法律援助处", [("法律援助服务项目经费", "2024年", indicators(3)), ("法律援助补贴", "2024年", indicators(2)),
+                             ("律师管理业务经费", "2024-2026年", indicators(30))]),
+             ("区社区矫正中心", [("社区矫正专项经费", "2024年", indicators(3))])]
+    print_pdf(unit_rows_page(units), HERE / "unit-row-after-break.pdf", margins_text=False)
     return 0
 
 

@@ -242,17 +242,19 @@ def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = 
     printing it at the top of the next page) is a row of the table, not a line above it, when it lies a row's
     padding above the row under it (less than a line: a title or a note stands further off) within the table's
     width. A table's first row with two cells or more was all that was taken for it: the subtotal row was left
-    out and its projects read under the unit before (seed 31's p002). The page's first block, however far above,
-    when the page before ended in the table's row and the block begins where a cell of that row began
-    (left_edges): the rest of that row's tall cell, which a browser breaks at the page's foot (run_on.py)."""
+    out and its projects read under the unit before (seed 31's p002). When the page's first block begins where a
+    cell of the row the page before ended in began (left_edges), it is the rest of that row's tall cell, which a
+    browser breaks at the page's foot (run_on.py): then every row of one cell down to the table, however far
+    apart (rows grown to their text), is the table's (the rest of the cell, a unit's subtotal row)."""
     x0 = min(block.x0 for row in rows[first:] for block in row)
     x1 = max(block.x1 for row in rows[first:] for block in row)
+    inside = all(len(row) == 1 and x0 - 1 <= row[0].x0 and row[0].x1 <= x1 + 1 for row in rows[:first])
+    if inside and first and any(abs(rows[0][0].x0 - x) <= RUN_ON_EDGE for x in left_edges):
+        return 0
     while first > 0 and len(rows[first - 1]) == 1:
         block, below = rows[first - 1][0], rows[first]
         height = block.first[1] - block.first[0]
-        rest_of_row = first == 1 and any(abs(block.x0 - x) <= RUN_ON_EDGE for x in left_edges)
-        if (min(b.top for b in below) - block.bottom >= height and not rest_of_row) or block.x0 < x0 - 1 \
-                or block.x1 > x1 + 1:
+        if min(b.top for b in below) - block.bottom >= height or block.x0 < x0 - 1 or block.x1 > x1 + 1:
             break
         first -= 1
     return first
