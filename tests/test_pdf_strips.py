@@ -5,6 +5,7 @@ as one table with every fact of the workbook, in either page order; pages that s
 The PDFs are LibreOffice's prints of small workbooks made by tests/data/pdf/strips/make_strip_pdfs.py.
 """
 
+from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from src.storage.containers.pdf.strips import shifts
 from src.storage.containers.pdf.table import read_pages
 from src.storage.readers.pdf_file import read_pdf_table
-from tests.test_pdf_pages import assert_projects
+from tests.test_pdf_pages import PROJECTS, assert_projects
 
 STRIPS = Path(__file__).resolve().parent / "data" / "pdf" / "strips"
 
@@ -56,3 +57,25 @@ def test_a_missing_page_leaves_the_strips_unjoined(name):
     for missing in (4, len(pages) - 1):
         with pytest.raises(shifts.NotJoined):
             shifts.plan([page for index, page in enumerate(pages) if index != missing])
+
+
+def test_a_band_ending_at_the_department_line_does_not_give_the_table_its_columns():
+    """A tall note above the title ends the first pages at the 部门名称…单位：万元 line; the header begins the next band.
+    That line alone is no table: taken as one, its two columns were the table's, and the pages below were put in them
+    (p057 of seed 28: no header found, the file refused)."""
+    opened = read_pdf_table(STRIPS / "borderless-title-band.pdf")
+    assert_projects(opened.declaration)
+    assert opened.declaration.department.name == "测试区司法局"
+
+
+def test_labels_of_two_header_rows_side_by_side_in_one_column_are_two_columns():
+    """项目资金 over 总计…其他资金 in a second header row, 绩效目标 set on the row above: on the first band no row fills
+    其他资金, so the texts of its rows leave 其他资金 and 绩效目标 in one column; the two labels, in different header
+    rows and apart, are two columns. Before, the band below (公证业务经费's 其他资金 2) put its amount in with
+    绩效目标's text (p043 of seed 27: 12.101．产出指标…)."""
+    opened = read_pdf_table(STRIPS / "borderless-two-header-rows.pdf")
+    read = [(p.name, p.unit, p.funds.total, p.funds.fiscal, p.funds.special_account, p.funds.other, p.goal)
+            for p in opened.declaration.projects]
+    assert read == [(name, unit, Decimal(str(total)), Decimal(str(fiscal)), Decimal(str(special)) if special else None,
+                     Decimal(str(other)) if other else None, goal)
+                    for name, unit, _, total, fiscal, special, other, goal, _ in PROJECTS]

@@ -233,8 +233,9 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         tables = sorted(page.tables, key=lambda t: t.top)
         ruled = bool(tables)
         if not tables and lines:
-            lines, table = layout(lines, title_rows(lines, found[-1].headers) if found else [])  # print titles apart
-            tables = [table] if table is not None else []
+            cut, table = layout(lines, title_rows(lines, found[-1].headers) if found else [])  # print titles apart
+            if table is not None and not _title_line(table):
+                lines, tables = cut, [table]
         first_table = tables[0] if tables else None
         above = [line for line in lines if first_table is None or line.bottom <= first_table.top + 1]
         titled = any(FORM_TITLE.search(label_key(line.text)) for line in above)
@@ -253,6 +254,13 @@ def sections(pages: list[ReadPage]) -> list[Section]:
         current.last_page = max(current.last_page, page.last_number)
         _add_page(current, lines, tables, continuing, page, ruled)
     return found
+
+
+def _title_line(table: Table) -> bool:
+    """A borderless "table" of one row, each of its texts a title block's (部门名称：…, 单位：万元): the line under the
+    title that ends a page, the table itself on the next (a tall row above pushed it over; a table printed in strips
+    whose first band ends there). Taken as the table, it would give the table's columns to the rows that follow."""
+    return len(table.rows) == 1 and all(not cell.strip() or _TITLE_WORDS.search(label_key(cell)) for cell in table.rows[0])
 
 
 def _margin_key(line: Line, height: float) -> tuple[str, int] | None:
