@@ -23,10 +23,14 @@ sys.path.insert(0, str(HERE.parent))
 
 import make_page_pdfs as ruled  # the same table as the ruled strips
 
+MERGED_UNIT_ROWS = (2, 3)  # the projects (1-based) whose unit is one cell merged down, in borderless-merged-unit.pdf
 
-def borderless_workbook(page_order: str | None, repeat_header: bool = True, tall_note: bool = False) -> openpyxl.Workbook:
+
+def borderless_workbook(page_order: str | None, repeat_header: bool = True, tall_note: bool = False,
+                        merged_unit: bool = False) -> openpyxl.Workbook:
     """tall_note: a note in a row of its own above the title, so tall that the first pages end with the
-    部门名称…单位：万元 line and the header begins the next band."""
+    部门名称…单位：万元 line and the header begins the next band. merged_unit: the second project's unit merged down
+    over the third's (MERGED_UNIT_ROWS)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "项目支出绩效目标表"
@@ -50,6 +54,10 @@ def borderless_workbook(page_order: str | None, repeat_header: bool = True, tall
             sheet.cell(row=r, column=c, value=value).alignment = Alignment(wrap_text=True, vertical="top")
         if r > top + 2:
             sheet.row_dimensions[r].height = ruled.ROW_HEIGHT
+    if merged_unit:
+        first, last = (top + 2 + project for project in MERGED_UNIT_ROWS)
+        sheet.cell(row=last, column=3).value = None
+        sheet.merge_cells(start_row=first, start_column=3, end_row=last, end_column=3)
     for c, width in enumerate([*ruled.WIDTHS, 34], start=1):
         sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width = width
     sheet.page_setup.orientation = "portrait"
@@ -114,6 +122,7 @@ def main() -> None:
     convert(borderless_workbook(None, repeat_header=False), "borderless-no-print-titles")
     convert(borderless_workbook(None, repeat_header=False, tall_note=True), "borderless-title-band")
     convert(two_header_rows_workbook(), "borderless-two-header-rows")
+    convert(borderless_workbook(None, merged_unit=True), "borderless-merged-unit")
 
 
 if __name__ == "__main__":
