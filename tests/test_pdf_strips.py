@@ -5,6 +5,7 @@ as one table with every fact of the workbook, in either page order; pages that s
 The PDFs are LibreOffice's prints of small workbooks made by tests/data/pdf/strips/make_strip_pdfs.py.
 """
 
+import json
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -94,3 +95,21 @@ def test_a_unit_merged_down_a_borderless_table_is_taken_by_the_rows_under_it_wit
     taken = [note for note in opened.notes if "预算单位一格是空的" in str(note)]
     assert len(taken) == last - first and "没有框线" in str(taken[0])
     assert taken[0].location == f"projects[{last - 1}].unit"
+
+
+def test_a_form_whose_task_table_begins_on_a_later_band_takes_its_own_labels_columns(monkeypatch):
+    """The 2019 form printed in strips without ruling lines (seed 22's f005): the first band holds the budget rows in
+    a few wide columns, the task table begins on the next band with its own labels, long ones
+    (任务（政策）关键性指标（产出、效益、公众满意度方面）). Two of those labels in one column of the table it continues
+    split that column at the band's own line between them (section.split_by_labels), as shorter labels did; before,
+    each task's name and goal were read as one text and its projects were lost (seed 28's f004: 35 facts)."""
+    from scripts.corpus import compare
+    from scripts.measure_corpus import read_file
+    from src.storage.readers import worker
+
+    monkeypatch.setattr(worker, "in_process", True)
+    folder = Path(__file__).resolve().parent / "data" / "form2019" / "pdf"
+    recorded = json.loads((folder / "variants.expected.json").read_text(encoding="utf-8"))
+    variant = next(v for v in recorded["variants"] if v["file"] == "f005.pdf")
+    counts = compare.classify(variant, read_file(str(folder / variant["file"])))["counts"]
+    assert counts["right"] == counts["facts"]

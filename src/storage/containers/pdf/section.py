@@ -158,7 +158,7 @@ def labels_row(table: Table) -> bool:
                                for text in texts)
 
 
-_LABEL_CHARS = 12  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）
+_LABEL_CHARS = 30  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）, 任务（政策）关键性指标（产出、效益、公众满意度方面）
 
 
 def placed(row: list[str], extents: list[tuple[float, float] | None], own: list[float], target: list[float],
