@@ -27,10 +27,11 @@ MERGED_UNIT_ROWS = (2, 3)  # the projects (1-based) whose unit is one cell merge
 
 
 def borderless_workbook(page_order: str | None, repeat_header: bool = True, tall_note: bool = False,
-                        merged_unit: bool = False) -> openpyxl.Workbook:
+                        merged_unit: bool = False, remark: bool = False) -> openpyxl.Workbook:
     """tall_note: a note in a row of its own above the title, so tall that the first pages end with the
     部门名称…单位：万元 line and the header begins the next band. merged_unit: the second project's unit merged down
-    over the third's (MERGED_UNIT_ROWS)."""
+    over the third's (MERGED_UNIT_ROWS). remark: a 备注 column on a strip of its own, filled in the first project's
+    row only: its page of the last band holds nothing but the repeated header, and LibreOffice leaves it out."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "项目支出绩效目标表"
@@ -54,6 +55,10 @@ def borderless_workbook(page_order: str | None, repeat_header: bool = True, tall
             sheet.cell(row=r, column=c, value=value).alignment = Alignment(wrap_text=True, vertical="top")
         if r > top + 2:
             sheet.row_dimensions[r].height = ruled.ROW_HEIGHT
+    if remark:
+        sheet.cell(row=top + 2, column=len(ruled.HEADER) + 1, value="备注")
+        sheet.cell(row=top + 3, column=len(ruled.HEADER) + 1, value="续建项目")
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(len(ruled.HEADER) + 1)].width = 80
     if merged_unit:
         first, last = (top + 2 + project for project in MERGED_UNIT_ROWS)
         sheet.cell(row=last, column=3).value = None
@@ -123,6 +128,7 @@ def main() -> None:
     convert(borderless_workbook(None, repeat_header=False, tall_note=True), "borderless-title-band")
     convert(two_header_rows_workbook(), "borderless-two-header-rows")
     convert(borderless_workbook(None, merged_unit=True), "borderless-merged-unit")
+    convert(borderless_workbook(None, remark=True), "borderless-page-left-out")
 
 
 if __name__ == "__main__":

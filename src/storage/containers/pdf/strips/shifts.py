@@ -153,7 +153,18 @@ def plan(pages: list) -> tuple[list[list], list[float]] | None:
               if (shift := shift_between(first, page)) is not None}
     if not shifts:
         return None
-    bands = arrange(pages, shifts, [all_lines(page) for page in pages])
+    lines = [all_lines(page) for page in pages]
+    try:
+        return _checked(pages, arrange(pages, shifts, lines))
+    except NotJoined:  # LibreOffice leaves out a page with nothing printed on it: one missing page may be why
+        left_out = arrange(pages, shifts, lines, left_out=True)
+        if left_out is None:
+            raise
+        return _checked(pages, _blanks_filled(left_out))
+
+
+def _checked(pages: list, bands: list[list] | None) -> tuple[list[list], list[float]]:
+    """The bands and each strip's offset, when the arrangement checks out; else raises NotJoined."""
     if bands is None:
         raise NotJoined(f"共 {len(pages)} 页，分不清哪一页是哪几列、哪几行（空白的页不会打印出来）")
     for band in bands:
@@ -173,6 +184,22 @@ def plan(pages: list) -> tuple[list[list], list[float]] | None:
             if not _past_edge_shared(band[strip - 1], band[strip], step):
                 raise NotJoined(f"第 {band[strip - 1].number} 页超出右边的文字在第 {band[strip].number} 页上找不到")
     return bands, offsets
+
+
+def _blanks_filled(bands: list[list]) -> list[list]:
+    """The bands with a page LibreOffice left out (nothing printed on it) as a page with nothing on it, as wide and
+    high as its strip's other pages, numbered as the page printed before it."""
+    filled = [list(band) for band in bands]
+    for b, band in enumerate(filled):
+        for s, page in enumerate(band):
+            if page is not None:
+                continue
+            like = next(other[s] for other in filled if other[s] is not None)
+            before = band[s - 1] if s else filled[b - 1][-1]
+            content = PageContent(like.content.width, like.content.height, [], [], [])
+            band[s] = type(like)(before.number, content, 0, last_number=before.last_number)
+            band[s].left_out = True  # the join says so (join.LEFT_OUT)
+    return filled
 
 
 def _same_columns(one, other) -> bool:
