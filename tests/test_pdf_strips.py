@@ -129,3 +129,18 @@ def test_a_strip_page_left_out_for_holding_nothing_is_joined_as_a_blank_page():
     assert len(pages) == 9 and [[page.number for page in band] for band in bands][0] == [1, 3, 5, 7, 9]
     assert not bands[1][-1].lines  # the page left out
     assert_projects(read_pdf_table(path).declaration)
+
+
+def test_a_2019_task_whose_projects_were_read_empty_says_so():
+    """The 2019 form's 主要实施项目 glued to the 绩效标准 beside it in a borderless print (seed 24's f003: 85%普法经费):
+    the task's projects read empty where the other tasks have theirs, said at the task, never left empty unsaid."""
+    from tests.test_form_2019_pdf import _KEY_ROWS, _at, _form, _read
+    from src.model import paths
+
+    plan = [["人民调解", "化解矛盾纠纷", None, "调解成功率", None, "≥90%", "人民调解经费"],
+            ["精准普法", "开展精准普法", None, "学法考试参考率", None, "85%普法经费", None]]
+    opened = _read(_form(_KEY_ROWS[:1], plan))
+    tasks = opened.declaration.department.tasks
+    assert tasks[0].content == "主要实施项目：人民调解经费" and tasks[1].content is None
+    assert any("没有读到主要实施项目" in note for note in _at(opened, paths.task(1)))
+    assert not any("没有读到主要实施项目" in note for note in _at(opened, paths.task(0)))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import combinations, pairwise
 
+from ..page import PageContent
 from ..text import split_line
 
 _NEAR = 1.5  # pt: two pages' texts begin (or their lines lie) at the same place
@@ -142,3 +143,19 @@ def _shared(one: list[float], other: list[float]) -> float:
         at = bisect_left(other, value - _NEAR)
         hits += at < len(other) and other[at] <= value + _NEAR
     return hits / len(one)
+
+
+def blanks_filled(bands: list[list]) -> list[list]:
+    """The bands with a page LibreOffice left out (nothing printed on it) as a page with nothing on it, as wide and
+    high as its strip's other pages, numbered as the page printed before it."""
+    filled = [list(band) for band in bands]
+    for b, band in enumerate(filled):
+        for s, page in enumerate(band):
+            if page is not None:
+                continue
+            like = next(other[s] for other in filled if other[s] is not None)
+            before = band[s - 1] if s else filled[b - 1][-1]
+            content = PageContent(like.content.width, like.content.height, [], [], [])
+            band[s] = type(like)(before.number, content, 0, last_number=before.last_number)
+            band[s].left_out = True  # the join says so (placed.LEFT_OUT)
+    return filled

@@ -21,7 +21,7 @@ from itertools import combinations
 from ..clips import outside_clip
 from ..page import PageContent
 from ..text import group_lines, split_line
-from .order import arrange
+from .order import arrange, blanks_filled
 from .rows import TWIN
 
 _MIN_SHIFT = 20.0  # pt: narrower than any strip of columns
@@ -160,7 +160,7 @@ def plan(pages: list) -> tuple[list[list], list[float]] | None:
         left_out = arrange(pages, shifts, lines, left_out=True)
         if left_out is None:
             raise
-        return _checked(pages, _blanks_filled(left_out))
+        return _checked(pages, blanks_filled(left_out))
 
 
 def _checked(pages: list, bands: list[list] | None) -> tuple[list[list], list[float]]:
@@ -184,22 +184,6 @@ def _checked(pages: list, bands: list[list] | None) -> tuple[list[list], list[fl
             if not _past_edge_shared(band[strip - 1], band[strip], step):
                 raise NotJoined(f"第 {band[strip - 1].number} 页超出右边的文字在第 {band[strip].number} 页上找不到")
     return bands, offsets
-
-
-def _blanks_filled(bands: list[list]) -> list[list]:
-    """The bands with a page LibreOffice left out (nothing printed on it) as a page with nothing on it, as wide and
-    high as its strip's other pages, numbered as the page printed before it."""
-    filled = [list(band) for band in bands]
-    for b, band in enumerate(filled):
-        for s, page in enumerate(band):
-            if page is not None:
-                continue
-            like = next(other[s] for other in filled if other[s] is not None)
-            before = band[s - 1] if s else filled[b - 1][-1]
-            content = PageContent(like.content.width, like.content.height, [], [], [])
-            band[s] = type(like)(before.number, content, 0, last_number=before.last_number)
-            band[s].left_out = True  # the join says so (join.LEFT_OUT)
-    return filled
 
 
 def _same_columns(one, other) -> bool:
