@@ -144,3 +144,27 @@ def test_a_2019_task_whose_projects_were_read_empty_says_so():
     assert tasks[0].content == "主要实施项目：人民调解经费" and tasks[1].content is None
     assert any("没有读到主要实施项目" in note for note in _at(opened, paths.task(1)))
     assert not any("没有读到主要实施项目" in note for note in _at(opened, paths.task(0)))
+
+
+def _block(text: str, x0: float, top: float):
+    from src.storage.containers.pdf.layout import Block
+
+    chars = [{"text": ch, "x0": x0 + 10 * i, "x1": x0 + 10 * (i + 1), "top": top, "bottom": top + 10,
+              "size": 10.0, "seq": i} for i, ch in enumerate(text)]
+    return Block(chars, x0, x0 + 10 * len(text), top, top + 10)
+
+
+def test_a_total_row_under_a_one_row_header_is_not_a_second_header_row():
+    """Only rows of two labels or more that follow each other are a header: a 合计 row or a unit's subtotal row under
+    a one-row header (a table without amounts: no digit below) did split a column (seed 31's p017, 71 facts lost)."""
+    from src.storage.containers.pdf.layout import _stacked_labels
+
+    bounds = [0.0, 100.0, 300.0]
+    header = [_block("序号", 10, 0), _block("项目名称", 110, 0)]
+    stacked = [_block("项目资金", 110, 0)], [_block("总计", 110, 20), _block("其他资金", 200, 20)]
+    assert _stacked_labels([header, [_block("合计", 250, 20)], [_block("天河区法律援助处", 150, 40)],
+                            [_block("1", 10, 60), _block("法律援助", 110, 60)]], bounds) == bounds
+    assert _stacked_labels([*stacked, [_block("1", 10, 60), _block("60.5", 110, 60)]], bounds) == bounds  # overlap
+    two_rows = [[_block("序号", 10, 0), _block("绩效指标", 220, 0)], [_block("总计", 10, 20), _block("其他资金", 110, 20)],
+                [_block("1", 10, 40), _block("产出指标", 230, 40)]]
+    assert _stacked_labels(two_rows, bounds) == [0.0, 100.0, 185.0, 300.0]  # 其他资金 | 绩效指标 in one column

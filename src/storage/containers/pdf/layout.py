@@ -237,15 +237,15 @@ def _stacked_labels(rows: list[list[Block]], bounds: list[float]) -> list[float]
     """A header of two rows (序号, 项目名称 … 绩效指标 over the rows, 总计 … 其他资金 under 项目资金) names more
     columns than any one row: two labels of different header rows side by side in one column, apart, are two
     columns (其他资金 empty on the page, its label and 绩效指标's cut as one, the amounts put with the indicators).
-    The header is the rows of labels above the first row with a digit; the line falls midway between the left label
-    and the first text right of it in that column."""
+    The header is the rows of two labels or more that follow each other above the first row with a digit; the line
+    falls midway between the left label and the first text right of it in that column."""
     header: list[list[Block]] = []
     for row in rows:
         texts = [block.text() for block in row]
-        if any(any(ch.isdigit() for ch in text) for text in texts):
-            break
-        if all(_is_label(text) for text in texts):
+        if len(texts) >= 2 and all(_is_label(text) for text in texts):
             header.append(row)
+        elif header or any(any(ch.isdigit() for ch in text) for text in texts):
+            break  # the header's rows follow each other (合计, a unit's subtotal row: one text, below it)
     if len(header) < 2:
         return bounds
     for one, other in ((a, b) for i, upper in enumerate(header) for lower in header[i + 1:]
