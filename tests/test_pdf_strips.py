@@ -168,3 +168,22 @@ def test_a_total_row_under_a_one_row_header_is_not_a_second_header_row():
     two_rows = [[_block("序号", 10, 0), _block("绩效指标", 220, 0)], [_block("总计", 10, 20), _block("其他资金", 110, 20)],
                 [_block("1", 10, 40), _block("产出指标", 230, 40)]]
     assert _stacked_labels(two_rows, bounds) == [0.0, 100.0, 185.0, 300.0]  # 其他资金 | 绩效指标 in one column
+
+
+def test_pages_printed_empty_are_no_strip_of_their_own():
+    """A band holding nothing but a footnote in the first columns: LibreOffice prints its other strips' pages empty
+    (seed 25's p039, ruled, refused). Taken as strips of one band, those empty pages tied with the true arrangement;
+    an arrangement with a strip of nothing but empty pages is none."""
+    from src.storage.containers.pdf.page import PageContent
+
+    pages, _ = read_pages(STRIPS / "borderless-over-then-down.pdf")
+    bands, _ = shifts.plan(pages)
+    first = bands[0]
+
+    def empty(page):
+        return type(page)(page.number, PageContent(page.content.width, page.content.height, [], [], []), 0)
+
+    down = [page for page in first for page in (page, empty(page))]  # each strip: its first band, then nothing
+    found, _ = shifts.plan(down)
+    assert [[page.number for page in band] for band in found] == [[page.number for page in first], [page.number for page in first]]
+    assert not any(page.lines for page in found[1])

@@ -44,11 +44,12 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     columns = _likeness(starts)
     rows = _likeness(tops)
     raw_rows = _likeness(tops, centred=False)
+    empty = {index for index, page_lines in enumerate(lines) if not page_lines}
     if not left_out:
-        scored = _scored(list(range(count)), shifts, columns, rows, raw_rows)
+        scored = _scored(list(range(count)), shifts, columns, rows, raw_rows, empty)
     elif count <= _MAX_BLANK_PAGES:
         scored = [found for blank in range(1, count + 1)  # in the last strip: a column of its own left empty
-                  for found in _scored([*range(blank), None, *range(blank, count)], shifts, columns, rows, raw_rows)
+                  for found in _scored([*range(blank), None, *range(blank, count)], shifts, columns, rows, raw_rows, empty)
                   if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
     else:
         return None
@@ -60,10 +61,11 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     return [[pages[index] if index is not None else None for index in band] for band in scored[0][1]]
 
 
-def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, rows: dict, raw_rows: dict
-            ) -> list[tuple[float, list[list[int | None]]]]:
+def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, rows: dict, raw_rows: dict,
+            empty: set[int]) -> list[tuple[float, list[list[int | None]]]]:
     """Every arrangement of the pages in slots (their indices; None: a page left out) that the pages' looks allow,
-    with its score."""
+    with its score. A strip of pages with nothing on them is none (a band of a footnote row alone prints its other
+    strips' pages empty: those pages are not strips of a band of their own)."""
     count = len(slots)
     scored = []
     for strips in range(2, count + 1):
@@ -71,7 +73,8 @@ def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, ro
             continue
         for order in ("down", "over") if count > strips else ("over",):
             bands = [[slots[slot] for slot in band] for band in _bands(count, strips, order)]
-            if not _fits(bands, shifts):
+            if not _fits(bands, shifts) or any(all(band[s] is None or band[s] in empty for band in bands)
+                                                for s in range(strips)):
                 continue
             strip_of = {index: s for band in bands for s, index in enumerate(band) if index is not None}
             band_of = {index: b for b, band in enumerate(bands) for index in band if index is not None}
