@@ -72,6 +72,7 @@ class Grid:
     # The container gives a merged range's text in its first cell only and keeps no trace of how far the range
     # reached (text and CSV, as Excel and Calc write them): a cell left empty under a text may be the range's.
     merges_lost: bool = False
+    merges_why: str = "文本和 CSV 文件里，合并单元格的文字只在第一行"  # said in the note where an empty cell took the text above
 
     def cell(self, row: int, column: int) -> object:
         if 0 <= row < len(self.rows) and 0 <= column < len(self.rows[row]):

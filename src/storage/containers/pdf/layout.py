@@ -197,6 +197,7 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
                                         guides, guessed)
         if bounds == seen:
             break
+    bounds = _stacked_labels(rows[first:], bounds)
     headed = template is rows[first]
     body = [block for row in rows[first + 1:] for block in row]
     aligned, unsure = _amount_columns(body, bounds, guides) if headed else ({}, {})
@@ -258,6 +259,39 @@ def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = 
             break
         first -= 1
     return first
+
+
+def _stacked_labels(rows: list[list[Block]], bounds: list[float]) -> list[float]:
+    """A header of two rows (序号, 项目名称 … 绩效指标 over the rows, 总计 … 其他资金 under 项目资金) names more
+    columns than any one row: two labels of different header rows side by side in one column, apart, are two
+    columns (其他资金 empty on the page, its label and 绩效指标's cut as one, the amounts put with the indicators).
+    The header is the rows of two labels or more that follow each other above the first row with a digit; the line
+    falls midway between the left label and the first text right of it in that column."""
+    header: list[list[Block]] = []
+    for row in rows:
+        texts = [block.text() for block in row]
+        if len(texts) >= 2 and all(_is_label(text) for text in texts):
+            header.append(row)
+        elif header or any(any(ch.isdigit() for ch in text) for text in texts):
+            break  # the header's rows follow each other (合计, a unit's subtotal row: one text, below it)
+    if len(header) < 2:
+        return bounds
+    for one, other in ((a, b) for i, upper in enumerate(header) for lower in header[i + 1:]
+                       for a in upper + lower for b in upper + lower if (a in upper) != (b in upper)):
+        size = max(one.first[1] - one.first[0], 1.0)
+        if other.x0 - one.x1 < size or _column(bounds, one) != _column(bounds, other):
+            continue
+        column = _column(bounds, one)
+        right = min(block.x0 for row in rows for block in row
+                    if block.x0 >= one.x1 + size and _column(bounds, block) == column)
+        bounds = sorted([*bounds, (one.x1 + right) / 2])  # a column the other rows' texts do not show
+    return bounds
+
+
+def _is_label(text: str) -> bool:
+    """A header's label: a few words, no digit, no colon (部门名称：…, 单位：万元 stand above the header)."""
+    key = text.replace("\n", "")
+    return 0 < len(key) <= 12 and not any(ch.isdigit() or ch in ":：" for ch in key)
 
 
 _AMOUNT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")

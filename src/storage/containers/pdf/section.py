@@ -15,6 +15,8 @@ from .page import Straddling, Table
 FORM_TITLE = re.compile(r"绩效目标(?:申报)?表")
 
 
+_MERGES_UNSEEN = "表格没有框线，看不出哪些单元格是合并的：合并单元格的文字只印了一次"
+
 @dataclass
 class Section:
     first_page: int
@@ -37,6 +39,9 @@ class Section:
     last_starts: list[float] = field(default_factory=list)
     asked: list[int] = field(default_factory=list)  # the pages whose first row may be the rest of a split row
     tables: int = 0
+    # Rows read from a table without ruling lines (layout.py): a cell merged down several rows shows its text once,
+    # with nothing to tell how far it reaches (a unit merged down its projects)
+    borderless: bool = False
     # A table without ruling lines whose columns a header row gave → its labels' x-ranges (page.Table.guides) and
     # whether it right-aligns its amounts
     headed: dict[int, tuple[list[tuple[float, float]], bool]] = field(default_factory=dict)
@@ -49,7 +54,7 @@ class Section:
         return f"第 {self.first_page}–{self.last_page} 页"
 
     def grid(self) -> Grid:
-        return Grid(self.name, self.rows)
+        return Grid(self.name, self.rows, merges_lost=self.borderless, merges_why=_MERGES_UNSEEN)
 
     def title(self) -> str:
         return next((row[0] for row, table in zip(self.rows, self.row_tables)
@@ -193,7 +198,7 @@ def labels_row(table: Table) -> bool:
                                for text in texts)
 
 
-_LABEL_CHARS = 12  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）
+_LABEL_CHARS = 30  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）, 任务（政策）关键性指标（产出、效益、公众满意度方面）
 
 
 def placed(row: list[str], extents: list[tuple[float, float] | None], own: list[float], target: list[float],

@@ -248,10 +248,12 @@ def sections(pages: list[ReadPage]) -> list[Section]:
             runs_on = continues and _ends_in_table(before)
             apart = title_rows(lines, before.headers) if before else []  # print titles, rows of their own
             left_edges = before.last_starts if runs_on else []
-            lines, table = layout(lines, apart, continues, left_edges)
-            if table is None and runs_on:
+            cut, table = layout(lines, apart, continues, left_edges)
+            if table is not None and not _title_line(table):
+                lines, tables = cut, [table]
+            elif table is None and runs_on:
                 table, lines = run_on_row(lines, before.last_table[1], left_edges)
-            tables = [table] if table is not None else []
+                tables = [table] if table is not None else []
         first_table = tables[0] if tables else None
         above = [line for line in lines if first_table is None or line.bottom <= first_table.top + 1]
         titled = any(FORM_TITLE.search(label_key(line.text)) for line in above)
@@ -283,6 +285,13 @@ def _browser_margin(line: Line) -> bool:
     title or number beside them on the same line)."""
     runs = [unicodedata.normalize("NFKC", line_text(run)).strip() for run in split_line(line)]  # ﬁle:// (a ligature)
     return any(_ADDRESS.match(run) or _PRINTED_AT.match(run) for run in runs)
+
+
+def _title_line(table: Table) -> bool:
+    """A borderless "table" of one row, each of its texts a title block's (部门名称：…, 单位：万元): the line under the
+    title that ends a page, the table itself on the next (a tall row above pushed it over; a table printed in strips
+    whose first band ends there). Taken as the table, it would give the table's columns to the rows that follow."""
+    return len(table.rows) == 1 and all(not cell.strip() or _TITLE_WORDS.search(label_key(cell)) for cell in table.rows[0])
 
 
 def _margin_key(line: Line, height: float) -> tuple[str, int] | None:
@@ -357,6 +366,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     so that a cell over two columns of the table it continues is a merged cell. drawn: each column's drawn row
     borders (borders.drawn_borders), for how far a merged cell cut by the page break runs, when known."""
     rows = table.rows
+    section.borderless = section.borderless or not ruled
     dropped = 0
     target: int | None = None
     by_text = False  # the rows placed in the columns they continue by where their text lies (section.placed)

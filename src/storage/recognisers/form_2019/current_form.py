@@ -96,6 +96,12 @@ def _task_notes(block: Block, index: int, found: dict, notes: list[str]) -> None
     if found["name"] is None:
         notes.append(Note(f"第 {found['row'] + 1} 行起的任务没有读出名称（{paths.place_words(where)}），"
                           "其绩效目标、关键性指标已导入，名称请按原表补填", location=where, row=found["row"] + 1))
+    if not found["projects"] and any(task["projects"] for task in block.tasks):
+        # The table has the column and other tasks fill it: this one's was read empty (a PDF cell glued to the
+        # 绩效标准 beside it, or left empty in the source), which the clerk checks (a field with a place is never
+        # left empty unsaid)
+        notes.append(Note(f"{paths.place_words(where)}：没有读到主要实施项目（原表此格为空，或 PDF 中印进了相邻的格），"
+                          f"“{TASK_LABELS['content']}”已留空，请对照原表补填", location=where, row=found["row"] + 1))
     alone = [(name, standard) for name, standard in found["pairs"] if bool(name) != bool(standard)]
     if alone:
         said = "；".join(f"关键性指标“{name}”没有读出绩效标准" if name else f"绩效标准“{standard}”没有读出对应的关键性指标"

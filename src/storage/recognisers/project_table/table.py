@@ -237,7 +237,7 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         elif not by_rows:
             continued.update(_take_continuations(grid, row, columns, labels, values, table))
         if grid.merges_lost and "unit" in columns and not group_unit:
-            unit_above = _unit_of_merged_cell(values, unit_above, row, table)
+            unit_above = _unit_of_merged_cell(values, unit_above, row, table, grid.merges_why)
         table.projects.append(_project_from_row(values, group_unit, row, table, bool(yuan), grid.rows[row], columns,
                                                 by_rows, level1_texts))
         table.rows.append(row + 1)
@@ -259,7 +259,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     return table
 
 
-def _unit_of_merged_cell(values: dict[str, str], unit_above: str | None, row: int, table: ImportedTable) -> str | None:
+def _unit_of_merged_cell(values: dict[str, str], unit_above: str | None, row: int, table: ImportedTable,
+                         why: str) -> str | None:
     """A project row whose unit cell is empty right under a project row with a unit, in a container that keeps a
     merged cell's text in its first row only (a unit merged down its projects, copied as text): the unit above,
     said at the field, for the clerk to check. Gives the unit the next row may take."""
@@ -270,7 +271,7 @@ def _unit_of_merged_cell(values: dict[str, str], unit_above: str | None, row: in
     values["unit"] = unit_above
     owner = paths.project(table.first_project + len(table.projects))
     table.notes.append(Note(f"第 {row + 1} 行项目“{values.get('name', '')}”的预算单位一格是空的，已按上一行填为“{unit_above}”"
-                            f"（文本和 CSV 文件里，合并单元格的文字只在第一行），请对照原表核对",
+                            f"（{why}），请对照原表核对",
                             location=paths.field(owner, "unit"), row=row + 1, source_text=unit_above))
     return unit_above
 

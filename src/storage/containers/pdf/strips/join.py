@@ -95,7 +95,7 @@ def _stitch_form(pages: list, path) -> tuple[list, list[str]]:
     if not _printed_in_strips(pages):
         joined = placed_by_text(pages, refuse)
         if joined is not None:
-            return joined[0], [JOINED.format(pages=span, strips=joined[1])]
+            return joined[0], [JOINED.format(pages=span, strips=joined[1]), *joined[2]]
         left = next((page.number for page in pages if any(line.x1 < 0 for line in page.lines)), None)
         if left is not None:  # text of a cell further left, drawn (clipped) left of this page: a strip on its right
             raise refuse(f"第 {left} 页有从左边一页接过来的单元格文字，各页的行却对不上")
@@ -106,7 +106,7 @@ def _stitch_form(pages: list, path) -> tuple[list, list[str]]:
         joined = placed_by_text(pages, refuse)
         if joined is None:
             raise
-        return joined[0], [JOINED.format(pages=span, strips=joined[1])]
+        return joined[0], [JOINED.format(pages=span, strips=joined[1]), *joined[2]]
 
 
 def _by_borders(pages: list, span: str, refuse) -> tuple[list, list[str]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import combinations, pairwise
 
+from ..page import PageContent
 from ..text import split_line
 
 _NEAR = 1.5  # pt: two pages' texts begin (or their lines lie) at the same place
@@ -24,13 +25,17 @@ _ROWS_SLACK = 0.05  # rows all of one height make every page alike: a band's pag
 _BAND_ROWS = 0.3  # at least this share of a band's pages' lines lie at heights the others' lines do (0.38 to
 # 0.88 in the corpora's true bands; all of a 24-page file's pages taken for one band: 0.24)
 _MAX_PAGES = 600  # every two pages are weighed: beyond this many, that costs more than the file is worth
+_MAX_BLANK_PAGES = 60  # a page left out is looked for in every place: the pairs weighed again for each
 _CLEAR = 1.0  # the best arrangement's score beats the next one's by this much (a pair's likeness is 0 to 1)
 
 
-def arrange(pages: list, shifts: dict[int, float], lines: list[list]) -> list[list] | None:
+def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: bool = False) -> list[list] | None:
     """The bands, each its pages left to right, or None when no arrangement is clearly the best. shifts: the
     index of each page sharing text with the first across a strip border → how far right it is drawn; lines:
-    each page's text lines (its cells' among them)."""
+    each page's text lines (its cells' among them). left_out: the pages with one page of the last strip left out
+    (LibreOffice does not print a page with nothing on it: the part of a band of a strip of sparse columns, 备注 or
+    其他资金, holding nothing but the repeated header rows), None in its place; only when the pages as they are do
+    not check out. A page missing elsewhere, or a second one, is not looked for: the file is refused."""
     count = len(pages)
     if count > _MAX_PAGES:
         return None
@@ -39,30 +44,51 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list]) -> list[li
     columns = _likeness(starts)
     rows = _likeness(tops)
     raw_rows = _likeness(tops, centred=False)
-    scored = []
-    for strips in range(2, count + 1):
-        if count % strips:
-            continue
-        for order in ("down", "over") if count > strips else ("over",):
-            bands = _bands(count, strips, order)
-            if not _fits(bands, shifts):
-                continue
-            strip_of = {index: s for band in bands for s, index in enumerate(band)}
-            band_of = {index: b for b, band in enumerate(bands) for index in band}
-            alike_columns = [value for (i, j), value in columns.items() if strip_of[i] == strip_of[j]]
-            alike_rows = [value for (i, j), value in rows.items() if band_of[i] == band_of[j]]
-            if alike_columns and sum(alike_columns) <= 0 or alike_rows and sum(alike_rows) < -_ROWS_SLACK * len(alike_rows):
-                continue  # pages put in one strip less alike than pages in general (or in one band, clearly less)
-            banded = [value for (i, j), value in raw_rows.items() if band_of[i] == band_of[j]]
-            if banded and sum(banded) < _BAND_ROWS * len(banded):
-                continue  # a band's pages must draw many of their lines at the same heights, whatever all pages do
-            scored.append((sum(alike_columns) + sum(alike_rows), bands))
+    empty = {index for index, page_lines in enumerate(lines) if not page_lines}
+    if not left_out:
+        scored = _scored(list(range(count)), shifts, columns, rows, raw_rows, empty)
+    elif count <= _MAX_BLANK_PAGES:
+        scored = [found for blank in range(1, count + 1)  # in the last strip: a column of its own left empty
+                  for found in _scored([*range(blank), None, *range(blank, count)], shifts, columns, rows, raw_rows, empty)
+                  if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
+    else:
+        return None
     if not scored:
         return None
     scored.sort(key=lambda item: -item[0])
     if len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEAR:
         return None
-    return [[pages[index] for index in band] for band in scored[0][1]]
+    return [[pages[index] if index is not None else None for index in band] for band in scored[0][1]]
+
+
+def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, rows: dict, raw_rows: dict,
+            empty: set[int]) -> list[tuple[float, list[list[int | None]]]]:
+    """Every arrangement of the pages in slots (their indices; None: a page left out) that the pages' looks allow,
+    with its score. A strip of pages with nothing on them is none (a band of a footnote row alone prints its other
+    strips' pages empty: those pages are not strips of a band of their own)."""
+    count = len(slots)
+    scored = []
+    for strips in range(2, count + 1):
+        if count % strips:
+            continue
+        for order in ("down", "over") if count > strips else ("over",):
+            bands = [[slots[slot] for slot in band] for band in _bands(count, strips, order)]
+            if not _fits(bands, shifts) or any(all(band[s] is None or band[s] in empty for band in bands)
+                                                for s in range(strips)):
+                continue
+            strip_of = {index: s for band in bands for s, index in enumerate(band) if index is not None}
+            band_of = {index: b for b, band in enumerate(bands) for index in band if index is not None}
+            alike_columns = [value for (i, j), value in columns.items() if strip_of[i] == strip_of[j]]
+            alike_rows = [value for (i, j), value in rows.items() if band_of[i] == band_of[j]]
+            if alike_columns and sum(alike_columns) <= 0 or alike_rows and sum(alike_rows) < -_ROWS_SLACK * len(alike_rows):
+                continue  # pages put in one strip less alike than pages in general (or in one band, clearly less)
+            if None in slots and any(value <= 0 for value in alike_columns):
+                continue  # a page taken as left out shifts the pages after it: each must be like its strip's others
+            banded = [value for (i, j), value in raw_rows.items() if band_of[i] == band_of[j]]
+            if banded and sum(banded) < _BAND_ROWS * len(banded):
+                continue  # a band's pages must draw many of their lines at the same heights, whatever all pages do
+            scored.append((sum(alike_columns) + sum(alike_rows), bands))
+    return scored
 
 
 def _bands(count: int, strips: int, order: str) -> list[list[int]]:
@@ -120,3 +146,19 @@ def _shared(one: list[float], other: list[float]) -> float:
         at = bisect_left(other, value - _NEAR)
         hits += at < len(other) and other[at] <= value + _NEAR
     return hits / len(one)
+
+
+def blanks_filled(bands: list[list]) -> list[list]:
+    """The bands with a page LibreOffice left out (nothing printed on it) as a page with nothing on it, as wide and
+    high as its strip's other pages, numbered as the page printed before it."""
+    filled = [list(band) for band in bands]
+    for b, band in enumerate(filled):
+        for s, page in enumerate(band):
+            if page is not None:
+                continue
+            like = next(other[s] for other in filled if other[s] is not None)
+            before = band[s - 1] if s else filled[b - 1][-1]
+            content = PageContent(like.content.width, like.content.height, [], [], [])
+            band[s] = type(like)(before.number, content, 0, last_number=before.last_number)
+            band[s].left_out = True  # the join says so (placed.LEFT_OUT)
+    return filled

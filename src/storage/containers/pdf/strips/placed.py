@@ -22,6 +22,9 @@ from . import shifts
 from .beside import place_beside, placed_lines
 from .rows import SAME, row_holding
 
+LEFT_OUT = ("第 {page} 页之后少了最右边一栏的一页：打印时没有内容的页不会打印出来，已当作空白页拼接（这几行最右边几列按空白导入），"
+            "请对照原表核对")
+
 _EDGE = 3.0  # pt: column borders this close are one
 
 
@@ -34,9 +37,9 @@ def bounds_of(page) -> list[float] | None:
     return drawn if drawn is not None else (table.ys if len(table.ys) == len(table.rows) + 1 else None)
 
 
-def placed_by_text(pages: list, refuse) -> tuple[list, int] | None:
-    """The pages joined band by band and how many strips each band had, or None when no page shares text with
-    the first across a strip border. refuse(why) makes the FileProblem to raise."""
+def placed_by_text(pages: list, refuse) -> tuple[list, int, list[str]] | None:
+    """The pages joined band by band, how many strips each band had and the notes on pages left out (shifts.plan),
+    or None when no page shares text with the first across a strip border. refuse(why) makes the FileProblem."""
     try:
         found = shifts.plan(pages)
         if found is None:
@@ -47,7 +50,8 @@ def placed_by_text(pages: list, refuse) -> tuple[list, int] | None:
         joined = [_join_band(band, offsets, columns, refuse) for band in bands]
     except shifts.NotJoined as error:
         raise refuse(str(error)) from error
-    return joined, len(offsets)
+    left_out = [LEFT_OUT.format(page=page.number) for band in bands for page in band if getattr(page, "left_out", False)]
+    return joined, len(offsets), left_out
 
 
 def _join_band(band: list, offsets: list[float], strips_columns: dict[int, list[float]], refuse):

@@ -21,7 +21,7 @@ from itertools import combinations
 from ..clips import outside_clip
 from ..page import PageContent
 from ..text import group_lines, split_line
-from .order import arrange
+from .order import arrange, blanks_filled
 from .rows import TWIN
 
 _MIN_SHIFT = 20.0  # pt: narrower than any strip of columns
@@ -153,7 +153,18 @@ def plan(pages: list) -> tuple[list[list], list[float]] | None:
               if (shift := shift_between(first, page)) is not None}
     if not shifts:
         return None
-    bands = arrange(pages, shifts, [all_lines(page) for page in pages])
+    lines = [all_lines(page) for page in pages]
+    try:
+        return _checked(pages, arrange(pages, shifts, lines))
+    except NotJoined:  # LibreOffice leaves out a page with nothing printed on it: one missing page may be why
+        left_out = arrange(pages, shifts, lines, left_out=True)
+        if left_out is None:
+            raise
+        return _checked(pages, blanks_filled(left_out))
+
+
+def _checked(pages: list, bands: list[list] | None) -> tuple[list[list], list[float]]:
+    """The bands and each strip's offset, when the arrangement checks out; else raises NotJoined."""
     if bands is None:
         raise NotJoined(f"共 {len(pages)} 页，分不清哪一页是哪几列、哪几行（空白的页不会打印出来）")
     for band in bands:
