@@ -38,6 +38,9 @@ class Section:
     # whether it right-aligns its amounts
     headed: dict[int, tuple[list[tuple[float, float]], bool]] = field(default_factory=dict)
     edges: dict[int, list[tuple[float, int, float]]] = field(default_factory=dict)  # each table's (page.Table.edges)
+    # A table of it has no ruling lines: a merged cell's text stands in one of its rows, and nothing shows how far
+    # down the range reached (a unit merged down its projects): its grid says so (Grid.merges_lost), as a text's does
+    unruled: bool = False
 
     @property
     def name(self) -> str:
@@ -46,7 +49,7 @@ class Section:
         return f"第 {self.first_page}–{self.last_page} 页"
 
     def grid(self) -> Grid:
-        return Grid(self.name, self.rows)
+        return Grid(self.name, self.rows, merges_lost=self.unruled)
 
     def title(self) -> str:
         return next((row[0] for row, table in zip(self.rows, self.row_tables)

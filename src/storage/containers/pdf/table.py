@@ -330,6 +330,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     so that a cell over two columns of the table it continues is a merged cell. drawn: each column's drawn row
     borders (borders.drawn_borders), for how far a merged cell cut by the page break runs, when known."""
     rows = table.rows
+    section.unruled = section.unruled or not ruled
     dropped = 0
     target: int | None = None
     by_text = False  # the rows placed in the columns they continue by where their text lies (section.placed)
