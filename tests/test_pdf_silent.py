@@ -32,6 +32,7 @@ from tests.data.pdf.make_silent_pdfs import (
     HAIZHU_INDICATORS,
     HAIZHU_TASK,
     INDICATORS,
+    MERGED_UNITS,
     MIXED_HEIGHTS,
     ON_TOP,
     ONE_UNIT,
@@ -183,6 +184,17 @@ def test_the_last_rows_text_drawn_past_the_tables_bottom_is_its_own_and_said_cut
     assert SPILLED[-1][2].startswith(last.goal) and len(last.goal) > len("为群众提供优质高效")  # its two lines
     assert not any("小计行" in note for note in opened.notes)
     assert any(getattr(note, "location", None) == paths.project(2) and "被裁掉" in note for note in opened.notes)
+
+
+def test_a_unit_merged_down_its_projects_without_borders_goes_down_said():
+    # Nothing shows how far a merged cell reaches in a table without ruling lines: the unit stands in the range's
+    # first row, the rows under it empty, as in a text copied from the sheet. The empty units take the unit above,
+    # each said at the field for the clerk to check (Grid.merges_lost; missing before, each noted).
+    opened = open_declaration(DATA / "silent-merged-units-no-borders.pdf")
+    assert [(p.name, p.unit) for p in opened.declaration.projects] == [
+        (name, unit) for unit, names in MERGED_UNITS for name in names]
+    for index in (1, 2, 4):
+        assert any(getattr(note, "location", None) == paths.field(paths.project(index), "unit") for note in opened.notes)
 
 
 def test_two_cells_put_in_one_column_of_the_table_they_continue_are_said():

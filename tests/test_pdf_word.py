@@ -106,3 +106,14 @@ def test_a_cells_first_line_on_its_top_border_after_a_list_above_is_its_own():
     assert [(p.name, p.unit, p.period, p.goal) for p in read] == [project[:4] for project in ITEMS]
     assert [[(i.name, i.annual_value) for i in p.indicators] for p in read] == [project[4] for project in ITEMS]
     assert not any("压在别的文字上" in note or "被裁掉" in note for note in opened.notes)
+
+
+def test_a_key_cell_going_on_beside_cells_plainly_cut_is_said_not_taken_for_a_row():
+    # Seed 29's Writer px05: 穗财政【 | 2023】79号一村(社… at a page's foot and top. Writer kept 2023】79 whole, so the
+    # name's rest looks as if it would have fitted above; but the goal and the indicators beside it were cut mid-word
+    # (一法 | 律顾问, 数量指 | 标：). Taken for a row of its own before, its goal read as the rest only, in silence.
+    above = ["穗财政\n【", "广州市天河区司法局", "在全区实现一社区一法", "1、产出指标：数量指"]
+    below = ["2023】79号一村(社", "", "律顾问线上线下全覆盖，群", "标：法律顾问每季度举办法"]
+    starts = [[("2", 0.636), ("0", 0.636), ("2", 0.636), ("3", 0.636), ("】", 1.0)], [], [("律", 1.0)], [("标", 1.0)]]
+    assert split_row(above, below, [3.15, 3.15, 3.15, 2.65], [4.62, 1.62, 0.62, 0.62], [0.0, None, 0.0, 0.0],
+                     starts, 10.5) == "ask"

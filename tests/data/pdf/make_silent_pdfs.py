@@ -38,6 +38,8 @@ LibreOffice (`soffice --headless --convert-to pdf`, a private profile), each a l
   in the task table: the repeated name and the task under it read as one name before;
 - silent-label-over-row-above.pdf: the indicator header's labels centred, 实施周期指标值 in two lines reaching up over
   the last task's row (taken for its 期望达到的目标's next line before, the indicators' two values read as one);
+- silent-merged-units-no-borders.pdf: no borders, 预算单位 merged down each unit's projects: its text in the
+  range's first row only (the others' units missing before, each noted);
 - silent-last-row-past-the-table.pdf: every border drawn, no row heights, goals of two lines: the last row's
   second line is drawn past the table's bottom border (left out, the goal read short, unsaid, before);
 - silent-print-title-own-columns.pdf: the corpus' department form d017 of seed 30, 部门名称 repeated: the task's
@@ -310,6 +312,25 @@ def spilled_workbook() -> openpyxl.Workbook:
     return book
 
 
+MERGED_UNITS = [("区司法局本级", ["法律援助业务经费", "人民调解工作经费", "普法宣传经费"]), ("区公证处", ["公证业务经费", "公证档案经费"])]
+
+
+def merged_units_workbook() -> openpyxl.Workbook:
+    """No borders, 预算单位 merged down each unit's projects (its text at the top of the range): the PDF shows the
+    unit in the first row of the range only."""
+    book = openpyxl.Workbook()
+    sheet = _sheet(book, "2024年项目支出绩效目标表")
+    _put(sheet, 4, ["项目名称", "预算单位", "总计", "绩效目标"], {2}, header=True)
+    row = 5
+    for unit, names in MERGED_UNITS:
+        for offset, name in enumerate(names):
+            _put(sheet, row + offset, [name, unit if offset == 0 else "", "10.00", "保障业务正常开展。"], {2})
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row + len(names) - 1, end_column=2)
+        row += len(names)
+    fit_page(sheet, [20, 14, 9, 24], orientation="portrait")
+    return book
+
+
 HAIZHU_FORM = {"source": "haizhu", "header_at": "lower", "first_column": "shifted", "amounts": "number_thousands",
                "separators": "footnotes", "line_breaks": "none", "title_year": "no", "budget_layout": "list",
                "level_cells": "merged", "template_rows": "no", "orientation": "landscape", "fit_width": "yes",
@@ -342,6 +363,7 @@ def main() -> None:
     convert(corpus_department_workbook(), "silent-print-title-other-columns")
     convert(haizhu_department_workbook(), "silent-print-title-own-columns")
     convert(spilled_workbook(), "silent-last-row-past-the-table")
+    convert(merged_units_workbook(), "silent-merged-units-no-borders")
     convert(unit_rows_workbook(UNITS), "silent-short-unit-rows")
     convert(unit_rows_workbook(ONE_UNIT), "silent-one-short-unit")
     convert(unit_rows_workbook(OVERLEAF, height=30), "silent-unit-rows-overleaf")

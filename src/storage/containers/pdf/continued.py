@@ -221,7 +221,9 @@ def split_row(above: list[str], below: list[str], gaps_above: list[float | None]
             return "ask" if cut and _empty_key(above, below) else None
     key = next((c for c, text in enumerate(above) if text.strip()), None)
     if key is None or (key in filled and key not in wrapped):
-        return None
+        # a key cell going on that would seem to have fitted above (穗财政【 | 2023】79号…: Writer keeps 2023】79 whole)
+        # beside cells plainly cut at the foot: the rest of the row, or a row of its own: said, not guessed
+        return "ask" if cut and key is not None else None
     return "join" if len(wrapped) == len(filled) else "ask"
 
 
