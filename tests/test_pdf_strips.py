@@ -128,7 +128,10 @@ def test_a_strip_page_left_out_for_holding_nothing_is_joined_as_a_blank_page():
     bands, _ = shifts.plan(pages)
     assert len(pages) == 9 and [[page.number for page in band] for band in bands][0] == [1, 3, 5, 7, 9]
     assert not bands[1][-1].lines  # the page left out
-    assert_projects(read_pdf_table(path).declaration)
+    reading = read_pdf_table(path)
+    assert_projects(reading.declaration)
+    # Printed down, then over: the page left out came after page 9 (the first band's last), not after page 8
+    assert [str(note)[:9] for note in reading.notes if "少了最右边" in str(note)] == ["第 9 页之后少了"]
 
 
 def test_a_2019_task_whose_projects_were_read_empty_says_so():

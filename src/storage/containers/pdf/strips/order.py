@@ -9,12 +9,16 @@ in one strip (or band) by how much it exceeds the likeness of pages in general, 
 across a strip border (shifts.shift_between) must lie in later strips, further right the further they are
 shifted, and on the first band's pages unless their strip's first-band page shares it too. An arrangement whose
 strips' pages are less alike than pages in general is none; the best is taken only when it is clearly the best.
-LibreOffice leaves out a page with nothing printed on it: then no arrangement fits, and nothing is joined.
+LibreOffice leaves out a page with nothing printed on it (a band of a sparse strip holding nothing but the
+repeated header): then no arrangement fits as the pages are, and one with a page of the last strip left out is
+looked for (blanks_filled stands an empty page in for it, and the join says so); a page missing elsewhere, or two,
+and nothing is joined.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from itertools import combinations, pairwise
 
 from ..page import PageContent
@@ -48,7 +52,7 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     if not left_out:
         scored = _scored(list(range(count)), shifts, columns, rows, raw_rows, empty)
     elif count <= _MAX_BLANK_PAGES:
-        scored = [found for blank in range(1, count + 1)  # in the last strip: a column of its own left empty
+        scored = [(*found, blank) for blank in range(1, count + 1)  # in the last strip: a column of its own left empty
                   for found in _scored([*range(blank), None, *range(blank, count)], shifts, columns, rows, raw_rows, empty)
                   if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
     else:
@@ -58,7 +62,17 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     scored.sort(key=lambda item: -item[0])
     if len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEAR:
         return None
-    return [[pages[index] if index is not None else None for index in band] for band in scored[0][1]]
+    blank = scored[0][2] if left_out else None
+    return [[pages[index] if index is not None else LeftOut(pages[blank - 1]) for index in band]
+            for band in scored[0][1]]
+
+
+@dataclass
+class LeftOut:
+    """The place of a page LibreOffice left out, and the page printed before it (in the pages' order, down then
+    over or over then down): the page standing in for it takes that one's number."""
+
+    printed_before: object
 
 
 def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, rows: dict, raw_rows: dict,
@@ -152,12 +166,12 @@ def blanks_filled(bands: list[list]) -> list[list]:
     """The bands with a page LibreOffice left out (nothing printed on it) as a page with nothing on it, as wide and
     high as its strip's other pages, numbered as the page printed before it."""
     filled = [list(band) for band in bands]
-    for b, band in enumerate(filled):
+    for band in filled:
         for s, page in enumerate(band):
-            if page is not None:
+            if not isinstance(page, LeftOut):
                 continue
-            like = next(other[s] for other in filled if other[s] is not None)
-            before = band[s - 1] if s else filled[b - 1][-1]
+            like = next(other[s] for other in filled if not isinstance(other[s], LeftOut))
+            before = page.printed_before
             content = PageContent(like.content.width, like.content.height, [], [], [])
             band[s] = type(like)(before.number, content, 0, last_number=before.last_number)
             band[s].left_out = True  # the join says so (placed.LEFT_OUT)

@@ -10,7 +10,7 @@ without ruling lines is laid side by side as one wide page whose text the layout
 any page (join_band), what two pages both drew taken once; ruled bands placed.py joins by their tables.
 
 Nothing is joined unless it checks out: the pages divide into full bands (LibreOffice leaves out a page with
-nothing on it: then they do not), every left page's printed text past its strip's border is drawn again on the
+nothing on it: one of the last strip is stood in for, and said; order.py), every left page's printed text past its strip's border is drawn again on the
 page to its right, and no text of one page falls on other text of another. Otherwise the file is refused with why.
 """
 
