@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 MANIFEST = "manifest.json"
-SECONDS_PER_PAGE = 120
+SECONDS_PER_FILE = 120
 
 
 def browser() -> str | None:
@@ -36,9 +36,9 @@ def print_page(page: Path, pdf: Path, with_margins_text: bool) -> str | None:
     if not with_margins_text:
         command.insert(-1, "--no-pdf-header-footer")
     try:
-        subprocess.run(command, capture_output=True, timeout=SECONDS_PER_PAGE, check=False)
+        subprocess.run(command, capture_output=True, timeout=SECONDS_PER_FILE, check=False)
     except subprocess.TimeoutExpired:
-        return f"{page.name}: the browser took over {SECONDS_PER_PAGE} s"
+        return f"{page.name}: the browser took over {SECONDS_PER_FILE} s"
     return None if pdf.exists() and pdf.stat().st_size else f"{page.name}: no PDF printed"
 
 
@@ -51,7 +51,7 @@ def make_copies(source: Path, out: Path) -> int:
     problems, variants = [], []
     for index, variant in enumerate(pages):
         margins_text = index % 2 == 0
-        pdf = out / variant["file"].replace(".html", ".pdf")
+        pdf = out / Path(variant["file"]).with_suffix(".pdf").name
         problem = print_page(source / variant["file"], pdf, margins_text)
         if problem:
             problems.append(problem)

@@ -70,7 +70,8 @@ class Grid:
     dropped_columns: int = 0  # content right of MAX_COLUMNS was left out, up to this column (1-based); 0: none
     damage: list[Damage] = field(default_factory=list)  # what the container found broken in this grid's source
     # The container gives a merged range's text in its first cell only and keeps no trace of how far the range
-    # reached (text and CSV, as Excel and Calc write them): a cell left empty under a text may be the range's.
+    # reached (text and CSV, as Excel and Calc write them; a PDF table without ruling lines): a cell left empty under
+    # a text may be the range's.
     merges_lost: bool = False
     merges_why: str = "文本和 CSV 文件里，合并单元格的文字只在第一行"  # said in the note where an empty cell took the text above
 

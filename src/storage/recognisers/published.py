@@ -113,8 +113,9 @@ _COMPARATORS = {"≥": "≥", "≧": "≥", ">=": "≥", "大于等于": "≥", 
                 "小于等于": "≤", "不高于": "≤", "=": "＝", "＝": "＝", "═": "＝", "等于": "＝", ">": "＞", "＞": "＞",
                 "大于": "＞", "<": "＜", "＜": "＜", "小于": "＜", "定性": "", "定量": ""}
 _PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
-# The budget system's code before a unit's name ([015001]武汉市青山区教育局, (433001)乌海市…, 031001-霍邱县…): no word of it.
-_UNIT_CODE = re.compile(r"^\s*(?:[\[【(（]\s*\d{2,}\s*[\]】)）]|\d{3,}\s*[-－—_])\s*(?=[^\d\s])")
+# The budget system's code before a unit's name ([015001]武汉市青山区教育局, (433001)乌海市…, 031001-霍邱县…,
+# 821001-井研县千佛镇人民政府, 821001、…): no word of it.
+_UNIT_CODE = re.compile(r"^\s*(?:[\[【(（]\s*\d{2,}\s*[\]】)）]|\d{3,}\s*[-－—_、.])\s*(?=[^\d\s.])")
 
 
 def without_code(name: str) -> str:

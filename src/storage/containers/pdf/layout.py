@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from .clips import hidden_in_part
 from .page import Straddling, Table, outside_clip
 from .rows import rows_of, run_past
+from .run_on import begins_at
 from .text import Line, cell_clip, group_lines, join_lines, line_pitch
 from ..sheet_grid import ClippedText
 
@@ -250,7 +251,7 @@ def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = 
     x0 = min(block.x0 for row in rows[first:] for block in row)
     x1 = max(block.x1 for row in rows[first:] for block in row)
     inside = all(len(row) == 1 and x0 - 1 <= row[0].x0 and row[0].x1 <= x1 + 1 for row in rows[:first])
-    if inside and first and any(abs(rows[0][0].x0 - x) <= RUN_ON_EDGE for x in left_edges):
+    if inside and first and begins_at(rows[0][0].x0, left_edges):
         return 0
     while first > 0 and len(rows[first - 1]) == 1:
         block, below = rows[first - 1][0], rows[first]
@@ -296,7 +297,6 @@ def _is_label(text: str) -> bool:
 
 _AMOUNT = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?$")
 SAME_EDGE = 0.5  # pt: texts aligned on one edge end (or begin) this close
-RUN_ON_EDGE = 1.5  # pt: a cell's rest on the next page begins this close to where its column's texts begin
 
 
 def _amount_columns(found: list[Block], bounds: list[float], guides: list[tuple[float, float]]

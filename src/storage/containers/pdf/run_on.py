@@ -16,21 +16,22 @@ import re
 from .page import Table
 from .text import Line, join_lines
 
-_FOOTNOTE = re.compile(r"^\s*(?:注|说明|备注|附注|填报|填表)")  # a note under the table, not a cell's rest
-SAME_X = 3.0  # pt: a line this far past the table's border still stands in it (its text's own side bearings)
-SAME_EDGE = 1.5  # pt: the lines of one left-aligned cell begin this close
+# A note under the table, not a cell's rest (注：…, 说明：…, 填报单位：…; a cell's text may begin 注重…)
+_FOOTNOTE = re.compile(r"^\s*(?:注\s*[:：\d]|(?:说明|备注|附注)\s*[:：]|填报(?:单位|人|日期)|填表(?:人|日期))")
+_PAST_BORDER = 3.0  # pt: a line this far past the table's border still stands in it (its text's own side bearings)
+_SAME_START = 1.5  # pt: the lines of one left-aligned cell, on both pages, begin this close
 
 
 def run_on_row(lines: list[Line], columns: list[float], left_edges: list[float]) -> tuple[Table | None, list[Line]]:
     """The leading lines of one cell (lined up on the left edge a cell of the row before began on, inside the table
     `columns` bound) as a one-row table of one column, to be put in the table's columns by where its text lies
     (section.placed), and the rest."""
-    if not lines or _FOOTNOTE.match(lines[0].text) or not any(abs(lines[0].x0 - x) <= SAME_EDGE for x in left_edges):
+    if not lines or _FOOTNOTE.match(lines[0].text) or not begins_at(lines[0].x0, left_edges):
         return None, lines
     edge = lines[0].x0
     taken = 0
-    while taken < len(lines) and abs(lines[taken].x0 - edge) <= SAME_EDGE and \
-            columns[0] - SAME_X <= lines[taken].x0 and lines[taken].x1 <= columns[-1] + SAME_X:
+    while taken < len(lines) and abs(lines[taken].x0 - edge) <= _SAME_START and \
+            columns[0] - _PAST_BORDER <= lines[taken].x0 and lines[taken].x1 <= columns[-1] + _PAST_BORDER:
         taken += 1
     if not taken:
         return None, lines
@@ -39,3 +40,8 @@ def run_on_row(lines: list[Line], columns: list[float], left_edges: list[float])
     text = join_lines(held, x1 - x0)
     table = Table(held[0].top, held[-1].bottom, [x0 - 1, x1 + 1], [[text]], spans=[[(x0, x1)]])
     return table, lines[taken:]
+
+
+def begins_at(x0: float, left_edges: list[float]) -> bool:
+    """A text beginning where a cell of the row the page before ended in began: that cell's rest."""
+    return any(abs(x0 - x) <= _SAME_START for x in left_edges)

@@ -366,7 +366,9 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     so that a cell over two columns of the table it continues is a merged cell. drawn: each column's drawn row
     borders (borders.drawn_borders), for how far a merged cell cut by the page break runs, when known."""
     rows = table.rows
-    section.borderless = section.borderless or not ruled
+    # Only a section whose table begins without ruling lines: a line of text under a ruled table (填报人 | 联系电话)
+    # read as a borderless table of its own does not make the ruled rows' empty cells merged ones
+    section.borderless = section.borderless or (not ruled and all(t is None for t in section.row_tables))
     dropped = 0
     target: int | None = None
     by_text = False  # the rows placed in the columns they continue by where their text lies (section.placed)

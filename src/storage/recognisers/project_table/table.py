@@ -34,6 +34,7 @@ from ..published import (
     StatedRow,
     amounts_in_yuan,
     is_footnote,
+    without_code,
     yuan_note,
 )
 from .indicator_columns import (
@@ -262,7 +263,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
 def _unit_of_merged_cell(values: dict[str, str], unit_above: str | None, row: int, table: ImportedTable,
                          why: str) -> str | None:
     """A project row whose unit cell is empty right under a project row with a unit, in a container that keeps a
-    merged cell's text in its first row only (a unit merged down its projects, copied as text): the unit above,
+    merged cell's text in its first row only (a unit merged down its projects, copied as text or printed to PDF
+    without ruling lines): the unit above,
     said at the field, for the clerk to check. Gives the unit the next row may take."""
     if values.get("unit"):
         return values["unit"]
@@ -276,8 +278,6 @@ def _unit_of_merged_cell(values: dict[str, str], unit_above: str | None, row: in
     return unit_above
 
 
-# 821001-井研县千佛镇人民政府, [015001]武汉市青山区教育局: the unit's budget code before its name is no word of the name
-_UNIT_CODE = re.compile(r"^\s*(?:[\[【(（]\d{3,}[\]】)）]|\d{3,}\s*[-－—_、.])\s*(?=[\u4e00-\u9fff])")
 
 
 def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, table: ImportedTable,
@@ -318,7 +318,7 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
         indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
     name = values["name"]
     table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
-    unit, period = _UNIT_CODE.sub("", values.get("unit") or "") or group_unit, values.get("period") or None
+    unit, period = without_code(values.get("unit") or "") or group_unit, values.get("period") or None
     if values.get("unit") and (shape := unit_misfit(unit)):  # left empty, not the unit above: the row said otherwise
         table.notes.append(_misfit_note(row, name, "unit", shape, unit, owner))
         unit = None
