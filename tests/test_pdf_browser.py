@@ -40,3 +40,13 @@ def test_a_units_row_under_a_cell_run_on_over_the_break_keeps_its_projects():
     assert [(p.name, p.unit, len(p.indicators)) for p in declaration.projects] == [
         ("法律援助服务项目经费", "区法律援助处", 3), ("法律援助补贴", "区法律援助处", 2),
         ("律师管理业务经费", "区法律援助处", 30), ("社区矫正专项经费", "区社区矫正中心", 3)]
+
+
+def test_a_merged_cell_ending_inside_the_last_row_over_the_break_does_not_read_it_twice():
+    """The browser ends the 绩效指标 box merged down over the page break above the bottom of the rows beside it:
+    its lone border cut the last rows in two, each half read as an indicator (both halves the same cells)."""
+    declaration, notes = _read("department-over-break.pdf")
+    names = [indicator.name for indicator in declaration.department.indicators]
+    assert names == ["普法宣传活动场次（1）", "调解成功率（2）", "按时完成率（3）", "设备维护及时性（4）", "提升法律援助的影响力（5）",
+                     "综合接待岗群众满意度（6）", "当事人满意度（7）"], names
+    assert declaration.department.indicators[-1].annual_value == "符合财务规范"

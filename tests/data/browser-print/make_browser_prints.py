@@ -8,6 +8,9 @@ to PDF by Chromium headless (the browser's own page breaks; the date and the pag
 - row-over-break.pdf: the last project's indicators run over the page break, alone at the next page's top.
 - unit-row-after-break.pdf: rows set taller than their text, units as rows of their own (the name alone); a
   project's indicators run over the page break, the next unit's row under them, far apart.
+- department-over-break.pdf: a department form (cells merged down, set taller than their rows, as LibreOffice
+  writes a sheet's .html), its indicators running over the page break: the browser ends the merged 绩效指标 box
+  on the next page above the bottom of the last row, grown to its text.
 """
 
 from __future__ import annotations
@@ -52,6 +55,39 @@ def unit_rows_page(units: list[tuple[str, list[tuple[str, str, str]]]]) -> str:
             f"<td>绩效指标</td></tr>{rows}</table></body></html>")
 
 
+def department_page(filler: int) -> str:
+    """A department form as LibreOffice writes a sheet's .html: cells merged down (rowspan), the first column's
+    set taller than the rows they cover, borders on each side."""
+    side = "; ".join(f"border-{edge}: 1px solid #000000" for edge in ("top", "bottom", "left", "right"))
+    cell = "<td style='" + side + "'{} valign=top>{}</td>"
+    texts = lambda *labels: "".join(cell.format("", label) for label in labels)  # noqa: E731
+    rows = ["<td colspan=6 height=27 align=center><b>部门整体预算绩效目标申报表</b></td>",
+            cell.format(" height=27", "部门名称") + cell.format(" colspan=5", "广州市某区司法局"),
+            cell.format(" height=50", "部门职能概述") + cell.format(" colspan=5", "负责本区司法行政工作。" * filler),
+            cell.format(" height=50", "总体绩效目标") + cell.format(" colspan=5", "提升公共法律服务水平。"),
+            cell.format(" rowspan=2 height=120", "年度重点工作任务")
+            + texts("名称", "主要实施内容", "拟投入的资金（万元）") + cell.format(" colspan=2", "期望达到的目标（概述）"),
+            texts("普法宣传业务经费", "开展普法宣传。", "120.50") + cell.format(" colspan=2", "群众法治意识增强。"),
+            cell.format(" rowspan=12 height=370", "绩效指标") + texts("一级指标", "二级指标", "三级指标", "实施周期指标值",
+                                                                 "年度指标值"),
+            cell.format(" rowspan=5", "产出指标") + texts("数量指标", "普法宣传活动场次（1）", "100%", "100%"),
+            texts("质量指标", "调解成功率（2）", "≥1场次", "≥1场次"),
+            cell.format(" rowspan=2", "时效指标") + texts("按时完成率（3）", "≥95%", "≥95%"),
+            texts("设备维护及时性（4）", "≥1场次", "≥1场次"),
+            texts("成本指标", "", "", ""),
+            cell.format(" rowspan=4", "效益指标") + texts("经济效益指标", "", "", ""),
+            texts("社会效益指标", "", "", ""), texts("生态效益指标", "", "", ""),
+            texts("可持续影响指标", "提升法律援助的影响力（5）", "50次以上", "50次以上"),
+            cell.format(" rowspan=2", "满意度指标") + cell.format(" rowspan=2", "服务对象满意度指标")
+            + texts("综合接待岗群众满意度（6）", "年均12人", "年均12人"),
+            texts("当事人满意度（7）", "符合财务规范", "符合财务规范")]
+    widths = "".join(f"<colgroup width={width}></colgroup>" for width in (131, 205, 280, 261, 205, 149))
+    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    return ("<html><head><meta charset=utf-8><title>部门整体预算绩效目标申报表</title><style>body{font-family:"
+            "'WenQuanYi Micro Hei',sans-serif;font-size:10pt}</style></head><body>"
+            f"<table cellspacing=0 border=0>{widths}{body}</table></body></html>")
+
+
 def print_pdf(html: str, pdf: Path, margins_text: bool) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "table.html"
@@ -74,7 +110,11 @@ def main() -> int:
                              ("律师管理业务经费", "2024-2026年", indicators(30))]),
              ("区社区矫正中心", [("社区矫正专项经费", "2024年", indicators(3))])]
     print_pdf(unit_rows_page(units), HERE / "unit-row-after-break.pdf", margins_text=False)
+    print_pdf(department_page(FILLER), HERE / "department-over-break.pdf", margins_text=False)
     return 0
+
+
+FILLER = 94  # the 部门职能概述 repeated this often puts the page break among the indicators
 
 
 if __name__ == "__main__":

@@ -249,13 +249,8 @@ def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ())
     cells = table.cells
     xs = cluster([x for cell in cells for x in (cell[0], cell[2])])
     ys = cluster([y for cell in cells for y in (cell[1], cell[3])])
-    rows: list[list[str]] = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
     buckets: list[list[dict]] = [[] for _ in cells]
     overlapping = 0
-    head_gaps: list[list[float | None]] = [[None] * (len(xs) - 1) for _ in range(min(_HEAD_ROWS, len(ys) - 1))]
-    head_starts: list[list[list[tuple[str, float]]]] = [[[] for _ in range(len(xs) - 1)] for _ in head_gaps]
-    last_gaps: list[float | None] = [None] * (len(xs) - 1)
-    last_room: list[float | None] = [None] * (len(xs) - 1)
     heights: list[float] = []
     placed, doubtful, cut = _cells_of(chars, cells)
     if spill:
@@ -271,6 +266,12 @@ def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ())
             buckets[number].append(char)
         else:
             astray.append(char)
+    ys = _text_rows(ys, [cell for cell, cell_chars in zip(cells, buckets) if cell_chars])
+    rows: list[list[str]] = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+    head_gaps: list[list[float | None]] = [[None] * (len(xs) - 1) for _ in range(min(_HEAD_ROWS, len(ys) - 1))]
+    head_starts: list[list[list[tuple[str, float]]]] = [[[] for _ in range(len(xs) - 1)] for _ in head_gaps]
+    last_gaps: list[float | None] = [None] * (len(xs) - 1)
+    last_room: list[float | None] = [None] * (len(xs) - 1)
     for number, ((x0, top, x1, bottom), cell_chars) in enumerate(zip(cells, buckets)):
         if not cell_chars:
             continue
@@ -303,6 +304,17 @@ def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ())
     return Table(table.bbox[1], table.bbox[3], xs, rows, overlapping=overlapping, head_gaps=head_gaps,
                  head_starts=head_starts, last_gaps=last_gaps, last_room=last_room,
                  line_height=heights[len(heights) // 2] if heights else 0.0, ys=ys)
+
+
+def _text_rows(ys: list[float], text_cells: list[tuple]) -> list[float]:
+    """The row borders less those that only empty cells draw while every cell with text runs across them. A
+    browser prints a cell merged down over a page break (rowspan) as a box ending where its rows on that page
+    end, which need not be where the other cells' rows do (the last row grown to its text, a merged cell's text
+    drawn once): its lone bottom border would cut a row of the other cells in two, each half a copy of the
+    same cells, read as the same row twice."""
+    edges = {_index(ys, y) for cell in text_cells for y in (cell[1], cell[3])}
+    crossed = {k for cell in text_cells for k in range(_index(ys, cell[1]) + 1, _index(ys, cell[3]))}
+    return [y for k, y in enumerate(ys) if k not in crossed or k in edges]
 
 
 _START_CHARS = 12  # a word of letters or digits longer than this is wider than any room at a line's end
