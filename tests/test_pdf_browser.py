@@ -50,3 +50,13 @@ def test_a_merged_cell_ending_inside_the_last_row_over_the_break_does_not_read_i
     assert names == ["普法宣传活动场次（1）", "调解成功率（2）", "按时完成率（3）", "设备维护及时性（4）", "提升法律援助的影响力（5）",
                      "综合接待岗群众满意度（6）", "当事人满意度（7）"], names
     assert declaration.department.indicators[-1].annual_value == "符合财务规范"
+
+
+def test_the_rest_of_a_cell_wider_than_the_rows_under_it_is_still_the_rows():
+    """The rest of a cell at the page's top reaches further right than any text of the rows under it (the last
+    project's indicator one short line): it is known by where it begins (seed 32's browser-printed p020 lost 20
+    facts unsaid, its next unit's projects read under the unit before)."""
+    declaration, notes = _read("wider-rest-of-cell.pdf")
+    assert [(p.name, p.unit, len(p.indicators)) for p in declaration.projects] == [
+        ("法律援助服务项目经费", "区法律援助处", 3), ("法律援助补贴", "区法律援助处", 2),
+        ("律师管理业务经费", "区法律援助处", 30), ("社区矫正专项经费", "区社区矫正中心", 1)]

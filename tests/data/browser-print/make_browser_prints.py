@@ -110,6 +110,8 @@ def main() -> int:
                              ("律师管理业务经费", "2024-2026年", indicators(30))]),
              ("区社区矫正中心", [("社区矫正专项经费", "2024年", indicators(3))])]
     print_pdf(unit_rows_page(units), HERE / "unit-row-after-break.pdf", margins_text=False)
+    short = units[:1] + [("区社区矫正中心", [("社区矫正专项经费", "2024年", "1、满意度指标：群众满意度，年度指标值：≥90%。")])]
+    print_pdf(unit_rows_page(short), HERE / "wider-rest-of-cell.pdf", margins_text=False)
     print_pdf(department_page(FILLER), HERE / "department-over-break.pdf", margins_text=False)
     return 0
 

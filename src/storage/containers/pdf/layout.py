@@ -250,8 +250,10 @@ def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = 
     apart (rows grown to their text), is the table's (the rest of the cell, a unit's subtotal row)."""
     x0 = min(block.x0 for row in rows[first:] for block in row)
     x1 = max(block.x1 for row in rows[first:] for block in row)
-    inside = all(len(row) == 1 and x0 - 1 <= row[0].x0 and row[0].x1 <= x1 + 1 for row in rows[:first])
-    if inside and first and begins_at(rows[0][0].x0, left_edges):
+    # The rest of the cell may reach further right than any text under it (their cells end short): it is held by
+    # where it begins; the rows between it and the table must lie within the table
+    inside = all(len(row) == 1 and x0 - 1 <= row[0].x0 and row[0].x1 <= x1 + 1 for row in rows[1:first])
+    if first and len(rows[0]) == 1 and x0 - 1 <= rows[0][0].x0 and inside and begins_at(rows[0][0].x0, left_edges):
         return 0
     while first > 0 and len(rows[first - 1]) == 1:
         block, below = rows[first - 1][0], rows[first]
