@@ -142,6 +142,7 @@ class ReadPage:
     drawn: dict[int, list[frozenset[int]]] = field(default_factory=dict)  # id(table) → each column's drawn row
     # borders: for a table cut at its foot, or the first of the next page (borders.table_edges)
     last_number: int = 0  # the last page it holds (strips: a page with the columns printed on later pages)
+    left_out: bool = False  # (strips) an empty page standing in for one LibreOffice did not print (order.blanks_filled)
 
     def __post_init__(self):
         self.last_number = self.last_number or self.number

@@ -173,6 +173,5 @@ def blanks_filled(bands: list[list]) -> list[list]:
             like = next(other[s] for other in filled if not isinstance(other[s], LeftOut))
             before = page.printed_before
             content = PageContent(like.content.width, like.content.height, [], [], [])
-            band[s] = type(like)(before.number, content, 0, last_number=before.last_number)
-            band[s].left_out = True  # the join says so (placed.LEFT_OUT)
+            band[s] = type(like)(before.number, content, 0, last_number=before.last_number, left_out=True)
     return filled

@@ -50,7 +50,7 @@ def placed_by_text(pages: list, refuse) -> tuple[list, int, list[str]] | None:
         joined = [_join_band(band, offsets, columns, refuse) for band in bands]
     except shifts.NotJoined as error:
         raise refuse(str(error)) from error
-    left_out = [LEFT_OUT.format(page=page.number) for band in bands for page in band if getattr(page, "left_out", False)]
+    left_out = [LEFT_OUT.format(page=page.number) for band in bands for page in band if page.left_out]
     return joined, len(offsets), left_out
 
 
