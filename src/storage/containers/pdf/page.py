@@ -225,7 +225,7 @@ def _spilled(chars: list[dict], found: list, inside: list[list[dict]], outside: 
     for char in sorted(chars, key=lambda c: c["seq"]):
         if id(char) not in owner and previous is not None and owner.get(id(previous)) is not None:
             from_number = owner[id(previous)]
-            x0, top, x1, bottom = found[from_number].bbox
+            bottom = found[from_number].bbox[3]
             span = columns.get(id(previous)) or next(
                 ((c0, c1) for c0, _, c1, c_bottom in found[from_number].cells
                  if c0 <= (previous["x0"] + previous["x1"]) / 2 <= c1 and abs(c_bottom - bottom) <= 1), None)
