@@ -220,15 +220,23 @@ def _value(cells: dict[str, str], role: str, r: int, where: str, position: int, 
     compares = next((sign for sign in signs if is_comparator(sign)), signs[0] if signs else "")
     value, sign = joined_value(cells.get(role, ""), compares, unit)
     # a direction beside the comparator (正向, 反向) is not joined either: said as one that is none
-    sign = sign or next((other for other in signs if other != compares and not is_comparator(other)), None)
+    beside = next((other for other in signs if other != compares and not is_comparator(other)), None)
     if sign and value:
         notes.append(Note(f"第 {r + 1} 行的指标性质“{sign}”不是比较符，未并入指标值",
                           location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=sign))
+    elif beside and value and not _said_beside(notes, beside):
+        # a direction beside a comparator column (乌海: 正向 | ＝): said once for the table, not on every row
+        notes.append(Note(f"第 {r + 1} 行起的指标性质“{beside}”不是比较符，未并入指标值（比较符取自另一列）",
+                          location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=beside))
     if value and _unit_only(value):  # a template's blank: 公里, ≧ % (陕西's 专项 form, its numbers never written in)
         notes.append(Note(f"第 {r + 1} 行的指标值“{value}”只有计量单位，没有数值（模板未填写），未导入，请对照原表填写",
                           location=paths.field(paths.indicator(where, position), role), row=r + 1, source_text=value))
         return None
     return value
+
+
+def _said_beside(notes: list, direction: str) -> bool:
+    return any(getattr(note, "source_text", None) == direction and "起的指标性质" in note for note in notes)
 
 
 def _unit_only(value: str) -> bool:

@@ -108,7 +108,7 @@ def _key(value: object) -> str:
     if key in _ALL_LABELS or not key:
         return key
     bare = _ITEM_NUMBER.sub("", key).removesuffix("小计")
-    if bare.endswith("数") and bare[:-1] in _FUND_KEYS:
+    if bare.endswith("数") and bare[:-1] in _WRITTEN_FUND_KEYS:
         bare = bare[:-1]  # 其中：财政拨款数 (乌海): the amount of the source, as 财政拨款 is
     glossed = _GLOSS.match(bare)  # 项目绩效目标（含项目概况、设立依据…）: the label before its gloss
     bare = glossed.group(1) if glossed and (glossed.group(1) in _ALL_LABELS or glossed.group(1) in _PLANNED_BARE) else bare
@@ -121,7 +121,8 @@ _ALL_LABELS = frozenset(loose_label(word) for words in (*_FIELD_WORDS.values(), 
                                                   _WHOLE_GOAL_WORDS, _PERIOD_GOAL_WORDS, _OTHER_LABELS,
                                                   ACHIEVED_WORDS, _CARRIED_WORDS)
                         for word in words)
-_FUND_KEYS = frozenset(loose_label(word) for words in _FUND_WORDS.values() for word in words)
+# the sources as written (labels.py keeps its own set, keyed by _key and holding 当年财政拨款's parts too)
+_WRITTEN_FUND_KEYS = frozenset(loose_label(word) for words in _FUND_WORDS.values() for word in words)
 _EXPECTED = frozenset(_key(word) for word in EXPECTED_WORDS)
 _PERIOD_TABLE_KEYS = frozenset(_key(word) for word in _PERIOD_TABLE_WORDS)
 _YEAR_TABLE_KEYS = frozenset(_key(word) for word in _YEAR_TABLE_WORDS)
