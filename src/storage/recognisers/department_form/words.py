@@ -15,7 +15,8 @@ from ...containers.sheet_grid import Grid, label_key
 from ..published import loose_label
 
 # Each amount by its label, or by the shorter words some published forms print instead.
-BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",), "fiscal": ("财政拨款资金", "一般公共预算")}
+BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",),
+                  "fiscal": ("财政拨款资金", "一般公共预算", "公共财政拨款")}  # the last: 湖南澧县's 按收入性质分
 BUDGET_WORDS = {key: (label, *BUDGET_ALIASES.get(key, ())) for key, label in BUDGET_LABELS.items()}
 BUDGET_KEYS = frozenset(loose_label(label, ("(万元)",)) for labels in BUDGET_WORDS.values() for label in labels)
 NAME, FUNCTIONS, GOAL = DEPARTMENT_LABELS["name"], DEPARTMENT_LABELS["functions"], DEPARTMENT_LABELS["overall_goal"]
@@ -38,7 +39,7 @@ FORM_LABELS = frozenset(loose_label(label, ("(万元)",)) for label in (*NAMES, 
                                                                      DEPARTMENT_LABELS["indicators"], "年度绩效指标"))
 TITLE_ROWS = 20  # how far down a form's title is looked for, if no label comes first
 INDICATOR_HEADERS = {role: (label,) for role, label in INDICATOR_LABELS.items()}
-INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值", "绩效目标值")
+INDICATOR_HEADERS["annual_value"] += ("指标值", "年度目标值", "目标值", "绩效目标值", "预期达到目标")  # the last: 湖南澧县
 # The 2021 template prints a value in three columns: 指标性质 | 指标值 | 度量单位 (joined by published.joined_value).
 INDICATOR_HEADERS.update(comparator=("指标性质", "计算符号", "运算符号", "指标值类型"), unit=("度量单位", "计量单位"))
 LEVEL1 = INDICATOR_LABELS["level1"]

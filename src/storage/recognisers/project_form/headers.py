@@ -11,6 +11,7 @@ from ....model import framework
 from .words import _INDICATOR_WORDS
 
 _GLOSS = re.compile(r"^(.+?)\((.*)\)$")  # keys have half-width brackets (label_key)
+_ITEM_LABEL = re.compile(r"^(?:指标|序号)?\s*[(（]?\d{1,2}[)）]?[.、．]?$")  # 指标1, (2), 3、: an item's number, no name
 _PERIOD_SCOPE = re.compile(r"长期|中期|实施期|实施周期|总体|总目标|周期")
 _YEAR_SCOPE = re.compile(r"年度|当年|本年|年初")  # 年初目标值（A）: a 自评表's target the year began with
 _SCOPE_ONLY = re.compile(r"^(?:年度|当年|本年|中期|长期|实施期)+")  # 当年预期实现值: 预期实现值 of the year
@@ -143,3 +144,17 @@ def level2_as_names(keys: list[str], columns: dict[str, int], below: list[list[s
     named = {role: c for role, c in columns.items() if role != "level2"}
     named["name"], named[NAMES_IN_LEVEL2] = at, columns["name"]
     return named
+
+
+def numbered_names(keys: list[str], columns: dict[str, int], below: list[list[str]]) -> dict[str, int] | None:
+    """三级指标 over two columns whose first holds only item numbers (指标1, 指标2…: 宁夏's 自评表) and the second the
+    indicators: the names are the second column's (the numbers were read as names). None unless the cells say so."""
+    at = columns.get("name")
+    if at is None or at + 1 >= len(keys) or keys[at + 1] not in (keys[at], ""):
+        return None
+    end = next((i for i, row in enumerate(below) if not any(row)), len(below))
+    # a row whose cell spans both columns (总分 under the table) is none of the indicators'
+    pairs = [(row[at], row[at + 1]) for row in below[:end] if len(row) > at + 1 and row[at] and row[at] != row[at + 1]]
+    if len(pairs) < 2 or not all(_ITEM_LABEL.match(number) and name for number, name in pairs):
+        return None
+    return columns | {"name": at + 1}

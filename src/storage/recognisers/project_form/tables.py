@@ -22,6 +22,7 @@ from .headers import (
     header_columns,
     is_indicator_header,
     level2_as_names,
+    numbered_names,
     shifted_columns,
 )
 from .levels import settled_levels
@@ -60,7 +61,7 @@ def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] |
             r += 1
         columns = header_columns(keys)
         below = [[cell_text(cell).strip() for cell in row] for row in grid.rows[r + 1:r + 30]]
-        return r, level2_as_names(keys, columns, below) or columns
+        return r, level2_as_names(keys, columns, below) or numbered_names(keys, columns, below) or columns
     return None
 
 
