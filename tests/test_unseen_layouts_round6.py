@@ -1,6 +1,7 @@
 """Round 6 of the unseen layouts: forms of 湖南澧县 (a unit's 部门整体支出 form, its budget split by income and by
 spending side by side), 湖南岳阳县 (a 基础设施建设类 form whose amounts are prose, the fiscal cell printed twice over) and
-宁夏原州 (a 自评表 with a 指标1 column before each indicator), made by tests/data/unseen/round6_layouts.py with the facts
+宁夏原州 (a 自评表 with a 指标1 column before each indicator), 安徽黄山 (公安: one table of projects under unit and category
+rows, 元 unsaid, indicators under 【一级-二级】 headings in the goal cell) and 安徽宣城 (公安 自评表 with a …… row), made by tests/data/unseen/round6_layouts.py with the facts
 each holds (round6/round6.expected.json). Every fact is read right, or left empty with a note pointing at it; every
 file opens unless listed in REFUSED with its reason."""
 
@@ -40,3 +41,26 @@ def test_refused_saying_why(name):
     with pytest.raises(FileProblem) as refused:
         open_declaration(DATA / name)
     assert REFUSED[name] in str(refused.value)
+
+
+def test_headed_goal_keeps_brackets_of_a_name_and_unknown_headings():
+    """项目(工程)验收合格率(100%): the value is the last brackets'; a heading that is no 一级-二级 stays in the goal."""
+    from src.storage.recognisers.headed_goal import split_headed_goal
+    goal, items = split_headed_goal("【总体目标】\n按期完工\n【实施计划】\n分两期\n【产出指标-质量指标】\n"
+                                    "指标1:项目(工程)验收合格率(100%)\n指标2:返工次数")
+    assert goal == "按期完工\n【实施计划】分两期"
+    assert items == "1、产出指标-质量指标-项目(工程)验收合格率；年度指标值：100%\n2、产出指标-质量指标-返工次数"
+    assert split_headed_goal("【总体目标】只有目标") == ("【总体目标】只有目标", None)
+
+
+def test_unstated_yuan_is_said_and_a_stated_unit_wins():
+    """Amounts in 元 with no unit named (黄山): converted and said first; 万元 anywhere above the table: never."""
+    opened = open_declaration(DATA / "huangshan-police-2025.xlsx")
+    assert any("没有注明金额单位" in str(note) for note in opened.notes[:3])
+    from src.storage.containers.sheet_grid import Grid
+    from src.storage.recognisers.published import evidently_in_yuan
+    from decimal import Decimal
+    amounts = [Decimal(1681680), Decimal(100000), Decimal(200000)]
+    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, amounts) == "200,000"
+    assert evidently_in_yuan(Grid("s", [["项目", "金额（万元）"]]), 0, amounts) is None
+    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, [Decimal("12.5"), Decimal(300000)]) is None

@@ -66,7 +66,7 @@ _ORGANISATION_ENDS = ("局", "处", "所", "室", "中心", "委员会", "委", 
                       "署", "庭", "科", "股", "团", "公司", "政府", "街道", "镇", "乡")
 _PLACE_END = ("省", "市", "区", "县")
 # What a project's name ends with and no unit's does: what the money is (经费, 维护费, 补贴资金, 服务项目).
-_PROJECT_ENDS = ("费", "资金", "补贴", "补助", "项目")
+_PROJECT_ENDS = ("费", "资金", "补贴", "补助", "项目", "运转类", "目标类", "业务类")  # the last: categories (其他运转类)
 _TOTAL_LABEL = re.compile(r"(?:合\s*计|总\s*计|小\s*计)")
 # A number standing alone that is no year (an amount, a count): 实施周期 writes years (2023, 2022-2025, 2022年1月).
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$|^\d+$")

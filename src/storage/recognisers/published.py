@@ -88,6 +88,25 @@ def amounts_in_yuan(grid: Grid, last_row: int) -> str | None:
 
 
 _SHORT_CELL = 12  # 金额单位：元, 预算金额（元）
+_EVIDENT_YUAN = Decimal(100_000)  # a typical project of 10 亿元 if these were 万元: no district's or city's budget
+
+
+def evidently_in_yuan(grid: Grid, last_row: int, amounts: list[Decimal]) -> str | None:
+    """A table that names no unit (no 万元 or 元 up to last_row) whose amounts are all whole numbers and typically
+    past 100,000: 元, as the budget systems export them (黄山's 年度预算安排 1681680). The typical amount, as said
+    in the note; None when the table names a unit or its amounts do not say so plainly."""
+    if any("万元" in cell_str(value) for row in grid.rows[:last_row + 1] for value in row):
+        return None
+    amounts = sorted(amount for amount in amounts if amount)
+    if len(amounts) < 2 or any(amount != amount.to_integral_value() for amount in amounts):
+        return None
+    typical = amounts[len(amounts) // 2]
+    return f"{typical:,.0f}" if typical >= _EVIDENT_YUAN else None
+
+
+def evident_yuan_note(typical: str, where: str) -> str:
+    return (f"{where}没有注明金额单位，但金额都是整数且多在十万以上（如 {typical}），看来是以元为单位：已全部换算为万元"
+            f"（除以 10,000），请核对")
 
 
 def to_wanyuan(amount: Decimal | None) -> Decimal | None:

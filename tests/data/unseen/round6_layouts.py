@@ -1,7 +1,9 @@
 """Round 6 of the unseen layouts: published forms of 湖南澧县 (农业: a unit's 部门整体支出 form whose budget is split
 by income and by spending side by side, 指标解释 | 指标说明及公式 before the value), 湖南岳阳县 (农业农村: a 基础设施建设类
 form whose amounts are prose, 854万(…400万元,…), the fiscal cell printed twice over) and 宁夏原州 (农业 自评表: a 指标1 /
-指标2 column between 二级 and the indicator, 中央补助 / 自治区补助 / 市县资金 as sources), each after a stored page (the
+指标2 column between 二级 and the indicator, 中央补助 / 自治区补助 / 市县资金 as sources), 安徽黄山 (公安: all projects in one
+table under their unit's and categories' rows, amounts in 元 unsaid, goal and indicators in one cell under 【产出指标-数量
+指标】 headings) and 安徽宣城 (公安 自评表: a …… row, 一级 printed as its score only), each after a stored page (the
 docstring names it, and says which rows past the page's excerpt were completed in its kind), with the facts each
 holds (round6/round6.expected.json). None of them was read by the readers before this round's test was written."""
 
@@ -203,10 +205,141 @@ def yuanzhou_review_2022():
         "indicators": [[l1.split("(")[0], l2, ind, None, value] for l1, l2, _, ind, _, value, *_ in rows]}]}
 
 
+def huangshan_police_2025():
+    """安徽 黄山市公安局2025年项目绩效目标和指标 (huangshan.gov.cn/zwgk/public/6615714/11798831.html): one table of all
+    projects, 单位编码 | 单位名称（项目类别/支出项目） | 年度预算安排 | 项目内容 | 绩效目标, the department's, the unit's
+    and each category's rows (其他运转类, 本级项目) above their projects with their sums, the amounts in 元 with no word
+    saying so (the indicators do: 维护成本(<1681680元)), and each project's goal and indicators in one cell:
+    【总体目标】 then 【产出指标-数量指标】 headings over 指标1:名称(值) lines. The page's excerpt ends in 执法办案费's
+    项目概况: its goal and indicators, and the third project, are completed in the kind of the first."""
+    s = Sheet("项目绩效目标")
+    s.put(1, 1, "黄山市公安局2025年项目绩效目标和指标", to_col=5)
+    for col, head in enumerate(("单位编码", "单位名称(项目类别\n/支出项目)", "年度预算安排", "项目内容", "绩效目标"), 1):
+        s.put(2, col, head)
+    unit = "黄山市公安局"
+    projects = (
+        ("其他运转类", "黄山市雪亮工程市本级机房租赁2024至2027服务采购项目", 1681680,
+         "【项目概况】:该项目为市本级雪亮工程后端机房租赁服务,共计77个机柜,租赁周期为36个月。项目已于2024年7月完成招标"
+         "采购,服务期限3年,逐年支付费用。",
+         "保障雪亮工程机房租赁延续,保障机房内所有设备设施运转,保障雪亮工程持续发挥积极作用",
+         (("产出指标", "数量指标", "机柜数量", "≥77台"), ("产出指标", "质量指标", "视频监控在线率", "≥0.97比例"),
+          ("产出指标", "时效指标", "维护及时性", "<24小时"), ("产出指标", "成本指标", "维护成本", "<1681680元"),
+          ("效益指标", "经济效益指标", "为全市经济发展保驾护航", "正面支撑"),
+          ("效益指标", "社会效益指标", "服务保障民生", "有力保障"),
+          ("效益指标", "生态效益指标", "为生态环境保护提供支撑", "正面支撑"),
+          ("效益指标", "可持续影响指标", "持续保障社会发展", "持续保障"),
+          ("满意度指标", "服务对象满意度指标", "提升群众安全感", "≥90%"))),
+        ("本级项目", "执法办案费", 100000,
+         "【项目概况】:专门用于国保、反恐、禁毒业务,打击违法犯罪,维护社会稳定。",
+         "保障国保、反恐、禁毒等执法办案工作顺利开展,有效打击违法犯罪",
+         (("产出指标", "数量指标", "办理案件数", "≥300起"), ("产出指标", "质量指标", "办案合规率", "100%"),
+          ("产出指标", "时效指标", "经费支付及时性", "及时"), ("产出指标", "成本指标", "办案经费", "≤100000元"),
+          ("效益指标", "社会效益指标", "社会治安秩序", "持续向好"),
+          ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"))),
+        ("本级项目", "禁毒宣传教育经费", 200000,
+         "【项目概况】:开展全市禁毒宣传教育活动,提升全民禁毒意识。",
+         "开展禁毒宣传进校园、进社区活动,全民禁毒意识进一步增强",
+         (("产出指标", "数量指标", "宣传活动场次", "≥20场"), ("产出指标", "质量指标", "宣传覆盖率", "≥90%"),
+          ("产出指标", "时效指标", "活动完成时间", "2025年12月底前"), ("产出指标", "成本指标", "宣传经费", "≤200000元"),
+          ("效益指标", "社会效益指标", "禁毒知识知晓率", "≥95%"),
+          ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"))))
+    categories: dict[str, int] = {}
+    for category, _, amount, *_ in projects:
+        categories[category] = categories.get(category, 0) + amount
+    total = sum(categories.values())
+    s.put(3, 2, unit)
+    s.put(3, 3, total)  # the department's row: its other units (past the excerpt) left out, so it adds up
+    s.put(4, 1, "037001")
+    s.put(4, 2, unit)
+    s.put(4, 3, total)
+    row, facts = 5, []
+    for category in categories:
+        s.put(row, 2, category)
+        s.put(row, 3, categories[category])
+        row += 1
+        for _, name, amount, content, goal, indicators in (p for p in projects if p[0] == category):
+            s.put(row, 1, "037001")
+            s.put(row, 2, name)
+            s.put(row, 3, amount)
+            s.put(row, 4, content)
+            lines, heading = ["【总体目标】", goal], None
+            for level1, level2, indicator, value in indicators:
+                if (level1, level2) != heading:
+                    heading, number = (level1, level2), 0
+                    lines.append(f"【{level1}-{level2}】")
+                number += 1
+                lines.append(f"指标{number}:{indicator}({value})")
+            s.put(row, 5, "\n".join(lines))
+            row += 1
+            facts.append({"name": name, "unit": unit, "funds": {"total": str(amount / 10000)}, "goal": goal,
+                          "indicators": [[l1, l2, ind, None, value] for l1, l2, ind, value in indicators]})
+    for letter, width in zip("ABCDE", (10, 30, 14, 40, 60)):
+        s.ws.column_dimensions[letter].width = width
+    return ruled(s, 2), {"projects": facts}
+
+
+def xuancheng_police_review_2021():
+    """安徽 宣城市公安局禁毒项目绩效支出自评表（2021年度） (gaj.xuancheng.gov.cn/OpennessContent/show/2572090.html):
+    项目资金 年初预算数 | 全年预算数（A） | 全年执行数（B） | 分值 | 执行率 | 得分, 年度总体目标完成情况 预期目标 | 实际完成
+    情况, then 年度绩效指标完成情况 beside 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因, whose
+    一级 cell says only its score ((50分): the word 产出指标 lost in print) and whose 三级 names carry their item
+    number (指标1:禁毒舞台剧宣传的场次), …… rows standing for items not filled in. The rows past the excerpt's
+    质量指标 are completed in its kind."""
+    s = Sheet("自评表")
+    name = "禁毒经费"
+    s.put(1, 1, "项目支出绩效自评表", to_col=9)
+    s.put(2, 1, "(2021年度)", to_col=9)
+    s.put(3, 1, "项目名称", to_col=2)
+    s.put(3, 3, name, to_col=9)
+    s.put(4, 1, "主管部门", to_col=2)
+    s.put(4, 3, "宣城市公安局", to_col=5)
+    s.put(4, 6, "实施单位")
+    s.put(4, 7, "禁毒支队", to_col=9)
+    s.put(5, 1, "项目资金\n(万元)", to_row=9, to_col=2)
+    for col, head in enumerate(("", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"), 3):
+        s.put(5, col, head or None)
+    for row, values in enumerate((("年度资金总额:", 100, 100, 100, 10, "100%", 10),
+                                  ("其中:本年财政拨款", 100, 100, 100, "-", None, "-"),
+                                  ("上年结转资金", None, None, None, "-", None, "-"),
+                                  ("其他资金", None, None, None, "-", None, "-")), start=6):
+        for col, value in enumerate(values, 3):
+            s.put(row, col, value)
+    goal = ("支持公安机关开展禁毒业务工作,补助必须的办案、业务、装备等开支,有效的打击毒品犯罪,遏制毒品蔓延、毒品渗透、毒品制贩"
+            "和毒品流入非法渠道,进一步巩固禁种铲毒工作成果,进一步增强全民禁毒意识")
+    s.put(10, 1, "年度总体目标完成情况", to_row=11, to_col=2)
+    s.put(10, 3, "预期目标", to_col=5)
+    s.put(10, 6, "实际完成情况", to_col=9)
+    s.put(11, 3, goal, to_col=5)
+    s.put(11, 6, "有效的打击了毒品犯罪,提升了群众安全感和满意度。", to_col=9)
+    for col, head in enumerate(("一级\n指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                                "偏差原因分析及改进措施"), 2):
+        s.put(12, col, head)
+    rows = (("(50分)", "数量指标", "指标1:禁毒舞台剧宣传的场次", "≥1场", "1场", 12, 12, None),
+            ("(50分)", "数量指标", "指标2:毛发检查试剂数量", "≥2400份", "3200份", 12, 12, None),
+            ("(50分)", "数量指标", "……", None, None, None, None, None),
+            ("(50分)", "质量指标", "指标1:经费支出合规性", "严格执行相关财经法规制度", "严格执行相关财经法规制度", 13, 13,
+             None),
+            ("(50分)", "时效指标", "指标1:经费支出及时性", "及时", "及时", 13, 13, None),
+            ("效益指标(30分)", "社会效益指标", "指标1:群众禁毒意识", "明显增强", "明显增强", 30, 30, None),
+            ("满意度指标(10分)", "服务对象满意度指标", "指标1:群众满意度", "≥90%", "95%", 10, 10, None))
+    s.put(12, 1, "年度绩效指标完成情况", to_row=12 + len(rows))
+    merged_indicator_rows(s, 13, 2, rows)
+    s.put(13 + len(rows), 1, "总分", to_col=6)
+    s.put(13 + len(rows), 7, 100)
+    s.put(13 + len(rows), 8, 100)
+    named = [row for row in rows if row[2] != "……"]
+    return ruled(s, 3), {"projects": [{
+        "name": name, "unit": "禁毒支队", "funds": {"total": "100", "fiscal": "100"}, "goal": goal,
+        "indicators": [["产出指标" if l1 == "(50分)" else l1.split("(")[0], l2, ind.split(":", 1)[1], None, value]
+                       for l1, l2, ind, value, *_ in named]}]}
+
+
 LAYOUTS = {"lixian-department-2021": lixian_department_2021, "yueyangxian-2022": yueyangxian_2022,
-           "yuanzhou-review-2022": yuanzhou_review_2022}
+           "yuanzhou-review-2022": yuanzhou_review_2022, "huangshan-police-2025": huangshan_police_2025,
+           "xuancheng-police-review-2021": xuancheng_police_review_2021}
 CONVERTED = {"lixian-department-2021": (".html", ".pdf"), "yueyangxian-2022": (".html", ".pdf"),
-             "yuanzhou-review-2022": (".html",)}
+             "yuanzhou-review-2022": (".html",), "huangshan-police-2025": (".html", ".pdf"),
+             "xuancheng-police-review-2021": (".html",)}
 
 
 def main(argv: list[str]) -> int:

@@ -25,7 +25,8 @@ class Sheet:
 
     def save(self, path: Path):
         for letter in "ABCDEFGHIJ":
-            self.ws.column_dimensions[letter].width = 16
+            if not self.ws.column_dimensions[letter].customWidth:  # a layout's own widths stand
+                self.ws.column_dimensions[letter].width = 16
         # printed as clerks are told to: all columns on one page's width (a PDF of it then reads as one table)
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
         self.ws.page_setup.fitToWidth, self.ws.page_setup.fitToHeight = 1, 0

@@ -134,6 +134,7 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
             level1, level2 = cells["level1"], None  # a new 一级: the 二级 above belongs to the one before
         level2 = cells.get("level2") or level2
         name = _NUMBERED_NAME.sub("", cells.get("name", ""))
+        name = "" if not name.strip(_PLACEHOLDER) else name  # …… under the items filled in: a template's "and so on"
         annual = _value(cells, "annual_value", r, where, len(indicators), notes)
         period = cells.get("period_value") or None
         other = cells.get(PERIOD_NAME)
@@ -205,6 +206,7 @@ def _with_period_values(indicators: list[Indicator], whole: list[Indicator], whe
                           location=paths.indicators(where), row=header + 1))
 
 
+_PLACEHOLDER = "…⋯.．。-－—/ "
 _NUMBER_ONLY = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 

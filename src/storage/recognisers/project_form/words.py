@@ -59,7 +59,8 @@ _FISCAL_PARTS = ("上级财政补助资金", "上级财政资金", "上级补助
 _ITEM_NUMBER = re.compile(r"^(?:\(?[一二三四五六七八九十]+[)、.]|\(?\d+[)、.])")
 _GLOSS = re.compile(r"^(.{2,}?)\(.*\)$")
 _YEAR_FISCAL = re.compile(r"^(?:本年度|当年|本年|年度)(?:申请)?(?:[省市区县]|本)?级?财政(?:预算)?(?:资金|拨款)(?:数)?$")
-_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标", "本年度绩效目标", "年度主要目标和成果")  # the project's goal is the year's
+_GOAL_WORDS = ("年度目标", "年度绩效目标", "本年度目标", "年度总体目标", "本年度绩效目标", "年度主要目标和成果",
+               "年度总体目标完成情况")  # the project's goal is the year's; the last a 自评表's (安徽宣城), under 预期目标
 _WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总体绩效目标", "项目总体绩效目标")  # taken when the form has no year's goal
 _PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标", "总目标", "长期目标")  # no place for it
 _OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别",

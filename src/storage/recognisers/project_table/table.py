@@ -33,6 +33,8 @@ from ..published import (
     ImportedTable,
     StatedRow,
     amounts_in_yuan,
+    evident_yuan_note,
+    evidently_in_yuan,
     is_footnote,
     without_code,
     yuan_note,
@@ -61,13 +63,15 @@ from .rows import (
     stated_amounts,
     take_department,
 )
+from ..headed_goal import split_headed_goal
 from .title import read_title_block
 
 _HEADER_SCAN_ROWS = 40
 
 # Column role → predicate on the normalised header text. Order matters: first match wins.
 _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
-    ("name", lambda t: t.startswith("项目名称") or t == "项目" or "项目名称" in re.split(r"[、/]", t)),  # 单位名称、项目名称
+    # 单位名称、项目名称; 单位名称(项目类别/支出项目) (安徽黄山: the unit's, each category's and each project's rows)
+    ("name", lambda t: t.startswith("项目名称") or t == "项目" or bool({"项目名称", "支出项目"} & set(re.split(r"[、/()]", t)))),
     ("department", lambda t: t in ("主管部门", "部门名称", "主管部门名称", "部门")),
     ("unit", lambda t: t in ("预算单位", "预算单位名称", "资金使用单位", "实施单位", "单位名称", "项目单位", "申报单位",
                              "项目实施单位", "实施单位名称")),
@@ -75,7 +79,7 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
     ("period", lambda t: t.startswith("实施周期") or t in ("项目期", "项目周期", "起止时间", "项目起止时间", "实施期限",
                                                           "实施期")),
     ("total", lambda t: t in ("总计", "合计", "资金总额", "金额合计", "项目资金总额", "预算金额", "预算数", "项目金额", "项目总额",
-                              "年度预算", "年度资金总额", "项目预算") or t.startswith("总计(")),
+                              "年度预算", "年度资金总额", "项目预算", "年度预算安排") or t.startswith("总计(")),
     ("fiscal", lambda t: t.startswith("财政拨款") or t in ("财政资金", "一般公共预算", "一般公共预算资金")),
     ("special_account", lambda t: t.startswith("财政专户")),
     ("other", lambda t: t.startswith("其他资金") or t in ("自筹资金", "单位自筹", "单位自筹资金")),
@@ -111,10 +115,21 @@ def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+def _column_amounts(grid: Grid, header_row: int, columns: dict[str, int]) -> list[Decimal]:
+    """The amounts of the table's first money column (总计, else 财政拨款), every row under the header."""
+    at = columns.get("total", columns.get("fiscal"))
+    if at is None:
+        return []
+    readings = (read_published_amount(cell_text(row[at]).strip()).value for row in grid.rows[header_row + 1:]
+                if at < len(row) and cell_text(row[at]).strip())
+    return [value for value in readings if value is not None]
+
+
 # Header cells a project table prints that hold no fact of a declaration: left out without a note.
 _NO_FACT_COLUMNS = frozenset({"序号", "编号", "备注", "说明", "项目编码", "项目代码", "项目编号", "功能分类", "功能科目",
                               "支出功能分类", "支出功能分类科目", "经济分类", "项目类别", "项目类型", "项目属性", "资金性质",
-                              "资金来源", "资金", "项目资金", "金额", "绩效指标", "指标", "指标属性"})
+                              "资金来源", "资金", "项目资金", "金额", "绩效指标", "指标", "指标属性",
+                              "单位编码", "项目内容", "项目概况"})
 
 
 def _unknown_columns(grid: Grid, header_row: int, columns: dict[str, int]) -> list[tuple[int, str]]:
@@ -167,6 +182,9 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
+    elif typical := evidently_in_yuan(grid, header_row + 1, _column_amounts(grid, header_row, columns)):
+        yuan = typical
+        table.notes.insert(0, Note(evident_yuan_note(typical, "表格")))
     title_department, rejected_title = read_title_block(grid, header_row, table)
     unknown = _unknown_columns(grid, header_row, columns)
     if unknown:  # what such a column holds is not imported: said, not dropped in silence
@@ -250,7 +268,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     table.department_name = table.department_name or title_department or heading_department
     if table.department_name is None and rejected_title is not None:
         table.notes.append(rejected_title)
-    if "indicators" not in columns and not by_rows and not by_level1 and table.projects:
+    if "indicators" not in columns and not by_rows and not by_level1 and table.projects \
+            and not any(project.indicators for project in table.projects):  # none read from headed goals either
         # Every 项目支出绩效目标表 has them: a PDF printed in strips of columns whose strip of 绩效指标 could not be
         # joined, a sheet cut at the print range. Said once, at the first project's (the self-check cannot: it
         # looks at the columns the table has).
@@ -315,7 +334,13 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
     elif level1_texts:
         indicators, notes, numbers = level1_cells(level1_texts)
     else:
-        indicators, notes, numbers = parse_indicator_cell(values.get("indicators"))
+        headed = None
+        if not values.get("indicators"):  # 【总体目标】… 【产出指标-数量指标】 指标1:…(值): the goal cell holds them (安徽)
+            values["goal"], headed = split_headed_goal(values.get("goal"))
+        indicators, notes, numbers = parse_indicator_cell(headed or values.get("indicators"))
+        if headed and indicators:
+            notes = [f"绩效目标栏中的 {len(indicators)} 个指标按【一级指标-二级指标】标题读出，括号中的值作为年度指标值导入，请核对",
+                     *notes]
     name = values["name"]
     table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
     unit, period = without_code(values.get("unit") or "") or group_unit, values.get("period") or None
