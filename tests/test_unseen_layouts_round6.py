@@ -22,7 +22,7 @@ FACTS = json.loads((DATA / "round6.expected.json").read_text(encoding="utf-8"))
 REFUSED = {"yueyangxian-2022.pdf": "不能从 PDF 可靠地读出"}
 # file → what was read wrong unsaid on the code before round 6's fixes (removed as each is fixed)
 XFAIL: dict[str, str] = {}
-READ = sorted(p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".html", ".pdf") and p.name not in REFUSED)
+READ = sorted(p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".ods", ".html", ".pdf") and p.name not in REFUSED)
 
 
 def _notes(name: str) -> list[str]:
@@ -64,3 +64,21 @@ def test_unstated_yuan_is_said_and_a_stated_unit_wins():
     assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, amounts) == "200,000"
     assert evidently_in_yuan(Grid("s", [["项目", "金额（万元）"]]), 0, amounts) is None
     assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, [Decimal("12.5"), Decimal(300000)]) is None
+
+
+def test_a_row_taller_than_the_page_is_read_whole_and_said_cut():
+    """Calc prints a row taller than the page cut at its foot; the rest of the cell's text is in the PDF past the
+    page, inside the table's rules: read (2 indicators were lost unsaid), and the goal said to have been cut."""
+    opened = open_declaration(DATA / "huangshan-police-2025-cut.pdf")
+    assert [i.name for i in opened.declaration.projects[0].indicators][-2:] == ["持续保障社会发展", "提升群众安全感"]
+    assert any(n.location == "projects[0]" and "的绩效目标" in str(n) and "裁掉" in str(n) for n in opened.notes)
+
+
+@pytest.mark.parametrize("name", ["jiayuguan-2023-typed.xlsx", "jiayuguan-2023-typed.html"])
+def test_a_formula_error_is_no_value_and_is_said(name):
+    """=300天 typed into a sheet shows #NAME? (Calc's own save, its web page): the value was read as #NAME?, unsaid;
+    now it is empty and the cell said, once per merged cell."""
+    opened = open_declaration(DATA / name)
+    assert opened.declaration.projects[0].indicators[0].annual_value is None
+    said = [str(n) for n in opened.notes if "公式错误“#NAME?”" in str(n)]
+    assert len(said) == 8 and said[0].startswith("第 14 行第 4 列")

@@ -25,6 +25,7 @@ from ...model.notes import Note, all_within
 from ..containers.sheet_grid import ClippedText, Grid, dropped_columns_note
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
+from ..containers.formula_errors import blank_formula_errors
 from ..infra.plausible import refuse_implausible
 from ..library.bureau_table import NOT_A_DECLARATION, is_library_table
 from . import clipped_places, reconcile
@@ -135,6 +136,8 @@ def _import_published(path: Path, grids: list[Grid], first_project: int, printed
     departments: list[tuple[ImportedDepartment, Grid]] = []
     grid_of: dict[int, Grid] = {}
     forms: list[ImportedTable] = []  # per-project forms (one project each), numbered after the forms before them
+    for grid in grids:
+        blank_formula_errors(grid)
     for grid in grids:
         found, name = recognised_by(grid, first_project + sum(len(form.projects) for form in forms))
         if name == PROJECT_FORM:

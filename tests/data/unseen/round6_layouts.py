@@ -278,6 +278,16 @@ def huangshan_police_2025():
     return ruled(s, 2), {"projects": facts}
 
 
+def huangshan_police_2025_cut():
+    """黄山's table with every column as narrow as the others' (16): the first project's goal cell needs a row
+    taller than a page, which Calc prints cut at the page's foot (its rules and the rest of its text run on past the
+    page in the PDF, where no clip hides them)."""
+    sheet, facts = huangshan_police_2025()
+    for letter in "ABCDE":
+        sheet.ws.column_dimensions[letter].width = 16
+    return sheet, facts
+
+
 def xuancheng_police_review_2021():
     """安徽 宣城市公安局禁毒项目绩效支出自评表（2021年度） (gaj.xuancheng.gov.cn/OpennessContent/show/2572090.html):
     项目资金 年初预算数 | 全年预算数（A） | 全年执行数（B） | 分值 | 执行率 | 得分, 年度总体目标完成情况 预期目标 | 实际完成
@@ -334,12 +344,81 @@ def xuancheng_police_review_2021():
                        for l1, l2, ind, value, *_ in named]}]}
 
 
+def jiayuguan_2023(typed: bool = False):
+    """甘肃 嘉峪关 省级部门预算项目支出绩效目标表（2023年度） (bigxun.com/view/1667741699571552258, a copy of the
+    published forms): one form per project, two on one sheet, each naming an 一级项目名称 (the fund: 文化事业发展专项
+    资金) above its 二级项目名称 (the project), 项目总投资 | 中央补助安排 | 省级财政安排 | 其他资金 | 预算申报数, the
+    units of 组织实施 / 监督管理 / 项目实施, 年度绩效目标, then 一级 | 二级 | 三级 | 指标目标值 with 成本指标 as an 一级
+    (经济/社会/生态环境成本指标) and values such as =100百分比. The copy's OCR slips (二100, LJUI,冈位) are written as
+    the form has them (=100, 增加岗位); the second form past the excerpt is completed in the first's kind.
+    typed: the values opening with "=" typed into the sheet as a clerk types them, which Calc takes for formulas that
+    do not compute (#NAME?): each such value is no fact the file holds."""
+    s = Sheet("绩效目标表", typed=typed)
+    forms = (("文化事业发展专项资金", "博物馆纪念馆市级免费开放补助资金", "20", "嘉峪关城市博物馆",
+              "进一步提高博物馆纪念馆运行效率和免费开放服务水平",
+              (("产出指标", "数量指标", "免费开放天数", "=300天"), ("产出指标", "质量指标", "博物馆绩效考核指标完成率", "=100百分比"),
+               ("产出指标", "时效指标", "各项工作完成及时率", "=99百分比"),
+               ("成本指标", "经济成本指标", "资金使用效率", "=100百分比"),
+               ("成本指标", "社会成本指标", "对当地文物保护、文化传承影响", "长远"),
+               ("成本指标", "生态环境成本指标", "提升博物馆绿化水平", "提升"),
+               ("效益指标", "经济效益指标", "为当地提供就业岗位", "增加岗位"),
+               ("效益指标", "社会效益指标", "免费开放接待观众人数", "=30000人次"),
+               ("效益指标", "生态效益指标", "历史文化传承环保意识", "时限长远"),
+               ("满意度指标", "服务对象满意度指标", "服务对象满意度", "=99百分比"))),
+             ("公共文化服务体系建设专项资金", "博物馆提升改造项目", "174.78", "嘉峪关长城博物馆",
+              "完成博物馆展厅提升改造，改善观众参观条件",
+              (("产出指标", "数量指标", "提升改造展厅数量", "=2个"), ("产出指标", "质量指标", "工程验收合格率", "=100百分比"),
+               ("产出指标", "时效指标", "项目完成时限", "2023年12月底前"),
+               ("成本指标", "经济成本指标", "改造成本控制", "≤174.78万元"),
+               ("效益指标", "社会效益指标", "年接待观众人数", "≥50000人次"),
+               ("满意度指标", "服务对象满意度指标", "观众满意度", "≥95百分比"))))
+    row, facts = 1, []
+    for fund, name, amount, unit, goal, indicators in forms:
+        s.put(row, 1, "省级部门预算项目支出绩效目标表", to_col=6)
+        s.put(row + 1, 1, "（2023年度）", to_col=6)
+        row += 2
+        pairs = ((("一级项目名称", fund), ("二级项目名称", name)), (("项目类型", "新增项目"), ("项目分类", "专项工作经费")),
+                 (("资金用途", "业务类项目"), ("主管部门", "嘉峪关市文化和旅游局")),
+                 (("项目开始日期", "2023-01-01"), ("项目完成日期", "2023-12-31")),
+                 (("项目总投资", f"{amount}万元"), ("中央补助安排", "0")), (("省级财政安排", "0"), ("其他资金", f"{amount}万元")),
+                 (("预算申报数", f"{amount}万元"), ("资金性质", "一般公共预算")),
+                 (("组织实施单位", "甘肃省文物局"), ("监督管理单位", "嘉峪关文旅局")), (("项目实施单位", unit), ("政策依据", "甘财科[2022]78号")))
+        for (label1, value1), (label2, value2) in pairs:
+            s.put(row, 1, label1)
+            s.put(row, 2, value1, to_col=3)
+            s.put(row, 4, label2)
+            s.put(row, 5, value2, to_col=6)
+            row += 1
+        s.put(row, 1, "年度绩效目标")
+        s.put(row, 2, goal, to_col=6)
+        row += 1
+        for col, head in enumerate(("一级指标", "二级指标", "三级指标", "指标目标值"), start=1):
+            s.put(row, col, head, to_col=6 if col == 4 else None)
+        merged_indicator_rows(s, row + 1, 1, [(*levels, value) for *levels, value in indicators], value_col=4)
+        for offset in range(len(indicators)):
+            s.ws.merge_cells(start_row=row + 1 + offset, start_column=4, end_row=row + 1 + offset, end_column=6)
+        row += len(indicators) + 2
+        facts.append({"name": name, "unit": unit, "funds": {"total": amount, "other": amount}, "goal": goal,
+                      "indicators": [[l1, l2, ind, None, None if typed and value.startswith("=") else value]
+                                     for l1, l2, ind, value in indicators]})
+    return ruled(s, 1), {"projects": facts}
+
+
+def jiayuguan_2023_typed():
+    """嘉峪关's forms with =300天 typed as a clerk types it: Calc's copies (.ods, web page) show #NAME? there."""
+    return jiayuguan_2023(typed=True)
+
+
 LAYOUTS = {"lixian-department-2021": lixian_department_2021, "yueyangxian-2022": yueyangxian_2022,
            "yuanzhou-review-2022": yuanzhou_review_2022, "huangshan-police-2025": huangshan_police_2025,
-           "xuancheng-police-review-2021": xuancheng_police_review_2021}
+           "huangshan-police-2025-cut": huangshan_police_2025_cut,
+           "xuancheng-police-review-2021": xuancheng_police_review_2021, "jiayuguan-2023": jiayuguan_2023,
+           "jiayuguan-2023-typed": jiayuguan_2023_typed}
 CONVERTED = {"lixian-department-2021": (".html", ".pdf"), "yueyangxian-2022": (".html", ".pdf"),
              "yuanzhou-review-2022": (".html",), "huangshan-police-2025": (".html", ".pdf"),
-             "xuancheng-police-review-2021": (".html",)}
+             "huangshan-police-2025-cut": (".pdf",),
+             "xuancheng-police-review-2021": (".html",), "jiayuguan-2023": (".html",),
+             "jiayuguan-2023-typed": (".xlsx", ".html")}  # .xlsx: Calc's own save, its cells showing #NAME?
 
 
 def main(argv: list[str]) -> int:

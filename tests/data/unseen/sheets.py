@@ -12,13 +12,16 @@ from openpyxl.styles import Alignment
 class Sheet:
     """A clerk's form: text put in cells, merged where the form merges them."""
 
-    def __init__(self, title: str = "Sheet1"):
+    def __init__(self, title: str = "Sheet1", typed: bool = False):
         self.book = Workbook()
         self.ws = self.book.active
         self.ws.title = title
+        self.typed = typed  # text opening with "=" left as typed: Excel and Calc take it for a formula (#NAME?)
 
     def put(self, row: int, col: int, value, to_row: int | None = None, to_col: int | None = None):
         cell = self.ws.cell(row=row, column=col, value=value)
+        if isinstance(value, str) and value.startswith("=") and not self.typed:
+            cell.data_type = "s"  # the form's text (=300天), not a formula
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         if (to_row and to_row != row) or (to_col and to_col != col):
             self.ws.merge_cells(start_row=row, start_column=col, end_row=to_row or row, end_column=to_col or col)

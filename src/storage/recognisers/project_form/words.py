@@ -17,7 +17,8 @@ from ..published import (
 _FIELD_WORDS = {
     # 项目支出名称 (湘潭), 转移支付（项目）名称 (财政部's 区域绩效目标表), 服务项目名称 (政府购买服务): the project's name
     "name": ("项目名称", "项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "转移支付名称", "专项名称", "专项资金名称",
-             "服务项目名称", "专项(项目)名称", "专项资金(项目)名称", "项目(专项)名称"),  # the last three: 陕西's 专项 forms
+             "服务项目名称", "专项(项目)名称", "专项资金(项目)名称", "项目(专项)名称",  # these three: 陕西's 专项 forms
+             "二级项目名称"),  # 甘肃's: the project, under its 一级项目名称 (the fund it is paid from)
     # 预算部门 (湘潭) and 地方主管部门 (区域绩效目标表) name the department, as 主管部门 does
     "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称", "预算部门", "地方主管部门"),
     # 购买主体: the unit that buys a 政府购买服务 (its 承接主体 is the contractor, no unit of the declaration)
@@ -31,7 +32,8 @@ _FUND_WORDS = {
     "total": ("当年资金总额", "项目当年预算", "当年预算", "本年度预算", "年度资金总额", "资金总额", "项目资金总额", "年度预算资金总额",
               "项目总金额", "年度金额", "年度金额合计", "当年年度预算",
               "下达中央预算内投资",  # 重庆's 审批表, under 项目总预算
-              "年度财政资金总额"),  # 云南's 自评表: the form's one amount, the base of its 执行率
+              "年度财政资金总额",  # 云南's 自评表: the form's one amount, the base of its 执行率
+              "预算申报数"),  # 甘肃's: the year's request, beside 项目总投资 (the whole project's)
     "fiscal": ("当年财政拨款", "本年财政拨款", "财政拨款", "财政资金", "财政拨款资金", "一般公共预算资金", "本级财政资金",
                "市财政资金", "区财政资金", "县财政资金", "市级财政资金", "区级财政资金", "县级财政资金",
                "市级财政拨款", "区级财政拨款", "县级财政拨款"),
@@ -53,7 +55,8 @@ _FISCAL_PARTS = ("上级财政补助资金", "上级财政资金", "上级补助
                  "该项目支出上级资金", "年度本级预算金额", "本级预算金额", "中央补助", "中央补助资金", "地方资金",
                  # 广西's 2021 form lists the fiscal money by budget: 一般公共预算拨款 | 政府性基金预算拨款 | 国有资本经营预算拨款
                  "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
-                 "中央、省、市补助县级资金")  # the last: 湖南's 县级专项资金 forms (the county's own money beside it)
+                 "中央、省、市补助县级资金",  # 湖南's 县级专项资金 forms (the county's own money beside it)
+                 "中央补助安排", "省级财政安排")  # 甘肃's
 # Labels by their shape where publishers vary the words: a list item's number (（一）财政拨款小计, 1、一般公共预算) and
 # 小计 are no part of the label; the year's fiscal money asked for (本年度申请市财政预算资金) is 当年财政拨款.
 _ITEM_NUMBER = re.compile(r"^(?:\(?[一二三四五六七八九十]+[)、.]|\(?\d+[)、.])")
@@ -65,7 +68,8 @@ _WHOLE_GOAL_WORDS = ("绩效目标", "项目绩效目标", "总体目标", "总�
 _PERIOD_GOAL_WORDS = ("实施期目标", "实施期总目标", "中长期目标", "实施期绩效目标", "总目标", "长期目标")  # no place for it
 _OTHER_LABELS = ("项目资金", "项目资金(万元)", "项目资金(元)", "绩效指标", "年度绩效指标", "项目属性", "项目类型", "项目类别",
                  "项目预算", "项目预算(万元)", "资金情况", "资金情况(万元)", "项目资金申请(万元)", "项目绩效目标描述",
-                 "项目负责人", "联系电话", "主管部门编码")
+                 "项目负责人", "联系电话", "主管部门编码",
+                 "一级项目名称", "项目总投资")  # 甘肃's: the fund a project is paid from, the whole project's cost
 # Forms that set targets for the whole period and for the year print two indicator tables, each headed on its left:
 _PERIOD_TABLE_WORDS = ("总目标绩效指标", "长期绩效指标", "中长期绩效指标", "实施期绩效指标", "总体绩效指标")
 _YEAR_TABLE_WORDS = ("年度绩效指标", "本年度绩效指标", "本年绩效指标")
@@ -78,7 +82,7 @@ _INDICATOR_WORDS = {
     "level1": ("一级指标",),
     "level2": ("二级指标",),
     "name": ("三级指标", "三级指标名称", "指标名称", "指标内容", "绩效目标内容"),  # the last: 上海's 评审申报表
-    "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度预期指标值", "预期目标值", "预期实现值",
+    "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "指标目标值", "预期指标值", "年度预期指标值", "预期目标值", "预期实现值",
                      "指标值及单位", "计划水平", "本年度计划水平", "绩效目标值"),
     "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
     "comparator": COMPARATOR_WORDS,

@@ -339,7 +339,8 @@ def _project_from_row(values: dict[str, str], group_unit: str | None, row: int, 
             values["goal"], headed = split_headed_goal(values.get("goal"))
         indicators, notes, numbers = parse_indicator_cell(headed or values.get("indicators"))
         if headed and indicators:
-            notes = [f"绩效目标栏中的 {len(indicators)} 个指标按【一级指标-二级指标】标题读出，括号中的值作为年度指标值导入，请核对",
+            notes = [Note(f"绩效目标栏中的 {len(indicators)} 个指标按【一级指标-二级指标】标题读出，括号中的值作为年度指标值导入，"
+                          f"请核对", location=paths.indicators(owner)),
                      *notes]
     name = values["name"]
     table.notes.extend(as_note(note).under(owner).at_row(row + 1).prefixed(f"项目“{name}”：") for note in notes)
