@@ -74,9 +74,10 @@ def test_a_row_taller_than_the_page_is_read_whole_and_said_cut():
     assert any(n.location == "projects[0]" and "的绩效目标" in str(n) and "裁掉" in str(n) for n in opened.notes)
 
 
-@pytest.mark.parametrize("name", ["jiayuguan-2023-typed.xlsx", "jiayuguan-2023-typed.html"])
+@pytest.mark.parametrize("name", ["jiayuguan-2023-typed.xlsx", "jiayuguan-2023-typed.ods", "jiayuguan-2023-typed.html"])
 def test_a_formula_error_is_no_value_and_is_said(name):
-    """=300天 typed into a sheet shows #NAME? (Calc's own save, its web page): the value was read as #NAME?, unsaid;
+    """=300天 typed into a sheet shows #NAME? (Calc's own save, its .ods, its web page): the value was read as #NAME?
+    (.xlsx, web page) or empty (.ods: calamine empties an error cell), unsaid;
     now it is empty and the cell said, once per merged cell."""
     opened = open_declaration(DATA / name)
     assert opened.declaration.projects[0].indicators[0].annual_value is None

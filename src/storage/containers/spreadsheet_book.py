@@ -103,10 +103,11 @@ def _read_grids(path: Path, container: _Container,
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
     merges: dict[str, Ranges] = {}
+    errors: dict[str, list[tuple[int, int, str]]] = {}  # .ods cells showing a formula's error, which calamine empties
     if container.holds_sheets is not None:
         check_archive(path, container.label, container.extension, container.holds_sheets)
     if container is _ODS:
-        merges = _ods_merges(path)  # also refuses oversized sheets before calamine inflates them
+        merges = _ods_merges(path, errors)  # also refuses oversized sheets before calamine inflates them
     try:
         with open_regular(path) as stream:  # a regular file within limits.MAX_FILE_BYTES, or refused unread
             data = stream.read()
@@ -132,6 +133,9 @@ def _read_grids(path: Path, container: _Container,
             _check_size(path, sheet_info.name, height, width)
             grid = Grid(sheet_info.name, sheet.to_python(skip_empty_area=False))
             grid.rows = cut_columns(grid, grid.rows)
+            for r, c, text in errors.get(sheet_info.name, ()):  # shown as the sheet shows it: readers say it, not take it
+                if r < len(grid.rows) and c < len(grid.rows[r]) and grid.rows[r][c] in ("", None):
+                    grid.rows[r][c] = text
             grids.append(grid)
             if container is _XLS:
                 merges[sheet_info.name] = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ()]
@@ -291,12 +295,13 @@ _TAG_QUOTED = re.compile(rb"<(?:(/)table:table\s*>|table:(table-row|table)(?=[\s
                          rb"(" + _IN_TAG + rb"*)>)")
 # Between two tags that matter, inside a row, each of these opens a plain cell: one column.
 _PLAIN_CELLS = (b"<table:table-cell", b"<table:covered-table-cell")
+_MARKUP = re.compile(rb"<[^>]*>")
 _ATTRIBUTE = re.compile(rb"""table:(name|number-rows-repeated|number-columns-repeated|number-rows-spanned|"""
                         rb"""number-columns-spanned)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _NOT_MARKUP = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.S)  # what may look like tags and is none
 
 
-def _ods_merges(path: Path) -> dict[str, Ranges]:
+def _ods_merges(path: Path, errors: dict[str, list[tuple[int, int, str]]] | None = None) -> dict[str, Ranges]:
     """Each sheet's merged ranges with a value, from the spans of its cells, in calamine's coordinates (repeated
     rows and columns counted out). A sheet whose filled cells reach past the limits is refused here, before
     calamine would build it (a filled row repeated a million times is a few bytes), and so is a DTD (entity
@@ -313,15 +318,17 @@ def _ods_merges(path: Path) -> dict[str, Ranges]:
     if b"<!--" in content or b"<![CDATA[" in content:
         content = _NOT_MARKUP.sub(b"", content)
     try:
-        return _scan_tables(path, content)
+        return _scan_tables(path, content, errors)
     except ValueError as error:  # a count that is no number
         raise FileProblem(path, f"OpenDocument 表格的内容已损坏，无法读取（{error}）") from error
 
 
-def _scan_tables(path: Path, content: bytes) -> dict[str, Ranges]:
+def _scan_tables(path: Path, content: bytes, errors: dict[str, list[tuple[int, int, str]]] | None = None
+                 ) -> dict[str, Ranges]:
     """A cell is filled, for the sheet's size, when it has a value type, as calamine takes it; plain cells between
     two tags that matter count as filled up to the last of them when any of them is (over-counting the width
-    by the empty ones written out after it, which cost bytes each)."""
+    by the empty ones written out after it, which cost bytes each). errors: where given, each sheet's cells whose
+    formula gave an error (#NAME?), with the text the sheet shows there."""
     merges: dict[str, Ranges] = {}
     depth = row = column = row_repeated = 0
     name, ranges, last_row, last_column = "", [], -1, -1
@@ -370,6 +377,10 @@ def _scan_tables(path: Path, content: bytes) -> dict[str, Ranges]:
         elif in_row:  # a cell that repeats or spans, or one covered by a merged cell
             found = _attributes(cell_attributes)
             across = found.get("number-columns-repeated", 1)
+            if errors is not None and b'value-type="error"' in cell_attributes:
+                end = content.find(b"</table:table-cell>", match.end())
+                shown = _MARKUP.sub(b"", content[match.end():end if end != -1 else match.end()]).strip()
+                errors.setdefault(name, []).append((row, column, html.unescape(shown.decode("utf-8", "replace"))[:16]))
             if b"value-type" in cell_attributes:  # a covered cell may keep a hidden value: it counts too
                 last_row, last_column = max(last_row, row + row_repeated - 1), max(last_column, column + across - 1)
                 _check_size(path, name, last_row + 1, last_column + 1)  # before a repeated row's spans are listed
