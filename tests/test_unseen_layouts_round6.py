@@ -61,9 +61,12 @@ def test_unstated_yuan_is_said_and_a_stated_unit_wins():
     from src.storage.recognisers.published import evidently_in_yuan
     from decimal import Decimal
     amounts = [Decimal(1681680), Decimal(100000), Decimal(200000)]
-    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, amounts) == "200,000"
+    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, amounts) == ("200,000", True)
     assert evidently_in_yuan(Grid("s", [["项目", "金额（万元）"]]), 0, amounts) is None
     assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, [Decimal("12.5"), Decimal(300000)]) is None
+    # 1–10 亿元 a project if 万元: said, not converted; a district's usual amounts: nothing said
+    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, [Decimal(50000), Decimal(20000)]) == ("50,000", False)
+    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, [Decimal(500), Decimal(120)]) is None
 
 
 def test_a_row_taller_than_the_page_is_read_whole_and_said_cut():

@@ -89,22 +89,27 @@ def amounts_in_yuan(grid: Grid, last_row: int) -> str | None:
 
 _SHORT_CELL = 12  # 金额单位：元, 预算金额（元）
 _EVIDENT_YUAN = Decimal(100_000)  # a typical project of 10 亿元 if these were 万元: no district's or city's budget
+_DOUBTFUL_YUAN = Decimal(10_000)  # 1 亿元 a project: a city's building project may cost it; a table of them rarely
 
 
-def evidently_in_yuan(grid: Grid, last_row: int, amounts: list[Decimal]) -> str | None:
-    """A table that names no unit (no 万元 or 元 up to last_row) whose amounts are all whole numbers and typically
-    past 100,000: 元, as the budget systems export them (黄山's 年度预算安排 1681680). The typical amount, as said
-    in the note; None when the table names a unit or its amounts do not say so plainly."""
+def evidently_in_yuan(grid: Grid, last_row: int, amounts: list[Decimal]) -> tuple[str, bool] | None:
+    """A table that names no unit (no 万元 up to last_row) whose amounts are all whole numbers and typically past
+    10,000: (the typical amount, for the note, and whether it is past 100,000). Past 100,000 they are 元, as budget
+    systems export them (黄山's 年度预算安排 1681680); between, they may be: said, not converted. None when the table
+    names its unit or its amounts do not look so."""
     if any("万元" in cell_str(value) for row in grid.rows[:last_row + 1] for value in row):
         return None
     amounts = sorted(amount for amount in amounts if amount)
     if len(amounts) < 2 or any(amount != amount.to_integral_value() for amount in amounts):
         return None
     typical = amounts[len(amounts) // 2]
-    return f"{typical:,.0f}" if typical >= _EVIDENT_YUAN else None
+    return (f"{typical:,.0f}", typical >= _EVIDENT_YUAN) if typical >= _DOUBTFUL_YUAN else None
 
 
-def evident_yuan_note(typical: str, where: str) -> str:
+def evident_yuan_note(typical: str, where: str, converted: bool = True) -> str:
+    if not converted:
+        return (f"{where}没有注明金额单位，金额都是整数且多在一万以上（如 {typical}）：按万元导入，如原表是以元为单位，"
+                f"请把各金额除以 10,000")
     return (f"{where}没有注明金额单位，但金额都是整数且多在十万以上（如 {typical}），看来是以元为单位：已全部换算为万元"
             f"（除以 10,000），请核对")
 

@@ -182,9 +182,10 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
-    elif typical := evidently_in_yuan(grid, header_row + 1, _column_amounts(grid, header_row, columns)):
-        yuan = typical
-        table.notes.insert(0, Note(evident_yuan_note(typical, "表格")))
+    elif looks := evidently_in_yuan(grid, header_row + 1, _column_amounts(grid, header_row, columns)):
+        typical, converted = looks
+        yuan = typical if converted else None
+        table.notes.insert(0, Note(evident_yuan_note(typical, "表格", converted)))
     title_department, rejected_title = read_title_block(grid, header_row, table)
     unknown = _unknown_columns(grid, header_row, columns)
     if unknown:  # what such a column holds is not imported: said, not dropped in silence
