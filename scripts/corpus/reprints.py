@@ -3,13 +3,16 @@
 `--via gs`: the page as PostScript (`pdftops`), turned into PDF by Ghostscript (`ps2pdf`), as the Windows virtual
 printers do (PDFCreator, CutePDF, Bullzip: the printer's PostScript distilled by Ghostscript). `--via cairo`: the
 page drawn again through cairo (`pdftocairo -pdf`), as the print dialog's "print to file" of a Linux desktop (统信UOS,
-麒麟, GNOME) does. Both remake every page: text re-encoded (fonts as Type 3 or new subsets), ruling lines as other
-paths or filled rectangles, other clip paths. Each copy holds the facts of the PDF it was made from.
+麒麟, GNOME) does. `--via gs-pdf`: Ghostscript distils the PDF itself (`gs -sDEVICE=pdfwrite`, as PDF "printers"
+and shrinkers built on it do), which keeps the text's characters where the PostScript path loses them (pdftops
+names the glyphs /c01…, so ps2pdf's fonts say no character for any). All remake every page: text re-encoded, bold
+glyphs stroked as paths, other clip paths, and the text a clip hid left out. Each copy holds the facts of the PDF
+it was made from.
 
     .venv/bin/python -m scripts.corpus.reprints --via gs build/corpus-seed31 /tmp/reprint-data/corpus-seed31-gs-pdf
     .venv/bin/python -m scripts.measure_corpus /tmp/reprint-data/corpus-seed31-gs-pdf
 
-Needs poppler-utils (pdftops, pdftocairo) and, for gs, Ghostscript (ps2pdf).
+Needs poppler-utils (pdftops, pdftocairo) and, for gs and gs-pdf, Ghostscript.
 """
 
 from __future__ import annotations
@@ -24,13 +27,15 @@ from pathlib import Path
 from .copies import read_manifest, write_copies
 
 SECONDS_PER_FILE = 120
-TOOLS = {"gs": ("pdftops", "ps2pdf"), "cairo": ("pdftocairo",)}
+TOOLS = {"gs": ("pdftops", "ps2pdf"), "cairo": ("pdftocairo",), "gs-pdf": ("gs",)}
 
 
 def commands(pdf: Path, copy: Path, via: str, staged: Path) -> list[list[str]]:
     """The commands that remake pdf as copy by the way via."""
     if via == "cairo":
         return [["pdftocairo", "-pdf", str(pdf), str(copy)]]
+    if via == "gs-pdf":
+        return [["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", f"-sOutputFile={copy}", str(pdf)]]
     postscript = staged / pdf.with_suffix(".ps").name
     return [["pdftops", str(pdf), str(postscript)], ["ps2pdf", str(postscript), str(copy)]]
 
