@@ -1,4 +1,4 @@
-"""PDFs remade by a virtual PDF printer (tests/data/pdf-reprint/make_reprints.py, the commands of
+"""PDFs remade by a virtual PDF printer (tests/data/reprint-pdf/make_reprints.py, the commands of
 scripts/corpus/reprints.py): read as their originals, or refused saying why, never read wrong in silence."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from src.storage.infra.errors import FileProblem
 from src.storage.infra.files import open_declaration
 
-DATA = Path(__file__).resolve().parent / "data" / "pdf-reprint"
+DATA = Path(__file__).resolve().parent / "data" / "reprint-pdf"
 ORIGINAL = [  # what ruled.pdf holds: name, unit, total, goal, the indicator's five cells
     ("法律援助业务经费", "区法律援助处", "148.50", "保障法律援助案件办理，维护困难群众合法权益。",
      ("产出指标", "数量指标", "办理案件数", "≥300件", "≥100件")),

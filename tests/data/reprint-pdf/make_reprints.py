@@ -1,7 +1,7 @@
 """Make the PDFs of tests/test_pdf_reprint.py: small tables printed by LibreOffice, then remade as a virtual PDF
 printer remakes them (the commands of scripts/corpus/reprints.py):
 
-    .venv/bin/python tests/data/pdf-reprint/make_reprints.py     # needs soffice, poppler-utils and Ghostscript
+    .venv/bin/python tests/data/reprint-pdf/make_reprints.py     # needs soffice, poppler-utils and Ghostscript
 
 - ruled.pdf: a project table with every border drawn and its header bold (LibreOffice draws bold of a font
   without a bold face by stroking the glyphs as well), as Calc prints it (`soffice --convert-to pdf`);
