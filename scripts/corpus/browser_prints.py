@@ -15,13 +15,13 @@ Needs Chromium (Debian: `apt-get install chromium`).
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-MANIFEST = "manifest.json"
+from .copies import read_manifest, write_copies
+
 SECONDS_PER_FILE = 120
 
 
@@ -43,9 +43,7 @@ def print_page(page: Path, pdf: Path, with_margins_text: bool) -> str | None:
 
 
 def make_copies(source: Path, out: Path) -> int:
-    from scripts.make_corpus import write_manifest  # the corpus's own manifest writer
-
-    manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+    manifest = read_manifest(source)
     pages = [v for v in manifest["variants"] if v["container"] == "html"]
     out.mkdir(parents=True, exist_ok=True)
     problems, variants = [], []
@@ -60,12 +58,8 @@ def make_copies(source: Path, out: Path) -> int:
                  "browser_header_footer": "yes" if margins_text else "no"}
         variants.append({**variant, "id": variant["id"].replace("-html", "-browserpdf"), "file": pdf.name,
                          "container": "pdf", "knobs": knobs, "row_offset": None})
-    write_manifest(out, {**manifest, "made_by": f"python -m scripts.corpus.browser_prints {source} {out}",
-                         "problems": problems, "variants": variants})
-    print(f"{len(variants)} browser prints of {source}'s web pages in {out}; {len(problems)} problems", file=sys.stderr)
-    for problem in problems:
-        print("  " + problem, file=sys.stderr)
-    return 0
+    return write_copies(out, manifest, f"python -m scripts.corpus.browser_prints {source} {out}", variants, problems,
+                        f"browser prints of {source}'s web pages")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,15 +17,14 @@ the facts of the workbook it was made from.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from . import containers
+from .copies import read_manifest, write_copies
 
-MANIFEST = "manifest.json"
 _FROM = {"csv": "xlsx", "xlsx": "ods"}  # what each is saved from
 ENCODINGS = ("gbk", "utf-8-bom")
 
@@ -39,9 +38,7 @@ def excel_bytes(text: str, encoding: str) -> bytes:
 
 
 def make_copies(source: Path, out: Path, to: str) -> int:
-    from scripts.make_corpus import write_manifest  # the corpus's own manifest writer
-
-    manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+    manifest = read_manifest(source)
     books = [v for v in manifest["variants"] if v["container"] == _FROM[to]]
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as staged:
@@ -63,12 +60,8 @@ def make_copies(source: Path, out: Path, to: str) -> int:
             (out / made.name).write_bytes(data)
             variants.append({**variant, "id": variant["id"].replace(f"-{_FROM[to]}", f"-calc{to}"), "file": made.name,
                              "container": to, "knobs": knobs, "row_offset": None if to == "csv" else 0})
-    write_manifest(out, {**manifest, "made_by": f"python -m scripts.corpus.calc_copies {source} {out} --to {to}",
-                         "problems": problems, "variants": variants})
-    print(f"{len(variants)} .{to} copies of {source}'s workbooks in {out}; {len(problems)} problems", file=sys.stderr)
-    for problem in problems:
-        print("  " + problem, file=sys.stderr)
-    return 0
+    return write_copies(out, manifest, f"python -m scripts.corpus.calc_copies {source} {out} --to {to}", variants,
+                        problems, f".{to} copies of {source}'s workbooks")
 
 
 def main(argv: list[str] | None = None) -> int:

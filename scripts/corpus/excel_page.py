@@ -14,15 +14,14 @@ Each page holds the facts of the rendering's .xlsx (the same cells).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from decimal import Decimal
 from html import escape
 from pathlib import Path
 
+from .copies import read_manifest, write_copies
 from .sheet import Sheet
 
-MANIFEST = "manifest.json"
 _HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
 xmlns:o="urn:schemas-microsoft-com:office:office"
 xmlns:x="urn:schemas-microsoft-com:office:excel"
@@ -127,9 +126,9 @@ def _cell(sheet: Sheet, row: int, column: int, merge) -> str:
 
 def make_pages(source: Path, out: Path) -> int:
     """The .htm of every rendering of source's manifest (its .xlsx variants' facts), for the seed it was made with."""
-    from scripts.make_corpus import COUNTS, plan_bases, write_manifest
+    from scripts.make_corpus import COUNTS, plan_bases
 
-    manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+    manifest = read_manifest(source)
     bases = {base.id: base for base in plan_bases(manifest["seed"], COUNTS)}
     out.mkdir(parents=True, exist_ok=True)
     variants = []
@@ -141,10 +140,8 @@ def make_pages(source: Path, out: Path) -> int:
         (out / name).write_bytes(page_html(base.sheet).encode("gb2312", "xmlcharrefreplace"))  # as Excel does
         variants.append({**variant, "id": f"{base.id}-excelhtml", "file": name, "container": "html",
                          "knobs": {**variant["knobs"], "container": "html", "made_by": "excel"}})
-    made = {**manifest, "made_by": f"python -m scripts.corpus.excel_page {source} {out}", "variants": variants}
-    write_manifest(out, made)
-    print(f"{len(variants)} Excel-style web pages of {source}'s renderings in {out}", file=sys.stderr)
-    return 0
+    return write_copies(out, manifest, f"python -m scripts.corpus.excel_page {source} {out}", variants, None,
+                        f"Excel-style web pages of {source}'s renderings")
 
 
 def main(argv: list[str] | None = None) -> int:

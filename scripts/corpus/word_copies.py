@@ -13,21 +13,18 @@ Needs soffice with Writer (libreoffice-writer-nogui, or -calc-nogui, which bring
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from . import containers
+from .copies import read_manifest, write_copies
 
-MANIFEST = "manifest.json"
 
 
 def make_copies(source: Path, out: Path, to: str) -> int:
-    from scripts.make_corpus import write_manifest  # the corpus's own manifest writer (make_corpus imports this package)
-
-    manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
+    manifest = read_manifest(source)
     words = [v for v in manifest["variants"] if v["container"] == "docx"]
     if not words:
         raise SystemExit(f"{source} has no Word documents: python -m scripts.make_corpus --add-word first")
@@ -43,11 +40,8 @@ def make_copies(source: Path, out: Path, to: str) -> int:
         variants.append({**variant, "id": variant["id"].replace("-docx", f"-word{to}"), "file": copy.name,
                          "container": to, "knobs": {**variant["knobs"], "container": to, "made_by": "writer"},
                          "row_offset": None})
-    made = {**manifest, "made_by": f"python -m scripts.corpus.word_copies {source} {out} --to {to}",
-            "problems": problems, "variants": variants}
-    write_manifest(out, made)
-    print(f"{len(variants)} {to} copies of {source}'s Word documents in {out}; {len(problems)} problems", file=sys.stderr)
-    return 0
+    return write_copies(out, manifest, f"python -m scripts.corpus.word_copies {source} {out} --to {to}", variants,
+                        problems, f"{to} copies of {source}'s Word documents")
 
 
 def main(argv: list[str] | None = None) -> int:

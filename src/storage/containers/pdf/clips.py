@@ -118,6 +118,29 @@ def hidden_in_part(char: dict) -> bool:
 _PART = 0.25  # of a character's height: a clip hiding this much of it hides part of what the page shows
 
 
+def cut_when_redrawn(char: dict) -> bool:
+    """A character under a clip lower than itself: a PDF drawn again (cairo, a Linux desktop's print to file;
+    Ghostscript) clips a cell's text only where it is cut, to the part that shows, and leaves out what the cell
+    hid (the lines past a row too low for its text). Office suites clip to the cell, a row's height at least."""
+    clip = char.get("clip")
+    return clip is not None and char["text"] != " " and clip[3] - clip[1] < _LOWER * (char["bottom"] - char["top"])
+
+
+def lost_when_redrawn(chars: list[dict]) -> bool:
+    """Whether a page drawn again left out text a cell hid: a line cut at its foot (cut_when_redrawn, its top
+    showing) above the page's last line. A line cut at its top is the rest of a cell the page before began (the
+    page's print range clips it), one cut on the last line goes on overleaf: neither lost anything."""
+    cut = [char for char in chars if cut_when_redrawn(char)]
+    if not cut:
+        return False
+    last = max(char["top"] for char in chars if char["text"] != " ")
+    return any(char["clip"][1] <= char["top"] + _PART * (char["bottom"] - char["top"]) and char["top"] < last - 1
+               for char in cut)
+
+
+_LOWER = 0.6  # a clip lower than this share of a character's height is no cell's
+
+
 # ---- cells drawn by clips: a table without ruling lines ----------------------------------------
 #
 # A table drawn without ruling lines by a producer that clips every cell's text to the cell's box (Excel and WPS

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Self
 
 from ..sheet_grid import ClippedText
-from .clips import clip_edges, cluster, mark_clips, outside_clip, printed_or_cells
+from .clips import clip_edges, cluster, lost_when_redrawn, mark_clips, outside_clip, printed_or_cells
 from .rows import breaks_before
-from .text import Line, group_lines, join_lines, line_pitch, page_chars, pitch_of
+from .text import Line, group_lines, join_lines, line_pitch, mark_outlines, page_chars, pitch_of
 
 _THIN = 2.0  # a filled rectangle at most this thick is a ruling line
 _WHITE = 0.95
@@ -86,6 +86,8 @@ class PageContent:
     # those characters themselves: a ruled table printed in strips is placed by the text its pages share
     # (strip_ruled.py), cells' text among it
     chars: list[dict] = field(default_factory=list)
+    # a page without ruling lines whose cells' text was cut, and what was cut left out (clips.lost_when_redrawn)
+    lost_cut: bool = False
 
 
 # ---- ruling lines and tables -----------------------------------------------------------------
@@ -104,6 +106,8 @@ def _whiteish(color) -> bool:
 def is_rule(obj: dict) -> bool:
     """Whether a drawn object can be a cell border."""
     kind = obj.get("object_type")
+    if obj.get("outline"):  # a piece of a glyph's stroked outline (text.mark_outlines)
+        return False
     if kind == "line":
         return not _whiteish(obj.get("stroking_color"))
     if kind == "rect":
@@ -161,6 +165,7 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
     if body is not None:
         page = page.crop(body, relative=False, strict=False)
     chars, slanted = page_chars(page)
+    mark_outlines(page, chars)
     x0, top, x1, bottom = body or (0.0, 0.0, width, height)
     # A cell's text may be drawn past the page's edge, under a clip of the cell: the clip says whose it is. The
     # editor's pages clip to their body as a whole, and what is outside it was printed on the next page as well.
@@ -175,6 +180,7 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
         cuts = _cut_edges(edges)
         found = ruled.find_tables({**_TABLE_SETTINGS, "explicit_horizontal_lines": cuts})
     found = [t for t in found if len(t.cells) >= 2]
+    lost_cut = not found and lost_when_redrawn(chars)
     if not found:  # no ruling lines: the clips of a producer that clips every cell are its borders
         drawn = clip_edges(chars, width, height)
         if drawn:
@@ -208,7 +214,7 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
             if not any(x0 - 1 <= obj["x0"] and obj["x1"] <= x1 + 1 and top - 2 <= y <= bottom + 2
                        for x0, top, x1, bottom in boxes):
                 rules.append((y, obj["x0"], obj["x1"]))
-    return PageContent(width, height, group_lines(outside), tables, rules, slanted, len(chars), chars)
+    return PageContent(width, height, group_lines(outside), tables, rules, slanted, len(chars), chars, lost_cut)
 
 
 def _cut_by_the_page(off_page: list[dict], boxes: list[tuple], page_box: tuple) -> list[dict]:

@@ -63,7 +63,7 @@ from .section import (
     widen,
 )
 from .strips import stitch
-from .text import Line, line_text, split_line
+from .text import UNMAPPED, Line, line_text, split_line, unmapped
 
 # 2,000 pages of this editor's summary print (the benchmark's size M) take 3 minutes here: pdfminer
 # parses a page in 70-80 ms, and the reader reports progress page by page (a dialog can cancel).
@@ -86,6 +86,12 @@ _TITLE_WORDS = re.compile(r"绩效目标|部门名称|单位[:：]|#年")
 _SCAN = ("这是扫描件（PDF 里只有图片，没有文字层），无法读出表格。请找到原始的 Excel/WPS 文件或网页，"
          "或先用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”把它转成可复制文字的 PDF 后再打开")
 _NO_TEXT = "PDF 里没有任何文字，无法读出表格"
+_NO_CHARACTERS = ("PDF 里的文字没有字符编码（复制出来是乱码），无法读出表格。虚拟打印机“打印为 PDF”重新生成的文件常会这样。"
+                  "请找到原始的 Excel/WPS 文件、网页或原来导出的 PDF，或先用 WPS、Adobe Acrobat 等软件的“文字识别（OCR）”"
+                  "把它转成可复制文字的 PDF 后再打开")
+_LOST_CUT = ("第 {pages} 页的表格没有框线，单元格里超出行高的文字被裁掉了，被遮住的部分也不在 PDF 里（虚拟打印机或“打印到文件”"
+             "重新生成的 PDF 会这样），分不清各单元格的文字，未打开。请找到原始的 Excel/WPS 文件或原来导出的 PDF 再打开")
+_UNMAPPED_SHARE = 0.2  # a page with more glyphs than this that give no character has no text to read
 _TRUNCATED = "PDF 文件不完整（没有文件结尾标记 %%EOF），可能在下载或复制时被截断，请重新获取完整的文件"
 _ENCRYPTED = ("PDF 文件已加密（设有打开密码），无法读取。请向发文单位索取未加密的文件，或在 PDF 阅读器中输入密码打开后"
               "“另存为”或“打印为 PDF”得到不加密的副本，再打开")
@@ -110,11 +116,18 @@ def read_pdf_sections(path: Path, progress: Progress | None = None) -> PdfTables
         raise FileProblem(path, _SCAN)  # a page number or a stamp may be text; a table is not there
     if text_chars == 0:
         raise FileProblem(path, _NO_TEXT)
+    lost = [page.number for page in pages if page.content.lost_cut]
+    if lost:  # cells told apart by nothing but their text, and some of it missing: no reading is sure of them
+        raise FileProblem(path, _LOST_CUT.format(pages=_page_list(lost)))
     notes = []
     overlapping = [page.number for page in pages if any(table.overlapping for table in page.tables)]
     if overlapping:
         notes.append(f"第 {_page_list(overlapping)} 页的表格里有文字互相重叠（行高不够，文字超出了单元格，"
                      "超出的部分可能已被裁掉），导入的内容可能不完整，请对照原表核对")
+    garbled = [page.number for page in pages if page.unmapped]
+    if garbled:
+        notes.append(f"第 {_page_list(garbled)} 页有 {sum(page.unmapped for page in pages)} 个字符在 PDF 里没有字符编码，"
+                     f"读成了“{UNMAPPED}”，含有“{UNMAPPED}”的内容请对照原表核对")
     dropped = sum(page.content.dropped_slanted for page in pages)
     if dropped:
         notes.append(f"PDF 中有 {dropped} 个倾斜的字符（如“草稿”水印），已忽略")
@@ -143,6 +156,7 @@ class ReadPage:
     # borders: for a table cut at its foot, or the first of the next page (borders.table_edges)
     last_number: int = 0  # the last page it holds (strips: a page with the columns printed on later pages)
     left_out: bool = False  # (strips) an empty page standing in for one LibreOffice did not print (order.blanks_filled)
+    unmapped: int = 0  # glyphs the PDF gives no character for (text.unmapped), read as text.UNMAPPED
 
     def __post_init__(self):
         self.last_number = self.last_number or self.number
@@ -194,12 +208,16 @@ def read_pages(path: Path, progress: Progress | None = None) -> tuple[list[ReadP
                 if len(page.chars) > MAX_CHARS_PER_PAGE:
                     raise FileProblem(path, f"第 {number} 页有 {len(page.chars)} 个字符，超过每页 "
                                             f"{MAX_CHARS_PER_PAGE} 个的上限，不像是一张表格")
+                glyphs = [char for char in page.chars if char["text"].strip()]
+                garbled = sum(1 for char in glyphs if unmapped(char))
+                if garbled > _UNMAPPED_SHARE * len(glyphs):
+                    raise FileProblem(path, _NO_CHARACTERS)
                 body = editor_body(page) if creator == EDITOR_CREATOR else None
                 content = read_page(page, body)
                 # Every page after the first: a merged cell may go on from the page before with its borders drawn
                 # (a word processor's), and its rows there are told by the borders (join_merged.merged_over_break)
                 edges = table_edges(page, content.tables, bool(pages))
-                pages.append(ReadPage(number, content, len(page.images), *edges))
+                pages.append(ReadPage(number, content, len(page.images), *edges, unmapped=garbled))
             except FileProblem:
                 raise
             except Exception as error:

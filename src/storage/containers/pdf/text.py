@@ -70,10 +70,21 @@ def dedupe(chars: list[dict], tolerance: float = 1.0) -> list[dict]:
     return [char for index, char in enumerate(chars) if index not in dropped]
 
 
+UNMAPPED = "\ufffd"  # a glyph the PDF gives no character for
+
+
+def unmapped(char: dict) -> bool:
+    """A glyph whose font says no character for it (no ToUnicode, glyph names that name none: pdfminer gives
+    `(cid:N)`): a PostScript printer driver's fonts, distilled again by Ghostscript, often come so."""
+    return char["text"].startswith("(cid:")
+
+
 def page_chars(page) -> tuple[list[dict], int]:
     chars, slanted = [], 0
     for seq, char in enumerate(page.chars):
         char["seq"] = seq  # the drawing order, which tells cells apart where no line does (layout)
+        if unmapped(char):
+            char["text"] = UNMAPPED  # one character, shown as unknown (table.read_pages says where)
         if _slanted(char):
             slanted += 1
         elif char["text"].strip():
@@ -81,6 +92,30 @@ def page_chars(page) -> tuple[list[dict], int]:
         elif char["text"]:  # Qt's PDFs draw a space as a tab glyph; a producer may use U+3000 or U+00A0
             chars.append({**char, "text": " "})
     return dedupe(chars), slanted
+
+
+_CELL = 20.0  # pt: the side of the squares characters are looked up in
+
+
+def mark_outlines(page, chars: list[dict]) -> None:
+    """Marks `outline` the drawn pieces that lie within a character's box: text printed bold by stroking its
+    glyphs as well (synthetic bold, text render mode 2) comes from cairo (a Linux desktop's print to file) as the
+    text and then every glyph's outline stroked as a path, whose straight pieces are rectangles and lines. They
+    are no cell borders (page.is_rule); a border is longer than the character it passes."""
+    squares: dict[tuple[int, int], list[dict]] = {}
+    for char in chars:
+        for x in range(int(char["x0"] // _CELL), int(char["x1"] // _CELL) + 1):
+            for y in range(int(char["top"] // _CELL), int(char["bottom"] // _CELL) + 1):
+                squares.setdefault((x, y), []).append(char)
+    for obj in (*page.rects, *page.lines):
+        middle = ((obj["x0"] + obj["x1"]) / 2 // _CELL, (obj["top"] + obj["bottom"]) / 2 // _CELL)
+        near = squares.get((int(middle[0]), int(middle[1])), ())
+        for char in near:
+            room = 0.25 * char["size"]  # the glyph's ink may reach past the box its font gives it
+            if char["x0"] - room <= obj["x0"] and obj["x1"] <= char["x1"] + room and \
+                    char["top"] - room <= obj["top"] and obj["bottom"] <= char["bottom"] + room:
+                obj["outline"] = True
+                break
 
 
 def _is_wide(ch: str) -> bool:
