@@ -249,7 +249,8 @@ def sections(pages: list[ReadPage]) -> list[Section]:
             runs_on = continues and _ends_in_table(before)
             apart = title_rows(lines, before.headers) if before else []  # print titles, rows of their own
             left_edges = before.last_starts if runs_on else []
-            cut, table = layout(lines, apart, continues, left_edges)
+            reach = (before.last_table[1][0], before.last_table[1][-1]) if runs_on else None
+            cut, table = layout(lines, apart, continues, left_edges, reach)
             if table is not None and not _title_line(table):
                 lines, tables = cut, [table]
             elif table is None and runs_on:
