@@ -154,10 +154,18 @@ def plan(pages: list) -> tuple[list[list], list[float]] | None:
     if not shifts:
         return None
     lines = [all_lines(page) for page in pages]
+
+    def checks(bands: list[list]) -> bool:
+        try:
+            _checked(pages, blanks_filled(bands))
+        except NotJoined:
+            return False
+        return True
+
     try:
-        return _checked(pages, arrange(pages, shifts, lines))
+        return _checked(pages, arrange(pages, shifts, lines, checks=checks))
     except NotJoined:  # LibreOffice leaves out a page with nothing printed on it: one missing page may be why
-        left_out = arrange(pages, shifts, lines, left_out=True)
+        left_out = arrange(pages, shifts, lines, left_out=True, checks=checks)
         if left_out is None:
             raise
         return _checked(pages, blanks_filled(left_out))
