@@ -126,6 +126,12 @@ def _join_at(pages: list, offsets: list[float], refuse):
     own_columns = [[x + offset for x in page.tables[0].columns] for page, offset in zip(pages, offsets)]
     columns = cluster([x for each in own_columns for x in each], _EDGE)
     rows_at = cluster([y for page in pages for y in bounds_of(page)], SAME)
+    # A row border a page draws outside its table, within the band's rows, is the band's: rows of cells merged across
+    # the strip border have no side borders there, and pdfplumber finds no table in them (a 2019 form's last key
+    # indicator and the 其中：部门年度整体预算完成率 row under it, merged across: read as one cell, the second lost)
+    drawn = [y for page in pages for y, _, _ in page.content.rules
+             if rows_at[0] + SAME < y < rows_at[-1] - SAME]
+    rows_at = cluster([*rows_at, *drawn], SAME) if drawn else rows_at
     rows: list[list[str]] = [[""] * (len(columns) - 1) for _ in rows_at[:-1]]
     open_columns: set[int] = set()
     for page, own in zip(pages, own_columns):

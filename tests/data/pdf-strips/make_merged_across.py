@@ -1,0 +1,69 @@
+"""Makes merged-across.pdf: a ruled table, not fitted to the page width, printed by LibreOffice (`soffice --headless
+--convert-to pdf`, a private profile) in two strips. Its second band begins with two rows whose cells are merged
+across the strip border, beside two cells merged down over both: on the second strip's page those rows have no side
+borders (pdfplumber finds no table there), only the line between them. The title is merged across all the columns, as
+the published forms do: LibreOffice draws it on the first page of every strip, and the pages are placed by it.
+
+    .venv/bin/python tests/data/pdf-strips/make_merged_across.py     # writes tests/data/pdf-strips/merged-across.pdf
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment, Border, Side
+from openpyxl.worksheet.pagebreak import Break
+
+HERE = Path(__file__).resolve().parent
+HEADER = ["序号", "任务名称", "绩效目标", "关键指标", "指标值", "备注"]
+ROWS = [[str(n), f"第{n}项任务", f"完成第{n}项任务的目标", f"关键指标{n}", f"{90 + n}%", ""] for n in range(1, 4)]
+MERGED = ["第一行合并文字：工程量完成率", "第二行合并文字：预算完成率100%"]  # each merged across 绩效目标…备注
+AFTER = [[str(n), f"第{n}项任务", f"完成第{n}项任务的目标", f"关键指标{n}", f"{90 + n}%", ""] for n in range(4, 6)]
+
+
+def workbook() -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "绩效目标表"
+    for column, width in zip("ABCDEF", (8, 30, 40, 40, 30, 30)):
+        sheet.column_dimensions[column].width = width
+    line = Side(style="thin")
+    sheet["A1"] = "2019年部门整体绩效目标表（测试）"  # merged across the columns: drawn on every strip's first page
+    sheet.merge_cells("A1:F1")
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    rows = [HEADER, *ROWS, ["合并", "合并说明", MERGED[0], "", "", ""], ["", "", MERGED[1], "", "", ""], *AFTER]
+    for r, values in enumerate(rows, start=2):
+        for c, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=c, value=value or None)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.border = Border(left=line, right=line, top=line, bottom=line)
+        sheet.row_dimensions[r].height = 30
+    top = len(ROWS) + 3
+    sheet.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
+    sheet.merge_cells(start_row=top, start_column=2, end_row=top + 1, end_column=2)
+    for row in (top, top + 1):
+        sheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
+    sheet.row_breaks.append(Break(id=top - 1))  # the second band begins with the merged rows
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = 9  # A4
+    return book
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "merged-across.xlsx"
+        workbook().save(source)
+        profile = Path(folder) / "profile"
+        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                        "--outdir", folder, str(source)], capture_output=True, timeout=180, check=True)
+        shutil.copy(Path(folder) / "merged-across.pdf", HERE / "merged-across.pdf")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
