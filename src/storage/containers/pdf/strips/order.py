@@ -41,7 +41,7 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     each page's text lines (its cells' among them). left_out: the pages with one page of the last strip left out
     (LibreOffice does not print a page with nothing on it: the part of a band of a strip of sparse columns, 备注 or
     其他资金, holding nothing but the repeated header rows), None in its place; only when the pages as they are do
-    not check out. A page missing elsewhere, or a second one, is not looked for: the file is refused. checks:
+    not check out; else one or two left out of strips that show nothing of their own (_left_out_of_bare). checks:
     whether the bands an arrangement makes check out as a join (shifts._checked: text run past a page's right edge
     found on its band's next page…): of the arrangements the pages' looks do not tell apart from the best, exactly
     one must check out (that one is taken: the join tells them apart); one clearly worse is never taken."""
@@ -62,6 +62,11 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
                   for slots in ([*range(blank), None, *range(blank, count)],)
                   for found in _scored(slots, shifts, columns, rows, raw_rows, empty)
                   if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
+        bare = _bare_pages(pages, lines) if not scored else set()
+        for blanks in range(1, _MAX_LEFT_OUT + 1) if bare else ():
+            scored = _left_out_of_bare(count, blanks, bare, shifts, columns, rows, raw_rows, empty)
+            if scored:
+                break
     else:
         return None
     scored.sort(key=lambda item: -item[0])
@@ -74,6 +79,46 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
         if checks is None or checks(made):
             kept.append(made)
     return kept[0] if len(kept) == 1 else None
+
+
+_MAX_LEFT_OUT = 2  # pages left out of strips whose printed pages show nothing of their own
+
+
+def _left_out_of_bare(count: int, blanks: int, bare: set[int], shifts: dict[int, float], columns: dict, rows: dict,
+                      raw_rows: dict, empty: set[int]) -> list:
+    """The arrangements with this many pages left out in strips (not the first) whose every printed page is bare
+    (_bare_pages): columns empty wherever they are printed (财政专户拨款 and 其他资金 in a 项目支出 table), whose pages
+    LibreOffice prints only where something crosses into them (the title on the first band, a footnote on the
+    last). A page missing from a strip that shows cells of its own is not looked for (it may have held them)."""
+    found = []
+    for places in combinations(range(1, count + blanks), blanks):
+        slots: list[int | None] = list(range(count))
+        for place in places:
+            slots.insert(place, None)
+        for arrangement in _scored(slots, shifts, columns, rows, raw_rows, empty):
+            bands = arrangement[1]
+            sparse = {s for band in bands for s, index in enumerate(band) if index is None}
+            if len(bands) > 1 and 0 not in sparse and all(
+                    band[s] is None or band[s] in bare for band in bands for s in sparse):
+                found.append((*arrangement, slots))
+    return found
+
+
+def _bare_pages(pages: list, lines: list[list]) -> set[int]:
+    """The pages that show nothing of their own: each text on them is drawn on another page as well (the repeated
+    header rows, a title merged across the strips) or runs in from past the page's edge (a cell's text crossing
+    the strip border, drawn on both pages)."""
+    texts = [[(_run_text(run), run) for line in page_lines for run in split_line(line)] for page_lines in lines]
+    seen: dict[str, set[int]] = {}
+    for index, runs in enumerate(texts):
+        for text, _ in runs:
+            seen.setdefault(text, set()).add(index)
+    return {index for index, (page, runs) in enumerate(zip(pages, texts)) if runs and all(
+        seen[text] - {index} or any(c["x0"] < 0 or c["x1"] > page.content.width for c in run) for text, run in runs)}
+
+
+def _run_text(run: list[dict]) -> str:
+    return "".join(char["text"] for char in run).strip()
 
 
 def _printed_before(slots: list[int | None], slot: int) -> int:
