@@ -1,4 +1,4 @@
-"""Department forms printed to PDF by a browser (Chromium; tests/data/pdf-dept/make_department_prints.py): no ruling
+"""Department forms printed to PDF by a browser (Chromium; tests/data/browser-print/dept/make_department_prints.py): no ruling
 lines, so the columns come from where the texts lie, and a tall row breaks at the page's foot."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from src.storage.infra.files import open_declaration
 
-DATA = Path(__file__).resolve().parent / "data" / "pdf-dept"
+DATA = Path(__file__).resolve().parent / "data" / "browser-print" / "dept"
 GOAL = "在全市实现一村（社区）一法律顾问线上线下全覆盖，群众不出村（社区）即可享受到法律服务。" * 6 + "新格局。"
 
 

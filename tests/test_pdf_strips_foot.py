@@ -1,4 +1,4 @@
-"""A table LibreOffice printed past the paper's foot (tests/data/pdf-strips/make_past_foot.py): rows above the header
+"""A table LibreOffice printed past the paper's foot (tests/data/pdf/strips/make_past_foot.py): rows above the header
 so tall that the header ends below A4's landscape height; LibreOffice lays the first pages out as tall as A4 upright,
 and the first projects' rows lie below the paper, in the file and on no other page."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from src.storage.infra.files import open_declaration
 
-DATA = Path(__file__).resolve().parent / "data" / "pdf-strips"
+DATA = Path(__file__).resolve().parent / "data" / "pdf" / "strips"
 
 
 def test_rows_past_the_papers_foot_are_read_and_said():

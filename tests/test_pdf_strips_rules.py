@@ -1,5 +1,5 @@
 """A ruled table printed in strips whose band begins with rows merged across the strip border
-(tests/data/pdf-strips/make_merged_across.py): the strip's page draws no table there, only the lines between the
+(tests/data/pdf/strips/make_merged_across.py): the strip's page draws no table there, only the lines between the
 rows, and those lines are the band's row borders."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from src.storage.containers.pdf.table import read_pdf_sections
 
-DATA = Path(__file__).resolve().parent / "data" / "pdf-strips"
+DATA = Path(__file__).resolve().parent / "data" / "pdf" / "strips"
 
 
 def test_a_row_border_drawn_outside_the_strips_table_cuts_the_bands_rows():

@@ -1,7 +1,7 @@
 """Makes the browser-printed department forms of this folder: a department form as LibreOffice writes a sheet's
 .html (no borders, cells merged down and across, amounts right-aligned), printed to PDF by Chromium headless.
 
-    python tests/data/pdf-dept/make_department_prints.py      (needs chromium; the PDFs are committed)
+    python tests/data/browser-print/dept/make_department_prints.py      (needs chromium; the PDFs are committed)
 
 - amount-against-goal.pdf: the tasks' amounts right-aligned against their goals (the next cell's text, left-
   aligned, a cell's padding away), an indicator's short 指标值 far right of its name under the tasks' header.

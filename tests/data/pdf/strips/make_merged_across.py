@@ -4,7 +4,7 @@ across the strip border, beside two cells merged down over both: on the second s
 borders (pdfplumber finds no table there), only the line between them. The title is merged across all the columns, as
 the published forms do: LibreOffice draws it on the first page of every strip, and the pages are placed by it.
 
-    .venv/bin/python tests/data/pdf-strips/make_merged_across.py     # writes tests/data/pdf-strips/merged-across.pdf
+    .venv/bin/python tests/data/pdf/strips/make_merged_across.py     # writes tests/data/pdf/strips/merged-across.pdf
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ tall that the header ends below the paper's height: LibreOffice then lays the fi
 upright, and draws the first projects' rows, lines and text, below the paper's foot (nothing of them on any other
 page).
 
-    .venv/bin/python tests/data/pdf-strips/make_past_foot.py     # writes tests/data/pdf-strips/past-foot.pdf
+    .venv/bin/python tests/data/pdf/strips/make_past_foot.py     # writes tests/data/pdf/strips/past-foot.pdf
 """
 
 from __future__ import annotations
