@@ -4,7 +4,7 @@ across the strip border, beside two cells merged down over both: on the second s
 borders (pdfplumber finds no table there), only the line between them. The title is merged across all the columns, as
 the published forms do: LibreOffice draws it on the first page of every strip, and the pages are placed by it.
 
-    .venv/bin/python tests/data/pdf/strips/make_merged_across.py     # writes tests/data/pdf/strips/merged-across.pdf
+    .venv/bin/python tests/data/pdf/strips/make_merged_across.py     # writes merged-across*.pdf beside it
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ MERGED = ["第一行合并文字：工程量完成率", "第二行合并文字�
 AFTER = [[str(n), f"第{n}项任务", f"完成第{n}项任务的目标", f"关键指标{n}", f"{90 + n}%", ""] for n in range(4, 6)]
 
 
-def workbook() -> openpyxl.Workbook:
+def workbook(same_text: bool = False) -> openpyxl.Workbook:
+    """same_text: the second merged row's text is the text of the cell merged down beside it (merged-across-same-text:
+    an amount beside the same amount in another cell of the row)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "绩效目标表"
@@ -36,7 +38,9 @@ def workbook() -> openpyxl.Workbook:
     sheet["A1"] = "2019年部门整体绩效目标表（测试）"  # merged across the columns: drawn on every strip's first page
     sheet.merge_cells("A1:F1")
     sheet["A1"].alignment = Alignment(horizontal="center")
-    rows = [HEADER, *ROWS, ["合并", "合并说明", MERGED[0], "", "", ""], ["", "", MERGED[1], "", "", ""], *AFTER]
+    merged = [MERGED[0], "0.00"] if same_text else MERGED
+    rows = [HEADER, *ROWS, ["合并", "0.00" if same_text else "合并说明", merged[0], "", "", ""],
+            ["", "", merged[1], "", "", ""], *AFTER]
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
             cell = sheet.cell(row=r, column=c, value=value or None)
@@ -55,13 +59,14 @@ def workbook() -> openpyxl.Workbook:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "merged-across.xlsx"
-        workbook().save(source)
-        profile = Path(folder) / "profile"
-        subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                        "--outdir", folder, str(source)], capture_output=True, timeout=180, check=True)
-        shutil.copy(Path(folder) / "merged-across.pdf", HERE / "merged-across.pdf")
+    for name, same_text in (("merged-across", False), ("merged-across-same-text", True)):
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / f"{name}.xlsx"
+            workbook(same_text).save(source)
+            profile = Path(folder) / "profile"
+            subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                            "--outdir", folder, str(source)], capture_output=True, timeout=180, check=True)
+            shutil.copy(Path(folder) / f"{name}.pdf", HERE / f"{name}.pdf")
     return 0
 
 
