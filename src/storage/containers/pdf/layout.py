@@ -159,19 +159,19 @@ def _is_wide(text: str) -> bool:
     return bool(text) and ord(text[0]) >= 0x2E80
 
 
-def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, left_edges: list[float] = ()
-           ) -> tuple[list[Line], Table | None]:
+def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, left_edges: list[float] = (),
+           reach: tuple[float, float] | None = None) -> tuple[list[Line], Table | None]:
     """The page's lines (headers and footers taken away) → the lines above the table, and the table. apart: those
     of its lines that are rows of their own (blocks). continues: the page goes on with a table of the page before
     and has no form title: its rows of one cell on top are the table's (_rows_on_top). left_edges: the page before
-    ended in that table's row; where its cells' texts began."""
+    ended in that table's row; where its cells' texts began. reach: that table's left and right borders."""
     chars = [c for line in lines for c in line.chars]
     rows = rows_of(blocks(chars, frozenset(id(c) for line in apart for c in line.chars)))
     first = next((i for i, row in enumerate(rows) if len(row) >= 2), None)
     if first is None:
         return lines, None
     if continues:
-        first = _rows_on_top(rows, first, left_edges)
+        first = _rows_on_top(rows, first, left_edges, reach)
     above_chars = [c for row in rows[:first] for block in row for c in block.chars]
     template = max(rows[first:], key=len)
     bounds = [template[0].x0 - 1]
@@ -187,15 +187,27 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
     # two of the template's texts, it is the line between their columns, seen, where the midway cut was a
     # guess: an amount right-aligned in a narrow 总计 reaches past the middle between 总计 and 实施周期.
     # Until no row has two cells in one column: a line seen in a lower row may take the place of a guessed one
-    # that kept two cells of a row above apart (a second header row's labels, read before the amounts below them)
+    # that kept two cells of a row above apart (a second header row's labels, read before the amounts below them).
+    # A line midway between two texts of a row is a guess as well, only surer than the template's: where two cells
+    # drawn one after the other show the padding between them, that line takes its place (an indicator's short
+    # 指标值 far right of its name put a line midway, under the task header's 拟投入的资金, and the tasks' amounts
+    # right-aligned against their goals, a column further, lost their label: d012)
+    midway: set[float] = set()
     for _ in range(len(bounds)):
         seen = bounds
         for row in rows[first:]:
             for left, right in zip(row, row[1:]):
                 size = max(min(left.first[1] - left.first[0], right.first[1] - right.first[0]), 1.0)
                 if right.x0 - left.x1 >= _CJK_GAP * size and _column(bounds, left) == _column(bounds, right):
-                    bounds = _with_line(bounds, right.split_at if right.after is left else (left.x1 + right.x0) / 2,
-                                        guides, guessed)
+                    padding = right.after is left
+                    line = right.split_at if padding else (left.x1 + right.x0) / 2
+                    before = bounds
+                    bounds = _with_line(bounds, line, guides, guessed | midway if padding else guessed)
+                    gone = set(before) - set(bounds)
+                    guessed -= gone
+                    midway -= gone
+                    if not padding:
+                        midway.add(line)
         if bounds == seen:
             break
     bounds = _stacked_labels(rows[first:], bounds)
@@ -239,7 +251,8 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
     return group_lines(above_chars), table
 
 
-def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = ()) -> int:
+def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = (),
+                 reach: tuple[float, float] | None = None) -> int:
     """The first row of a table going on from the page before: a row of one cell (a unit's subtotal row, Calc
     printing it at the top of the next page) is a row of the table, not a line above it, when it lies a row's
     padding above the row under it (less than a line: a title or a note stands further off) within the table's
@@ -251,8 +264,11 @@ def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = 
     x0 = min(block.x0 for row in rows[first:] for block in row)
     x1 = max(block.x1 for row in rows[first:] for block in row)
     # The rest of the cell may reach further right than any text under it (their cells end short): it is held by
-    # where it begins; the rows between it and the table must lie within the table
-    inside = all(len(row) == 1 and x0 - 1 <= row[0].x0 and row[0].x1 <= x1 + 1 for row in rows[1:first])
+    # where it begins; the rows between it and the table must lie within the table, as it stands on either page (a
+    # department form's 绩效指标 printed above its header, in the form's label column: none of this page's rows
+    # under it reaches there, and a task's goal lost its rest, unsaid: d021)
+    left, right = (min(x0, reach[0]), max(x1, reach[1])) if reach else (x0, x1)
+    inside = all(len(row) == 1 and left - 1 <= row[0].x0 and row[0].x1 <= right + 1 for row in rows[1:first])
     if first and len(rows[0]) == 1 and x0 - 1 <= rows[0][0].x0 and inside and begins_at(rows[0][0].x0, left_edges):
         return 0
     while first > 0 and len(rows[first - 1]) == 1:

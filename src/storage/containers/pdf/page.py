@@ -170,7 +170,10 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
     # A cell's text may be drawn past the page's edge, under a clip of the cell: the clip says whose it is. The
     # editor's pages clip to their body as a whole, and what is outside it was printed on the next page as well.
     page_box = (x0, top, x1, bottom)
-    off_page = [c for c in chars if not _within(c, page_box, clipped=False)] if body is None else []
+    # LibreOffice may lay a page out taller than its paper (a landscape sheet unfitted, its rows as on a portrait page):
+    # the rows past the paper's foot are in the file, ruling lines and text, and nowhere else (the next page goes on
+    # after them). Their text is kept for the table whose lines hold it (the import says the page runs past its foot)
+    past_foot = [c for c in chars if body is None and (c["top"] + c["bottom"]) / 2 > bottom and c.get("clip") is None]
     chars = [c for c in chars if _within(c, page_box, clipped=body is None)]
     chars = printed_or_cells(chars)
     ruled = page.filter(lambda obj: obj.get("object_type") not in ("rect", "line", "curve") or is_rule(obj))
@@ -189,7 +192,7 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
                                       "explicit_horizontal_lines": [e for e in drawn if e["height"] == 0]})
             found = [t for t in found if len(t.cells) >= 2]
     boxes = [t.bbox for t in found]
-    chars = chars + _cut_by_the_page(off_page, boxes, page_box) if off_page and boxes else chars
+    chars += [c for c in past_foot if any(_within(c, box, clipped=False) for box in boxes)]
     inside: list[list[dict]] = [[] for _ in found]
     outside: list[dict] = []
     clip_tables: dict[tuple, int | None] = {}  # a clip → the table with a cell it is (one look-up per clip)
@@ -215,14 +218,6 @@ def read_page(page, body: tuple[float, float, float, float] | None = None) -> Pa
                        for x0, top, x1, bottom in boxes):
                 rules.append((y, obj["x0"], obj["x1"]))
     return PageContent(width, height, group_lines(outside), tables, rules, slanted, len(chars), chars, lost_cut)
-
-
-def _cut_by_the_page(off_page: list[dict], boxes: list[tuple], page_box: tuple) -> list[dict]:
-    """The characters drawn past the page's edge inside a ruled table that begins on the page and whose rules run
-    past it too: a row taller than the page, which Calc prints cut at the page's foot (the rest is in the PDF, not
-    on paper). Each is given the page as its clip, so that its cell's text is said to have been cut in print."""
-    return [{**char, "clip": page_box} for char in off_page if char.get("clip") is None and any(
-        box[1] < page_box[3] and _within(char, box, clipped=False) for box in boxes)]
 
 
 def _spilled(chars: list[dict], found: list, inside: list[list[dict]], outside: list[dict]

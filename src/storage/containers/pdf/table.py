@@ -132,10 +132,14 @@ def read_pdf_sections(path: Path, progress: Progress | None = None) -> PdfTables
     if dropped:
         notes.append(f"PDF 中有 {dropped} 个倾斜的字符（如“草稿”水印），已忽略")
     past = [page.number for page in pages if any(t.columns[-1] > page.content.width + 3 for t in page.tables)]
+    below = [page.number for page in pages if any(t.bottom > page.content.height + 3 for t in page.tables)]
     pages, joined = stitch(pages, path)  # a table too wide for the page, printed in strips of columns
     notes.extend(joined)
     if past:  # a column wider than the paper: the printer cut its text at the page's edge
         notes.append(f"第 {_page_list(past)} 页的表格超出了纸张右边，超出部分的文字没有打印出来，导入的内容可能不完整，"
+                     "请对照原表核对")
+    if below:  # rows laid out past the paper's foot (page.read_page): in the file, not on the paper
+        notes.append(f"第 {_page_list(below)} 页的表格超出了纸张下边，超出部分在纸上没有打印出来，已按 PDF 中的文字导入，"
                      "请对照原表核对")
     found = sections(pages)
     asked = sorted({page for section in found for page in section.asked})
@@ -267,7 +271,8 @@ def sections(pages: list[ReadPage]) -> list[Section]:
             runs_on = continues and _ends_in_table(before)
             apart = title_rows(lines, before.headers) if before else []  # print titles, rows of their own
             left_edges = before.last_starts if runs_on else []
-            cut, table = layout(lines, apart, continues, left_edges)
+            reach = (before.last_table[1][0], before.last_table[1][-1]) if runs_on else None
+            cut, table = layout(lines, apart, continues, left_edges, reach)
             if table is not None and not _title_line(table):
                 lines, tables = cut, [table]
             elif table is None and runs_on:

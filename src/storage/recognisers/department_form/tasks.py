@@ -68,6 +68,7 @@ _NO_FACT_TASK = frozenset({"序号", "编号", "备注", label_key(DEPARTMENT_LA
 def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list[str],
                text_of: Callable[[str], str | None], department: str | None = None) -> list[Task]:
     tasks = []
+    held: dict[str, str] = {}  # the last task's texts as read, which the rest of its row goes on with
     heads = {role: label_key(grid.text(header_row, column)) for role, column in columns.items()}
     for row in range(header_row + 1, len(grid.rows)):
         values = {role: grid.text(row, column) for role, column in columns.items()}
@@ -91,6 +92,9 @@ def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list
             break
         if not any(v.strip() for v in values.values()):
             continue
+        if tasks and _rest_of_task(values, grid.rows[row], columns):
+            _join_rest(tasks, held, values, text_of, notes, row)
+            continue
         if department is not None and (not_a_task := _not_a_task(values.get("name", ""), department)):
             notes.append(Note(f"{DEPARTMENT_LABELS['tasks']}第 {row + 1} 行的{TASK_LABELS['name']}是{not_a_task}"
                               f"（“{excerpt(values.get('name', ''))}”），不是任务，该行未作为任务导入，请对照原表核对",
@@ -100,7 +104,34 @@ def _task_rows(grid: Grid, header_row: int, columns: dict[str, int], notes: list
         funds = published_amount(values.get("funds"), where, f"第 {row + 1} 行任务的{TASK_LABELS['funds']}", notes, row + 1)
         tasks.append(Task(name=text_of(values.get("name", "")), content=text_of(values.get("content", "")),
                           funds=funds, expected=text_of(values.get("expected", ""))))
+        held = {role: values.get(role, "") for role in _RUN_ON}
     return tasks
+
+
+_RUN_ON = ("content", "expected")  # the texts a task's row broken over a page goes on with
+
+
+def _rest_of_task(values: dict[str, str], cells: list[str], columns: dict[str, int]) -> bool:
+    """A row with no name and no amount, nothing but 主要实施内容 or 期望达到的目标 text (and nothing outside the task
+    columns but their text again, a cell merged across two): the rest of the task above, whose row a page broke (a
+    browser or a word processor prints the rest of a tall row at the next page's top)."""
+    text = {role for role, value in values.items() if value.strip()}
+    own = set(columns.values())
+    return bool(text) and text <= set(_RUN_ON) and not any(
+        cell.strip() and cell not in values.values() for column, cell in enumerate(cells) if column not in own)
+
+
+def _join_rest(tasks: list[Task], held: dict[str, str], values: dict[str, str], text_of: Callable[[str], str | None],
+               notes: list[str], row: int) -> None:
+    """The rest of the last task's row (_rest_of_task) joined to its texts, and said at the task."""
+    for role in _RUN_ON:
+        held[role] = f"{held[role]}{values.get(role, '')}"
+    index = len(tasks) - 1
+    tasks[index] = tasks[index].model_copy(update={role: text_of(held[role]) for role in _RUN_ON})
+    notes.append(Note(f"{DEPARTMENT_LABELS['tasks']}第 {row + 1} 行没有任务名称，只有"
+                      f"{'、'.join(TASK_LABELS[role] for role in _RUN_ON if values.get(role, '').strip())}的文字，"
+                      f"已接在第 {index + 1} 项任务“{tasks[index].name or ''}”之后（跨页断开的一行），请对照原表核对",
+                      location=paths.task(index), row=row + 1))
 
 
 def _not_a_task(name: str, department: str) -> str | None:

@@ -90,8 +90,10 @@ def _place(lines: list[Line], rows: list[list[str]], rows_at: list[float], colum
     middle_y = _middle(first.chars[0])
     row = next((r for r in range(len(rows_at) - 1) if rows_at[r] <= middle_y <= rows_at[r + 1]), None)
     key = text.replace(" ", "").replace("\n", "")
-    if row is not None and any(key in cell.replace(" ", "").replace("\n", "") for cell in rows[row]):
-        return  # drawn whole on another page of the band, in a cell there
+    if row is not None and any(key in cell.replace(" ", "").replace("\n", "") for c, cell in enumerate(rows[row])
+                               if columns[c] < x1 and x0 < columns[c + 1]):
+        return  # drawn whole on another page of the band, in a cell there: where it lies (the same text in another
+        # cell of the row is another cell's, 0.00 beside 0.00: d014's 拟用于对下转移支付资金 was dropped)
     middle_x = (x0 + x1) / 2
     column = _column_at(columns, middle_x)
     if column is not None and x1 - x0 > columns[column + 1] - columns[column]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import combinations, pairwise
+from typing import Callable
 
 from ..page import PageContent
 from ..text import split_line
@@ -33,13 +34,17 @@ _MAX_BLANK_PAGES = 60  # a page left out is looked for in every place: the pairs
 _CLEAR = 1.0  # the best arrangement's score beats the next one's by this much (a pair's likeness is 0 to 1)
 
 
-def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: bool = False) -> list[list] | None:
+def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: bool = False,
+            checks: Callable[[list[list]], bool] | None = None) -> list[list] | None:
     """The bands, each its pages left to right, or None when no arrangement is clearly the best. shifts: the
     index of each page sharing text with the first across a strip border → how far right it is drawn; lines:
     each page's text lines (its cells' among them). left_out: the pages with one page of the last strip left out
     (LibreOffice does not print a page with nothing on it: the part of a band of a strip of sparse columns, 备注 or
     其他资金, holding nothing but the repeated header rows), None in its place; only when the pages as they are do
-    not check out. A page missing elsewhere, or a second one, is not looked for: the file is refused."""
+    not check out; else one or two left out of strips that show nothing of their own (_left_out_of_bare). checks:
+    whether the bands an arrangement makes check out as a join (shifts._checked: text run past a page's right edge
+    found on its band's next page…): of the arrangements the pages' looks do not tell apart from the best, exactly
+    one must check out (that one is taken: the join tells them apart); one clearly worse is never taken."""
     count = len(pages)
     if count > _MAX_PAGES:
         return None
@@ -50,21 +55,75 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     raw_rows = _likeness(tops, centred=False)
     empty = {index for index, page_lines in enumerate(lines) if not page_lines}
     if not left_out:
-        scored = _scored(list(range(count)), shifts, columns, rows, raw_rows, empty)
+        scored = [(*found, list(range(count))) for found in _scored(list(range(count)), shifts, columns, rows,
+                                                                    raw_rows, empty)]
     elif count <= _MAX_BLANK_PAGES:
-        scored = [(*found, blank) for blank in range(1, count + 1)  # in the last strip: a column of its own left empty
-                  for found in _scored([*range(blank), None, *range(blank, count)], shifts, columns, rows, raw_rows, empty)
+        scored = [(*found, slots) for blank in range(1, count + 1)  # in the last strip: a column of its own left empty
+                  for slots in ([*range(blank), None, *range(blank, count)],)
+                  for found in _scored(slots, shifts, columns, rows, raw_rows, empty)
                   if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
+        bare = _bare_pages(pages, lines) if not scored else set()
+        for blanks in range(1, _MAX_LEFT_OUT + 1) if bare else ():
+            scored = _left_out_of_bare(count, blanks, bare, shifts, columns, rows, raw_rows, empty)
+            if scored:
+                break
     else:
         return None
-    if not scored:
-        return None
     scored.sort(key=lambda item: -item[0])
-    if len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEAR:
-        return None
-    blank = scored[0][2] if left_out else None
-    return [[pages[index] if index is not None else LeftOut(pages[blank - 1]) for index in band]
-            for band in scored[0][1]]
+    kept: list[list[list]] = []  # of the arrangements as good as the best (within _CLEAR), those that check out
+    for score, bands, places, slots in scored:
+        if score <= scored[0][0] - _CLEAR or len(kept) == 2:
+            break  # clearly worse than the best by the pages' looks: not taken, whatever the join says
+        made = [[pages[index] if index is not None else LeftOut(pages[_printed_before(slots, slot)])
+                 for index, slot in zip(band, slot_band)] for band, slot_band in zip(bands, places)]
+        if checks is None or checks(made):
+            kept.append(made)
+    return kept[0] if len(kept) == 1 else None
+
+
+_MAX_LEFT_OUT = 2  # pages left out of strips whose printed pages show nothing of their own
+
+
+def _left_out_of_bare(count: int, blanks: int, bare: set[int], shifts: dict[int, float], columns: dict, rows: dict,
+                      raw_rows: dict, empty: set[int]) -> list:
+    """The arrangements with this many pages left out in strips (not the first) whose every printed page is bare
+    (_bare_pages): columns empty wherever they are printed (财政专户拨款 and 其他资金 in a 项目支出 table), whose pages
+    LibreOffice prints only where something crosses into them (the title on the first band, a footnote on the
+    last). A page missing from a strip that shows cells of its own is not looked for (it may have held them)."""
+    found = []
+    for places in combinations(range(1, count + blanks), blanks):
+        slots: list[int | None] = list(range(count))
+        for place in places:
+            slots.insert(place, None)
+        for arrangement in _scored(slots, shifts, columns, rows, raw_rows, empty):
+            bands = arrangement[1]
+            sparse = {s for band in bands for s, index in enumerate(band) if index is None}
+            if len(bands) > 1 and 0 not in sparse and all(
+                    band[s] is None or band[s] in bare for band in bands for s in sparse):
+                found.append((*arrangement, slots))
+    return found
+
+
+def _bare_pages(pages: list, lines: list[list]) -> set[int]:
+    """The pages that show nothing of their own: each text on them is drawn on another page as well (the repeated
+    header rows, a title merged across the strips) or runs in from past the page's edge (a cell's text crossing
+    the strip border, drawn on both pages)."""
+    texts = [[(_run_text(run), run) for line in page_lines for run in split_line(line)] for page_lines in lines]
+    seen: dict[str, set[int]] = {}
+    for index, runs in enumerate(texts):
+        for text, _ in runs:
+            seen.setdefault(text, set()).add(index)
+    return {index for index, (page, runs) in enumerate(zip(pages, texts)) if runs and all(
+        seen[text] - {index} or any(c["x0"] < 0 or c["x1"] > page.content.width for c in run) for text, run in runs)}
+
+
+def _run_text(run: list[dict]) -> str:
+    return "".join(char["text"] for char in run).strip()
+
+
+def _printed_before(slots: list[int | None], slot: int) -> int:
+    """The page printed before a slot left out, in the pages' order."""
+    return next(index for index in reversed(slots[:slot]) if index is not None)
 
 
 @dataclass
@@ -76,10 +135,10 @@ class LeftOut:
 
 
 def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, rows: dict, raw_rows: dict,
-            empty: set[int]) -> list[tuple[float, list[list[int | None]]]]:
+            empty: set[int]) -> list[tuple[float, list[list[int | None]], list[list[int]]]]:
     """Every arrangement of the pages in slots (their indices; None: a page left out) that the pages' looks allow,
-    with its score. A strip of pages with nothing on them is none (a band of a footnote row alone prints its other
-    strips' pages empty: those pages are not strips of a band of their own)."""
+    with its score and the slots' places in it. A strip of pages with nothing on them is none (a band of a footnote
+    row alone prints its other strips' pages empty: those pages are not strips of a band of their own)."""
     count = len(slots)
     scored = []
     for strips in range(2, count + 1):
@@ -101,7 +160,7 @@ def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, ro
             banded = [value for (i, j), value in raw_rows.items() if band_of[i] == band_of[j]]
             if banded and sum(banded) < _BAND_ROWS * len(banded):
                 continue  # a band's pages must draw many of their lines at the same heights, whatever all pages do
-            scored.append((sum(alike_columns) + sum(alike_rows), bands))
+            scored.append((sum(alike_columns) + sum(alike_rows), bands, _bands(count, strips, order)))
     return scored
 
 

@@ -25,6 +25,9 @@ from .rows import SAME, row_holding
 LEFT_OUT = ("第 {page} 页之后少了最右边一栏的一页：打印时没有内容的页不会打印出来，已当作空白页拼接（这几行最右边几列按空白导入），"
             "请对照原表核对")
 
+LEFT_OUT_INSIDE = ("第 {page} 页之后少了中间一栏的页：打印时没有内容的页不会打印出来（这一栏在印出来的页上没有自己的内容），已当作空白页"
+                   "拼接（这几行这一栏的几列按空白导入），请对照原表核对")
+
 _EDGE = 3.0  # pt: column borders this close are one
 
 
@@ -50,7 +53,8 @@ def placed_by_text(pages: list, refuse) -> tuple[list, int, list[str]] | None:
         joined = [_join_band(band, offsets, columns, refuse) for band in bands]
     except shifts.NotJoined as error:
         raise refuse(str(error)) from error
-    left_out = [LEFT_OUT.format(page=page.number) for band in bands for page in band if page.left_out]
+    left_out = list(dict.fromkeys((LEFT_OUT if strip == len(band) - 1 else LEFT_OUT_INSIDE).format(page=page.number)
+                                  for band in bands for strip, page in enumerate(band) if page.left_out))
     return joined, len(offsets), left_out
 
 
@@ -126,6 +130,12 @@ def _join_at(pages: list, offsets: list[float], refuse):
     own_columns = [[x + offset for x in page.tables[0].columns] for page, offset in zip(pages, offsets)]
     columns = cluster([x for each in own_columns for x in each], _EDGE)
     rows_at = cluster([y for page in pages for y in bounds_of(page)], SAME)
+    # A row border a page draws outside its table, within the band's rows, is the band's: rows of cells merged across
+    # the strip border have no side borders there, and pdfplumber finds no table in them (a 2019 form's last key
+    # indicator and the 其中：部门年度整体预算完成率 row under it, merged across: read as one cell, the second lost)
+    drawn = [y for page in pages for y, _, _ in page.content.rules
+             if rows_at[0] + SAME < y < rows_at[-1] - SAME]
+    rows_at = cluster([*rows_at, *drawn], SAME) if drawn else rows_at
     rows: list[list[str]] = [[""] * (len(columns) - 1) for _ in rows_at[:-1]]
     open_columns: set[int] = set()
     for page, own in zip(pages, own_columns):

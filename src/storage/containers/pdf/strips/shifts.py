@@ -112,14 +112,20 @@ def _drawn_runs(chars: list[dict]) -> list[list[dict]]:
     return runs
 
 
-def _past_edge_shared(left, right, shift: float) -> bool:
+def _past_edge_shared(left, right, shift: float, repeated: list | None = None) -> bool:
     """Whether all the left page's text lying right of the strip border (at x = shift) is drawn on the right page
     too: text crossing the border is drawn on both pages. The border lies where the right page's printed text
 begins (its left margin, or a little right of it), shifted. Two pages of one strip sharing a cell's text by chance
-    at another column's place fail this: the left page has its own columns' text there."""
-    twins = _Twins(_chars(right), shift)
+    at another column's place fail this: the left page has its own columns' text there. repeated: where the right
+    page was left out (right: a printed page of its strip, for its margin), the left page's strip's other pages,
+    one of which must show each character it draws there, printed or clipped away, at its place (the rows every
+    page repeats; a band's own text running on over the border, a footnote, puts its page there)."""
     margin = min((char["x0"] for char in _chars(right, printed=True) if char["x0"] >= 0), default=0.0)
-    past = [char for char in _chars(left, printed=True) if char["x0"] >= shift + margin - TWIN]
+    past = [char for char in _chars(left, printed=repeated is None) if char["x0"] >= shift + margin - TWIN]
+    if repeated is not None:
+        others = [_Twins(_chars(page), 0.0) for page in repeated]
+        return all(any(twins.find(char) is not None for twins in others) for char in past)
+    twins = _Twins(_chars(right), shift)
     return all(twins.find(char) is not None for char in past)
 
 
@@ -154,10 +160,18 @@ def plan(pages: list) -> tuple[list[list], list[float]] | None:
     if not shifts:
         return None
     lines = [all_lines(page) for page in pages]
+
+    def checks(bands: list[list]) -> bool:
+        try:
+            _checked(pages, blanks_filled(bands))
+        except NotJoined:
+            return False
+        return True
+
     try:
-        return _checked(pages, arrange(pages, shifts, lines))
-    except NotJoined:  # LibreOffice leaves out a page with nothing printed on it: one missing page may be why
-        left_out = arrange(pages, shifts, lines, left_out=True)
+        return _checked(pages, arrange(pages, shifts, lines, checks=checks))
+    except NotJoined:  # LibreOffice leaves out a page with nothing printed on it: missing pages may be why
+        left_out = arrange(pages, shifts, lines, left_out=True, checks=checks)
         if left_out is None:
             raise
         return _checked(pages, blanks_filled(left_out))
@@ -181,7 +195,15 @@ def _checked(pages: list, bands: list[list] | None) -> tuple[list[list], list[fl
     for band in bands[1:]:
         for strip in range(1, len(band)):
             step = offsets[strip] - offsets[strip - 1]
-            if not _past_edge_shared(band[strip - 1], band[strip], step):
+            # A page left out held nothing but the rows every page repeats (print titles, 项目资金 merged over the
+            # strip border): text run on into it is text the page before repeats from another band's, at its place
+            if band[strip].left_out:
+                printed = next(other[strip] for other in bands if not other[strip].left_out)
+                repeated = [other[strip - 1] for other in bands if other is not band and not other[strip - 1].left_out]
+                shared = _past_edge_shared(band[strip - 1], printed, step, repeated)
+            else:
+                shared = _past_edge_shared(band[strip - 1], band[strip], step)
+            if not shared:
                 raise NotJoined(f"第 {band[strip - 1].number} 页超出右边的文字在第 {band[strip].number} 页上找不到")
     return bands, offsets
 
