@@ -38,6 +38,7 @@ from ..sheet_grid import label_key
 from .borders import table_edges
 from .continued import (
     SAME_X,
+    widened,
     carry_merged,
     find_header,
     join_cut,
@@ -385,7 +386,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             dropped = drop
             target = number
             labelled = table.spans is not None and not ruled and table.template >= drop  # labels below the repeat
-        elif section.last_table is not None:
+        elif section.last_table is not None and not _outgrows(section, table, ruled):
             target = section.last_table[0]
             # No header repeated: a borderless page's columns were cut between the texts of its own rows only, and
             # one of them may reach over two of the table's (a column empty in its rows): its texts are put where they
@@ -399,6 +400,8 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         if table.headed:
             section.headed[target] = (table.guides, table.right_aligned)
         section.edges[target] = table.edges
+        if not ruled:
+            section.from_text.add(target)
         if rows:
             signature = _signature(rows[0])
             following = [_signature(row) for row in rows[:8]]
@@ -467,6 +470,16 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     if carried:
         carry_merged(section.rows, section.row_tables, start, carried)
     section.last_table = (number, columns)
+
+
+def _outgrows(section: Section, table: Table, ruled: bool) -> bool:
+    """A ruled table under one read from where its text lies (a row pdfplumber found no table in: a spreadsheet
+    printed in strips draws 部门名称 | 名称 alone on its first page) that is not the same table widened: that one's
+    columns end where its text ends, so the ruled table's cells would be squeezed into them, two texts as one. The
+    ruled table is a table of its own."""
+    number, columns = section.last_table
+    return ruled and number in section.from_text and table.columns[-1] > columns[-1] + SAME_X \
+        and widened(columns, table.columns) == columns
 
 
 def _page_list(numbers: list[int]) -> str:

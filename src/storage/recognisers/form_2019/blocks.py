@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .labels import SPLIT_LINE
+from .labels import SPLIT_LINE, holds_inner_word
 
 COLUMNS = ("task", "goal", "indicator", "standard", "projects")  # the plan's columns (parts._PLAN_ROLES' values)
 
@@ -51,10 +51,20 @@ def pair(block: Block, name: str, value: str) -> None:
     name, value = name.strip(), value.strip()
     if not (name or value):
         return
-    if name == value or (name and not value and SPLIT_LINE.match(name) and name.startswith("其中")):
+    if name == value or (name and not value and _spanning(name)):
         block.spanning.append(name)
-    else:
-        block.pairs.append((name, value))
+        return
+    lines = name.split("\n")
+    if len(lines) > 1 and _spanning(lines[-1].strip()):
+        # The line across both columns under the 关键指标 (其中：部门年度整体预算完成率：100%) drawn into the last one's
+        # cell: a PDF that lost the row border between them (a strip's rows joined, rows too low for their text)
+        name = "\n".join(lines[:-1]).strip()
+        block.spanning.append(lines[-1].strip())
+    block.pairs.append((name, value))
+
+
+def _spanning(line: str) -> bool:
+    return line.startswith("其中") and bool(SPLIT_LINE.match(line)) and not holds_inner_word(line)
 
 
 class Tasks:

@@ -62,6 +62,14 @@ TOP_ROLES = frozenset(("name", "functions", "income", "remarks", *INCOME))  # wh
 # never a word as common as 任务 or 目标 alone.
 _INNER_WORDS = ("任务(政策)的绩效目标", "任务的绩效目标", "任务(政策)", "关键性指标", "绩效标准", "主要实施项目", "关键指标",
                 "预期实现值", "预期值", "部门整体支出目标")
+
+
+def holds_inner_word(text: str) -> bool:
+    """Whether a text holds one of the form's own words for its columns (a header drawn into it)."""
+    key = label_key(text)
+    return any(word in key for word in _INNER_WORDS)
+
+
 _LOOSE = {"(": "[（(]", ")": "[）)]"}
 _INNER = re.compile("(?:" + "|".join(r"\s*".join(_LOOSE.get(ch, re.escape(ch)) for ch in word)
                                      for word in sorted(_INNER_WORDS, key=len, reverse=True))
@@ -271,7 +279,7 @@ class LabelledGrid:
         repeated = set()
         for r in range(self.height):
             words = tuple(sorted({label.words for _, label in self.row_labels(r) if label.role in TOP_ROLES}))
-            if words:
+            if words and not self._income_label_alone(r):
                 if words in seen:
                     repeated.add(r)
                 seen.add(words)
@@ -339,8 +347,17 @@ class LabelledGrid:
                                        for c in range(self.width(r)))
 
     def ends_goals(self, r: int) -> bool:
-        """A row of the form's other sections (部门名称, 本年度部门预算收入 and its lines, 其他需要说明的情况)."""
+        """A row of the form's other sections (部门名称, 本年度部门预算收入 and its lines, 其他需要说明的情况). The
+        本年度部门预算收入 label alone, with none of its lines beside it, is not one: a PDF printed in strips draws the
+        label column's merged cells once, and carried over the page breaks that label may reach down beside the
+        年度目标's rows, whose labels then say what the row is."""
+        if self._income_label_alone(r):
+            return False
         return r not in self.repeated and any(label.role in TOP_ROLES for _, label in self.row_labels(r))
+
+    def _income_label_alone(self, r: int) -> bool:
+        roles = {label.role for _, label in self.row_labels(r)}
+        return roles & TOP_ROLES == {"income"} and not roles & INCOME.keys()
 
     def is_aside(self, r: int) -> bool:
         """A row that is no row of the part it stands in: a heading, or a title row repeated by a page."""
