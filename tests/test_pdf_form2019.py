@@ -13,12 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from src.model import paths
+from src.storage.containers.pdf.join_merged import rest_over_break
 from src.storage.containers.pdf.page import Table, _cells_of
+from src.storage.containers.pdf.table import read_pdf_sections
 from src.storage.containers.pdf.section import Section
 from src.storage.containers.pdf.table import _add_table
 from src.storage.containers.sheet_grid import Grid
 from src.storage.recognisers.grid_import import import_published
 
+DATA = Path(__file__).resolve().parent / "data" / "pdf-form2019"
 INCOME, GOALS = "本年度部门预算收入", "年度目标"
 
 
@@ -134,3 +137,44 @@ def test_a_last_line_drawn_across_its_cells_foot_is_that_cells():
     assert first == "保障各项司法行政工作顺利开展，提升公共法律服务水平，维护社会和谐稳定。"
     assert "".join(char["text"] for char, cell in placed if cell == 1) == "保障各项司法行政工作顺利开展，提升公共法律服务水平。"
     assert cut == {0}  # the cell's text ran past its foot: said where it is read
+
+
+def test_a_cells_text_split_by_the_page_break_is_joined_into_every_row_it_covers():
+    """A browser flows a task's name and goal, merged down its indicators, over the page break: the first part in the
+    row above the break, the rest at the next page's top in the same cell, cut open (no border at the foot). Both
+    parts are the one cell's (seed 32's browser-printed f007: the rest was read as a task of its own)."""
+    rows = [["优化法律援助服务，保障经济困难公民获得必要的法律", "严格依法受理、指派法律援助案件", "办理法律援助案件", "100%"],
+            ["服务，提高政府公共法律服务知晓率。", "质量，加强与公、检、法协作。", "法律援助宣传活动", "≥22场"],
+            ["服务，提高政府公共法律服务知晓率。", "质量，加强与公、检、法协作。", "法援工作站人员培训", "≥1次"]]
+    rest_over_break(rows, [1, 1, 1], 0, 1, {0: (None, 1), 1: (2, 1)})
+    name = "优化法律援助服务，保障经济困难公民获得必要的法律服务，提高政府公共法律服务知晓率。"
+    assert [row[0] for row in rows] == [name] * 3
+    assert [row[1] for row in rows] == ["严格依法受理、指派法律援助案件质量，加强与公、检、法协作。"] * 3
+    assert [row[2] for row in rows] == ["办理法律援助案件", "法律援助宣传活动", "法援工作站人员培训"]  # closed: its own
+
+
+def test_a_key_indicator_name_alone_after_a_whole_pair_is_said_at_both():
+    """The last characters of a 关键指标 at the next page's top, in a row of their own (a borderless browser print):
+    the grid cannot tell them from an indicator with no value, so the one before is said to be perhaps cut."""
+    rows = _strips_form()
+    goal = next(i for i, row in enumerate(rows) if "本年的部门目标。" in row)
+    rows.insert(goal + 1, [INCOME, INCOME, "", "", "专职人民调解员配置数", "12人", "12人"])
+    rows.insert(goal + 2, [INCOME, INCOME, "", "", "量", "", ""])
+    opened = _read(rows)
+    assert [i.name for i in opened.declaration.department.indicators][1:3] == ["专职人民调解员配置数", "量"]
+    assert any("可能没有读全" in str(note) for note in opened.notes
+               if getattr(note, "location", None) == paths.indicator(paths.DEPARTMENT, 1))
+
+
+def test_a_browsers_task_cut_at_the_page_break_reads_whole_in_every_row():
+    """tests/data/pdf-form2019/task-over-break.pdf (its maker beside it): Chromium flowed a task's name and goal,
+    merged down its four indicators, over the page break after the first indicator."""
+    rows = read_pdf_sections(DATA / "task-over-break.pdf").sections[0].rows
+    task = [row for row in rows if len(row) == 5 and row[2] in ("办理法律援助案件", "法律援助宣传活动", "法援工作站人员培训",
+                                                                "支付法律援助律师办案补贴")]
+    squeezed = lambda text: "".join(str(text).split())  # noqa: E731
+    assert len(task) == 4
+    assert {squeezed(row[0]) for row in task} == {"优化法律援助服务，保障经济困难公民获得必要的法律服务，提高政府公共法律服务知晓率"
+                                                "及法援工作人员的综合素质，做好法律援助宣传，扩大法律援助覆盖面。"}
+    assert {squeezed(row[1]) for row in task} == {"严格依法受理、指派法律援助案件，跟踪检查法律援助案件质量，开展法律援助宣传及培训，"
+                                                "加强与公、检、法协作，建立法律援助协调机制和季度通报机制。"}

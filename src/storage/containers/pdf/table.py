@@ -47,7 +47,7 @@ from .continued import (
     same_row,
     title_rows,
 )
-from .join_merged import merged_over_break, run_below
+from .join_merged import merged_over_break, rest_over_break, run_below
 from .layout import layout
 from .page import PageContent, Table, editor_body, read_page
 from .run_on import run_on_row
@@ -468,6 +468,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         section.rows.append(remap(cells, coarse, columns) if before else cells)
         section.row_tables.append(number)
     if carried:
+        rest_over_break(section.rows, section.row_tables, last_row, start, carried)  # its text split by the break
         carry_merged(section.rows, section.row_tables, start, carried)
     section.last_table = (number, columns)
 

@@ -61,6 +61,14 @@ def indicators_of(block: Block, notes: list[str]) -> list[Indicator]:
         if not value:
             where = paths.indicator(paths.DEPARTMENT, index)
             notes.append(Note(f"关键指标“{name}”没有预期实现值（{paths.place_words(where)}）", location=where))
+            if name and index and all(block.pairs[index - 1]):
+                # a name alone after a whole pair: most often the rest of that name, which a browser or a word
+                # processor broke at the page's foot (the last characters at the next page's top, in a row of their
+                # own); the grid cannot tell it from an indicator left without a value
+                before = paths.indicator(paths.DEPARTMENT, index - 1)
+                notes.append(Note(f"关键指标“{block.pairs[index - 1][0]}”（{paths.place_words(before)}）的名称可能没有读全："
+                                  f"下一行只有指标名称“{name}”、没有预期实现值，可能是它在分页处断开的后半部分，请对照原表核对",
+                                  location=before, source_text=name))
     return indicators
 
 
