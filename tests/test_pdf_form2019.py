@@ -1,11 +1,13 @@
-"""The 2019 部门整体绩效目标表 printed by a spreadsheet in strips of columns (not fitted to the page width), its label
-column's cells merged down many rows and cut by the page breaks (issue 22).
+"""The 2019 部门整体绩效目标表's task and goal cells, merged down several rows, where a producer cut them at a page
+break or a strip border (issue 22): every task read whole or said, never cut or left out unsaid.
 
-LibreOffice prints a merged cell's text once, in the middle of the cell, on whichever page that falls; on the other
-pages the cell stands empty, and the reader carries the text it has over the break. So the 本年度部门预算收入 label
-can reach down beside the 年度目标's rows, and 本年 beside the 三年期 block's: the grids below are written in the
-shape seed 32's f007 (landscape, unfitted, generous rows) read to. The form's own headers (部门整体支出目标,
-年度主要支出计划 / 三年期主要支出计划) say what the rows are.
+- Calc printing the form in strips of columns (not fitted to the page width) prints a merged cell's text once, in
+  the middle of the cell, on whichever page that falls; the reader carries the text it has over the breaks. So the
+  本年度部门预算收入 label can reach down beside the 年度目标's rows, and 本年 beside the 三年期 block's: the grids
+  below are written in the shape seed 32's f007 (landscape, unfitted, generous rows) read to. The form's own
+  headers (部门整体支出目标, 年度主要支出计划 / 三年期主要支出计划) say what the rows are.
+- Calc drawing a merged 绩效目标's last line unclipped past the cell's foot (seed 32's fitted f002).
+- A browser flowing a task's name and goal over the page break (tests/data/pdf-form2019, its maker beside it).
 """
 
 from __future__ import annotations
@@ -15,9 +17,8 @@ from pathlib import Path
 from src.model import paths
 from src.storage.containers.pdf.join_merged import rest_over_break
 from src.storage.containers.pdf.page import Table, _cells_of
-from src.storage.containers.pdf.table import read_pdf_sections
 from src.storage.containers.pdf.section import Section
-from src.storage.containers.pdf.table import _add_table
+from src.storage.containers.pdf.table import _add_table, read_pdf_sections
 from src.storage.containers.sheet_grid import Grid
 from src.storage.recognisers.grid_import import import_published
 
@@ -115,6 +116,30 @@ def test_the_line_under_the_key_indicators_drawn_into_the_last_ones_cell_is_spli
     assert any("拆为指标" in str(note) for note in opened.notes
                if getattr(note, "location", None) == paths.indicator(paths.DEPARTMENT, 2))
 
+
+def test_the_line_under_the_key_indicators_drawn_into_a_cell_and_in_its_own_row_is_read_once():
+    """Rows too low for their text: the 其中 line drawn over a 关键指标's cell above, and read in its own row too."""
+    rows = _strips_form()
+    goal = next(i for i, row in enumerate(rows) if "本年的部门目标。" in row)
+    rows[goal + 1:goal + 1] = [
+        [INCOME, INCOME, "", "", "讲座时数\n其中：部门年度整体预算完成率：100%", "每月8小时", "每月8小时"],
+        [INCOME, INCOME, "", "", "办理法律援助案件", "100%", "100%"],
+        [INCOME, INCOME, "", "", "其中：部门年度整体预算完成率：100%", "", ""]]
+    pairs = [(i.name, i.annual_value) for i in _read(rows).declaration.department.indicators]
+    assert pairs == [("本年调解成功率", "≥90%"), ("讲座时数", "每月8小时"), ("办理法律援助案件", "100%"),
+                     ("部门年度整体预算完成率", "100%")]
+
+
+def test_a_task_run_together_with_the_next_blocks_header_is_said_not_lost_unsaid():
+    """A strip print joined the plan's last row with the 三年期 block's header row: the labels start the next block,
+    and the task the row held is not read: said at the tasks."""
+    rows = _strips_form()
+    start = next(i for i, row in enumerate(rows) if row[2:3] == ["部门整体支出目标"] and row[1] == "本年" and i > 8)
+    rows[start] = [GOALS, "本年", "推动社区矫正工作", "部门整体支出目标", "社区矫正指标", "关键指标", "预期实现值"]
+    opened = _read(rows)
+    assert [t.name for t in opened.declaration.department.tasks] == [name for name, _, _ in THIS_YEAR]
+    assert any("没有找到这一行的重点工作任务" in str(note) for note in opened.notes
+               if getattr(note, "location", None) == paths.TASKS)
 
 
 def _line(text: str, x0: float, top: float, seq: int, size: float = 6.8) -> list[dict]:

@@ -38,7 +38,6 @@ from ..sheet_grid import label_key
 from .borders import table_edges
 from .continued import (
     SAME_X,
-    widened,
     carry_merged,
     find_header,
     join_cut,
@@ -46,6 +45,7 @@ from .continued import (
     same_columns,
     same_row,
     title_rows,
+    widened,
 )
 from .join_merged import merged_over_break, rest_over_break, run_below
 from .layout import layout

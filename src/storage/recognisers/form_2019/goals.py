@@ -80,9 +80,16 @@ def _parts(form: LabelledGrid) -> list[Part]:
             continue
         if current is not None:
             current.stop = r
+            if current.kind == "plan" and event[0] == "key" and _unlabelled_text(form, r):
+                current.run_into = r  # a row of the plan and the next block's header run together (current_form)
         current = Part(event[0], r, form.height, header=event[1])
         parts.append(current)
     return parts
+
+
+def _unlabelled_text(form: LabelledGrid, r: int) -> bool:
+    """Whether row r holds text that is no label of the form's (a value of the row's own)."""
+    return any(form.text(r, c) and (r, c) not in form.labels for c in range(form.width(r)))
 
 
 def _label_blocks(form: LabelledGrid, blocks: list[Block]) -> None:

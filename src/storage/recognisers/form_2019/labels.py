@@ -62,20 +62,18 @@ TOP_ROLES = frozenset(("name", "functions", "income", "remarks", *INCOME))  # wh
 # never a word as common as 任务 or 目标 alone.
 _INNER_WORDS = ("任务(政策)的绩效目标", "任务的绩效目标", "任务(政策)", "关键性指标", "绩效标准", "主要实施项目", "关键指标",
                 "预期实现值", "预期值", "部门整体支出目标")
-
-
-def holds_inner_word(text: str) -> bool:
-    """Whether a text holds one of the form's own words for its columns (a header drawn into it)."""
-    key = label_key(text)
-    return any(word in key for word in _INNER_WORDS)
-
-
 _LOOSE = {"(": "[（(]", ")": "[）)]"}
 _INNER = re.compile("(?:" + "|".join(r"\s*".join(_LOOSE.get(ch, re.escape(ch)) for ch in word)
                                      for word in sorted(_INNER_WORDS, key=len, reverse=True))
                     + r")\s*(?:[（(][^（）()]{0,20}[）)])?\s*[:：]")
 _PARENTHETICAL = re.compile(r"^\s*[（(][^（）()]*[）)]\s*$")
 _LABELLED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*|其中\s*[:：]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.+)$", re.DOTALL)
+
+
+def holds_inner_word(text: str) -> bool:
+    """Whether a text holds one of the form's own words for its columns (a header drawn into it)."""
+    key = label_key(text)
+    return any(word in key for word in _INNER_WORDS)
 
 
 @dataclass(frozen=True)
