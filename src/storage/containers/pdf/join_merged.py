@@ -1,9 +1,10 @@
 """A merged cell going on over a page break, as a word processor prints it: found by the borders drawn under the
-next page's first rows (borders.drawn_borders), for table._add_table to carry its text down (continued.carry_merged)."""
+next page's first rows (borders.drawn_borders), for table._add_table to carry its text down (continued.carry_merged);
+and one whose text the break split in two (rest_over_break)."""
 
 from __future__ import annotations
 
-from .continued import SAME_X
+from .continued import SAME_X, join_cut
 from .page import Table
 
 
@@ -43,3 +44,32 @@ def _column_of(borders: list[float], middle: float) -> int | None:
 def _rows_under(drawn: list[frozenset[int]], column: int, first: int, size: int) -> int:
     """How many rows from `first` down the column's cell runs: to the first border drawn under it."""
     return min((b for b in drawn[column] if b > first), default=size) - first
+
+
+def rest_over_break(rows: list[list[str]], tables: list[int | None], last: int, start: int,
+                    columns: dict[int, tuple[int | None, int | None]]) -> None:
+    """A cell cut open by the page break (no border at the page's foot: it goes on) with text on both sides: a
+    browser or a word processor flows a tall cell's text over the break (a task's name and goal merged down its
+    indicators, the break after its first one), its rest at the next page's top in the same cell. Both parts are
+    the one cell's text: joined, into every row the cell covers on either side (as far as the drawn borders say,
+    when known: columns as for continued.carry_merged; else as far as they hold the same part). last: the cell's
+    last row before the break, start: its first after it."""
+    table = tables[last]
+    for column, (down, up) in columns.items():
+        before, after = rows[last][column], rows[start][column]
+        if not before.strip() or not after.strip() or before == after:
+            continue  # carried by carry_merged, or a merged cell's text printed again on the new page
+        joined = join_cut(before, after)
+        for indices, part in ((range(last, -1, -1), before), (range(start, len(rows)), after)):
+            taken = 0
+            reach = up if part is before else down
+            for index in indices:
+                if tables[index] is None:
+                    continue  # a line of text between the rows (a page's title)
+                if tables[index] != table or (reach is not None and taken >= reach):
+                    break
+                # the cell's own copies; within the rows the drawn borders give it, its blank ones too
+                if rows[index][column] != part and (reach is None or rows[index][column].strip()):
+                    break
+                rows[index][column] = joined
+                taken += 1

@@ -445,7 +445,8 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
             doubtful.update(votes)
     cut: set[int] = set()
     for index in flowing:  # the text of the cell above going on: its cell's, which the print cut short
-        if owners[index - 1] is not None and owners[index] is not None and owners[index - 1] != owners[index]:
+        # (its lines may lie across the border, in neither cell: a last line half a line past the cell's foot)
+        if owners[index - 1] is not None and owners[index - 1] != owners[index]:
             owners[index] = owners[index - 1]
             cut.add(owners[index])
     for (_, run), owner in zip(runs, owners):

@@ -46,6 +46,7 @@ class Section:
     # whether it right-aligns its amounts
     headed: dict[int, tuple[list[tuple[float, float]], bool]] = field(default_factory=dict)
     edges: dict[int, list[tuple[float, int, float]]] = field(default_factory=dict)  # each table's (page.Table.edges)
+    from_text: set[int] = field(default_factory=set)  # the tables whose columns were cut where their text lies
 
     @property
     def name(self) -> str:

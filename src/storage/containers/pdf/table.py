@@ -45,8 +45,9 @@ from .continued import (
     same_columns,
     same_row,
     title_rows,
+    widened,
 )
-from .join_merged import merged_over_break, run_below
+from .join_merged import merged_over_break, rest_over_break, run_below
 from .layout import layout
 from .page import PageContent, Table, editor_body, read_page
 from .run_on import run_on_row
@@ -408,7 +409,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             dropped = drop
             target = number
             labelled = table.spans is not None and not ruled and table.template >= drop  # labels below the repeat
-        elif section.last_table is not None:
+        elif section.last_table is not None and not _outgrows(section, table, ruled):
             target = section.last_table[0]
             # No header repeated: a borderless page's columns were cut between the texts of its own rows only, and
             # one of them may reach over two of the table's (a column empty in its rows): its texts are put where they
@@ -422,6 +423,8 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         if table.headed:
             section.headed[target] = (table.guides, table.right_aligned)
         section.edges[target] = table.edges
+        if not ruled:
+            section.from_text.add(target)
         if rows:
             signature = _signature(rows[0])
             following = [_signature(row) for row in rows[:8]]
@@ -488,8 +491,19 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         section.rows.append(remap(cells, coarse, columns) if before else cells)
         section.row_tables.append(number)
     if carried:
+        rest_over_break(section.rows, section.row_tables, last_row, start, carried)  # its text split by the break
         carry_merged(section.rows, section.row_tables, start, carried)
     section.last_table = (number, columns)
+
+
+def _outgrows(section: Section, table: Table, ruled: bool) -> bool:
+    """A ruled table under one read from where its text lies (a row pdfplumber found no table in: a spreadsheet
+    printed in strips draws 部门名称 | 名称 alone on its first page) that is not the same table widened: that one's
+    columns end where its text ends, so the ruled table's cells would be squeezed into them, two texts as one. The
+    ruled table is a table of its own."""
+    number, columns = section.last_table
+    return ruled and number in section.from_text and table.columns[-1] > columns[-1] + SAME_X \
+        and widened(columns, table.columns) == columns
 
 
 def _page_list(numbers: list[int]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .labels import SPLIT_LINE
+from .labels import SPLIT_LINE, holds_inner_word
 
 COLUMNS = ("task", "goal", "indicator", "standard", "projects")  # the plan's columns (parts._PLAN_ROLES' values)
 
@@ -18,6 +18,7 @@ class Part:
     stop: int
     header: str = ""  # the plan's header text (年度主要支出计划…), or the goal label's value
     content: bool = False
+    run_into: int | None = None  # (a plan) the row where its last row and the next block's header ran together
 
 
 @dataclass
@@ -51,10 +52,26 @@ def pair(block: Block, name: str, value: str) -> None:
     name, value = name.strip(), value.strip()
     if not (name or value):
         return
-    if name == value or (name and not value and SPLIT_LINE.match(name) and name.startswith("其中")):
-        block.spanning.append(name)
-    else:
-        block.pairs.append((name, value))
+    if name == value or (name and not value and _spanning(name)):
+        _add_spanning(block, name)
+        return
+    lines = name.split("\n")
+    if len(lines) > 1 and _spanning(lines[-1].strip()):
+        # The line across both columns under the 关键指标 (其中：部门年度整体预算完成率：100%) drawn into a 关键指标's
+        # cell: a PDF that lost the row border between them (a strip's rows joined), or rows too low for their text
+        # (drawn over the rows above, and perhaps in its own row too: read once)
+        name = "\n".join(lines[:-1]).strip()
+        _add_spanning(block, lines[-1].strip())
+    block.pairs.append((name, value))
+
+
+def _add_spanning(block: Block, line: str) -> None:
+    if line not in block.spanning:
+        block.spanning.append(line)
+
+
+def _spanning(line: str) -> bool:
+    return line.startswith("其中") and bool(SPLIT_LINE.match(line)) and not holds_inner_word(line)
 
 
 class Tasks:

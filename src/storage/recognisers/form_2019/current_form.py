@@ -61,6 +61,14 @@ def indicators_of(block: Block, notes: list[str]) -> list[Indicator]:
         if not value:
             where = paths.indicator(paths.DEPARTMENT, index)
             notes.append(Note(f"关键指标“{name}”没有预期实现值（{paths.place_words(where)}）", location=where))
+            if name and index and all(block.pairs[index - 1]):
+                # a name alone after a whole pair: most often the rest of that name, which a browser or a word
+                # processor broke at the page's foot (the last characters at the next page's top, in a row of their
+                # own); the grid cannot tell it from an indicator left without a value
+                before = paths.indicator(paths.DEPARTMENT, index - 1)
+                notes.append(Note(f"关键指标“{block.pairs[index - 1][0]}”（{paths.place_words(before)}）的名称可能没有读全："
+                                  f"下一行只有指标名称“{name}”、没有预期实现值，可能是它在分页处断开的后半部分，请对照原表核对",
+                                  location=before, source_text=name))
     return indicators
 
 
@@ -87,6 +95,13 @@ def tasks_of(block: Block, notes: list[str]) -> list[Task]:
                           f"任务的绩效目标及其 {pairs} 个关键性指标/绩效标准写入“{TASK_LABELS['expected']}”，"
                           f"主要实施项目写入“{TASK_LABELS['content']}”（现行表式的年度重点工作任务没有这些栏目）；"
                           f"2019 年表式没有{TASK_LABELS['funds']}，已留空", location=paths.task(0)))
+    plan = block.part("plan")
+    if plan is not None and plan.run_into is not None:
+        # its task's cells and the 部门整体支出目标 | 关键指标 labels in one row (a PDF joined two rows): the labels
+        # start the next block, and whatever task the row held is not read
+        notes.append(Note(f"原表第 {plan.run_into + 1} 行里，年度主要支出计划的最后一行与下一组年度目标的表头（部门整体支出目标、"
+                          "关键指标）连在了一起（PDF 中两行的文字连成了一行），没有找到这一行的重点工作任务（可能少了最后一项），"
+                          "请对照原表补填", location=paths.TASKS, row=plan.run_into + 1))
     return tasks
 
 

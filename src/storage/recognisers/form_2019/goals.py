@@ -80,9 +80,16 @@ def _parts(form: LabelledGrid) -> list[Part]:
             continue
         if current is not None:
             current.stop = r
+            if current.kind == "plan" and event[0] == "key" and _unlabelled_text(form, r):
+                current.run_into = r  # a row of the plan and the next block's header run together (current_form)
         current = Part(event[0], r, form.height, header=event[1])
         parts.append(current)
     return parts
+
+
+def _unlabelled_text(form: LabelledGrid, r: int) -> bool:
+    """Whether row r holds text that is no label of the form's (a value of the row's own)."""
+    return any(form.text(r, c) and (r, c) not in form.labels for c in range(form.width(r)))
 
 
 def _label_blocks(form: LabelledGrid, blocks: list[Block]) -> None:
@@ -103,18 +110,22 @@ def _label_blocks(form: LabelledGrid, blocks: list[Block]) -> None:
             elif plan.header.startswith(("年度", "本年")):
                 votes[index][THIS_YEAR] += 5
     starts = {p.start: index for index, block in enumerate(blocks) for p in block.parts}
+    beside: set[tuple[int, str]] = set()  # a label column's mark counts once per block: a merged cell is one mark,
+    # however many rows it was copied into (carried over a page break, it may reach into the next block's rows)
     for (r, _), label in form.labels.items():
         if label.role not in ("this_year", "three_years") or label.value is not None:
             continue
         name = THIS_YEAR if label.role == "this_year" else THREE_YEARS
         if r in starts:  # in a part's header row: a label column beside it
-            votes[starts[r]][name] += 1
+            beside.add((starts[r], name))
         elif form.has_content(r) and block_at(r) is not None:  # beside the block's rows
-            votes[block_at(r)][name] += 1
+            beside.add((block_at(r), name))
         else:  # a heading: over the block below it
             later = [i for i, b in enumerate(blocks) if b.parts[0].start > r]
             if later:
                 votes[later[0]][name] += 2
+    for index, name in beside:
+        votes[index][name] += 1
     for block, counted in zip(blocks, votes):
         if counted:
             block.label = counted.most_common(1)[0][0]

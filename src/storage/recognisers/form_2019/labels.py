@@ -70,6 +70,12 @@ _PARENTHETICAL = re.compile(r"^\s*[（(][^（）()]*[）)]\s*$")
 _LABELLED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*|其中\s*[:：]\s*)?([^:：]{1,40}?)\s*[:：]\s*(.+)$", re.DOTALL)
 
 
+def holds_inner_word(text: str) -> bool:
+    """Whether a text holds one of the form's own words for its columns (a header drawn into it)."""
+    key = label_key(text)
+    return any(word in key for word in _INNER_WORDS)
+
+
 @dataclass(frozen=True)
 class Label:
     """What a cell is: its role, and the value written after the label in the same cell (None: the label alone)."""
@@ -271,7 +277,7 @@ class LabelledGrid:
         repeated = set()
         for r in range(self.height):
             words = tuple(sorted({label.words for _, label in self.row_labels(r) if label.role in TOP_ROLES}))
-            if words:
+            if words and not self._income_label_alone(r):
                 if words in seen:
                     repeated.add(r)
                 seen.add(words)
@@ -339,8 +345,17 @@ class LabelledGrid:
                                        for c in range(self.width(r)))
 
     def ends_goals(self, r: int) -> bool:
-        """A row of the form's other sections (部门名称, 本年度部门预算收入 and its lines, 其他需要说明的情况)."""
+        """A row of the form's other sections (部门名称, 本年度部门预算收入 and its lines, 其他需要说明的情况). The
+        本年度部门预算收入 label alone, with none of its lines beside it, is not one: a PDF printed in strips draws the
+        label column's merged cells once, and carried over the page breaks that label may reach down beside the
+        年度目标's rows, whose labels then say what the row is."""
+        if self._income_label_alone(r):
+            return False
         return r not in self.repeated and any(label.role in TOP_ROLES for _, label in self.row_labels(r))
+
+    def _income_label_alone(self, r: int) -> bool:
+        roles = {label.role for _, label in self.row_labels(r)}
+        return roles & TOP_ROLES == {"income"} and not roles & INCOME.keys()
 
     def is_aside(self, r: int) -> bool:
         """A row that is no row of the part it stands in: a heading, or a title row repeated by a page."""

@@ -67,8 +67,8 @@ def import_form_2019(grid: Grid) -> ImportedDepartment:
     else:
         notes.append(Note("没有找到本年的年度目标（部门整体支出目标、关键指标），总体绩效目标和绩效指标请补填",
                           location=paths.field(paths.DEPARTMENT, "overall_goal")))
-        if not any(b.part("plan") for b in blocks):
-            notes.append(Note("没有找到本年的年度主要支出计划，年度重点工作任务请补填", location=paths.TASKS))
+        # the tasks are read from this year's block only: a 三年期 block's plan does not stand in for it
+        notes.append(Note("没有找到本年的年度主要支出计划，年度重点工作任务请补填", location=paths.TASKS))
     for block in blocks:
         if block.by_order and block.label in (THIS_YEAR, THREE_YEARS):
             notes.append(Note(f"第 {block.parts[0].start + 1} 行起的一组年度目标没有“本年”或“三年期”字样，"
