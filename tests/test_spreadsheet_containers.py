@@ -275,3 +275,10 @@ def test_damaged_bytes_give_a_file_problem_or_a_reading_never_anything_else(cont
             read_spreadsheet(path)
         except FileProblem as problem:
             assert str(problem).startswith(path.name + "：")
+
+
+def test_ods_cells_showing_a_formula_error_are_found_merged_or_not(containers):
+    """calamine empties a cell showing #NAME?; the content.xml scan lists it, where it stands, with what it shows."""
+    errors: dict = {}
+    _ods_merges(containers / "formula-errors.ods", errors)
+    assert errors == {"Sheet": [(1, 1, "#NAME?"), (2, 1, "#DIV/0!"), (3, 2, "#NAME?")]}
