@@ -7,10 +7,7 @@ printed ruled here too (their unruled PDFs were refused: see docs/reference.md).
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from openpyxl.styles import Border, Side
@@ -20,7 +17,7 @@ OUT = HERE / "round4"
 sys.path.insert(0, str(HERE))
 
 from round3_layouts import shanghai_2019, yueyanglou_department
-from sheets import Sheet, merged_indicator_rows
+from sheets import Sheet, merged_indicator_rows, write_layouts
 
 _THIN = Side(style="thin")
 
@@ -328,23 +325,9 @@ PDF_ONLY = {"yueyanglou-ruled", "minhang-ruled", "yueyanglou-unruled", "minhang-
 
 
 def main(argv: list[str]) -> int:
-    """Writes each layout's .xlsx (and the web pages and PDFs of CONVERTED, by LibreOffice) into round4/, and the
-    facts into round4/round4.expected.json."""
-    facts = {}
-    OUT.mkdir(exist_ok=True)
-    for name, make in LAYOUTS.items():
-        sheet, known = make()
-        facts[name] = known
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder if name in PDF_ONLY else OUT) / f"{name}.xlsx"
-            sheet.save(path)
-            for extension in CONVERTED.get(name, ()):
-                subprocess.run(["soffice", "--headless", "--convert-to", extension.lstrip("."), "--outdir", folder,
-                                str(path)], check=True, capture_output=True, timeout=120)
-                (OUT / f"{name}{extension}").write_bytes((Path(folder) / f"{name}{extension}").read_bytes())
-        print(name)
-    (OUT / "round4.expected.json").write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return 0
+    """Writes each layout's .xlsx (and the conversions of CONVERTED, by LibreOffice) into round4/, and the facts
+    into round4/round4.expected.json."""
+    return write_layouts(OUT, LAYOUTS, CONVERTED, "round4.expected.json", PDF_ONLY)
 
 
 if __name__ == "__main__":

@@ -7,10 +7,7 @@ the page's excerpt were completed in its kind), with the facts each holds (round
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -18,7 +15,7 @@ OUT = HERE / "round5"
 sys.path.insert(0, str(HERE))
 
 from round4_layouts import ruled
-from sheets import Sheet, merged_indicator_rows
+from sheets import Sheet, merged_indicator_rows, write_layouts
 
 
 def wuhai_2021():
@@ -471,23 +468,9 @@ CONVERTED = {"wuhai-2021": (".html",), "yongde-review-2022": (".html", ".pdf"), 
 
 
 def main(argv: list[str]) -> int:
-    """Writes each layout's .xlsx (and the web pages and PDFs of CONVERTED, by LibreOffice) into round5/, and the
-    facts into round5/round5.expected.json."""
-    facts = {}
-    OUT.mkdir(exist_ok=True)
-    for name, make in LAYOUTS.items():
-        sheet, known = make()
-        facts[name] = known
-        path = OUT / f"{name}.xlsx"
-        sheet.save(path)
-        with tempfile.TemporaryDirectory() as folder:
-            for extension in CONVERTED.get(name, ()):
-                subprocess.run(["soffice", "--headless", "--convert-to", extension.lstrip("."), "--outdir", folder,
-                                str(path)], check=True, capture_output=True, timeout=120)
-                (OUT / f"{name}{extension}").write_bytes((Path(folder) / f"{name}{extension}").read_bytes())
-        print(name)
-    (OUT / "round5.expected.json").write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return 0
+    """Writes each layout's .xlsx (and the conversions of CONVERTED, by LibreOffice) into round5/, and the facts
+    into round5/round5.expected.json."""
+    return write_layouts(OUT, LAYOUTS, CONVERTED, "round5.expected.json")
 
 
 if __name__ == "__main__":

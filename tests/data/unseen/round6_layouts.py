@@ -9,10 +9,7 @@ holds (round6/round6.expected.json). None of them was read by the readers before
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -20,7 +17,7 @@ OUT = HERE / "round6"
 sys.path.insert(0, str(HERE))
 
 from round4_layouts import ruled
-from sheets import Sheet, merged_indicator_rows
+from sheets import Sheet, merged_indicator_rows, write_layouts
 
 
 def lixian_department_2021():
@@ -422,23 +419,9 @@ CONVERTED = {"lixian-department-2021": (".html", ".pdf"), "yueyangxian-2022": ("
 
 
 def main(argv: list[str]) -> int:
-    """Writes each layout's .xlsx (and the web pages and PDFs of CONVERTED, by LibreOffice) into round6/, and the
-    facts into round6/round6.expected.json."""
-    facts = {}
-    OUT.mkdir(exist_ok=True)
-    for name, make in LAYOUTS.items():
-        sheet, known = make()
-        facts[name] = known
-        path = OUT / f"{name}.xlsx"
-        sheet.save(path)
-        with tempfile.TemporaryDirectory() as folder:
-            for extension in CONVERTED.get(name, ()):
-                subprocess.run(["soffice", "--headless", "--convert-to", extension.lstrip("."), "--outdir", folder,
-                                str(path)], check=True, capture_output=True, timeout=120)
-                (OUT / f"{name}{extension}").write_bytes((Path(folder) / f"{name}{extension}").read_bytes())
-        print(name)
-    (OUT / "round6.expected.json").write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return 0
+    """Writes each layout's .xlsx (and the conversions of CONVERTED, by LibreOffice) into round6/, and the facts
+    into round6/round6.expected.json."""
+    return write_layouts(OUT, LAYOUTS, CONVERTED, "round6.expected.json")
 
 
 if __name__ == "__main__":

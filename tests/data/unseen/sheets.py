@@ -3,6 +3,9 @@ published forms merge them, printed on one page's width."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -50,3 +53,25 @@ def merged_indicator_rows(s: Sheet, first: int, col: int, rows, value_col: int |
         for offset, value in enumerate(row[2:], start=2):
             at = value_col if value_col and offset == len(row) - 1 else col + offset
             s.put(first + index, at, value)
+
+
+def write_layouts(out: Path, layouts: dict, converted: dict, facts_file: str,
+                  not_kept: frozenset[str] = frozenset()) -> int:
+    """Each layout's .xlsx into out (not for those in not_kept: only their conversions are kept), the conversions
+    converted lists (web pages, PDFs, .ods, Calc's own .xlsx) made by LibreOffice from it, and the facts of every
+    layout into out/facts_file."""
+    facts = {}
+    out.mkdir(exist_ok=True)
+    for name, make in layouts.items():
+        sheet, known = make()
+        facts[name] = known
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder if name in not_kept else out) / f"{name}.xlsx"
+            sheet.save(path)
+            for extension in converted.get(name, ()):
+                subprocess.run(["soffice", "--headless", "--convert-to", extension.lstrip("."), "--outdir", folder,
+                                str(path)], check=True, capture_output=True, timeout=120)
+                (out / f"{name}{extension}").write_bytes((Path(folder) / f"{name}{extension}").read_bytes())
+        print(name)
+    (out / facts_file).write_text(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
