@@ -22,7 +22,8 @@ FACTS = json.loads((DATA / "round6.expected.json").read_text(encoding="utf-8"))
 REFUSED = {"yueyangxian-2022.pdf": "不能从 PDF 可靠地读出"}
 # file → what was read wrong unsaid on the code before round 6's fixes (removed as each is fixed)
 XFAIL: dict[str, str] = {}
-READ = sorted(p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".ods", ".html", ".pdf") and p.name not in REFUSED)
+READ = sorted(p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".ods", ".xls", ".html", ".pdf")
+              and p.name not in REFUSED)
 
 
 def _notes(name: str) -> list[str]:
@@ -77,10 +78,11 @@ def test_a_row_taller_than_the_page_is_read_whole_and_said_cut():
     assert any("第 2 页的表格超出了纸张下边" in str(n) for n in opened.notes)
 
 
-@pytest.mark.parametrize("name", ["jiayuguan-2023-typed.xlsx", "jiayuguan-2023-typed.ods", "jiayuguan-2023-typed.html"])
+@pytest.mark.parametrize("name", ["jiayuguan-2023-typed.xlsx", "jiayuguan-2023-typed.ods", "jiayuguan-2023-typed.xls",
+                                  "jiayuguan-2023-typed.html"])
 def test_a_formula_error_is_no_value_and_is_said(name):
     """=300天 typed into a sheet shows #NAME? (Calc's own save, its .ods, its web page): the value was read as #NAME?
-    (.xlsx, web page) or empty (.ods: calamine empties an error cell), unsaid;
+    (.xlsx, web page) or empty (.ods, .xls: calamine empties an error cell), unsaid;
     now it is empty and the cell said, once per merged cell."""
     opened = open_declaration(DATA / name)
     assert opened.declaration.projects[0].indicators[0].annual_value is None

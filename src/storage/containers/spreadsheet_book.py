@@ -34,6 +34,7 @@ from .sheet_grid import (
     cut_columns,
     fill_merged,
 )
+from .xls_errors import error_cells
 
 # A sheet is refused above this many cells (rows × columns to its last filled cell) before it is turned into
 # Python rows: the 200,000-indicator declaration's largest sheet has 1.4 million.
@@ -103,7 +104,7 @@ def _read_grids(path: Path, container: _Container,
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
 
     merges: dict[str, Ranges] = {}
-    errors: dict[str, list[tuple[int, int, str]]] = {}  # .ods cells showing a formula's error, which calamine empties
+    errors: dict[str, list[tuple[int, int, str]]] = {}  # cells showing a formula's error, which calamine empties
     if container.holds_sheets is not None:
         check_archive(path, container.label, container.extension, container.holds_sheets)
     if container is _ODS:
@@ -115,6 +116,7 @@ def _read_grids(path: Path, container: _Container,
         raise os_problem(path, error) from error
     if container is _XLS:
         _check_ole2(path, data)
+        errors = error_cells(data)
     try:  # from a stream calamine goes by the content, not the file's name
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as error:

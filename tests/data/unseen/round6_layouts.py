@@ -415,7 +415,7 @@ CONVERTED = {"lixian-department-2021": (".html", ".pdf"), "yueyangxian-2022": ("
              "yuanzhou-review-2022": (".html",), "huangshan-police-2025": (".html", ".pdf"),
              "huangshan-police-2025-cut": (".pdf",),
              "xuancheng-police-review-2021": (".html",), "jiayuguan-2023": (".html",),
-             "jiayuguan-2023-typed": (".xlsx", ".ods", ".html")}  # .xlsx first: Calc's own save, showing #NAME?
+             "jiayuguan-2023-typed": (".xlsx", ".ods", ".xls", ".html")}  # .xlsx first: Calc's own save, showing #NAME?
 
 
 def main(argv: list[str]) -> int:
