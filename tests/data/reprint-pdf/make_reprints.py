@@ -10,7 +10,9 @@ printer remakes them (the commands of scripts/corpus/reprints.py):
 - ruled.gs.pdf: ruled.pdf as PostScript (`pdftops`) distilled by Ghostscript (`ps2pdf`), as the Windows virtual
   printers do: its fonts keep no character for any glyph (the text copies as garbage);
 - clipped.cairo.pdf: tests/data/pdf/silent-clipped-rows.pdf (no borders, rows too low for their goals) drawn
-  again by cairo: what the rows hid is left out, and the cut lines are clipped to the part that shows.
+  again by cairo: what the rows hid is left out, and the cut lines are clipped to the part that shows;
+- corpus-f010.cairo.pdf: tests/data/corpus/f010.pdf (a 2019 form printed in strips, not fitted to the page width)
+  drawn again by cairo: the text a row merged across the strips draws on each page comes with no clip of its own.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ def main() -> None:
         subprocess.run(["ps2pdf", str(postscript), str(HERE / "ruled.gs.pdf")], check=True)
     subprocess.run(["pdftocairo", "-pdf", str(HERE.parent / "pdf" / "silent-clipped-rows.pdf"),
                     str(HERE / "clipped.cairo.pdf")], check=True)
+    subprocess.run(["pdftocairo", "-pdf", str(HERE.parent / "corpus" / "f010.pdf"),
+                    str(HERE / "corpus-f010.cairo.pdf")], check=True)
 
 
 if __name__ == "__main__":

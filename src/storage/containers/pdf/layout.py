@@ -216,7 +216,7 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
     aligned, unsure = _amount_columns(body, bounds, guides) if headed else ({}, {})
     in_template = {id(block) for block in template}
     lined_up, edges = _edge_columns([block for row in rows[first:] for block in row if id(block) not in in_template],
-                                    bounds, guides, headed)
+                                    bounds, guides, headed, template)
     cut = run_past(rows[first:])  # the cells the print may have cut: rows too low for their text
     grid: list[list[str]] = []
     spans: list[list[tuple[float, float] | None]] = []
@@ -338,8 +338,8 @@ def _amount_columns(found: list[Block], bounds: list[float], guides: list[tuple[
     return placed, unsure
 
 
-def _edge_columns(found: list[Block], bounds: list[float], guides: list[tuple[float, float]], headed: bool
-                  ) -> tuple[dict[int, int], list[tuple[float, int, float]]]:
+def _edge_columns(found: list[Block], bounds: list[float], guides: list[tuple[float, float]], headed: bool,
+                  anchors: list[Block] = ()) -> tuple[dict[int, int], list[tuple[float, int, float]]]:
     """Blocks whose middle lies beside the column whose texts they line up with: id(block) → that column. Texts of
     different widths that begin (or end) at one x are left-aligned (right-aligned) texts of one column, and that x
     is its edge; a text beginning (ending) there too is that column's, though its middle lies over the line cut
@@ -351,9 +351,12 @@ def _edge_columns(found: list[Block], bounds: list[float], guides: list[tuple[fl
     before it ends. Else, the column most of the texts are in: then only from the next column, and only a text
     within the extent of those it lines up with moves. found: the blocks that may move, the template's (the
     guides) not among them; text set over two columns or more (a note merged across the table, begun at the first
-    column's edge) neither moves nor counts. Also the edges whose texts all end up in one column, as page.Table.edges
-    keeps them."""
-    found = [block for block in found if straddled(block.x0, block.x1, bounds, guides) is None]
+    column's edge) neither moves nor counts. anchors: the template's blocks, whose columns were cut around them: they
+    never move but count where no header places the group (a band of a table printed in strips holds a project or
+    two: 区公证处 lined up with one unit name only, the project names beside it the template's). Also the edges whose
+    texts all end up in one column, as page.Table.edges keeps them."""
+    fixed = {id(block) for block in anchors}
+    found = [block for block in [*found, *anchors] if straddled(block.x0, block.x1, bounds, guides) is None]
     home = {id(block): _column(bounds, block) for block in found}
     placed: dict[int, int] = {}
     edges: list[tuple[float, int, float]] = []
@@ -366,9 +369,9 @@ def _edge_columns(found: list[Block], bounds: list[float], guides: list[tuple[fl
             if len({round(b.x1 - b.x0) for b in group}) >= 2:
                 x = sum(edge(b) for b in group) / len(group)
                 if headed:
-                    _under_labels(group, x, step, home, placed, bounds, guides)
+                    _under_labels([b for b in group if id(b) not in fixed], x, step, home, placed, bounds, guides)
                 else:
-                    _with_most(group, step, home, placed)
+                    _with_most(group, step, home, placed, fixed)
                 columns = {placed.get(id(b), home[id(b)]) for b in group}
                 if len(columns) == 1:
                     column = columns.pop()
@@ -404,9 +407,11 @@ def _under_labels(group: list[Block], x: float, step: int, home: dict[int, int],
             placed[id(block)] = target
 
 
-def _with_most(group: list[Block], step: int, home: dict[int, int], placed: dict[int, int]) -> None:
+def _with_most(group: list[Block], step: int, home: dict[int, int], placed: dict[int, int],
+               fixed: set[int] = frozenset()) -> None:
     """The blocks of an edge group (_edge_columns) in the column next to the one most of the group is in (step 1:
-    a left edge, the column after; -1: before), within the extent of those, put in that column."""
+    a left edge, the column after; -1: before), within the extent of those, put in that column (fixed: the ids of
+    those that never move)."""
     counts: dict[int, int] = {}
     for block in group:
         counts[home[id(block)]] = counts.get(home[id(block)], 0) + 1
@@ -416,7 +421,7 @@ def _with_most(group: list[Block], step: int, home: dict[int, int], placed: dict
         return
     left, right = min(block.x0 for block in members), max(block.x1 for block in members)
     for block in group:
-        if home[id(block)] == column - step and id(block) not in placed and \
+        if home[id(block)] == column - step and id(block) not in placed and id(block) not in fixed and \
                 block.x0 >= left - SAME_EDGE and block.x1 <= right + SAME_EDGE:
             placed[id(block)] = column
 

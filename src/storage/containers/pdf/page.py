@@ -243,7 +243,7 @@ def _spilled(chars: list[dict], found: list, inside: list[list[dict]], outside: 
             middle = (char["x0"] + char["x1"]) / 2
             height = max(char["bottom"] - char["top"], 1.0)
             if span is not None and span[0] <= middle <= span[1] and bottom - 1 <= (char["top"] + char["bottom"]) / 2 \
-                    and char["top"] <= bottom + height:
+                    and char["top"] <= bottom + height and not _between_tables(char, bottom, found):
                 owner[id(char)] = from_number
                 columns[id(char)] = span
                 spilled[from_number].append(char)
@@ -251,6 +251,16 @@ def _spilled(chars: list[dict], found: list, inside: list[list[dict]], outside: 
     taken = {id(char) for group in spilled for char in group}
     kept = [char for char in outside if id(char) not in taken]
     return kept, spilled
+
+
+def _between_tables(char: dict, bottom: float, found: list) -> bool:
+    """Whether the character lies whole between a table's bottom border and the top border of a table right under
+    it, across its x: a row of its own, drawn there (a row merged across a strip border has no side borders on
+    this page, so pdfplumber finds no cell in it), not the row above running on. The drawing order does not tell:
+    a PDF remade by cairo draws the row's text right after the cells above it, with no clip of its own."""
+    middle = (char["x0"] + char["x1"]) / 2
+    return any(x0 <= middle <= x1 and bottom - 1 <= top and char["bottom"] <= top + 1
+               for x0, top, x1, _ in (table.bbox for table in found))
 
 
 def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ()) -> Table:

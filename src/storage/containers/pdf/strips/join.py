@@ -143,6 +143,7 @@ def _by_borders(pages: list, span: str, refuse) -> tuple[list, list[str]]:
         if sorted(band.strips) != list(range(len(columns_of))):
             numbers = "、".join(str(p.number) for p in band.pages)
             raise refuse(f"第 {numbers} 页的行在别的页上找不到对应的部分")
+    bands = _in_page_order(pages, bands, len(columns_of), refuse)
     past = next((page.number for band in bands for page in band.pages
                  if page.tables[0].columns[-1] > page.content.width + _EDGE), None)
     if past is not None:  # a column wider than the paper: the printer cut it at the page's edge
@@ -152,6 +153,34 @@ def _by_borders(pages: list, span: str, refuse) -> tuple[list, list[str]]:
     if stray is not None:
         raise refuse(f"第 {stray} 页没有找到带框线的表格")
     return [_join(band, refuse) for band in bands], [JOINED.format(pages=span, strips=len(columns_of))]
+
+
+def _in_page_order(pages: list, bands: list[_Band], strips: int, refuse) -> list[_Band]:
+    """The bands as one of the two page orders puts the pages: the printer lays them out down then over or over then
+    down, never otherwise. Pages matched to bands by their row borders alone can go astray where rows of one default
+    height make several bands alike (a strip's first page beginning lower, under a title the first strip holds,
+    matches a later band better than its own): a text crossing the strip border would tell, but a PDF remade by a
+    virtual printer (cairo) leaves out the part a clip hid. So when the bands the rows chose are not in a page order,
+    the order whose every page draws its band's rows is taken; when none does, or both and they differ, nothing is
+    joined."""
+    order = [page for page in pages if any(page is placed for band in bands for placed in band.pages)]
+    rank = {id(page): index for index, page in enumerate(order)}
+    count = len(bands)
+    places = {"down": lambda b, s: s * count + b, "over": lambda b, s: b * strips + s}
+    if any(all(rank[id(page)] == place(b, s) for b, band in enumerate(bands) for s, page in zip(band.strips, band.pages))
+           for place in places.values()):
+        return bands
+    fitting = []
+    for place in places.values():  # each page in its own strip (its columns), with its band's rows
+        ordered = [_Band([order[place(b, s)] for s in range(strips)], list(range(strips))) for b in range(count)]
+        strip_of = {id(page): s for band in bands for s, page in zip(band.strips, band.pages)}
+        if all(strip_of[id(page)] == s for band in ordered for s, page in enumerate(band.pages)) and all(
+                _same_rows(bounds_of(band.pages[0]), bounds_of(page)) for band in ordered for page in band.pages[1:]):
+            fitting.append(ordered)
+    if len(fitting) == 1 or len(fitting) == 2 and [b.pages for b in fitting[0]] == [b.pages for b in fitting[1]]:
+        return fitting[0]
+    numbers = "、".join(str(page.number) for page in bands[0].pages)
+    raise refuse(f"第 {numbers} 页的行对得上，却不是按打印的页序排的，分不清哪几页是同一行")
 
 
 def _printed_in_strips(pages: list) -> bool:
