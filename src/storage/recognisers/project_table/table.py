@@ -116,12 +116,13 @@ def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
 
 
 def _column_amounts(grid: Grid, header_row: int, columns: dict[str, int]) -> list[Decimal]:
-    """The amounts of the table's first money column (总计, else 财政拨款), every row under the header."""
+    """The bare amounts of the table's first money column (总计, else 财政拨款), every row under the header; one that
+    prints its own unit (800000元) says nothing of the table's, and is read in its own (in_wanyuan)."""
     at = columns.get("total", columns.get("fiscal"))
     if at is None:
         return []
-    readings = (read_published_amount(cell_text(row[at]).strip()).value for row in grid.rows[header_row + 1:]
-                if at < len(row) and cell_text(row[at]).strip())
+    readings = (read_published_amount(text).value for row in grid.rows[header_row + 1:]
+                if at < len(row) and (text := cell_text(row[at]).strip()) and "元" not in text)
     return [value for value in readings if value is not None]
 
 
