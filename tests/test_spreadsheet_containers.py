@@ -286,8 +286,12 @@ def test_ods_cells_showing_a_formula_error_are_found_merged_or_not(containers):
 
 def test_xls_cells_showing_a_formula_error_are_found_in_its_records(containers):
     """calamine empties them in an .xls too: the workbook's FORMULA records hold the cached error."""
+    from src.storage.containers.spreadsheet_book import _check_ole2
     from src.storage.containers.xls_errors import error_cells
 
-    found = error_cells((containers / "formula-errors.xls").read_bytes())
-    assert found == {"Sheet": [(1, 1, "#NAME?"), (2, 1, "#DIV/0!"), (3, 2, "#NAME?")]}
-    assert error_cells((containers / "haizhu-department.xls").read_bytes()) == {}
+    def found(name: str) -> dict:
+        path = containers / name
+        return error_cells(_check_ole2(path, path.read_bytes()))
+
+    assert found("formula-errors.xls") == {"Sheet": [(1, 1, "#NAME?"), (2, 1, "#DIV/0!"), (3, 2, "#NAME?")]}
+    assert found("haizhu-department.xls") == {}

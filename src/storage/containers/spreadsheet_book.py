@@ -115,8 +115,7 @@ def _read_grids(path: Path, container: _Container,
     except OSError as error:
         raise os_problem(path, error) from error
     if container is _XLS:
-        _check_ole2(path, data)
-        errors = error_cells(data)
+        errors = error_cells(_check_ole2(path, data))
     try:  # from a stream calamine goes by the content, not the file's name
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as error:
@@ -177,12 +176,13 @@ _LAST_REAL_SECTOR = 0xFFFFFFFA  # above: end of chain, FAT and DIFAT sectors, fr
 _STREAM, _ROOT = 2, 5  # directory entry types
 
 
-def _check_ole2(path: Path, data: bytes) -> None:
+def _check_ole2(path: Path, data: bytes) -> bytes:
     """An OLE2 file (.xls, .et) whose allocation table names sectors the file no longer holds — a download or
     a copy cut short — is refused here: calamine 0.9 panics on it instead of raising. So is one whose chains of
     sectors (the directory's, the mini stream's and its table's, every stream's) loop or lead past the file's
     end: calamine follows a loop until memory runs out. And an encrypted xlsx (its EncryptedPackage stream) is
-    told as such before calamine says it cannot tell the format."""
+    told as such before calamine says it cannot tell the format. The workbook's stream, as the chains walked give
+    it (empty when there is none), for what calamine does not read of it (xls_errors)."""
     def cut_short() -> FileProblem:
         return FileProblem(path, f"{_XLS.label}不完整（文件在 {len(data):,} 字节处被截断）或已损坏，请重新下载或复制")
 
@@ -221,10 +221,10 @@ def _check_ole2(path: Path, data: bytes) -> None:
         fat.extend(entries)
     if last_used >= 0:
         sector(last_used)
-    _check_chains(path, data, size, fat, cut_short)
+    return _check_chains(path, data, size, fat, cut_short)
 
 
-def _check_chains(path: Path, data: bytes, size: int, fat: list[int], cut_short) -> None:
+def _check_chains(path: Path, data: bytes, size: int, fat: list[int], cut_short) -> bytes:
     in_file = len(data) // size - 1  # whole sectors after the header's
 
     def chain(start: int, table: list[int], count: int, what: str) -> list[int]:
@@ -266,16 +266,24 @@ def _check_chains(path: Path, data: bytes, size: int, fat: list[int], cut_short)
         for number in chain(first_mini_fat, fat, in_file, "迷你分配表"):
             mini_fat.extend(struct.unpack_from(f"<{size // 4}I", data, (number + 1) * size))
     _, _, root_start, root_length = entries[0]
-    in_mini_stream = 0
+    mini_sectors: list[int] = []
     if root_length and root_start != _END_OF_CHAIN:
-        in_mini_stream = len(chain(root_start, fat, in_file, "迷你流")) * size // mini_size
-    for kind, _, start, length in entries[1:]:
+        mini_sectors = chain(root_start, fat, in_file, "迷你流")
+    in_mini_stream = len(mini_sectors) * size // mini_size
+    workbook = b""
+    for kind, name, start, length in entries[1:]:
         if kind != _STREAM or not length or start == _END_OF_CHAIN:
             continue
         if length < cutoff:
-            chain(start, mini_fat, in_mini_stream, "数据流")
+            sectors = chain(start, mini_fat, in_mini_stream, "数据流")
+            if name == _WORKBOOK_STREAM:  # a small workbook's: 64-byte sectors of the root's stream
+                mini = b"".join(data[(n + 1) * size:(n + 2) * size] for n in mini_sectors)
+                workbook = b"".join(mini[n * mini_size:(n + 1) * mini_size] for n in sectors)[:length]
         else:
-            chain(start, fat, in_file, "数据流")
+            sectors = chain(start, fat, in_file, "数据流")
+            if name == _WORKBOOK_STREAM:
+                workbook = b"".join(data[(n + 1) * size:(n + 2) * size] for n in sectors)[:length]
+    return workbook
 
 
 # ---- .ods: merged ranges (and sizes) from content.xml ------------------------------------------------

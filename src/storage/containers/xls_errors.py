@@ -1,79 +1,32 @@
 """The cells of an .xls (.et) that show a formula's error (#NAME? of a value typed as =300天, #REF!…), which
 calamine gives as empty cells: found in the workbook's own records, so that the import says them instead of
-reading an empty cell in silence. Read after spreadsheet_book._check_ole2 has refused a file whose sector chains
-are broken; anything this reading does not understand gives no cells (the file opens as before)."""
+reading an empty cell in silence. The records are those of the stream spreadsheet_book._check_ole2 walked (it refuses
+a file whose sector chains are broken); anything this reading does not understand gives no cells (the file opens as
+before)."""
 
 from __future__ import annotations
 
 import re
 import struct
 
-_END_OF_CHAIN = 0xFFFFFFFE
 _BOF, _BOUNDSHEET, _FORMULA, _BOOLERR, _EOF = 0x0809, 0x0085, 0x0006, 0x0205, 0x000A
 _WORKSHEET = 0x0010  # a BOF's substream type
-# An error's bytes as a formula's cached value or a constant's (BOOLERR): looked for in the file first, in C, so
+# An error's bytes as a formula's cached value or a constant's (BOOLERR): looked for in the stream first, in C, so
 # that a workbook with none (nearly all) is not walked record by record (0.1 s for the 2,000-project one).
 _LOOKS_LIKE_ONE = re.compile(rb"\x02[\x00-\xff][\x00\x07\x0f\x17\x1d\x24\x2a]\x00\x00\x00\xff\xff"
                              rb"|\x05\x02\x08\x00[\x00-\xff]{6}[\x00\x07\x0f\x17\x1d\x24\x2a]\x01", re.S)
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
 
 
-def error_cells(data: bytes) -> dict[str, list[tuple[int, int, str]]]:
-    """Each worksheet's cells (row, column, the error as Excel shows it), by the sheet's name."""
-    if not _LOOKS_LIKE_ONE.search(data):
+def error_cells(workbook: bytes) -> dict[str, list[tuple[int, int, str]]]:
+    """Each worksheet's cells (row, column, the error as Excel shows it), by the sheet's name. workbook: the
+    Workbook stream, as spreadsheet_book._check_ole2 gives it."""
+    if not _LOOKS_LIKE_ONE.search(workbook):
         return {}
     try:
-        stream = _workbook_stream(data)
-        return _scan(stream) if stream else {}
+        return _scan(workbook)
     except (struct.error, IndexError, ValueError, UnicodeDecodeError):
         return {}
-
-
-def _workbook_stream(data: bytes) -> bytes | None:
-    shift = struct.unpack_from("<H", data, 30)[0]
-    size = 1 << shift
-    fat_count, directory_start = struct.unpack_from("<I", data, 44)[0], struct.unpack_from("<I", data, 48)[0]
-    fat_sectors = list(struct.unpack_from("<109I", data, 76))[:fat_count]
-    next_difat = struct.unpack_from("<I", data, 68)[0]
-    while len(fat_sectors) < fat_count and next_difat != _END_OF_CHAIN:
-        entries = struct.unpack_from(f"<{size // 4}I", data, (next_difat + 1) * size)
-        fat_sectors += entries[:-1]
-        next_difat = entries[-1]
-    fat = [entry for number in fat_sectors[:fat_count] for entry in struct.unpack_from(f"<{size // 4}I", data, (number + 1) * size)]
-
-    def chain(start: int) -> bytes:
-        parts, number, seen = [], start, set()
-        while number != _END_OF_CHAIN and number < len(fat) and number not in seen:
-            seen.add(number)
-            parts.append(data[(number + 1) * size:(number + 2) * size])
-            number = fat[number]
-        return b"".join(parts)
-
-    directory = chain(directory_start)
-    cutoff = struct.unpack_from("<I", data, 56)[0]
-    root_start = struct.unpack_from("<I", directory, 116)[0]
-    for offset in range(0, len(directory) - 127, 128):
-        length = struct.unpack_from("<H", directory, offset + 64)[0]
-        name = directory[offset:offset + max(length - 2, 0)].decode("utf-16-le", errors="replace")
-        start, stream_size = struct.unpack_from("<II", directory, offset + 116)
-        if name in ("Workbook", "Book"):
-            if stream_size >= cutoff:
-                return chain(start)[:stream_size]
-            return _mini_stream(data, chain, chain(root_start), start)[:stream_size]  # a small workbook's
-    return None
-
-
-def _mini_stream(data: bytes, chain, mini: bytes, start: int) -> bytes:
-    """A stream under the cutoff: 64-byte sectors of the root's stream, chained by the mini allocation table."""
-    mini_size = 1 << struct.unpack_from("<H", data, 32)[0]
-    table_bytes = chain(struct.unpack_from("<I", data, 60)[0])
-    table = struct.unpack_from(f"<{len(table_bytes) // 4}I", table_bytes)
-    parts, number, seen = [], start, set()
-    while number != _END_OF_CHAIN and number < len(table) and number not in seen:
-        seen.add(number)
-        parts.append(mini[number * mini_size:(number + 1) * mini_size])
-        number = table[number]
-    return b"".join(parts)
 
 
 def _records(stream: bytes):
