@@ -59,15 +59,15 @@ def test_unstated_yuan_is_said_and_a_stated_unit_wins():
     opened = open_declaration(DATA / "huangshan-police-2025.xlsx")
     assert any("没有注明金额单位" in str(note) for note in opened.notes[:3])
     from src.storage.containers.sheet_grid import Grid
-    from src.storage.recognisers.published import evidently_in_yuan
+    from src.storage.recognisers.published import evidently_in_yuan, says_wanyuan
     from decimal import Decimal
     amounts = [Decimal(1681680), Decimal(100000), Decimal(200000)]
-    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, amounts) == ("200,000", True)
-    assert evidently_in_yuan(Grid("s", [["项目", "金额（万元）"]]), 0, amounts) is None
-    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, [Decimal("12.5"), Decimal(300000)]) is None
+    assert not says_wanyuan(Grid("s", [["项目", "金额"]]), 0) and evidently_in_yuan(amounts) == ("200,000", True)
+    assert says_wanyuan(Grid("s", [["项目", "金额（万元）"]]), 0)  # the table names its unit: no guess is made
+    assert evidently_in_yuan([Decimal("12.5"), Decimal(300000)]) is None
     # 1–10 亿元 a project if 万元: said, not converted; a district's usual amounts: nothing said
-    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, [Decimal(50000), Decimal(20000)]) == ("50,000", False)
-    assert evidently_in_yuan(Grid("s", [["项目", "金额"]]), 0, [Decimal(500), Decimal(120)]) is None
+    assert evidently_in_yuan([Decimal(50000), Decimal(20000)]) == ("50,000", False)
+    assert evidently_in_yuan([Decimal(500), Decimal(120)]) is None
 
 
 def test_a_row_taller_than_the_page_is_read_whole_and_said_cut():

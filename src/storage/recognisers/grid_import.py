@@ -22,10 +22,10 @@ from ...model.declaration import (
 )
 from ...model import paths
 from ...model.notes import Note, all_within
+from ..containers.formula_errors import blank_formula_errors
 from ..containers.sheet_grid import ClippedText, Grid, dropped_columns_note
 from ..infra.errors import FileProblem
 from ..infra.opened import OpenResult
-from ..containers.formula_errors import blank_formula_errors
 from ..infra.plausible import refuse_implausible
 from ..library.bureau_table import NOT_A_DECLARATION, is_library_table
 from . import clipped_places, reconcile

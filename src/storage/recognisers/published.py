@@ -92,13 +92,16 @@ _EVIDENT_YUAN = Decimal(100_000)  # a typical project of 10 亿元 if these were
 _DOUBTFUL_YUAN = Decimal(10_000)  # 1 亿元 a project: a city's building project may cost it; a table of them rarely
 
 
-def evidently_in_yuan(grid: Grid, last_row: int, amounts: list[Decimal]) -> tuple[str, bool] | None:
-    """A table that names no unit (no 万元 up to last_row) whose amounts are all whole numbers and typically past
-    10,000: (the typical amount, for the note, and whether it is past 100,000). Past 100,000 they are 元, as budget
-    systems export them (黄山's 年度预算安排 1681680); between, they may be: said, not converted. None when the table
-    names its unit or its amounts do not look so."""
-    if any("万元" in cell_str(value) for row in grid.rows[:last_row + 1] for value in row):
-        return None
+def says_wanyuan(grid: Grid, last_row: int) -> bool:
+    """Whether 万元 stands anywhere up to last_row (the title block and the header): the table names its unit."""
+    return any("万元" in cell_str(value) for row in grid.rows[:last_row + 1] for value in row)
+
+
+def evidently_in_yuan(amounts: list[Decimal]) -> tuple[str, bool] | None:
+    """The amounts of a table that names no unit (says_wanyuan and amounts_in_yuan found nothing), all whole numbers
+    and typically past 10,000: (the typical amount, for the note, and whether it is past 100,000). Past 100,000 they
+    are 元, as budget systems export them (黄山's 年度预算安排 1681680); between, they may be: said, not converted.
+    None when they do not look so."""
     amounts = sorted(amount for amount in amounts if amount)
     if len(amounts) < 2 or any(amount != amount.to_integral_value() for amount in amounts):
         return None

@@ -25,6 +25,7 @@ from ..field_shapes import (
     period_misfit,
     unit_misfit,
 )
+from ..headed_goal import split_headed_goal
 from ..indicator_text import clean_cell_text, parse_indicator_cell
 from ..ocr_numbers import Kind, in_wanyuan, read_published_amount
 from ..published import (
@@ -36,6 +37,7 @@ from ..published import (
     evident_yuan_note,
     evidently_in_yuan,
     is_footnote,
+    says_wanyuan,
     without_code,
     yuan_note,
 )
@@ -63,7 +65,6 @@ from .rows import (
     stated_amounts,
     take_department,
 )
-from ..headed_goal import split_headed_goal
 from .title import read_title_block
 
 _HEADER_SCAN_ROWS = 40
@@ -183,7 +184,8 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
     yuan = amounts_in_yuan(grid, header_row + 1)  # the title block and the (one- or two-row) header
     if yuan:
         table.notes.insert(0, yuan_note(yuan, "表格"))
-    elif looks := evidently_in_yuan(grid, header_row + 1, _column_amounts(grid, header_row, columns)):
+    elif not says_wanyuan(grid, header_row + 1) and \
+            (looks := evidently_in_yuan(_column_amounts(grid, header_row, columns))):  # amounts read only then
         typical, converted = looks
         yuan = typical if converted else None
         table.notes.insert(0, Note(evident_yuan_note(typical, "表格", converted)))
