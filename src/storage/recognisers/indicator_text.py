@@ -185,6 +185,7 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
         level1 = level1 or heading  # the 一级 a line of its own (产出指标：) put over the items under it
         if not (level1 or level2 or name or period or annual):
             continue
+        shown = name or item.strip(_TRIM)[:20]  # an item cut after its levels has no name to show (产出指标:数量指标:)
         unlabelled = None
         if head_end is None and name and (found := _TRAILING_VALUE.match(name)):
             name, annual = found.group(1).strip(_NAME_TRIM), found.group(2).strip()
@@ -196,12 +197,12 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
             only = framework.only_level2(level1)
             if only:
                 level2 = only
-                notes.append(Note(f"第 {number} 个指标“{name}”未写二级指标，已按一级指标补为“{only}”",
+                notes.append(Note(f"第 {number} 个指标“{shown}”未写二级指标，已按一级指标补为“{only}”",
                                   location=paths.item("indicators", len(indicators))))  # made whole by Note.under
         if unlabelled is not None:
             notes.append(unlabelled)
         elif annual is None and head_end is None:
-            notes.append(Note(f"第 {number} 个指标“{name}”没有“年度指标值”标签，整段作为指标名称保留，请补填年度指标值",
+            notes.append(Note(f"第 {number} 个指标“{shown}”没有“年度指标值”标签，整段作为指标名称保留，请补填年度指标值",
                               location=paths.item("indicators", len(indicators)), source_text=item.strip()[:80]))
         if labels > 1:  # items whose numbering was not understood run together: only the first is read
             notes.append(Note(f"第 {number} 个指标的文字里有 {labels} 个“年度指标值”，可能是几个指标连在一起（编号方式本程序不认识），"

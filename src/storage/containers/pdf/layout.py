@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .clips import hidden_in_part
 from .page import Straddling, Table, outside_clip
-from .rows import rows_of, run_past
+from .rows import filling, rows_of, run_past
 from .run_on import begins_at
 from .text import Line, cell_clip, group_lines, join_lines, line_pitch
 from ..sheet_grid import ClippedText
@@ -105,6 +105,8 @@ def blocks(chars: list[dict], apart: frozenset[int] = frozenset()) -> list[Block
 
 
 _THOUSANDS_LEAD = re.compile(r"^[+-]?\d{1,3}$")
+_FORMATTED_AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
+_IN_NUMBER = re.compile(r"[\d,.%‰]")
 _PITCH_SLACK = 0.06  # a step this much past the pitch goes to the next row, not the cell's next line
 _OWN_LINE = 0.95  # a cell's next line lies at least this far below (share of the height): lines do not overlap
 _CJK_GAP = 0.12  # a gap this wide (share of the height) beside a Chinese character in text set solid: the next cell
@@ -143,9 +145,13 @@ def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
     # Digits are set solid as well: a gap between two digits is no space in a number, but an amount
     # right-aligned against the next cell's digits (148.50 and 2024-2026, read 148.502024-2026 as one); unless
     # one to three digits stand before it, a thousands group a producer may set apart (1 296.69).
-    digits = char["text"].isdigit() and previous["text"].isdigit() and \
-        not _THOUSANDS_LEAD.match("".join(c["text"] for c in block.chars))
-    if not _CJK_GAP * size < gap <= 0.8 * size or not (_is_wide(char["text"]) or _is_wide(previous["text"]) or digits):
+    so_far = "".join(c["text"] for c in block.chars)
+    digits = char["text"].isdigit() and previous["text"].isdigit() and not _THOUSANDS_LEAD.match(so_far)
+    # An amount as a spreadsheet formats it (4,779,300.00) ends its cell: right-aligned in a narrow 其他资金, it
+    # runs up against the next cell's text, which may begin with no Chinese character (<p>1．产出指标, p063)
+    amount = _FORMATTED_AMOUNT.match(so_far) and not _IN_NUMBER.match(char["text"])
+    if not _CJK_GAP * size < gap <= 0.8 * size or \
+            not (_is_wide(char["text"]) or _is_wide(previous["text"]) or digits or amount):
         return False
     if block.chars[-1] is not previous:
         return False
@@ -218,6 +224,8 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
     lined_up, edges = _edge_columns([block for row in rows[first:] for block in row if id(block) not in in_template],
                                     bounds, guides, headed, template)
     cut = run_past(rows[first:])  # the cells the print may have cut: rows too low for their text
+    if cut or any(outside_clip(c) or hidden_in_part(c) for row in rows[first:] for block in row for c in block.chars):
+        cut |= filling(rows[first:])
     grid: list[list[str]] = []
     spans: list[list[tuple[float, float] | None]] = []
     for row in rows[first:]:
