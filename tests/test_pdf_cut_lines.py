@@ -1,4 +1,4 @@
-"""Two ways a print hides where a cell ends (tests/data/pdf, copies of fresh seed 33's corpus as Calc printed it).
+"""Ways a print hides where a cell ends (tests/data/pdf, copies of seed 33's corpus as Calc or a browser printed it).
 
 cut-lines-left-out.pdf (p031: no borders, no row heights, fitted to the page's width, line breaks anywhere): rows
 one or two lines high and cells of three. LibreOffice draws the lines of a cell while they fit and leaves the rest
@@ -9,7 +9,11 @@ whose print shows rows too low for their text, such a full cell is in doubt too,
 amount-against-next-text.pdf (p063: no borders, not fitted, printed in strips, amounts in 元): 4,779,300.00
 right-aligned in the narrow 其他资金 ends 2 pt before the next cell's text, which begins with no Chinese
 character (<p>1．产出指标…). One text was made of the two: the amount was lost and the project's 6 indicators with it
-(said, as 其他资金 not an amount)."""
+(said, as 其他资金 not an amount).
+
+browser-amount-against-year.pdf (p042 as a browser printed the web page): an amount 380 in the browser's Latin font
+ends 1.5 pt before the next cell's 2021年1月… in a Chinese one, as close as a thousands group set apart: one text,
+3802021年…, read as the goal, unsaid."""
 
 from __future__ import annotations
 
@@ -49,3 +53,9 @@ def test_an_amount_right_against_the_next_cells_text_is_read_apart_from_it():
     last = project.indicators[-1]
     assert (last.level1, last.level2, last.name, last.annual_value) == \
         ("满意度指标", "服务对象满意度指标", "律公科全年被有效投诉", "少于5次")
+
+
+def test_digits_of_the_next_cell_in_another_font_are_not_a_thousands_group():
+    declaration = open_declaration(DATA / "browser-amount-against-year.pdf").declaration
+    project = next(p for p in declaration.projects if p.funds.other == Decimal("380"))
+    assert project.name == "律师管理工作经费" and project.goal.startswith("2021年1月签完成")

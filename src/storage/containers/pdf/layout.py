@@ -105,6 +105,7 @@ def blocks(chars: list[dict], apart: frozenset[int] = frozenset()) -> list[Block
 
 
 _THOUSANDS_LEAD = re.compile(r"^[+-]?\d{1,3}$")
+_THOUSANDS_GAP = 0.35  # of the text's height: a space's width at most
 _FORMATTED_AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
 _IN_NUMBER = re.compile(r"[\d,.%‰]")
 _PITCH_SLACK = 0.06  # a step this much past the pitch goes to the next row, not the cell's next line
@@ -146,7 +147,11 @@ def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
     # right-aligned against the next cell's digits (148.50 and 2024-2026, read 148.502024-2026 as one); unless
     # one to three digits stand before it, a thousands group a producer may set apart (1 296.69).
     so_far = "".join(c["text"] for c in block.chars)
-    digits = char["text"].isdigit() and previous["text"].isdigit() and not _THOUSANDS_LEAD.match(so_far)
+    # a thousands group set apart is one number: a space's width apart at most, in the number's font (a browser's
+    # amount 380 in one font, 1.5 pt from the next cell's 2021年1月… in another: p042)
+    grouped = _THOUSANDS_LEAD.match(so_far) and char["x0"] - previous["x1"] <= _THOUSANDS_GAP * size and \
+        char.get("fontname") == previous.get("fontname")
+    digits = char["text"].isdigit() and previous["text"].isdigit() and not grouped
     # An amount as a spreadsheet formats it (4,779,300.00) ends its cell: right-aligned in a narrow 其他资金, it
     # runs up against the next cell's text, which may begin with no Chinese character (<p>1．产出指标, p063)
     amount = _FORMATTED_AMOUNT.match(so_far) and not _IN_NUMBER.match(char["text"])
