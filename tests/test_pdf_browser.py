@@ -60,3 +60,32 @@ def test_the_rest_of_a_cell_wider_than_the_rows_under_it_is_still_the_rows():
     assert [(p.name, p.unit, len(p.indicators)) for p in declaration.projects] == [
         ("法律援助服务项目经费", "区法律援助处", 3), ("法律援助补贴", "区法律援助处", 2),
         ("律师管理业务经费", "区法律援助处", 30), ("社区矫正专项经费", "区社区矫正中心", 1)]
+
+
+# Seed 34's corpus (scripts/make_corpus.py --seed 34) as Chromium printed its web pages (scripts/corpus/browser_prints.py)
+
+def test_a_cell_in_a_latin_font_ends_where_the_next_cells_text_in_another_begins():
+    # 2024-2026 in the browser's Latin font, 4.7 pt before the next cell's <p>1．… in its Chinese one: read as one text
+    # in 绩效指标, every project's 实施周期 lost (said once for the column only).
+    declaration, _ = _read("period-against-text.pdf")
+    assert len(declaration.projects) == 22
+    assert {p.period for p in declaration.projects} == {"2024-2026"}
+    assert all(p.indicators and p.indicators[0].level1 == "产出指标" for p in declaration.projects)
+
+
+def test_an_indicator_line_beginning_like_a_label_is_no_strip_of_columns():
+    # A row holding only 实施周期指标值:不少于2000次；年度指标值:… (an indicator's text broken onto a row of its own)
+    # was taken for a strip's header naming a column the table lacks: the file was refused as a print in strips.
+    declaration, _ = _read("indicator-line-like-a-label.pdf")
+    assert len(declaration.projects) == 19 and all(p.funds.total for p in declaration.projects)
+
+
+def test_a_row_with_no_money_under_a_project_is_said_to_be_perhaps_its_rest():
+    # A row the browser broke over a page: its rest under the next page's header, the end of the name
+    # (目(2022-2025年)) read as a project with no money, the row above cut short (unit 天河区社区矫正中), unsaid.
+    reading = open_declaration(DATA / "row-broken-over-pages.pdf")
+    names = [p.name for p in reading.declaration.projects]
+    above = names.index("天河区司法局智能化社区矫正中心运维项")
+    assert names[above + 1] == "目(2022-2025年)"
+    assert any(getattr(note, "location", None) == f"projects[{above}]" and "跨页断开" in note and "没有金额" in note
+               for note in reading.notes)

@@ -95,6 +95,8 @@ def declaration_from_sections(path: Path, sections: list[Section], editor: bool)
 
 _STRIP_ROWS = 8  # a strip's header lies in its first rows
 _NO_FACT_LABELS = ("序号", "编号", "备注")  # header labels of columns with no fact, printed in any strip
+_LABEL_LENGTH = 24  # characters: 本年度预算安排资金（万元） is 13
+_PROSE = re.compile(r"[；;。]|</?p>")
 
 
 def _refuse_lost_columns(path: Path, sections: list[Section]) -> None:
@@ -135,8 +137,15 @@ def _refuse_lost_columns(path: Path, sections: list[Section]) -> None:
 def _labels_only(cells: list[str]) -> bool:
     """Whether a row holds column labels and nothing else (at least one naming a project table's column)."""
     texts = [cell for cell in cells if cell.strip()]
-    return any(column_role(cell) for cell in texts) and \
-        all(column_role(cell) or label_key(cell) in _NO_FACT_LABELS for cell in texts)
+    return any(_label_role(cell) for cell in texts) and \
+        all(_label_role(cell) or label_key(cell) in _NO_FACT_LABELS for cell in texts)
+
+
+def _label_role(cell: str) -> str | None:
+    """column_role of a cell that reads as a label: short, no sentence or item in it. An indicator's text broken
+    onto a row of its own (实施周期指标值:不少于2000次；年度指标值:…, a browser's print) begins as a label does."""
+    key = label_key(cell)
+    return None if len(key) > _LABEL_LENGTH or _PROSE.search(cell) else column_role(cell)
 
 
 def _prefer_forms(summary: list[Project], forms: list[Project], notes: list[str]) -> list[Project]:

@@ -105,7 +105,7 @@ def blocks(chars: list[dict], apart: frozenset[int] = frozenset()) -> list[Block
 
 
 _THOUSANDS_LEAD = re.compile(r"^[+-]?\d{1,3}$")
-_THOUSANDS_GAP = 0.35  # of the text's height: a space's width at most
+_THOUSANDS_GAP = 0.35  # of the text's height: a space's width at most (a thousands group's, a word's)
 _FORMATTED_AMOUNT = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
 _IN_NUMBER = re.compile(r"[\d,.%‰]")
 _PITCH_SLACK = 0.06  # a step this much past the pitch goes to the next row, not the cell's next line
@@ -155,8 +155,11 @@ def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
     # An amount as a spreadsheet formats it (4,779,300.00) ends its cell: right-aligned in a narrow 其他资金, it
     # runs up against the next cell's text, which may begin with no Chinese character (<p>1．产出指标, p063)
     amount = _FORMATTED_AMOUNT.match(so_far) and not _IN_NUMBER.match(char["text"])
+    # Nor is a gap wider than a space where the font changes: a browser sets each cell in the first font of its
+    # list that has its characters (2024-2026 in a Latin font, 4.7 pt from the next cell's <p>1．… in a Chinese one)
+    switched = char.get("fontname") != previous.get("fontname") and gap > _THOUSANDS_GAP * size
     if not _CJK_GAP * size < gap <= 0.8 * size or \
-            not (_is_wide(char["text"]) or _is_wide(previous["text"]) or digits or amount):
+            not (_is_wide(char["text"]) or _is_wide(previous["text"]) or digits or amount or switched):
         return False
     if block.chars[-1] is not previous:
         return False

@@ -53,7 +53,27 @@ def unread_projects(table: ImportedTable, said: set[str], source: str, what: str
             row = table.rows[index] if index < len(table.rows) else None
             whose = (f"第 {row} 行" if row else "") + f"项目“{project.name or ''}”"
             found.append(_item_note(whose, [_PROJECT_PLACES[key] for key in keys], owner, keys, source, row))
+            if index and _no_money(keys, places):
+                found.append(_rest_of_row_above(table, index, owners[index - 1], source))
     return found
+
+
+def _no_money(keys: list[str], places: list[str]) -> bool:
+    """Whether every amount the table has a column for was read empty (a project row with no money at all)."""
+    money = [key for key in places if key.startswith("funds.")]
+    return bool(money) and all(key in keys for key in money)
+
+
+def _rest_of_row_above(table: ImportedTable, index: int, above: str, source: str) -> Note:
+    """A row with no money right under a project may be that project's rest, broken across a page by a producer
+    that grows rows to their text (a browser): the rest of its name, unit, goal and indicators under the next
+    page's header, the row above cut short, unsaid (seed 34's browser print p032)."""
+    row, previous = (table.rows[i] if i < len(table.rows) else None for i in (index, index - 1))
+    name = table.projects[index - 1].name or ""
+    here = f"第 {row} 行" if row else "下一行"
+    return Note(f"{here}“{table.projects[index].name or ''}”没有金额，可能是上一行项目“{name}”跨页断开的后半部分："
+                f"上一行的预算单位、绩效目标、绩效指标可能不全，请对照原表核对这两行", location=above, source=source,
+                row=previous)
 
 
 _FUNDS_PLACES = {f"funds.{key}": key for key in FUNDS_LABELS}
