@@ -143,23 +143,13 @@ def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
     if abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) > 0.35 * size:
         return False
     gap = char["x0"] - previous["x1"]
-    # Digits are set solid as well: a gap between two digits is no space in a number, but an amount
-    # right-aligned against the next cell's digits (148.50 and 2024-2026, read 148.502024-2026 as one); unless
-    # one to three digits stand before it, a thousands group a producer may set apart (1 296.69).
-    so_far = "".join(c["text"] for c in block.chars)
-    # a thousands group set apart is one number: a space's width apart at most, in the number's font (a browser's
-    # amount 380 in one font, 1.5 pt from the next cell's 2021年1月… in another: p042)
-    grouped = _THOUSANDS_LEAD.match(so_far) and char["x0"] - previous["x1"] <= _THOUSANDS_GAP * size and \
-        char.get("fontname") == previous.get("fontname")
-    digits = char["text"].isdigit() and previous["text"].isdigit() and not grouped
-    # An amount as a spreadsheet formats it (4,779,300.00) ends its cell: right-aligned in a narrow 其他资金, it
-    # runs up against the next cell's text, which may begin with no Chinese character (<p>1．产出指标, p063)
-    amount = _FORMATTED_AMOUNT.match(so_far) and not _IN_NUMBER.match(char["text"])
-    # Nor is a gap wider than a space where the font changes: a browser sets each cell in the first font of its
-    # list that has its characters (2024-2026 in a Latin font, 4.7 pt from the next cell's <p>1．… in a Chinese one)
+    if not _CJK_GAP * size < gap <= 0.8 * size:
+        return False
+    # A gap wider than a space where the font changes: a browser sets each cell in the first font of its list that
+    # has its characters (2024-2026 in a Latin font, 4.7 pt from the next cell's <p>1．… in a Chinese one)
     switched = char.get("fontname") != previous.get("fontname") and gap > _THOUSANDS_GAP * size
-    if not _CJK_GAP * size < gap <= 0.8 * size or \
-            not (_is_wide(char["text"]) or _is_wide(previous["text"]) or digits or amount or switched):
+    wide = _is_wide(char["text"]) or _is_wide(previous["text"])
+    if not (wide or switched or _after_number(block, previous, char, gap, size)):
         return False
     if block.chars[-1] is not previous:
         return False
@@ -167,6 +157,23 @@ def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
         return previous["text"].isdigit() and _is_wide(char["text"])  # (dx20 0区本级使用资金: an amount, a label)
     before = block.chars[-2]
     return abs(before["top"] - previous["top"]) <= 0.35 * size and previous["x0"] - before["x1"] <= 0.05 * size
+
+
+def _after_number(block: Block, previous: dict, char: dict, gap: float, size: float) -> bool:
+    """Whether a gap after a digit ends the cell. Digits are set solid: a gap between two is no space in a number,
+    but an amount right-aligned against the next cell's digits (148.50 and 2024-2026, read 148.502024-2026 as one);
+    unless one to three digits stand before it, a thousands group set apart (1 296.69): a space's width apart at
+    most, in the number's font (a browser's 380 in one font, 1.5 pt from the next cell's 2021年1月… in another: p042).
+    And an amount as a spreadsheet formats it (4,779,300.00) ends its cell: right-aligned in a narrow 其他资金, it runs
+    up against the next cell's text, which may begin with no Chinese character (<p>1．产出指标, p063). The block's
+    text is joined only here, after a digit: a long cell's every character would make it quadratic."""
+    if not previous["text"].isdigit():
+        return False
+    so_far = "".join(c["text"] for c in block.chars)
+    if char["text"].isdigit():
+        return not (_THOUSANDS_LEAD.match(so_far) and gap <= _THOUSANDS_GAP * size and
+                    char.get("fontname") == previous.get("fontname"))
+    return bool(_FORMATTED_AMOUNT.match(so_far)) and not _IN_NUMBER.match(char["text"])
 
 
 def _is_wide(text: str) -> bool:
@@ -232,7 +239,9 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
     lined_up, edges = _edge_columns([block for row in rows[first:] for block in row if id(block) not in in_template],
                                     bounds, guides, headed, template)
     cut = run_past(rows[first:])  # the cells the print may have cut: rows too low for their text
-    if cut or any(outside_clip(c) or hidden_in_part(c) for row in rows[first:] for block in row for c in block.chars):
+    clipped = {id(block) for row in rows[first:] for block in row
+               if any(outside_clip(c) or hidden_in_part(c) for c in block.chars)}  # cut by a clip
+    if cut or clipped:
         cut |= filling(rows[first:])
     grid: list[list[str]] = []
     spans: list[list[tuple[float, float] | None]] = []
@@ -247,7 +256,7 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
             text = block.text()
             if block.doubtful:  # the import says so at the cell (grid_import.clipped_notes)
                 text = ClippedText(text, overlapped=True)
-            elif id(block) in cut or any(outside_clip(c) or hidden_in_part(c) for c in block.chars):
+            elif id(block) in cut or id(block) in clipped:
                 text = ClippedText(text)  # a row too low for it: the print cut its text, or may have (run_past)
             if cells[column]:  # two texts in one cell: in doubt if either is
                 doubtful = isinstance(text, ClippedText) or isinstance(cells[column], ClippedText)
