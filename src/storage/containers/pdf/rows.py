@@ -61,7 +61,7 @@ def _begins_row(starting: list[Block], row: list[Block]) -> bool:
             below = b.first[1] <= a.first[0] + 0.5 * (a.first[1] - a.first[0])
             if not (below and _same_column(a, b)):
                 continue
-            if len(starting) >= 2 or b.bottom <= b.first[1] + 1:
+            if len(starting) >= 2 or _one_line(b):
                 return True
             if _collides(a, b):
                 a.doubtful = b.doubtful = True
@@ -118,13 +118,13 @@ def run_past(rows: list[list[Block]]) -> set[int]:
     cut: set[int] = set()
     for row, below in pairwise(rows):
         for block in row:  # a block of one line runs over nothing
-            if block.bottom > block.first[1] + 1 and any(_collides(other, block) for other in below):
+            if not _one_line(block) and any(_collides(other, block) for other in below):
                 cut.add(id(block))
     heights = sorted(block.first[1] - block.first[0] for row in rows for block in row)
     if not heights:
         return cut
     size = heights[len(heights) // 2]
-    tops = [min(block.first[0] for block in row) for row in rows]
+    tops = _tops(rows)
     found = rows_height(tops, size)
     if found is not None:
         height, start = found
@@ -138,14 +138,23 @@ def filling(rows: list[list[Block]]) -> set[int]:
     table whose print shows rows too low for their text (run_past, a clip), such a cell may have lost lines the
     print left out whole, with nothing drawn past its row to show it (seed 33 p031, a goal cut after 维护 in a row
     two lines high)."""
-    tops = [min(block.first[0] for block in row) for row in rows]
     full: set[int] = set()
-    for row, next_top in zip(rows, tops[1:]):
+    for row, next_top in zip(rows, _tops(rows)[1:]):
         for block in row:
             size = block.first[1] - block.first[0]
-            if block.bottom > block.first[1] + 1 and block.bottom + size > next_top:
+            if not _one_line(block) and block.bottom + size > next_top:
                 full.add(id(block))
     return full
+
+
+def _one_line(block: Block) -> bool:
+    """Whether the block is one line of text: its foot no lower than its first line's."""
+    return block.bottom <= block.first[1] + 1
+
+
+def _tops(rows: list[list[Block]]) -> list[float]:
+    """Where each row begins: its highest first line."""
+    return [min(block.first[0] for block in row) for row in rows]
 
 
 _SLIVER = 0.5  # of a line's height: text reaching this far past its row runs on over the next
