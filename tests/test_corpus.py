@@ -118,3 +118,12 @@ def test_twin_projects_of_one_name_pair_by_their_other_facts():
     outcome = compare.classify(variant, {"declaration": {"department": {}, "projects": read}, "notes": []})
     assert outcome["counts"]["right"] == outcome["counts"]["facts"] == 9, outcome["failures"]
     assert [f["fact"] for f in outcome["failures"]] == ["projects[0]"]  # the fragment, invented
+
+
+def test_an_item_read_in_its_place_without_its_name_pairs_with_the_source_item_there():
+    """A department indicator whose name the reader lost (its note names 指标 6) but whose value it read, between
+    two indicators read whole: it is that indicator with its name missing, not one invented beside a missing one.
+    Where the runs between paired items differ in length nothing is guessed."""
+    assert compare.pair(["甲指标", "乙指标", "丙指标", "丁指标"], ["甲指标", "", "", "丁指标"]) == {0: 0, 1: 1, 2: 2, 3: 3}
+    assert compare.pair(["甲指标", "乙指标", "丙指标"], ["甲指标", "", "", "丙指标"]) == {0: 0, 2: 3}
+    assert compare.pair(["甲指标", "乙指标"], ["甲指标", "戊"]) == {0: 0}  # a name read: it is no blank to fill

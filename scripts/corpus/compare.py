@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from src.model.declaration import BUDGET_LABELS, DEPARTMENT_LABELS
 from src.model.paths import place_words
@@ -84,7 +85,22 @@ def pair(expected: list[str], read: list[str], agree=None) -> dict[int, int]:
             if i not in mapping and j not in used:
                 mapping[i] = j
                 used.add(j)
+    _pair_unnamed(mapping, wanted, got)
     return mapping
+
+
+def _pair_unnamed(mapping: dict[int, int], wanted: list[str], got: list[str]) -> None:
+    """Read items with no name paired in order with the source items left between the same two pairs (or the
+    list's ends), where the two runs are as long: an item read in its place whose name was lost (its note names
+    its place, and its other facts are compared) is not an item invented beside a missing one."""
+    anchors = sorted(mapping.items())
+    if any(b[1] <= a[1] for a, b in pairwise(anchors)):
+        return  # the pairs cross: no gaps to trust
+    bounds = [(-1, -1), *anchors, (len(wanted), len(got))]
+    for (i0, j0), (i1, j1) in pairwise(bounds):
+        sources, targets = list(range(i0 + 1, i1)), list(range(j0 + 1, j1))
+        if sources and len(sources) == len(targets) and not any(got[j] for j in targets):
+            mapping.update(zip(sources, targets))
 
 
 def alike(wanted: str, got: str) -> float:
