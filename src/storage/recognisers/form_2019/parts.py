@@ -30,8 +30,30 @@ def labelled(form: LabelledGrid, role: str) -> str | None:
     found = form.find(lambda label: label.role == role)
     if found is None:
         return None
-    value = form.value(found[0], found[1])
+    r, c, label = found
+    value = form.value(r, c)
+    if value and label.value is None and role in _LONG_ROLES:
+        value = "\n".join([value, *_going_on(form, r, c, value)])
     return clean_multiline(value) if value else None
+
+
+_LONG_ROLES = frozenset(("functions",))  # a paragraph, in a cell tall enough to be read as several rows
+
+
+def _going_on(form: LabelledGrid, r: int, c: int, first: str) -> list[str]:
+    """The rows under a label's value that go on with it: no label in them, the label's column empty, one text,
+    standing where the value does. A tall cell that a PDF without ruling lines shows with a blank line in it is
+    read as rows; a merged cell's copies of the value are not taken again."""
+    start = next((k for k in range(c + 1, form.width(r)) if form.text(r, k) == first), None)
+    parts: list[str] = []
+    for k in range(r + 1, form.height):
+        texts = {form.text(k, j) for j in range(form.width(k)) if form.text(k, j)}
+        if form.row_labels(k) or form.text(k, c) or len(texts) != 1 or start is None or not form.text(k, start):
+            break
+        text = texts.pop()
+        if text != first and text not in parts:
+            parts.append(text)
+    return parts
 
 
 def read_key(form: LabelledGrid, part: Part, block: Block) -> None:

@@ -18,6 +18,7 @@ from itertools import pairwise
 from ..clips import cluster
 from ..page import PageContent, Table
 from ..section import remap
+from ..text import group_lines
 from . import shifts
 from .beside import place_beside, placed_lines
 from .rows import SAME, row_holding
@@ -61,6 +62,10 @@ def placed_by_text(pages: list, refuse) -> tuple[list, int, list[str]] | None:
 def _join_band(band: list, offsets: list[float], strips_columns: dict[int, list[float]], refuse):
     if not any(page.tables for page in band):
         return shifts.join_band(band, offsets)
+    if any(not page.tables and strips_columns.get(strip) is None for strip, page in enumerate(band)):
+        # a page with no table and no strip's columns to take: the band's tables are clips of merged cells
+        # (LibreOffice clips those alone; page.read_page took them for a grid), joined as text like a borderless band's
+        return shifts.join_band([_as_text(page) for page in band], offsets)
     stacked = [_stacked(page, refuse) if page.tables else None for page in band]
     tops = [bounds_of(page)[0] for page in stacked if page is not None]
     bottoms = [bounds_of(page)[-1] for page in stacked if page is not None]
@@ -68,6 +73,14 @@ def _join_band(band: list, offsets: list[float], strips_columns: dict[int, list[
         if page is None:
             stacked[strip] = _bare(band[strip], strips_columns.get(strip), min(tops), max(bottoms), refuse)
     return _join_at(stacked, offsets, refuse)
+
+
+def _as_text(page):
+    """The page with its tables' text as lines among the rest."""
+    content = page.content
+    text = PageContent(content.width, content.height, group_lines(content.chars), [], content.rules,
+                       content.dropped_slanted, content.char_count, content.chars)
+    return type(page)(page.number, text, page.images, last_number=page.last_number)
 
 
 def _bare(page, columns: list[float] | None, top: float, bottom: float, refuse):
