@@ -95,3 +95,22 @@ def test_a_page_missing_from_a_strip_with_cells_of_its_own_is_not_looked_for():
     """It may have held cells: the file is refused, not joined with blanks (test_pdf_strips: a missing page)."""
     pages, lines = _sparse_pages(bare=False)
     assert order.arrange(pages, {}, lines, left_out=True, checks=lambda bands: True) is None
+
+
+def _runs_line(xs: tuple[float, ...], top: float) -> Line:
+    """One line of text in runs set wide apart, beginning at xs (填报单位（盖章）：… 填报人：… 联系电话：…)."""
+    chars = [{"text": "字", "x0": x + 10 * i, "x1": x + 10 * (i + 1), "top": top, "bottom": top + 10}
+             for x in xs for i in range(3)]
+    return Line(top, top + 10, xs[0], xs[-1] + 30, chars)
+
+
+def test_a_page_of_one_line_does_not_pull_its_strip_apart():
+    """Seed 29's p016 (not fitted, three strips): the table fills the first band; the second holds the footnote row
+    alone, its first strip's page one line in three runs at other places than the table's columns, its other
+    strips' pages printed empty. Weighed as columns, that one line made the first strip's pages unlike each other
+    and the true arrangement (down, then over) none: the file was refused."""
+    starts = {0: (50, 100, 150), 1: (60, 120, 180), 2: (70, 140, 210)}
+    table = [[_line(x, top) for x in starts[strip] for top in (100, 200, 300)] for strip in range(3)]
+    lines = [table[0], [_runs_line((55, 240, 420), 500)], table[1], [], table[2], []]
+    pages = [SimpleNamespace(number=n, content=SimpleNamespace(width=600.0)) for n in range(1, 7)]
+    assert _numbers(order.arrange(pages, {2: 500.0}, lines)) == [[1, 3, 5], [2, 4, 6]]

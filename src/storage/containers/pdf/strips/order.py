@@ -31,6 +31,8 @@ _BAND_ROWS = 0.3  # at least this share of a band's pages' lines lie at heights 
 # 0.88 in the corpora's true bands; all of a 24-page file's pages taken for one band: 0.24)
 _MAX_PAGES = 600  # every two pages are weighed: beyond this many, that costs more than the file is worth
 _MAX_BLANK_PAGES = 60  # a page left out is looked for in every place: the pairs weighed again for each
+_LEAST_LINES = 2  # a page of one line (a footnote alone: 填报单位… 填报人… 联系电话…) tells nothing of its strip's
+# columns: weighed, it pulled its strip's pages apart (seed 29's p016, a band of the footnote row under the table)
 _CLEAR = 1.0  # the best arrangement's score beats the next one's by this much (a pair's likeness is 0 to 1)
 
 
@@ -50,7 +52,8 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
         return None
     starts = [_starts(page_lines, page.content.width) for page, page_lines in zip(pages, lines)]
     tops = [sorted(line.top for line in page_lines) for page_lines in lines]
-    columns = _likeness(starts)
+    columns = _likeness([page_starts if len(page_lines) >= _LEAST_LINES else [] for page_starts, page_lines
+                         in zip(starts, lines)])
     rows = _likeness(tops)
     raw_rows = _likeness(tops, centred=False)
     empty = {index for index, page_lines in enumerate(lines) if not page_lines}
