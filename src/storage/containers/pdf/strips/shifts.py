@@ -120,7 +120,11 @@ begins (its left margin, or a little right of it), shifted. Two pages of one str
     page was left out (right: a printed page of its strip, for its margin), the left page's strip's other pages,
     one of which must show each character it draws there, printed or clipped away, at its place (the rows every
     page repeats; a band's own text running on over the border, a footnote, puts its page there)."""
-    margin = min((char["x0"] for char in _chars(right, printed=True) if char["x0"] >= 0), default=0.0)
+    # a page with nothing printed on it (a band's part of a strip of empty cells) has the margins of the paper the
+    # left page shares: at 0 every text of the left page right of the shift would be taken for text past the border
+    margin = min((char["x0"] for char in _chars(right, printed=True) if char["x0"] >= 0), default=None)
+    if margin is None:
+        margin = min((char["x0"] for char in _chars(left, printed=True) if char["x0"] >= 0), default=0.0)
     past = [char for char in _chars(left, printed=repeated is None) if char["x0"] >= shift + margin - TWIN]
     if repeated is not None:
         others = [_Twins(_chars(page), 0.0) for page in repeated]
