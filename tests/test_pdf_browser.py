@@ -89,3 +89,13 @@ def test_a_row_with_no_money_under_a_project_is_said_to_be_perhaps_its_rest():
     assert names[above + 1] == "目(2022-2025年)"
     assert any(getattr(note, "location", None) == f"projects[{above}]" and "跨页断开" in note and "没有金额" in note
                for note in reading.notes)
+
+
+def test_rows_either_side_of_a_break_that_both_print_their_level_are_two_rows():
+    """d005 of seed 33's corpus as a browser printed it (a department form): the page ends under a row 效益指标 |
+    经济效益指标 with no 三级, and the next begins 效益指标 | 社会效益指标 | 群众法律知晓率. The browser draws no border at
+    the page's foot, so every column looked cut and the two were joined as one row split by the break: 二级
+    经济效益指标社会效益指标, unsaid. A split row's text goes on over the break; none of it is printed twice."""
+    declaration, _ = _read("levels-each-row-over-break.pdf")
+    found = next(i for i in declaration.department.indicators if i.name.startswith("群众法律知晓率"))
+    assert (found.level1, found.level2) == ("效益指标", "社会效益指标")
