@@ -97,20 +97,41 @@ def test_a_page_missing_from_a_strip_with_cells_of_its_own_is_not_looked_for():
     assert order.arrange(pages, {}, lines, left_out=True, checks=lambda bands: True) is None
 
 
-def _runs_line(xs: tuple[float, ...], top: float) -> Line:
-    """One line of text in runs set wide apart, beginning at xs (填报单位（盖章）：… 填报人：… 联系电话：…)."""
-    chars = [{"text": "字", "x0": x + 10 * i, "x1": x + 10 * (i + 1), "top": top, "bottom": top + 10}
-             for x in xs for i in range(3)]
-    return Line(top, top + 10, xs[0], xs[-1] + 30, chars)
+def _footnote(top: float) -> Line:
+    """填报单位（盖章）： 填报人：… 联系电话：…, in runs set wide apart, at other places than the table's columns."""
+    runs = [(55, "填报单位（盖章）："), (240, "填报人：王小明"), (420, "联系电话：020")]
+    chars = [{"text": ch, "x0": x + 10 * i, "x1": x + 10 * (i + 1), "top": top, "bottom": top + 10}
+             for x, text in runs for i, ch in enumerate(text)]
+    return Line(top, top + 10, 55, chars[-1]["x1"], chars)
 
 
-def test_a_page_of_one_line_does_not_pull_its_strip_apart():
+def test_a_page_of_footnotes_alone_does_not_pull_its_strip_apart():
     """Seed 29's p016 (not fitted, three strips): the table fills the first band; the second holds the footnote row
-    alone, its first strip's page one line in three runs at other places than the table's columns, its other
-    strips' pages printed empty. Weighed as columns, that one line made the first strip's pages unlike each other
-    and the true arrangement (down, then over) none: the file was refused."""
+    alone, its first strip's page that one line, its other strips' pages printed empty. Weighed as columns, the
+    footnote (merged across the table) made the first strip's pages unlike each other and the true arrangement
+    (down, then over) none: the file was refused. A page of a table's row in one line still weighs (seed 35's p013)."""
     starts = {0: (50, 100, 150), 1: (60, 120, 180), 2: (70, 140, 210)}
     table = [[_line(x, top) for x in starts[strip] for top in (100, 200, 300)] for strip in range(3)]
-    lines = [table[0], [_runs_line((55, 240, 420), 500)], table[1], [], table[2], []]
+    lines = [table[0], [_footnote(500)], table[1], [], table[2], []]
     pages = [SimpleNamespace(number=n, content=SimpleNamespace(width=600.0)) for n in range(1, 7)]
     assert _numbers(order.arrange(pages, {2: 500.0}, lines)) == [[1, 3, 5], [2, 4, 6]]
+
+
+def test_pages_left_out_at_the_foot_of_a_strip_are_looked_for():
+    """Seed 37's p010 (not fitted, down then over): the last strip, a sparse column, is printed on its first band's
+    page alone; LibreOffice left out its pages of the other bands, as they held nothing. One page left out at the
+    last strip's foot gives no arrangement the pages allow: two do, and the shifts (pages sharing the first one's
+    title) put the strips' first pages at 4 and 7. Its page's text ends above its band's last row: the pages after
+    held nothing."""
+    starts = {0: (50, 100), 1: (60, 130), 2: (70, 160)}
+    tops = {0: (100, 200), 1: (150, 250), 2: (120, 220)}
+    places = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (2, 0)]  # (strip, band) of each printed page
+    lines = [[_text_line(f"第{strip}栏第{band}带{x}{top}", x, top) for x in starts[strip] for top in tops[band]
+              if strip < 2 or top < 200] for strip, band in places]  # cells of their own on every page: no strip is
+    # bare; the last strip's column empty from its first band's last row on
+    pages = [SimpleNamespace(number=n, content=SimpleNamespace(width=600.0)) for n in range(1, 8)]
+    shifts = {3: 500.0, 6: 1000.0}
+    assert order.arrange(pages, shifts, lines) is None  # as the pages are: none
+    bands = order.arrange(pages, shifts, lines, left_out=True)
+    assert [[page.number if not isinstance(page, order.LeftOut) else None for page in band] for band in bands] == \
+        [[1, 4, 7], [2, 5, None], [3, 6, None]]

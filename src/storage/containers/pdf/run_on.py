@@ -17,7 +17,7 @@ from .page import Table
 from .text import Line, join_lines
 
 # A note under the table, not a cell's rest (注：…, 说明：…, 填报单位：…; a cell's text may begin 注重…)
-_FOOTNOTE = re.compile(r"^\s*(?:注\s*[:：\d]|(?:说明|备注|附注)\s*[:：]|填报(?:单位|人|日期)|填表(?:人|日期))")
+FOOTNOTE = re.compile(r"^\s*(?:注\s*[:：\d]|(?:说明|备注|附注)\s*[:：]|填报(?:单位|人|日期)|填表(?:人|日期))")
 _PAST_BORDER = 3.0  # pt: a line this far past the table's border still stands in it (its text's own side bearings)
 _SAME_START = 1.5  # pt: the lines of one left-aligned cell, on both pages, begin this close
 
@@ -26,7 +26,7 @@ def run_on_row(lines: list[Line], columns: list[float], left_edges: list[float])
     """The leading lines of one cell (lined up on the left edge a cell of the row before began on, inside the table
     `columns` bound) as a one-row table of one column, to be put in the table's columns by where its text lies
     (section.placed), and the rest."""
-    if not lines or _FOOTNOTE.match(lines[0].text) or not begins_at(lines[0].x0, left_edges):
+    if not lines or FOOTNOTE.match(lines[0].text) or not begins_at(lines[0].x0, left_edges):
         return None, lines
     edge = lines[0].x0
     taken = 0

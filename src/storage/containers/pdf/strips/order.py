@@ -11,8 +11,10 @@ shifted, and on the first band's pages unless their strip's first-band page shar
 strips' pages are less alike than pages in general is none; the best is taken only when it is clearly the best.
 LibreOffice leaves out a page with nothing printed on it (a band of a sparse strip holding nothing but the
 repeated header): then no arrangement fits as the pages are, and one with a page of the last strip left out is
-looked for (blanks_filled stands an empty page in for it, and the join says so); a page missing elsewhere, or two,
-and nothing is joined.
+looked for (blanks_filled stands an empty page in for it, and the join says so); then one or two missing from
+strips that show nothing of their own; then pages missing at the foot of strips (a sparse column empty from some
+band on), each short strip's pages placed by their rows and its text ending above its band's last row. Pages missing
+anywhere else: nothing is joined.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import combinations, pairwise
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..page import PageContent
+from ..run_on import FOOTNOTE  # a page of footnotes alone (填报单位…) tells nothing of its strip's columns: they run
+# across the table (seed 29's p016: its band of the footnote row under the table; weighed, that one line pulled its
+# strip's pages apart and the true arrangement was none)
 from ..text import split_line
 
 _NEAR = 1.5  # pt: two pages' texts begin (or their lines lie) at the same place
@@ -31,8 +36,6 @@ _BAND_ROWS = 0.3  # at least this share of a band's pages' lines lie at heights 
 # 0.88 in the corpora's true bands; all of a 24-page file's pages taken for one band: 0.24)
 _MAX_PAGES = 600  # every two pages are weighed: beyond this many, that costs more than the file is worth
 _MAX_BLANK_PAGES = 60  # a page left out is looked for in every place: the pairs weighed again for each
-_LEAST_LINES = 2  # a page of one line (a footnote alone: 填报单位… 填报人… 联系电话…) tells nothing of its strip's
-# columns: weighed, it pulled its strip's pages apart (seed 29's p016, a band of the footnote row under the table)
 _CLEAR = 1.0  # the best arrangement's score beats the next one's by this much (a pair's likeness is 0 to 1)
 
 
@@ -43,7 +46,8 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     each page's text lines (its cells' among them). left_out: the pages with one page of the last strip left out
     (LibreOffice does not print a page with nothing on it: the part of a band of a strip of sparse columns, 备注 or
     其他资金, holding nothing but the repeated header rows), None in its place; only when the pages as they are do
-    not check out; else one or two left out of strips that show nothing of their own (_left_out_of_bare). checks:
+    not check out; else one or two left out of strips that show nothing of their own (_left_out_of_bare), else
+    some at the foot of strips (_left_out_at_strip_ends). checks:
     whether the bands an arrangement makes check out as a join (shifts._checked: text run past a page's right edge
     found on its band's next page…): of the arrangements the pages' looks do not tell apart from the best, exactly
     one must check out (that one is taken: the join tells them apart); one clearly worse is never taken."""
@@ -52,28 +56,35 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
         return None
     starts = [_starts(page_lines, page.content.width) for page, page_lines in zip(pages, lines)]
     tops = [sorted(line.top for line in page_lines) for page_lines in lines]
-    columns = _likeness([page_starts if len(page_lines) >= _LEAST_LINES else [] for page_starts, page_lines
-                         in zip(starts, lines)])
+    columns = _likeness([[] if page_lines and all(FOOTNOTE.match(_text(line)) for line in page_lines) else page_starts
+                         for page_starts, page_lines in zip(starts, lines)])
     rows = _likeness(tops)
     raw_rows = _likeness(tops, centred=False)
     empty = {index for index, page_lines in enumerate(lines) if not page_lines}
     if not left_out:
-        scored = [(*found, list(range(count))) for found in _scored(list(range(count)), shifts, columns, rows,
-                                                                    raw_rows, empty)]
+        stages = [lambda: iter([[(*found, list(range(count)))
+                                 for found in _scored(list(range(count)), shifts, columns, rows, raw_rows, empty)]])]
     elif count <= _MAX_BLANK_PAGES:
-        scored = [(*found, slots) for blank in range(1, count + 1)  # in the last strip: a column of its own left empty
-                  for slots in ([*range(blank), None, *range(blank, count)],)
-                  for found in _scored(slots, shifts, columns, rows, raw_rows, empty)
-                  if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
-        bare = _bare_pages(pages, lines) if not scored else set()
-        for blanks in range(1, _MAX_LEFT_OUT + 1) if bare else ():
-            scored = _left_out_of_bare(count, blanks, bare, shifts, columns, rows, raw_rows, empty)
-            if scored:
-                break
+        stages = [lambda: iter([[(*found, slots) for blank in range(1, count + 1)  # in the last strip: a column of
+                                 for slots in ([*range(blank), None, *range(blank, count)],)  # its own left empty
+                                 for found in _scored(slots, shifts, columns, rows, raw_rows, empty)
+                                 if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]]),
+                  lambda: _left_out_of_bare(pages, lines, shifts, columns, rows, raw_rows, empty),
+                  lambda: _left_out_at_strip_ends(count, shifts, columns, rows, raw_rows, empty, _feet(lines))]
     else:
         return None
+    for stage in stages:  # each a series of ever bolder guesses: the first that yields an arrangement decides
+        for scored in stage():
+            kept = _checked_out(scored, pages, checks) if scored else []
+            if kept:
+                return kept[0] if len(kept) == 1 else None
+    return None
+
+
+def _checked_out(scored: list, pages: list, checks) -> list[list[list]]:
+    """Of the arrangements as good as the best by the pages' looks (within _CLEAR), the first two that check out."""
     scored.sort(key=lambda item: -item[0])
-    kept: list[list[list]] = []  # of the arrangements as good as the best (within _CLEAR), those that check out
+    kept: list[list[list]] = []
     for score, bands, places, slots in scored:
         if score <= scored[0][0] - _CLEAR or len(kept) == 2:
             break  # clearly worse than the best by the pages' looks: not taken, whatever the join says
@@ -81,30 +92,116 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
                  for index, slot in zip(band, slot_band)] for band, slot_band in zip(bands, places)]
         if checks is None or checks(made):
             kept.append(made)
-    return kept[0] if len(kept) == 1 else None
+    return kept
 
 
 _MAX_LEFT_OUT = 2  # pages left out of strips whose printed pages show nothing of their own
 
 
-def _left_out_of_bare(count: int, blanks: int, bare: set[int], shifts: dict[int, float], columns: dict, rows: dict,
-                      raw_rows: dict, empty: set[int]) -> list:
-    """The arrangements with this many pages left out in strips (not the first) whose every printed page is bare
-    (_bare_pages): columns empty wherever they are printed (财政专户拨款 and 其他资金 in a 项目支出 table), whose pages
-    LibreOffice prints only where something crosses into them (the title on the first band, a footnote on the
-    last). A page missing from a strip that shows cells of its own is not looked for (it may have held them)."""
+def _left_out_of_bare(pages: list, lines: list[list], shifts: dict[int, float], columns: dict, rows: dict,
+                      raw_rows: dict, empty: set[int]) -> Iterator[list]:
+    """The arrangements with one page, else two, left out in strips (not the first) whose every printed page is
+    bare (_bare_pages): columns empty wherever they are printed (财政专户拨款 and 其他资金 in a 项目支出 table), whose
+    pages LibreOffice prints only where something crosses into them (the title on the first band, a footnote on the
+    last). A page missing from a strip that shows cells of its own is looked for at strips' ends only
+    (_left_out_at_strip_ends). One page left out, then two."""
+    bare = _bare_pages(pages, lines)
+    count = len(pages)
+    for blanks in range(1, _MAX_LEFT_OUT + 1) if bare else ():
+        found = []
+        for places in combinations(range(1, count + blanks), blanks):
+            slots: list[int | None] = list(range(count))
+            for place in places:
+                slots.insert(place, None)
+            for arrangement in _scored(slots, shifts, columns, rows, raw_rows, empty):
+                bands = arrangement[1]
+                sparse = {s for band in bands for s, index in enumerate(band) if index is None}
+                if len(bands) > 1 and 0 not in sparse and all(
+                        band[s] is None or band[s] in bare for band in bands for s in sparse):
+                    found.append((*arrangement, slots))
+        yield found
+
+
+_MAX_AT_ENDS = 8  # pages left out at the foot of strips (bands of a sparse column holding nothing)
+_MAX_SHAPES = 20000  # arrangements weighed for them, at most: beyond, the file is refused as before
+
+
+def _left_out_at_strip_ends(count: int, shifts: dict[int, float], columns: dict, rows: dict, raw_rows: dict,
+                            empty: set[int], feet: list[tuple[float, float] | None]) -> Iterator[list]:
+    """Printed down, then over, with pages left out at the foot of strips other than the first: a strip of sparse
+    columns (其他资金, 备注) whose cells hold nothing from some band on, its pages there empty and not printed (seed
+    37's p010: a fourth strip printed on its first band's page alone; p039: a middle strip one page short). One page
+    left out, then two…: the pages' looks and the join's checks choose among each count's arrangements."""
+    weighed = 0
+    for blanks in range(1, _MAX_AT_ENDS + 1):
+        found = []
+        total = count + blanks
+        for strips in range(2, total):
+            height = total // strips
+            if total % strips or height < 2 or blanks > (strips - 1) * (height - 1):
+                continue
+            shape = _bands(total, strips, "down")
+            for short in _shortfalls(blanks, strips - 1, height - 1):
+                weighed += 1
+                if weighed > _MAX_SHAPES:
+                    return
+                slots: list[int | None] = list(range(height))  # the first strip whole: it holds the rows' names
+                for missing in short:
+                    start = len([slot for slot in slots if slot is not None])
+                    slots += [*range(start, start + height - missing), *[None] * missing]
+                found += [(*arrangement, slots) for arrangement in _scored(slots, shifts, columns, rows, raw_rows,
+                                                                            empty, strips)
+                          if arrangement[2] == shape and _rows_placed(arrangement[1], rows)
+                          and _ends_early(arrangement[1], feet)]
+        yield found
+
+
+def _rows_placed(bands: list[list[int | None]], rows: dict) -> bool:
+    """Whether each printed page of a strip with pages left out draws its lines as its band's other pages do (more
+    alike than pages in general, with each): which bands a short strip's pages are is read from their rows, never
+    taken from their order alone (a page missing from a strip's middle band would shift the rest up a band)."""
+    short = {s for band in bands for s, index in enumerate(band) if index is None}
+    for band in bands:
+        for s in short:
+            if band[s] is not None and any(rows.get((min(band[s], other), max(band[s], other)), 1.0) <= 0
+                                           for other in band if other is not None and other != band[s]):
+                return False
+    return True
+
+
+def _feet(lines: list[list]) -> list[tuple[float, float] | None]:
+    """Where each page's lowest line begins, and its lines' height (None: a page with no text)."""
     found = []
-    for places in combinations(range(1, count + blanks), blanks):
-        slots: list[int | None] = list(range(count))
-        for place in places:
-            slots.insert(place, None)
-        for arrangement in _scored(slots, shifts, columns, rows, raw_rows, empty):
-            bands = arrangement[1]
-            sparse = {s for band in bands for s, index in enumerate(band) if index is None}
-            if len(bands) > 1 and 0 not in sparse and all(
-                    band[s] is None or band[s] in bare for band in bands for s in sparse):
-                found.append((*arrangement, slots))
+    for page_lines in lines:
+        heights = sorted(line.bottom - line.top for line in page_lines)
+        found.append((max(line.top for line in page_lines), heights[len(heights) // 2]) if page_lines else None)
     return found
+
+
+def _ends_early(bands: list[list[int | None]], feet: list[tuple[float, float] | None]) -> bool:
+    """Whether each strip with pages left out has its last line, on its last printed page, a line or more above the
+    last line of each of its band's other pages: its columns are empty in that band's last row, and the pages after
+    held nothing (LibreOffice prints no page with nothing on it). A strip with text in its band's last row may have
+    gone on: a page missing there may have held cells, and nothing is joined (test_pdf_strips: a missing page)."""
+    short = {s for band in bands for s, index in enumerate(band) if index is None}
+    for s in short:
+        last = next(band for band in reversed(bands) if band[s] is not None)
+        own = feet[last[s]]
+        others = [feet[index] for index in last if index is not None and index != last[s] and feet[index]]
+        if own is None or not others or own[0] > min(top for top, _ in others) - own[1]:
+            return False
+    return True
+
+
+def _shortfalls(total: int, parts: int, most: int):
+    """Every way of sharing total pages out among parts strips, at most `most` each."""
+    if parts == 0:
+        if total == 0:
+            yield ()
+        return
+    for first in range(min(total, most) + 1):
+        for rest in _shortfalls(total - first, parts - 1, most):
+            yield (first, *rest)
 
 
 def _bare_pages(pages: list, lines: list[list]) -> set[int]:
@@ -138,13 +235,13 @@ class LeftOut:
 
 
 def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, rows: dict, raw_rows: dict,
-            empty: set[int]) -> list[tuple[float, list[list[int | None]], list[list[int]]]]:
+            empty: set[int], only: int | None = None) -> list[tuple[float, list[list[int | None]], list[list[int]]]]:
     """Every arrangement of the pages in slots (their indices; None: a page left out) that the pages' looks allow,
     with its score and the slots' places in it. A strip of pages with nothing on them is none (a band of a footnote
     row alone prints its other strips' pages empty: those pages are not strips of a band of their own)."""
     count = len(slots)
     scored = []
-    for strips in range(2, count + 1):
+    for strips in range(2, count + 1) if only is None else (only,):
         if count % strips:
             continue
         for order in ("down", "over") if count > strips else ("over",):
@@ -201,6 +298,10 @@ def _starts(lines: list, width: float) -> list[float]:
             if visible and 0 <= visible[0]["x0"] <= width:
                 found.append(visible[0]["x0"])
     return sorted(found)
+
+
+def _text(line) -> str:
+    return "".join(char["text"] for char in line.chars)
 
 
 def _likeness(values: list[list[float]], centred: bool = True) -> dict[tuple[int, int], float]:

@@ -26,6 +26,7 @@ from .rows import TWIN
 
 _MIN_SHIFT = 20.0  # pt: narrower than any strip of columns
 _MIN_SHARED = 4  # characters two pages share at one shift: a title's, a merged header's
+_OVERLAP = 3.0  # pt: two strips' printed text may meet this much (side bearings, a border's width)
 _GAP = 60.0  # pt: between two strips that share no text: a gutter the layout cannot miss
 _SEQ = 10_000_000  # the drawing order of a later strip's characters comes after the strip before's
 
@@ -190,11 +191,17 @@ def _checked(pages: list, bands: list[list] | None) -> tuple[list[list], list[fl
             if _same_columns(one, other):
                 raise NotJoined(f"共 {len(pages)} 页，分不清哪一页是哪几列、哪几行（空白的页不会打印出来）")
     offsets = [0.0]
+    beside = False  # the strip before was set beside the one before it, sharing no text: where, a guess
     for strip in range(1, len(bands[0])):
         offset = _offset(bands, strip, offsets[-1])
+        placed = offset is not None
         offset = _beside(bands, strip, offsets[-1]) if offset is None else offset
-        if offset < offsets[-1] + _MIN_SHIFT:  # a strip lies right of the one before: the pages are not in this order
+        if offset < offsets[-1] + _MIN_SHIFT or (placed and beside and _overlaps(bands, strip, offset - offsets[-1])):
+            # a strip lies right of the one before; one placed by the text it shares lies right of all that a strip
+            # set beside prints: else the pages are not in this order (seed 36's f014: a page of one line taken for
+            # a strip between two strips sharing a title, whose pages lie a page's width apart)
             raise NotJoined(f"共 {len(pages)} 页，分不清哪一页是哪几列、哪几行（空白的页不会打印出来）")
+        beside = not placed
         offsets.append(offset)
     for band in bands[1:]:
         for strip in range(1, len(band)):
@@ -239,6 +246,20 @@ def _offset(bands: list[list], strip: int, before: float) -> float | None:
         if step is not None:
             return before + step
     return None
+
+
+def _printed_extent(pages: list) -> tuple[float, float] | None:
+    xs = [(char["x0"], char["x1"]) for page in pages if not page.left_out for char in _chars(page, printed=True)
+          if char["x0"] >= 0 and char["x1"] <= page.content.width]
+    return (min(x0 for x0, _ in xs), max(x1 for _, x1 in xs)) if xs else None
+
+
+def _overlaps(bands: list[list], strip: int, step: float) -> bool:
+    """Whether what a strip's pages print begins left of the end of what the strip before prints, `step` right of
+    it (the strip before shares no text with it: nothing of either is drawn on both)."""
+    before = _printed_extent([band[strip - 1] for band in bands])
+    own = _printed_extent([band[strip] for band in bands])
+    return before is not None and own is not None and own[0] + step < before[1] - _OVERLAP
 
 
 def _beside(bands: list[list], strip: int, before: float) -> float:
