@@ -99,3 +99,19 @@ def test_rows_either_side_of_a_break_that_both_print_their_level_are_two_rows():
     declaration, _ = _read("levels-each-row-over-break.pdf")
     found = next(i for i in declaration.department.indicators if i.name.startswith("群众法律知晓率"))
     assert (found.level1, found.level2) == ("效益指标", "社会效益指标")
+
+
+def test_rows_either_side_of_a_break_each_with_a_value_are_two_rows():
+    """dx14 of seed 37's corpus as a browser printed it: the page ends under one indicator row (… 8 | 96) and the next
+    begins with another (… 1 | 4), their 一级 printed once above. Joined as one split row, the second indicator was
+    lost and the first read 8 1 and 96 4, unsaid. A value of one line is never split over a page."""
+    declaration, _ = _read("values-each-row-over-break.pdf")
+    values = {i.name: (i.period_value, i.annual_value) for i in declaration.department.indicators}
+    assert values["法律顾问每月到村（社区）提供法律服务时间（小时）"] == ("8", "96")
+    assert values["法律顾问每季度举办法治讲座、法治宣传数（场次）"] == ("1", "4")
+
+
+def test_a_number_broken_by_its_line_and_the_page_is_one_row():
+    from src.storage.containers.pdf.continued import two_rows
+    assert not two_rows(["社区矫正", "448,795,7"], ["", "26.00"])  # 448,795,726.00, cut where its line was full
+    assert two_rows(["法律顾问每月…", "8", "96"], ["法律顾问每季度…", "1", "4"])

@@ -359,6 +359,20 @@ def join_cut(before: str, after: str) -> str:
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_VALUE = re.compile(r"[≥≤<>＞＜=]?\s*-?\d[\d,]*(?:\.\d+)?\s*[%％‰]?")
+
+
+def two_rows(above: list[str], below: list[str]) -> bool:
+    """Whether the rows either side of a break with every column open are two rows, not one the break split. A
+    browser draws no border at the page's foot; a split row's text goes on over the break, and none of it is
+    printed twice, nor is a value of one line split: a cell holding the same text on both sides while another
+    holds two (a browser prints each row's 一级 效益指标; seed 33's d005), or a number on each side that make no
+    one number (8 | 1, 96 | 4: seed 37's dx14), means two rows."""
+    pairs = [(a.strip(), b.strip()) for a, b in zip(above, below) if a.strip() and b.strip()]
+    if any(a == b for a, b in pairs) and any(a != b for a, b in pairs):
+        return True
+    return any(_VALUE.fullmatch(a) and _VALUE.fullmatch(b) and not _one_number(a, b) for a, b in pairs)
+
 
 
 def _one_number(before: str, after: str) -> bool:

@@ -45,6 +45,7 @@ from .continued import (
     same_columns,
     same_row,
     title_rows,
+    two_rows,
     widened,
 )
 from .join_merged import merged_over_break, rest_over_break, run_below
@@ -444,7 +445,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         if section.last_split:  # the row itself was split by the page break
             first = remap(rows[0], table.columns, columns, ruled)
             previous = section.rows[last_row]
-            if first and not first[0].strip() and previous and previous[0].strip() and not _two_rows(previous, first):
+            if first and not first[0].strip() and previous and previous[0].strip() and not two_rows(previous, first):
                 section.rows[last_row] = [join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
                 rows = rows[1:]
         else:  # merged cells run on over the break
@@ -494,15 +495,6 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         rest_over_break(section.rows, section.row_tables, last_row, start, carried)  # its text split by the break
         carry_merged(section.rows, section.row_tables, start, carried)
     section.last_table = (number, columns)
-
-
-def _two_rows(above: list[str], below: list[str]) -> bool:
-    """Whether the rows either side of a break with every column open are two rows, not one the break split: a
-    cell holds the same text on both sides (a browser prints a row's 一级 效益指标 in each row, and draws no
-    border at the page's foot) while another holds two texts. A split row's text goes on in the next page's part;
-    none of it is printed twice."""
-    pairs = [(a.strip(), b.strip()) for a, b in zip(above, below) if a.strip() and b.strip()]
-    return any(a == b for a, b in pairs) and any(a != b for a, b in pairs)
 
 
 def _outgrows(section: Section, table: Table, ruled: bool) -> bool:
