@@ -14,7 +14,8 @@ import re
 from ...model import paths
 from ...model.declaration import Department
 
-_TEXT_FIELDS = {"tasks": ("name", "content", "expected"), "indicators": ("name", "period_value", "annual_value")}
+_TEXT_FIELDS = {"tasks": ("name", "content", "expected"),
+               "indicators": ("level1", "level2", "name", "period_value", "annual_value")}
 _OWN_FIELDS = ("functions", "overall_goal")
 _SHORT = 6  # a text shorter than this (100%, 及时) is only taken where it is a field's whole text or its start
 

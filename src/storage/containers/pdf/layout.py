@@ -258,8 +258,11 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
                 text = ClippedText(text, overlapped=True)
             elif id(block) in cut or id(block) in clipped:
                 text = ClippedText(text)  # a row too low for it: the print cut its text, or may have (run_past)
-            if cells[column]:  # two texts in one cell: in doubt if either is
-                doubtful = isinstance(text, ClippedText) or isinstance(cells[column], ClippedText)
+            if cells[column]:  # two texts in one cell: in doubt if either is, or if they stand apart on one line
+                # (效益指标 | 经济效益指标 far apart on a page without a header, both put under one column: seed 38's d022)
+                known, size = extents[column], block.first[1] - block.first[0]
+                apart = known is not None and max(block.x0 - known[1], known[0] - block.x1) > 2 * size
+                doubtful = apart or isinstance(text, ClippedText) or isinstance(cells[column], ClippedText)
                 joined = f"{cells[column]}{text}"
                 text = ClippedText(joined, overlapped=True) if doubtful else joined
             cells[column] = text  # one text keeps its mark: cut by the print (the rest left out), or drawn over
