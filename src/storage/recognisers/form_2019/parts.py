@@ -45,10 +45,12 @@ def _going_on(form: LabelledGrid, r: int, c: int, first: str) -> list[str]:
     standing where the value does. A tall cell that a PDF without ruling lines shows with a blank line in it is
     read as rows; a merged cell's copies of the value are not taken again."""
     start = next((k for k in range(c + 1, form.width(r)) if form.text(r, k) == first), None)
+    if start is None:
+        return []
     parts: list[str] = []
     for k in range(r + 1, form.height):
         texts = {form.text(k, j) for j in range(form.width(k)) if form.text(k, j)}
-        if form.row_labels(k) or form.text(k, c) or len(texts) != 1 or start is None or not form.text(k, start):
+        if form.row_labels(k) or form.text(k, c) or len(texts) != 1 or not form.text(k, start):
             break
         text = texts.pop()
         if text != first and text not in parts:

@@ -56,29 +56,36 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
         return None
     starts = [_starts(page_lines, page.content.width) for page, page_lines in zip(pages, lines)]
     tops = [sorted(line.top for line in page_lines) for page_lines in lines]
-    columns = _likeness([[] if page_lines and all(FOOTNOTE.match(_text(line)) for line in page_lines) else page_starts
-                         for page_starts, page_lines in zip(starts, lines)])
+    columns = _likeness([[] if page_lines and all(FOOTNOTE.match(_run_text(line.chars)) for line in page_lines)
+                         else page_starts for page_starts, page_lines in zip(starts, lines)])
     rows = _likeness(tops)
     raw_rows = _likeness(tops, centred=False)
     empty = {index for index, page_lines in enumerate(lines) if not page_lines}
     if not left_out:
-        stages = [lambda: iter([[(*found, list(range(count)))
-                                 for found in _scored(list(range(count)), shifts, columns, rows, raw_rows, empty)]])]
+        guesses = [[(*found, list(range(count)))
+                    for found in _scored(list(range(count)), shifts, columns, rows, raw_rows, empty)]]
     elif count <= _MAX_BLANK_PAGES:
-        stages = [lambda: iter([[(*found, slots) for blank in range(1, count + 1)  # in the last strip: a column of
-                                 for slots in ([*range(blank), None, *range(blank, count)],)  # its own left empty
-                                 for found in _scored(slots, shifts, columns, rows, raw_rows, empty)
-                                 if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]]),
-                  lambda: _left_out_of_bare(pages, lines, shifts, columns, rows, raw_rows, empty),
-                  lambda: _left_out_at_strip_ends(count, shifts, columns, rows, raw_rows, empty, _feet(lines))]
+        guesses = _left_out_guesses(pages, lines, shifts, columns, rows, raw_rows, empty)
     else:
         return None
-    for stage in stages:  # each a series of ever bolder guesses: the first that yields an arrangement decides
-        for scored in stage():
-            kept = _checked_out(scored, pages, checks) if scored else []
-            if kept:
-                return kept[0] if len(kept) == 1 else None
+    for scored in guesses:  # ever bolder guesses: the first that yields an arrangement checking out decides
+        kept = _checked_out(scored, pages, checks) if scored else []
+        if kept:
+            return kept[0] if len(kept) == 1 else None
     return None
+
+
+def _left_out_guesses(pages: list, lines: list[list], shifts: dict[int, float], columns: dict, rows: dict,
+                      raw_rows: dict, empty: set[int]) -> Iterator[list]:
+    """The arrangements with pages left out, in lists from the likeliest guess to the boldest: one page of the
+    last strip (a column of its own left empty), then pages of bare strips, then pages at the foot of strips."""
+    count = len(pages)
+    yield [(*found, slots) for blank in range(1, count + 1)
+           for slots in ([*range(blank), None, *range(blank, count)],)
+           for found in _scored(slots, shifts, columns, rows, raw_rows, empty)
+           if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
+    yield from _left_out_of_bare(pages, lines, shifts, columns, rows, raw_rows, empty)
+    yield from _left_out_at_strip_ends(count, shifts, columns, rows, raw_rows, empty, _feet(lines))
 
 
 def _checked_out(scored: list, pages: list, checks) -> list[list[list]]:
@@ -115,7 +122,7 @@ def _left_out_of_bare(pages: list, lines: list[list], shifts: dict[int, float], 
                 slots.insert(place, None)
             for arrangement in _scored(slots, shifts, columns, rows, raw_rows, empty):
                 bands = arrangement[1]
-                sparse = {s for band in bands for s, index in enumerate(band) if index is None}
+                sparse = _short_strips(bands)
                 if len(bands) > 1 and 0 not in sparse and all(
                         band[s] is None or band[s] in bare for band in bands for s in sparse):
                     found.append((*arrangement, slots))
@@ -146,9 +153,10 @@ def _left_out_at_strip_ends(count: int, shifts: dict[int, float], columns: dict,
                 if weighed > _MAX_SHAPES:
                     return
                 slots: list[int | None] = list(range(height))  # the first strip whole: it holds the rows' names
+                start = height
                 for missing in short:
-                    start = len([slot for slot in slots if slot is not None])
                     slots += [*range(start, start + height - missing), *[None] * missing]
+                    start += height - missing
                 found += [(*arrangement, slots) for arrangement in _scored(slots, shifts, columns, rows, raw_rows,
                                                                             empty, strips)
                           if arrangement[2] == shape and _rows_placed(arrangement[1], rows)
@@ -160,13 +168,18 @@ def _rows_placed(bands: list[list[int | None]], rows: dict) -> bool:
     """Whether each printed page of a strip with pages left out draws its lines as its band's other pages do (more
     alike than pages in general, with each): which bands a short strip's pages are is read from their rows, never
     taken from their order alone (a page missing from a strip's middle band would shift the rest up a band)."""
-    short = {s for band in bands for s, index in enumerate(band) if index is None}
+    short = _short_strips(bands)
     for band in bands:
         for s in short:
             if band[s] is not None and any(rows.get((min(band[s], other), max(band[s], other)), 1.0) <= 0
                                            for other in band if other is not None and other != band[s]):
                 return False
     return True
+
+
+def _short_strips(bands: list[list[int | None]]) -> set[int]:
+    """The strips with a page left out somewhere."""
+    return {s for band in bands for s, index in enumerate(band) if index is None}
 
 
 def _feet(lines: list[list]) -> list[tuple[float, float] | None]:
@@ -183,8 +196,7 @@ def _ends_early(bands: list[list[int | None]], feet: list[tuple[float, float] | 
     last line of each of its band's other pages: its columns are empty in that band's last row, and the pages after
     held nothing (LibreOffice prints no page with nothing on it). A strip with text in its band's last row may have
     gone on: a page missing there may have held cells, and nothing is joined (test_pdf_strips: a missing page)."""
-    short = {s for band in bands for s, index in enumerate(band) if index is None}
-    for s in short:
+    for s in _short_strips(bands):
         last = next(band for band in reversed(bands) if band[s] is not None)
         own = feet[last[s]]
         others = [feet[index] for index in last if index is not None and index != last[s] and feet[index]]
@@ -298,10 +310,6 @@ def _starts(lines: list, width: float) -> list[float]:
             if visible and 0 <= visible[0]["x0"] <= width:
                 found.append(visible[0]["x0"])
     return sorted(found)
-
-
-def _text(line) -> str:
-    return "".join(char["text"] for char in line.chars)
 
 
 def _likeness(values: list[list[float]], centred: bool = True) -> dict[tuple[int, int], float]:

@@ -18,7 +18,6 @@ from itertools import pairwise
 from ..clips import cluster
 from ..page import PageContent, Table
 from ..section import remap
-from ..text import group_lines
 from . import shifts
 from .beside import place_beside, placed_lines
 from .rows import SAME, row_holding
@@ -78,7 +77,7 @@ def _join_band(band: list, offsets: list[float], strips_columns: dict[int, list[
 def _as_text(page):
     """The page with its tables' text as lines among the rest."""
     content = page.content
-    text = PageContent(content.width, content.height, group_lines(content.chars), [], content.rules,
+    text = PageContent(content.width, content.height, shifts.all_lines(page), [], content.rules,
                        content.dropped_slanted, content.char_count, content.chars)
     return type(page)(page.number, text, page.images, last_number=page.last_number)
 
