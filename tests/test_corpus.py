@@ -127,3 +127,14 @@ def test_an_item_read_in_its_place_without_its_name_pairs_with_the_source_item_t
     assert compare.pair(["甲指标", "乙指标", "丙指标", "丁指标"], ["甲指标", "", "", "丁指标"]) == {0: 0, 1: 1, 2: 2, 3: 3}
     assert compare.pair(["甲指标", "乙指标", "丙指标"], ["甲指标", "", "", "丙指标"]) == {0: 0, 2: 3}
     assert compare.pair(["甲指标", "乙指标"], ["甲指标", "戊"]) == {0: 0}  # a name read: it is no blank to fill
+
+
+def test_an_item_read_in_its_place_with_its_name_cut_in_print_pairs_with_the_source_item_there():
+    """A row too low for its text: the print shows only 人民调 of 人民调解案件数, and the reader keeps what it shows
+    (its note says so). In its place it is that item; a name that is not the start of the source's is not."""
+    long = "人民调解案件补贴发放完成率"  # too unlike 人民调 for the names' likeness to pair them
+    assert compare.pair(["甲指标", long, "丁指标"], ["甲指标", "人民调", "丁指标"]) == {0: 0, 1: 1, 2: 2}
+    assert compare.pair(["甲指标", long, "丁指标"], ["甲指标", "调解", "丁指标"]) == {0: 0, 2: 2}
+    assert compare.pair(["甲指标", "乙指标", long, "丁指标"], ["甲指标", "人民调", "丁指标"]) == {0: 0, 3: 2}  # 2 runs, 1
+    assert compare.pair(["甲指标", long, "乙指标", "丙指标"], ["甲指标", "人民调"]) == {0: 0, 1: 1}  # the rest cut off
+    assert compare.pair(["甲指标", long, "乙指标"], ["甲指标", ""]) == {0: 0, 1: 1}

@@ -108,11 +108,15 @@ _DASHED_LEVEL = re.compile(r"^\s*[^:：;；\-－—]{1,12}?指标\s*[-－—]")
 def _read_otherwise(indicator) -> bool:
     """What the text cannot tell from another publisher's way of writing, and reads that way (with a note): a name
     ending in a comparator and a number with no value written (名称≥500件: the value without its label), and a name
-    starting with a name ending in 指标 and a dash (数量指标-名称: the level, dash-separated). Spelled here, not taken
+    starting with a name ending in 指标 and a dash (数量指标-名称: the level, dash-separated), and a name with no
+    values that starts a level's word (产出, 数量: an item cut in print inside its levels). Spelled here, not taken
     from the reader, so that the reader's patterns cannot widen what this test leaves out."""
     name = indicator.name or ""
-    unlabelled = not indicator.annual_value and not indicator.period_value and _UNLABELLED_VALUE.search(name)
-    return bool(unlabelled or _DASHED_LEVEL.match(name))
+    valueless = not indicator.annual_value and not indicator.period_value
+    unlabelled = valueless and _UNLABELLED_VALUE.search(name)
+    level_start = valueless and len(name.strip()) >= 2 and any(
+        level.startswith(name.strip()) for level in (*framework.level1_names(), *framework.level2_names()))
+    return bool(unlabelled or level_start or _DASHED_LEVEL.match(name))
 
 
 @settings(max_examples=300, deadline=None)
@@ -211,3 +215,25 @@ def test_a_line_break_inside_a_level_word_still_starts_an_item():
     assert not any("连在一起" in note for note in read.notes)
     assert [(i.level1, i.annual_value) for i in read.indicators] == [("效益指标", "90%"), ("效益指标", "100 %"),
                                                                ("满意度指标", "≥90%")]
+
+
+def test_an_item_cut_inside_its_levels_gives_its_levels_and_says_the_rest_is_missing():
+    """A row too low for its text: the print ends an item inside its levels (天河 '2、1-产出指', 番禺 '产出指标-数量').
+    Read as a name, '1-产出指' made an indicator named after a level that misses its real levels; it gives the
+    levels it starts, and a note on that item says its name and values were not read. A cut name stays a name."""
+    from src.storage.recognisers.indicator_text import parse_indicator_fields
+
+    whole = "1、1-产出指标：11-数量指标：工程量完成率；实施周期指标值：100%；年度指标值：100%。"
+    for cut, levels in (("2、1-产出指", ("产出指标", None)), ("2、1-产出指标：11-数量", ("产出指标", "数量指标")),
+                        ("2、产出指标-数量", ("产出指标", "数量指标")), ("2、2-效", ("效益指标", None)),
+                        ("2、社会效益", ("效益指标", "社会效益指标"))):
+        fields, notes = parse_indicator_fields(whole + cut)
+        assert [(f["level1"], f["level2"], f["name"]) for f in fields] == [
+            ("产出指标", "数量指标", "工程量完成率"), (*levels, None)], cut
+        assert [note.location for note in notes] == ["indicators[1]"] and "截断" in notes[0], cut
+    for cut in ("2、人民调", "2、效", "2、数量增长率"):  # the start of a name, or one character that could be anything
+        fields, notes = parse_indicator_fields(whole + cut)
+        assert fields[1]["name"] == cut[2:] and fields[1]["level1"] is None, cut
+        assert [note.location for note in notes] == ["indicators[1]"] and "没有“年度指标值”标签" in notes[0], cut
+    fields, notes = parse_indicator_fields(whole + "2、产出指标：")  # cut after its whole 一级: said as before
+    assert fields[1]["level1"] == "产出指标" and "没有“年度指标值”标签" in notes[0]

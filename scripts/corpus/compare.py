@@ -90,16 +90,20 @@ def pair(expected: list[str], read: list[str], agree=None) -> dict[int, int]:
 
 
 def _pair_unnamed(mapping: dict[int, int], wanted: list[str], got: list[str]) -> None:
-    """Read items with no name paired in order with the source items left between the same two pairs (or the
-    list's ends), where the two runs are as long: an item read in its place whose name was lost (its note names
-    its place, and its other facts are compared) is not an item invented beside a missing one."""
+    """Read items with no name, or only the start of their source item's name, paired in order with the source
+    items left between the same two pairs (or the list's ends), where the two runs are as long — or, after the last
+    pair, where fewer were read (a cell cut in print keeps its first items): an item read in its place whose name
+    was lost or cut (its note names its place, and its other facts are compared) is not an item invented beside a
+    missing one."""
     anchors = sorted(mapping.items())
     if any(b[1] <= a[1] for a, b in pairwise(anchors)):
         return  # the pairs cross: no gaps to trust
     bounds = [(-1, -1), *anchors, (len(wanted), len(got))]
     for (i0, j0), (i1, j1) in pairwise(bounds):
         sources, targets = list(range(i0 + 1, i1)), list(range(j0 + 1, j1))
-        if sources and len(sources) == len(targets) and not any(got[j] for j in targets):
+        at_end = i1 == len(wanted) and j1 == len(got)  # a print cut at the foot loses the items after it
+        if sources and (len(sources) == len(targets) or at_end and len(sources) > len(targets)) and all(
+                wanted[i].startswith(got[j]) for i, j in zip(sources, targets)):
             mapping.update(zip(sources, targets))
 
 

@@ -51,6 +51,11 @@ def _all_level2() -> frozenset[str]:
     return frozenset(l2 for levels in variants().values() for l2s in levels.values() for l2 in l2s)
 
 
+def level2_names() -> tuple[str, ...]:
+    """Every 二级 of every variant, in a fixed order."""
+    return tuple(sorted(_all_level2()))
+
+
 def level2_choices(level1: str | None, variant: str | None = None) -> list[str]:
     """二级 names that fit level1 in the variant (both variants when unknown)."""
     return list(_level2_choices(level1, variant))

@@ -186,6 +186,13 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
         if not (level1 or level2 or name or period or annual):
             continue
         shown = name or item.strip(_TRIM)[:20]  # an item cut after its levels has no name to show (产出指标:数量指标:)
+        cut = number == len(items) and head_end is None and name and _cut_levels(name, level1, level2)
+        if cut:
+            level1, level2 = cut
+            name = None
+            notes.append(Note(f"第 {number} 个指标只有“{item.strip(_NAME_TRIM)[:20]}”，像是被截断的指标级别，已作为级别导入；"
+                              f"它的指标名称和指标值没有读到，请对照原表补全",
+                              location=paths.item("indicators", len(indicators)), source_text=item.strip()[:80]))
         unlabelled = None
         if head_end is None and name and (found := _TRAILING_VALUE.match(name)):
             name, annual = found.group(1).strip(_NAME_TRIM), found.group(2).strip()
@@ -201,7 +208,7 @@ def parse_indicator_cell(text: str | None) -> tuple[list[Fields], list[str], lis
                                   location=paths.item("indicators", len(indicators))))  # made whole by Note.under
         if unlabelled is not None:
             notes.append(unlabelled)
-        elif annual is None and head_end is None:
+        elif annual is None and head_end is None and not cut:
             notes.append(Note(f"第 {number} 个指标“{shown}”没有“年度指标值”标签，整段作为指标名称保留，请补填年度指标值",
                               location=paths.item("indicators", len(indicators)), source_text=item.strip()[:80]))
         if labels > 1:  # items whose numbering was not understood run together: only the first is read
@@ -270,6 +277,37 @@ def _split_head(head: str) -> tuple[str | None, str | None, str | None]:
             head = head[match.end():]
     name = head.strip(_NAME_TRIM)
     return level1, level2, name or None
+
+
+_LEVEL_CODE = re.compile(r"^\s*\d{1,2}\s*[-－—]\s*")
+
+
+def _cut_levels(name: str, level1: str | None, level2: str | None) -> tuple[str, str | None] | None:
+    """The levels a cell's last item gives whose text ends inside a level's word, with no name after it (an item
+    cut in print: '1-产出指', '产出指标-数量', '数量指标'): (一级, 二级), or None when the text starts no level's word
+    alone. A name is no level: a word that only one level's name starts with is taken for that level (two
+    characters at least, or one after a 天河 code '2-效')."""
+    coded = _LEVEL_CODE.match(name)
+    word = re.sub(r"\s+", "", name[coded.end():] if coded else name)
+    if len(word) < (1 if coded else 2):
+        return None
+    if level1 is None:
+        found = _started(word, framework.level1_names())
+        if found is not None:
+            return found, None
+        found = _started(word, framework.level2_names())
+        parent = _parent_of(found) if found is not None else None
+        return (parent, found) if parent is not None else None
+    if level2 is None:
+        found = _started(word, tuple(framework.level2_choices(level1)))
+        return (level1, found) if found is not None else None
+    return None
+
+
+def _started(word: str, names: tuple[str, ...]) -> str | None:
+    """The one name in names that word is or starts, or None."""
+    started = [name for name in names if name.startswith(word)]
+    return started[0] if len(started) == 1 else None
 
 
 @lru_cache(maxsize=64)
