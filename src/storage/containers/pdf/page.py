@@ -459,6 +459,9 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         if owners[index - 1] is not None and owners[index - 1] != owners[index]:
             owners[index] = owners[index - 1]
             cut.add(owners[index])
+    for index in _drawn_on(runs, owners, flowing):
+        doubtful.update((owners[index - 1], owners[index]))
+        owners[index] = owners[index - 1]
     for (_, run), owner in zip(runs, owners):
         if owner is not None:
             placed.extend((char, owner) for char in run)
@@ -467,6 +470,32 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
                 number = cell_at((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
                 placed.append((char, number))
     return placed, doubtful, cut
+
+
+def _drawn_on(runs: list[tuple[tuple[float, float], list[dict]]], owners: list[int | None],
+              flowing: list[int]) -> list[int]:
+    """Runs that are the run before them going on over the cell below, in rows exactly a line pitch high, where
+    its next line lies where that cell's own first line does (_wraps_on cannot tell them): that cell's own text
+    tells, beginning at the same place later. A cell's text is drawn once, so of two runs beginning at one place
+    in one cell, the one drawn right after the cell above's text, on its next line where its lines begin, is
+    that text's (seed 36 p057: two items a cell, each row's second item printed over the next row's first)."""
+    begins: dict[int, list[tuple[int, float]]] = {}
+    for index, ((_, run), owner) in enumerate(zip(runs, owners)):
+        if owner is not None:
+            begins.setdefault(owner, []).append((index, run[0]["top"]))
+    found: list[int] = []
+    for index in range(1, len(runs)):
+        owner, before = owners[index], owners[index - 1]
+        if index in flowing or owner is None or before is None or before == owner or runs[index][0] != runs[index - 1][0]:
+            continue
+        first, last = runs[index][1][0], runs[index - 1][1][-1]
+        size = max(first["bottom"] - first["top"], 1.0)
+        if not 0.5 * size <= first["top"] - last["top"] <= 1.8 * size or \
+                abs(first["x0"] - min(c["x0"] for c in runs[index - 1][1])) > size:
+            continue
+        if any(later > index and abs(top - first["top"]) <= 0.35 * size for later, top in begins[owner]):
+            found.append(index)
+    return found
 
 
 def _clipped_beside(char: dict, cell_at) -> bool:
