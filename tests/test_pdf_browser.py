@@ -80,15 +80,15 @@ def test_an_indicator_line_beginning_like_a_label_is_no_strip_of_columns():
     assert len(declaration.projects) == 19 and all(p.funds.total for p in declaration.projects)
 
 
-def test_a_row_with_no_money_under_a_project_is_said_to_be_perhaps_its_rest():
-    # A row the browser broke over a page: its rest under the next page's header, the end of the name
-    # (目(2022-2025年)) read as a project with no money, the row above cut short (unit 天河区社区矫正中), unsaid.
+def test_a_row_broken_over_a_page_is_joined_where_its_cells_went_on_from_full_lines():
+    # A row the browser broke over a page: its rest under the next page's header. Read as a project of its own (the
+    # end of the name, 目(2022-2025年), with no money: said, the row above cut short, unit 天河区社区矫正中) until its
+    # cells were seen to go on from last lines full to their column's wrap, mid-word (continued.join_wrapped).
     reading = open_declaration(DATA / "row-broken-over-pages.pdf")
     names = [p.name for p in reading.declaration.projects]
-    above = names.index("天河区司法局智能化社区矫正中心运维项")
-    assert names[above + 1] == "目(2022-2025年)"
-    assert any(getattr(note, "location", None) == f"projects[{above}]" and "跨页断开" in note and "没有金额" in note
-               for note in reading.notes)
+    assert "目(2022-2025年)" not in names
+    project = reading.declaration.projects[names.index("天河区司法局智能化社区矫正中心运维项目(2022-2025年)")]
+    assert project.unit == "天河区社区矫正中心" and project.funds.total is not None
 
 
 def test_rows_either_side_of_a_break_that_both_print_their_level_are_two_rows():
@@ -115,3 +115,16 @@ def test_a_number_broken_by_its_line_and_the_page_is_one_row():
     from src.storage.containers.pdf.continued import two_rows
     assert not two_rows(["社区矫正", "448,795,7"], ["", "26.00"])  # 448,795,726.00, cut where its line was full
     assert two_rows(["法律顾问每月…", "8", "96"], ["法律顾问每季度…", "1", "4"])
+
+
+def test_a_2019_task_broken_over_a_page_keeps_its_name_goal_and_indicators():
+    """f002 of seed 39's corpus as a browser printed it (no borders): the page breaks inside a task, its name and
+    goal (merged down beside its key indicators) going on at the next page's top mid-word (做好普法宣传工 | 作，全面…),
+    beside its next indicators. Read as a task of its own named 作，全面加强宪法宣传教育。, the task above kept one of its
+    seven indicator pairs, unsaid. The cells that went on from last lines full to their column's wrap are joined."""
+    declaration, _ = _read("form2019-task-over-break.pdf")
+    names = [task.name for task in declaration.department.tasks]
+    assert "深入开展需求导向的分类精准普法，做好普法宣传工作，全面加强宪法宣传教育。" in names and len(names) == 7
+    task = declaration.department.tasks[4]
+    assert "督促各普法单位进一步落实" in task.expected
+    assert all(pair in task.expected for pair in ("参考率：85%", "及格率：95%", "宪法学习宣传教育活动：≥22次"))

@@ -349,8 +349,6 @@ DO_NOT_RECONCILE = {
     "corpus/f007.pdf": "2019 plan's tasks not read", "corpus/p029.pdf": "an indicator lost to the row below",
     # Seed 33's p031 as Calc printed it, rows too low: the print left the second of two indicators out.
     "pdf/cut-lines-left-out.pdf": "律师管理服务项目经费 numbered to 2, 1 read",
-    # Seed 34's p032 as a browser printed it: a row broken over a page, its rest read as a project of its own.
-    "browser-print/row-broken-over-pages.pdf": "目(2022-2025年) numbered 2 to 5, 1 read",
 }
 
 

@@ -314,9 +314,7 @@ def _join_cells(section: Section, rows: list[list[str]], number: int, last_row: 
     joined: dict[int, str] = {}
     for c in filled:
         above, below = section.rows[last_row][c], rows[0][own[c]]
-        text = join_cut(above, below)
-        if isinstance(above, ClippedText) or isinstance(below, ClippedText):
-            text = ClippedText(text, getattr(above, "overlapped", False) or getattr(below, "overlapped", False))
+        text = _joined(above, below)
         for index in range(last_row, -1, -1):
             if section.row_tables[index] != number or section.rows[index][c] is not above:
                 break
@@ -328,6 +326,69 @@ def _join_cells(section: Section, rows: list[list[str]], number: int, last_row: 
             if row[o] is not below:
                 break
             row[o] = text
+
+
+def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped: int, columns: list[float],
+                 last_row: int, room_above: list[float | None]) -> list[list[str]]:
+    """A table without ruling lines going on at the top of a page, whose first row (rows[0], after its repeated
+    header) may hold the rest of cells of the page before's last row, cut at its foot with no border to show it:
+    a browser splits a task's name and goal, merged down beside its indicators, over the page (seed 39's f002:
+    做好普法宣传工 | 作，全面加强宪法宣传教育。). A cell whose text above stopped mid-sentence on a full line (room_above:
+    the room left on its last line, in the section's columns), so that the first word below would not have fitted
+    there, goes on below; two such cells at least, so that one name that happens to fill its last line is no
+    join, and not a row whose key cell (the row above's first with text: 序号, a name) is filled anew below. They
+    are joined into the row above and taken out of the row below, whose other cells (the task's next indicator)
+    stay a row of their own. A number on either side is a value of its row, never a text going on."""
+    if not rows or dropped >= len(table.head_starts) or last_row is None or len(room_above) != len(columns) - 1:
+        return rows  # (the table's columns split since: which the room was measured in is not known)
+    above = section.rows[last_row]
+    at = by_text(table.spans[len(table.rows) - len(rows)], columns) if table.spans else []
+    wrapped: dict[int, int] = {}  # the section's column → the page's own
+    for own, text in enumerate(rows[0]):
+        c = at[own] if own < len(at) else None
+        if c is None or c >= len(above) or not str(text).strip() or room_above[c] is None or c in wrapped:
+            continue
+        before, after = str(above[c]).strip(), str(text).strip()
+        if before and before != after and before[-1] not in _ENDS and not _VALUE.fullmatch(before) and \
+                not _VALUE.fullmatch(after) and first_word(table.head_starts[dropped][own]) > room_above[c] - _SLACK:
+            wrapped[c] = own
+    key = next((c for c, text in enumerate(above) if str(text).strip()), None)
+    below_key = next((str(rows[0][own]).strip() for own, c in enumerate(at) if c == key and own < len(rows[0])), "")
+    if len(wrapped) < 2 or (below_key and key not in wrapped):
+        return rows  # a row of its own below: its key (序号, a name) filled anew
+    first = list(rows[0])
+    for c, own in wrapped.items():
+        above[c] = _joined(above[c], first[own])
+        first[own] = ""
+    return rows[1:] if not any(str(text).strip() for text in first) else [first, *rows[1:]]
+
+
+def room_in(room: list[float | None], spans: list[tuple[float, float] | None], target: list[float]
+            ) -> list[float | None]:
+    """The room left on a row's last lines in a page's own columns (page.Table.last_room), in the target columns,
+    each by where its text lies (spans: the row's texts' x-ranges)."""
+    result: list[float | None] = [None] * (len(target) - 1)
+    for column, at in enumerate(by_text(spans, target)):
+        if at is not None and column < len(room) and room[column] is not None:
+            result[at] = room[column]
+    return result
+
+
+def by_text(spans: list[tuple[float, float] | None], target: list[float]) -> list[int | None]:
+    """For each cell of a row of a table without ruling lines, the target column its text's middle lies in (None:
+    no text, or outside them all): a page's own columns are cut between its own texts, and may lie apart from the
+    table's it continues."""
+    middles = [None if span is None else (span[0] + span[1]) / 2 for span in spans]
+    return [None if middle is None else next((i for i in range(len(target) - 1)
+                                              if target[i] <= middle < target[i + 1]), None) for middle in middles]
+
+
+def _joined(above: str, below: str) -> str:
+    """Two parts of a cell split by the page break, joined, a doubt on either kept (ClippedText)."""
+    text = join_cut(above, below)
+    if isinstance(above, ClippedText) or isinstance(below, ClippedText):
+        text = ClippedText(text, getattr(above, "overlapped", False) or getattr(below, "overlapped", False))
+    return text
 
 
 def _inside(coarse: list[float], finer: list[float]) -> list[int] | None:

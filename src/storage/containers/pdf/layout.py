@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .clips import hidden_in_part
-from .page import Straddling, Table, outside_clip
+from .page import HEAD_ROWS, START_CHARS, Straddling, Table, outside_clip
 from .rows import filling, rows_of, run_past
 from .run_on import begins_at
 from .text import Line, cell_clip, group_lines, join_lines, line_pitch
@@ -245,12 +245,13 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
         cut |= filling(rows[first:])
     grid: list[list[str]] = []
     spans: list[list[tuple[float, float] | None]] = []
+    columns_of: dict[int, int] = {}
     for row in rows[first:]:
         cells = [""] * (len(bounds) - 1)
         extents: list[tuple[float, float] | None] = [None] * (len(bounds) - 1)
         beside: dict[int, int] = {}  # a cell's amount that may be the other column's
         for block in row:
-            column = aligned.get(id(block), lined_up.get(id(block), _column(bounds, block)))
+            column = columns_of[id(block)] = aligned.get(id(block), lined_up.get(id(block), _column(bounds, block)))
             if id(block) in unsure and id(block) not in lined_up:
                 beside[column] = unsure[id(block)]
             text = block.text()
@@ -275,8 +276,43 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
     table = Table(min(b.top for b in rows[first]), max(b.bottom for row in rows[first:] for b in row), bounds, grid,
                   spans=spans, headed=headed, guides=guides, edges=edges,
                   template=next(i for i, row in enumerate(rows[first:]) if row is template),
-                  right_aligned=headed and right_aligned([block for block in body if is_amount(block.text())]))
+                  right_aligned=headed and right_aligned([block for block in body if is_amount(block.text())]),
+                  head_starts=[_starts(row, columns_of, len(bounds) - 1) for row in rows[first:first + HEAD_ROWS]],
+                  last_room=_room(rows[first:], columns_of, bounds))
     return group_lines(above_chars), table
+
+
+def _starts(row: list[Block], columns_of: dict[int, int], count: int) -> list[list[tuple[str, float]]]:
+    """Each column's first characters in a row, each with its width in characters (ems), as page.py keeps them for
+    a ruled table's first rows: what would have fitted on the last line of the page before (continued.first_word)."""
+    starts: list[list[tuple[str, float]]] = [[] for _ in range(count)]
+    for block in row:
+        first = min(group_lines(block.chars), key=lambda line: line.top)
+        starts[columns_of[id(block)]] = [(char["text"], (char["x1"] - char["x0"]) / char["size"])
+                                         for char in first.chars[:START_CHARS] if char.get("size")]
+    return starts
+
+
+def _room(rows: list[list[Block]], columns_of: dict[int, int], bounds: list[float]) -> list[float | None]:
+    """The room left on each cell's last line in the last row, in characters, up to where its column's cells wrap
+    on the page: the furthest reach of a line followed by another in a cell of the column (its text may reach past
+    the midway cut into the next column, not over it: 部门职能概述 over the whole form is no cell of one); None where
+    the cell is empty or no cell of its column wraps. As page.py gives a ruled table's last row."""
+    wraps: dict[int, float] = {}
+    for row in rows:
+        for block in row:
+            column = columns_of[id(block)]
+            lines = group_lines(block.chars)
+            if len(lines) >= 2 and block.x1 <= bounds[min(column + 2, len(bounds) - 1)]:
+                wraps[column] = max(wraps.get(column, 0.0), *(line.x1 for line in lines[:-1]))
+    room: list[float | None] = [None] * (len(bounds) - 1)
+    for block in rows[-1] if rows else []:
+        column = columns_of[id(block)]
+        last = max(group_lines(block.chars), key=lambda line: line.bottom)
+        size = max((char.get("size") or 0.0 for char in last.chars), default=0.0)
+        if column in wraps and size > 0:
+            room[column] = max(0.0, wraps[column] - last.x1) / size
+    return room
 
 
 def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = (),

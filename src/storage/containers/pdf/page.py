@@ -289,7 +289,7 @@ def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ())
             astray.append(char)
     ys = _text_rows(ys, [cell for cell, cell_chars in zip(cells, buckets) if cell_chars])
     rows: list[list[str]] = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
-    head_gaps: list[list[float | None]] = [[None] * (len(xs) - 1) for _ in range(min(_HEAD_ROWS, len(ys) - 1))]
+    head_gaps: list[list[float | None]] = [[None] * (len(xs) - 1) for _ in range(min(HEAD_ROWS, len(ys) - 1))]
     head_starts: list[list[list[tuple[str, float]]]] = [[[] for _ in range(len(xs) - 1)] for _ in head_gaps]
     last_gaps: list[float | None] = [None] * (len(xs) - 1)
     last_room: list[float | None] = [None] * (len(xs) - 1)
@@ -317,7 +317,7 @@ def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ())
                 first = min(lines, key=lambda line: line.top)
                 head_gaps[r0][c] = max(0.0, first.top - top)
                 head_starts[r0][c] = [(char["text"], (char["x1"] - char["x0"]) / char["size"])
-                                      for char in first.chars[:_START_CHARS] if char.get("size")]
+                                      for char in first.chars[:START_CHARS] if char.get("size")]
             if max(r1, r0 + 1) == len(ys) - 1:
                 last_gaps[c] = max(0.0, bottom - last.bottom)
                 last_room[c] = max(0.0, x1 - pad - last.x1) / size if size > 0 else None
@@ -338,8 +338,8 @@ def _text_rows(ys: list[float], text_cells: list[tuple]) -> list[float]:
     return [y for k, y in enumerate(ys) if k not in crossed or k in edges]
 
 
-_START_CHARS = 12  # a word of letters or digits longer than this is wider than any room at a line's end
-_HEAD_ROWS = 4  # the first rows whose text's distance from their top is kept (a repeated header above one)
+START_CHARS = 12  # a word of letters or digits longer than this is wider than any room at a line's end
+HEAD_ROWS = 4  # the first rows whose text's distance from their top is kept (a repeated header above one)
 
 
 # ---- clip paths: the cell that drew a character ----------------------------------------------
