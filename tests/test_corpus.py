@@ -138,3 +138,18 @@ def test_an_item_read_in_its_place_with_its_name_cut_in_print_pairs_with_the_sou
     assert compare.pair(["甲指标", "乙指标", long, "丁指标"], ["甲指标", "人民调", "丁指标"]) == {0: 0, 3: 2}  # 2 runs, 1
     assert compare.pair(["甲指标", long, "乙指标", "丙指标"], ["甲指标", "人民调"]) == {0: 0, 1: 1}  # the rest cut off
     assert compare.pair(["甲指标", long, "乙指标"], ["甲指标", ""]) == {0: 0, 1: 1}
+
+
+def test_the_self_checks_note_that_a_block_was_read_empty_points_at_its_items():
+    """需核对：…“年度重点工作任务”栏目下没有读出任何任务 says every task of the form is missing, as 没有找到…重点工作任务
+    does: those tasks are missing with a note, not silently. It says nothing of the indicators."""
+    facts = [["department.tasks[0].name", "一村（社区）一法律顾问公益法律服务工作经费", "text", "equal"],
+             ["department.indicators[0].name", "社区法律顾问覆盖率", "text", "equal"]]
+    variant = {"id": "d025-browserpdf", "rows": {}, "row_offset": None, "empty": [], "facts": facts,
+               "entities": {"department.tasks": ["一村（社区）一法律顾问公益法律服务工作经费"],
+                            "department.indicators": ["社区法律顾问覆盖率"]}}
+    note = ("需核对：第 14 行的“年度重点工作任务”栏目下没有读出任何任务（其下有内容，如第 14 行“名称一村（社区）一法律顾问公益法律服务工”）；"
+            "部门整体已标记待复核“栏目内容未读出”")
+    outcome = compare.classify(variant, {"declaration": {"department": {}, "projects": []}, "notes": [note]})
+    assert {f["fact"]: f["class"] for f in outcome["failures"]} == {
+        "department.tasks[0].name": "missing_noted", "department.indicators[0].name": "missing_silent"}

@@ -128,3 +128,15 @@ def test_a_2019_task_broken_over_a_page_keeps_its_name_goal_and_indicators():
     task = declaration.department.tasks[4]
     assert "督促各普法单位进一步落实" in task.expected
     assert all(pair in task.expected for pair in ("参考率：85%", "及格率：95%", "宪法学习宣传教育活动：≥22次"))
+
+
+def test_a_header_row_at_a_pages_foot_is_no_row_split_by_the_break():
+    """d025 of seed 39's corpus as a browser printed it: the page ends under the task table's header row (名称 |
+    主要实施内容 | …, one line each, 21 pt above the row's foot), and the browser drew the border under it as the top of
+    the task's row on the next page. Every column looked cut at the foot, so header and task were joined as one row
+    split by the break: 名称一村（社区）…, no task read (the self-check said the block was read empty). A split row's cut
+    cells are filled to the foot; a row with text in every cell, none near the foot, is no split row."""
+    declaration, notes = _read("task-header-at-page-foot.pdf")
+    [task] = declaration.department.tasks
+    assert task.name == "一村（社区）一法律顾问公益法律服务工作经费" and str(task.funds) == "534.00"
+    assert not any("没有读出任何任务" in note for note in notes)

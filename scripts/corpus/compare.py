@@ -45,9 +45,10 @@ CLASSES = ("right", "missing_noted", "missing_silent", "wrong_noted", "wrong_sil
 ONLY_LEVEL2 = {"满意度指标": "服务对象满意度指标"}
 _KEY = re.compile(r"^(?:(?P<project>projects\[(?P<p>\d+)\])\.)?(?:(?P<list>department\.tasks|department\.indicators|indicators)"
                   r"\[(?P<i>\d+)\]\.)?(?P<field>[a-z_.0-9]+?)(?:#(?P<tag>\w+))?$")
-# A note saying a department list as a whole was not (fully) read: 没有找到绩效指标表, 绩效指标表中有 3 行…已跳过.
-_LIST_NOTES = {"department.indicators": re.compile(r"没有找到绩效指标表|绩效指标表中|没有找到本年的年度目标"),
-               "department.tasks": re.compile(r"没有找到.*(?:重点工作任务|主要支出计划)")}
+# A note saying a department list as a whole was not (fully) read: 没有找到绩效指标表, 绩效指标表中有 3 行…已跳过, the
+# self-check's “年度重点工作任务”栏目下没有读出任何任务.
+_LIST_NOTES = {"department.indicators": re.compile(r"没有找到绩效指标表|绩效指标表中|没有找到本年的年度目标|栏目下没有读出任何指标"),
+               "department.tasks": re.compile(r"没有找到.*(?:重点工作任务|主要支出计划)|栏目下没有读出任何任务")}
 _WHOLE_FILE_WARNING = re.compile(r"重叠|可能不完整|请对照原表")
 _PROJECT_FIELD_LABELS = {"unit": ["预算单位", "单位"], "period": ["实施周期"], "funds.total": ["总计"],
                          "funds.fiscal": ["财政拨款"], "funds.special_account": ["财政专户"], "funds.other": ["其他资金"],

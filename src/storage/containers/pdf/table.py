@@ -43,6 +43,7 @@ from .continued import (
     join_cut,
     join_split,
     join_wrapped,
+    reached_foot,
     room_in,
     same_columns,
     same_row,
@@ -447,7 +448,8 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         if section.last_split:  # the row itself was split by the page break
             first = remap(rows[0], table.columns, columns, ruled)
             previous = section.rows[last_row]
-            if first and not first[0].strip() and previous and previous[0].strip() and not two_rows(previous, first):
+            if first and not first[0].strip() and previous and previous[0].strip() and not two_rows(previous, first) \
+                    and reached_foot(section, columns, previous):
                 section.rows[last_row] = [join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
                 rows = rows[1:]
         else:  # merged cells run on over the break
