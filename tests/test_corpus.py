@@ -153,3 +153,20 @@ def test_the_self_checks_note_that_a_block_was_read_empty_points_at_its_items():
     outcome = compare.classify(variant, {"declaration": {"department": {}, "projects": []}, "notes": [note]})
     assert {f["fact"]: f["class"] for f in outcome["failures"]} == {
         "department.tasks[0].name": "missing_noted", "department.indicators[0].name": "missing_silent"}
+
+
+def test_a_note_on_one_field_read_empty_in_every_task_points_at_that_field_of_each():
+    """年度重点工作任务的“拟投入的资金”栏在全部 2 项任务中都没有读到 stands at the first task's funds (a note has one
+    place), and says every task's: the second task's funds are missing with a note too. Not its other fields."""
+    facts = [[f"department.tasks[{k}].{key}", value, kind, "equal"]
+             for k, (name, funds) in enumerate([("社区矫正工作经费", "4712.32"), ("普法宣传工作经费", "14613.29")])
+             for key, value, kind in [("name", name, "text"), ("funds", funds, "amount"), ("content", "开展工作。", "text")]]
+    variant = {"id": "d008-browserpdf", "rows": {}, "row_offset": None, "empty": [], "facts": facts,
+               "entities": {"department.tasks": ["社区矫正工作经费", "普法宣传工作经费"], "department.indicators": []}}
+    read = {"tasks": [{"name": "社区矫正工作经费"}, {"name": "普法宣传工作经费"}]}
+    note = {"text": "年度重点工作任务的“拟投入的资金”栏在全部 2 项任务中都没有读到（原表此栏为空，或未能识别），请对照原表填写",
+            "location": "department.tasks[0].funds"}
+    outcome = compare.classify(variant, {"declaration": {"department": read, "projects": []}, "notes": [note]})
+    assert {f["fact"]: f["class"] for f in outcome["failures"]} == {
+        "department.tasks[0].funds": "missing_noted", "department.tasks[1].funds": "missing_noted",
+        "department.tasks[0].content": "missing_silent", "department.tasks[1].content": "missing_silent"}

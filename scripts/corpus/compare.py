@@ -36,7 +36,7 @@ from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-from src.model.declaration import BUDGET_LABELS, DEPARTMENT_LABELS
+from src.model.declaration import BUDGET_LABELS, DEPARTMENT_LABELS, INDICATOR_LABELS, TASK_LABELS
 from src.model.paths import place_words
 
 from .facts import squeeze
@@ -49,6 +49,9 @@ _KEY = re.compile(r"^(?:(?P<project>projects\[(?P<p>\d+)\])\.)?(?:(?P<list>depar
 # self-check's “年度重点工作任务”栏目下没有读出任何任务.
 _LIST_NOTES = {"department.indicators": re.compile(r"没有找到绩效指标表|绩效指标表中|没有找到本年的年度目标|栏目下没有读出任何指标"),
                "department.tasks": re.compile(r"没有找到.*(?:重点工作任务|主要支出计划)|栏目下没有读出任何任务")}
+# A note saying one field was read empty in every item of a department list (the self-check's
+# 年度重点工作任务的“拟投入的资金”栏在全部 2 项任务中都没有读到): it points at that field of each.
+_COLUMN_LABELS = {"department.tasks": TASK_LABELS, "department.indicators": INDICATOR_LABELS}
 _WHOLE_FILE_WARNING = re.compile(r"重叠|可能不完整|请对照原表")
 _PROJECT_FIELD_LABELS = {"unit": ["预算单位", "单位"], "period": ["实施周期"], "funds.total": ["总计"],
                          "funds.fiscal": ["财政拨款"], "funds.special_account": ["财政专户"], "funds.other": ["其他资金"],
@@ -212,8 +215,10 @@ class Reading:
         if match["list"]:
             k = int(match["i"])
             row = rows.get(f"{match['list']}[{k}]")
+            label = _COLUMN_LABELS[match["list"]].get(part)
+            column = re.compile(f"“{re.escape(label)}”(?:、“[^”]+”)*栏在全部") if label else None
             target = Target(names=[entities[match["list"]][k]], rows=[] if row is None else [row - offset],
-                            labels=None, list_note=_LIST_NOTES[match["list"]])
+                            labels=None, list_note=_LIST_NOTES[match["list"]], column_note=column)
             read_k = self.list_pairs[match["list"]].get(k)
             if read_k is None:
                 return None, target
@@ -274,6 +279,7 @@ class Target:
     indicator_numbers: list[int] = field(default_factory=list)
     scalar: bool = False  # a department field or the year: named by its label alone
     list_note: re.Pattern | None = None  # a note about the whole list (no indicator table found) points at its items
+    column_note: re.Pattern | None = None  # a note about one field in every item of the list points at that field
 
     def pointed_by(self, note: str | dict) -> bool:
         if isinstance(note, dict):  # a structured note (model/notes.Note): the place it concerns, then its words
@@ -294,6 +300,8 @@ class Target:
         if self.scalar:
             return any(label in text for label in self.labels or [])
         if self.list_note is not None and self.list_note.search(text):
+            return True
+        if self.column_note is not None and self.column_note.search(note):
             return True
         named = any(len(squeeze(n)) >= 2 and squeeze(n) in text for n in self.names) or any(
             re.search(rf"第\s*{row}\s*行", note) for row in self.rows)
