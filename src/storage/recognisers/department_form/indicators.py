@@ -9,7 +9,7 @@ from ....model.declaration import (
 )
 from ....model.notes import Note
 from ...containers.sheet_grid import Grid
-from ..project_form.levels import level1_of
+from ..project_form.levels import glued_levels, level1_of
 from ..published import (
     clean_multiline,
     is_footnote,
@@ -57,6 +57,12 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
             notes.append(Note(f"绩效指标表第 {row + 1} 行是表注或签署栏（“{first[:20]}…”），未作为指标导入", row=row + 1,
                               source_text=first))
             continue
+        if (glued := glued_levels(values.get("level1"))) and values.get("level2", "") in ("", glued[1]):
+            notes.append(Note(f"绩效指标表第 {row + 1} 行的{LEVEL1}“{values['level1']}”是一级和二级指标连在一起（PDF 中两格的"
+                              f"文字被读进了一格），已拆为“{glued[0]}”和“{glued[1]}”，请核对", row=row + 1,
+                              source_text=values["level1"], location=paths.field(
+                                  paths.indicator(paths.DEPARTMENT, len(indicators)), "level1")))
+            values["level1"], values["level2"] = glued
         if not values.get("name"):
             skipped += any(values.get(k) for k in ("period_value", "annual_value"))
             if values.get("level1"):  # a row that only heads a group (一级/二级 alone): its rows follow

@@ -27,6 +27,18 @@ def _unglossed(name: str | None) -> str | None:
     return bare if _known(bare) else name
 
 
+def glued_levels(text: str | None) -> tuple[str, str] | None:
+    """A 一级 and a 二级 of it read as one cell's text (产出指标数量指标: a PDF page without ruling lines whose columns
+    were cut between its own texts put the two merged cells in one), or None when the text is not exactly that."""
+    squeezed = re.sub(r"\s+", "", text or "")
+    for level1 in framework.level1_names():
+        if squeezed.startswith(level1) and len(squeezed) > len(level1):
+            level2 = framework.canonical_level(squeezed[len(level1):])
+            if framework.is_known_level2(level2) and framework.fits(level1, level2):
+                return level1, level2
+    return None
+
+
 def level1_of(level2: str | None) -> str | None:
     """The one 一级 a framework 二级 belongs to (in every variant); None when it is no 二级 or ambiguous."""
     owners = {level1 for level1 in framework.level1_names() if framework.fits(level1, level2)}
@@ -43,6 +55,7 @@ def settled_levels(indicators: list[Indicator], where: str, notes: list, header:
                 indicator.level2 if framework.is_known_level1(indicator.level2) else None
     for indicator in indicators:
         indicator.level1, indicator.level2 = _unglossed(indicator.level1), _unglossed(indicator.level2)
+    _levels_glued(indicators, where, notes, header)
     _levels_shifted_right(indicators, where, notes, header)
     for indicator in indicators:
         if indicator.level2 and indicator.level2 == indicator.level1 and framework.only_level2(indicator.level1):
@@ -66,6 +79,20 @@ def settled_levels(indicators: list[Indicator], where: str, notes: list, header:
         notes.append(Note(f"一级指标“{excerpt(printed)}”不是指标框架中的名称，{why}读作“{owner}”，请核对",
                           location=paths.indicators(where), row=header + 1, source_text=printed))
     return indicators
+
+
+def _levels_glued(indicators: list[Indicator], where: str, notes: list, header: int) -> None:
+    """A 一级 cell holding a 一级 and a 二级 of it (glued_levels) beside an empty 二级, or the same: split, said once per
+    text."""
+    glued: dict[str, None] = {}
+    for indicator in indicators:
+        found = glued_levels(indicator.level1)
+        if found is not None and indicator.level2 in (None, found[1]):
+            glued.setdefault(indicator.level1)
+            indicator.level1, indicator.level2 = found
+    for printed in glued:
+        notes.append(Note(f"一级指标一栏的“{excerpt(printed)}”是一级和二级指标连在一起，已拆开读作一级、二级指标，请核对",
+                          location=paths.indicators(where), row=header + 1, source_text=printed))
 
 
 def _levels_shifted_right(indicators: list[Indicator], where: str, notes: list, header: int) -> None:

@@ -1,0 +1,45 @@
+"""A 一级 cell holding a 一级 and a 二级 of it (产出指标数量指标): two merged cells' text read into one, as a PDF page
+without ruling lines cut into its own columns does (seed 39's d007 as Calc printed it, not fitted: tests/data/pdf/
+strips, a tuning file). Split into the two levels and said, in the department form and the project forms alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from src.model.declaration import Indicator
+from src.storage.infra.files import open_declaration
+from src.storage.recognisers.project_form.levels import glued_levels, settled_levels
+
+DATA = Path(__file__).resolve().parent / "data" / "pdf" / "strips"
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("产出指标数量指标", ("产出指标", "数量指标")),
+    ("效益指标 社会效益指标", ("效益指标", "社会效益指标")),
+    ("满意度指标服务对象满意度指标", ("满意度指标", "服务对象满意度指标")),
+    ("产出指标", None),  # a 一级 alone
+    ("产出指标社会效益指标", None),  # a 二级 of another 一级: not one cell's two levels, left for the checks
+    ("产出指标数量", ("产出指标", "数量指标")),  # the 二级 as tables shorten it
+    ("产出指标完成率", None),  # a 一级 and some text: no 二级
+])
+def test_a_level_cell_is_two_levels_only_when_it_is_a_一级_and_one_of_its_二级(text, levels):
+    assert glued_levels(text) == levels
+
+
+def test_a_department_forms_glued_levels_are_split_and_said():
+    opened = open_declaration(DATA / "department-levels-in-one-cell.pdf")
+    indicators = opened.declaration.department.indicators
+    assert [(i.level1, i.level2) for i in indicators] == [("产出指标", "数量指标")] * 7 + [  # as the manifest has them
+        ("产出指标", "质量指标"), ("效益指标", "社会效益指标")]
+    assert any("一级和二级指标连在一起" in note and "产出指标数量指标" in note for note in opened.notes)
+
+
+def test_a_project_forms_glued_levels_are_split_and_said_once():
+    notes: list = []
+    indicators = [Indicator(level1="产出指标数量指标", name="慰问人次"), Indicator(level1="产出指标数量指标", name="慰问次数"),
+                  Indicator(level1="效益指标", level2="社会效益指标", name="满意度")]
+    settled = settled_levels(indicators, "projects[0]", notes, 3)
+    assert [(i.level1, i.level2) for i in settled] == [("产出指标", "数量指标")] * 2 + [("效益指标", "社会效益指标")]
+    assert len([note for note in notes if "连在一起" in note]) == 1
