@@ -459,9 +459,9 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         if owners[index - 1] is not None and owners[index - 1] != owners[index]:
             owners[index] = owners[index - 1]
             cut.add(owners[index])
-    for index in _drawn_on(runs, owners, flowing):
-        doubtful.update((owners[index - 1], owners[index]))
-        owners[index] = owners[index - 1]
+    for index, source in _drawn_on(runs, owners, flowing):
+        doubtful.update((owners[source], owners[index]))
+        owners[index] = owners[source]
     for (_, run), owner in zip(runs, owners):
         if owner is not None:
             placed.extend((char, owner) for char in run)
@@ -473,29 +473,53 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
 
 
 def _drawn_on(runs: list[tuple[tuple[float, float], list[dict]]], owners: list[int | None],
-              flowing: list[int]) -> list[int]:
-    """Runs that are the run before them going on over the cell below, in rows exactly a line pitch high, where
-    its next line lies where that cell's own first line does (_wraps_on cannot tell them): that cell's own text
-    tells, beginning at the same place later. A cell's text is drawn once, so of two runs beginning at one place
+              flowing: list[int]) -> list[tuple[int, int]]:
+    """Runs that are the text of a run before them going on over the cell below (each with that run), in rows
+    exactly a line pitch high, where its next line lies where that cell's own first line does (_wraps_on cannot tell them): that cell's own text
+    tells, beginning at the same place too. A cell's text is drawn once, so of two runs beginning at one place
     in one cell, the one drawn right after the cell above's text, on its next line where its lines begin, is
-    that text's (seed 36 p057: two items a cell, each row's second item printed over the next row's first)."""
+    that text's (seed 36 p057: two items a cell, each row's second item printed over the next row's first). The
+    cell's own may be drawn before it: LibreOffice draws cells of one line first, wrapped ones after (seed 39's
+    d010: a task's goal over the indicator table's header, 查（次数实）施≥周1次期…)."""
     begins: dict[int, list[tuple[int, float]]] = {}
     for index, ((_, run), owner) in enumerate(zip(runs, owners)):
         if owner is not None:
             begins.setdefault(owner, []).append((index, run[0]["top"]))
-    found: list[int] = []
+    found: dict[int, int] = {}
     for index in range(1, len(runs)):
-        owner, before = owners[index], owners[index - 1]
-        if index in flowing or owner is None or before is None or before == owner or runs[index][0] != runs[index - 1][0]:
+        owner = owners[index]
+        if index in flowing or owner is None:
             continue
-        first, last = runs[index][1][0], runs[index - 1][1][-1]
+        first = runs[index][1][0]
         size = max(first["bottom"] - first["top"], 1.0)
-        if not 0.5 * size <= first["top"] - last["top"] <= 1.8 * size or \
-                abs(first["x0"] - min(c["x0"] for c in runs[index - 1][1])) > size:
+        if index - 1 in found and _runs_on(runs[index - 1][1][-1], first):
+            source: int | None = found[index - 1]  # the same line going on into the next column
+        else:
+            source = _line_above(runs, index, size)
+        if source is None or owners[source] in (None, owner):
             continue
-        if any(later > index and abs(top - first["top"]) <= 0.35 * size for later, top in begins[owner]):
-            found.append(index)
-    return found
+        if any(other != index and abs(top - first["top"]) <= 0.35 * size for other, top in begins[owner]):
+            found[index] = source
+    return list(found.items())
+
+
+def _line_above(runs: list[tuple[tuple[float, float], list[dict]]], index: int, size: float) -> int | None:
+    """The run drawn just before runs[index] in its column (or in a cell merged over it) whose last line lies a line
+    above its first, where its lines begin: the text it goes on. Runs between them lie on either of the two lines (a text over two columns
+    is a run a column, and its lines are drawn in turn)."""
+    first = runs[index][1][0]
+    for source in range(index - 1, max(-1, index - 4), -1):
+        last = runs[source][1][-1]
+        (x0, x1), (left, right) = runs[source][0], runs[index][0]
+        if x0 <= left + 1 and right <= x1 + 1:  # its column, or a cell merged over it
+            if 0.5 * size <= first["top"] - last["top"] <= 1.8 * size and \
+                    abs(first["x0"] - min(c["x0"] for c in runs[source][1])) <= size:
+                return source
+            return None
+        on = runs[source][1][0]["top"]
+        if abs(on - first["top"]) > 0.35 * size and abs(runs[source][1][-1]["top"] - on) > 0.35 * size:
+            return None  # a run of more than one line between: another cell's text
+    return None
 
 
 def _clipped_beside(char: dict, cell_at) -> bool:
