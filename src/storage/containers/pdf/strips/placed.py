@@ -13,6 +13,7 @@ joined by its text alone (shifts.join_band).
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 from ..clips import cluster
@@ -22,10 +23,10 @@ from . import shifts
 from .beside import place_beside, placed_lines
 from .rows import SAME, row_holding
 
-LEFT_OUT = ("第 {page} 页之后少了最右边一栏的一页：打印时没有内容的页不会打印出来，已当作空白页拼接（这几行最右边几列按空白导入），"
+LEFT_OUT = ("第 {page} 页之后少了最右边一栏的{count}页：打印时没有内容的页不会打印出来，已当作空白页拼接（这几行最右边几列按空白导入），"
             "请对照原表核对")
 
-LEFT_OUT_INSIDE = ("第 {page} 页之后少了中间一栏的页：打印时没有内容的页不会打印出来（这一栏在印出来的页上没有自己的内容），已当作空白页"
+LEFT_OUT_INSIDE = ("第 {page} 页之后少了中间一栏的{count}页：打印时没有内容的页不会打印出来（这一栏在印出来的页上没有自己的内容），已当作空白页"
                    "拼接（这几行这一栏的几列按空白导入），请对照原表核对")
 
 _EDGE = 3.0  # pt: column borders this close are one
@@ -53,8 +54,10 @@ def placed_by_text(pages: list, refuse) -> tuple[list, int, list[str]] | None:
         joined = [_join_band(band, offsets, columns, refuse) for band in bands]
     except shifts.NotJoined as error:
         raise refuse(str(error)) from error
-    left_out = list(dict.fromkeys((LEFT_OUT if strip == len(band) - 1 else LEFT_OUT_INSIDE).format(page=page.number)
-                                  for band in bands for strip, page in enumerate(band) if page.left_out))
+    missing = Counter((strip == len(band) - 1, page.number)
+                      for band in bands for strip, page in enumerate(band) if page.left_out)
+    left_out = [(LEFT_OUT if last else LEFT_OUT_INSIDE).format(page=number, count="一" if count == 1 else f" {count} ")
+                for (last, number), count in missing.items()]
     return joined, len(offsets), left_out
 
 
