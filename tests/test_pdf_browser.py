@@ -140,3 +140,15 @@ def test_a_header_row_at_a_pages_foot_is_no_row_split_by_the_break():
     [task] = declaration.department.tasks
     assert task.name == "一村（社区）一法律顾问公益法律服务工作经费" and str(task.funds) == "534.00"
     assert not any("没有读出任何任务" in note for note in notes)
+
+
+def test_a_row_over_a_break_whose_texts_hold_typed_line_breaks_is_joined():
+    """p001 of seed 39's corpus as a browser printed it (no borders; line breaks typed anywhere in the texts): a row
+    broken over a page, its 实施周期 going on from a full line (-2023年12 | 月) but its indicators after a typed break
+    (1．产出指标：数 | 量指标：慰问人次…), its goal short of the wrap. One cell from a full line, the 序号 empty below,
+    and every text below going on one stopped mid-sentence: the rest of the row. Before, the rest was dropped."""
+    declaration, _ = _read("row-over-break-typed-line-breaks.pdf")
+    project = next(p for p in declaration.projects if p.name == "区管退休干部节日慰问经费")
+    assert project.period == "2022年1月-2023年12月" and project.goal.endswith("福利落实到位。")
+    assert [i.name for i in project.indicators][:2] == ["慰问人次", "慰问完成率"]
+    assert len(declaration.projects) == 20

@@ -46,6 +46,7 @@ class Section(Protocol):
     row_tables: list[int | None]
     asked: list[int]
     last_foot: tuple[list[float], list, list, float] | None
+    last_room: tuple[list[float | None], list[tuple[float, int]]] | None
 
 SAME_X = 3.0  # column borders this close (pt) are one border drawn a little apart
 
@@ -329,31 +330,47 @@ def _join_cells(section: Section, rows: list[list[str]], number: int, last_row: 
 
 
 def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped: int, columns: list[float],
-                 last_row: int, room_above: list[float | None]) -> list[list[str]]:
+                 last_row: int) -> list[list[str]]:
     """A table without ruling lines going on at the top of a page, whose first row (rows[0], after its repeated
     header) may hold the rest of cells of the page before's last row, cut at its foot with no border to show it:
     a browser splits a task's name and goal, merged down beside its indicators, over the page (seed 39's f002:
     做好普法宣传工 | 作，全面加强宪法宣传教育。). A cell whose text above stopped mid-sentence on a full line (room_above:
     the room left on its last line, in the section's columns), so that the first word below would not have fitted
     there, goes on below; two such cells at least, so that one name that happens to fill its last line is no
-    join, and not a row whose key cell (the row above's first with text: 序号, a name) is filled anew below. They
+    join, and not a row whose key cell (the row above's first with text: 序号, a name) is filled anew below. One such
+    cell is enough where the key is empty below and every text there goes on one above, stopped mid-sentence (a
+    line break typed in a text leaves its last line short of the wrap: 1．产出指标：数 | 量指标：…). They
     are joined into the row above and taken out of the row below, whose other cells (the task's next indicator)
     stay a row of their own. A number on either side is a value of its row, never a text going on."""
+    room_above, lefts = section.last_room
     if not rows or dropped >= len(table.head_starts) or last_row is None or len(room_above) != len(columns) - 1:
         return rows  # (the table's columns split since: which the room was measured in is not known)
     above = section.rows[last_row]
-    at = by_text(table.spans[len(table.rows) - len(rows)], columns) if table.spans else []
+    spans = table.spans[len(table.rows) - len(rows)] if table.spans else []
+    # each text by where it begins: under a text of the row above that begins there (a cell's lines begin at one
+    # edge), else by its middle (a short rest, 月, may lie left of the middle of the columns a page before cut)
+    at = [next((c for x0, c in lefts if span is not None and abs(span[0] - x0) <= _SAME_START), column)
+          for span, column in zip(spans, by_text(spans, columns))]
     wrapped: dict[int, int] = {}  # the section's column → the page's own
+    going_on: dict[int, int] = {}  # the same, every cell below whose text above stopped mid-sentence
+    filled = 0
     for own, text in enumerate(rows[0]):
         c = at[own] if own < len(at) else None
-        if c is None or c >= len(above) or not str(text).strip() or room_above[c] is None or c in wrapped:
+        if not str(text).strip():
+            continue
+        filled += 1
+        if c is None or c >= len(above) or c in going_on:
             continue
         before, after = str(above[c]).strip(), str(text).strip()
-        if before and before != after and before[-1] not in _ENDS and not _VALUE.fullmatch(before) and \
-                not _VALUE.fullmatch(after) and first_word(table.head_starts[dropped][own]) > room_above[c] - _SLACK:
+        if not before or before == after or before[-1] in _ENDS or _VALUE.fullmatch(before) or _VALUE.fullmatch(after):
+            continue
+        going_on[c] = own
+        if room_above[c] is not None and first_word(table.head_starts[dropped][own]) > room_above[c] - _SLACK:
             wrapped[c] = own
     key = next((c for c, text in enumerate(above) if str(text).strip()), None)
     below_key = next((str(rows[0][own]).strip() for own, c in enumerate(at) if c == key and own < len(rows[0])), "")
+    if wrapped and not below_key and len(going_on) == filled:
+        wrapped = going_on  # the key left empty below, and every text there goes on one above: the rest of the row
     if len(wrapped) < 2 or (below_key and key not in wrapped):
         return rows  # a row of its own below: its key (序号, a name) filled anew
     first = list(rows[0])
@@ -363,15 +380,24 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
     return rows[1:] if not any(str(text).strip() for text in first) else [first, *rows[1:]]
 
 
-def room_in(room: list[float | None], spans: list[tuple[float, float] | None], target: list[float]
-            ) -> list[float | None]:
-    """The room left on a row's last lines in a page's own columns (page.Table.last_room), in the target columns,
-    each by where its text lies (spans: the row's texts' x-ranges)."""
-    result: list[float | None] = [None] * (len(target) - 1)
-    for column, at in enumerate(by_text(spans, target)):
-        if at is not None and column < len(room) and room[column] is not None:
-            result[at] = room[column]
-    return result
+_SAME_START = SAME_X  # pt: two texts beginning this close begin at one cell's edge
+
+
+def placed_ends(table: Table, placed: list[str]) -> tuple[list[float | None], list[tuple[float, int]]]:
+    """A table's last row as the section placed it (placed: its cells in the section's columns): the room left on each
+    cell's last line (page.Table.last_room), and where each text begins with the section's column it went to."""
+    room: list[float | None] = [None] * len(placed)
+    lefts: list[tuple[float, int]] = []
+    for own, (text, span) in enumerate(zip(table.rows[-1], table.spans[-1])):
+        if span is None or not str(text).strip():
+            continue
+        column = next((c for c, cell in enumerate(placed) if str(cell) == str(text)), None)
+        if column is None:
+            continue
+        lefts.append((span[0], column))
+        if own < len(table.last_room) and table.last_room[own] is not None:
+            room[column] = table.last_room[own]
+    return room, lefts
 
 
 def by_text(spans: list[tuple[float, float] | None], target: list[float]) -> list[int | None]:

@@ -43,8 +43,8 @@ from .continued import (
     join_cut,
     join_split,
     join_wrapped,
+    placed_ends,
     reached_foot,
-    room_in,
     same_columns,
     same_row,
     title_rows,
@@ -462,13 +462,11 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         before = len(rows)
         rows = join_split(section, table, rows, dropped, columns, number, last_row, page)
         if not ruled and section.last_room is not None:
-            rows = join_wrapped(section, table, rows, dropped, columns, last_row, section.last_room)
+            rows = join_wrapped(section, table, rows, dropped, columns, last_row)
         carried = merged_over_break(section.rows[last_row], table, columns, drawn, dropped, before - len(rows))
     size = len(table.rows)
     section.last_foot = (list(table.columns), table.last_gaps, table.last_room, table.line_height) \
         if ruled and table.last_gaps else None
-    section.last_room = room_in(table.last_room, table.spans[-1], columns) \
-        if not ruled and table.last_room and table.spans else None
     section.last_open = [(table.columns[i], table.columns[i + 1],
                           size - max((b for b in drawn[i] if b < size), default=0) if drawn else None)
                          for i in sorted(cut)]
@@ -503,6 +501,8 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         rest_over_break(section.rows, section.row_tables, last_row, start, carried)  # its text split by the break
         carry_merged(section.rows, section.row_tables, start, carried)
     section.last_table = (number, columns)
+    section.last_room = placed_ends(table, section.rows[-1]) if not ruled and table.last_room and table.spans and \
+        len(section.rows) > start else None
 
 
 def _outgrows(section: Section, table: Table, ruled: bool) -> bool:
