@@ -152,3 +152,13 @@ def test_a_row_over_a_break_whose_texts_hold_typed_line_breaks_is_joined():
     assert project.period == "2022年1月-2023年12月" and project.goal.endswith("福利落实到位。")
     assert [i.name for i in project.indicators][:2] == ["慰问人次", "慰问完成率"]
     assert len(declaration.projects) == 20
+
+
+def test_a_goal_split_by_a_break_above_the_rows_foot_is_still_joined():
+    """d017 of seed 37's corpus as a browser printed it: the 总体绩效目标 goes on over a page break, its text ending two
+    lines above the row's foot (a paragraph's last lines kept together). The row's cells are all filled, like the
+    header of task-header-at-page-foot.pdf, but its goal runs over several lines: a browser splits a row only inside
+    a cell's lines, so it is a split row, joined (checking the foot alone cut the goal short, unsaid)."""
+    declaration, _ = _read("goal-over-break-lines-kept-together.pdf")
+    goal = declaration.department.overall_goal
+    assert "切实发挥人民调解在维护社会和谐稳定中“第一道防线”的作用。" in goal and goal.endswith("提高监管力度。")

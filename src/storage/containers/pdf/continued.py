@@ -45,7 +45,7 @@ class Section(Protocol):
     rows: list[list[str]]
     row_tables: list[int | None]
     asked: list[int]
-    last_foot: tuple[list[float], list, list, float] | None
+    last_foot: tuple[list[float], list, list, float, list] | None
     last_room: tuple[list[float | None], list[tuple[float, int]]] | None
 
 SAME_X = 3.0  # column borders this close (pt) are one border drawn a little apart
@@ -462,18 +462,20 @@ def two_rows(above: list[str], below: list[str]) -> bool:
 
 
 
-def reached_foot(section: Section, columns: list[float], above: list[str]) -> bool:
-    """Whether the last row of the page before, every column open at the page's foot, may be split there. A row with
-    text in every cell, each ending well above the row's foot (more than a line and its padding), is not: a split
-    row's cut cells are filled to it. Such a row is a header of one line in a tall row (名称 | 主要实施内容 | …, 21 pt
-    above its foot), whose border the browser drew as the top of the row under it, on the next page (seed 39's d025):
-    joined, the task under it was lost. A row with an empty cell may stand beside cells merged down over the break
-    (一级 centred in them, far from the foot), and a row whose ends are not known (no ruling lines) may be split."""
+def reached_foot(section: Section, columns: list[float], above: list[str], below: list[str]) -> bool:
+    """Whether the last row of the page before, every column open at the page's foot, may be split there. A browser
+    splits a row only inside a cell's lines: a row with text in every cell, those with text below too each of one
+    line and ending well above the row's foot (more than a line and its padding), was moved whole. Such a row is a header in a tall row (名称 |
+    主要实施内容 | …, 21 pt above its foot) whose border the browser drew as the top of the row under it, on the next
+    page (seed 39's d025): joined, the task under it was lost. A cell of several lines may end as far above the foot
+    (a paragraph's last lines kept together, seed 37's d017); a row with an empty cell may stand beside cells merged
+    down over the break (一级 centred in them); a row whose ends are not known (no ruling lines) may be split."""
     foot = section.last_foot
     inside = _inside(foot[0], columns) if foot is not None else None
     if foot is None or inside is None or not all(str(text).strip() for text in above):
         return True
-    return any(foot[1][inside[c]] is None or foot[1][inside[c]] <= _FOOT_ROOM * foot[3] for c in range(len(above)))
+    return any(foot[1][inside[c]] is None or foot[1][inside[c]] <= _FOOT_ROOM * foot[3] or foot[4][inside[c]] > 1
+               for c, (a, b) in enumerate(zip(above, below)) if str(b).strip()) or not any(str(b).strip() for b in below)
 
 
 _FOOT_ROOM = 1.5  # of a line's height: a cut cell's text ends no further above its row's foot (its padding, a line)

@@ -53,6 +53,7 @@ class Table:
     # characters on their first line, each with its width in characters (ems), for what would have fitted above
     last_gaps: list[float | None] = field(default_factory=list)
     last_room: list[float | None] = field(default_factory=list)
+    last_lines: list[int] = field(default_factory=list)  # (ruled tables) how many lines each cell of the last row has
     line_height: float = 0.0
     ys: list[float] = field(default_factory=list)  # its row borders as its cells give them (len = row count + 1)
 
@@ -293,6 +294,7 @@ def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ())
     head_starts: list[list[list[tuple[str, float]]]] = [[[] for _ in range(len(xs) - 1)] for _ in head_gaps]
     last_gaps: list[float | None] = [None] * (len(xs) - 1)
     last_room: list[float | None] = [None] * (len(xs) - 1)
+    last_lines: list[int] = [0] * (len(xs) - 1)
     for number, ((x0, top, x1, bottom), cell_chars) in enumerate(zip(cells, buckets)):
         if not cell_chars:
             continue
@@ -321,9 +323,10 @@ def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ())
             if max(r1, r0 + 1) == len(ys) - 1:
                 last_gaps[c] = max(0.0, bottom - last.bottom)
                 last_room[c] = max(0.0, x1 - pad - last.x1) / size if size > 0 else None
+                last_lines[c] = len(lines)
     heights.sort()
     return Table(table.bbox[1], table.bbox[3], xs, rows, overlapping=overlapping, head_gaps=head_gaps,
-                 head_starts=head_starts, last_gaps=last_gaps, last_room=last_room,
+                 head_starts=head_starts, last_gaps=last_gaps, last_room=last_room, last_lines=last_lines,
                  line_height=heights[len(heights) // 2] if heights else 0.0, ys=ys)
 
 

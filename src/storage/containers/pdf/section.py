@@ -31,9 +31,10 @@ class Section:
     last_open: list[tuple[float, float, int | None]] = field(default_factory=list)  # the last table's cells cut open
     # at the page end: (x0, x1, how many of its last rows the cut cell covers, None when not known)
     last_split: bool = False  # all of them: its last row was split by the page break
-    # The last ruled table's columns and its last row's text ends (page.Table: last_gaps, last_room, line_height),
+    # The last ruled table's columns and its last row's text ends (page.Table: last_gaps, last_room, line_height,
+    # last_lines),
     # for a word processor's row split at the page's foot with every border drawn (continued.split_row)
-    last_foot: tuple[list[float], list, list, float] | None = None
+    last_foot: tuple[list[float], list, list, float, list] | None = None
     # The last table without ruling lines: the room left on its last row's last lines, in the section's columns
     # (page.Table: last_room), and where each of its texts begins with the column it was placed in, for a browser's
     # row split at the page's foot (continued.join_wrapped)

@@ -449,7 +449,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             first = remap(rows[0], table.columns, columns, ruled)
             previous = section.rows[last_row]
             if first and not first[0].strip() and previous and previous[0].strip() and not two_rows(previous, first) \
-                    and reached_foot(section, columns, previous):
+                    and reached_foot(section, columns, previous, first):
                 section.rows[last_row] = [join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
                 rows = rows[1:]
         else:  # merged cells run on over the break
@@ -465,7 +465,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             rows = join_wrapped(section, table, rows, dropped, columns, last_row)
         carried = merged_over_break(section.rows[last_row], table, columns, drawn, dropped, before - len(rows))
     size = len(table.rows)
-    section.last_foot = (list(table.columns), table.last_gaps, table.last_room, table.line_height) \
+    section.last_foot = (list(table.columns), table.last_gaps, table.last_room, table.line_height, table.last_lines) \
         if ruled and table.last_gaps else None
     section.last_open = [(table.columns[i], table.columns[i + 1],
                           size - max((b for b in drawn[i] if b < size), default=0) if drawn else None)
