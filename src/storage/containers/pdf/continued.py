@@ -334,9 +334,9 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
     """A table without ruling lines going on at the top of a page, whose first row (rows[0], after its repeated
     header) may hold the rest of cells of the page before's last row, cut at its foot with no border to show it:
     a browser splits a task's name and goal, merged down beside its indicators, over the page (seed 39's f002:
-    做好普法宣传工 | 作，全面加强宪法宣传教育。). A cell whose text above stopped mid-sentence on a full line (room_above:
-    the room left on its last line, in the section's columns), so that the first word below would not have fitted
-    there, goes on below; two such cells at least, so that one name that happens to fill its last line is no
+    做好普法宣传工 | 作，全面加强宪法宣传教育。). A cell whose text above stopped mid-sentence on a full line (the room
+    left on its last line: section.last_room), so that the first word below would not have fitted there, goes on
+    below; two such cells at least, so that one name that happens to fill its last line is no
     join, and not a row whose key cell (the row above's first with text: 序号, a name) is filled anew below. One such
     cell is enough where the key is empty below and every text there goes on one above, stopped mid-sentence (a
     line break typed in a text leaves its last line short of the wrap: 1．产出指标：数 | 量指标：…). They
@@ -464,18 +464,19 @@ def two_rows(above: list[str], below: list[str]) -> bool:
 
 def reached_foot(section: Section, columns: list[float], above: list[str], below: list[str]) -> bool:
     """Whether the last row of the page before, every column open at the page's foot, may be split there. A browser
-    splits a row only inside a cell's lines: a row with text in every cell, those with text below too each of one
-    line and ending well above the row's foot (more than a line and its padding), was moved whole. Such a row is a header in a tall row (名称 |
-    主要实施内容 | …, 21 pt above its foot) whose border the browser drew as the top of the row under it, on the next
-    page (seed 39's d025): joined, the task under it was lost. A cell of several lines may end as far above the foot
-    (a paragraph's last lines kept together, seed 37's d017); a row with an empty cell may stand beside cells merged
-    down over the break (一级 centred in them); a row whose ends are not known (no ruling lines) may be split."""
+    splits a row only inside a cell's lines: a row with text in every cell, whose cells with text below too are each
+    of one line ending well above the row's foot (more than a line and its padding), was moved whole. Such a row is
+    a header in a tall row (名称 | 主要实施内容 | …, 21 pt above its foot) whose border the browser drew as the top of
+    the row under it, on the next page (seed 39's d025): joined, the task under it was lost. A cell of several lines
+    may end as far above the foot (a paragraph's last lines kept together, seed 37's d017); a row with an empty cell
+    may stand beside cells merged down over the break (一级 centred in them); a row whose ends are not known (no
+    ruling lines) may be split."""
     foot = section.last_foot
     inside = _inside(foot[0], columns) if foot is not None else None
     if foot is None or inside is None or not all(str(text).strip() for text in above):
         return True
-    return any(foot[1][inside[c]] is None or foot[1][inside[c]] <= _FOOT_ROOM * foot[3] or foot[4][inside[c]] > 1
-               for c, (a, b) in enumerate(zip(above, below)) if str(b).strip()) or not any(str(b).strip() for b in below)
+    paired = [inside[c] for c, text in enumerate(below) if str(text).strip()]
+    return not paired or any(foot[1][i] is None or foot[1][i] <= _FOOT_ROOM * foot[3] or foot[4][i] > 1 for i in paired)
 
 
 _FOOT_ROOM = 1.5  # of a line's height: a cut cell's text ends no further above its row's foot (its padding, a line)
