@@ -162,3 +162,16 @@ def test_a_goal_split_by_a_break_above_the_rows_foot_is_still_joined():
     declaration, _ = _read("goal-over-break-lines-kept-together.pdf")
     goal = declaration.department.overall_goal
     assert "切实发挥人民调解在维护社会和谐稳定中“第一道防线”的作用。" in goal and goal.endswith("提高监管力度。")
+
+
+def test_the_row_under_a_header_at_a_pages_foot_is_no_rest_of_the_header():
+    """d008 of seed 40's corpus as Calc printed it (fitted, no borders; tests/data/pdf, a tuning file): the indicator
+    table's header (一级指标 | 二级指标 | …, centred) ends page 1 and its first row (产出指标 | 数量指标 | 信息化运维工作完成率（2）
+    | 12人 | 12人) begins page 2. The labels stop with no end mark and two filled their cells' wrap, so the row was
+    joined into the header as its rest, and the indicator lost, unsaid. A text going on begins where the text above
+    it begins (a cell's lines share an edge); a label centred over the column does not."""
+    opened = open_declaration(Path(__file__).resolve().parent / "data" / "pdf" / "borderless-indicator-header-at-page-foot.pdf")
+    indicators = opened.declaration.department.indicators
+    assert [(i.name, i.annual_value) for i in indicators][:2] == [("信息化运维工作完成率（2）", "12人"),
+                                                                   ("工单及时完成率（4）", "不少于2000次")]
+    assert len(indicators) == 5

@@ -347,10 +347,11 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
         return rows  # (the table's columns split since: which the room was measured in is not known)
     above = section.rows[last_row]
     spans = table.spans[len(table.rows) - len(rows)] if table.spans else []
-    # each text by where it begins: under a text of the row above that begins there (a cell's lines begin at one
-    # edge), else by its middle (a short rest, 月, may lie left of the middle of the columns a page before cut)
-    at = [next((c for x0, c in lefts if span is not None and abs(span[0] - x0) <= _SAME_START), column)
-          for span, column in zip(spans, by_text(spans, columns))]
+    # each text under a text of the row above that begins where it does: a cell's lines begin at one edge, on either
+    # page (a short rest, 月, may lie left of the middle of the columns a page before cut); a text beginning
+    # elsewhere goes on none (一级指标 centred in a header, 产出指标 under it at its cell's edge)
+    at = [next((c for x0, c in lefts if span is not None and abs(span[0] - x0) <= _SAME_START), None)
+          for span in spans]
     wrapped: dict[int, int] = {}  # the section's column → the page's own
     going_on: dict[int, int] = {}  # the same, every cell below whose text above stopped mid-sentence
     filled = 0
@@ -398,15 +399,6 @@ def placed_ends(table: Table, placed: list[str]) -> tuple[list[float | None], li
         if own < len(table.last_room) and table.last_room[own] is not None:
             room[column] = table.last_room[own]
     return room, lefts
-
-
-def by_text(spans: list[tuple[float, float] | None], target: list[float]) -> list[int | None]:
-    """For each cell of a row of a table without ruling lines, the target column its text's middle lies in (None:
-    no text, or outside them all): a page's own columns are cut between its own texts, and may lie apart from the
-    table's it continues."""
-    middles = [None if span is None else (span[0] + span[1]) / 2 for span in spans]
-    return [None if middle is None else next((i for i in range(len(target) - 1)
-                                              if target[i] <= middle < target[i + 1]), None) for middle in middles]
 
 
 def _joined(above: str, below: str) -> str:
