@@ -135,3 +135,17 @@ def test_pages_left_out_at_the_foot_of_a_strip_are_looked_for():
     bands = order.arrange(pages, shifts, lines, left_out=True)
     assert [[page.number if not isinstance(page, order.LeftOut) else None for page in band] for band in bands] == \
         [[1, 4, 7], [2, 5, None], [3, 6, None]]
+
+
+def test_strips_of_one_tall_row_a_page_are_joined():
+    """p037 of seed 40's corpus as Calc printed it (not fitted, no borders; tests/data/pdf/strips, read after the
+    check that found it refused): two strips of ten pages, one row a page, the second strip only the 绩效指标 text.
+    Every page draws its first lines at the same heights and the second strip's pages hold more, so a band's two
+    pages were a little less alike by their rows than pages in general, and the true arrangement was ruled out."""
+    from pathlib import Path
+
+    from src.storage.infra.files import open_declaration
+
+    opened = open_declaration(Path(__file__).resolve().parent / "data" / "pdf" / "strips" / "one-row-pages-two-strips.pdf")
+    projects = opened.declaration.projects
+    assert len(projects) == 9 and all(project.indicators for project in projects)

@@ -31,7 +31,7 @@ from ..run_on import FOOTNOTE  # a page of footnotes alone (填报单位…) tel
 from ..text import split_line
 
 _NEAR = 1.5  # pt: two pages' texts begin (or their lines lie) at the same place
-_ROWS_SLACK = 0.05  # rows all of one height make every page alike: a band's pages may fall a little short
+_ROWS_SLACK = 0.1  # rows all of one height make every page alike: a band's pages may fall a little short
 _BAND_ROWS = 0.3  # at least this share of a band's pages' lines lie at heights the others' lines do (0.38 to
 # 0.88 in the corpora's true bands; all of a 24-page file's pages taken for one band: 0.24)
 _MAX_PAGES = 600  # every two pages are weighed: beyond this many, that costs more than the file is worth
