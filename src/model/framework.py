@@ -51,6 +51,7 @@ def _all_level2() -> frozenset[str]:
     return frozenset(l2 for levels in variants().values() for l2s in levels.values() for l2 in l2s)
 
 
+@lru_cache(maxsize=1)
 def level2_names() -> tuple[str, ...]:
     """Every 二级 of every variant, in a fixed order."""
     return tuple(sorted(_all_level2()))

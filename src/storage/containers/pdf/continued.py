@@ -46,7 +46,7 @@ class Section(Protocol):
     row_tables: list[int | None]
     asked: list[int]
     last_foot: tuple[list[float], list, list, float, list] | None
-    last_room: tuple[list[float | None], list[tuple[float, int]]] | None
+    last_ends: tuple[list[float | None], list[tuple[float, int]]] | None
 
 SAME_X = 3.0  # column borders this close (pt) are one border drawn a little apart
 
@@ -335,14 +335,14 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
     header) may hold the rest of cells of the page before's last row, cut at its foot with no border to show it:
     a browser splits a task's name and goal, merged down beside its indicators, over the page (seed 39's f002:
     做好普法宣传工 | 作，全面加强宪法宣传教育。). A cell whose text above stopped mid-sentence on a full line (the room
-    left on its last line: section.last_room), so that the first word below would not have fitted there, goes on
+    left on its last line: section.last_ends), so that the first word below would not have fitted there, goes on
     below; two such cells at least, so that one name that happens to fill its last line is no
     join, and not a row whose key cell (the row above's first with text: 序号, a name) is filled anew below. One such
     cell is enough where the key is empty below and every text there goes on one above, stopped mid-sentence (a
     line break typed in a text leaves its last line short of the wrap: 1．产出指标：数 | 量指标：…). They
     are joined into the row above and taken out of the row below, whose other cells (the task's next indicator)
     stay a row of their own. A number on either side is a value of its row, never a text going on."""
-    room_above, lefts = section.last_room
+    room_above, lefts = section.last_ends
     if not rows or dropped >= len(table.head_starts) or last_row is None or len(room_above) != len(columns) - 1:
         return rows  # (the table's columns split since: which the room was measured in is not known)
     above = section.rows[last_row]

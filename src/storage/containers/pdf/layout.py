@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .clips import hidden_in_part
-from .page import HEAD_ROWS, START_CHARS, Straddling, Table, outside_clip
+from .page import HEAD_ROWS, Straddling, Table, first_chars, outside_clip
 from .rows import filling, rows_of, run_past
 from .run_on import begins_at
 from .text import Line, cell_clip, group_lines, join_lines, line_pitch
@@ -288,8 +288,7 @@ def _starts(row: list[Block], columns_of: dict[int, int], count: int) -> list[li
     starts: list[list[tuple[str, float]]] = [[] for _ in range(count)]
     for block in row:
         first = min(group_lines(block.chars), key=lambda line: line.top)
-        starts[columns_of[id(block)]] = [(char["text"], (char["x1"] - char["x0"]) / char["size"])
-                                         for char in first.chars[:START_CHARS] if char.get("size")]
+        starts[columns_of[id(block)]] = first_chars(first)
     return starts
 
 

@@ -318,8 +318,7 @@ def _table(table, chars: list[dict], astray: list[dict], spill: list[dict] = ())
             if r0 < len(head_gaps):
                 first = min(lines, key=lambda line: line.top)
                 head_gaps[r0][c] = max(0.0, first.top - top)
-                head_starts[r0][c] = [(char["text"], (char["x1"] - char["x0"]) / char["size"])
-                                      for char in first.chars[:START_CHARS] if char.get("size")]
+                head_starts[r0][c] = first_chars(first)
             if max(r1, r0 + 1) == len(ys) - 1:
                 last_gaps[c] = max(0.0, bottom - last.bottom)
                 last_room[c] = max(0.0, x1 - pad - last.x1) / size if size > 0 else None
@@ -341,7 +340,14 @@ def _text_rows(ys: list[float], text_cells: list[tuple]) -> list[float]:
     return [y for k, y in enumerate(ys) if k not in crossed or k in edges]
 
 
-START_CHARS = 12  # a word of letters or digits longer than this is wider than any room at a line's end
+def first_chars(line: Line) -> list[tuple[str, float]]:
+    """A line's first characters, each with its width in characters (ems): what would have fitted on the last line
+    of the page before (continued.first_word)."""
+    return [(char["text"], (char["x1"] - char["x0"]) / char["size"]) for char in line.chars[:_START_CHARS]
+            if char.get("size")]
+
+
+_START_CHARS = 12  # a word of letters or digits longer than this is wider than any room at a line's end
 HEAD_ROWS = 4  # the first rows whose text's distance from their top is kept (a repeated header above one)
 
 

@@ -461,7 +461,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     elif continuing and rows and last_row == len(section.rows) - 1 and section.row_tables[last_row] == number:
         before = len(rows)
         rows = join_split(section, table, rows, dropped, columns, number, last_row, page)
-        if not ruled and section.last_room is not None:
+        if not ruled and section.last_ends is not None:
             rows = join_wrapped(section, table, rows, dropped, columns, last_row)
         carried = merged_over_break(section.rows[last_row], table, columns, drawn, dropped, before - len(rows))
     size = len(table.rows)
@@ -501,7 +501,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
         rest_over_break(section.rows, section.row_tables, last_row, start, carried)  # its text split by the break
         carry_merged(section.rows, section.row_tables, start, carried)
     section.last_table = (number, columns)
-    section.last_room = placed_ends(table, section.rows[-1]) if not ruled and table.last_room and table.spans and \
+    section.last_ends = placed_ends(table, section.rows[-1]) if not ruled and table.last_room and table.spans and \
         len(section.rows) > start else None
 
 
