@@ -47,3 +47,16 @@ def test_a_page_of_one_line_is_no_strip_between_two_that_share_a_title():
     department = opened.declaration.department
     assert department.name == "广州市某区司法局"
     assert department.tasks and department.indicators
+
+
+def test_a_page_of_nothing_but_the_repeated_header_goes_in_any_band():
+    """Seed 40's p042 (header-only-page-of-a-bare-strip.pdf, read after the check that found it refused): five
+    strips of four bands, the middle one 其他资金, empty in every row, printed on the title's band and on one other
+    holding its repeated header alone, two pages left out. Three arrangements checked out, differing only in that
+    page's band: refused as ambiguous, though each gives the same table."""
+    opened = open_declaration(DATA / "header-only-page-of-a-bare-strip.pdf")
+    projects = opened.declaration.projects
+    assert len(projects) == 12  # as the corpus's manifest has them
+    assert sum(len(project.indicators) for project in projects) == 68
+    left_out = [note for note in opened.notes if "少了中间一栏" in note]
+    assert len(left_out) == 1 and " 2 页" in left_out[0]

@@ -149,3 +149,31 @@ def test_strips_of_one_tall_row_a_page_are_joined():
     opened = open_declaration(Path(__file__).resolve().parent / "data" / "pdf" / "strips" / "one-row-pages-two-strips.pdf")
     projects = opened.declaration.projects
     assert len(projects) == 9 and all(project.indicators for project in projects)
+
+
+def _arrangements(moved_lines: list[Line]):
+    """Two strips of three bands, down then over, the second strip printed on its first band's page (the header
+    under the title) and on one other, taken for the second band or the third; rival arrangements that both
+    check out."""
+    first = [[_text_line("项目名称", 50, 80), _text_line("甲甲", 50, 120)],
+             [_text_line("项目名称", 50, 50), _text_line("乙乙", 50, 110)],
+             [_text_line("项目名称", 50, 50), _text_line("丙丙", 50, 130)]]
+    second = [[_text_line("其他资金", 60, 80)], moved_lines]
+    lines = first + second
+    pages = [SimpleNamespace(number=n) for n in range(1, 6)]
+    blank = order.LeftOut(pages[3])
+    one = [[pages[0], pages[3]], [pages[1], pages[4]], [pages[2], blank]]
+    other = [[pages[0], pages[3]], [pages[1], blank], [pages[2], pages[4]]]
+    return [one, other], pages, lines
+
+
+def test_rivals_differing_only_in_the_band_of_a_page_of_the_repeated_header_give_one_table():
+    kept, pages, lines = _arrangements([_text_line("其他资金", 60, 50)])
+    assert order._same_but_repeated_rows(kept, pages, lines)
+
+
+def test_rivals_differing_in_the_band_of_a_page_with_text_of_its_own_are_none():
+    kept, pages, lines = _arrangements([_text_line("其他资金", 60, 50), _text_line("丁丁", 60, 110)])
+    assert not order._same_but_repeated_rows(kept, pages, lines)
+    kept, pages, lines = _arrangements([_text_line("其他资金", 90, 50)])  # not where its strip's header stands
+    assert not order._same_but_repeated_rows(kept, pages, lines)

@@ -71,8 +71,58 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     for scored in guesses:  # ever bolder guesses: the first that yields an arrangement checking out decides
         kept = _checked_out(scored, pages, checks) if scored else []
         if kept:
-            return kept[0] if len(kept) == 1 else None
+            return kept[0] if len(kept) == 1 or _same_but_repeated_rows(kept, pages, lines) else None
     return None
+
+
+def _same_but_repeated_rows(kept: list[list[list]], pages: list, lines: list[list]) -> bool:
+    """Whether the arrangements that check out differ only in the band of pages that print nothing but the header
+    rows every band repeats (print titles): seed 40's p042, a strip of 其他资金 empty below its header, printed on the
+    title's band and on one other, its header alone; which band that page is no page tells, and none needs to: in
+    any band it adds the band's header row again, nothing of its rows."""
+    index_of = {id(page): index for index, page in enumerate(pages)}
+
+    def places(bands: list[list]) -> dict[int, tuple[int, int]]:
+        return {index_of[id(page)]: (b, s) for b, band in enumerate(bands) for s, page in enumerate(band)
+                if not isinstance(page, LeftOut)}
+
+    first = places(kept[0])
+    moved = {index for other in kept[1:] for index, place in places(other).items() if first[index] != place}
+    if any(first[index][1] != place[1] for other in kept[1:] for index, place in places(other).items()):
+        return False  # a page of another strip: other columns
+    grid = [[None if isinstance(page, LeftOut) else index_of[id(page)] for page in band] for band in kept[0]]
+    return bool(moved) and all(first[index][0] > 0 and _repeated_rows_only(index, first[index][1], grid, lines)
+                               for index in moved)
+
+
+def _repeated_rows_only(index: int, strip: int, grid: list[list[int | None]], lines: list[list]) -> bool:
+    """Whether each line of the page lies where every later band's page of some other strip (two or more of
+    them) draws one same text, the header rows repeated on every page, and its text is on its strip's page of
+    the first band, at its place across (the header's label: rows of data differ from band to band)."""
+    first_page = grid[0][strip]
+    if first_page is None or not lines[index]:
+        return False
+    labels = [(char["text"], char["x0"]) for line in lines[first_page] for char in line.chars if char["text"] != " "]
+    for line in lines[index]:
+        own = [char for char in line.chars if char["text"] != " "]
+        if not all(any(text == char["text"] and abs(x - char["x0"]) <= _NEAR for text, x in labels) for char in own):
+            return False
+        if not any(_same_text_at(line.top, [band[other] for band in grid[1:]], lines)
+                   for other in range(len(grid[0])) if other != strip):
+            return False
+    return True
+
+
+def _same_text_at(top: float, indices: list[int | None], lines: list[list]) -> bool:
+    """Whether two or more of the pages are printed and every printed one draws one same text at that height."""
+    printed = [index for index in indices if index is not None]
+    texts = set()
+    for index in printed:
+        found = [_run_text(line.chars) for line in lines[index] if abs(line.top - top) <= _NEAR]
+        if len(found) != 1:
+            return False
+        texts.add(found[0])
+    return len(printed) >= 2 and len(texts) == 1
 
 
 def _left_out_guesses(pages: list, lines: list[list], shifts: dict[int, float], columns: dict, rows: dict,
