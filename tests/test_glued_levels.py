@@ -28,11 +28,26 @@ def test_a_level_cell_is_two_levels_only_when_it_is_a_一级_and_one_of_its_二�
     assert glued_levels(text) == levels
 
 
-def test_a_department_forms_glued_levels_are_split_and_said():
+def test_a_department_forms_levels_in_two_cells_are_read_apart():
+    """d007's two level cells were read as one when LibreOffice clipped them under one clip (layout._apart_on_line):
+    read apart now, the split is not needed."""
     opened = open_declaration(DATA / "department-levels-in-one-cell.pdf")
     indicators = opened.declaration.department.indicators
     assert [(i.level1, i.level2) for i in indicators] == [("产出指标", "数量指标")] * 7 + [  # as the manifest has them
         ("产出指标", "质量指标"), ("效益指标", "社会效益指标")]
+
+
+def test_a_department_forms_glued_levels_are_split_and_said(tmp_path):
+    import openpyxl
+
+    book = openpyxl.load_workbook(DATA.parent.parent / "haizhu-department.xlsx")
+    sheet = book.active
+    assert (sheet["B14"].value, sheet["C14"].value) == ("产出指标", "数量指标")
+    sheet["B14"], sheet["C14"] = "产出指标数量指标", None  # one cell's two levels, as a page cut into its own columns reads
+    book.save(tmp_path / "glued.xlsx")
+    opened = open_declaration(tmp_path / "glued.xlsx")
+    first = opened.declaration.department.indicators[0]
+    assert (first.level1, first.level2) == ("产出指标", "数量指标")
     assert any("一级和二级指标连在一起" in note and "产出指标数量指标" in note for note in opened.notes)
 
 
