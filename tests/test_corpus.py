@@ -170,3 +170,26 @@ def test_a_note_on_one_field_read_empty_in_every_task_points_at_that_field_of_ea
     assert {f["fact"]: f["class"] for f in outcome["failures"]} == {
         "department.tasks[0].funds": "missing_noted", "department.tasks[1].funds": "missing_noted",
         "department.tasks[0].content": "missing_silent", "department.tasks[1].content": "missing_silent"}
+
+
+def test_a_cells_text_printed_whole_in_another_row_is_not_its_own():
+    """Seed 40's p005 (clipping rows): two projects with the same indicators, one cell cut in print after
+    1-产出指 right after its project's name, the other printed whole in its own row. The cut cell's facts were
+    counted as printed (its text was found, in the other row), and one read as missing unsaid."""
+    from scripts.corpus.containers import printed_prefixes
+    from scripts.corpus.sheet import Sheet
+
+    indicators = "1-产出指标：11-数量指标：信息化运维工作完成率；年度指标值：100%。"
+    sheet = Sheet("表")
+    sheet.page.row_heights = "clipping"
+    for row, name in ((3, "天河区司法局政法网设备运维项目（2022-2025年）"), (5, "天河区司法局智能化社区矫正中心运维项目")):
+        sheet.put(row, 1, name)
+        sheet.put(row, 2, indicators)
+    cut = "天河区司法局政法网设备运维项目（2022-2025年）1-产出指" + "1,000.00" * 3
+    whole = "天河区司法局智能化社区矫正中心运维项目" + indicators
+    found = printed_prefixes(sheet, cut + whole)
+    assert found[(3, 2)] == len("1-产出指") and found[(5, 2)] == len(indicators)
+    assert printed_prefixes(sheet, whole + cut)[(3, 2)] == len("1-产出指")  # wherever the rows stand
+    assert printed_prefixes(sheet, "1-产出指" + whole)[(3, 2)] == len(indicators)  # nowhere its own: as found
+    sheet.page.row_heights = "unset"  # no cell printed in part; LibreOffice's order of drawing tells nothing there
+    assert printed_prefixes(sheet, cut + whole)[(3, 2)] == len(indicators)
