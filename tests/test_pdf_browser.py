@@ -175,3 +175,14 @@ def test_the_row_under_a_header_at_a_pages_foot_is_no_rest_of_the_header():
     assert [(i.name, i.annual_value) for i in indicators][:2] == [("信息化运维工作完成率（2）", "12人"),
                                                                    ("工单及时完成率（4）", "不少于2000次")]
     assert len(indicators) == 5
+
+
+def test_a_2019_forms_block_label_printed_beside_a_key_indicator_is_no_header():
+    """Seed 40's f011 (form2019-year-label-beside-a-pair.pdf): the 本年度目标 label, merged down the block, printed in
+    pieces on the line of 普法宣传补贴资金任务's second key indicator, 本年 under the task column. The row was taken for
+    the header repeated after a page break, and the pair 设备运维频率（2） | 及时 lost without a word."""
+    opened = open_declaration(DATA / "form2019-year-label-beside-a-pair.pdf")
+    tasks = opened.declaration.department.tasks
+    assert [task.name for task in tasks] == ["一村任务", "普法宣传补贴资金任务", "司法所建设补贴资金任务", "信息化运维补贴资金任务"]
+    assert "设备运维频率（2）：及时" in tasks[1].expected
+    assert [line.split(". ")[0] for line in tasks[1].expected.splitlines() if ". " in line] == ["1", "2", "3", "4"]

@@ -19,7 +19,7 @@ from .alignment import (
     unreadable_header,
 )
 from .blocks import COLUMNS, Block, Part, Tasks, pair
-from .labels import NAME, OTHER_COLUMN, SPLIT_LINE, Label, LabelledGrid, read_label
+from .labels import FRAME_ROLES, NAME, OTHER_COLUMN, SPLIT_LINE, Label, LabelledGrid, read_label
 
 _PLAN_ROLES = {"plan": "task", "task": "task", "task_goal": "goal", "indicator": "indicator", "standard": "standard",
                "projects": "projects"}
@@ -139,6 +139,8 @@ def _column_items(form: LabelledGrid, r: int, c: int, role: str) -> list[tuple[s
     label = form.labels.get((r, c))
     if label is None:
         return [(role, text)]
+    if label.value is None and label.role in FRAME_ROLES and not form.is_aside(r):
+        return []  # the block's label (本年度目标), merged down the rows beside them, printed across this one
     if label.value is None:  # 绩效标准100%: a PDF ran the label into its value
         return [(role, label.tail)] if label.tail and not label.glued and label.role in (role, _role_words(role)) \
             else None
