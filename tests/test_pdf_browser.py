@@ -186,3 +186,23 @@ def test_a_2019_forms_block_label_printed_beside_a_key_indicator_is_no_header():
     assert [task.name for task in tasks] == ["一村任务", "普法宣传补贴资金任务", "司法所建设补贴资金任务", "信息化运维补贴资金任务"]
     assert "设备运维频率（2）：及时" in tasks[1].expected
     assert [line.split(". ")[0] for line in tasks[1].expected.splitlines() if ". " in line] == ["1", "2", "3", "4"]
+
+
+def test_a_cell_merged_down_past_the_pages_foot_gives_every_row_it_covers_its_text():
+    """Seed 41's p011 as a browser printed it (unit-merged-past-page-foot.pdf): 预算单位 merged down the last two
+    projects, the last one's row broken over the page. pdfplumber finds a cell by its four corners, and this one has
+    no bottom border on the page: its text went to its first row alone (43 units of seed 41's browser prints)."""
+    opened = open_declaration(DATA / "unit-merged-past-page-foot.pdf")
+    assert [project.unit for project in opened.declaration.projects] == [  # as the corpus's manifest has them
+        "区司法局本级", "区法律援助处", "番禺区司法局", "番禺区司法局"]
+
+
+def test_merged_down_fills_only_text_cells_under_a_row_border_left_out():
+    from src.storage.containers.pdf.join_merged import merged_down
+
+    rows = [["1", "甲项目", "区司法局", "10.00"], ["2", "乙项目", "", ""], ["3", "丙项目", "", ""]]
+    drawn = [frozenset({0, 1, 2, 3})] * 4
+    assert merged_down(rows, drawn) == rows  # every border drawn: empty cells stay empty
+    open_unit = [frozenset({0, 1, 2, 3}), frozenset({0, 1, 2, 3}), frozenset({0, 3}), frozenset({0, 3})]
+    assert [row[2:] for row in merged_down(rows, open_unit)] == [["区司法局", "10.00"], ["区司法局", ""], ["区司法局", ""]]
+    assert merged_down(rows, [frozenset({0, 3})] * 4) == rows  # no row border across the table: nothing said

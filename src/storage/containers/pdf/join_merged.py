@@ -1,8 +1,13 @@
 """A merged cell going on over a page break, as a word processor prints it: found by the borders drawn under the
 next page's first rows (borders.drawn_borders), for table._add_table to carry its text down (continued.carry_merged);
-and one whose text the break split in two (rest_over_break)."""
+one whose text the break split in two (rest_over_break); and one running from a page's rows past its foot, which
+pdfplumber finds no cell for (merged_down).
+
+"""
 
 from __future__ import annotations
+
+import re
 
 from .continued import SAME_X, join_cut
 from .page import Table
@@ -73,3 +78,29 @@ def rest_over_break(rows: list[list[str]], tables: list[int | None], last: int, 
                     break
                 rows[index][column] = joined
                 taken += 1
+
+
+_AMOUNT = re.compile(r"^[\d,.\s%‰+-]*$")  # no amount is merged down over rows: an empty cell under one stays empty
+_DRAWN = 0.5  # of the table's columns: a row border drawn under this share of them at least is the rows' own
+
+
+def merged_down(rows: list[list[str]], drawn: list[frozenset[int]] | None) -> list[list[str]]:
+    """The rows with a merged cell's text in every row it covers on the page: a cell merged down over the page's
+    foot has no bottom border there, and pdfplumber, which finds a cell by its four corners, finds none, the text
+    going to its first row alone (a browser's print, 预算单位 merged down a unit's projects, the unit's last projects
+    on the page read without it: seed 41's p056). Below a cell with text, an empty one with no border drawn between
+    them, where the row border is drawn under most columns, is the same cell."""
+    if drawn is None or not rows:
+        return rows
+    width = len(drawn)
+    filled = [list(row) for row in rows]
+    for border in range(1, len(rows)):
+        under = [column for column in range(width) if border in drawn[column]]
+        if len(under) < _DRAWN * width:
+            continue  # no row border across the table here: the rows' own cells say nothing of merging
+        for column in range(min(width, len(filled[border]), len(filled[border - 1]))):
+            above = filled[border - 1][column]
+            if border not in drawn[column] and above.strip() and not filled[border][column].strip() \
+                    and not _AMOUNT.match(above):
+                filled[border][column] = above
+    return filled

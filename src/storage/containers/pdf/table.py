@@ -51,7 +51,7 @@ from .continued import (
     two_rows,
     widened,
 )
-from .join_merged import merged_over_break, rest_over_break, run_below
+from .join_merged import merged_down, merged_over_break, rest_over_break, run_below
 from .layout import layout
 from .page import PageContent, Table, editor_body, read_page
 from .run_on import run_on_row
@@ -394,7 +394,7 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     """ruled: the table's cells come from its ruling lines (page.py), not from where its text lies (layout.py),
     so that a cell over two columns of the table it continues is a merged cell. drawn: each column's drawn row
     borders (borders.drawn_borders), for how far a merged cell cut by the page break runs, when known."""
-    rows = table.rows
+    rows = merged_down(table.rows, drawn) if ruled else table.rows
     # Only a section whose table begins without ruling lines: a line of text under a ruled table (填报人 | 联系电话)
     # read as a borderless table of its own does not make the ruled rows' empty cells merged ones
     section.borderless = section.borderless or (not ruled and all(t is None for t in section.row_tables))
@@ -452,6 +452,8 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
                     and reached_foot(section, columns, previous, first):
                 section.rows[last_row] = [join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
                 rows = rows[1:]
+                # a cell merged down over the split row goes on under its rest (a unit's projects in a browser's print)
+                carried = merged_over_break(section.rows[last_row], table, columns, drawn, dropped, 1)
         else:  # merged cells run on over the break
             for i in range(len(columns) - 1):
                 middle = (columns[i] + columns[i + 1]) / 2
