@@ -206,3 +206,20 @@ def test_merged_down_fills_only_text_cells_under_a_row_border_left_out():
     open_unit = [frozenset({0, 1, 2, 3}), frozenset({0, 1, 2, 3}), frozenset({0, 3}), frozenset({0, 3})]
     assert [row[2:] for row in merged_down(rows, open_unit)] == [["区司法局", "10.00"], ["区司法局", ""], ["区司法局", ""]]
     assert merged_down(rows, [frozenset({0, 3})] * 4) == rows  # no row border across the table: nothing said
+
+
+def test_a_unit_row_read_beside_the_columns_still_heads_its_projects():
+    """Seed 42's p021 as a browser printed it (unit-row-beside-the-columns.pdf): units as subtotal rows of a name
+    alone, no borders; the row 区公职律师事务所 at the top of a page was read as a line of one text in no column, dropped
+    without a word, and its projects given the unit above."""
+    opened = open_declaration(DATA / "unit-row-beside-the-columns.pdf")
+    units = [project.unit for project in opened.declaration.projects]
+    assert units[2:9] == ["区公证处"] * 3 + ["区公职律师事务所"] * 4  # as the corpus's manifest has them
+    assert any("区公职律师事务所" in note and "小计行" in note for note in opened.notes)
+
+
+def test_a_rows_text_in_no_column_is_said():
+    """A row whose text stands under no header (a category line 续建项目 beside the columns of a borderless strip)
+    is not a fact the import can place: said, where it was dropped unsaid."""
+    opened = open_declaration(DATA.parent / "pdf" / "strips" / "borderless-page-left-out.pdf")
+    assert any("续建项目" in note and "不在表头的任何一栏下" in note for note in opened.notes)

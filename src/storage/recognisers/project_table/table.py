@@ -206,7 +206,16 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
         if row in continued:
             continue
         values = row_texts(grid.rows[row], columns)
-        if not any(values.values()) or header_again(values, labels, column_role):
+        if not any(values.values()):
+            stray = _outside_columns(grid.rows[row])
+            if stray is None or stray.isdigit() or is_footnote(stray):
+                continue  # a 序号 beside the columns (a row's number drawn on a line of its own), a table's footnote
+            if not is_organisation(stray):
+                table.notes.append(Note(f"第 {row + 1} 行的文字“{stray[:20]}”不在表头的任何一栏下，未导入，请对照原表核对",
+                                        row=row + 1, source_text=stray))
+                continue
+            values = {"name": stray}  # a unit's row a page's text put beside the columns (a browser's print's top line)
+        if header_again(values, labels, column_role):
             continue
         if by_rows:
             values["indicators"] = values.get("level3", "")  # what row_kind and the guards take as the row's indicators
@@ -459,3 +468,11 @@ def _misfit_note(row: int, name: str, key: str, shape: str, text: str, owner: st
     return Note(f"第 {row + 1} 行项目“{name}”的{PROJECT_LABELS[key]}栏中是{shape}（“{excerpt(text)}”），"
                 f"不是{PROJECT_LABELS[key]}，已留空，请按原表填写", location=paths.field(owner, key), row=row + 1,
                 source_text=text)
+
+
+def _outside_columns(cells: list) -> str | None:
+    """The text of a row that has some only in columns no header names (a line a PDF reader put in a column of its
+    own, a row of one text at a page's top: seed 42's browser-printed p021, a unit's subtotal row dropped unsaid and
+    its projects given the unit above), or None when the row is empty."""
+    texts = [cell_text(cell).strip() for cell in cells if cell is not None and cell_text(cell).strip()]
+    return " ".join(texts) if texts else None
