@@ -223,3 +223,13 @@ def test_a_rows_text_in_no_column_is_said():
     is not a fact the import can place: said, where it was dropped unsaid."""
     opened = open_declaration(DATA.parent / "pdf" / "strips" / "borderless-page-left-out.pdf")
     assert any("续建项目" in note and "不在表头的任何一栏下" in note for note in opened.notes)
+
+
+def test_an_empty_level_row_at_a_pages_foot_is_no_rest_of_the_row_below():
+    """Seed 42's dx02 as a browser printed it (empty-level-row-at-page-foot.pdf): the template's 二级 row 经济效益指标,
+    no indicator in it, ends page 1, its border drawn as the top of the row on page 2. The row has empty cells, so the
+    'moved whole' test was not made, and the two rows were joined: 经济效益指标社会效益指标, unsaid."""
+    opened = open_declaration(DATA / "empty-level-row-at-page-foot.pdf")
+    levels = [(i.level1, i.level2, i.name) for i in opened.declaration.department.indicators]
+    assert ("效益指标", "社会效益指标", "提升社区矫正工作专业化水平（5）") in levels  # as the corpus's manifest has it
+    assert not any("经济效益指标社会" in (level2 or "") for _, level2, _ in levels)

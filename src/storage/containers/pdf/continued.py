@@ -461,13 +461,18 @@ def reached_foot(section: Section, columns: list[float], above: list[str], below
     a header in a tall row (名称 | 主要实施内容 | …, 21 pt above its foot) whose border the browser drew as the top of
     the row under it, on the next page (seed 39's d025): joined, the task under it was lost. A cell of several lines
     may end as far above the foot (a paragraph's last lines kept together, seed 37's d017); a row with an empty cell
-    may stand beside cells merged down over the break (一级 centred in them); a row whose ends are not known (no
-    ruling lines) may be split."""
+    (beside cells merged down over the break, 一级 centred in them; a template's 二级 row with no indicator) is told by
+    its cells with text on both sides, when it has any; a row whose ends are not known (no ruling lines) may be split."""
     foot = section.last_foot
     inside = _inside(foot[0], columns) if foot is not None else None
-    if foot is None or inside is None or not all(str(text).strip() for text in above):
+    if foot is None or inside is None:
         return True
-    paired = [inside[c] for c, text in enumerate(below) if str(text).strip()]
+    if all(str(text).strip() for text in above):
+        paired = [inside[c] for c, text in enumerate(below) if str(text).strip()]
+    else:  # only the cells with text on both sides tell (seed 42's dx02: an empty 二级 row of the template at the
+        # foot, 经济效益指标, its border drawn on the next page, read as one row with the 社会效益指标 row there)
+        paired = [inside[c] for c, text in enumerate(below) if c < len(above) and str(text).strip()
+                  and str(above[c]).strip() and str(above[c]).strip() != str(text).strip()]
     return not paired or any(foot[1][i] is None or foot[1][i] <= _FOOT_ROOM * foot[3] or foot[4][i] > 1 for i in paired)
 
 
