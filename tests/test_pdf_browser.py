@@ -233,3 +233,14 @@ def test_an_empty_level_row_at_a_pages_foot_is_no_rest_of_the_row_below():
     levels = [(i.level1, i.level2, i.name) for i in opened.declaration.department.indicators]
     assert ("效益指标", "社会效益指标", "提升社区矫正工作专业化水平（5）") in levels  # as the corpus's manifest has it
     assert not any("经济效益指标社会" in (level2 or "") for _, level2, _ in levels)
+
+
+def test_a_cells_rest_whose_first_line_begins_further_in_is_the_cells():
+    """Seed 42's p010 as a browser printed it (cell-rest-begins-further-in.pdf): 专职人民调解服务项目经费's indicator
+    cell goes on at the next page's top, its first line a lone `p` (of <p>, a line break typed in the text) further
+    in than the cell begins, the next line where it began. The rest was read as lines of their own, the fifth
+    indicator lost."""
+    opened = open_declaration(DATA / "cell-rest-begins-further-in.pdf")
+    project = next(p for p in opened.declaration.projects if p.name == "专职人民调解服务项目经费")
+    assert [i.name for i in project.indicators][-1] == "调解服务满意度"  # as the corpus's manifest has it
+    assert len(project.indicators) == 5
