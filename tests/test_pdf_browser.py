@@ -216,6 +216,8 @@ def test_a_unit_row_read_beside_the_columns_still_heads_its_projects():
     units = [project.unit for project in opened.declaration.projects]
     assert units[2:9] == ["区公证处"] * 3 + ["区公职律师事务所"] * 4  # as the corpus's manifest has them
     assert any("区公职律师事务所" in note and "小计行" in note for note in opened.notes)
+    # no amount columns: the total row's 合计 under 项目名称 is no second header row naming the name column 总计
+    assert not any("不是金额" in note for note in opened.notes)
 
 
 def test_a_rows_text_in_no_column_is_said():

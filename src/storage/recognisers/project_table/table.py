@@ -109,9 +109,13 @@ def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     for row in range(min(len(grid.rows), _HEADER_SCAN_ROWS)):
         columns = _map_columns(grid, row)
         if "name" in columns and ("indicators" in columns or "goal" in columns or {"level1", "level3"} <= columns.keys()):
-            # A two-row header puts 总计/财政拨款… under a merged 资金 cell.
+            # A two-row header puts 总计/财政拨款… under a merged 资金 cell, never under a column the first row names:
+            # 合计 there is the total row's label under 项目名称 (seed 42's p021, a table without amounts: every
+            # project's name was read as its 总计 too, and said not to be an amount)
+            named = set(columns.values())
             for role, column in _map_columns(grid, row + 1).items():
-                columns.setdefault(role, column)
+                if column not in named:
+                    columns.setdefault(role, column)
             return row, columns
     return None
 
