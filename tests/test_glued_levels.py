@@ -10,7 +10,7 @@ import pytest
 
 from src.model.declaration import Indicator
 from src.storage.infra.files import open_declaration
-from src.storage.recognisers.project_form.levels import glued_levels, settled_levels
+from src.storage.recognisers.project_form.levels import glued_levels, settled_levels, two_level2s
 
 DATA = Path(__file__).resolve().parent / "data" / "pdf" / "strips"
 
@@ -58,3 +58,23 @@ def test_a_project_forms_glued_levels_are_split_and_said_once():
     settled = settled_levels(indicators, "projects[0]", notes, 3)
     assert [(i.level1, i.level2) for i in settled] == [("产出指标", "数量指标")] * 2 + [("效益指标", "社会效益指标")]
     assert len([note for note in notes if "连在一起" in note]) == 1
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("生态效益指标可持续影响指标", ("生态效益指标", "可持续影响指标")),
+    ("数量指标质量指标", ("数量指标", "质量指标")),
+    ("社会效益指标", None),  # one 二级
+    ("服务对象满意度指标", None),
+    ("数量指标完成率", None),  # a 二级 and some text
+])
+def test_a_level2_cell_is_two_level2s_only_when_it_is_exactly_two(text, levels):
+    assert two_level2s(text) == levels
+
+
+def test_a_department_forms_empty_level2_row_read_into_the_next_is_said():
+    """Seed 43's d027 as a browser printed it (no borders): the template's 二级 row 生态效益指标, no indicator in it, one
+    line high, was read as the first line of the row under it: 生态效益指标可持续影响指标, unsaid."""
+    opened = open_declaration(DATA.parent.parent / "browser-print" / "empty-level-row-read-into-the-next.pdf")
+    levels = [(i.level2, i.name) for i in opened.declaration.department.indicators]
+    assert ("可持续影响指标", "提升法律援助的影响力（6）") in levels  # as the corpus's manifest has it
+    assert any("两个二级指标连在一起" in note for note in opened.notes)

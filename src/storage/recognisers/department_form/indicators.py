@@ -9,7 +9,7 @@ from ....model.declaration import (
 )
 from ....model.notes import Note
 from ...containers.sheet_grid import Grid
-from ..project_form.levels import glued_levels, level1_of
+from ..project_form.levels import glued_levels, level1_of, two_level2s
 from ..published import (
     clean_multiline,
     is_footnote,
@@ -63,6 +63,13 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
                               source_text=values["level1"], location=paths.field(
                                   paths.indicator(paths.DEPARTMENT, len(indicators)), "level1")))
             values["level1"], values["level2"] = glued
+        if (pair := two_level2s(values.get("level2"))) and values.get("name"):
+            # the first names a row of its own with no indicator (a template's), the row's indicator is the second's
+            notes.append(Note(f"绩效指标表第 {row + 1} 行的二级指标“{values['level2']}”是两个二级指标连在一起（PDF 中上一行没有"
+                              f"指标的“{pair[0]}”被读进了这一格），已读作“{pair[1]}”，请核对", row=row + 1,
+                              source_text=values["level2"], location=paths.field(
+                                  paths.indicator(paths.DEPARTMENT, len(indicators)), "level2")))
+            values["level2"] = pair[1]
         if not values.get("name"):
             skipped += any(values.get(k) for k in ("period_value", "annual_value"))
             if values.get("level1"):  # a row that only heads a group (一级/二级 alone): its rows follow

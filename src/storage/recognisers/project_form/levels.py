@@ -39,6 +39,20 @@ def glued_levels(text: str | None) -> tuple[str, str] | None:
     return None
 
 
+def two_level2s(text: str | None) -> tuple[str, str] | None:
+    """Two 二级 names read as one cell's text (生态效益指标可持续影响指标: a template's 二级 row with no indicator, one
+    line high, read by a PDF page without ruling lines as the first line of the row under it), or None."""
+    squeezed = re.sub(r"\s+", "", text or "")
+    if framework.is_known_level2(framework.canonical_level(squeezed)):
+        return None
+    for level2 in framework.level2_names():
+        if squeezed.startswith(level2) and len(squeezed) > len(level2):
+            rest = framework.canonical_level(squeezed[len(level2):])
+            if framework.is_known_level2(rest):
+                return level2, rest
+    return None
+
+
 def level1_of(level2: str | None) -> str | None:
     """The one 一级 a framework 二级 belongs to (in every variant); None when it is no 二级 or ambiguous."""
     owners = {level1 for level1 in framework.level1_names() if framework.fits(level1, level2)}
