@@ -177,3 +177,14 @@ def test_rivals_differing_in_the_band_of_a_page_with_text_of_its_own_are_none():
     assert not order._same_but_repeated_rows(kept, pages, lines)
     kept, pages, lines = _arrangements([_text_line("其他资金", 90, 50)])  # not where its strip's header stands
     assert not order._same_but_repeated_rows(kept, pages, lines)
+
+
+def test_every_rival_that_checks_out_must_give_the_one_table():
+    """The best is taken over rivals that check out only when all of them (not the first two alone) differ from it
+    in nothing but pages of the repeated header: a third further down may move a page of the table's own rows."""
+    pages = [SimpleNamespace(number=n) for n in range(1, 3)]
+    scored = [(1.0 - k * 0.01, [[0, 1]], [[0, 1]], [0, 1]) for k in range(8)]
+    assert len(order._checked_out(list(scored), pages, None)) == 2  # no judge of sameness: two rivals, refused
+    assert len(order._checked_out(list(scored), pages, None, lambda kept: False)) == 2
+    assert len(order._checked_out(list(scored), pages, None, lambda kept: len(kept) < 3)) == 3  # the third differs
+    assert len(order._checked_out(list(scored), pages, None, lambda kept: True)) == order._MAX_RIVALS

@@ -69,9 +69,10 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     else:
         return None
     for scored in guesses:  # ever bolder guesses: the first that yields an arrangement checking out decides
-        kept = _checked_out(scored, pages, checks) if scored else []
+        same = lambda kept: _same_but_repeated_rows(kept, pages, lines)  # noqa: E731
+        kept = _checked_out(scored, pages, checks, same) if scored else []
         if kept:
-            return kept[0] if len(kept) == 1 or _same_but_repeated_rows(kept, pages, lines) else None
+            return kept[0] if len(kept) == 1 or (len(kept) < _MAX_RIVALS and same(kept)) else None
     return None
 
 
@@ -138,18 +139,23 @@ def _left_out_guesses(pages: list, lines: list[list], shifts: dict[int, float], 
     yield from _left_out_at_strip_ends(count, shifts, columns, rows, raw_rows, empty, _feet(lines))
 
 
-def _checked_out(scored: list, pages: list, checks) -> list[list[list]]:
-    """Of the arrangements as good as the best by the pages' looks (within _CLEAR), the first two that check out."""
+def _checked_out(scored: list, pages: list, checks, same=None) -> list[list[list]]:
+    """Of the arrangements as good as the best by the pages' looks (within _CLEAR), those that check out: the first
+    two, or while same(kept) says they give one table, up to _MAX_RIVALS (every rival must, for the best to be taken)."""
     scored.sort(key=lambda item: -item[0])
     kept: list[list[list]] = []
     for score, bands, places, slots in scored:
-        if score <= scored[0][0] - _CLEAR or len(kept) == 2:
+        if score <= scored[0][0] - _CLEAR or len(kept) == _MAX_RIVALS or \
+                (len(kept) >= 2 and (same is None or not same(kept))):
             break  # clearly worse than the best by the pages' looks: not taken, whatever the join says
         made = [[pages[index] if index is not None else LeftOut(pages[_printed_before(slots, slot)])
                  for index, slot in zip(band, slot_band)] for band, slot_band in zip(bands, places)]
         if checks is None or checks(made):
             kept.append(made)
     return kept
+
+
+_MAX_RIVALS = 6  # arrangements that check out, weighed for giving one table: more than this, the file is refused
 
 
 _MAX_LEFT_OUT = 2  # pages left out of strips whose printed pages show nothing of their own
