@@ -109,10 +109,10 @@ def find_project_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     for row in range(min(len(grid.rows), _HEADER_SCAN_ROWS)):
         columns = _map_columns(grid, row)
         if "name" in columns and ("indicators" in columns or "goal" in columns or {"level1", "level3"} <= columns.keys()):
-            # A two-row header puts 总计/财政拨款… under a merged 资金 cell, never under a column the first row names:
-            # 合计 there is the total row's label under 项目名称 (seed 42's p021, a table without amounts: every
-            # project's name was read as its 总计 too, and said not to be an amount)
-            named = set(columns.values())
+            # A two-row header puts 总计/财政拨款… under a merged 资金 cell (一级/二级… under 绩效指标), never under the
+            # name's or the unit's column: 合计 there is the total row's label (seed 42's p021, a table without
+            # amounts: every project's name was read as its 总计 too, and said not to be an amount)
+            named = {columns[role] for role in ("name", "unit") if role in columns}
             for role, column in _map_columns(grid, row + 1).items():
                 if column not in named:
                     columns.setdefault(role, column)
