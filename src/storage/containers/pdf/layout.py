@@ -111,8 +111,7 @@ def _apart_on_line(previous: dict, char: dict) -> bool:
     cell's text under the same clip. LibreOffice clips the text of cells merged down over a page break to the
     page's part of the whole row (seed 40's p018: 序号 … 实施周期, five header cells of two rows, one clip, read
     as one cell and the table's header lost)."""
-    size = max(char["bottom"] - char["top"], previous["bottom"] - previous["top"], 1.0)
-    same_line = abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) <= 0.35 * size
+    same_line, size = _on_one_line(previous, char)
     return same_line and char["x0"] - previous["x1"] > 0.8 * size
 
 
@@ -125,9 +124,15 @@ _OWN_LINE = 0.95  # a cell's next line lies at least this far below (share of th
 _CJK_GAP = 0.12  # a gap this wide (share of the height) beside a Chinese character in text set solid: the next cell
 
 
-def _continues(block: Block, previous: dict, char: dict, pitch: float | None = None) -> bool:
+def _on_one_line(previous: dict, char: dict) -> tuple[bool, float]:
+    """Whether two characters lie on one line (their middles within a third of a character's height), and that
+    height."""
     size = max(char["bottom"] - char["top"], previous["bottom"] - previous["top"], 1.0)
-    same_line = abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) <= 0.35 * size
+    return abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) <= 0.35 * size, size
+
+
+def _continues(block: Block, previous: dict, char: dict, pitch: float | None = None) -> bool:
+    same_line, size = _on_one_line(previous, char)
     if same_line:
         gap = char["x0"] - previous["x1"]
         if not -0.5 * size <= gap <= 0.8 * size:
@@ -151,8 +156,8 @@ def _cell_gap(block: Block, previous: dict, char: dict) -> bool:
     beside it, 1.5 pt apart in rows one line high; d021 an amount right-aligned against the label left-aligned
     in the next cell (3,893.29财政拨款), a 指标值 and the same text in the next column. Text spread out
     (justified) has its gaps all along the line."""
-    size = max(char["bottom"] - char["top"], previous["bottom"] - previous["top"], 1.0)
-    if abs((char["top"] + char["bottom"]) / 2 - (previous["top"] + previous["bottom"]) / 2) > 0.35 * size:
+    same_line, size = _on_one_line(previous, char)
+    if not same_line:
         return False
     gap = char["x0"] - previous["x1"]
     if not _CJK_GAP * size < gap <= 0.8 * size:
