@@ -30,26 +30,25 @@ def _unglossed(name: str | None) -> str | None:
 def glued_levels(text: str | None) -> tuple[str, str] | None:
     """A 一级 and a 二级 of it read as one cell's text (产出指标数量指标: a PDF page without ruling lines whose columns
     were cut between its own texts put the two merged cells in one), or None when the text is not exactly that."""
-    squeezed = re.sub(r"\s+", "", text or "")
-    for level1 in framework.level1_names():
-        if squeezed.startswith(level1) and len(squeezed) > len(level1):
-            level2 = framework.canonical_level(squeezed[len(level1):])
-            if framework.is_known_level2(level2) and framework.fits(level1, level2):
-                return level1, level2
-    return None
+    return _name_and_level2(text, framework.level1_names(), framework.fits)
 
 
 def two_level2s(text: str | None) -> tuple[str, str] | None:
     """Two 二级 names read as one cell's text (生态效益指标可持续影响指标: a template's 二级 row with no indicator, one
     line high, read by a PDF page without ruling lines as the first line of the row under it), or None."""
-    squeezed = re.sub(r"\s+", "", text or "")
-    if framework.is_known_level2(framework.canonical_level(squeezed)):
+    if framework.is_known_level2(framework.canonical_level(re.sub(r"\s+", "", text or ""))):
         return None
-    for level2 in framework.level2_names():
-        if squeezed.startswith(level2) and len(squeezed) > len(level2):
-            rest = framework.canonical_level(squeezed[len(level2):])
-            if framework.is_known_level2(rest):
-                return level2, rest
+    return _name_and_level2(text, framework.level2_names(), lambda first, rest: True)
+
+
+def _name_and_level2(text: str | None, names, fits) -> tuple[str, str] | None:
+    """The text as the first of the names followed by a known 二级 that fits(name, 二级), or None."""
+    squeezed = re.sub(r"\s+", "", text or "")
+    for name in names:
+        if squeezed.startswith(name) and len(squeezed) > len(name):
+            rest = framework.canonical_level(squeezed[len(name):])
+            if framework.is_known_level2(rest) and fits(name, rest):
+                return name, rest
     return None
 
 
