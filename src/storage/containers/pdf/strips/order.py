@@ -68,8 +68,10 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
         guesses = _left_out_guesses(pages, lines, shifts, columns, rows, raw_rows, empty)
     else:
         return None
+    def same(kept: list[list[list]]) -> bool:
+        return _same_but_repeated_rows(kept, pages, lines)
+
     for scored in guesses:  # ever bolder guesses: the first that yields an arrangement checking out decides
-        same = lambda kept: _same_but_repeated_rows(kept, pages, lines)  # noqa: E731
         kept = _checked_out(scored, pages, checks, same) if scored else []
         if kept:
             return kept[0] if len(kept) == 1 or (len(kept) < _MAX_RIVALS and same(kept)) else None
@@ -88,9 +90,10 @@ def _same_but_repeated_rows(kept: list[list[list]], pages: list, lines: list[lis
                 if not isinstance(page, LeftOut)}
 
     first = places(kept[0])
-    moved = {index for other in kept[1:] for index, place in places(other).items() if first[index] != place}
-    if any(first[index][1] != place[1] for other in kept[1:] for index, place in places(other).items()):
+    changes = {(index, place) for other in kept[1:] for index, place in places(other).items() if first[index] != place}
+    if any(first[index][1] != place[1] for index, place in changes):
         return False  # a page of another strip: other columns
+    moved = {index for index, _ in changes}
     grid = [[None if isinstance(page, LeftOut) else index_of[id(page)] for page in band] for band in kept[0]]
     return bool(moved) and all(first[index][0] > 0 and _repeated_rows_only(index, first[index][1], grid, lines)
                                for index in moved)
