@@ -60,3 +60,31 @@ def test_a_page_of_nothing_but_the_repeated_header_goes_in_any_band():
     assert sum(len(project.indicators) for project in projects) == 68
     left_out = [note for note in opened.notes if "少了中间一栏" in note]
     assert len(left_out) == 1 and " 2 页" in left_out[0]
+
+
+def test_a_short_strips_page_goes_in_the_band_its_rows_match():
+    """Seed 43's d007 (Calc, not fitted, no borders; read after the check that found it refused): a department form
+    in two strips of three bands, the second strip one page short. Its printed page could be the second band's or
+    the third's; both arrangements checked out and scored alike, and the file was refused. Facts from the corpus's
+    manifest."""
+    department = open_declaration(DATA / "short-strip-page-told-by-its-rows.pdf").declaration.department
+    values = {i.name: (i.level1, i.level2, i.period_value, i.annual_value) for i in department.indicators}
+    assert values == {
+        "法律顾问每月到村（社区）提供法律服务时间（小时）": ("产出指标", "数量指标", "8", "96"),
+        "法律顾问每季度举办法治讲座、法治宣传数（场次）": ("产出指标", "数量指标", "1", "4"),
+        "各区司法局对法律顾问考核评分合格率（%）": ("产出指标", "质量指标", "95", "95"),
+        "社区法律顾问覆盖率": ("效益指标", "社会效益指标", "100%", "100%")}
+    assert [task.name for task in department.tasks] == ["一村（社区）一法律顾问公益法律服务工作经费"]
+
+
+def test_a_short_strip_whose_pages_differ_from_each_other_is_looked_for():
+    """Seed 43's d016: two strips of four bands, the second's last page left out. Its pages (amounts, then the tasks'
+    goals, then the indicators) were less alike than pages in general, their strip ruled out, and no arrangement
+    was offered. Facts from the corpus's manifest."""
+    department = open_declaration(DATA / "short-strip-pages-unlike-each-other.pdf").declaration.department
+    assert [(i.name, i.annual_value) for i in department.indicators] == [
+        ("代理区政府行政复议案件（2）", "年均12人"), ("慰问人次（2）", "符合财务规范"),
+        ("在审查起诉阶段为犯罪嫌疑人以及在审判阶段为被告人提供法律帮助（2）", "达标"),
+        ("法律顾问每季度举办法治讲座、法治宣传数（场次）（1）", "≥95%")]
+    assert [(task.name, str(task.funds)) for task in department.tasks] == [
+        ("社区矫正服务项目经费（00001）", "32446.64"), ("普法宣传专项经费（00003）", "17472.01")]

@@ -188,3 +188,50 @@ def test_every_rival_that_checks_out_must_give_the_one_table():
     assert len(order._checked_out(list(scored), pages, None, lambda kept: False)) == 2
     assert len(order._checked_out(list(scored), pages, None, lambda kept: len(kept) < 3)) == 3  # the third differs
     assert len(order._checked_out(list(scored), pages, None, lambda kept: True)) == order._MAX_RIVALS
+
+
+def _short_strip_rivals(moved_tops: list[float], second_band_tops: list[float]):
+    """Two strips of three bands, down then over, the second strip one page short: its second printed page taken for
+    the second band's or the third's. The third band's first-strip page holds one line at the top (满意度指标 alone)."""
+    first = [[_line(50, top) for top in (80, 120)],
+             [_line(50, top) for top in second_band_tops],
+             [_line(50, 50)]]
+    second = [[_line(300, top) for top in (80, 120)], [_line(300, top) for top in moved_tops]]
+    lines = first + second
+    pages = [SimpleNamespace(number=n) for n in range(1, 6)]
+    blank = order.LeftOut(pages[3])
+    one = [[pages[0], pages[3]], [pages[1], pages[4]], [pages[2], blank]]
+    other = [[pages[0], pages[3]], [pages[1], blank], [pages[2], pages[4]]]
+    return [one, other], pages, lines
+
+
+def test_a_short_strips_page_goes_in_the_band_whose_rows_it_shares():
+    """Seed 43's d007, d009 and d016: both rivals check out and score alike, a page of one line at the band's top
+    weighing as much as one sharing a dozen heights; the heights the page shares with one band's pages alone tell."""
+    kept, pages, lines = _short_strip_rivals([50, 63, 76, 200, 230], [50, 63, 76, 200, 230, 260])
+    assert order._told_by_rows(kept, pages, lines) is kept[0]
+    kept, pages, lines = _short_strip_rivals([50, 63, 76, 200, 230], [50, 63, 76, 200, 230, 260])
+    assert order._told_by_rows(kept[::-1], pages, lines) is kept[0]  # whichever scored first
+
+
+def test_a_short_strips_page_sharing_too_little_with_either_band_is_none():
+    kept, pages, lines = _short_strip_rivals([50, 200, 300], [50, 90])  # the top alone: shared with both bands
+    assert order._told_by_rows(kept, pages, lines) is None
+    kept, pages, lines = _short_strip_rivals([50, 63, 300], [50, 63, 90])  # one height more than the other band
+    assert order._told_by_rows(kept, pages, lines) is None
+
+
+def test_rivals_moving_a_page_of_a_whole_strip_are_not_told_by_rows():
+    kept, pages, lines = _short_strip_rivals([50, 63, 76, 200], [50, 63, 76, 200])
+    one, other = kept
+    swapped = [[one[0][0], one[0][1]], [one[2][0], one[1][1]], [one[1][0], one[2][1]]]  # the first strip's pages moved
+    assert order._told_by_rows([one, swapped], pages, lines) is None
+
+
+def test_a_strips_pages_need_only_be_more_alike_than_pages_of_different_strips():
+    """Seed 43's d016: the first strip's pages print much the same (a label column, 部门名称 repeated), the second's
+    numbers, then prose, then an indicator table; less alike than the mean of all pairs, more than across strips."""
+    columns = {(0, 1): 0.6, (0, 2): -0.3, (0, 3): -0.3, (1, 2): -0.3, (1, 3): -0.3, (2, 3): -0.05}
+    assert order._apart(columns, {0: 0, 1: 0, 2: 1, 3: 1}) == -0.3
+    assert order._apart(columns, {0: 0, 1: 1, 2: 0, 3: 1}) == 0.0  # the two alike pages parted: the bar kept
+    assert order._apart({(0, 1): 0.2, (0, 2): 0.1}, {0: 0, 1: 0, 2: 1}) == 0.0  # never above pages in general

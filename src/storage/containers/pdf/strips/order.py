@@ -74,8 +74,67 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
     for scored in guesses:  # ever bolder guesses: the first that yields an arrangement checking out decides
         kept = _checked_out(scored, pages, checks, same) if scored else []
         if kept:
-            return kept[0] if len(kept) == 1 or (len(kept) < _MAX_RIVALS and same(kept)) else None
+            if len(kept) == 1 or (len(kept) < _MAX_RIVALS and same(kept)):
+                return kept[0]
+            return _told_by_rows(kept, pages, lines) if len(kept) < _MAX_RIVALS else None
     return None
+
+
+_TELLING = 2  # line heights a page shares with the pages of one band and not with another's, for it to be that band's
+
+
+def _told_by_rows(kept: list[list[list]], pages: list, lines: list[list]) -> list[list] | None:
+    """Of rival arrangements that differ only in the band of pages of strips with pages left out, the one whose
+    moved pages draw lines at heights their band's other pages do and the rivals' bands' pages do not (_TELLING or
+    more, three times the rivals' such heights), else None. A strip of sparse columns printed on fewer pages than
+    the others leaves which band each page is to its rows alone; the pages' likeness weighs a page of one line at
+    the band's top (满意度指标 alone beside nothing) as much as one sharing a dozen, and cannot tell them apart (seed
+    43's d007, d009, d016: the page taken for the last band's was the middle band's, its indicator header at the
+    height of the middle band's 一级指标 二级指标). Heights every rival's band shares (the top row, print titles)
+    tell nothing."""
+    index_of = {id(page): index for index, page in enumerate(pages)}
+
+    def places(bands: list[list]) -> dict[int, tuple[int, int]]:
+        return _places(bands, index_of)
+
+    def band_tops(bands: list[list], index: int, band: int) -> list[float]:
+        return sorted(line.top for page in bands[band] if not isinstance(page, LeftOut)
+                      and index_of[id(page)] != index for line in lines[index_of[id(page)]])
+
+    def telling(one: list[list], other: list[list], moved: set[int]) -> int:
+        count = 0
+        for index in moved:
+            own, rival = band_tops(one, index, places(one)[index][0]), band_tops(other, index, places(other)[index][0])
+            count += sum(_at(own, line.top) and not _at(rival, line.top) for line in lines[index])
+        return count
+
+    placed = [places(bands) for bands in kept]
+    short = {s for band in kept[0] for s, page in enumerate(band) if isinstance(page, LeftOut)}
+    moved = {(a, b): {index for index, place in placed[a].items() if placed[b][index] != place}
+             for a in range(len(kept)) for b in range(len(kept)) if a != b}
+    if any(placed[a][index][1] != placed[b][index][1] or placed[a][index][1] not in short
+           for (a, b), indices in moved.items() for index in indices):
+        return None  # the rivals differ in more than the bands of a short strip's pages
+    for a, best in enumerate(kept):
+        if all(_beats(telling(best, kept[b], indices), telling(kept[b], best, indices))
+               for (one, b), indices in moved.items() if one == a):
+            return best
+    return None
+
+
+def _beats(ahead: int, behind: int) -> bool:
+    return ahead >= _TELLING and ahead >= 3 * behind
+
+
+def _places(bands: list[list], index_of: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """Each printed page's (band, strip) in an arrangement, by its index among the pages."""
+    return {index_of[id(page)]: (b, s) for b, band in enumerate(bands) for s, page in enumerate(band)
+            if not isinstance(page, LeftOut)}
+
+
+def _at(tops: list[float], top: float) -> bool:
+    at = bisect_left(tops, top - _NEAR)
+    return at < len(tops) and tops[at] <= top + _NEAR
 
 
 def _same_but_repeated_rows(kept: list[list[list]], pages: list, lines: list[list]) -> bool:
@@ -86,8 +145,7 @@ def _same_but_repeated_rows(kept: list[list[list]], pages: list, lines: list[lis
     index_of = {id(page): index for index, page in enumerate(pages)}
 
     def places(bands: list[list]) -> dict[int, tuple[int, int]]:
-        return {index_of[id(page)]: (b, s) for b, band in enumerate(bands) for s, page in enumerate(band)
-                if not isinstance(page, LeftOut)}
+        return _places(bands, index_of)
 
     first = places(kept[0])
     changes = {(index, place) for other in kept[1:] for index, place in places(other).items() if first[index] != place}
@@ -326,13 +384,25 @@ def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, ro
             alike_rows = [value for (i, j), value in rows.items() if band_of[i] == band_of[j]]
             if alike_columns and sum(alike_columns) <= 0 or alike_rows and sum(alike_rows) < -_ROWS_SLACK * len(alike_rows):
                 continue  # pages put in one strip less alike than pages in general (or in one band, clearly less)
-            if None in slots and any(value <= 0 for value in alike_columns):
+            if None in slots and any(value <= _apart(columns, strip_of) for value in alike_columns):
                 continue  # a page taken as left out shifts the pages after it: each must be like its strip's others
             banded = [value for (i, j), value in raw_rows.items() if band_of[i] == band_of[j]]
             if banded and sum(banded) < _BAND_ROWS * len(banded):
                 continue  # a band's pages must draw many of their lines at the same heights, whatever all pages do
             scored.append((sum(alike_columns) + sum(alike_rows), bands, _bands(count, strips, order)))
     return scored
+
+
+def _apart(columns: dict[tuple[int, int], float], strip_of: dict[int, int]) -> float:
+    """How alike the most alike two pages the arrangement puts in different strips are, where that is less than
+    pages in general: two pages of one strip must be more alike than that. Pages in general is too high a bar where
+    one strip's pages print much the same (print titles: a label column and the repeated 部门名称 row on every page)
+    and another's differ from page to page (numbers, then prose, then an indicator table: seed 43's d016, its second
+    strip's pages less alike than the mean of all pairs, and more alike than any page of the first strip is to
+    them). An arrangement that parts pages of one strip has such a pair across its strips, and keeps the bar."""
+    values = [value for (i, j), value in columns.items()
+              if i in strip_of and j in strip_of and strip_of[i] != strip_of[j]]
+    return min(0.0, max(values)) if values else 0.0
 
 
 def _bands(count: int, strips: int, order: str) -> list[list[int]]:
