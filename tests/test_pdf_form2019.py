@@ -203,3 +203,22 @@ def test_a_browsers_task_cut_at_the_page_break_reads_whole_in_every_row():
                                                 "及法援工作人员的综合素质，做好法律援助宣传，扩大法律援助覆盖面。"}
     assert {squeezed(row[1]) for row in task} == {"严格依法受理、指派法律援助案件，跟踪检查法律援助案件质量，开展法律援助宣传及培训，"
                                                 "加强与公、检、法协作，建立法律援助协调机制和季度通报机制。"}
+
+
+def test_a_table_whose_first_page_shows_one_row_takes_the_finer_columns_of_the_next():
+    """Seed 43's f008 (Calc, not fitted, no borders; read after the check that found it refused): the form's first
+    band holds the title and 部门名称's row alone (the tall row under it went to the next band), so the table's
+    columns were cut between 部门名称 and the name only and every row after was squeezed into them, each row's
+    texts run together: the form was not found at all. Facts from the corpus's manifest."""
+    from src.storage.infra.files import open_declaration
+
+    opened = open_declaration(DATA.parent / "pdf" / "strips" / "form2019-first-band-one-row.pdf")
+    department = opened.declaration.department
+    assert department.name == "广州市天河区司法局"
+    assert [task.name[:10] for task in department.tasks] == [
+        "健全公共法律服务体系", "着力打造天河人民调解", "加快推进智能社区矫正", "推动司法社工项目体系",
+        "深入开展需求导向的分", "推动区内律师依法依规", "优化法律援助服务，保"]
+    values = {indicator.name: indicator.annual_value for indicator in department.indicators}
+    assert values["实施精准普法项目数量"] == "8个" and values["调解案件调解成功率"] == "≥90%"
+    assert values["部门年度整体预算完成率"] == "100%"
+    assert len(department.indicators) >= 10

@@ -67,6 +67,17 @@ class Section:
                      if table is None and row and FORM_TITLE.search(row[0])), "")
 
 
+def refine(section: Section, number: int, own: list[float]) -> None:
+    """The table takes a page's columns (finer than its own, cut between its texts alone), the rows already read
+    copying each cell into the columns it covers, as a merged cell is copied."""
+    columns = section.columns[number]
+    finer = sorted({*own[1:-1], min(columns[0], own[0]), max(columns[-1], own[-1])})
+    for index, (row, table) in enumerate(zip(section.rows, section.row_tables)):
+        if table == number:
+            section.rows[index] = remap(row, columns, finer)
+    section.columns[number] = finer
+
+
 def widen(section: Section, number: int, own: list[float]) -> None:
     """A continued table drawn with a column border its first page does not have (the department form's
     indicator table splits the task table's last column in two): the table takes the finer columns, and

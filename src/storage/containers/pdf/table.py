@@ -62,6 +62,7 @@ from .section import (
     labels_row,
     placed,
     remap,
+    refine,
     split_by_labels,
     spread_apart,
     under_own_labels,
@@ -412,6 +413,8 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             rows = rows[drop:]
             dropped = drop
             target = number
+            if not ruled and _header_alone(section, number, drop) and len(table.columns) > len(section.columns[number]):
+                refine(section, number, table.columns)
             labelled = table.spans is not None and not ruled and table.template >= drop  # labels below the repeat
         elif section.last_table is not None and not _outgrows(section, table, ruled):
             target = section.last_table[0]
@@ -420,6 +423,8 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             # lie, in the table's columns (cut between its header's labels, or between the texts of its own rows)
             by_text = table.spans is not None and not ruled
             labelled = table.spans is not None and not ruled and table.template >= 0
+            if not ruled and _header_alone(section, target, 1) and len(table.columns) > len(section.columns[target]):
+                refine(section, target, table.columns)
     if target is None:
         section.tables += 1
         target = section.tables
@@ -505,6 +510,15 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     section.last_table = (number, columns)
     section.last_ends = placed_ends(table, section.rows[-1]) if not ruled and table.last_room and table.spans and \
         len(section.rows) > start else None
+
+
+def _header_alone(section: Section, number: int, repeated: int) -> bool:
+    """Whether all the section holds of the table so far is the rows the page repeats (print titles), or its one
+    row where none is repeated: its columns were cut between their few texts alone (部门名称 | the name, on a page
+    the tall row under it left), and the page's own, cut between the texts of many rows, tell the table's better
+    (seed 43's f008: a 2019 form printed without borders, every row after squeezed into the two columns of 部门名称's
+    row and its form not found)."""
+    return repeated > 0 and sum(table == number for table in section.row_tables) <= repeated
 
 
 def _outgrows(section: Section, table: Table, ruled: bool) -> bool:
