@@ -246,3 +246,18 @@ def test_a_cells_rest_whose_first_line_begins_further_in_is_the_cells():
     project = next(p for p in opened.declaration.projects if p.name == "专职人民调解服务项目经费")
     assert [i.name for i in project.indicators][-1] == "调解服务满意度"  # as the corpus's manifest has it
     assert len(project.indicators) == 5
+
+
+def test_a_number_low_on_the_page_with_rows_under_it_is_no_page_number():
+    """Seed 44's p055 as a browser printed it (no borders; the first fresh check of the twelfth session, read
+    afterwards): projects 6 and 14 have their 序号 centred in a tall row near a page's foot, within the band where a
+    bare number was taken for a page number and dropped. Without it, the next page's first row (project 7) lost its
+    name and period to project 6's row, unsaid. A number with the body's text under it is a cell's. Facts from the
+    corpus's manifest."""
+    declaration, _ = _read("number-low-on-the-page-in-its-row.pdf")
+    periods = {project.name: project.period for project in declaration.projects}
+    assert periods["业务装备购置经费"] == "2024-2026"
+    assert periods["购买行政复议应诉辅助服务经费"] == "2021-2023"
+    assert periods["基层工作和司法所经费"] == "2022年1月-2023年12月"
+    assert len(declaration.projects) == 21
+

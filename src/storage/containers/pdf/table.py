@@ -355,7 +355,8 @@ def _body_lines(page: ReadPage, repeated: set[tuple[str, int]], margin_texts: se
             continue
         if footer_start is not None and line.top >= footer_start - 1:
             continue
-        if (in_margin or line.top > height * (1 - _RULE_BAND)) and _PAGE_NUMBER.match(text.strip()):
+        if (in_margin or line.top > height * (1 - _RULE_BAND)) and _PAGE_NUMBER.match(text.strip()) and \
+                (line.bottom < height * _MARGIN or not _body_below(line, content.lines, height)):
             continue
         if in_margin and _browser_margin(line):
             continue
@@ -366,6 +367,14 @@ def _body_lines(page: ReadPage, repeated: set[tuple[str, int]], margin_texts: se
             margin_texts.add(key)
         kept.append(line)
     return kept
+
+
+def _body_below(line: Line, lines: list[Line], height: float) -> bool:
+    """Whether text of the page's body (above its bottom margin) stands below the line: then a bare number low on the
+    page is no page number but a cell's, a 序号 centred in a tall row near the page's foot (seed 44's p055, a
+    browser's print without borders: projects 6 and 14 lost their numbers, and 6's row took the next one's name)."""
+    return any(other is not line and other.top >= line.bottom - 1 and other.top <= height * (1 - _MARGIN)
+               for other in lines)
 
 
 def _signature(row: list[str]) -> tuple[str, ...]:
