@@ -88,3 +88,19 @@ def test_a_short_strip_whose_pages_differ_from_each_other_is_looked_for():
         ("法律顾问每季度举办法治讲座、法治宣传数（场次）（1）", "≥95%")]
     assert [(task.name, str(task.funds)) for task in department.tasks] == [
         ("社区矫正服务项目经费（00001）", "32446.64"), ("普法宣传专项经费（00003）", "17472.01")]
+
+
+def test_labels_past_the_right_edge_of_the_bands_before_split_their_column():
+    """Seed 45's d007 (Calc, not fitted, no borders, 部门名称 repeated; the twelfth session's fresh check, read
+    afterwards): the first band's budget grid ends its texts well left of where the indicator band's 年度指标值
+    stands. That label lay past the table's last border and split nothing: 实施周期指标值 and 年度指标值 were read as
+    one column, each pair of values run together (8 | 96 as 896) and said only as text drawn over text; no
+    indicator was read. Facts from the corpus's manifest."""
+    department = open_declaration(DATA / "department-labels-past-the-first-bands-edge.pdf").declaration.department
+    values = {i.name: (i.level1, i.level2, i.period_value, i.annual_value) for i in department.indicators}
+    assert values == {
+        "法律顾问每月到村（社区）提供法律服务时间（小时）": ("产出指标", "数量指标", "8", "96"),
+        "法律顾问每季度举办法治讲座、法治宣传数（场次）": ("产出指标", "数量指标", "1", "4"),
+        "各区司法局对法律顾问考核评分合格率（%）": ("产出指标", "质量指标", "95", "95"),
+        "社区法律顾问覆盖率": ("效益指标", "社会效益指标", "100%", "100%")}
+
