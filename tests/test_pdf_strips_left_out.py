@@ -104,3 +104,18 @@ def test_labels_past_the_right_edge_of_the_bands_before_split_their_column():
         "各区司法局对法律顾问考核评分合格率（%）": ("产出指标", "质量指标", "95", "95"),
         "社区法律顾问覆盖率": ("效益指标", "社会效益指标", "100%", "100%")}
 
+
+def test_a_band_with_labels_of_its_own_wider_than_the_table_before_is_a_table_of_its_own():
+    """Seed 45's d024, as above but the budget as a list (项目 | 预算金额) and no print titles: the first band's table
+    is three narrow columns, and the tasks' and indicators' bands, whose columns reach far past its right edge,
+    were squeezed into them (名称 and 主要实施内容 as one text): no indicator was read, the tasks without their funds.
+    Facts from the corpus's manifest."""
+    department = open_declaration(DATA / "department-tasks-wider-than-the-budget-list.pdf").declaration.department
+    assert [(task.name, str(task.funds)) for task in department.tasks] == [
+        ("穗财政【2023】79号一村(社区)一法律顾问公益法律服务工作经费", "192.80"),
+        ("穗财政【2023】79号专职人民调解服务项目经费", "42.00"), ("法律援助补贴和业务经费", "200.00")]
+    assert [(i.name, i.level2, i.period_value, i.annual_value) for i in department.indicators] == [
+        ("组织培训(场次)", "数量指标", "≥2场次", "≥2场次"), ("人员配备情况", "数量指标", "年均12人", "12人"),
+        ("工程量完成率", "数量指标", "100%", "100%"), ("政策支持规范性", "质量指标", "0", "0"),
+        ("补贴合规性（%）", "质量指标", "100%", "100%"), ("全年矛盾纠纷排查次数", "社会效益指标", "不少于2000次", "不少于2000次"),
+        ("区政府应诉案件败诉率", "社会效益指标", "15%以下", "15%以下"), ("调解服务满意度", "服务对象满意度指标", "≥85%", "≥85%")]

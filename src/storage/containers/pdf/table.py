@@ -531,12 +531,17 @@ def _header_alone(section: Section, number: int, repeated: int) -> bool:
 
 
 def _outgrows(section: Section, table: Table, ruled: bool) -> bool:
-    """A ruled table under one read from where its text lies (a row pdfplumber found no table in: a spreadsheet
-    printed in strips draws 部门名称 | 名称 alone on its first page) that is not the same table widened: that one's
-    columns end where its text ends, so the ruled table's cells would be squeezed into them, two texts as one. The
-    ruled table is a table of its own."""
+    """A table that is not the one before going on, though no header tells them apart: its cells would be squeezed
+    into that one's columns, two texts as one, and it is a table of its own. A ruled table under one read from where
+    its text lies (a row pdfplumber found no table in: a spreadsheet printed in strips draws 部门名称 | 名称 alone on
+    its first page) that is not the same table widened: that one's columns end where its text ends. A page without
+    ruling lines, with labels of its own (not the table's header repeated), whose columns reach a whole column past
+    the table's right edge (a department form's tasks under its budget list, printed in strips: seed 45's d024,
+    every later row squeezed into the list's three columns)."""
     number, columns = section.last_table
-    return ruled and number in section.from_text and table.columns[-1] > columns[-1] + SAME_X \
+    if not ruled:
+        return labels_row(table) and len(table.columns) > 2 and table.columns[-2] >= columns[-1] - SAME_X
+    return number in section.from_text and table.columns[-1] > columns[-1] + SAME_X \
         and widened(columns, table.columns) == columns
 
 
