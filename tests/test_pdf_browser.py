@@ -261,3 +261,19 @@ def test_a_number_low_on_the_page_with_rows_under_it_is_no_page_number():
     assert periods["基层工作和司法所经费"] == "2022年1月-2023年12月"
     assert len(declaration.projects) == 21
 
+
+
+def test_a_row_split_by_the_break_whose_first_cell_goes_on_too_is_joined():
+    """Seed 46's p010 as a browser printed it (borders; the twelfth session's last fresh check, its silent facts read
+    afterwards): the page breaks inside 人民调解案件补贴's row, whose 主管部门 (广州市 / 天河区 | 司法局) and 预算单位,
+    merged down four projects (天河区社 / 区矫正中 | 心), both go on at the next page's top. A filled first cell below
+    was taken for a row of its own: the rest stayed apart, and the merged unit cell's last character, 心, became the
+    unit of the four projects under it, unsaid. A first cell that joined with the one above makes the text the
+    column holds elsewhere (the 主管部门 every row repeats) goes on it; the cell merged down from the rest is the
+    whole cell's text. Facts from the corpus's manifest."""
+    declaration, _ = _read("unit-cell-broken-with-its-first-column.pdf")
+    units = {project.name: project.unit for project in declaration.projects}
+    for name in ("人民调解案件补贴", "基层工作和司法所经费", "购买行政复议应诉辅助服务经费", "社区矫正和安置帮教经费",
+                 "天河区社区矫正中心物业管理服务"):
+        assert units[name] == "天河区社区矫正中心", (name, units[name])
+    assert units["购买司法社工服务经费"] == "天河区法律援助处"

@@ -457,15 +457,19 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
     number, columns = target, section.columns[target]
     start = len(section.rows)
     carried: dict[int, tuple[int | None, int | None]] = {}  # column → (rows it runs on below, above), None: unknown
+    refill: dict[int, tuple[str, str]] = {}  # column → (a split row's rest, the whole cell it was joined into)
     last_row = next((i for i in range(len(section.rows) - 1, -1, -1) if section.row_tables[i] is not None), None)
     if continuing and rows and section.last_open and last_row is not None and section.row_tables[last_row] == number:
         if section.last_split:  # the row itself was split by the page break
             first = remap(rows[0], table.columns, columns, ruled)
             previous = section.rows[last_row]
-            if first and not first[0].strip() and previous and previous[0].strip() and not two_rows(previous, first) \
-                    and reached_foot(section, columns, previous, first):
+            if first and previous and previous[0].strip() and \
+                    (not first[0].strip() or _key_goes_on(section, number, previous[0], first[0])) \
+                    and not two_rows(previous, first) and reached_foot(section, columns, previous, first):
                 section.rows[last_row] = [join_cut(a, b) for a, b in zip(previous, first)] + previous[len(first):]
                 rows = rows[1:]
+                # a cell merged down on this page from the rest (merged_down) is the whole cell's text below too
+                refill = {c: (part, section.rows[last_row][c]) for c, part in enumerate(first) if part.strip()}
                 # a cell merged down over the split row goes on under its rest (a unit's projects in a browser's print)
                 carried = merged_over_break(section.rows[last_row], table, columns, drawn, dropped, 1)
         else:  # merged cells run on over the break
@@ -513,12 +517,27 @@ def _add_table(section: Section, table: Table, continuing: bool, cut: frozenset[
             cells = remap(row, table.columns, into, ruled)
         section.rows.append(remap(cells, coarse, columns) if before else cells)
         section.row_tables.append(number)
+    for index in range(start, len(section.rows)):
+        for c, (part, whole) in refill.items():
+            if c < len(section.rows[index]) and section.rows[index][c] is part:
+                section.rows[index][c] = whole
     if carried:
         rest_over_break(section.rows, section.row_tables, last_row, start, carried)  # its text split by the break
         carry_merged(section.rows, section.row_tables, start, carried)
     section.last_table = (number, columns)
     section.last_ends = placed_ends(table, section.rows[-1]) if not ruled and table.last_room and table.spans and \
         len(section.rows) > start else None
+
+
+def _key_goes_on(section: Section, number: int, above: str, below: str) -> bool:
+    """Whether the first cell of the rest of a row split by the page break, filled, is the rest of the first cell
+    above: joined, they make the text the column holds in another row of the table (主管部门 wrapped over three
+    lines, 广州市 / 天河区 above the break and 司法局 below it: seed 46's p010, a browser's print; left a row of its
+    own, the merged unit cell's last character 心 went to the four projects under it, unsaid). A filled first cell
+    is otherwise a row of its own."""
+    joined = join_cut(above, below)
+    return bool(below.strip()) and joined.strip() != above.strip() and any(
+        row and table == number and row[0] == joined for row, table in zip(section.rows, section.row_tables))
 
 
 def _header_alone(section: Section, number: int, repeated: int) -> bool:
