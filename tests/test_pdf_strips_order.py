@@ -151,6 +151,16 @@ def test_strips_of_one_tall_row_a_page_are_joined():
     assert len(projects) == 9 and all(project.indicators for project in projects)
 
 
+def _second_strip_one_page_short(lines: list[list[Line]]):
+    """Five pages, two strips of three bands down then over, the second strip's second printed page taken for the
+    second band's (the first rival) or the third's (the second): the rivals, the pages and their lines."""
+    pages = [SimpleNamespace(number=n) for n in range(1, 6)]
+    blank = order.LeftOut(pages[3])
+    one = [[pages[0], pages[3]], [pages[1], pages[4]], [pages[2], blank]]
+    other = [[pages[0], pages[3]], [pages[1], blank], [pages[2], pages[4]]]
+    return [one, other], pages, lines
+
+
 def _arrangements(moved_lines: list[Line]):
     """Two strips of three bands, down then over, the second strip printed on its first band's page (the header
     under the title) and on one other, taken for the second band or the third; rival arrangements that both
@@ -159,12 +169,7 @@ def _arrangements(moved_lines: list[Line]):
              [_text_line("项目名称", 50, 50), _text_line("乙乙", 50, 110)],
              [_text_line("项目名称", 50, 50), _text_line("丙丙", 50, 130)]]
     second = [[_text_line("其他资金", 60, 80)], moved_lines]
-    lines = first + second
-    pages = [SimpleNamespace(number=n) for n in range(1, 6)]
-    blank = order.LeftOut(pages[3])
-    one = [[pages[0], pages[3]], [pages[1], pages[4]], [pages[2], blank]]
-    other = [[pages[0], pages[3]], [pages[1], blank], [pages[2], pages[4]]]
-    return [one, other], pages, lines
+    return _second_strip_one_page_short(first + second)
 
 
 def test_rivals_differing_only_in_the_band_of_a_page_of_the_repeated_header_give_one_table():
@@ -197,12 +202,7 @@ def _short_strip_rivals(moved_tops: list[float], second_band_tops: list[float]):
              [_line(50, top) for top in second_band_tops],
              [_line(50, 50)]]
     second = [[_line(300, top) for top in (80, 120)], [_line(300, top) for top in moved_tops]]
-    lines = first + second
-    pages = [SimpleNamespace(number=n) for n in range(1, 6)]
-    blank = order.LeftOut(pages[3])
-    one = [[pages[0], pages[3]], [pages[1], pages[4]], [pages[2], blank]]
-    other = [[pages[0], pages[3]], [pages[1], blank], [pages[2], pages[4]]]
-    return [one, other], pages, lines
+    return _second_strip_one_page_short(first + second)
 
 
 def test_a_short_strips_page_goes_in_the_band_whose_rows_it_shares():
