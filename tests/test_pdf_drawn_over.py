@@ -40,3 +40,18 @@ def test_a_goal_drawn_over_the_header_below_it_stays_the_goals_and_the_header_is
         "人员配备情况", "个案服务(个)", "司法社工配置到位率", "代理区政府行政复议案件", "信息管理系统工作日志和台账填写情况（比率）",
         "村（居）委、群众等服务对象满意度"]
     assert department.tasks[1].expected.endswith("开展执法案件评查（次数）≥1次；组织培训（场次）≥1场次。")
+
+
+def test_a_line_wrapped_over_the_next_rows_top_does_not_join_the_rows_below():
+    """p035 of seed 46's corpus as Calc printed it (not fitted, rows one line high; tuning since read). The first
+    project's name wraps and its second line, （00001）, lies over the next row's top border, higher than that row's own
+    text. Taken as where that row's text begins, it made the row after it (人民调解业务经费) look like the second name
+    going on: two projects read as one, the third's unit lost without a note naming it. The run's own first line, a
+    line under its border as every row's is, is where the next row's text begins too."""
+    opened = open_declaration(DATA / "strips" / "name-wrapped-over-the-next-rows-top.pdf")
+    projects = opened.declaration.projects
+    assert [(project.name, project.unit) for project in projects] == [  # as the corpus's manifest has them
+        ("社区矫正服务项目经费（00001）", "区人民调解中心"), ("安置帮教业务经费（00002）", "区人民调解中心"),
+        ("人民调解业务经费（00005）", "区人民调解中心"), ("一村（社区）一法律顾问专项经费（00003）", "区司法局本级"),
+        ("一村（社区）一法律顾问业务经费（00004）", "区法律援助处")]
+    assert [str(project.funds.total) for project in projects][:3] == ["20573.50", "8261.28", "49946.59"]

@@ -11,7 +11,8 @@ these, so tuning files now). Each was refused whole; all but one are joined now.
   (joined with a blank there, a page deleted from a print would be read as empty cells).
 - one-line-pages-between-strips.pdf (seed 36's f014): a 2019 form on four pages, two strips of two bands; the second
   band's pages hold one line each (其他需要说明的情况 | 无). One band of four strips checked out as well: a page of
-  that line set beside the first strip, before the strip that shares the title with it a page's width away."""
+  that line set beside the first strip, before the strip that shares the title with it a page's width away.
+- sparse-strip-first-and-last-band-only.pdf (seed 46's p005): see its test."""
 
 from __future__ import annotations
 
@@ -41,6 +42,23 @@ def test_a_project_table_with_pages_left_out_at_a_strips_foot_is_joined(name, pr
     assert sum(len(project.indicators) for project in opened.declaration.projects) == indicators
     left_out = [note for note in opened.notes if "少了" in note and "空白页" in note]  # the join says what it stood in
     assert len(left_out) == 1 and (" 5 页" if name.startswith("sparse") else "一页") in left_out[0]  # and how many
+
+
+def test_a_sparse_strip_printed_on_its_first_and_last_bands_alone_is_joined():
+    """Seed 46's p005 (sparse-strip-first-and-last-band-only.pdf; read after the check that found it refused, so a
+    tuning file): five strips of five bands down, then over, no borders. The last strip (其他资金, empty in every row)
+    is printed on its header's page and on an empty page: the footnote row is merged across the table's foot, and
+    LibreOffice prints that band's page of every strip though it draws the text on the first strip's only. The three
+    bands between are left out. The amounts' strip, right-aligned, begins its texts wherever the figures' lengths
+    do: its pages are no more alike than pages in general, and that no longer rules the arrangement out where no page
+    left out shifts them."""
+    opened = open_declaration(DATA / "sparse-strip-first-and-last-band-only.pdf")
+    projects = opened.declaration.projects
+    assert len(projects) == 11 and sum(len(project.indicators) for project in projects) == 56  # the manifest's
+    assert (projects[2].name, projects[2].unit, str(projects[2].funds.total)) == (
+        "法律援助补贴和业务经费", "天河区公证处", "200.00")  # 2,000,000.00 元
+    left_out = [note for note in opened.notes if "少了" in note and "空白页" in note]
+    assert len(left_out) == 1 and " 3 页" in left_out[0]
 
 
 def test_a_page_missing_where_its_strip_runs_to_the_bands_last_row_is_not_stood_in_for():

@@ -431,16 +431,20 @@ def _cells_of(chars: list[dict], cells: list[tuple]) -> tuple[list[tuple[dict, i
         # its line, or to its next line a line pitch down where its lines begin, whatever cells it crosses.
         top = cells[number][1]
         own = first_lines.get(previous_cell, offsets[-1]) if runs else 0.0
+        # where the run before began in its cell is a row's own first line too: a cell's first run may be the
+        # text of the cell above going on into it, higher than the cell's own line (seed 46 p035)
+        owns = (own, offsets[-1]) if runs else (own,)
         goes_on = previous is not None and runs and (
-            (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, own))
+            (_runs_on(previous, char) or _wraps_on(previous, char, runs[-1], pitch, top, owns))
             if len(runs) - 1 in flowing
             else runs[-1][0] == column and _goes_on(previous, char, column, runs[-1][1], cell_pitch)
             and not (number != previous_cell
-                     and abs(char["top"] - top - own) <= _OWN_LINE * (char["bottom"] - char["top"]))
+                     and any(abs(char["top"] - top - line) <= _OWN_LINE * (char["bottom"] - char["top"])
+                             for line in owns))
             and not breaks_before(previous, char, number != previous_cell, (own, char["top"] - top)))
         if goes_on:
             runs[-1][1].append(char)
-        elif runs and previous is not None and _wraps_on(previous, char, runs[-1], pitch, top, own):
+        elif runs and previous is not None and _wraps_on(previous, char, runs[-1], pitch, top, owns):
             flowing.append(len(runs))
             runs.append((runs[-1][0], [char]))  # the cell it comes from: its lines begin where this one does
             offsets.append(offsets[-1])
@@ -567,10 +571,11 @@ def _runs_on(previous: dict, char: dict) -> bool:
 
 
 def _wraps_on(previous: dict, char: dict, run: tuple[tuple[float, float], list[dict]], pitch: float | None,
-              cell_top: float, own: float) -> bool:
+              cell_top: float, owns: tuple[float, ...]) -> bool:
     """Whether a character drawn right after a run, in another cell, is the run's text going on: it begins the
     next line, a line pitch below, where the run's lines begin, and not where a cell's own first line begins
-    (own: as far under its top border as the run's first line is under its cell's) but on or above the border.
+    (owns: as far under its top border as the run's first line, or its cell's first line, is under its cell's)
+    but on or above the border.
     A long 绩效目标 in a row too low for it, drawn on over the row below with no clip (LibreOffice): by position
     the cell under it would get its last lines, and it would be cut short. Rows exactly a line pitch high tell
     nothing: each cell's own line lies where the text going on would. The run's last line need not be full: a
@@ -581,7 +586,8 @@ def _wraps_on(previous: dict, char: dict, run: tuple[tuple[float, float], list[d
     step = char["top"] - previous["top"]
     below = char["top"] - cell_top
     return abs(step - pitch * size) <= _PITCH_SLACK * size and below <= _PAST_BORDER * size and \
-        abs(below - own) > _PAST_BORDER * size and abs(char["x0"] - min(c["x0"] for c in run[1])) <= size
+        all(abs(below - own) > _PAST_BORDER * size for own in owns) and \
+        abs(char["x0"] - min(c["x0"] for c in run[1])) <= size
 
 
 _OWN_LINE = 0.1  # of the text's height: a line in the next row this close to where the run began in its own row

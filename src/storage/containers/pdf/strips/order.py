@@ -13,7 +13,8 @@ LibreOffice leaves out a page with nothing printed on it (a band of a sparse str
 repeated header): then no arrangement fits as the pages are, and one with a page of the last strip left out is
 looked for (blanks_filled stands an empty page in for it, and the join says so); then one or two missing from
 strips that show nothing of their own; then pages missing at the foot of strips (a sparse column empty from some
-band on), each short strip's pages placed by their rows and its text ending above its band's last row. Pages missing
+band on), each short strip's pages placed by their rows and its text ending above its band's last row; last, the bands
+between a strip's first and last left out (its last band printed empty, for a footnote merged across). Pages missing
 anywhere else: nothing is joined.
 """
 
@@ -198,6 +199,7 @@ def _left_out_guesses(pages: list, lines: list[list], shifts: dict[int, float], 
            if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
     yield from _left_out_of_bare(pages, lines, shifts, columns, rows, raw_rows, empty)
     yield from _left_out_at_strip_ends(count, shifts, columns, rows, raw_rows, empty, _feet(lines))
+    yield _left_out_between(count, _bare_pages(pages, lines) | empty, shifts, columns, rows, raw_rows, empty)
 
 
 def _checked_out(scored: list, pages: list, checks, same=None) -> list[list[list]]:
@@ -279,6 +281,34 @@ def _left_out_at_strip_ends(count: int, shifts: dict[int, float], columns: dict,
                           if arrangement[2] == shape and _rows_placed(arrangement[1], rows)
                           and _ends_early(arrangement[1], feet)]
         yield found
+
+
+def _left_out_between(count: int, bare: set[int], shifts: dict[int, float], columns: dict, rows: dict,
+                      raw_rows: dict, empty: set[int]) -> list:
+    """The arrangements in which one strip (not the first) is printed on its first band's page and its last band's
+    alone, that one showing nothing of its own (empty, or text other pages print too), and the bands between left
+    out: a strip of columns empty below their header (其他资金) whose last band LibreOffice prints all the same, for a
+    footnote merged across the table's foot, which it draws on the first strip's page only (seed 46's p005: page 22
+    printed with nothing on it). Bound so, the pages before the first left out need not show their strips: those after
+    it must (_shifted_alike)."""
+    found = []
+    for strips in range(2, count):
+        height = (count - 2) // (strips - 1)
+        if height < 3 or (strips - 1) * height + 2 != count:
+            continue
+        total = strips * height
+        for sparse in range(1, strips):
+            for order in ("down", "over"):
+                shape = _bands(total, strips, order)
+                missing = {shape[band][sparse] for band in range(1, height - 1)}
+                slots: list[int | None] = []
+                pages = iter(range(count))
+                for slot in range(total):
+                    slots.append(None if slot in missing else next(pages))
+                found += [(*arrangement, slots) for arrangement in _scored(slots, shifts, columns, rows, raw_rows,
+                                                                            empty, strips, shifted_only=True)
+                          if arrangement[2] == shape and arrangement[1][-1][sparse] in bare]
+    return found
 
 
 def _rows_placed(bands: list[list[int | None]], rows: dict) -> bool:
@@ -364,10 +394,13 @@ class LeftOut:
 
 
 def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, rows: dict, raw_rows: dict,
-            empty: set[int], only: int | None = None) -> list[tuple[float, list[list[int | None]], list[list[int]]]]:
+            empty: set[int], only: int | None = None,
+            shifted_only: bool = False) -> list[tuple[float, list[list[int | None]], list[list[int]]]]:
     """Every arrangement of the pages in slots (their indices; None: a page left out) that the pages' looks allow,
     with its score and the slots' places in it. A strip of pages with nothing on them is none (a band of a footnote
-    row alone prints its other strips' pages empty: those pages are not strips of a band of their own)."""
+    row alone prints its other strips' pages empty: those pages are not strips of a band of their own). Pages left
+    out, each page of a strip must be more alike to its others than pages of different strips are; shifted_only:
+    those the first page left out shifts (_shifted_alike), where the shape is bound to what the pages show."""
     count = len(slots)
     scored = []
     for strips in range(2, count + 1) if only is None else (only,):
@@ -384,13 +417,27 @@ def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, ro
             alike_rows = [value for (i, j), value in rows.items() if band_of[i] == band_of[j]]
             if alike_columns and sum(alike_columns) <= 0 or alike_rows and sum(alike_rows) < -_ROWS_SLACK * len(alike_rows):
                 continue  # pages put in one strip less alike than pages in general (or in one band, clearly less)
-            if None in slots and any(value <= _apart(columns, strip_of) for value in alike_columns):
+            shifted = (_shifted_alike(columns, strip_of, slots) if shifted_only else alike_columns) \
+                if None in slots else []
+            if any(value <= _apart(columns, strip_of) for value in shifted):
                 continue  # a page taken as left out shifts the pages after it: each must be like its strip's others
             banded = [value for (i, j), value in raw_rows.items() if band_of[i] == band_of[j]]
             if banded and sum(banded) < _BAND_ROWS * len(banded):
                 continue  # a band's pages must draw many of their lines at the same heights, whatever all pages do
             scored.append((sum(alike_columns) + sum(alike_rows), bands, _bands(count, strips, order)))
     return scored
+
+
+def _shifted_alike(columns: dict[tuple[int, int], float], strip_of: dict[int, int],
+                   slots: list[int | None]) -> list[float]:
+    """The likeness of each two pages of one strip of which one comes after the first page taken as left out: the
+    pages it shifts. Pages before it lie where the arrangement's shape puts them with or without it, and a strip of
+    amounts alone, right-aligned, begins its texts wherever the figures' lengths do (seed 46's p005: 其他资金's strip
+    printed on its header's page and on an empty page under the footnote row, the bands between left out)."""
+    first = slots.index(None)
+    shifted = {index for index in slots[first:] if index is not None}
+    return [value for (i, j), value in columns.items()
+            if strip_of[i] == strip_of[j] and (i in shifted or j in shifted)]
 
 
 def _apart(columns: dict[tuple[int, int], float], strip_of: dict[int, int]) -> float:
