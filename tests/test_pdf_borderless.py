@@ -256,3 +256,15 @@ def test_a_row_holding_only_a_merged_units_copy_is_no_nameless_project():
                            ["", "区司法局本级", "", "", ""]])  # a blank row inside the unit's merged cell
     table = import_project_table(grid)
     assert any(str(note) == "第 3 行没有项目名称，已跳过" for note in table.notes)
+
+
+def test_a_line_guessed_midway_through_a_header_label_moves_beside_it():
+    """Seed 47's p040 as Calc printed it, no borders, fitted (tuning since read). The first page's amounts have nothing
+    under 财政专户拨款 and an 其他资金 run up against the indicators' text, so the line cut midway between the row's
+    texts fell inside the 财政专户拨款 label; the second page's 32.84 and 154.14, right-aligned under that label, were
+    read as 其他资金, with no note. The line moves to the gap beside the label."""
+    projects = open_declaration(DATA / "borderless-label-cut-by-a-midway-line.pdf").declaration.projects
+    assert [(_funds(project)) for project in projects[17:19]] == [  # as the corpus's manifest has them
+        [Decimal("5590.69"), Decimal("5557.85"), Decimal("32.84"), None],
+        [Decimal("6848.24"), Decimal("6694.10"), Decimal("154.14"), None]]
+    assert (projects[0].funds.special_account, projects[0].funds.other) == (None, Decimal("249.61"))  # page 1 kept

@@ -3,6 +3,7 @@ margin texts are not table content, and a row whose one long cell runs on alone 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from src.storage.infra.files import open_declaration
@@ -277,3 +278,19 @@ def test_a_row_split_by_the_break_whose_first_cell_goes_on_too_is_joined():
                  "天河区社区矫正中心物业管理服务"):
         assert units[name] == "天河区社区矫正中心", (name, units[name])
     assert units["购买司法社工服务经费"] == "天河区法律援助处"
+
+
+def test_every_row_of_labels_on_a_page_going_on_with_a_table_splits_its_columns():
+    """Seed 47's d024 as a browser printed it (no borders; the thirteenth session's fresh check, read afterwards): a
+    department form whose first page's table is the budget list, three columns. The second page goes on with it and
+    holds two rows of labels of its own, the tasks' header and under it the indicators'. Only the first split the
+    list's wide last column, so 实施周期指标值 and 年度指标值 shared one (8 | 96 read as 896) and no indicator was read.
+    Facts from the corpus's manifest."""
+    declaration, _ = _read("indicator-labels-under-the-tasks-labels.pdf")
+    indicators = [(i.level1, i.level2, i.name, i.period_value, i.annual_value) for i in declaration.department.indicators]
+    assert indicators == [
+        ("产出指标", "数量指标", "法律顾问每月到村（社区）提供法律服务时间（小时）", "8", "96"),
+        ("产出指标", "数量指标", "法律顾问每季度举办法治讲座、法治宣传数（场次）", "1", "4"),
+        ("产出指标", "质量指标", "各区司法局对法律顾问考核评分合格率（%）", "95", "95"),
+        ("效益指标", "社会效益指标", "社区法律顾问覆盖率", "100%", "100%")]
+    assert declaration.department.tasks[0].funds == Decimal("534.00")

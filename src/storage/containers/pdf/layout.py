@@ -248,6 +248,7 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
                         midway.add(line)
         if bounds == seen:
             break
+    bounds = _clear_of_labels(rows[first:], bounds, guessed, template)
     bounds = _stacked_labels(rows[first:], bounds)
     headed = template is rows[first]
     body = [block for row in rows[first + 1:] for block in row]
@@ -522,6 +523,15 @@ def is_amount(text: str) -> bool:
     return bool(_AMOUNT.match(text.replace(" ", "")))
 
 
+def is_label(text: str) -> bool:
+    """Whether a text is a header's label: a few characters on one line with no digit (实施周期指标值, not 2024-2026
+    or an amount)."""
+    return len(text) <= _LABEL_CHARS and "\n" not in text and not any(ch.isdigit() for ch in text)
+
+
+_LABEL_CHARS = 30  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）, 任务（政策）关键性指标（产出、效益、公众满意度方面）
+
+
 def edge_column(x1: float, bounds: list[float], guides: list[tuple[float, float]]) -> int | None:
     """The column a text right-aligned to end at x1 is in: the last whose label (guide) begins before it."""
     label = max((i for i, (g0, _) in enumerate(guides) if g0 - _UNDER <= x1), default=None)
@@ -549,6 +559,50 @@ def _with_line(bounds: list[float], line: float, guides: list[tuple[float, float
                 return sorted([*bounds[:between[0]], line, *bounds[between[0] + 1:]])
             break
     return sorted([*bounds, line])
+
+
+def _clear_of_labels(rows: list[list[Block]], bounds: list[float], guessed: set[float],
+                     template: list[Block]) -> list[float]:
+    """The columns' lines with each still cut midway between two of the template's texts (a row of data) that cuts
+    through a label of the header (the rows of two labels or more, each a few characters on one line with no digit,
+    above the first amount) moved midway between that label and the next of its row, where it cuts no label nor
+    any of the template's texts and leaves each of them on its side. The template's texts need not stand under
+    their labels: with nothing in 财政专户拨款 on a row, midway between its 财政拨款 and an 其他资金 run up against
+    the indicators' text falls inside the 财政专户拨款 label, and the next page's amounts right-aligned under that
+    label were read as 其他资金 (seed 47's p040)."""
+    header = []
+    for row in rows:
+        texts = [block.text() for block in row]
+        if any(is_amount(text) for text in texts):
+            break
+        if len(row) >= 2 and all(map(is_label, texts)):  # labels, not a row of a department form's prose
+            header.append(row)
+    labels = [block for row in header for block in row]
+
+    def cuts(x: float) -> list[Block]:
+        return [block for block in labels if block.x0 + _UNDER < x < block.x1 - _UNDER]
+
+    result = list(bounds)
+    for index in range(1, len(result) - 1):
+        line = result[index]
+        through = cuts(line)
+        if line not in guessed or len(through) != 1:
+            continue
+        label = through[0]
+        row = next(row for row in header if label in row)
+        # midway between the label and the next of its row, as a header's own lines are cut (past the row's last
+        # label nothing tells where its column ends: a short amount right-aligned there may reach past it)
+        after = min((block.x0 for block in row if block.x0 >= label.x1), default=None)
+        before = max((block.x1 for block in row if block.x1 <= label.x0), default=None)
+        places = [(label.x1 + after) / 2] if after is not None else []
+        places += [(before + label.x0) / 2] if before is not None else []
+        for place in sorted(places, key=lambda x: abs(x - line)):
+            if result[index - 1] < place < result[index + 1] and not cuts(place) and not any(
+                    min(line, place) < (block.x0 + block.x1) / 2 < max(line, place) or
+                    block.x0 + _UNDER < place < block.x1 - _UNDER for block in template):
+                result[index] = place
+                break
+    return result
 
 
 _UNDER = 1.0  # pt: a text reaches under a column's guide (its header label) when it overlaps it by more than this

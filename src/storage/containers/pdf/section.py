@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..sheet_grid import ClippedText, Grid
 from .continued import SAME_X, widened
-from .layout import SAME_EDGE, edge_column, is_amount, mark_straddling
+from .layout import SAME_EDGE, edge_column, is_amount, is_label, mark_straddling
 from .page import Straddling, Table
 
 FORM_TITLE = re.compile(r"绩效目标(?:申报)?表")
@@ -165,22 +165,28 @@ def split_by_labels(target: list[float], table: Table) -> list[float]:
     lines = list(target)
     if not labels_row(table):
         return lines
-    row, extents = table.rows[table.template], table.spans[table.template]
-    placed: list[tuple[int, int]] = []  # (target column, own column) of each label
-    for column, extent in enumerate(extents):
-        if extent is None or not row[column]:
-            continue
-        middle = (extent[0] + extent[1]) / 2
-        # a label right of the table's last border is in its last column: the page before ended its texts short of
-        # where this one's go (Calc's strips joined: 年度指标值 beyond the budget grid's last amount, seed 45's d007)
-        index = next((i for i in range(len(target) - 1) if target[i] <= middle < target[i + 1]),
-                     len(target) - 2 if middle >= target[-1] else None)
-        if index is not None:
-            placed.append((index, column))
-    for (one, _), (two, right) in zip(placed, placed[1:]):
-        line = table.columns[right]
-        if one == two and target[one] + SAME_X < line < target[one + 1] - SAME_X:
-            lines.append(line)
+    # the rows of labels: the one the page's columns were cut between, and any other of two labels or more (the
+    # indicators' header under the tasks' on one page: a browser's print of seed 47's d024, 8 | 96 read as 896)
+    rows = [table.template, *(r for r, row in enumerate(table.rows) if r != table.template and _labels(row, 2))]
+    for r in rows:
+        row, extents = table.rows[r], table.spans[r]
+        placed: list[tuple[int, int]] = []  # (target column, own column) of each label
+        for column, extent in enumerate(extents):
+            if extent is None or not row[column]:
+                continue
+            middle = (extent[0] + extent[1]) / 2
+            # a label right of the table's last border is in its last column: the page before ended its texts short
+            # of where this one's go (Calc's strips joined: 年度指标值 beyond the budget grid's last amount, seed 45's
+            # d007)
+            index = next((i for i in range(len(target) - 1) if target[i] <= middle < target[i + 1]),
+                         len(target) - 2 if middle >= target[-1] else None)
+            if index is not None:
+                placed.append((index, column))
+        for (one, _), (two, right) in zip(placed, placed[1:]):
+            line = table.columns[right]
+            if one == two and target[one] + SAME_X < line < target[one + 1] - SAME_X and \
+                    all(abs(line - seen) > SAME_X for seen in lines):
+                lines.append(line)
     return sorted(lines)
 
 
@@ -213,12 +219,13 @@ def labels_row(table: Table) -> bool:
     holds only texts of a few characters on one line with no digit (实施周期指标值, not 2024-2026 or an amount)."""
     if table.spans is None or table.template < 0:
         return False
-    texts = [text for text in table.rows[table.template] if text]
-    return bool(texts) and all(len(text) <= _LABEL_CHARS and "\n" not in text and not any(ch.isdigit() for ch in text)
-                               for text in texts)
+    return _labels(table.rows[table.template], 1)
 
 
-_LABEL_CHARS = 30  # a header label is a few words: 实施周期指标值, 期望达到的目标（概述）, 任务（政策）关键性指标（产出、效益、公众满意度方面）
+def _labels(row: list[str], least: int) -> bool:
+    """Whether a row holds `least` texts or more and only labels: a few characters on one line with no digit."""
+    texts = [text for text in row if text]
+    return len(texts) >= least and all(map(is_label, texts))
 
 
 def placed(row: list[str], extents: list[tuple[float, float] | None], own: list[float], target: list[float],
