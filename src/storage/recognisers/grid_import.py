@@ -267,15 +267,19 @@ _CLIPPED_SAID = {
 def clipped_notes(grid: Grid, found: ImportedTable | ImportedDepartment, source: str) -> list[Note]:
     """A note for each row with cells whose printed text was cut or drawn over other text (ClippedText), at the
     project read from it (a department form's rows are the form reader's: there the note says the row and its text)."""
+    table = found if isinstance(found, ImportedTable) else None
     cut: dict[tuple[int, str], list[int]] = {}
     seen: set[int] = set()
     for r, row in enumerate(grid.rows):
         for c, value in enumerate(row):
-            if isinstance(value, ClippedText) and id(value) not in seen:  # a merged cell stands in each of its places
+            # A merged cell stands in each of its places: said once, where its whole text was read (cut); where it
+            # may hold another cell's text or half its own, at each project it is merged over (a 预算单位 merged down
+            # from a row split at the page break, each project below read 援助处: seed 47's p064 as Writer printed it)
+            if isinstance(value, ClippedText) and (id(value) not in seen or (
+                    value.kind != "cut" and table is not None and r + 1 in table.rows)):
                 seen.add(id(value))
                 cut.setdefault((r, value.kind), []).append(c)
     notes = []
-    table = found if isinstance(found, ImportedTable) else None
     for (r, kind), columns in cut.items():
         if table is not None and r <= table.header_row:
             continue  # the header's own labels: no fact

@@ -299,10 +299,19 @@ def join_split(section: Section, table: Table, rows: list[list[str]], dropped: i
     filled = [c for c, text in enumerate(rest if found == "ask" else below) if text.strip()]
     if found == "ask":
         section.asked.append(page)
-        for c in filled:
-            above[c] = _doubted(above[c])
-        marked = {own[c] for c in filled}
-        return [[_doubted(text) if o in marked else text for o, text in enumerate(rows[0])], *rows[1:]]
+        for c in filled:  # a cell merged over rows above or below is that one cell: each row's copy is in doubt
+            doubted, cell = _doubted(above[c]), above[c]
+            for index in range(last_row, -1, -1):
+                if section.row_tables[index] != number or section.rows[index][c] is not cell:
+                    break
+                section.rows[index][c] = doubted
+        for o in {own[c] for c in filled}:
+            doubted, cell = _doubted(rows[0][o]), rows[0][o]
+            for row in rows:
+                if row[o] is not cell:
+                    break
+                row[o] = doubted
+        return rows
     _join_cells(section, rows, number, last_row, filled, own)
     return rows[1:]
 
