@@ -294,3 +294,23 @@ def test_every_row_of_labels_on_a_page_going_on_with_a_table_splits_its_columns(
         ("产出指标", "质量指标", "各区司法局对法律顾问考核评分合格率（%）", "95", "95"),
         ("效益指标", "社会效益指标", "社区法律顾问覆盖率", "100%", "100%")]
     assert declaration.department.tasks[0].funds == Decimal("534.00")
+
+
+def test_a_short_name_at_the_top_of_a_tall_row_was_moved_whole_not_split():
+    """Seed 48's dx03 as a browser printed it (borders; the thirteenth session's last fresh check, read afterwards):
+    a task's row ends page 1, its name two lines at the top of a row 24 lines tall (the goal's). The template's
+    其他需完成的任务（可选填） row, first on page 2, was read as the name's rest, silently. A browser splits a row inside
+    a cell's lines; a cell of several lines may end a kept-together paragraph's last lines above the foot, not 24
+    lines. Facts from the corpus's manifest."""
+    declaration, _ = _read("template-task-row-after-a-tall-row.pdf")
+    task = declaration.department.tasks[0]
+    assert (task.name, task.funds) == ("一村（社区）一法律顾问公益法律服务工作经费", Decimal("534.00"))
+
+
+def test_a_2019_forms_functions_second_paragraph_in_the_next_column_goes_on_with_them():
+    """Seed 48's f009 as a browser printed it (no borders; as above): 部门职能概述 is two paragraphs a blank line
+    apart, read as two rows; the longer second line, begun where the first begins, has its middle in the next
+    column, and was left out of the functions, silently."""
+    declaration, _ = _read("form2019-functions-second-paragraph.pdf")
+    assert declaration.department.functions == (
+        "负责本区司法行政工作。主要职责包括：\n1.贯彻执行国家法律、法规；2.负责全区法治宣传；3.指导人民调解工作。")

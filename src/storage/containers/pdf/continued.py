@@ -469,9 +469,10 @@ def reached_foot(section: Section, columns: list[float], above: list[str], below
     of one line ending well above the row's foot (more than a line and its padding), was moved whole. Such a row is
     a header in a tall row (名称 | 主要实施内容 | …, 21 pt above its foot) whose border the browser drew as the top of
     the row under it, on the next page (seed 39's d025): joined, the task under it was lost. A cell of several lines
-    may end as far above the foot (a paragraph's last lines kept together, seed 37's d017); a row with an empty cell
-    (beside cells merged down over the break, 一级 centred in them; a template's 二级 row with no indicator) is told by
-    its cells with text on both sides, when it has any; a row whose ends are not known (no ruling lines) may be split."""
+    may end two lines further above the foot (a paragraph's last lines kept together, seed 37's d017); a row with an
+    empty cell (beside cells merged down over the break, 一级 centred in them; a template's 二级 row with no indicator)
+    is told by its cells with text on both sides, when it has any; a row whose ends are not known (no ruling lines)
+    may be split."""
     foot = section.last_foot
     inside = _inside(foot[0], columns) if foot is not None else None
     if foot is None or inside is None:
@@ -482,10 +483,15 @@ def reached_foot(section: Section, columns: list[float], above: list[str], below
         # foot, 经济效益指标, its border drawn on the next page, read as one row with the 社会效益指标 row there)
         paired = [inside[c] for c, text in enumerate(below) if c < len(above) and str(text).strip()
                   and str(above[c]).strip() and str(above[c]).strip() != str(text).strip()]
-    return not paired or any(foot[1][i] is None or foot[1][i] <= _FOOT_ROOM * foot[3] or foot[4][i] > 1 for i in paired)
+    return not paired or any(foot[1][i] is None or foot[1][i] <= _FOOT_ROOM * foot[3] or
+                             (foot[4][i] > 1 and foot[1][i] <= _KEPT_ROOM * foot[3]) for i in paired)
 
 
 _FOOT_ROOM = 1.5  # of a line's height: a cut cell's text ends no further above its row's foot (its padding, a line)
+# A cell of several lines cut by the page may end a kept-together paragraph's last lines higher, no more: a task's
+# name of two lines at the top of a row 24 lines tall was moved whole, and the template's 其他需完成的任务 row under it
+# on the next page was read as the name's rest (a browser's print of seed 48's dx03)
+_KEPT_ROOM = _FOOT_ROOM + 2
 
 
 def _one_number(before: str, after: str) -> bool:
