@@ -300,17 +300,9 @@ def join_split(section: Section, table: Table, rows: list[list[str]], dropped: i
     if found == "ask":
         section.asked.append(page)
         for c in filled:  # a cell merged over rows above or below is that one cell: each row's copy is in doubt
-            doubted, cell = _doubted(above[c]), above[c]
-            for index in range(last_row, -1, -1):
-                if section.row_tables[index] != number or section.rows[index][c] is not cell:
-                    break
-                section.rows[index][c] = doubted
+            _replace_up(section, number, last_row, c, above[c], _doubted(above[c]))
         for o in {own[c] for c in filled}:
-            doubted, cell = _doubted(rows[0][o]), rows[0][o]
-            for row in rows:
-                if row[o] is not cell:
-                    break
-                row[o] = doubted
+            _replace_down(rows, o, rows[0][o], _doubted(rows[0][o]))
         return rows
     _join_cells(section, rows, number, last_row, filled, own)
     return rows[1:]
@@ -325,17 +317,27 @@ def _join_cells(section: Section, rows: list[list[str]], number: int, last_row: 
     for c in filled:
         above, below = section.rows[last_row][c], rows[0][own[c]]
         text = _joined(above, below)
-        for index in range(last_row, -1, -1):
-            if section.row_tables[index] != number or section.rows[index][c] is not above:
-                break
-            section.rows[index][c] = text
+        _replace_up(section, number, last_row, c, above, text)
         joined.setdefault(own[c], text)
     for o, text in joined.items():
-        below = rows[0][o]
-        for row in rows:
-            if row[o] is not below:
-                break
-            row[o] = text
+        _replace_down(rows, o, rows[0][o], text)
+
+
+def _replace_up(section: Section, number: int, last_row: int, c: int, cell: str, new: str) -> None:
+    """The section's last row's cell in column c, and its copies up the rows above of the same table (a cell merged
+    down over them: one text object), replaced by new."""
+    for index in range(last_row, -1, -1):
+        if section.row_tables[index] != number or section.rows[index][c] is not cell:
+            break
+        section.rows[index][c] = new
+
+
+def _replace_down(rows: list[list[str]], o: int, cell: str, new: str) -> None:
+    """A page's first row's cell in its own column o, and its copies down the rows under it (merged), replaced."""
+    for row in rows:
+        if row[o] is not cell:
+            break
+        row[o] = new
 
 
 def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped: int, columns: list[float],

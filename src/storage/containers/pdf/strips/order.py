@@ -191,15 +191,17 @@ def _same_text_at(top: float, indices: list[int | None], lines: list[list]) -> b
 def _left_out_guesses(pages: list, lines: list[list], shifts: dict[int, float], columns: dict, rows: dict,
                       raw_rows: dict, empty: set[int]) -> Iterator[list]:
     """The arrangements with pages left out, in lists from the likeliest guess to the boldest: one page of the
-    last strip (a column of its own left empty), then pages of bare strips, then pages at the foot of strips."""
+    last strip (a column of its own left empty), then pages of bare strips, then pages at the foot of strips, then
+    the bands between a sparse strip's first and last."""
     count = len(pages)
     yield [(*found, slots) for blank in range(1, count + 1)
            for slots in ([*range(blank), None, *range(blank, count)],)
            for found in _scored(slots, shifts, columns, rows, raw_rows, empty)
            if len(found[1]) > 1 and any(band[-1] is None for band in found[1])]
-    yield from _left_out_of_bare(pages, lines, shifts, columns, rows, raw_rows, empty)
+    bare = _bare_pages(pages, lines)
+    yield from _left_out_of_bare(count, bare, shifts, columns, rows, raw_rows, empty)
     yield from _left_out_at_strip_ends(count, shifts, columns, rows, raw_rows, empty, _feet(lines))
-    yield _left_out_between(count, _bare_pages(pages, lines) | empty, shifts, columns, rows, raw_rows, empty)
+    yield _left_out_between(count, bare | empty, shifts, columns, rows, raw_rows, empty)
 
 
 def _checked_out(scored: list, pages: list, checks, same=None) -> list[list[list]]:
@@ -224,15 +226,13 @@ _MAX_RIVALS = 6  # arrangements that check out, weighed for giving one table: mo
 _MAX_LEFT_OUT = 2  # pages left out of strips whose printed pages show nothing of their own
 
 
-def _left_out_of_bare(pages: list, lines: list[list], shifts: dict[int, float], columns: dict, rows: dict,
+def _left_out_of_bare(count: int, bare: set[int], shifts: dict[int, float], columns: dict, rows: dict,
                       raw_rows: dict, empty: set[int]) -> Iterator[list]:
     """The arrangements with one page, else two, left out in strips (not the first) whose every printed page is
     bare (_bare_pages): columns empty wherever they are printed (财政专户拨款 and 其他资金 in a 项目支出 table), whose
     pages LibreOffice prints only where something crosses into them (the title on the first band, a footnote on the
     last). A page missing from a strip that shows cells of its own is looked for at strips' ends only
-    (_left_out_at_strip_ends). One page left out, then two."""
-    bare = _bare_pages(pages, lines)
-    count = len(pages)
+    (_left_out_at_strip_ends). One page left out, then two. bare: the pages that show nothing of their own."""
     for blanks in range(1, _MAX_LEFT_OUT + 1) if bare else ():
         found = []
         for places in combinations(range(1, count + blanks), blanks):
