@@ -268,3 +268,13 @@ def test_a_line_guessed_midway_through_a_header_label_moves_beside_it():
         [Decimal("5590.69"), Decimal("5557.85"), Decimal("32.84"), None],
         [Decimal("6848.24"), Decimal("6694.10"), Decimal("154.14"), None]]
     assert (projects[0].funds.special_account, projects[0].funds.other) == (None, Decimal("249.61"))  # page 1 kept
+
+
+def test_a_page_going_on_with_a_data_row_puts_its_amounts_by_their_own_column():
+    """Seed 49's p052 as Calc printed it, no borders, fitted (a fresh check, read afterwards: a tuning file). Page 2
+    goes on without a header; its first row, a project's, has the most texts and gave the page its columns. It was
+    taken for a header, and an 其他资金 161.49 right-aligned a padding short of the goal beside it was put under the
+    goal's "label": read as the goal's first characters (161.49保障…), the amount missing. A row with an amount is data."""
+    project = open_declaration(DATA / "borderless-page-going-on-with-a-data-row.pdf").declaration.projects[14]
+    assert _funds(project) == [Decimal("39420.85"), Decimal("39259.36"), None, Decimal("161.49")]  # the manifest's
+    assert project.goal == "保障各项司法行政工作顺利开展，提升公共法律服务水平，维护社会和谐稳定。"

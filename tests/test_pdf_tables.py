@@ -121,6 +121,18 @@ def test_wrapped_lines_join_without_spaces_between_chinese():
     assert join_lines([line("第一段。", 0, 0), line("第二段写满了这一行", 0, 12)]) == "第一段。\n第二段写满了这一行"
 
 
+def test_an_item_number_broken_where_its_line_was_full_is_one_number():
+    # A word processor breaks a run with no space where the line is full: </p><p>1 | 0、效益指标 (seed 49's Writer
+    # px34). The 0 alone would have fitted, 0、 would not: the mark after a digit keeps to it, so the line was full.
+    line = synthetic_line
+    lines = [line("年受援人数", 0, 0), line("p><1", 0, 12), line("0、效益指", 0, 24)]
+    assert join_lines(lines) == "年受援人数p><10、效益指"
+    lines = [line("年受援人数", 0, 0), line("p><1", 0, 12), line("0．效益指", 0, 24)]
+    assert join_lines(lines) == "年受援人数p><10．效益指"
+    assert join_lines([line("年受援人数", 0, 0), line("p><1", 0, 12), line("0 效益指", 0, 24)]) == \
+        "年受援人数p><1 0 效益指"  # room for the 0 and nothing keeping to it: a wrap at a space
+
+
 def synthetic_line(text, x0, top, width=10.0):
     chars = [{"text": ch, "x0": x0 + i * width, "x1": x0 + (i + 1) * width, "top": top, "bottom": top + 10,
               "size": 10.0} for i, ch in enumerate(text)]

@@ -112,11 +112,49 @@ def test_a_key_cell_going_on_beside_cells_plainly_cut_is_said_not_taken_for_a_ro
     # Seed 29's Writer px05: 穗财政【 | 2023】79号一村(社… at a page's foot and top. Writer kept 2023】79 whole, so the
     # name's rest looks as if it would have fitted above; but the goal and the indicators beside it were cut mid-word
     # (一法 | 律顾问, 数量指 | 标：). Taken for a row of its own before, its goal read as the rest only, in silence.
+    # Its text ends with 【, which no line ends with: the page broke it there, and the row is joined (seed 49's p017,
+    # below). A name that ends where a paragraph may end is still said, not guessed.
     above = ["穗财政\n【", "广州市天河区司法局", "在全区实现一社区一法", "1、产出指标：数量指"]
     below = ["2023】79号一村(社", "", "律顾问线上线下全覆盖，群", "标：法律顾问每季度举办法"]
     starts = [[("2", 0.636), ("0", 0.636), ("2", 0.636), ("3", 0.636), ("】", 1.0)], [], [("律", 1.0)], [("标", 1.0)]]
-    assert split_row(above, below, [3.15, 3.15, 3.15, 2.65], [4.62, 1.62, 0.62, 0.62], [0.0, None, 0.0, 0.0],
-                     starts, 10.5) == "ask"
+    gaps, room = [3.15, 3.15, 3.15, 2.65], [4.62, 1.62, 0.62, 0.62]
+    assert split_row(above, below, gaps, room, [0.0, None, 0.0, 0.0], starts, 10.5) == "join"
+    assert split_row(["穗财政", *above[1:]], below, gaps, room, [0.0, None, 0.0, 0.0], starts, 10.5) == "ask"
+    # nor does a text end with a hyphen (seed 49's Writer p046: 1、1-产出指标:11- | 数量指标:信息化运维工作, room to spare)
+    hyphen = [*above[:3], "1、1-产出指标:11-"]
+    below = [*below[:3], "数量指标:信息化运维工作"]
+    assert split_row(hyphen, below, gaps, [*room[:3], 2.44], [0.0, None, 0.0, 0.0], [*starts[:3], [("数", 1.0)]],
+                     10.5) == "join"
+    assert split_row([*above[:3], "1、1-产出指标:11"], below, gaps, [*room[:3], 2.44], [0.0, None, 0.0, 0.0],
+                     [*starts[:3], [("数", 1.0)]], 10.5) == "ask"
+
+
+def test_a_numbered_list_going_on_with_its_next_number_beside_a_cut_cell_is_joined():
+    # Seed 49's p017 as Writer printed it: 1．…年度指标值：1个。 ends a line above the foot with room for more, and the
+    # next page's top begins with 2．产出指标; the goal beside it was cut mid-sentence. The list's next number is the
+    # cell's rest. Without a cut cell beside it, a numbered row may be a row of its own: said, not joined.
+    above = ["4", "律师管理业务经费", "1．产出指标：数量指标：培训次数；年度指标值：1个。", "核; 实施购买服务项目,"]
+    below = ["", "", "2．产出指标:质量指标:", "推动天河区律师行业高质量"]
+    starts = [[], [], [("2", 0.64), ("．", 1.0)], [("推", 1.0)]]
+    gaps, room = [115.0, 103.0, 2.6, 2.8], [4.73, 2.62, 3.62, 0.27]
+    assert split_row(above, below, gaps, room, [None, None, 0.0, 0.0], starts, 10.5) == "join"
+    assert split_row(above, [*below[:3], ""], gaps, room, [None, None, 0.0, None], starts, 10.5) == "ask"
+    assert split_row(above, ["", "", "3．产出指标:质量指标:", below[3]], gaps, room, [None, None, 0.0, 0.0],
+                     starts, 10.5) == "ask"  # not the next number
+
+
+def test_a_row_split_mid_name_and_mid_list_reads_every_fact():
+    """Seed 49's p017 as Writer printed it (read afterwards: a tuning file): two rows split at a page's foot, one by its
+    name (穗财政【 | 2023】79号…) and its amounts (1,928,000 | .00), one by its indicator list (…1个。 | 2．产出指标…).
+    Both were said and not joined: 23 facts missing. Every project reads as the corpus's manifest has it."""
+    projects = open_declaration(DATA / "word-split-mid-name-and-mid-list.pdf").declaration.projects
+    assert len(projects) == 19
+    assert [i.name for i in projects[3].indicators] == ["购买专项法律服务项目(个)", "辖内律师事务所年度考核(%)", "采购程序的规范性",
+                                                        "工单及时完成率", "做好对律师和律师事务所的投诉处理工作"]
+    assert projects[5].name == "穗财政【2023】79号一村(社区)一法律顾问公益法律服务工作经费"
+    assert (projects[5].unit, str(projects[5].funds.total)) == ("广州市天河区司法局", "192.80")
+    assert [i.name for i in projects[5].indicators][1:] == [
+        "法律顾问每月到社区提供法律服务（含非现场服务）时间（小时）", "对法律顾问考核评估合格率（%）", "法律顾问覆盖率（%）"]
 
 
 def test_a_cell_merged_down_from_a_row_the_page_may_have_split_is_said_at_every_project():
@@ -132,3 +170,28 @@ def test_a_cell_merged_down_from_a_row_the_page_may_have_split_is_said_at_every_
     for index in wrong:
         assert any(getattr(note, "location", None) in (paths.project(index), paths.field(paths.project(index), "unit"))
                    and "预算单位" in note for note in opened.notes), index
+
+
+def test_an_item_number_broken_at_a_line_end_keeps_its_items_apart():
+    """Seed 49's p028 as Writer printed it (read afterwards: a tuning file): the 11 numbered indicators of 法律援助补贴和业务
+    经费 in a narrow cell; </p><p>10．效益指标 is broken where the line is full, 1 | 0．, and read as "1 0．": items 10
+    and 11 were not told apart (said: the numbering did not reconcile). The 0 alone would have fitted; 0． would not."""
+    project = open_declaration(DATA / "word-item-number-broken-at-a-line-end.pdf").declaration.projects[1]
+    assert [i.name for i in project.indicators][8:] == ["法律援助受益人数", "提升法律援助的影响力", "法律援助案件质量评核"]
+    assert len(project.indicators) == 11  # as the corpus's manifest has them
+
+
+def test_a_text_no_cell_begins_with_makes_the_row_below_the_rest():
+    # Seed 49's Writer p028 and p051: 合格率100% | 。</p><p>3．产出…, and 1,928,000 | .00 beside 穗财政 | 【2023】79号一村(
+    # (the name's rest would seem to have fitted above). A cell beginning with 。 or a number's .00 is no row's own.
+    above = ["7", "律师管理业务经费", "实施周期指标值:初审合格率100%"]
+    starts = [[], [], [("。", 1.0)]]
+    assert split_row(above, ["", "", "。</p><p>3．产出"], [255.9, 243.9, 2.9], [4.73, 2.62, 2.51],
+                     [None, None, 0.0], starts, 11.0) == "join"
+    above = ["7", "穗财政", "1,928,000", "在全区实现"]
+    below = ["", "【2023】79号一村(", ".00", "一社区一法律顾问线上线下"]
+    starts = [[], [("【", 1.0)], [(".", 0.32), ("0", 0.64), ("0", 0.64)], [("一", 1.0)]]
+    gaps, room = [2.8, 3.1, 2.8, 3.1], [4.73, 2.62, 0.28, 0.62]
+    assert split_row(above, below, gaps, room, [None, 0.0, 0.0, 0.0], starts, 10.5) == "join"
+    assert split_row(above, [*below[:2], "200.00", below[3]], gaps, room, [None, 0.0, 0.0, 0.0],
+                     [*starts[:2], [("2", 0.64)], starts[3]], 10.5) == "ask"  # an amount of its own: a row's, maybe

@@ -183,6 +183,7 @@ _SLACK = 0.15  # of a character: a line's room (its cell's padding taken as the 
 _NO_END = set("（(【「『“‘《<")  # marks a line does not end with: they go with the character after them
 _NO_START = set("，。、；：？！,.;:?!%）)】」』”’》>·…-—/")  # marks a line does not begin with: they go with the
 # character before them to the next line (kinsoku), as the end of a word of letters or digits does
+_NEVER_LAST = _NO_END | {"-"}  # marks no cell's text ends with: what follows is on the next line, or page
 
 
 def split_row(above: list[str], below: list[str], gaps_above: list[float | None], room_above: list[float | None],
@@ -207,12 +208,23 @@ def split_row(above: list[str], below: list[str], gaps_above: list[float | None]
     if not filled or height <= 0 or len(above) != len(below):
         return None
     reach = _REACH * height
-    wrapped = {c for c in filled if room_above[c] is not None and first_word(starts_below[c]) > room_above[c] - _SLACK}
+    # A cell goes on below where the first word below would not have fitted on its last line above, or where its
+    # text above ends with a mark no text ends with (穗财政【 | 2023】79号…: the page, not the line, broke it there; a
+    # hyphen, 1、1-产出指标:11- | 数量指标…, seed 49's Writer p046)
+    wrapped = {c for c in filled if room_above[c] is not None and first_word(starts_below[c]) > room_above[c] - _SLACK
+               or above[c].strip()[-1:] in _NEVER_LAST}
+    # A text below that no cell's text begins with (。… after 合格率100%, a number's .00 after 1,928,000) is the rest of
+    # the cell above, whatever room its last line seemed to leave: the row below is no row of its own
+    rests = {c for c in filled if _rest_only(below[c])}
+    wrapped |= rests
     # A cell whose text was plainly cut at the foot (wrapped there, mid-sentence) is the rest of the row above,
     # whatever the others show: a line break typed in the text, or a line kept with the next, may leave another
     # cell's last line short of the foot. Then the row is at least doubted, never taken as one of its own.
     cut = any(c in wrapped and above[c].strip() and above[c].strip()[-1] not in _ENDS and gaps_above[c] is not None
               and gaps_above[c] <= reach and gaps_below[c] is not None and gaps_below[c] <= reach for c in filled)
+    if cut:  # beside such a cell, a numbered list going on with its next number is that cell's rest, though its
+        # last item ended a line above (1．…1个。 | 2．产出指标…: seed 49's p017, a word processor's print)
+        wrapped |= {c for c in filled if _next_item(above[c], below[c])}
     for c in filled:
         if not above[c].strip() or above[c].strip() == below[c].strip():
             return None
@@ -225,7 +237,24 @@ def split_row(above: list[str], below: list[str], gaps_above: list[float | None]
         # a key cell going on that would seem to have fitted above (穗财政【 | 2023】79号…: Writer keeps 2023】79 whole)
         # beside cells plainly cut at the foot: the rest of the row, or a row of its own: said, not guessed
         return "ask" if cut and key is not None else None
-    return "join" if len(wrapped) == len(filled) else "ask"
+    return "join" if len(wrapped) == len(filled) or rests else "ask"
+
+
+_ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(\d{1,2})\s*([、．.])(?!\d)")
+
+
+_REST_ONLY = re.compile(r"[，。、；：？！,;:?!）)】」』”’》%‰]|[.,]\d")  # a mark that only follows text; a number's rest
+
+
+def _rest_only(text: str) -> bool:
+    """Whether a text begins as only the rest of another does."""
+    return bool(_REST_ONLY.match(text.strip()))
+
+
+def _next_item(above: str, below: str) -> bool:
+    """Whether the text below begins with the item number after the last one of the text above, marked alike."""
+    first, items = _ITEM.match(below.strip()), list(_ITEM.finditer(above))
+    return bool(first and items and int(first[1]) == int(items[-1][1]) + 1 and first[2] == items[-1][2])
 
 
 def _empty_key(above: list[str], below: list[str]) -> bool:

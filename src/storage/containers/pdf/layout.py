@@ -250,7 +250,10 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
             break
     bounds = _clear_of_labels(rows[first:], bounds, guessed, template)
     bounds = _stacked_labels(rows[first:], bounds)
-    headed = template is rows[first]
+    # A row with an amount is data, not a header, though it has the most texts (a page going on without a header):
+    # the texts of the next column begin a cell's padding after an amount ends, and an amount put by the label
+    # beginning after its right edge joined the goal beside it (161.49保障…: seed 49's p052)
+    headed = template is rows[first] and not any(is_amount(block.text()) for block in template)
     body = [block for row in rows[first + 1:] for block in row]
     aligned, unsure = _amount_columns(body, bounds, guides) if headed else ({}, {})
     in_template = {id(block) for block in template}

@@ -183,6 +183,8 @@ def split_line(line: Line, gap: float | None = None) -> list[list[dict]]:
 # ---- joining wrapped lines -------------------------------------------------------------------
 
 _CLOSING = set("，。；：、！？）》」』】〕”’%％,.;:!?)]}")
+_KEPT_TO_DIGIT = _CLOSING | {"．"}  # an item's number 10． is no line's start either (kept out of _first_token_width,
+# whose "well short" a wrapped 1 | 0．2-效益指标 meets: its line break read as typed, the number whole once cleaned)
 _OPENING = set("（《「『【〔“‘([{")
 
 
@@ -237,15 +239,21 @@ def join_lines(lines: list[Line], inner_width: float | None = None) -> str:
 def _number_broken(previous: Line, line: Line, slack: float) -> bool:
     """A number too wide for its cell, broken where the line was full (a word processor breaks a word that fits on
     no line anywhere, 446,079,9 | 00.00): a line of one word that ends in a digit or a separator, filled so far
-    that the next line's first digit would not have fitted, and a digit after it. A wrap at a space between two
-    numbers leaves the line short of the next one whole, which a line of one word cannot be."""
+    that the next line's first digit (with the marks that keep to it) would not have fitted, and a digit after
+    it. A wrap at a space between two numbers leaves the line short of the next one whole, which a line of one word
+    cannot be."""
     last = [c for c in previous.chars if c["text"] != " "]
     first = [c for c in line.chars if c["text"] != " "]
     if not last or not first or not first[0]["text"].isdigit() or last[-1]["text"] not in "0123456789,.":
         return False
     if any(c["text"] == " " for c in previous.chars if last[0]["x0"] <= c["x0"] <= last[-1]["x0"]):
         return False
-    return slack < first[0]["x1"] - first[0]["x0"]
+    # the digit goes with the marks that may not begin a line after it (1 | 0、效益指标: 0、 did not fit, seed 49's
+    # Writer px34; 1 | 0．效益指标, p028)
+    end = 0
+    while end + 1 < len(first) and first[end + 1]["text"] in _KEPT_TO_DIGIT:
+        end += 1
+    return slack < first[end]["x1"] - first[0]["x0"]
 
 
 _CELL_CLIP_HEIGHT = 250.0  # a clip higher than this is a page's or a frame's, not a cell's
