@@ -278,3 +278,20 @@ def test_a_page_going_on_with_a_data_row_puts_its_amounts_by_their_own_column():
     project = open_declaration(DATA / "borderless-page-going-on-with-a-data-row.pdf").declaration.projects[14]
     assert _funds(project) == [Decimal("39420.85"), Decimal("39259.36"), None, Decimal("161.49")]  # the manifest's
     assert project.goal == "保障各项司法行政工作顺利开展，提升公共法律服务水平，维护社会和谐稳定。"
+
+
+def test_a_nameless_row_under_a_project_of_two_units_says_the_unit_may_be_joined_too():
+    """Seed 50's p028 as a browser printed it (no borders, rows too low for their text; read afterwards): two projects'
+    names and their units were read as one row, 法律援助经费法规咨询业务工作经费 of 区法律援助处广州市番禺区法规咨询办公室,
+    the second's amounts on a row with no name nor unit. The note named the name only; the unit is as likely joined."""
+    indicators = "1、产出指标：数量指标：运维次数；实施周期指标值：12次；年度指标值：12次。"
+    header = [*HEADER[:1], "预算单位", *HEADER[1:]]
+    rows = [["法律援助经费法规咨询业务工作经费", "区法律援助处广州市番禺区法规咨询办公室", "10.00", "2024", "10.00", "", "",
+             "保障运行。", indicators], ["", "", "20.00", "2024", "20.00", "", "", "保障矫正。", indicators]]
+    table = import_project_table(Grid("第 1 页", [header, *rows]))
+    note = next(str(note) for note in table.notes if "第 3 行没有项目名称" in str(note))
+    assert "预算单位“区法律援助处广州市番禺区法规咨询办公室”" in note and "法律援助经费法规咨询业务工作经费" in note
+    rows[1][1] = "广州市番禺区法规咨询办公室"  # a unit of its own: only the name may be joined
+    table = import_project_table(Grid("第 1 页", [header, *rows]))
+    note = next(str(note) for note in table.notes if "第 3 行没有项目名称" in str(note))
+    assert "预算单位“" not in note and "法律援助经费法规咨询业务工作经费" in note

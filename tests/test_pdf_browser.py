@@ -314,3 +314,14 @@ def test_a_2019_forms_functions_second_paragraph_in_the_next_column_goes_on_with
     declaration, _ = _read("form2019-functions-second-paragraph.pdf")
     assert declaration.department.functions == (
         "负责本区司法行政工作。主要职责包括：\n1.贯彻执行国家法律、法规；2.负责全区法治宣传；3.指导人民调解工作。")
+
+
+def test_a_2019_forms_functions_going_on_past_a_value_over_two_columns_are_kept():
+    """Seed 50's f012 as a browser printed it (no borders, line breaks typed anywhere; read afterwards: a tuning file):
+    部门职能概述's value, 天 | 河区司法局…主要职责包括：, is read over two columns, and the paragraphs under it, a blank
+    line below, in the column after: they were left out of the functions, silently. As the corpus's manifest has it,
+    but for the line breaks typed in it."""
+    declaration, _ = _read("form2019-functions-value-over-two-columns.pdf")
+    functions = declaration.department.functions.replace("\n", "")
+    assert functions.startswith("天河区司法局是区人民政府工作部门。主要职责包括：1.贯彻执行国家法律")
+    assert functions.endswith("14.承办区委、区政府和上级司法行政部门交办的其他事项。") and len(functions) == 446

@@ -235,3 +235,24 @@ def test_a_strips_pages_need_only_be_more_alike_than_pages_of_different_strips()
     assert order._apart(columns, {0: 0, 1: 0, 2: 1, 3: 1}) == -0.3
     assert order._apart(columns, {0: 0, 1: 1, 2: 0, 3: 1}) == 0.0  # the two alike pages parted: the bar kept
     assert order._apart({(0, 1): 0.2, (0, 2): 0.1}, {0: 0, 1: 0, 2: 1}) == 0.0  # never above pages in general
+
+
+def test_strips_of_prose_under_a_centred_label_are_joined():
+    """p026 of seed 50's corpus as Calc printed it (not fitted, landscape, no borders, rows generous; tests/data/pdf/
+    strips, read after the fresh check that found it refused): three strips of four bands, the second and third one
+    wide column each (绩效指标, 绩效目标), their label centred over prose begun at the column's left, the last band a
+    footnote printed in the first strip only. A strip's pages were a shade less alike by where their texts begin than
+    pages in general (-0.003 a pair), and the true arrangement was ruled out: refused."""
+    from pathlib import Path
+
+    from src.storage.infra.files import open_declaration
+
+    opened = open_declaration(Path(__file__).resolve().parent / "data" / "pdf" / "strips" /
+                              "prose-strips-label-centred-over-text.pdf")
+    projects = opened.declaration.projects  # as the corpus's manifest has them
+    assert [(p.name, p.unit, p.period, str(p.funds.total)) for p in projects] == [
+        ("天河区一村（社区）法律顾问公益法律服务工作经费", "天河区公证处", "2024-2026", "289.20"),
+        ("业务装备购置经费", "天河区公证处", "2023", "14.07"),
+        ("专职人民调解服务项目经费", "广州市天河区司法局", "2021-2023", "42.00")]
+    assert [len(p.indicators) for p in projects] == [7, 5, 5]
+    assert projects[1].goal.startswith("更新购置设备，保障局机构及司法所正常运行。")

@@ -432,10 +432,15 @@ def _nameless_row_note(table: ImportedTable, row: int, values: dict[str, str]) -
     own = any(values.get(key) for key in (*FUND_KEYS, "goal", "indicators"))  # a unit alone: a merged cell's copy
     if not own or not table.projects:
         return Note(f"第 {row + 1} 行没有项目名称，已跳过", row=row + 1)
-    above = table.projects[-1].name
-    return Note(f"第 {row + 1} 行没有项目名称，但有{'、'.join(held)}，未作为项目导入；上一个项目的名称“{above}”"
-                f"可能连着这一行的项目名称，请对照原表核对", row=row + 1,
-                location=paths.project(table.first_project + len(table.projects) - 1),
+    above, unit = table.projects[-1].name, table.projects[-1].unit
+    # a project's row (its goal or indicators) whose unit is empty too may have had both joined into the row above's
+    # (a 番禺 table printed with rows too low for their text: 法律援助经费 and 法规咨询业务工作经费 read as one project of
+    # two units, seed 50's p028); an amount alone is a strip's row put out of step, its unit not in question
+    both = unit and not values.get("unit") and (values.get("goal") or values.get("indicators"))
+    joined = f"名称“{above}”和预算单位“{unit}”可能连着这一行的项目名称和预算单位" if both else \
+        f"名称“{above}”可能连着这一行的项目名称"
+    return Note(f"第 {row + 1} 行没有项目名称，但有{'、'.join(held)}，未作为项目导入；上一个项目的{joined}，请对照原表核对",
+                row=row + 1, location=paths.project(table.first_project + len(table.projects) - 1),
                 source_text=" ".join(values[key] for key in ("unit", "total", "fiscal") if values.get(key)) or None)
 
 

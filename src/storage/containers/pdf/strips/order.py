@@ -33,6 +33,9 @@ from ..text import split_line
 
 _NEAR = 1.5  # pt: two pages' texts begin (or their lines lie) at the same place
 _ROWS_SLACK = 0.1  # rows all of one height make every page alike: a band's pages may fall a little short
+# Strips of one wide column each (绩效指标, 绩效目标: a label centred over prose begun at the column's left) are about as
+# alike as pages in general: a strip's pages may fall that little short (seed 50's p026: -0.003 a pair)
+_COLUMNS_SLACK = 0.02
 _BAND_ROWS = 0.3  # at least this share of a band's pages' lines lie at heights the others' lines do (0.38 to
 # 0.88 in the corpora's true bands; all of a 24-page file's pages taken for one band: 0.24)
 _MAX_PAGES = 600  # every two pages are weighed: beyond this many, that costs more than the file is worth
@@ -415,7 +418,8 @@ def _scored(slots: list[int | None], shifts: dict[int, float], columns: dict, ro
             band_of = {index: b for b, band in enumerate(bands) for index in band if index is not None}
             alike_columns = [value for (i, j), value in columns.items() if strip_of[i] == strip_of[j]]
             alike_rows = [value for (i, j), value in rows.items() if band_of[i] == band_of[j]]
-            if alike_columns and sum(alike_columns) <= 0 or alike_rows and sum(alike_rows) < -_ROWS_SLACK * len(alike_rows):
+            if alike_columns and sum(alike_columns) < -_COLUMNS_SLACK * len(alike_columns) or \
+                    alike_rows and sum(alike_rows) < -_ROWS_SLACK * len(alike_rows):
                 continue  # pages put in one strip less alike than pages in general (or in one band, clearly less)
             shifted = (_shifted_alike(columns, strip_of, slots) if shifted_only else alike_columns) \
                 if None in slots else []
