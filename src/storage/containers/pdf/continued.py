@@ -394,12 +394,13 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
           for span in spans]
     wrapped: dict[int, int] = {}  # the section's column → the page's own
     going_on: dict[int, int] = {}  # the same, every cell below whose text above stopped mid-sentence
-    filled = 0
+    filled = unmapped = 0
     for own, text in enumerate(rows[0]):
         c = at[own] if own < len(at) else None
         if not str(text).strip():
             continue
         filled += 1
+        unmapped += c is None
         if c is None or c >= len(above) or c in going_on:
             continue
         before, after = str(above[c]).strip(), str(text).strip()
@@ -413,6 +414,17 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
     if wrapped and not below_key and len(going_on) == filled:
         wrapped = going_on  # the key left empty below, and every text there goes on one above: the rest of the row
     if len(wrapped) < 2 or (below_key and key not in wrapped):
+        values = any(_VALUE.fullmatch(str(text).strip()) for text in rows[0] if str(text).strip())
+        if wrapped and len(going_on) >= 2 and len(going_on) + unmapped == filled and unmapped and \
+                (not below_key or key in wrapped) and not values:
+            # A cell plainly cut at the foot beside another stopped mid-sentence, every text below going on one above
+            # but a text under no cell of the row above, the key not filled anew and no amount below: the rest is
+            # not told from a row of its own (a 2019 form's pair 事件率，重 | 新犯罪率 beside its value, the task's goal
+            # merged down beside them going on too, under no cell of the pair's row: seed 51's f011, f012). Said.
+            number = section.row_tables[last_row]
+            for c, own in going_on.items():
+                _replace_up(section, number, last_row, c, above[c], _doubted(above[c]))
+                _replace_down(rows, own, rows[0][own], _doubted(rows[0][own]))
         return rows  # a row of its own below: its key (序号, a name) filled anew
     first = list(rows[0])
     for c, own in wrapped.items():
