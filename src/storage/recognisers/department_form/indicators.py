@@ -65,7 +65,8 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
             values["level1"], values["level2"] = glued
         if (pair := two_level2s(values.get("level2"))) and values.get("name"):
             # the first names a row of its own with no indicator (a template's), the row's indicator is the second's
-            notes.append(Note(f"绩效指标表第 {row + 1} 行的二级指标“{values['level2']}”是两个二级指标连在一起（PDF 中上一行没有"
+            some, rows = ("两个", "上一行") if framework.is_known_level2(pair[0]) else ("几个", "上面几行")
+            notes.append(Note(f"绩效指标表第 {row + 1} 行的二级指标“{values['level2']}”是{some}二级指标连在一起（PDF 中{rows}没有"
                               f"指标的“{pair[0]}”被读进了这一格），已读作“{pair[1]}”，请核对", row=row + 1,
                               source_text=values["level2"], location=paths.field(
                                   paths.indicator(paths.DEPARTMENT, len(indicators)), "level2")))

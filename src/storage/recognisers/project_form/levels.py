@@ -34,11 +34,27 @@ def glued_levels(text: str | None) -> tuple[str, str] | None:
 
 
 def two_level2s(text: str | None) -> tuple[str, str] | None:
-    """Two 二级 names read as one cell's text (生态效益指标可持续影响指标: a template's 二级 row with no indicator, one
-    line high, read by a PDF page without ruling lines as the first line of the row under it), or None."""
-    if framework.is_known_level2(framework.canonical_level(re.sub(r"\s+", "", text or ""))):
+    """Two 二级 names or more read as one cell's text (生态效益指标可持续影响指标: a template's 二级 row with no
+    indicator, one line high, read by a PDF page without ruling lines as the first line of the row under it; three
+    such rows stacked, 社会效益指标生态效益指标可持续影响指标, seed 52's d008): (those of the rows above, the last), or
+    None."""
+    squeezed = re.sub(r"\s+", "", text or "")
+    if framework.is_known_level2(framework.canonical_level(squeezed)):
         return None
-    return _name_and_level2(text, framework.level2_names(), lambda first, rest: True)
+    above = ""
+    for _ in range(_MAX_STACKED):
+        pair = _name_and_level2(squeezed, framework.level2_names(), lambda first, rest: True)
+        if pair is not None:
+            return above + pair[0], pair[1]
+        first = next((name for name in framework.level2_names() if squeezed.startswith(name) and len(squeezed) > len(name)),
+                     None)
+        if first is None:
+            return None
+        above, squeezed = above + first, squeezed[len(first):]
+    return None
+
+
+_MAX_STACKED = 6  # 二级 rows of a template read into one cell: more than a 一级 has
 
 
 def _name_and_level2(text: str | None, names, fits) -> tuple[str, str] | None:
