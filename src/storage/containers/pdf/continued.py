@@ -240,15 +240,15 @@ def split_row(above: list[str], below: list[str], gaps_above: list[float | None]
     return "join" if len(wrapped) == len(filled) or rests else "ask"
 
 
-_ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(\d{1,2})\s*([、．.])(?!\d)")
-
-
 _REST_ONLY = re.compile(r"[，。、；：？！,;:?!）)】」』”’》%‰]|[.,]\d")  # a mark that only follows text; a number's rest
 
 
 def _rest_only(text: str) -> bool:
     """Whether a text begins as only the rest of another does."""
     return bool(_REST_ONLY.match(text.strip()))
+
+
+_ITEM = re.compile(r"(?:^|(?<=[\s。；;]))(\d{1,2})\s*([、．.])(?!\d)")  # an item's number, where an item may begin
 
 
 def _next_item(above: str, below: str) -> bool:

@@ -45,8 +45,8 @@ def _going_on(form: LabelledGrid, r: int, c: int, first: str) -> list[str]:
     standing where the value does or in the column after its last copy. A tall cell that a PDF without ruling lines
     shows with a blank line in it is read as rows, its columns cut where its texts' middles lie: a longer line after
     the blank one, begun where the value begins, may fall in the next (a browser's print of seed 48's f009; seed 50's
-    f012, its value over two columns, the paragraphs after it in the third). A merged cell's
-    copies of the value are not taken again; a note of the table's unit (单位：万元) goes on with nothing."""
+    f012, its value over two columns, the paragraphs after it in the third). A merged cell's copies of the value are
+    not taken again; a note of the table's unit (单位：万元) goes on with nothing."""
     start = next((k for k in range(c + 1, form.width(r)) if form.text(r, k) == first), None)
     if start is None:
         return []
