@@ -328,10 +328,7 @@ def join_split(section: Section, table: Table, rows: list[list[str]], dropped: i
     filled = [c for c, text in enumerate(rest if found == "ask" else below) if text.strip()]
     if found == "ask":
         section.asked.append(page)
-        for c in filled:  # a cell merged over rows above or below is that one cell: each row's copy is in doubt
-            _replace_up(section, number, last_row, c, above[c], _doubted(above[c]))
-        for o in {own[c] for c in filled}:
-            _replace_down(rows, o, rows[0][o], _doubted(rows[0][o]))
+        _doubt_both(section, number, last_row, rows, [(c, own[c]) for c in filled])
         return rows
     _join_cells(section, rows, number, last_row, filled, own)
     return rows[1:]
@@ -350,6 +347,18 @@ def _join_cells(section: Section, rows: list[list[str]], number: int, last_row: 
         joined.setdefault(own[c], text)
     for o, text in joined.items():
         _replace_down(rows, o, rows[0][o], text)
+
+
+def _doubt_both(section: Section, number: int, last_row: int, rows: list[list[str]],
+                columns: list[tuple[int, int]]) -> None:
+    """Both rows' cells of a row the page may have split, said: for each (section's column, page's own column), the
+    section's last row's cell and its copies up, and the page's first row's cell and its copies down (a cell merged
+    over rows above or below is that one cell: each row's copy is in doubt)."""
+    for c, _ in columns:
+        cell = section.rows[last_row][c]
+        _replace_up(section, number, last_row, c, cell, _doubted(cell))
+    for o in {o for _, o in columns}:
+        _replace_down(rows, o, rows[0][o], _doubted(rows[0][o]))
 
 
 def _replace_up(section: Section, number: int, last_row: int, c: int, cell: str, new: str) -> None:
@@ -414,17 +423,14 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
     if wrapped and not below_key and len(going_on) == filled:
         wrapped = going_on  # the key left empty below, and every text there goes on one above: the rest of the row
     if len(wrapped) < 2 or (below_key and key not in wrapped):
-        values = any(_VALUE.fullmatch(str(text).strip()) for text in rows[0] if str(text).strip())
         if wrapped and len(going_on) >= 2 and len(going_on) + unmapped == filled and unmapped and \
-                (not below_key or key in wrapped) and not values:
+                (not below_key or key in wrapped) and \
+                not any(_VALUE.fullmatch(str(text).strip()) for text in rows[0] if str(text).strip()):
             # A cell plainly cut at the foot beside another stopped mid-sentence, every text below going on one above
             # but a text under no cell of the row above, the key not filled anew and no amount below: the rest is
             # not told from a row of its own (a 2019 form's pair 事件率，重 | 新犯罪率 beside its value, the task's goal
             # merged down beside them going on too, under no cell of the pair's row: seed 51's f011, f012). Said.
-            number = section.row_tables[last_row]
-            for c, own in going_on.items():
-                _replace_up(section, number, last_row, c, above[c], _doubted(above[c]))
-                _replace_down(rows, own, rows[0][own], _doubted(rows[0][own]))
+            _doubt_both(section, section.row_tables[last_row], last_row, rows, list(going_on.items()))
         return rows  # a row of its own below: its key (序号, a name) filled anew
     first = list(rows[0])
     for c, own in wrapped.items():
