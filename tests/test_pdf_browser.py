@@ -339,3 +339,21 @@ def test_a_2019_forms_pair_cut_at_the_pages_foot_is_said_where_its_rest_is_not_t
     said = [note for note in opened.notes if "分页处可能被截断" in note]
     assert any(getattr(note, "location", None) == paths.task(3) for note in said)
     assert any("新犯罪率" in note for note in said)
+
+
+def test_a_short_name_ending_a_page_is_no_name_the_next_pages_first_row_goes_on():
+    """Seed 51's p046 as a browser printed it (no borders; the fourteenth session's fresh check, its silent facts read
+    afterwards: a tuning file): page 2 ends with 法律援助经费's row, its name one line at the top of a row ten lines
+    tall, filling its line; its period's last line, 12月, leaves less room than 2024-2026. Page 3 begins with the next
+    project, 法规咨询业务工作经费. Two cells whose first word below would not have fitted above were taken for a row cut
+    at the foot: the names and periods joined (法律援助经费法规咨询业务工作经费), the rest left a row without a name. A
+    text the page cut reaches the foot, where the other texts of its row stop; these stopped nine lines above it.
+    Facts from the corpus's manifest."""
+    declaration, notes = _read("short-name-ending-a-page-before-a-project.pdf")
+    projects = {project.name: project for project in declaration.projects}
+    assert len(declaration.projects) == 19
+    assert (projects["法律援助经费"].unit, projects["法律援助经费"].period) == ("区法律援助处", "2022年1月-2023年12月")
+    assert (projects["法规咨询业务工作经费"].unit, projects["法规咨询业务工作经费"].period) == \
+        ("广州市番禺区法规咨询办公室", "2024-2026")
+    assert projects["法规咨询业务工作经费"].funds.total == Decimal("6899.40")
+    assert not any("没有项目名称，但有预算单位" in note for note in notes)

@@ -46,7 +46,7 @@ class Section(Protocol):
     row_tables: list[int | None]
     asked: list[int]
     last_foot: tuple[list[float], list, list, float, list] | None
-    last_ends: tuple[list[float | None], list[tuple[float, int]]] | None
+    last_ends: tuple[list[float | None], list[tuple[float, int]], list[float | None]] | None
 
 SAME_X = 3.0  # column borders this close (pt) are one border drawn a little apart
 
@@ -391,7 +391,7 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
     line break typed in a text leaves its last line short of the wrap: 1．产出指标：数 | 量指标：…). They
     are joined into the row above and taken out of the row below, whose other cells (the task's next indicator)
     stay a row of their own. A number on either side is a value of its row, never a text going on."""
-    room_above, lefts = section.last_ends
+    room_above, lefts, short = section.last_ends
     if not rows or dropped >= len(table.head_starts) or last_row is None or len(room_above) != len(columns) - 1:
         return rows  # (the table's columns split since: which the room was measured in is not known)
     above = section.rows[last_row]
@@ -414,6 +414,8 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
             continue
         before, after = str(above[c]).strip(), str(text).strip()
         if not before or before == after or before[-1] in _ENDS or _VALUE.fullmatch(before) or _VALUE.fullmatch(after):
+            continue
+        if short[c] is not None and short[c] > _SHORT:  # it stopped lines above the foot: no cut there
             continue
         going_on[c] = own
         if room_above[c] is not None and first_word(table.head_starts[dropped][own]) > room_above[c] - _SLACK:
@@ -439,13 +441,19 @@ def join_wrapped(section: Section, table: Table, rows: list[list[str]], dropped:
     return rows[1:] if not any(str(text).strip() for text in first) else [first, *rows[1:]]
 
 
+_SHORT = 3.0  # lines: a text the page cut reaches the last row's lowest text, or a line or two short of it (a
+# paragraph's last lines kept together); one stopping further up ended there (seed 51's p046: 法律援助经费, one line
+# in a row of ten, and the next page's 法规咨询业务工作经费 a project of its own, not the rest of its name)
 _SAME_START = SAME_X  # pt: two texts beginning this close begin at one cell's edge
 
 
-def placed_ends(table: Table, placed: list[str]) -> tuple[list[float | None], list[tuple[float, int]]]:
+def placed_ends(table: Table, placed: list[str]) -> tuple[list[float | None], list[tuple[float, int]],
+                                                          list[float | None]]:
     """A table's last row as the section placed it (placed: its cells in the section's columns): the room left on each
-    cell's last line (page.Table.last_room), and where each text begins with the section's column it went to."""
+    cell's last line (page.Table.last_room), where each text begins with the section's column it went to, and how
+    far each text ends above the row's lowest (page.Table.last_gaps, in lines)."""
     room: list[float | None] = [None] * len(placed)
+    short: list[float | None] = [None] * len(placed)
     lefts: list[tuple[float, int]] = []
     for own, (text, span) in enumerate(zip(table.rows[-1], table.spans[-1])):
         if span is None or not str(text).strip():
@@ -456,7 +464,9 @@ def placed_ends(table: Table, placed: list[str]) -> tuple[list[float | None], li
         lefts.append((span[0], column))
         if own < len(table.last_room) and table.last_room[own] is not None:
             room[column] = table.last_room[own]
-    return room, lefts
+        if own < len(table.last_gaps):
+            short[column] = table.last_gaps[own]
+    return room, lefts, short
 
 
 def _joined(above: str, below: str) -> str:

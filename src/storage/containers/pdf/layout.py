@@ -299,7 +299,8 @@ def layout(lines: list[Line], apart: list[Line] = (), continues: bool = False, l
                   template=next(i for i, row in enumerate(rows[first:]) if row is template),
                   right_aligned=headed and right_aligned([block for block in body if is_amount(block.text())]),
                   head_starts=[_starts(row, columns_of, len(bounds) - 1) for row in rows[first:first + HEAD_ROWS]],
-                  last_room=_room(rows[first:], columns_of, bounds))
+                  last_room=_room(rows[first:], columns_of, bounds),
+                  last_gaps=_short(rows[first:], columns_of, bounds))
     return group_lines(above_chars), table
 
 
@@ -333,6 +334,19 @@ def _room(rows: list[list[Block]], columns_of: dict[int, int], bounds: list[floa
         if column in wraps and size > 0:
             room[column] = max(0.0, wraps[column] - last.x1) / size
     return room
+
+
+def _short(rows: list[list[Block]], columns_of: dict[int, int], bounds: list[float]) -> list[float | None]:
+    """How far each cell's text ends above the last row's lowest text, in lines (its last line's height; None where
+    the cell is empty): a browser breaking a row at the page's foot fills every cell it cuts down to it."""
+    last = rows[-1] if rows else []
+    foot = max((block.bottom for block in last), default=0.0)
+    short: list[float | None] = [None] * (len(bounds) - 1)
+    for block in last:
+        line = max(group_lines(block.chars), key=lambda line: line.bottom)
+        if line.bottom > line.top:
+            short[columns_of[id(block)]] = (foot - line.bottom) / (line.bottom - line.top)
+    return short
 
 
 def _rows_on_top(rows: list[list[Block]], first: int, left_edges: list[float] = (),

@@ -47,7 +47,8 @@ class Table:
     # (ruled tables) how far each column's text begins below its row's top in the first rows (a few, for a header
     # repeated above them), and ends above the bottom in the last row (None: no text); the room left on the last
     # row's last line of each cell, in characters (ems; None: no text); the height of its lines. A row a word
-    # processor split at the page's foot has its cut cells filled to the foot (continued.split_row)
+    # processor split at the page's foot has its cut cells filled to the foot (continued.split_row). (layout.py)
+    # The room as well, and last_gaps in lines above the last row's lowest text (continued.join_wrapped)
     head_gaps: list[list[float | None]] = field(default_factory=list)
     head_starts: list[list[list[tuple[str, float]]]] = field(default_factory=list)  # the same rows' cells' first
     # characters on their first line, each with its width in characters (ems), for what would have fitted above

@@ -36,9 +36,10 @@ class Section:
     # for a word processor's row split at the page's foot with every border drawn (continued.split_row)
     last_foot: tuple[list[float], list, list, float, list] | None = None
     # The last table without ruling lines: the room left on its last row's last lines, in the section's columns
-    # (page.Table: last_room), and where each of its texts begins with the column it was placed in, for a browser's
-    # row split at the page's foot (continued.join_wrapped)
-    last_ends: tuple[list[float | None], list[tuple[float, int]]] | None = None
+    # (page.Table: last_room), where each of its texts begins with the column it was placed in, and how far each ends
+    # above the row's lowest (page.Table: last_gaps), for a browser's row split at the page's foot
+    # (continued.join_wrapped)
+    last_ends: tuple[list[float | None], list[tuple[float, int]], list[float | None]] | None = None
     # Where the cells of the last table's last row begin (a table without ruling lines): the rest of a tall cell a
     # browser broke at the page's foot begins there on the next page (run_on.py, layout._rows_on_top)
     last_starts: list[float] = field(default_factory=list)
