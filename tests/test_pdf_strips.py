@@ -190,3 +190,18 @@ def test_pages_printed_empty_are_no_strip_of_their_own():
     found, _ = shifts.plan(down)
     assert [[page.number for page in band] for band in found] == [[page.number for page in first], [page.number for page in first]]
     assert not any(page.lines for page in found[1])
+
+
+def test_a_title_cut_by_a_strip_border_with_both_parts_showing_the_cut_is_one_forms():
+    """Seed 54's p038 as Calc printed it (not fitted, landscape, the header lower, borders; the fifteenth session's
+    first fresh check, read afterwards: a tuning file): the title, centred over three strips, shows
+    项目支出绩效目标表（含转移支付 on the first strip's page and 出绩效目标表（含转移支付项目） on the second's, the
+    characters the border runs through on both. Neither holding the other, the second strip began another form, and
+    the file was refused as holding no table. Facts from the corpus's manifest."""
+    from src.storage.infra.files import open_declaration
+
+    opened = open_declaration(STRIPS / "title-cut-with-both-parts-showing.pdf")
+    projects = opened.declaration.projects
+    assert len(projects) == 9 and sum(len(project.indicators) for project in projects) == 50
+    assert any("按列分页打印的 3 栏" in note for note in opened.notes)
+    assert projects[0].name == "区管退休干部节日慰问经费" and projects[0].goal.startswith("按照文件标准做好区管退休干部")

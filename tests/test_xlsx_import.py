@@ -157,6 +157,35 @@ def test_a_department_form_with_levels_written_once_per_run_and_a_footnote_under
     assert sum("表注或签署栏" in note for note in opened.notes) == 2
 
 
+def test_a_level1_written_once_over_a_level2_of_another_is_kept_as_the_table_has_it():
+    """天河's tables print 2-效益指标 over 31-服务对象满意度 (seed 002), so a 一级 written once for its run that the
+    framework would not put over a row's 二级 is what the table says: kept, said at each row. Only where the 一级 the
+    二级 belongs to is written lower in the run (a merged cell's text printed mid-run, as a PDF centres it) is the row
+    above it read as that one's (seed 54's d025: 慰问对象满意度 was read 满意度指标 in every container, the second
+    row of the run unsaid)."""
+    from pathlib import Path
+
+    from src.storage.containers.sheet_grid import Grid
+    from src.storage.recognisers.grid_import import import_published
+
+    head = [["部门名称", "区司法局"], ["总体绩效目标", "提升公共法律服务水平"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"],
+            [None, "效益指标", "社会效益指标", "群众知晓率", "≥90%", "≥90%"]]
+    once = [[None, None, "服务对象满意度指标", "服务项目满意度", "评估达标", "评估达标"],
+            [None, None, "服务对象满意度指标", "慰问对象满意度", "100%", "100%"]]
+    opened = import_published(Path("表.xlsx"), [Grid("表", head + once)])
+    levels = [(i.level1, i.name) for i in opened.declaration.department.indicators]
+    assert levels[1:] == [("效益指标", "服务项目满意度"), ("效益指标", "慰问对象满意度")]
+    said = [note for note in opened.notes if "属于“满意度指标”" in note]
+    assert [note.location for note in said] == ["department.indicators[1].level1", "department.indicators[2].level1"]
+
+    centred = [once[0], [None, "满意度指标", *once[1][2:]]]
+    opened = import_published(Path("表.pdf"), [Grid("表", head + centred)])
+    levels = [(i.level1, i.name) for i in opened.declaration.department.indicators]
+    assert levels[1:] == [("满意度指标", "服务项目满意度"), ("满意度指标", "慰问对象满意度")]
+    assert any("下面写着“满意度指标”" in note for note in opened.notes)
+
+
 def test_other_words_for_the_project_columns_and_a_column_it_does_not_know_is_said(tmp_path):
     """项目期, 项目总额, 财政资金, 自筹资金, 申报单位 are the columns they name; a column no role has (项目负责人) is said
     in one note, not dropped in silence; 序号 holds no fact and is left out quietly."""

@@ -31,6 +31,12 @@ def _misfit_owner(level1: str, level2: str | None) -> str | None:
     return level1_of(level2)
 
 
+def _next_level1(grid: Grid, row: int, column: int) -> str | None:
+    """The first 一级 written below a row, as the framework names it."""
+    below = (grid.text(r, column).strip() for r in range(row + 1, len(grid.rows)))
+    return framework.canonical_level(next((text for text in below if text), None))
+
+
 def read_indicator_table(grid: Grid, notes: list[str], places: dict | None = None) -> list[Indicator]:
     for row in range(len(grid.rows)):
         columns = header_columns(grid, row, INDICATOR_HEADERS)
@@ -83,11 +89,17 @@ def _indicator_rows(grid: Grid, header_row: int, columns: dict[str, int], notes:
             carried.append(row + 1)
             first_carried = len(indicators) if first_carried is None else first_carried
             if owner := _misfit_owner(values["level1"], values.get("level2")):
-                # a merged 一级 printed mid-run (a PDF centres it): the one carried from above is another run's
-                notes.append(Note(f"绩效指标表第 {row + 1} 行的{LEVEL1}为空，上一行的“{values['level1']}”与本行的二级指标"
-                                  f"“{values['level2']}”不相符，已按二级指标读作“{owner}”，请核对", row=row + 1,
-                                  location=paths.field(paths.indicator(paths.DEPARTMENT, len(indicators)), "level1")))
-                values["level1"] = owner
+                where = paths.field(paths.indicator(paths.DEPARTMENT, len(indicators)), "level1")
+                if _next_level1(grid, row, columns["level1"]) == owner:
+                    # a merged 一级 printed mid-run (a PDF centres it): the one carried from above is another run's
+                    notes.append(Note(f"绩效指标表第 {row + 1} 行的{LEVEL1}为空，上一行的“{values['level1']}”与本行的二级"
+                                      f"指标“{values['level2']}”不相符，下面写着“{owner}”（合并单元格的文字印在其中间），"
+                                      f"已按二级指标读作“{owner}”，请核对", row=row + 1, location=where))
+                    values["level1"] = owner
+                else:  # written once for its run, as the table has it (天河's 2-效益指标：31-服务对象满意度)
+                    notes.append(Note(f"绩效指标表第 {row + 1} 行的{LEVEL1}为空，已沿用上一行的“{values['level1']}”，但按指标"
+                                      f"框架二级指标“{values['level2']}”属于“{owner}”，请核对", row=row + 1,
+                                      location=where))
         above = {"level1": values.get("level1", ""), "level2": values.get("level2", "")}
         sign, unit = values.pop("comparator", ""), values.pop("unit", "")
         for role in ("annual_value", "period_value"):

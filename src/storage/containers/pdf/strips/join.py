@@ -77,7 +77,7 @@ def _forms(pages: list) -> list[list]:
     title = None
     for page in pages:
         own = _title_above(page, page.tables[0] if page.tables else None)
-        if not forms or (own is not None and title is not None and own not in title and title not in own):
+        if not forms or (own is not None and title is not None and not _one_title(own, title)):
             forms.append([])  # a title cut by a strip border (…年项目支出绩效目标表 on the next strip) is the same
             title = own
         elif own is not None and (title is None or len(own) > len(title)):
@@ -207,6 +207,19 @@ def _printed_in_strips(pages: list) -> bool:
             if any(_same_rows(a, b, strict=True) for a in firsts for b in others):
                 return True
     return False
+
+
+_CUT_OVERLAP = 4  # characters: two parts of a title cut by a strip border that both show at least this many
+
+
+def _one_title(one: str, other: str) -> bool:
+    """Whether two pages' titles are one title: the same, one a part of the other, or its two parts cut by a strip
+    border, each showing the characters the border runs through (项目支出绩效目标表（含转移支付 | 出绩效目标表（含转移支付
+    项目）: seed 54's p038, LibreOffice printing a title centred over every strip; two forms' titles only end alike)."""
+    if one in other or other in one:
+        return True
+    return any(a[-size:] == b[:size] for a, b in ((one, other), (other, one))
+               for size in range(_CUT_OVERLAP, min(len(a), len(b))))
 
 
 def _title_above(page, table: Table | None) -> str | None:
