@@ -24,3 +24,22 @@ UNITS = [  # the corpus's facts (build/corpus-seed24/manifest.json)
 def test_a_short_unit_name_at_a_bands_foot_is_read_as_the_unit():
     declaration = open_declaration(PDF).declaration
     assert [(project.name, project.unit) for project in declaration.projects] == UNITS
+
+
+def test_a_short_name_the_columns_were_cut_around_under_the_serials_side_is_the_projects_name():
+    """Seed 55's p048 as Calc printed it (not fitted, portrait, no borders, rows generous; the fifteenth session's
+    last fresh check, its one silent file read afterwards: a tuning file now): four strips of two bands, the first
+    band's page holding 合计 and two projects. The columns are cut around 调解经费's row (no 序号 in it: the number is
+    centred lower in the tall row, a row of its own), and the line between 序号 and 项目名称, midway between their
+    labels, runs through the short name: read under 序号, the row was skipped as having no name, the project lost
+    with only the 合计's mismatch said. A row with a project's cells and no name whose 序号 holds a text that is no
+    number is that project's, its name said as taken from there. Facts from the corpus's manifest."""
+    opened = open_declaration(PDF.parent / "short-name-of-the-template-row-under-serial.pdf")
+    projects = opened.declaration.projects
+    assert [(project.name, project.unit, str(project.funds.total)) for project in projects] == [
+        ("调解经费", "区司法局本级", "5377.54"), ("司法社会工作项目", "区司法局本级", "5101.20"),
+        ("法规咨询业务工作经费", "广州市番禺区法规咨询办公室", "271.78")]
+    assert len(projects[0].indicators) == 4
+    said = [note for note in opened.notes if "序号一格中的“调解经费”不是序号" in note]
+    assert [note.location for note in said] == ["projects[0]"]
+    assert not any(note.startswith("需核对") for note in opened.notes)

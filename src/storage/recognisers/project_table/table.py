@@ -226,6 +226,12 @@ def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | 
             if project_cells is not None and table.projects and same_project(values, project_cells):
                 add_indicator_row(table, values, row)
                 continue
+        if not values.get("name") and (named := _name_under_serial(grid, header_row, row, values)):
+            values["name"] = named
+            table.notes.append(Note(f"第 {row + 1} 行项目名称一格是空的，序号一格中的“{excerpt(named)}”不是序号，已作为项目名称导入，"
+                                    f"请对照原表核对", row=row + 1,
+                                    location=paths.project(table.first_project + len(table.projects)),
+                                    source_text=named))
         name = values.get("name", "")
         first = name or next((v for v in values.values() if v), "")  # a note merged across fills every column
         if is_footnote(first):
@@ -421,6 +427,30 @@ def _take_continuations(grid: Grid, row: int, columns: dict[str, int], labels: s
                                 f"的文字之后（跨页断开的一行，或一个项目占了几行），请对照原表核对", row=taken[0] + 1,
                                 location=paths.project(table.first_project + len(table.projects))))
     return taken
+
+
+_SERIALS = ("序号", "编号")
+_SERIAL = re.compile(r"[\d一二三四五六七八九十()（）.、．]*")  # 1, 1.2, 一、, （三）
+
+
+def _name_under_serial(grid: Grid, header_row: int, row: int, values: dict[str, str]) -> str | None:
+    """The text in the 序号 column of a row that has a project's cells (an amount or its unit, and its goal or
+    indicators) but no name, where that text is no number, sum or note: a short name set at its column's left edge,
+    which a table without ruling lines put under 序号 (seed 55's p048, a Calc print: 调解经费 left of the midway
+    between 序号 and 项目名称, its row's number centred lower in the tall row)."""
+    if not (values.get("goal") or values.get("indicators")) or not any(values.get(k) for k in ("unit", "total", "fiscal")):
+        return None
+    for at in (header_row, header_row - 1):
+        if at < 0:
+            continue
+        column = next((c for c, cell in enumerate(grid.rows[at]) if label_key(cell_text(cell)) in _SERIALS), None)
+        if column is None:
+            continue
+        text = grid.text(row, column).strip() if column < len(grid.rows[row]) else ""
+        if not text or _SERIAL.fullmatch(text) or TOTAL_ROW.match(label_key(text)) or is_footnote(text):
+            return None
+        return text
+    return None
 
 
 def _nameless_row_note(table: ImportedTable, row: int, values: dict[str, str]) -> Note:
