@@ -357,3 +357,19 @@ def test_a_short_name_ending_a_page_is_no_name_the_next_pages_first_row_goes_on(
         ("广州市番禺区法规咨询办公室", "2024-2026")
     assert projects["法规咨询业务工作经费"].funds.total == Decimal("6899.40")
     assert not any("没有项目名称，但有预算单位" in note for note in notes)
+
+
+def test_a_cells_text_at_the_same_place_atop_two_pages_is_no_running_header():
+    """Seed 55's f007 as a browser printed it (a 2019 form without borders, rows clipping; the fifteenth session's
+    last fresh check, its silent fact read afterwards: a tuning file): the three-year block repeats the year's tasks,
+    so task 4's fourth pair (符合佩戴条件服刑人员手环 | 佩戴率, 100%) stands at the top of page 2 and, for the three-year
+    task, at the same place atop page 3. Text repeated in the page's top margin was taken for a running header and
+    dropped on both pages, the pair lost unsaid. A running header stands apart from the body; these lines run on
+    into it, less than half a line above the next."""
+    opened = open_declaration(DATA / "form2019-pair-at-two-pages-tops-alike.pdf")
+    task = opened.declaration.department.tasks[3].expected
+    assert task.endswith("3. 社区服刑人员和刑满释放人员发生影响恶劣事件率，重新犯罪率：发生影响恶劣事件率0%，重新犯罪率符合省市考核标准\n"
+                         "4. 符合佩戴条件服刑人员手环佩戴率：100%")
+    assert len(opened.declaration.department.tasks) == 7
+    # the browser's own header (date, title) and footer (address, page numbers) are still left out
+    assert not any("12/7/26" in task.expected or "file://" in task.expected for task in opened.declaration.department.tasks)

@@ -347,6 +347,8 @@ def _body_lines(page: ReadPage, repeated: set[tuple[str, int]], margin_texts: se
     bottom_rules = [y for y, x0, x1 in content.rules if y > height * (1 - _RULE_BAND) and x1 - x0 >= width * 0.5]
     header_end = max(top_rules, default=None)
     footer_start = min(bottom_rules, default=None)
+    on_body = _on_the_body(content.lines, [line for line in content.lines
+                                           if (key := _margin_key(line, height)) is not None and key in repeated], height)
     kept = []
     for line in content.lines:
         text = line.text
@@ -362,10 +364,42 @@ def _body_lines(page: ReadPage, repeated: set[tuple[str, int]], margin_texts: se
             continue
         key = _margin_key(line, height)
         if key is not None:
-            if key in repeated or key in margin_texts:
+            if (key in repeated or key in margin_texts) and id(line) not in on_body:
                 continue
             margin_texts.add(key)
         kept.append(line)
+    return kept
+
+
+_GLUED = 0.5  # of a line's height: lines this close one under the other are one text's, or one table's rows
+
+
+def _on_the_body(lines: list[Line], candidates: list[Line], height: float) -> set[int]:
+    """id() of the margin lines (candidates: those repeated on other pages) that are the page's body after all: a run
+    of them whose last the body's next line follows with less than half a line between (or, at the foot, whose first
+    follows the body's line above so). A running header or footer stands apart from the body; a cell's text does not,
+    though it may stand at the same place on two pages (a 2019 form's three-year block repeats the year's tasks:
+    符合佩戴条件服刑人员手环 | 佩戴率 at the top of pages 2 and 3 of seed 55's f007, a browser's print, was dropped)."""
+    kept: set[int] = set()
+    others = [line for line in lines if all(line is not c for c in candidates)]
+    for top_side in (True, False):
+        side = sorted((c for c in candidates if (c.bottom < height * _MARGIN) == top_side), key=lambda c: c.top,
+                      reverse=not top_side)
+        if not side:
+            continue
+        inner = side[-1]  # the one nearest the body
+        size = max(inner.bottom - inner.top, 1.0)
+        body = [line.top - inner.bottom for line in others if line.top >= inner.bottom - 1] if top_side else \
+            [inner.top - line.bottom for line in others if line.bottom <= inner.top + 1]
+        if not body or min(body) >= _GLUED * size:
+            continue
+        chain = [inner]
+        for line in reversed(side[:-1]):  # outward, each within half a line of the last taken
+            gap = chain[-1].top - line.bottom if top_side else line.top - chain[-1].bottom
+            if gap >= _GLUED * size:
+                break
+            chain.append(line)
+        kept |= {id(line) for line in chain}
     return kept
 
 
