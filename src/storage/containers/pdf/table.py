@@ -381,7 +381,10 @@ def _on_the_body(lines: list[Line], candidates: list[Line], height: float) -> se
     though it may stand at the same place on two pages (a 2019 form's three-year block repeats the year's tasks:
     符合佩戴条件服刑人员手环 | 佩戴率 at the top of pages 2 and 3 of seed 55's f007, a browser's print, was dropped)."""
     kept: set[int] = set()
-    others = [line for line in lines if all(line is not c for c in candidates)]
+    if not candidates:
+        return kept
+    repeated = {id(line) for line in candidates}
+    others = [line for line in lines if id(line) not in repeated]
     for top_side in (True, False):
         side = sorted((c for c in candidates if (c.bottom < height * _MARGIN) == top_side), key=lambda c: c.top,
                       reverse=not top_side)
