@@ -328,6 +328,18 @@ def test_a_2019_forms_functions_going_on_past_a_value_over_two_columns_are_kept(
     assert functions.endswith("14.承办区委、区政府和上级司法行政部门交办的其他事项。") and len(functions) == 446
 
 
+def test_a_2019_forms_functions_going_on_two_columns_past_their_first_line_are_kept():
+    """Seed 56's f012 as a browser printed it (no borders, line breaks typed anywhere; the fifteenth session's fresh
+    check, read in the sixteenth: now a tuning file): 部门职能概述's first line is read in one column and the
+    paragraphs under it, a blank line below, two columns right of it. Only the first line was kept, silently. Facts
+    from the corpus's manifest, but for the line breaks typed in it."""
+    declaration, _ = _read("form2019-functions-two-columns-past-the-value.pdf")
+    functions = declaration.department.functions.replace("\n", "")  # the line breaks typed in the cells'
+    assert functions.startswith("天河区司法局是区人民政府工作部门。主要职责包括：1.贯彻执行国家法律、法规和有关司法行政工作的方针")
+    assert functions.endswith("14.承办区委、区政府和上级司法行政部门交办的其他事项。")
+    assert declaration.department.budget.fiscal == Decimal("5922.53")
+
+
 def test_a_2019_forms_pair_cut_at_the_pages_foot_is_said_where_its_rest_is_not_told():
     """Seed 51's f012 as a browser printed it (no borders; the fresh check's silent fact, read afterwards: a tuning
     file): task 4's third 关键性指标/绩效标准 pair is cut at page 1's foot (…发生影响恶劣事件率，重 | 新犯罪率, …符合省市

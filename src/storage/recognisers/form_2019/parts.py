@@ -41,29 +41,31 @@ _LONG_ROLES = frozenset(("functions",))  # a paragraph, in a cell tall enough to
 
 
 def _going_on(form: LabelledGrid, r: int, c: int, first: str) -> list[str]:
-    """The rows under a label's value that go on with it: no label in them, the label's column empty, one text,
-    standing where the value does or in the column after its last copy. A tall cell that a PDF without ruling lines
-    shows with a blank line in it is read as rows, its columns cut where its texts' middles lie: a longer line after
-    the blank one, begun where the value begins, may fall in the next (a browser's print of seed 48's f009; seed 50's
-    f012, its value over two columns, the paragraphs after it in the third). A merged cell's copies of the value are
-    not taken again; a note of the table's unit (单位：万元) goes on with nothing."""
+    """The rows under a label's value that go on with it, up to the next label: no label in them, the label's column
+    empty, one text, standing right of the label. A tall cell that a PDF without ruling lines shows with a blank line
+    in it is read as rows, its columns cut where its texts' middles lie, so a paragraph after the blank line may fall
+    in any column right of the label: the next one (a browser's print of seed 48's f009), the one after a value over
+    two columns (seed 50's f012), or two past a value in one (seed 56's f012, its line breaks typed anywhere). A
+    merged cell's copies of the value are not taken again; a note of the table's unit (单位：万元) or a form's title
+    printed again goes on with nothing."""
     start = next((k for k in range(c + 1, form.width(r)) if form.text(r, k) == first), None)
     if start is None:
         return []
-    end = start  # the value's last copy: a merged cell's, or a text wider than its column
-    while end + 1 < form.width(r) and form.text(r, end + 1) == first:
-        end += 1
     parts: list[str] = []
     for k in range(r + 1, form.height):
-        texts = {form.text(k, j) for j in range(form.width(k)) if form.text(k, j)}
-        if form.row_labels(k) or form.text(k, c) or len(texts) != 1 or \
-                not any(form.text(k, j) for j in range(start, min(end + 2, form.width(k)))) or \
-                next(iter(texts)).startswith("单位"):
+        filled = [(j, form.text(k, j)) for j in range(form.width(k)) if form.text(k, j)]
+        texts = {text for _, text in filled}
+        if form.row_labels(k) or len(texts) != 1 or min(j for j, _ in filled) <= c or _ends_a_value(texts):
             break
         text = texts.pop()
         if text != first and text not in parts:
             parts.append(text)
     return parts
+
+
+def _ends_a_value(texts: set[str]) -> bool:
+    text = next(iter(texts))
+    return text.startswith("单位") or text.endswith("目标表")
 
 
 def read_key(form: LabelledGrid, part: Part, block: Block) -> None:
