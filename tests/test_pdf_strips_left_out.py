@@ -12,10 +12,12 @@ these, so tuning files now). Each was refused whole; all but one are joined now.
 - one-line-pages-between-strips.pdf (seed 36's f014): a 2019 form on four pages, two strips of two bands; the second
   band's pages hold one line each (其他需要说明的情况 | 无). One band of four strips checked out as well: a page of
   that line set beside the first strip, before the strip that shares the title with it a page's width away.
-- sparse-strip-first-and-last-band-only.pdf (seed 46's p005): see its test."""
+- sparse-strip-first-and-last-band-only.pdf (seed 46's p005), sparse-strip-middle-band-left-out.pdf (seed 56's
+  p017): see their tests."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,21 @@ def test_a_band_with_labels_of_its_own_wider_than_the_table_before_is_a_table_of
         ("工程量完成率", "数量指标", "100%", "100%"), ("政策支持规范性", "质量指标", "0", "0"),
         ("补贴合规性（%）", "质量指标", "100%", "100%"), ("全年矛盾纠纷排查次数", "社会效益指标", "不少于2000次", "不少于2000次"),
         ("区政府应诉案件败诉率", "社会效益指标", "15%以下", "15%以下"), ("调解服务满意度", "服务对象满意度指标", "≥85%", "≥85%")]
+
+
+def test_a_sparse_strip_one_page_short_in_its_middle_is_joined():
+    """Seed 56's p017 (sparse-strip-middle-band-left-out.pdf; the fifteenth session's fresh check, refused, read in the
+    sixteenth: a tuning file): 39 pages, five strips of eight bands down, then over, no borders, columns shuffled.
+    The second strip (其他资金, an amount in a few rows) is one page short: its sixth band's page, the repeated header
+    alone, is left out. No guess looked for a page missing from a strip's middle, and the whole file was refused.
+    Facts from the corpus's manifest: each amount in the rows its page's lines stand at, before the gap and after."""
+    opened = open_declaration(DATA / "sparse-strip-middle-band-left-out.pdf")
+    projects = opened.declaration.projects
+    assert len(projects) == 21 and sum(len(project.indicators) for project in projects) == 84
+    others = {index: project.funds.other for index, project in enumerate(projects) if project.funds.other}
+    assert others == {index: Decimal(amount) for index, amount in (
+        (2, "139.66"), (6, "199.20"), (8, "364.15"), (9, "468.15"), (13, "248.22"), (20, "367.65"))}
+    assert (projects[16].name, projects[16].unit) == ("法律援助专项经费（00018）", "区社区矫正中心")
+    left_out = [note for note in opened.notes if "少了中间一栏" in note]
+    assert len(left_out) == 1 and left_out[0].startswith("第 13 页之后")
+

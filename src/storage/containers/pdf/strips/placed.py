@@ -26,8 +26,8 @@ from .rows import SAME, row_holding
 LEFT_OUT = ("第 {page} 页之后少了最右边一栏的{count}页：打印时没有内容的页不会打印出来，已当作空白页拼接（这几行最右边几列按空白导入），"
             "请对照原表核对")
 
-LEFT_OUT_INSIDE = ("第 {page} 页之后少了中间一栏的{count}页：打印时没有内容的页不会打印出来（这一栏在印出来的页上没有自己的内容），已当作空白页"
-                   "拼接（这几行这一栏的几列按空白导入），请对照原表核对")
+LEFT_OUT_INSIDE = ("第 {page} 页之后少了中间一栏的{count}页：打印时没有内容的页不会打印出来，已当作空白页拼接（这几行这一栏的几列按空白导入），"
+                   "请对照原表核对")
 
 _EDGE = 3.0  # pt: column borders this close are one
 
