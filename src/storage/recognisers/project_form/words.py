@@ -79,11 +79,11 @@ _PLANNED_WORDS = ("年初预算数", "年初预算", "预算数", "全年预算�
 _PLANNED_BARE = frozenset(loose_label(word) for word in _PLANNED_WORDS)  # 全年预算数（A）: with its column's letter
 _CARRIED_WORDS = ("上年结转资金", "上年结转", "上年结余收入", "上年结余")  # money of the year before: no place among a project's sources
 _INDICATOR_WORDS = {
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容", "绩效目标内容"),  # the last: 上海's 评审申报表
+    "level1": ("一级指标", "一级"),  # 一级 | 二级 | 三级 | 年度数值: 山东临邑's 申报表
+    "level2": ("二级指标", "二级"),
+    "name": ("三级指标", "三级指标名称", "指标名称", "指标内容", "绩效目标内容", "三级"),  # 内容: 上海's 评审申报表
     "annual_value": ("年度指标值", "指标值", "年度目标值", "目标值", "指标目标值", "预期指标值", "年度预期指标值", "预期目标值", "预期实现值",
-                     "指标值及单位", "计划水平", "本年度计划水平", "绩效目标值"),
+                     "指标值及单位", "计划水平", "本年度计划水平", "绩效目标值", "年度数值"),
     "period_value": ("实施周期指标值", "实施期指标值", "实施期目标值", "中长期指标值"),
     "comparator": COMPARATOR_WORDS,
     "unit": (*VALUE_UNIT_WORDS, "单位"),
