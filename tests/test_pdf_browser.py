@@ -340,6 +340,18 @@ def test_a_2019_forms_functions_going_on_two_columns_past_their_first_line_are_k
     assert declaration.department.budget.fiscal == Decimal("5922.53")
 
 
+def test_a_2019_forms_goal_going_on_in_a_row_under_its_first_pair_is_kept():
+    """Seed 58's f008 as a browser printed it (no borders; the sixteenth session's fresh check, read afterwards: a
+    tuning file): 部门整体支出目标's cell, merged down beside the key indicators, is read as rows; its last line
+    (公平公正、…优质高效的法律服务。) stands in a row of its own under the first pair. The goal was read as its first
+    row alone, cut off mid-sentence, silently. Facts from the corpus's manifest."""
+    declaration, _ = _read("form2019-goal-last-line-under-its-first-pair.pdf")
+    goal = declaration.department.overall_goal.replace("\n", "")
+    assert goal.startswith("全面贯彻习近平新时代中国特色社会主义思想和党的十九大精神")
+    assert goal.endswith("为把天河建设成为全国最安全稳定、最公平公正、法治环境最好的城区之一，提供坚强有力的法治保障和优质高效的法律服务。")
+    assert len(declaration.department.indicators) == 11
+
+
 def test_a_2019_forms_pair_cut_at_the_pages_foot_is_said_where_its_rest_is_not_told():
     """Seed 51's f012 as a browser printed it (no borders; the fresh check's silent fact, read afterwards: a tuning
     file): task 4's third 关键性指标/绩效标准 pair is cut at page 1's foot (…发生影响恶劣事件率，重 | 新犯罪率, …符合省市

@@ -75,8 +75,10 @@ def read_key(form: LabelledGrid, part: Part, block: Block) -> None:
         r, c, label = goal
         if label.value is not None:
             block.goal = label.value
+        elif form.is_field(r, c):
+            block.goal = form.right(r, c)
         else:
-            block.goal = form.right(r, c) if form.is_field(r, c) else form.below(r, c, part.stop)
+            block.goal = _below_going_on(form, r, c, part.stop)
         block.goal = clean_multiline(block.goal or "")
     header = next(((r, c, label) for r in rows for c, label in form.row_labels(r)
                    if "key" in label.roles and form.is_header(r, c)), None)
@@ -106,6 +108,27 @@ def read_key(form: LabelledGrid, part: Part, block: Block) -> None:
         else:
             value = form.right(r, name_column) or ""
         pair(block, name, value)
+
+
+def _below_going_on(form: LabelledGrid, r: int, c: int, stop: int) -> str | None:
+    """The value under a header (部门整体支出目标 over its column), with the rows under it that go on with it: a tall
+    cell merged down beside the key indicators, which a page without ruling lines shows as rows, its lines after a
+    break in a row of their own (seed 58's f008 as a browser printed it: the goal's last line under its first
+    pair, read as the goal's end cut off, silently). A row goes on with it while the header's column holds another
+    text, no label, and the row nothing else but copies of it (a key pair beside it is no part of the goal)."""
+    own = form.text(r, c)
+    first = next((k for k in range(r + 1, min(stop, form.height)) if form.text(k, c) and form.text(k, c) != own), None)
+    if first is None or form.bare(first, c):
+        return None
+    parts = [form.text(first, c)]
+    for k in range(first + 1, min(stop, form.height)):
+        text = form.text(k, c)
+        texts = {form.text(k, j) for j in range(form.width(k)) if form.text(k, j)}
+        if not text or form.row_labels(k) or texts != {text}:
+            break
+        if text not in parts and not _is_piece(text, "".join(parts)):
+            parts.append(text)
+    return "\n".join(parts)
 
 
 def _is_piece(text: str, whole: str) -> bool:
