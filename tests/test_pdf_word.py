@@ -4,6 +4,7 @@ tests/data/pdf/make_word_pdfs.py (a .docx from scripts/corpus/word_document.py, 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from src.model import paths
@@ -195,3 +196,19 @@ def test_a_text_no_cell_begins_with_makes_the_row_below_the_rest():
     assert split_row(above, below, gaps, room, [None, 0.0, 0.0, 0.0], starts, 10.5) == "join"
     assert split_row(above, [*below[:2], "200.00", below[3]], gaps, room, [None, 0.0, 0.0, 0.0],
                      [*starts[:2], [("2", 0.64)], starts[3]], 10.5) == "ask"  # an amount of its own: a row's, maybe
+
+
+def test_a_line_of_an_opening_bracket_alone_atop_a_page_goes_on_with_the_row_above():
+    """Seed 58's px06 as Writer printed it (the sixteenth session's fresh check, read afterwards: a tuning file): 穗财政
+    ends a page; the next begins with 【 alone on its line, 2023】79号一村… below it. Writer set the 【 apart as what
+    follows it fitted on no line with it; it seemed to fit after 穗财政, so the row was said and not joined, 23 facts
+    missing (in every example-based Writer print of seeds 57 and 58). An amount under an amount is still a row's own
+    (test_a_text_no_cell_begins_with_makes_the_row_below_the_rest). Facts from the corpus's manifest."""
+    opened = open_declaration(DATA / "word-opening-bracket-alone-atop-a-page.pdf")
+    project = opened.declaration.projects[5]
+    assert (project.name, project.unit, project.funds.total) == (
+        "穗财政【2023】79号一村(社区)一法律顾问公益法律服务工作经费", "天河区公证处", Decimal("192.80"))
+    assert [indicator.name for indicator in project.indicators][1:3] == [
+        "法律顾问每月到社区提供法律服务（含非现场服务）时间（小时）", "对法律顾问考核评估合格率（%）"]
+    assert len(opened.declaration.projects) == 7 and not any("同一行的两部分" in note for note in opened.notes)
+

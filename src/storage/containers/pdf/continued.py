@@ -213,6 +213,10 @@ def split_row(above: list[str], below: list[str], gaps_above: list[float | None]
     # hyphen, 1、1-产出指标:11- | 数量指标…, seed 49's Writer p046)
     wrapped = {c for c in filled if room_above[c] is not None and first_word(starts_below[c]) > room_above[c] - _SLACK
                or above[c].strip()[-1:] in _NEVER_LAST}
+    # a whole amount under a whole amount is a row's own, whatever room the one above left (1,928,000 | 200.00; not
+    # 166,600.0 | 0, an amount's last digit gone on)
+    wrapped -= {c for c in filled if _WHOLE_AMOUNT.fullmatch(above[c].strip()) and
+                _WHOLE_AMOUNT.fullmatch(below[c].strip()) and any(mark in below[c] for mark in ".,")}
     # A text below that no cell's text begins with (。… after 合格率100%, a number's .00 after 1,928,000) is the rest of
     # the cell above, whatever room its last line seemed to leave: the row below is no row of its own
     rests = {c for c in filled if _rest_only(below[c])}
@@ -240,6 +244,7 @@ def split_row(above: list[str], below: list[str], gaps_above: list[float | None]
     return "join" if len(wrapped) == len(filled) or rests else "ask"
 
 
+_WHOLE_AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?")
 _REST_ONLY = re.compile(r"[，。、；：？！,;:?!）)】」』”’》%‰]|[.,]\d")  # a mark that only follows text; a number's rest
 
 
@@ -284,8 +289,12 @@ _ENDS = set("。；;！!？?")  # a sentence's end: a cell's text may stop there
 def first_word(chars: list[tuple[str, float]]) -> float:
     """The width (in characters) of what a line must take whole at the start of a text (its first characters, each
     with its width): a run of letters, digits and marks, or one character, with the marks that may not end a line
-    before it and those that may not begin one after it."""
+    before it and those that may not begin one after it; without end where the line holds those marks alone."""
     texts = [text for text, _ in chars]
+    if texts and all(text in _NO_END for text in texts):
+        # a line of nothing but marks that go with what follows (【 alone, 2023】79号 on the line below: seed 58's
+        # px06 as Writer printed it, 穗财政 | 【 | 2023】79号…): what follows fitted on no line with them, so on no rest
+        return float("inf")
     index = 0
     while index < len(texts) - 1 and texts[index] in _NO_END:
         index += 1
