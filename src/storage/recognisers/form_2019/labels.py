@@ -338,9 +338,13 @@ class LabelledGrid:
     def is_header(self, r: int, c: int) -> bool:
         return self.bare(r, c) and self.right(r, c) is None
 
+    def texts(self, r: int) -> set[str]:
+        """The texts a row holds, each once (a merged cell's copies are one)."""
+        return {self.text(r, c) for c in range(self.width(r)) if self.text(r, c)}
+
     def is_heading(self, r: int) -> bool:
         """A row across the form that only names a block (三年期目标, 本年, 年度目标), however many cells it fills."""
-        texts = {self.text(r, c) for c in range(self.width(r)) if self.text(r, c)}
+        texts = self.texts(r)
         return len(texts) == 1 and any(self.bare(r, c) and self.labels[(r, c)].role in FRAME_ROLES
                                        for c in range(self.width(r)))
 

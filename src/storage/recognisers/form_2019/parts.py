@@ -53,18 +53,18 @@ def _going_on(form: LabelledGrid, r: int, c: int, first: str) -> list[str]:
         return []
     parts: list[str] = []
     for k in range(r + 1, form.height):
-        filled = [(j, form.text(k, j)) for j in range(form.width(k)) if form.text(k, j)]
-        texts = {text for _, text in filled}
-        if form.row_labels(k) or len(texts) != 1 or min(j for j, _ in filled) <= c or _ends_a_value(texts):
+        texts = form.texts(k)
+        if form.row_labels(k) or len(texts) != 1:
             break
         text = texts.pop()
+        if any(form.text(k, j) for j in range(min(c + 1, form.width(k)))) or _ends_a_value(text):
+            break  # a text in the label's column or left of it; a unit note, a title printed again
         if text != first and text not in parts:
             parts.append(text)
     return parts
 
 
-def _ends_a_value(texts: set[str]) -> bool:
-    text = next(iter(texts))
+def _ends_a_value(text: str) -> bool:
     return text.startswith("单位") or text.endswith("目标表")
 
 
@@ -123,8 +123,7 @@ def _below_going_on(form: LabelledGrid, r: int, c: int, stop: int) -> str | None
     parts = [form.text(first, c)]
     for k in range(first + 1, min(stop, form.height)):
         text = form.text(k, c)
-        texts = {form.text(k, j) for j in range(form.width(k)) if form.text(k, j)}
-        if not text or form.row_labels(k) or texts != {text}:
+        if not text or form.row_labels(k) or form.texts(k) != {text}:
             break
         if text not in parts and not _is_piece(text, "".join(parts)):
             parts.append(text)

@@ -69,7 +69,7 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
         guesses = [[(*found, list(range(count)))
                     for found in _scored(list(range(count)), shifts, columns, rows, raw_rows, empty)]]
     elif count <= _MAX_BLANK_PAGES:
-        guesses = _left_out_guesses(pages, lines, shifts, columns, rows, raw_rows, empty)
+        guesses = _left_out_guesses(pages, lines, shifts, columns, rows, raw_rows, empty, tops)
     else:
         return None
     def same(kept: list[list[list]]) -> bool:
@@ -192,7 +192,7 @@ def _same_text_at(top: float, indices: list[int | None], lines: list[list]) -> b
 
 
 def _left_out_guesses(pages: list, lines: list[list], shifts: dict[int, float], columns: dict, rows: dict,
-                      raw_rows: dict, empty: set[int]) -> Iterator[list]:
+                      raw_rows: dict, empty: set[int], tops: list[list[float]]) -> Iterator[list]:
     """The arrangements with pages left out, in lists from the likeliest guess to the boldest: one page of the
     last strip (a column of its own left empty), then pages of bare strips, then pages at the foot of strips, then
     the bands between a sparse strip's first and last."""
@@ -205,7 +205,7 @@ def _left_out_guesses(pages: list, lines: list[list], shifts: dict[int, float], 
     yield from _left_out_of_bare(count, bare, shifts, columns, rows, raw_rows, empty)
     yield from _left_out_at_strip_ends(count, shifts, columns, rows, raw_rows, empty, _feet(lines))
     yield _left_out_between(count, bare | empty, shifts, columns, rows, raw_rows, empty)
-    yield from _left_out_within_strips(count, shifts, columns, rows, raw_rows, empty, _tops(lines))
+    yield from _left_out_within_strips(count, shifts, columns, rows, raw_rows, empty, tops)
 
 
 def _checked_out(scored: list, pages: list, checks, same=None) -> list[list[list]]:
