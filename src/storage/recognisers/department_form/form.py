@@ -131,9 +131,11 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
     yuan = amounts_in_yuan(grid, len(grid.rows) - 1) if published else None  # the editor's own sheet is in 万元
     if yuan:
         notes.insert(0, Note(yuan_note(yuan, "部门整体表"), location=paths.BUDGET))
+    inline = _inline_amounts(grid, notes)
     for key, labels in BUDGET_WORDS.items():
         where = paths.field(paths.DEPARTMENT, f"budget.{key}")
-        amount = published_amount(_amount_right_of(grid, labels), where, labels[0], notes)
+        text = _amount_right_of(grid, labels) if _find_label(grid, labels) else _inline_amount(inline, labels)
+        amount = published_amount(text, where, labels[0], notes)
         budget[key] = to_wanyuan(amount) if yuan else amount
     if published and (other := _budget_header_rows(grid, notes)) is not None and budget["other_income"] is None:
         budget["other_income"] = to_wanyuan(other) if yuan else other
@@ -141,7 +143,8 @@ def import_department_form(grid: Grid, published: bool = True) -> ImportedDepart
     block = _find_label(grid, (DEPARTMENT_LABELS["budget"],)) is not None  # the 预算整体情况 block has all eight
     places = {"department": frozenset(key for key, labels in (("name", NAMES), ("functions", FUNCTION_LABELS),
                                                                ("overall_goal", ALL_GOALS)) if _find_label(grid, labels)),
-              "budget": frozenset(key for key, labels in BUDGET_WORDS.items() if block or _find_label(grid, labels))}
+              "budget": frozenset(key for key, labels in BUDGET_WORDS.items()
+                                  if block or _find_label(grid, labels) or any(form_key(label) in inline for label in labels))}
     department.tasks = read_tasks(grid, notes, text_of, (department.name or "") if published else None, places)
     if yuan:
         for task in department.tasks:
@@ -238,6 +241,42 @@ def _amount_under(grid: Grid, labels: tuple[str, ...]) -> str | None:
     if found is None or not _budget_row(grid, found[0]):
         return None  # a label alone in its row: its amount is beside it or nowhere
     return below if is_number(label_key(below := grid.text(found[0] + 1, found[1]))) else None
+
+
+# 其中:一般公共预算:952.22 — an amount in its label's cell after a colon (湖南祁东's 部门整体支出绩效目标表: every amount
+# of its 年度预算申请 so, 政府性基金拨款: with nothing after it); a leading 其中: is the form's, not the label's
+_INLINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^:：\n]{2,20}?)\s*[:：]\s*([^:：]*?)\s*$", re.S)
+
+
+def _inline_amounts(grid: Grid, notes: list) -> dict[str, tuple[int, str]]:
+    """The cells of a budget label and its amount (or nothing) in one cell, by the label's key: its row and the amount.
+    Such cells of other labels in the rows of those (资金总额:952.22, 按收入性质分:952.22, a row or two up and down, while
+    each row has one) have no place in the budget: their amounts are said, never dropped in silence."""
+    cells = {}
+    for r, row in enumerate(grid.rows):
+        for value in row:
+            found = _INLINE.match(cell_str(value)) if value is not None else None
+            if found and (not found.group(2) or is_number(label_key(found.group(2)))):
+                cells.setdefault(r, []).append((form_key(found.group(1)), found.group(2)))
+    placed = {key: (r, amount) for r, found in cells.items() for key, amount in found if key in BUDGET_KEYS}
+    rows = {r for r, _ in placed.values()}
+    for step in (-1, 1):
+        for r in list(rows):
+            while r + step in cells:
+                r += step
+                rows.add(r)
+    unplaced = list(dict.fromkeys(f"{label} {amount}" for r in sorted(rows) for label, amount in cells[r]
+                                  if label not in BUDGET_KEYS and amount))  # a merged cell's copies once
+    if unplaced:
+        notes.append(Note(f"预算栏目中的{'、'.join(unplaced)}（万元）在部门整体预算中没有对应的栏目，未导入，请核对",
+                          location=paths.BUDGET, row=min(rows) + 1))
+    return placed
+
+
+def _inline_amount(inline: dict[str, tuple[int, str]], labels: tuple[str, ...]) -> str | None:
+    """The amount of the first of the labels found with its amount in one cell (None: not so, or nothing after it)."""
+    found = next((inline[key] for key in (form_key(label) for label in labels) if key in inline), None)
+    return found[1] or None if found else None
 
 
 _TASK_KEYS = frozenset(form_key(label) for labels in TASK_HEADERS.values() for label in labels)

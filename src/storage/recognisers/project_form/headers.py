@@ -158,3 +158,20 @@ def numbered_names(keys: list[str], columns: dict[str, int], below: list[list[st
     if len(pairs) < 2 or not all(_ITEM_LABEL.match(number) and name for number, name in pairs):
         return None
     return columns | {"name": at + 1}
+
+
+def level1_beside_a_label(keys: list[str], columns: dict[str, int], below: list[list[str]]) -> dict[str, int] | None:
+    """一级指标 over two columns whose first holds one text down the table's rows and no 一级 (绩效指标 merged down beside
+    them: 重庆忠县's 区域绩效目标表, its header a cell short) and the second the 一级 names: the 一级 is the second
+    column's (the label was read as every indicator's 一级). None unless the cells say so."""
+    at = columns.get("level1")
+    if at is None or at + 1 >= len(keys) or keys[at + 1] not in (keys[at], "") or at + 1 in columns.values():
+        return None
+    end = next((i for i, row in enumerate(below) if not any(row)), len(below))
+    rows = [row for row in below[:end] if len(row) > at + 1]
+    firsts = {row[at] for row in rows if row[at]}
+    seconds = [row[at + 1] for row in rows if row[at + 1]]
+    if len(firsts) > 1 or any(framework.is_known_level1(framework.canonical_level(text)) for text in firsts) \
+            or not any(framework.is_known_level1(framework.canonical_level(text)) for text in seconds):
+        return None
+    return columns | {"level1": at + 1}

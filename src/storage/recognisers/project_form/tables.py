@@ -21,6 +21,7 @@ from .headers import (
     UNSURE,
     header_columns,
     is_indicator_header,
+    level1_beside_a_label,
     level2_as_names,
     numbered_names,
     shifted_columns,
@@ -36,6 +37,7 @@ from .words import (
     _PERIOD_TABLE_KEYS,
     _SCORE_TOTAL_WORDS,
     _SIDE_LABELS,
+    _TABLE_TITLE,
     _TOTAL_ROW_WORDS,
     _YEAR_TABLE_KEYS,
     _key,
@@ -61,7 +63,8 @@ def indicator_header(grid: Grid, start: int = 0) -> tuple[int, dict[str, int]] |
             r += 1
         columns = header_columns(keys)
         below = [[cell_text(cell).strip() for cell in row] for row in grid.rows[r + 1:r + 30]]
-        return r, level2_as_names(keys, columns, below) or numbered_names(keys, columns, below) or columns
+        return r, (level2_as_names(keys, columns, below) or numbered_names(keys, columns, below)
+                   or level1_beside_a_label(keys, columns, below) or columns)
     return None
 
 
@@ -123,10 +126,13 @@ def _indicators(grid: Grid, header: int, columns: dict[str, int], where: str, no
                 or _is_indicator_header([_key(cell) for cell in row]) or _key(first) in _TOTAL_ROW_WORDS \
                 or any(_key(cell) in _SCORE_TOTAL_WORDS for cell in row):
             break  # the table ends: 备注, 填报人, the next block of the form, the next form's title or table, 总分
-        filled |= {c for c in unread if c < len(row) and cell_text(row[c]).strip() not in ("", side.get(c))}
+        filled |= {c for c in unread if c < len(row) and cell_text(row[c]).strip() not in ("", side.get(c))
+                   and _key(row[c]) not in _SIDE_LABELS}  # 绩效指标 merged down a column: a label, no fact
         filled_cells = [text for role, text in cells.items()
                         if text and role not in ("comparator", SECOND_COMPARATOR, "unit")]
         if cells.get("name") and len(filled_cells) > 1 and len(set(filled_cells)) == 1:
+            if _TABLE_TITLE.search(first):
+                break
             notes.append(Note(f"第 {r + 1} 行“{excerpt(first)}”是跨整行的文字，不是指标，未导入", row=r + 1,
                               location=paths.indicators(where), source_text=first))
             continue  # one text merged across the row: no indicator's

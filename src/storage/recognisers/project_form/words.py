@@ -18,9 +18,10 @@ _FIELD_WORDS = {
     # 项目支出名称 (湘潭), 转移支付（项目）名称 (财政部's 区域绩效目标表), 服务项目名称 (政府购买服务): the project's name
     "name": ("项目名称", "项目支出名称", "转移支付(项目)名称", "转移支付项目名称", "转移支付名称", "专项名称", "专项资金名称",
              "服务项目名称", "专项(项目)名称", "专项资金(项目)名称", "项目(专项)名称",  # these three: 陕西's 专项 forms
-             "二级项目名称"),  # 甘肃's: the project, under its 一级项目名称 (the fund it is paid from)
+             "二级项目名称",  # 甘肃's: the project, under its 一级项目名称 (the fund it is paid from)
+             "资金名称"),  # 重庆忠县's 区域绩效目标表 of a 奖励资金
     # 预算部门 (湘潭) and 地方主管部门 (区域绩效目标表) name the department, as 主管部门 does
-    "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称", "预算部门", "地方主管部门"),
+    "supervisor": ("主管部门", "主管部门及代码", "主管单位", "主管部门名称", "预算部门", "地方主管部门", "区县主管部门"),
     # 购买主体: the unit that buys a 政府购买服务 (its 承接主体 is the contractor, no unit of the declaration)
     "unit": ("实施单位", "预算单位", "项目单位", "申报单位", "项目实施单位", "资金使用单位", "预算单位名称", "实施单位名称",
              "项目执行单位", "执行单位", "购买主体", "申报单位名称", "项目单位(印章)"),
@@ -104,6 +105,9 @@ _INLINE = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^:：\n]{2,16}?)\s*[:：]\s*
 # 其中：上级资金16 — an amount glued to its label, no colon between (taken only when the label is a known one).
 _GLUED_AMOUNT = re.compile(r"^\s*(?:其中\s*[:：]\s*)?([^\d:：\n]{2,16}?)\s*(\d[\d,，]*(?:\.\d+)?\s*(?:万元|元)?)\s*$")
 _FORM_TITLE = re.compile(r"绩效目标.{0,6}表")  # 项目支出绩效目标申报表（2024年度）: the next form begins
+# 附表3：2023年中央农业产业发展资金分配表（单位：万元） merged across an indicator table's row: another table's title (江西
+# 宜春's notice, its 分配表 of amounts across ten counties under it), the indicators end; 一、产出指标 so merged does not
+_TABLE_TITLE = re.compile(r"^\s*(?:附表|附件)\s*\d|表\s*(?:[(（][^()（）]*[)）])?\s*$")
 _LABEL_ROWS = 40  # the form's labelled fields stand within this many rows above its indicator table
 
 
