@@ -276,7 +276,7 @@ def _inline_amounts(grid: Grid, notes: list) -> dict[str, tuple[int, str]]:
 def _inline_amount(inline: dict[str, tuple[int, str]], labels: tuple[str, ...]) -> str | None:
     """The amount of the first of the labels found with its amount in one cell (None: not so, or nothing after it)."""
     found = next((inline[key] for key in (form_key(label) for label in labels) if key in inline), None)
-    return found[1] or None if found else None
+    return (found[1] or None) if found else None
 
 
 _TASK_KEYS = frozenset(form_key(label) for labels in TASK_HEADERS.values() for label in labels)

@@ -19,6 +19,7 @@ from .words import (
     _EXPECTED,
     _FIELD_WORDS,
     _FISCAL_PARTS,
+    _FORM_TITLE,
     _FUND_WORDS,
     _GLUED_AMOUNT,
     _GOAL_WORDS,
@@ -39,6 +40,15 @@ from .words import (
 _STAMP = re.compile(r"\s*[（(](?:盖章|公章|印章|签章|签字)[）)]\s*")
 
 
+def _first_label_row(grid: Grid, header: int) -> int:
+    """Where the form's labelled cells may begin: _LABEL_ROWS above its indicator table, or below the form's own title
+    (…绩效目标表) where that stands nearer. A notice over the form may print another table there first (韶关's 安排表:
+    序号 | 地区 | 实施单位 | 项目内容 | 金额, whose 实施单位 was taken for the unit's label and 项目内容 for the unit)."""
+    first = max(0, header - _LABEL_ROWS)
+    titles = [r for r in range(first, header) if any(_FORM_TITLE.search(cell_text(cell)) for cell in grid.rows[r])]
+    return titles[-1] if titles else first
+
+
 class _Form:
     """The labelled cells above the indicator table, found once."""
 
@@ -50,7 +60,8 @@ class _Form:
         self.year_column: tuple[int, int] | None = None  # (row, column) of 本年度申请金额 over a table of amounts by year
         self.achieved: list[str] = []  # a 自评表's words for what was done (实际完成值, 得分…), as printed
         self.inline: dict[tuple[int, int], str] = {}  # the value written in the label's own cell (财政拨款：75万元)
-        for r in range(max(0, header - _LABEL_ROWS), header + 1):
+        self.first_row = _first_label_row(grid, header)
+        for r in range(self.first_row, header + 1):
             row = grid.rows[r]
             for c, cell in enumerate(row):
                 text = cell_text(cell)
@@ -104,7 +115,7 @@ class _Form:
         if any(_key(word) in self.labels for word in _FUND_WORDS["total"]):
             return
         funds = _FUND_KEYS - {_key(word) for word in _FUND_WORDS["total"]}
-        for r in range(max(0, header - _LABEL_ROWS), header):
+        for r in range(self.first_row, header):
             row = self.grid.rows[r]
             below = self.grid.rows[r + 1] if r + 1 < header else []
             for c, cell in enumerate(row):
