@@ -86,12 +86,13 @@ def is_library_table(grid: Grid) -> bool:
     found = find_header(grid)
     if found is None or any(label_key(value).startswith(_DECLARATION_VALUES) for value in grid.rows[found[0]]):
         return False
-    return not any(label_key(value).rstrip(":") in _DECLARATION_FIELDS for row in grid.rows[:found[0]] for value in row)
+    # a label with its value in its cell (主管部门:省商务厅, 资金总额:2430.30) is a declaration's field as well
+    return not any(label_key(value).split(":", 1)[0] in _DECLARATION_FIELDS for row in grid.rows[:found[0]] for value in row)
 
 
 _DECLARATION_VALUES = ("年度指标值", "实施周期指标值")
 _DECLARATION_FIELDS = frozenset({"项目名称", "部门名称", "部门(单位)名称", "单位(部门)名称", "主管部门", "实施单位", "预算单位",
-                                 "项目资金", "项目资金(万元)", "年度预算申请", "年度预算申请(万元)"})
+                                 "项目资金", "项目资金(万元)", "年度预算申请", "年度预算申请(万元)", "资金总额"})
 
 
 def library_from_grids(path: Path, grids: list[Grid]) -> BureauLibrary:

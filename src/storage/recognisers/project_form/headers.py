@@ -15,7 +15,7 @@ _ITEM_LABEL = re.compile(r"^(?:指标|序号)?\s*[(（]?\d{1,2}[)）]?[.、．]?
 _PERIOD_SCOPE = re.compile(r"长期|中期|实施期|实施周期|总体|总目标|周期")
 _YEAR_SCOPE = re.compile(r"年度|当年|本年|年初")  # 年初目标值（A）: a 自评表's target the year began with
 _SCOPE_ONLY = re.compile(r"^(?:年度|当年|本年|中期|长期|实施期)+")  # 当年预期实现值: 预期实现值 of the year
-_SCOPE_PREFIX = re.compile(r"^(?:计划|年度|当年|本年|年初|预期|中期|长期|实施期)+")
+_SCOPE_PREFIX = re.compile(r"^(?:计划|年度|当年|本年|年初|预期|中期|长期|实施期|绩效)+")  # 绩效指标值, 绩效度量单位 (海南)
 # The roles that make up one half of a side-by-side table; 一级 stands once on the left for both halves.
 _HALF_ROLES = ("level2", "name")
 UNSURE = "unsure_halves"  # set in the columns when neither half says whether it is the year's
@@ -27,8 +27,12 @@ def _exact(key: str) -> str | None:
     return next((role for role, words in _INDICATOR_WORDS.items() if key in words), None)
 
 
+_MARKS = "*＊★☆"  # a required field's mark (一级指标*, *指标值: 海南's and 岳阳楼区's forms): no word of the header
+
+
 def header_role(key: str) -> tuple[str | None, str | None]:
     """The role of a header cell (its label key) and the scope it states: "period", "year" or None."""
+    key = key.strip(_MARKS)
     role = _exact(key)
     if role is not None:
         return role, "period" if role == "period_value" else None
@@ -54,7 +58,7 @@ def is_indicator_header(keys: list[str]) -> bool:
     for key in keys:
         role = header_role(key)[0] if key else None
         if role:
-            roles.setdefault(role, set()).add(_GLOSS.sub(r"\1", key))
+            roles.setdefault(role, set()).add(_GLOSS.sub(r"\1", key.strip(_MARKS)))
     if "level1" not in roles or "name" not in roles:
         return False
     # 指标名称 / 指标内容 name the third level only beside a 二级指标 (alone they head other tables too)

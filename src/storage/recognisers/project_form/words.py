@@ -91,7 +91,8 @@ _INDICATOR_WORDS = {
 }
 # Indicator table columns that hold no fact of the declaration: left out without a word.
 _NO_FACT_HEADERS = frozenset({"备注", "序号", "权重", "分值", "权重(%)", "分值(分)", "指标解释", "指标说明", "评分标准",
-                              "计算方法", "评(扣)分标准", "指标值说明", "数据来源", "考核方式"})
+                              "计算方法", "评(扣)分标准", "指标值说明", "数据来源", "考核方式",
+                              "指标方向性"})  # 正向指标 / 反向指标 (海南's form, beside its 绩效指标性质 ≥ / = / 定性)
 # A cell merged down the table's left: in every row.
 _SIDE_LABELS = frozenset({"绩效指标", "年度绩效指标", "项目绩效指标", *_PERIOD_TABLE_WORDS, *_YEAR_TABLE_WORDS})
 # A 自评表's (or a scored form's) sum of the scores under its indicators: the table's last row, no indicator's.

@@ -81,7 +81,9 @@ _PROJECT_COLUMNS: list[tuple[str, Callable[[str], bool]]] = [
                                                           "实施期")),
     ("total", lambda t: t in ("总计", "合计", "资金总额", "金额合计", "项目资金总额", "预算金额", "预算数", "项目金额", "项目总额",
                               "年度预算", "年度资金总额", "项目预算", "年度预算安排") or t.startswith("总计(")),
-    ("fiscal", lambda t: t.startswith("财政拨款") or t in ("财政资金", "一般公共预算", "一般公共预算资金")),
+    # 财政衔接资金: the 衔接推进乡村振兴补助资金 of a 项目安排计划 (江西浔阳's), fiscal money
+    ("fiscal", lambda t: t.startswith("财政拨款") or t in ("财政资金", "一般公共预算", "一般公共预算资金", "财政衔接资金",
+                                                          "财政补助资金")),
     ("special_account", lambda t: t.startswith("财政专户")),
     ("other", lambda t: t.startswith("其他资金") or t in ("自筹资金", "单位自筹", "单位自筹资金")),
     ("goal", lambda t: t in ("绩效目标", "年度绩效目标", "项目绩效目标", "总体绩效目标", "项目年度绩效目标", "年度目标")),
@@ -169,7 +171,14 @@ def _map_columns(grid: Grid, row: int) -> dict[str, int]:
             if role not in columns and matches(text):
                 columns[role] = column
                 break
+    if "total" not in columns:  # a list of projects with no year's total: the cost of each (the self-check holds it
+        # against its sources, a 待复核 mark where a project runs over more years than its year's money)
+        columns.update({"total": column for column, value in enumerate(grid.rows[row])
+                        if _IN_UNITS.sub("", label_key(value)) in _WHOLE_COST and "total" not in columns})
     return columns
+
+
+_WHOLE_COST = ("项目总投资", "总投资")  # 项目总投资 | 财政衔接资金 | 其他资金 (浔阳's 项目安排计划)
 
 
 def import_project_table(grid: Grid, first_project: int = 0) -> ImportedTable | None:
