@@ -435,3 +435,18 @@ def test_calc_copy_keeps_a_total_row_and_the_unit_row_under_it_apart(tmp_path):
     [project] = opened.declaration.projects
     assert (project.name, project.unit) == ("社区矫正工作经费", "区司法局本级")
     assert not any("重新拼接" in n for n in opened.notes)
+
+
+def test_a_unit_row_and_the_numbered_project_under_it_stay_apart(tmp_path):
+    """A unit's row (| 天河区公证处) over a project whose last cell is empty, its tab dropped (3 | 法制业务经费 | … four
+    cells): together they make as many cells as the header, and were joined as one row broken by a line break —
+    the project named 天河区公证处3, its cells a column off (seed 61's p012, unsaid). A line that opens with a 序号 opens
+    a row."""
+    lines = ["序号\t项目名称\t绩效目标\t绩效指标\t实施周期",
+             "\t天河区公证处",
+             "3\t法制业务经费\t推进依法治区。\t1、产出指标：数量指标：评查次数；实施周期指标值：≥2次；年度指标值：≥2次。"]
+    opened = read_text_table(write(tmp_path, "copy.tsv", "\n".join(lines) + "\n"))
+
+    [project] = opened.declaration.projects
+    assert (project.name, project.unit, project.goal) == ("法制业务经费", "天河区公证处", "推进依法治区。")
+    assert not any("重新拼接" in n for n in opened.notes)

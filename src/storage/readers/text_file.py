@@ -7,10 +7,11 @@ path, so pasting from the clipboard reuses it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..containers.sheet_grid import Grid
+from ..containers.sheet_grid import Grid, label_key
 from ..containers.text_table import decode_text, delimited_grid
 from ..infra.errors import FileProblem, os_problem
 from ..infra.opened import OpenResult, Reader
@@ -114,6 +115,7 @@ def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:
     header, columns = found
     width = len(grid.rows[header])
     last_is_text = any(columns.get(role) == width - 1 for role in ("goal", "indicators"))
+    numbered = any(label_key(cell) == "序号" for cell in grid.rows[header])
     rows, mended, out = grid.rows, 0, grid.rows[: header + 1]
     whole: list | None = None  # the last row that has every cell
     index = header + 1
@@ -126,7 +128,8 @@ def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:
             continue
         joined, end = list(row), index + 1
         while (0 < len(joined) < width and end < len(rows) and len(joined) + max(len(rows[end]), 1) - 1 <= width
-               and (not rows[end] or rows[end][0])):  # a line opening with a tab opens a row (Calc drops trailing tabs)
+               and (not rows[end] or rows[end][0])  # a line opening with a tab opens a row (Calc drops trailing tabs)
+               and not (numbered and rows[end] and _ITEM_NUMBER.match(rows[end][0]))):  # nor one opening with 序号
             piece = rows[end] or [""]
             joined[-1] = f"{joined[-1]}\n{piece[0]}".strip("\n")
             joined.extend(piece[1:])
@@ -143,6 +146,11 @@ def _mend_broken_rows(grid: Grid, notes: list[str]) -> None:
     if mended:
         grid.rows = out
         notes.append(f"{mended} 处被换行拆开的单元格已按表头的 {width} 列重新拼接")
+
+
+# 3 | 法制业务经费 | … under a unit row (| 天河区公证处): the next project, not the unit's name going on (seed 61's p012,
+# its period empty and the tab before it dropped, so the two lines made the header's width together)
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 
 
 def _running_text(text: str) -> bool:
