@@ -61,6 +61,7 @@ class _Form:
         self.achieved: list[str] = []  # a 自评表's words for what was done (实际完成值, 得分…), as printed
         self.inline: dict[tuple[int, int], str] = {}  # the value written in the label's own cell (财政拨款：75万元)
         self.first_row = _first_label_row(grid, header)
+        self.repeated: dict[str, list[tuple[int, int]]] = {}  # a source's label printed again (中期 | 年度 halves)
         for r in range(self.first_row, header + 1):
             row = grid.rows[r]
             for c, cell in enumerate(row):
@@ -74,6 +75,8 @@ class _Form:
                     self.planned_column = c
                 if key in _YEAR_COLUMNS and self.year_column is None:
                     self.year_column = (r, c)
+                if key in _ALL_LABELS and key in self.labels and key in _SOURCE_KEYS:
+                    self.repeated.setdefault(key, [self.labels[key]]).append((r, c))
                 if key in _ALL_LABELS and key not in self.labels:
                     self.labels[key] = (r, c)
                     if label_key(text).rstrip(":").endswith("(元)"):
@@ -90,9 +93,20 @@ class _Form:
                         self.inline[(r, c)] = inline.group(2).strip()
         self._bare_other_among_sources()
         self._total_among_sources(header)
+        self._sources_under_the_total()
         self.unplaced: list[tuple[int, int, str]] = []  # amounts in a row of sources under no source's label
         self._sources_rows()
         self.name_row = self.labels.get("项目名称", (0, 0))[0]
+
+    def _sources_under_the_total(self) -> None:
+        """A source's label printed twice (六安's 中期资金总额 | 年度资金总额, 其中：财政拨款 under each) is the one in the
+        column of the total read (the year's: 中期资金总额 is none of its words), not the first met."""
+        total = self.cell_of(_FUND_WORDS["total"])
+        if total is None or len(total) != 2:
+            return
+        for key, places in self.repeated.items():
+            if self.labels.get(key) == places[0] and len(same := [p for p in places if p[1] == total[1]]) == 1:
+                self.labels[key] = same[0]
 
     def _bare_other_among_sources(self) -> None:
         """其他 alone is the other money only among the sources (佳县's 事业收入：| 0 | 经营性收入：| 0 | 其他：| 20, a row 上级 |
@@ -389,6 +403,7 @@ def _fund_pairs(text: str) -> dict[str, str]:
     return pairs
 
 
+_SOURCE_KEYS = frozenset(_key(word) for key in ("fiscal", "special_account", "other") for word in _FUND_WORDS[key])
 _FUND_KEYS = frozenset(_key(word) for words in (*_FUND_WORDS.values(), _FISCAL_PARTS) for word in words)
 _YEAR_COLUMNS = frozenset(_key(word) for word in _YEAR_COLUMN_WORDS)
 _BARE_OTHER = frozenset(("其他", "其它"))
