@@ -5,10 +5,12 @@ file was refused)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 from src.storage.containers.pdf.strips import order
 from src.storage.containers.pdf.text import Line
+from src.storage.infra.files import open_declaration
 
 
 def _line(x: float, top: float) -> Line:
@@ -176,10 +178,6 @@ def test_strips_of_one_tall_row_a_page_are_joined():
     check that found it refused): two strips of ten pages, one row a page, the second strip only the 绩效指标 text.
     Every page draws its first lines at the same heights and the second strip's pages hold more, so a band's two
     pages were a little less alike by their rows than pages in general, and the true arrangement was ruled out."""
-    from pathlib import Path
-
-    from src.storage.infra.files import open_declaration
-
     opened = open_declaration(Path(__file__).resolve().parent / "data" / "pdf" / "strips" / "one-row-pages-two-strips.pdf")
     projects = opened.declaration.projects
     assert len(projects) == 9 and all(project.indicators for project in projects)
@@ -277,10 +275,6 @@ def test_strips_of_prose_under_a_centred_label_are_joined():
     wide column each (绩效指标, 绩效目标), their label centred over prose begun at the column's left, the last band a
     footnote printed in the first strip only. A strip's pages were a shade less alike by where their texts begin than
     pages in general (-0.003 a pair), and the true arrangement was ruled out: refused."""
-    from pathlib import Path
-
-    from src.storage.infra.files import open_declaration
-
     opened = open_declaration(Path(__file__).resolve().parent / "data" / "pdf" / "strips" /
                               "prose-strips-label-centred-over-text.pdf")
     projects = opened.declaration.projects  # as the corpus's manifest has them
@@ -290,3 +284,20 @@ def test_strips_of_prose_under_a_centred_label_are_joined():
         ("专职人民调解服务项目经费", "广州市天河区司法局", "2021-2023", "42.00")]
     assert [len(p.indicators) for p in projects] == [7, 5, 5]
     assert projects[1].goal.startswith("更新购置设备，保障局机构及司法所正常运行。")
+
+
+def test_a_page_holding_only_a_footnotes_rest_weighs_nothing_for_its_strip():
+    """Seed 61's p043 (tests/data/pdf/strips/footnote-rest-on-the-next-strip.pdf; read when the check found it refused,
+    a tuning file since): five strips of two bands, no borders. The second band is the footnote row alone, merged
+    across the table: its first strip's page starts 注：1. …, the second strip's holds its rest (绩效指标按…填列。 and
+    联系电话：…) and the others print nothing. That page's texts were weighed as the second strip's columns, unlike its
+    first-band page, so no arrangement was left and the file was refused. Lines at a footnote's height on another page
+    are the footnote's: the page weighs nothing, and the table reads whole."""
+    opened = open_declaration(Path(__file__).resolve().parent / "data" / "pdf" / "strips"
+                              / "footnote-rest-on-the-next-strip.pdf")
+    projects = opened.declaration.projects
+    assert [(p.name, p.unit, str(p.funds.total), len(p.indicators)) for p in projects] == [  # the manifest's
+        ("公共法律服务工作经费", "区司法局本级", "6400.75", 4),
+        ("专职人民调解服务项目经费（区级）", "区司法局本级", "272.79", 6),
+        ("人民调解委员会工作经费", "番禺区司法局", "5490.95", 6)]
+    assert any("按列分页打印的 5 栏" in note for note in opened.notes)

@@ -60,8 +60,8 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
         return None
     starts = [_starts(page_lines, page.content.width) for page, page_lines in zip(pages, lines)]
     tops = _tops(lines)
-    columns = _likeness([[] if page_lines and all(FOOTNOTE.match(_run_text(line.chars)) for line in page_lines)
-                         else page_starts for page_starts, page_lines in zip(starts, lines)])
+    footnotes = _footnote_pages(lines)
+    columns = _likeness([[] if index in footnotes else page_starts for index, page_starts in enumerate(starts)])
     rows = _likeness(tops)
     raw_rows = _likeness(tops, centred=False)
     empty = {index for index, page_lines in enumerate(lines) if not page_lines}
@@ -82,6 +82,20 @@ def arrange(pages: list, shifts: dict[int, float], lines: list[list], left_out: 
                 return kept[0]
             return _told_by_rows(kept, pages, lines) if len(kept) < _MAX_RIVALS else None
     return None
+
+
+def _footnote_pages(lines: list[list]) -> set[int]:
+    """The pages of footnotes alone: each line a footnote's (注：…, 填报单位…) or at the height of one on another page —
+    its rest past a strip border (绩效指标按“一级指标…”填列。, 联系电话：… on the next strip's page: seed 61's p043,
+    whose strip of two pages was taken for less alike than pages in general and the file refused)."""
+    opening = {index: [line.top for line in page_lines if FOOTNOTE.match(_run_text(line.chars))]
+               for index, page_lines in enumerate(lines)}
+    found = set()
+    for index, page_lines in enumerate(lines):
+        others = sorted(top for other, tops in opening.items() if other != index for top in tops)
+        if page_lines and all(FOOTNOTE.match(_run_text(line.chars)) or _at(others, line.top) for line in page_lines):
+            found.add(index)
+    return found
 
 
 _TELLING = 2  # line heights a page shares with the pages of one band and not with another's, for it to be that band's
