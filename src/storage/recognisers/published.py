@@ -150,11 +150,14 @@ def without_code(name: str) -> str:
     return _UNIT_CODE.sub("", name)
 
 
+REQUIRED_MARKS = "*＊★☆"  # a required field's mark beside a label (*年度总体绩效目标, 一级指标*): no word of it
+
+
 def loose_label(value: object, units: tuple[str, ...] = ("(万元)", "(元)")) -> str:
     """A form's label compared loosely: label_key, without a trailing colon, a leading 其中 or a unit in brackets
     (其中：财政拨款（万元） is 财政拨款); a required field's mark before or after it (*年度总体绩效目标, ★指标值, 一级指标*:
     海南's form) is no word of it."""
-    key = label_key(value).strip("*＊★☆").rstrip(":").rstrip("*＊★☆").removeprefix("其中:")
+    key = label_key(value).strip(REQUIRED_MARKS).rstrip(":").rstrip(REQUIRED_MARKS).removeprefix("其中:")
     for unit in units:
         key = key.removesuffix(unit)
     return key

@@ -12,7 +12,7 @@ from ....model.declaration import (
     TASK_LABELS,
 )
 from ...containers.sheet_grid import Grid, label_key
-from ..published import loose_label
+from ..published import REQUIRED_MARKS, loose_label
 
 # Each amount by its label, or by the shorter words some published forms print instead.
 BUDGET_ALIASES = {"own_level": ("本级使用资金",), "transfer": ("对下转移支付资金",),
@@ -57,7 +57,7 @@ def header_columns(grid: Grid, row: int, headers: dict[str, str | tuple[str, ...
     columns: dict[str, int] = {}
     wanted = [(label_key(label), role) for role, labels in headers.items()
               for label in ((labels,) if isinstance(labels, str) else labels)]
-    keys = [label_key(value).lstrip("*＊★☆") for value in grid.rows[row]]
+    keys = [label_key(value).lstrip(REQUIRED_MARKS) for value in grid.rows[row]]
     for exact in (True, False):
         for column, key in enumerate(keys):
             if column in columns.values():

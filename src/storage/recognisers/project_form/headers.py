@@ -27,12 +27,8 @@ def _exact(key: str) -> str | None:
     return next((role for role, words in _INDICATOR_WORDS.items() if key in words), None)
 
 
-_MARKS = "*＊★☆"  # a required field's mark (一级指标*, *指标值: 海南's and 岳阳楼区's forms): no word of the header
-
-
 def header_role(key: str) -> tuple[str | None, str | None]:
     """The role of a header cell (its label key) and the scope it states: "period", "year" or None."""
-    key = key.strip(_MARKS)
     role = _exact(key)
     if role is not None:
         return role, "period" if role == "period_value" else None
@@ -58,7 +54,7 @@ def is_indicator_header(keys: list[str]) -> bool:
     for key in keys:
         role = header_role(key)[0] if key else None
         if role:
-            roles.setdefault(role, set()).add(_GLOSS.sub(r"\1", key.strip(_MARKS)))
+            roles.setdefault(role, set()).add(_GLOSS.sub(r"\1", key))
     if "level1" not in roles or "name" not in roles:
         return False
     # 指标名称 / 指标内容 name the third level only beside a 二级指标 (alone they head other tables too)

@@ -171,12 +171,12 @@ def _map_columns(grid: Grid, row: int) -> dict[str, int]:
             if role not in columns and matches(text):
                 columns[role] = column
                 break
-    # a list of projects with no year's total: the cost of each (the self-check holds it against its sources, a 待复核
-    # mark where a project runs over more years than its year's money)
-    whole = next((column for column, value in enumerate(grid.rows[row])
-                  if _IN_UNITS.sub("", label_key(value)) in _WHOLE_COST), None)
-    if "total" not in columns and whole is not None:
-        columns["total"] = whole
+    if "total" not in columns:  # a list of projects with no year's total: the cost of each (the self-check holds it
+        # against its sources, a 待复核 mark where a project runs over more years than its year's money)
+        whole = next((column for column, value in enumerate(grid.rows[row])
+                      if _IN_UNITS.sub("", label_key(value)) in _WHOLE_COST), None)
+        if whole is not None:
+            columns["total"] = whole
     return columns
 
 

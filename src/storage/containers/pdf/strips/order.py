@@ -88,12 +88,12 @@ def _footnote_pages(lines: list[list]) -> set[int]:
     """The pages of footnotes alone: each line a footnote's (注：…, 填报单位…) or at the height of one on another page —
     its rest past a strip border (绩效指标按“一级指标…”填列。, 联系电话：… on the next strip's page: seed 61's p043,
     whose strip of two pages was taken for less alike than pages in general and the file refused)."""
-    opening = {index: [line.top for line in page_lines if FOOTNOTE.match(_run_text(line.chars))]
-               for index, page_lines in enumerate(lines)}
+    opens = [[bool(FOOTNOTE.match(_run_text(line.chars))) for line in page_lines] for page_lines in lines]
     found = set()
     for index, page_lines in enumerate(lines):
-        others = sorted(top for other, tops in opening.items() if other != index for top in tops)
-        if page_lines and all(FOOTNOTE.match(_run_text(line.chars)) or _at(others, line.top) for line in page_lines):
+        others = sorted(line.top for other, other_lines in enumerate(lines) if other != index
+                        for line, note in zip(other_lines, opens[other]) if note)
+        if page_lines and all(note or _at(others, line.top) for line, note in zip(page_lines, opens[index])):
             found.add(index)
     return found
 
